@@ -1,0 +1,29 @@
+namespace IcsComplaints.Case.Contracts.Events;
+
+/// <summary>
+/// A case has been opened at the organisation that will handle the complaint. The namespace and type name are
+/// the message's identity on the broker: never move or rename them; add members, never change or remove them.
+/// </summary>
+public sealed record CaseOpened
+{
+    /// <summary>Identifier of the case.</summary>
+    public required Guid CaseId { get; init; }
+
+    /// <summary>Identifier of the complaint the case handles.</summary>
+    public required Guid ComplaintId { get; init; }
+
+    /// <summary>The complaint's reference.</summary>
+    public required string Reference { get; init; }
+
+    /// <summary>ODS code of the organisation handling the case.</summary>
+    public required string OrganisationCode { get; init; }
+
+    /// <summary>Date received (Europe/London).</summary>
+    public required DateOnly ReceivedOn { get; init; }
+
+    /// <summary>The third working day after receipt (Reg 13(3)).</summary>
+    public required DateOnly AcknowledgementDueBy { get; init; }
+
+    /// <summary>When the case was opened.</summary>
+    public required DateTimeOffset OpenedAt { get; init; }
+}

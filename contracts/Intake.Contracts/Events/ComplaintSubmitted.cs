@@ -1,0 +1,52 @@
+namespace IcsComplaints.Intake.Contracts.Events;
+
+/// <summary>
+/// A complaint has been recorded by intake. Carries identifiers, codes and dates only: the complainant's details
+/// and the complaint's text stay in intake. The namespace and type name are the message's identity on the
+/// broker: never move or rename them; add members, never change or remove them.
+/// </summary>
+public sealed record ComplaintSubmitted
+{
+    /// <summary>Identifier of the complaint.</summary>
+    public required Guid ComplaintId { get; init; }
+
+    /// <summary>Short reference quoted in correspondence.</summary>
+    public required string Reference { get; init; }
+
+    /// <summary>ODS code of the organisation the complaint was made to.</summary>
+    public required string OrganisationCode { get; init; }
+
+    /// <summary>Date the organisation received it (Europe/London); every statutory clock starts here.</summary>
+    public required DateOnly ReceivedOn { get; init; }
+
+    /// <summary>How it arrived.</summary>
+    public required ComplaintChannel Channel { get; init; }
+
+    /// <summary>When intake recorded it.</summary>
+    public required DateTimeOffset SubmittedAt { get; init; }
+}
+
+/// <summary>How a complaint reached the organisation.</summary>
+public enum ComplaintChannel
+{
+    /// <summary>The public online form.</summary>
+    Online = 1,
+
+    /// <summary>A telephone call, written down by staff (Reg 13(2)).</summary>
+    Phone = 2,
+
+    /// <summary>A letter.</summary>
+    Letter = 3,
+
+    /// <summary>An e-mail.</summary>
+    Email = 4,
+
+    /// <summary>In person, written down by staff.</summary>
+    InPerson = 5,
+
+    /// <summary>Through the Patient Advice and Liaison Service.</summary>
+    Pals = 6,
+
+    /// <summary>Another system, over the API.</summary>
+    Integration = 7,
+}

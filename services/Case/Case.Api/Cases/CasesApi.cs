@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IcsComplaints.Case.Api.Cases;
+
+/// <summary>The cases REST API (<c>/api/v1/cases</c>).</summary>
+public static class CasesApi
+{
+    /// <summary>A page of cases.</summary>
+    /// <param name="Items">The cases.</param>
+    public sealed record CaseList(IReadOnlyList<CaseView> Items);
+
+    /// <summary>Maps the endpoints.</summary>
+    public static RouteGroupBuilder MapCasesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/cases").WithTags("Cases");
+        group.MapGet("", ListAsync);
+        group.MapGet("/{caseId:guid}", GetAsync);
+        return group;
+    }
+
+    private static async Task<Ok<CaseList>> ListAsync(string? reference, CaseQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(new CaseList(await queries.ListAsync(reference, ct)));
+
+    private static async Task<Results<Ok<CaseView>, NotFound>> GetAsync(Guid caseId, CaseQueries queries, CancellationToken ct) =>
+        await queries.GetAsync(caseId, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
+}

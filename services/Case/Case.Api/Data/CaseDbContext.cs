@@ -1,0 +1,32 @@
+using IcsComplaints.Case.Api.Cases;
+using IcsComplaints.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace IcsComplaints.Case.Api.Data;
+
+/// <summary>The case database: cases, outbox and inbox.</summary>
+public sealed class CaseDbContext(DbContextOptions<CaseDbContext> options) : DbContext(options)
+{
+    /// <summary>Schema of every case table.</summary>
+    public const string Schema = "case";
+
+    /// <summary>Cases.</summary>
+    public DbSet<ComplaintCase> Cases => Set<ComplaintCase>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CaseDbContext).Assembly);
+        modelBuilder.AddOutboxAndInbox();
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the model without a running database.</summary>
+public sealed class CaseDbContextDesignTimeFactory : IDesignTimeDbContextFactory<CaseDbContext>
+{
+    /// <inheritdoc />
+    public CaseDbContext CreateDbContext(string[] args) =>
+        new(ServiceDefaults.DatabaseExtensions.OptionsFor<CaseDbContext>("Host=design-time", CaseDbContext.Schema));
+}

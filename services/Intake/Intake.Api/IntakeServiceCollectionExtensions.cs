@@ -1,0 +1,35 @@
+using IcsComplaints.Calendar;
+using IcsComplaints.Intake.Api.Complaints;
+using IcsComplaints.Intake.Api.Data;
+using IcsComplaints.Messaging;
+using IcsComplaints.Messaging.Outbox;
+using IcsComplaints.ServiceDefaults;
+
+namespace IcsComplaints.Intake.Api;
+
+/// <summary>Everything the intake service registers, so <c>Program.cs</c> stays the same shape in every service.</summary>
+public static class IntakeServiceCollectionExtensions
+{
+    /// <summary>Service name: the queue prefix and the database schema.</summary>
+    public const string ServiceName = "intake";
+
+    /// <summary>Adds the database, messaging, calendar, handlers and gRPC.</summary>
+    public static WebApplicationBuilder AddIntakeServices(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<IntakeDbContext, WebApplicationBuilder>("intakedb", IntakeDbContext.Schema);
+        builder.AddServiceMessaging<IntakeDbContext, WebApplicationBuilder>(ServiceName);
+        builder.Services.AddWorkingDayCalendar();
+        builder.Services.AddScoped<SubmitComplaintHandler>();
+        builder.Services.AddHostedService<IdempotencyKeyRetention>();
+        builder.Services.AddServiceGrpc();
+        return builder;
+    }
+
+    /// <summary>Maps the REST API and the operator endpoints.</summary>
+    public static WebApplication MapIntakeApi(this WebApplication app)
+    {
+        app.MapComplaintsApi();
+        app.MapOutboxAdmin<IntakeDbContext>();
+        return app;
+    }
+}

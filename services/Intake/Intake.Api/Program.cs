@@ -1,0 +1,17 @@
+using IcsComplaints.Intake.Api;
+using IcsComplaints.Intake.Api.Complaints;
+using IcsComplaints.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddIntakeServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapIntakeApi();
+app.MapGrpcService<IntakeGrpcService>();
+
+return await app.RunServiceAsync(args);
+
+/// <summary>Entry point, public for the test host.</summary>
+public partial class Program;

@@ -1,0 +1,51 @@
+namespace IcsComplaints.Messaging;
+
+/// <summary>Messaging settings of a service (configuration section <c>Messaging</c>).</summary>
+public sealed class MessagingOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Messaging";
+
+    /// <summary>Name of the consuming service; every queue name starts with it (<c>case-complaint-submitted</c>).</summary>
+    public string ServiceName { get; set; } = "";
+
+    /// <summary>Name of the connection string holding the AMQP URI of RabbitMQ.</summary>
+    public string ConnectionName { get; set; } = "rabbitmq";
+
+    /// <summary>The outbox relay.</summary>
+    public OutboxRelayOptions Relay { get; set; } = new();
+
+    /// <summary>Immediate retries of a failing consumer, with exponential backoff.</summary>
+    public int ImmediateRetries { get; set; } = 4;
+
+    /// <summary>
+    /// Delays before each redelivery once immediate retries are spent. Redeliveries go back through the outbox,
+    /// so they survive restarts. When all are spent the message moves to the queue's <c>_error</c> queue.
+    /// </summary>
+    public TimeSpan[] RedeliveryDelays { get; set; } = [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10)];
+
+    /// <summary>How long inbox entries are kept to recognise a redelivered message.</summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(14);
+}
+
+/// <summary>Settings of the outbox relay.</summary>
+public sealed class OutboxRelayOptions
+{
+    /// <summary>Whether this instance runs the relay (several replicas may all run it safely).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Rows claimed and published concurrently per pass.</summary>
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>Longest wait between passes when no notification arrives.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Time allowed for one batch of publishes, confirms included.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Failed attempts after which a row is parked and left for an operator.</summary>
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>Longest backoff after a broker outage or a failing row.</summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+}

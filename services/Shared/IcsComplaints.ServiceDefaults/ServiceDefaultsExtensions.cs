@@ -1,0 +1,100 @@
+using System.Text.Json.Serialization;
+using IcsComplaints.ServiceDefaults.Correlation;
+using IcsComplaints.ServiceDefaults.Validation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+
+namespace IcsComplaints.ServiceDefaults;
+
+/// <summary>
+/// The defaults every service and the gateway share: telemetry, health, problem details, correlation ids,
+/// JSON conventions and request limits. Each service calls <see cref="AddServiceDefaults"/> once and
+/// <see cref="MapDefaultEndpoints"/> once, in the same places of its <c>Program.cs</c>.
+/// </summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Tag for health checks that take part in readiness (database, broker), not liveness.</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>Tag for the process-only check used by liveness.</summary>
+    public const string LiveTag = "live";
+
+    /// <summary>Adds telemetry, health checks, problem details, correlation ids and JSON conventions.</summary>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddTelemetry();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsEnricher.Enrich);
+        builder.Services.AddExceptionHandler<ValidationExceptionHandler>();
+        builder.Services.AddExceptionHandler<DependencyUnavailableExceptionHandler>();
+        builder.Services.AddCorrelationIds();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        builder.Services.Configure<RequestLimitsOptions>(builder.Configuration.GetSection(RequestLimitsOptions.SectionName));
+        builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<RequestLimitsOptions>>((kestrel, limits) =>
+                kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds the shared middleware (exception handling, problem details for empty error responses, correlation ids)
+    /// and maps <c>/health/live</c> and <c>/health/ready</c>, in every environment.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<CorrelationIdMiddleware>();
+
+        // Liveness checks the process only, so an outage of PostgreSQL or RabbitMQ never restarts every pod.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(LiveTag),
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
+        // Readiness adds the database and the broker. A broker outage reports Degraded (HTTP 200): the outbox keeps
+        // accepting work and delivers it later, so the instance stays in rotation.
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(LiveTag) || check.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        });
+        return app;
+    }
+}
+
+/// <summary>Request limits shared by every HTTP endpoint of a service.</summary>
+public sealed class RequestLimitsOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "RequestLimits";
+
+    /// <summary>Largest request body accepted, in bytes. Complaints are text; 256 KiB is generous.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
+}
+
+internal static class HealthResponseWriter
+{
+    // Status per check and no exception text: health endpoints are reachable without a token.
+    public static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+        };
+        return context.Response.WriteAsJsonAsync(body);
+    }
+}

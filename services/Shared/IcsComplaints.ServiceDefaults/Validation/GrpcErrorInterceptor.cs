@@ -1,0 +1,78 @@
+using System.Text;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+
+namespace IcsComplaints.ServiceDefaults.Validation;
+
+/// <summary>
+/// Maps <see cref="RequestValidationException"/> to <c>INVALID_ARGUMENT</c> with <c>google.rpc.BadRequest</c>
+/// field violations, naming fields as the proto does (snake_case), and an unreachable database to
+/// <c>UNAVAILABLE</c>, the gRPC counterparts of the REST problem details.
+/// </summary>
+public sealed class GrpcErrorInterceptor : Interceptor
+{
+    /// <inheritdoc />
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (RequestValidationException ex)
+        {
+            throw ToRpcException(ex);
+        }
+        catch (RequestConflictException ex)
+        {
+            throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, ex.Message));
+        }
+        catch (Exception ex) when (DependencyUnavailableExceptionHandler.IsDatabaseUnavailable(ex))
+        {
+            throw new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "The service is temporarily unavailable; nothing was stored."));
+        }
+    }
+
+    /// <summary>Builds the rich gRPC error for a validation failure.</summary>
+    public static RpcException ToRpcException(RequestValidationException ex)
+    {
+        var badRequest = new BadRequest();
+        foreach (var (field, messages) in ex.Errors)
+        {
+            foreach (var message in messages)
+            {
+                badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = ToSnakeCase(field), Description = message });
+            }
+        }
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)Code.InvalidArgument,
+            Message = "One or more fields are not valid.",
+            Details = { Google.Protobuf.WellKnownTypes.Any.Pack(badRequest) },
+        };
+        return status.ToRpcException();
+    }
+
+    /// <summary>Turns a camelCase JSON path into the snake_case path of the proto fields.</summary>
+    public static string ToSnakeCase(string path)
+    {
+        var sb = new StringBuilder(path.Length + 8);
+        foreach (var c in path)
+        {
+            if (char.IsUpper(c))
+            {
+                if (sb.Length > 0 && sb[^1] != '.' && sb[^1] != '[')
+                {
+                    sb.Append('_');
+                }
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IcsComplaints.ServiceDefaults.Validation;
+
+/// <summary>
+/// Turns bad input into 4xx problem details: field errors become a 400 validation problem, unreadable or
+/// oversized bodies keep the 400 or 413 the server chose. Bad input must never surface as a 5xx.
+/// </summary>
+internal sealed class ValidationExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            RequestValidationException validation => new HttpValidationProblemDetails(
+                validation.Errors.ToDictionary(e => e.Key, e => e.Value))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "One or more fields are not valid.",
+            },
+            RequestConflictException conflict => new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "The request conflicts with an earlier one.",
+                Detail = conflict.Message,
+            },
+            BadHttpRequestException { InnerException: JsonException { Path: { } path } } => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [FieldOf(path)] = ["This value has the wrong type or format."] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "One or more fields are not valid.",
+            },
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? "The request body is too large."
+                    : "The request could not be read.",
+                Detail = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? null
+                    : "The body must be JSON matching the documented request, with values of the documented types.",
+            },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    // "$.complainant.name" becomes "complainant.name"; the root becomes "body".
+    private static string FieldOf(string jsonPath) =>
+        jsonPath is "$" or "" ? "body" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath;
+}
