@@ -27,7 +27,11 @@ public static class MessagingExtensions
         var services = builder.Services;
         services.AddOptions<MessagingOptions>()
             .Bind(builder.Configuration.GetSection(MessagingOptions.SectionName))
-            .PostConfigure(o => o.ServiceName = string.IsNullOrWhiteSpace(o.ServiceName) ? serviceName : o.ServiceName);
+            .PostConfigure(o =>
+            {
+                o.ServiceName = string.IsNullOrWhiteSpace(o.ServiceName) ? serviceName : o.ServiceName;
+                o.RedeliveryDelays = o.RedeliveryDelays.Length == 0 ? MessagingOptions.DefaultRedeliveryDelays : o.RedeliveryDelays;
+            });
         services.AddSingleton<MessagingMetrics>();
         services.AddScoped<IOutbox, EfOutbox<TDbContext>>();
         services.AddScoped<InboxServices<TDbContext>>();

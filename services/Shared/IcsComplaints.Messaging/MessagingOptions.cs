@@ -18,11 +18,16 @@ public sealed class MessagingOptions
     /// <summary>Immediate retries of a failing consumer, with exponential backoff.</summary>
     public int ImmediateRetries { get; set; } = 4;
 
+    /// <summary>Redelivery delays used when configuration gives none.</summary>
+    public static readonly TimeSpan[] DefaultRedeliveryDelays = [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10)];
+
     /// <summary>
-    /// Delays before each redelivery once immediate retries are spent. Redeliveries go back through the outbox,
-    /// so they survive restarts. When all are spent the message moves to the queue's <c>_error</c> queue.
+    /// Delays before each redelivery once immediate retries are spent (default 30 s, 2 min, 10 min). Redeliveries
+    /// go back through the outbox, so they survive restarts. When all are spent the message moves to the queue's
+    /// <c>_error</c> queue.
     /// </summary>
-    public TimeSpan[] RedeliveryDelays { get; set; } = [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10)];
+    /// <remarks>Empty by default because configuration binding appends to an array rather than replacing it.</remarks>
+    public TimeSpan[] RedeliveryDelays { get; set; } = [];
 
     /// <summary>How long inbox entries are kept to recognise a redelivered message.</summary>
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(14);

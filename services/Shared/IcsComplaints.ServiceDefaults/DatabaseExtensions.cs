@@ -38,6 +38,14 @@ public static class DatabaseExtensions
         return options.Options;
     }
 
+    /// <summary>Applies the migrations of <typeparamref name="TContext"/> to the database (tests, benchmarks).</summary>
+    public static async Task MigrateAsync<TContext>(string connectionString, string schema)
+        where TContext : DbContext
+    {
+        await using var context = (TContext)Activator.CreateInstance(typeof(TContext), OptionsFor<TContext>(connectionString, schema))!;
+        await context.Database.MigrateAsync();
+    }
+
     /// <summary>Reads a connection string and fails with a message that names the missing setting.</summary>
     public static string RequiredConnectionString(IConfiguration configuration, string name) =>
         configuration.GetConnectionString(name) is { Length: > 0 } value

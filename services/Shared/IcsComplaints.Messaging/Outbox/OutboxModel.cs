@@ -55,17 +55,20 @@ public static class OutboxModel
     /// </summary>
     public static MigrationBuilder CreateOutboxNotifyTrigger(this MigrationBuilder migrationBuilder, string schema)
     {
-        migrationBuilder.Sql($"""
-            CREATE OR REPLACE FUNCTION "{schema}".notify_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                PERFORM pg_notify('{NotifyChannel(schema)}', '');
-                RETURN NULL;
-            END $$;
-            CREATE TRIGGER outbox_messages_notify AFTER INSERT ON "{schema}".{OutboxTable}
-                FOR EACH STATEMENT EXECUTE FUNCTION "{schema}".notify_outbox();
-            """);
+        migrationBuilder.Sql(NotifyTriggerSql(schema));
         return migrationBuilder;
     }
+
+    /// <summary>SQL of the trigger that notifies <see cref="NotifyChannel"/> after rows are added to the outbox.</summary>
+    public static string NotifyTriggerSql(string schema) => $"""
+        CREATE OR REPLACE FUNCTION "{schema}".notify_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_notify('{NotifyChannel(schema)}', '');
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER outbox_messages_notify AFTER INSERT ON "{schema}".{OutboxTable}
+            FOR EACH STATEMENT EXECUTE FUNCTION "{schema}".notify_outbox();
+        """;
 
     /// <summary>Removes what <see cref="CreateOutboxNotifyTrigger"/> created.</summary>
     public static MigrationBuilder DropOutboxNotifyTrigger(this MigrationBuilder migrationBuilder, string schema)

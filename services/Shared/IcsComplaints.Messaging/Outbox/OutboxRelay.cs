@@ -312,13 +312,16 @@ public sealed partial class OutboxRelay<TDbContext> : BackgroundService
         if (park)
         {
             _metrics.ParkedTotal.Add(1);
-            LogParked(_logger, row.MessageId, attempts);
+            LogParked(_logger, row.MessageId, attempts, KindOf(error));
         }
         else
         {
-            LogRowFailed(_logger, row.MessageId, attempts);
+            LogRowFailed(_logger, row.MessageId, attempts, KindOf(error));
         }
     }
+
+    // The exception type or first words only: messages can quote payloads, which must stay out of logs.
+    private static string KindOf(string error) => error.Split(':', 2)[0];
 
     private sealed record Row(long Sequence, Guid MessageId, string MessageType, string? Destination, string Payload, string Headers, int Attempts);
 
@@ -342,9 +345,9 @@ public sealed partial class OutboxRelay<TDbContext> : BackgroundService
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay cannot LISTEN ({ExceptionType}); polling meanwhile")]
     private static partial void LogListenFailed(ILogger logger, string exceptionType);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} failed (attempt {Attempts}); will retry")]
-    private static partial void LogRowFailed(ILogger logger, Guid messageId, int attempts);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} failed (attempt {Attempts}, {ErrorKind}); will retry")]
+    private static partial void LogRowFailed(ILogger logger, Guid messageId, int attempts, string errorKind);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} parked after {Attempts} attempts; see /admin/outbox")]
-    private static partial void LogParked(ILogger logger, Guid messageId, int attempts);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} parked after {Attempts} attempts ({ErrorKind}); see /admin/outbox")]
+    private static partial void LogParked(ILogger logger, Guid messageId, int attempts, string errorKind);
 }

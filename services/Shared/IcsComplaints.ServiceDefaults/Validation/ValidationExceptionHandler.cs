@@ -59,6 +59,10 @@ internal sealed class ValidationExceptionHandler(IProblemDetailsService problemD
         });
     }
 
+    /// <summary>True for the exceptions that describe bad input rather than a fault (no error log for those).</summary>
+    public static bool IsClientError(Exception exception) =>
+        exception is RequestValidationException or RequestConflictException or BadHttpRequestException;
+
     // "$.complainant.name" becomes "complainant.name"; the root becomes "body".
     private static string FieldOf(string jsonPath) =>
         jsonPath is "$" or "" ? "body" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath;

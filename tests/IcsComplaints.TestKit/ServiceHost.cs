@@ -1,0 +1,70 @@
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IcsComplaints.TestKit;
+
+/// <summary>
+/// Runs a service or the gateway in the test process on real Kestrel, with its HTTP/1.1 and HTTP/2 (gRPC)
+/// endpoints on free loopback ports, so the gateway can proxy to it and gRPC goes over real h2c.
+/// </summary>
+public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint>
+    where TEntryPoint : class
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    /// <summary>Creates the host; call <see cref="Start"/> to run it.</summary>
+    public ServiceHost(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    {
+        HttpPort = FreePort.Next();
+        GrpcPort = FreePort.Next();
+        _settings = new Dictionary<string, string?>(settings)
+        {
+            ["Kestrel:Endpoints:Http:Url"] = $"http://127.0.0.1:{HttpPort}",
+            ["Kestrel:Endpoints:Http:Protocols"] = "Http1",
+            ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{GrpcPort}",
+            ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
+        };
+        _services = services;
+    }
+
+    /// <summary>Port of the HTTP/1.1 endpoint (REST, health).</summary>
+    public int HttpPort { get; }
+
+    /// <summary>Port of the HTTP/2 endpoint (gRPC over h2c).</summary>
+    public int GrpcPort { get; }
+
+    /// <summary>Address of the HTTP/1.1 endpoint.</summary>
+    public Uri HttpAddress => new($"http://127.0.0.1:{HttpPort}");
+
+    /// <summary>Address of the gRPC endpoint.</summary>
+    public Uri GrpcAddress => new($"http://127.0.0.1:{GrpcPort}");
+
+    /// <summary>Starts the server on real Kestrel.</summary>
+    public ServiceHost<TEntryPoint> Start()
+    {
+        UseKestrel();
+        StartServer();
+        return this;
+    }
+
+    /// <summary>A client for the HTTP/1.1 endpoint.</summary>
+    public HttpClient CreateHttpClient() => new() { BaseAddress = HttpAddress };
+
+    /// <summary>A gRPC channel to the HTTP/2 endpoint.</summary>
+    public GrpcChannel CreateGrpcChannel() => GrpcChannel.ForAddress(GrpcAddress);
+
+    /// <inheritdoc />
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
+    }
+}
