@@ -38,6 +38,8 @@ public static class MessagingExtensions
         services.AddHostedService<OutboxRelay<TDbContext>>();
         services.AddHostedService<MessagingMaintenance<TDbContext>>();
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        services.AddSingleton<BrokerTopologyDeployment>();
+        services.AddSingleton<IDeploymentStep>(sp => sp.GetRequiredService<BrokerTopologyDeployment>());
 
         services.AddMassTransit(bus =>
         {
@@ -65,6 +67,7 @@ public static class MessagingExtensions
                     host.PublisherConfirmation = true;
                     host.Heartbeat(TimeSpan.FromSeconds(10));
                 });
+                rabbit.DeployTopologyOnly = context.GetRequiredService<BrokerTopologyDeployment>().Deploying;
                 rabbit.ConfigureEndpoints(context);
             });
             // A broker outage degrades readiness rather than failing it: the outbox keeps taking work meanwhile.
@@ -109,5 +112,25 @@ public sealed record BrokerAddress(string Host, ushort Port, string VirtualHost,
             vhost.Length == 0 ? "/" : vhost,
             Uri.UnescapeDataString(credentials[0]),
             credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : "");
+    }
+}
+
+/// <summary>
+/// Declares the service's queues, exchanges and bindings at deployment (the <c>migrate</c> command), so events
+/// published before a consuming service first starts are already routed to its queues rather than dropped.
+/// </summary>
+public sealed class BrokerTopologyDeployment : IDeploymentStep
+{
+    /// <summary>True while the bus is being built only to deploy its topology.</summary>
+    public bool Deploying { get; private set; }
+
+    /// <inheritdoc />
+    public string Name => "RabbitMQ queues and bindings";
+
+    /// <inheritdoc />
+    public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        Deploying = true;
+        await services.GetRequiredService<IBusControl>().DeployAsync(cancellationToken);
     }
 }

@@ -1,9 +1,20 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace IcsComplaints.ServiceDefaults;
+
+/// <summary>Something the <c>migrate</c> command prepares besides databases, such as broker queues.</summary>
+public interface IDeploymentStep
+{
+    /// <summary>Name for the log.</summary>
+    string Name { get; }
+
+    /// <summary>Runs the step; the service itself is not running.</summary>
+    Task RunAsync(IServiceProvider services, CancellationToken cancellationToken);
+}
 
 /// <summary>
 /// Runs the service, or one of its maintenance commands. <c>migrate</c> applies the EF Core migrations of every
@@ -18,6 +29,10 @@ public static partial class ServiceCommands
         if (args is ["migrate", ..])
         {
             return await MigrateAsync(app.Services);
+        }
+        if (args is ["healthcheck", ..])
+        {
+            return await HealthCheckAsync(app.Configuration, args.Length > 1 ? args[1] : "ready");
         }
         await app.RunAsync();
         return 0;
@@ -35,8 +50,38 @@ public static partial class ServiceCommands
             await context.Database.MigrateAsync();
             LogMigrated(logger, database.ContextType.Name, pending.Count);
         }
+        foreach (var step in services.GetServices<IDeploymentStep>())
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await step.RunAsync(services, timeout.Token);
+            LogStep(logger, step.Name);
+        }
         return 0;
     }
+
+    /// <summary>
+    /// Asks the running instance's own health endpoint, for container health checks in images that carry no
+    /// curl or wget. Exit code 0 when healthy or degraded, 1 otherwise.
+    /// </summary>
+    public static async Task<int> HealthCheckAsync(IConfiguration configuration, string probe)
+    {
+        var url = configuration["Kestrel:Endpoints:Http:Url"] ?? "http://127.0.0.1:8080";
+        var address = new UriBuilder(url.Replace("+", "127.0.0.1", StringComparison.Ordinal).Replace("*", "127.0.0.1", StringComparison.Ordinal)
+            .Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)) { Path = $"/health/{(probe == "live" ? "live" : "ready")}" }.Uri;
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
+        try
+        {
+            using var response = await client.GetAsync(address);
+            return response.IsSuccessStatusCode ? 0 : 1;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return 1;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deployment step done: {Step}")]
+    private static partial void LogStep(ILogger logger, string step);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database {Context} is up to date ({Applied} migrations applied)")]
     private static partial void LogMigrated(ILogger logger, string context, int applied);

@@ -1,0 +1,60 @@
+{{/* Names and labels, in one place. */}}
+{{- define "ics.fullname" -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 40 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "ics.serviceName" -}}
+{{- printf "%s-%s" (include "ics.fullname" .root) .name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "ics.labels" -}}
+app.kubernetes.io/name: {{ .name }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/part-of: ics-complaints
+app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
+{{- end -}}
+
+{{- define "ics.selector" -}}
+app.kubernetes.io/name: {{ .name }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+{{- end -}}
+
+{{- define "ics.image" -}}
+{{- printf "%s/%s:%s" .root.Values.image.registry .svc.image (default .root.Chart.AppVersion .root.Values.image.tag) -}}
+{{- end -}}
+
+{{/* Environment shared by a service's pods and its migrate Job. */}}
+{{- define "ics.env" -}}
+- name: ASPNETCORE_ENVIRONMENT
+  value: Production
+- name: OTEL_SERVICE_NAME
+  value: {{ .name }}
+{{- with .root.Values.otel.endpoint }}
+- name: OTEL_EXPORTER_OTLP_ENDPOINT
+  value: {{ . | quote }}
+{{- end }}
+{{- if not .svc.gateway }}
+- name: ConnectionStrings__rabbitmq
+  valueFrom: { secretKeyRef: { name: {{ .root.Values.connections.existingSecret }}, key: rabbitmq } }
+{{- end }}
+{{- with .svc.database }}
+- name: ConnectionStrings__{{ . }}
+  valueFrom: { secretKeyRef: { name: {{ $.root.Values.connections.existingSecret }}, key: {{ . }} } }
+{{- end }}
+{{- if .svc.gateway }}
+{{- range $name, $other := .root.Values.services }}
+{{- if not $other.gateway }}
+- name: ReverseProxy__Clusters__{{ $name }}-http__Destinations__{{ $name }}__Address
+  value: http://{{ include "ics.serviceName" (dict "root" $.root "name" $name) }}:8080
+- name: ReverseProxy__Clusters__{{ $name }}-grpc__Destinations__{{ $name }}__Address
+  value: http://{{ include "ics.serviceName" (dict "root" $.root "name" $name) }}:8081
+{{- end }}
+{{- end }}
+{{- end }}
+{{- range $key, $value := (merge (dict) (.svc.env | default dict) .root.Values.default.env) }}
+- name: {{ $key }}
+  value: {{ $value | quote }}
+{{- end }}
+{{- end -}}
