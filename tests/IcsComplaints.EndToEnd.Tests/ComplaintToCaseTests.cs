@@ -196,6 +196,11 @@ public sealed class ComplaintToCaseTests(IcsSystem system)
             }
             await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
             Assert.Equal(0, await system.InCaseDb(db => db.Cases.CountAsync(c => references.Contains(c.Reference))));
+            // Intake stays ready (HTTP 200) but says the broker is away.
+            using var intake = system.Intake.CreateHttpClient();
+            using var ready = await intake.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            Assert.Contains("\"rabbitmq-reachable\":\"Degraded\"", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         finally
         {

@@ -37,7 +37,9 @@ public static class MessagingExtensions
         services.AddScoped<InboxServices<TDbContext>>();
         services.AddHostedService<OutboxRelay<TDbContext>>();
         services.AddHostedService<MessagingMaintenance<TDbContext>>();
-        services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<OutboxHealthCheck>("outbox", tags: [ServiceDefaultsExtensions.ReadyTag])
+            .AddCheck<BrokerReachableHealthCheck>("rabbitmq-reachable", tags: [ServiceDefaultsExtensions.ReadyTag]);
         services.AddSingleton<BrokerTopologyDeployment>();
         services.AddSingleton<IDeploymentStep>(sp => sp.GetRequiredService<BrokerTopologyDeployment>());
 
