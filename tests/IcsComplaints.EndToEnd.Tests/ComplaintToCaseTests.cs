@@ -50,7 +50,7 @@ public sealed class ComplaintToCaseTests(IcsSystem system)
     [Fact]
     public async Task Rest_ComplaintSubmittedAtTheGateway_OpensACaseWithTheAcknowledgementDueOnTheThirdWorkingDay()
     {
-        using var http = system.GatewayHttp();
+        using var http = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
 
         using var response = await http.PostAsJsonAsync(new Uri("/api/v1/complaints", UriKind.Relative), Complaint("RJ1", "2025-12-23"));
 
@@ -78,6 +78,7 @@ public sealed class ComplaintToCaseTests(IcsSystem system)
         using var channel = GrpcChannel.ForAddress(system.Gateway.GrpcAddress);
         var intake = new IntakeService.IntakeServiceClient(channel);
         var cases = new CaseService.CaseServiceClient(channel);
+        var auth = IcsSystem.Bearer(await system.TokenAsync("handler.r0a"));
 
         var submitted = await intake.SubmitComplaintAsync(new SubmitComplaintRequest
         {
@@ -86,12 +87,12 @@ public sealed class ComplaintToCaseTests(IcsSystem system)
             Channel = Channel.Pals,
             Complainant = new Complainant { Name = "Grace Hopper" },
             Description = "Discharged without the medication list.",
-        });
+        }, auth);
 
         IcsComplaints.Case.Contracts.Grpc.V1.Case? found = null;
         await Eventually.TrueAsync(async () =>
         {
-            found = (await cases.ListCasesAsync(new ListCasesRequest { Reference = submitted.Reference })).Cases.SingleOrDefault();
+            found = (await cases.ListCasesAsync(new ListCasesRequest { Reference = submitted.Reference }, auth)).Cases.SingleOrDefault();
             return found is not null;
         }, Patience, "the case is listed over gRPC");
         Assert.Equal("R0A", found!.OrganisationCode);
@@ -99,7 +100,7 @@ public sealed class ComplaintToCaseTests(IcsSystem system)
         Assert.Equal(Stage.Received, found.Stage);
         // The Platinum Jubilee days, Thursday 2 and Friday 3 June 2022, are not working days.
         Assert.Equal("2022-06-08", found.AcknowledgementDueBy);
-        var byId = await cases.GetCaseAsync(new GetCaseRequest { CaseId = found.CaseId });
+        var byId = await cases.GetCaseAsync(new GetCaseRequest { CaseId = found.CaseId }, auth);
         Assert.Equal(found, byId.Case);
     }
 
@@ -110,17 +111,19 @@ public sealed class ComplaintToCaseTests(IcsSystem system)
         var intake = new IntakeService.IntakeServiceClient(channel);
         var before = await system.InIntakeDb(db => db.Complaints.CountAsync());
 
+        var auth = IcsSystem.Bearer(await system.TokenAsync("handler.rj1"));
         var ex = await Assert.ThrowsAsync<RpcException>(() => intake.SubmitComplaintAsync(new SubmitComplaintRequest
         {
             OrganisationCode = "??",
             ReceivedOn = "next week",
             Complainant = new Complainant { Name = "", Email = "nope" },
-        }).ResponseAsync);
+            Patient = new Patient { NhsNumber = "987 654 4321" },
+        }, auth).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         var badRequest = ex.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>();
         Assert.Equal(
-            ["complainant.email", "complainant.name", "description", "organisation_code", "received_on"],
+            ["complainant.email", "complainant.name", "description", "organisation_code", "patient.nhs_number", "received_on"],
             badRequest.FieldViolations.Select(v => v.Field).Order(StringComparer.Ordinal));
         Assert.Equal(before, await system.InIntakeDb(db => db.Complaints.CountAsync()));
     }
@@ -153,7 +156,7 @@ public sealed class ComplaintToCaseTests(IcsSystem system)
     [Fact]
     public async Task Rest_RetryWithTheSameIdempotencyKey_ReturnsTheFirstResult_AndCreatesNothingNew()
     {
-        using var http = system.GatewayHttp();
+        using var http = system.GatewayHttp(await system.TokenAsync("handler.rjz"));
         var key = Guid.NewGuid().ToString();
 
         async Task<HttpResponseMessage> Send(object body)
@@ -165,7 +168,7 @@ public sealed class ComplaintToCaseTests(IcsSystem system)
 
         using var first = await Send(Complaint("RJZ"));
         using var retry = await Send(Complaint("RJZ"));
-        using var reused = await Send(Complaint("RJ2"));
+        using var different = await Send(new { organisationCode = "RJZ", complainant = new { name = "Someone Else" }, description = "Another complaint." });
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
@@ -173,7 +176,7 @@ public sealed class ComplaintToCaseTests(IcsSystem system)
         var b = await retry.Content.ReadFromJsonAsync<Submitted>();
         Assert.Equal(a, b);
         Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
-        Assert.Equal((HttpStatusCode)422, reused.StatusCode);
+        Assert.Equal((HttpStatusCode)422, different.StatusCode);
         await WaitForCaseAsync(http, a!.Reference);
         Assert.Equal(1, await system.InIntakeDb(db => db.Complaints.CountAsync(c => c.Reference == a.Reference)));
         Assert.Equal(1, await system.InCaseDb(db => db.Cases.CountAsync(c => c.ComplaintId == a.Id)));
@@ -182,7 +185,7 @@ public sealed class ComplaintToCaseTests(IcsSystem system)
     [Fact]
     public async Task ComplaintsAcceptedWhileTheBrokerIsDown_AllBecomeCasesOnceItIsBack()
     {
-        using var http = system.GatewayHttp();
+        using var http = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
         var references = new List<string>();
 
         system.IntakeBrokerLink.Cut();
@@ -190,7 +193,7 @@ public sealed class ComplaintToCaseTests(IcsSystem system)
         {
             for (var i = 0; i < 100; i++)
             {
-                using var response = await http.PostAsJsonAsync(new Uri("/api/v1/complaints", UriKind.Relative), Complaint("RTD"));
+                using var response = await http.PostAsJsonAsync(new Uri("/api/v1/complaints", UriKind.Relative), Complaint("RJ1"));
                 Assert.Equal(HttpStatusCode.Created, response.StatusCode);
                 references.Add((await response.Content.ReadFromJsonAsync<Submitted>())!.Reference);
             }
@@ -217,13 +220,13 @@ public sealed class ComplaintToCaseTests(IcsSystem system)
     [Fact]
     public async Task ARelayCrashBetweenPublishAndCommit_LeavesNoComplaintWithoutACase_AndNoDuplicateCase()
     {
-        using var http = system.GatewayHttp();
+        using var http = system.GatewayHttp(await system.TokenAsync("handler.rjz"));
         var ids = new List<Guid>();
         system.IntakeRelayCrash.Arm();
 
         for (var i = 0; i < 5; i++)
         {
-            using var response = await http.PostAsJsonAsync(new Uri("/api/v1/complaints", UriKind.Relative), Complaint("RR7"));
+            using var response = await http.PostAsJsonAsync(new Uri("/api/v1/complaints", UriKind.Relative), Complaint("RJZ"));
             ids.Add((await response.Content.ReadFromJsonAsync<Submitted>())!.Id);
         }
 
@@ -274,16 +277,18 @@ public sealed class ComplaintToCaseTests(IcsSystem system)
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
         }
-        using var gateway = system.GatewayHttp();
+        using var gateway = system.GatewayHttp(await system.TokenAsync("admin"));
         Assert.Equal(HttpStatusCode.NotFound, (await gateway.GetAsync(new Uri("/admin/outbox", UriKind.Relative))).StatusCode);
-        using var intake = system.Intake.CreateHttpClient();
-        Assert.Equal(HttpStatusCode.OK, (await intake.GetAsync(new Uri("/admin/outbox", UriKind.Relative))).StatusCode);
+        using var anonymous = system.Intake.CreateHttpClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("/admin/outbox", UriKind.Relative))).StatusCode);
+        using var admin = IcsSystem.WithToken(system.Intake.CreateHttpClient(), await system.TokenAsync("admin"));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri("/admin/outbox", UriKind.Relative))).StatusCode);
     }
 
     [Fact]
     public async Task Rest_AMalformedReferenceFilter_IsAFieldError_AndAnUnknownCaseIs404()
     {
-        using var http = system.GatewayHttp();
+        using var http = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
 
         using var malformed = await http.GetAsync(new Uri("/api/v1/cases?reference=NOT-A-REF", UriKind.Relative));
         using var unknown = await http.GetAsync(new Uri($"/api/v1/cases/{Guid.NewGuid()}", UriKind.Relative));

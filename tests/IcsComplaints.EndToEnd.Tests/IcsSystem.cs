@@ -1,13 +1,24 @@
 extern alias cases;
 extern alias gateway;
+extern alias identity;
 extern alias intake;
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Grpc.Core;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.ServiceDefaults;
 using IcsComplaints.TestKit;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Trace;
 using CaseDbContext = cases::IcsComplaints.Case.Api.Data.CaseDbContext;
 using CaseProgram = cases::Program;
 using GatewayProgram = gateway::Program;
+using IdentityProgram = identity::Program;
 using IntakeDbContext = intake::IcsComplaints.Intake.Api.Data.IntakeDbContext;
 using IntakeProgram = intake::Program;
 
@@ -17,20 +28,31 @@ using IntakeProgram = intake::Program;
 namespace IcsComplaints.EndToEnd.Tests;
 
 /// <summary>
-/// The system as deployed, in one process: intake, case and the gateway on real Kestrel, each service with its
-/// own PostgreSQL database, all on one RabbitMQ virtual host. Intake reaches RabbitMQ through a proxy that tests
-/// can cut to give it a broker outage.
+/// The system as deployed, in one process: identity, intake, case and the gateway on real Kestrel, each service
+/// with its own PostgreSQL database, all on one RabbitMQ virtual host, tokens from the real identity service with
+/// its demo users. Intake reaches RabbitMQ through a proxy that tests can cut to give it a broker outage. Logs,
+/// traces and delivered messages of every service are captured for the privacy tests.
 /// </summary>
 public sealed class IcsSystem : IAsyncLifetime
 {
     private readonly TestInfrastructure _infrastructure = new();
-    private TestDatabase? _intakeDb;
-    private TestDatabase? _caseDb;
-    private TestVirtualHost? _vhost;
+    private readonly List<IAsyncDisposable> _resources = [];
+    private readonly ConcurrentDictionary<string, string> _tokens = new();
+
+    public string DemoPassword { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+
+    public string DemoClientSecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+
+    /// <summary>The identity service's signing key, so token tests can forge tokens that differ in one respect only.</summary>
+    public RSA SigningKey { get; } = RSA.Create(2048);
+
+    public Capture Capture { get; } = new();
 
     public TcpProxy IntakeBrokerLink { get; private set; } = null!;
 
     public CrashSwitch IntakeRelayCrash { get; } = new();
+
+    public ServiceHost<IdentityProgram> Identity { get; private set; } = null!;
 
     public ServiceHost<IntakeProgram> Intake { get; private set; } = null!;
 
@@ -38,42 +60,57 @@ public sealed class IcsSystem : IAsyncLifetime
 
     public ServiceHost<GatewayProgram> Gateway { get; private set; } = null!;
 
+    /// <summary>A second gateway with tight limits on the public routes, for the rate limit tests.</summary>
+    public ServiceHost<GatewayProgram> LimitedGateway { get; private set; } = null!;
+
+    /// <summary>The token issuer (the identity service's own address here; the gateway's in a deployment).</summary>
+    public string Issuer => Identity.HttpAddress.ToString();
+
     public async ValueTask InitializeAsync()
     {
         await _infrastructure.InitializeAsync();
-        _intakeDb = await _infrastructure.CreateDatabaseAsync("intake");
-        _caseDb = await _infrastructure.CreateDatabaseAsync("case");
-        _vhost = await _infrastructure.CreateVirtualHostAsync("e2e");
-        await DatabaseExtensions.MigrateAsync<IntakeDbContext>(_intakeDb.ConnectionString, IntakeDbContext.Schema);
-        await DatabaseExtensions.MigrateAsync<CaseDbContext>(_caseDb.ConnectionString, CaseDbContext.Schema);
-        IntakeBrokerLink = new TcpProxy(_vhost.AmqpUri.Host, _vhost.AmqpUri.Port);
+        var identityDb = await Own(_infrastructure.CreateDatabaseAsync("identity"));
+        var intakeDb = await Own(_infrastructure.CreateDatabaseAsync("intake"));
+        var caseDb = await Own(_infrastructure.CreateDatabaseAsync("case"));
+        var vhost = await Own(_infrastructure.CreateVirtualHostAsync("e2e"));
+        await DatabaseExtensions.MigrateAsync<IntakeDbContext>(intakeDb.ConnectionString, IntakeDbContext.Schema);
+        await DatabaseExtensions.MigrateAsync<CaseDbContext>(caseDb.ConnectionString, CaseDbContext.Schema);
+        IntakeBrokerLink = new TcpProxy(vhost.AmqpUri.Host, vhost.AmqpUri.Port);
+        _resources.Add(IntakeBrokerLink);
 
-        var quiet = new Dictionary<string, string?>
+        Identity = new ServiceHost<IdentityProgram>(Common(new()
         {
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Messaging:Relay:PollInterval"] = "00:00:00.250",
-            ["Messaging:Relay:MaxBackoff"] = "00:00:01",
-            ["Messaging:Relay:PublishTimeout"] = "00:00:05",
-        };
-        Case = new ServiceHost<CaseProgram>(new Dictionary<string, string?>(quiet)
+            ["ConnectionStrings:identitydb"] = identityDb.ConnectionString,
+            ["Identity:RequireHttps"] = "false",
+            ["Identity:EnablePasswordGrant"] = "true",
+            ["Identity:SigningKey"] = SigningKey.ExportPkcs8PrivateKeyPem(),
+            ["Identity:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Identity:SeedDemoData"] = "true",
+            ["Identity:DemoPassword"] = DemoPassword,
+            ["Identity:DemoClientSecret"] = DemoClientSecret,
+            ["Identity:WebRedirectUris:0"] = "http://127.0.0.1/signin-callback",
+        }), Observe);
+        Identity.With("Identity:Issuer", Identity.HttpAddress.ToString()).With("Authentication:Authority", Identity.HttpAddress.ToString()).Start();
+        await ServiceCommands.MigrateAsync(Identity.Services);
+
+        Case = new ServiceHost<CaseProgram>(Common(new()
         {
-            ["ConnectionStrings:casedb"] = _caseDb.ConnectionString,
-            ["ConnectionStrings:rabbitmq"] = _vhost.AmqpUri.ToString(),
-        }).Start();
+            ["ConnectionStrings:casedb"] = caseDb.ConnectionString,
+            ["ConnectionStrings:rabbitmq"] = vhost.AmqpUri.ToString(),
+        }), Observe).Start();
         Intake = new ServiceHost<IntakeProgram>(
-            new Dictionary<string, string?>(quiet)
+            Common(new()
             {
-                ["ConnectionStrings:intakedb"] = _intakeDb.ConnectionString,
-                ["ConnectionStrings:rabbitmq"] = new UriBuilder(_vhost.AmqpUri) { Port = IntakeBrokerLink.Port }.Uri.ToString(),
-            },
-            services => services.AddSingleton<IOutboxRelayObserver>(IntakeRelayCrash)).Start();
-        Gateway = new ServiceHost<GatewayProgram>(new Dictionary<string, string?>(quiet)
-        {
-            ["ReverseProxy:Clusters:intake-http:Destinations:intake:Address"] = Intake.HttpAddress.ToString(),
-            ["ReverseProxy:Clusters:intake-grpc:Destinations:intake:Address"] = Intake.GrpcAddress.ToString(),
-            ["ReverseProxy:Clusters:case-http:Destinations:case:Address"] = Case.HttpAddress.ToString(),
-            ["ReverseProxy:Clusters:case-grpc:Destinations:case:Address"] = Case.GrpcAddress.ToString(),
-        }).Start();
+                ["ConnectionStrings:intakedb"] = intakeDb.ConnectionString,
+                ["ConnectionStrings:rabbitmq"] = new UriBuilder(vhost.AmqpUri) { Port = IntakeBrokerLink.Port }.Uri.ToString(),
+            }),
+            services =>
+            {
+                Observe(services);
+                services.AddSingleton<IOutboxRelayObserver>(IntakeRelayCrash);
+            }).Start();
+        Gateway = new ServiceHost<GatewayProgram>(GatewaySettings(permitLimit: 100_000), Observe).Start();
+        LimitedGateway = new ServiceHost<GatewayProgram>(GatewaySettings(permitLimit: 3), Observe).Start();
 
         // Case declares its queues when its bus starts; wait for that before anything is published.
         using var caseClient = Case.CreateHttpClient();
@@ -82,8 +119,104 @@ public sealed class IcsSystem : IAsyncLifetime
             TimeSpan.FromSeconds(60), "the case service is connected to RabbitMQ");
     }
 
-    /// <summary>A client for the gateway's REST port.</summary>
-    public HttpClient GatewayHttp() => Gateway.CreateHttpClient();
+    private async Task<T> Own<T>(Task<T> resource)
+        where T : IAsyncDisposable
+    {
+        var created = await resource;
+        _resources.Add(created);
+        return created;
+    }
+
+    private Dictionary<string, string?> Common(Dictionary<string, string?> settings)
+    {
+        // Everything at Debug goes to the capture; the console sees warnings only.
+        settings["Logging:LogLevel:Default"] = "Debug";
+        settings["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Debug";
+        settings["Logging:Console:LogLevel:Default"] = "Warning";
+        settings["Messaging:Relay:PollInterval"] = "00:00:00.250";
+        settings["Messaging:Relay:MaxBackoff"] = "00:00:01";
+        settings["Messaging:Relay:PublishTimeout"] = "00:00:05";
+        settings["Authentication:RequireHttpsMetadata"] = "false";
+        if (Identity is not null)
+        {
+            settings["Authentication:Authority"] = Issuer;
+        }
+        return settings;
+    }
+
+    private Dictionary<string, string?> GatewaySettings(int permitLimit) => Common(new()
+    {
+        ["ReverseProxy:Clusters:identity-http:Destinations:identity:Address"] = Identity.HttpAddress.ToString(),
+        ["ReverseProxy:Clusters:intake-http:Destinations:intake:Address"] = Intake.HttpAddress.ToString(),
+        ["ReverseProxy:Clusters:intake-grpc:Destinations:intake:Address"] = Intake.GrpcAddress.ToString(),
+        ["ReverseProxy:Clusters:case-http:Destinations:case:Address"] = Case.HttpAddress.ToString(),
+        ["ReverseProxy:Clusters:case-grpc:Destinations:case:Address"] = Case.GrpcAddress.ToString(),
+        ["RateLimits:PublicSubmission:PermitLimit"] = permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RateLimits:PublicSubmission:Window"] = "00:01:00",
+        ["RateLimits:PublicStatus:PermitLimit"] = permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RateLimits:PublicStatus:Window"] = "00:01:00",
+        ["RateLimits:SignIn:PermitLimit"] = "100000",
+        ["RateLimits:SignIn:Window"] = "00:01:00",
+    });
+
+    private void Observe(IServiceCollection services)
+    {
+        services.AddSingleton<ILoggerProvider>(Capture);
+        services.AddSingleton<IReceiveObserver>(Capture);
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Capture.Spans));
+    }
+
+    /// <summary>An access token for a demo user (password grant), optionally for one of their organisations.</summary>
+    public async Task<string> TokenAsync(string userName, string? organisation = null)
+    {
+        var key = userName + "|" + organisation;
+        if (_tokens.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        var form = new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["client_id"] = "ics-cli", ["scope"] = "ics-api", ["username"] = userName, ["password"] = DemoPassword,
+        };
+        if (organisation is not null)
+        {
+            form["org"] = organisation;
+        }
+        return _tokens[key] = await RequestTokenAsync(form);
+    }
+
+    /// <summary>An access token for a demo integration client (client credentials).</summary>
+    public async Task<string> ClientTokenAsync(string clientId) =>
+        _tokens.TryGetValue("client|" + clientId, out var cached) ? cached : _tokens["client|" + clientId] = await RequestTokenAsync(new()
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = DemoClientSecret, ["scope"] = "ics-api",
+        });
+
+    private async Task<string> RequestTokenAsync(Dictionary<string, string> form)
+    {
+        using var http = Identity.CreateHttpClient();
+        using var response = await http.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(form));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return response.IsSuccessStatusCode
+            ? body.GetProperty("access_token").GetString()!
+            : throw new InvalidOperationException($"Token request failed: {(int)response.StatusCode} {body}");
+    }
+
+    /// <summary>A client for the gateway's REST port, with a bearer token when given.</summary>
+    public HttpClient GatewayHttp(string? token = null) => WithToken(Gateway.CreateHttpClient(), token);
+
+    /// <summary>A client for a host's REST port, with a bearer token when given.</summary>
+    public static HttpClient WithToken(HttpClient http, string? token)
+    {
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return http;
+    }
+
+    /// <summary>gRPC metadata carrying a bearer token.</summary>
+    public static Metadata Bearer(string token) => new() { { "Authorization", "Bearer " + token } };
 
     /// <summary>Runs a query against the case database.</summary>
     public async Task<T> InCaseDb<T>(Func<CaseDbContext, Task<T>> query)
@@ -101,25 +234,19 @@ public sealed class IcsSystem : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var host in new IAsyncDisposable?[] { Gateway, Intake, Case })
+        foreach (var host in new IAsyncDisposable?[] { LimitedGateway, Gateway, Intake, Case, Identity })
         {
             if (host is not null)
             {
                 await host.DisposeAsync();
             }
         }
-        if (IntakeBrokerLink is not null)
+        foreach (var resource in Enumerable.Reverse(_resources))
         {
-            await IntakeBrokerLink.DisposeAsync();
-        }
-        foreach (var resource in new IAsyncDisposable?[] { _vhost, _intakeDb, _caseDb })
-        {
-            if (resource is not null)
-            {
-                await resource.DisposeAsync();
-            }
+            await resource.DisposeAsync();
         }
         await _infrastructure.DisposeAsync();
+        SigningKey.Dispose();
     }
 }
 

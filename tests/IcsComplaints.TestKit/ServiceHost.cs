@@ -15,10 +15,12 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly string _environment;
 
-    /// <summary>Creates the host; call <see cref="Start"/> to run it.</summary>
-    public ServiceHost(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    /// <summary>Creates the host (in the <c>Testing</c> environment unless told otherwise); call <see cref="Start"/> to run it.</summary>
+    public ServiceHost(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null, string environment = "Testing")
     {
+        _environment = environment;
         HttpPort = FreePort.Next();
         GrpcPort = FreePort.Next();
         _settings = new Dictionary<string, string?>(settings)
@@ -29,6 +31,13 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
             ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
         };
         _services = services;
+    }
+
+    /// <summary>Adds or replaces a setting before <see cref="Start"/> (for settings that need the host's own address).</summary>
+    public ServiceHost<TEntryPoint> With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
     }
 
     /// <summary>Port of the HTTP/1.1 endpoint (REST, health).</summary>
@@ -60,7 +69,7 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
         if (_services is not null)
         {

@@ -118,6 +118,32 @@ public sealed class ComplaintValidatorTests
         Assert.True(Invalid(Valid() with { Complainant = null }).Errors.ContainsKey("complainant"));
     }
 
+    [Theory]
+    [InlineData("943 476 5919", true)]
+    [InlineData("987 654 4321", false)]
+    public void Validate_PatientNhsNumber_IsModulus11Checked(string nhsNumber, bool valid)
+    {
+        var command = Valid() with { Patient = new PatientInput("Ada", nhsNumber, null) };
+
+        if (valid)
+        {
+            Assert.Equal("9434765919", ComplaintValidator.Validate(command, null, ComplaintChannel.Online, Today, Earliest).PatientNhsNumber);
+        }
+        else
+        {
+            Assert.True(Invalid(command).Errors.ContainsKey("patient.nhsNumber"));
+        }
+    }
+
+    [Fact]
+    public void Validate_OnlineSubmitters_CannotSetTheDateReceivedOrTheChannel_Reg13()
+    {
+        var ex = Assert.Throws<RequestValidationException>(() => ComplaintValidator.Validate(
+            Valid() with { Channel = "Letter" }, null, ComplaintChannel.Online, Today, Earliest, SubmitterKind.Public));
+
+        Assert.Equal(["channel", "receivedOn"], ex.Errors.Keys.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Validate_Name_RefusesControlCharacters()
     {

@@ -24,6 +24,12 @@ public sealed record ComplaintSubmitted
 
     /// <summary>When intake recorded it.</summary>
     public required DateTimeOffset SubmittedAt { get; init; }
+
+    /// <summary>
+    /// Token subject of the signed-in complainant who submitted it (a pseudonymous identifier, not a name), so the
+    /// complainant can follow their own case; <c>null</c> for complaints submitted by anyone else.
+    /// </summary>
+    public string? ComplainantSubjectId { get; init; }
 }
 
 /// <summary>How a complaint reached the organisation.</summary>

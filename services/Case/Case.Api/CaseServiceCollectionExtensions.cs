@@ -4,6 +4,7 @@ using IcsComplaints.Case.Api.Data;
 using IcsComplaints.Messaging;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.ServiceDefaults;
+using IcsComplaints.ServiceDefaults.Audit;
 
 namespace IcsComplaints.Case.Api;
 
@@ -20,6 +21,7 @@ public static class CaseServiceCollectionExtensions
         builder.AddServiceMessaging<CaseDbContext, WebApplicationBuilder>(ServiceName, bus =>
             bus.AddConsumer<ComplaintSubmittedConsumer>());
         builder.Services.AddWorkingDayCalendar();
+        builder.Services.AddAuditTrail<CaseDbContext>();
         builder.Services.AddScoped<CaseQueries>();
         builder.Services.AddServiceGrpc();
         return builder;
@@ -29,6 +31,7 @@ public static class CaseServiceCollectionExtensions
     public static WebApplication MapCaseApi(this WebApplication app)
     {
         app.MapCasesApi();
+        app.MapAuditApi<CaseDbContext>(ServiceName);
         app.MapOutboxAdmin<CaseDbContext>();
         return app;
     }

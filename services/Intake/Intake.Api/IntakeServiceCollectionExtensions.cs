@@ -4,6 +4,7 @@ using IcsComplaints.Intake.Api.Data;
 using IcsComplaints.Messaging;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.ServiceDefaults;
+using IcsComplaints.ServiceDefaults.Audit;
 
 namespace IcsComplaints.Intake.Api;
 
@@ -17,7 +18,9 @@ public static class IntakeServiceCollectionExtensions
     public static WebApplicationBuilder AddIntakeServices(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IntakeDbContext, WebApplicationBuilder>("intakedb", IntakeDbContext.Schema);
-        builder.AddServiceMessaging<IntakeDbContext, WebApplicationBuilder>(ServiceName);
+        builder.AddServiceMessaging<IntakeDbContext, WebApplicationBuilder>(ServiceName, bus => bus.AddConsumer<CaseOpenedConsumer>());
+        builder.Services.AddAuditTrail<IntakeDbContext>();
+        builder.Services.AddScoped<ComplaintQueries>();
         builder.Services.AddWorkingDayCalendar();
         builder.Services.AddScoped<SubmitComplaintHandler>();
         builder.Services.AddHostedService<IdempotencyKeyRetention>();
@@ -29,6 +32,7 @@ public static class IntakeServiceCollectionExtensions
     public static WebApplication MapIntakeApi(this WebApplication app)
     {
         app.MapComplaintsApi();
+        app.MapAuditApi<IntakeDbContext>(ServiceName);
         app.MapOutboxAdmin<IntakeDbContext>();
         return app;
     }

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using IcsComplaints.Case.Contracts.Grpc.V1;
+using IcsComplaints.ServiceDefaults.Security;
 using IcsComplaints.ServiceDefaults.Validation;
 using GrpcCase = IcsComplaints.Case.Contracts.Grpc.V1.Case;
 
@@ -15,7 +16,7 @@ public sealed class CaseGrpcService(CaseQueries queries) : CaseService.CaseServi
         {
             throw new RequestValidationException("caseId", "Give the case id as a UUID.");
         }
-        var found = await queries.GetAsync(caseId, context.CancellationToken)
+        var found = await queries.GetAsync(Caller.From(context.GetHttpContext().User), caseId, context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, "No such case."));
         return new GetCaseResponse { Case = ToMessage(found) };
     }
@@ -24,7 +25,7 @@ public sealed class CaseGrpcService(CaseQueries queries) : CaseService.CaseServi
     public override async Task<ListCasesResponse> ListCases(ListCasesRequest request, ServerCallContext context)
     {
         var response = new ListCasesResponse();
-        response.Cases.AddRange((await queries.ListAsync(request.Reference, context.CancellationToken)).Select(ToMessage));
+        response.Cases.AddRange((await queries.ListAsync(Caller.From(context.GetHttpContext().User), request.Reference, context.CancellationToken)).Select(ToMessage));
         return response;
     }
 

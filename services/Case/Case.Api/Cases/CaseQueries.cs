@@ -1,5 +1,7 @@
 using IcsComplaints.Case.Api.Data;
 using IcsComplaints.Intake.Contracts;
+using IcsComplaints.ServiceDefaults.Audit;
+using IcsComplaints.ServiceDefaults.Security;
 using IcsComplaints.ServiceDefaults.Validation;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,20 +18,35 @@ namespace IcsComplaints.Case.Api.Cases;
 public sealed record CaseView(
     Guid CaseId, Guid ComplaintId, string Reference, string OrganisationCode, CaseStage Stage, DateOnly ReceivedOn, DateOnly AcknowledgementDueBy);
 
-/// <summary>Reads cases for the REST and gRPC APIs alike.</summary>
-public sealed class CaseQueries(CaseDbContext db)
+/// <summary>
+/// Reads cases for the REST and gRPC APIs alike, only those the caller may see: staff see their own
+/// organisation's cases, a complainant their own; anyone else sees nothing, and a case they may not see is
+/// reported as not found, never as forbidden.
+/// </summary>
+public sealed class CaseQueries(CaseDbContext db, IAuditTrail audit)
 {
     /// <summary>Most cases one list returns.</summary>
     public const int PageSize = 100;
 
-    /// <summary>One case, or <c>null</c>.</summary>
-    public Task<CaseView?> GetAsync(Guid caseId, CancellationToken ct) =>
-        Views(db.Cases.Where(c => c.Id == caseId)).FirstOrDefaultAsync(ct);
+    /// <summary>Roles that see their own organisation's cases.</summary>
+    public static readonly IReadOnlyList<string> ReaderRoles =
+        [Roles.ComplaintsHandler, Roles.Investigator, Roles.ResponsiblePerson, Roles.QualityLead, Roles.IcbCommissioner, Roles.IntegrationSystem];
 
-    /// <summary>Cases matching the filter, newest first.</summary>
-    public async Task<IReadOnlyList<CaseView>> ListAsync(string? reference, CancellationToken ct)
+    /// <summary>One case, or <c>null</c> when it does not exist or the caller may not see it. Reads are audited.</summary>
+    public async Task<CaseView?> GetAsync(Caller caller, Guid caseId, CancellationToken ct)
     {
-        var cases = db.Cases.AsQueryable();
+        var found = await Views(Visible(caller).Where(c => c.Id == caseId)).FirstOrDefaultAsync(ct);
+        if (found is not null)
+        {
+            await audit.RecordReadAsync(AuditResources.Case, found.CaseId.ToString(), found.OrganisationCode, ct);
+        }
+        return found;
+    }
+
+    /// <summary>Cases matching the filter that the caller may see, newest first.</summary>
+    public async Task<IReadOnlyList<CaseView>> ListAsync(Caller caller, string? reference, CancellationToken ct)
+    {
+        var cases = Visible(caller);
         if (!string.IsNullOrWhiteSpace(reference))
         {
             var canonical = ComplaintReference.Normalise(reference)
@@ -37,6 +54,20 @@ public sealed class CaseQueries(CaseDbContext db)
             cases = cases.Where(c => c.Reference == canonical);
         }
         return await Views(cases.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.OpenedAt).Take(PageSize)).ToListAsync(ct);
+    }
+
+    private IQueryable<ComplaintCase> Visible(Caller caller)
+    {
+        if (caller.HasAny(ReaderRoles) && caller.OrganisationCode is { } organisation)
+        {
+            return db.Cases.Where(c => c.OrganisationCode == organisation);
+        }
+        if (caller.Has(Roles.Complainant) && caller.IsAuthenticated)
+        {
+            return db.Cases.Where(c => c.ComplainantSubjectId == caller.SubjectId);
+        }
+        // Advocates see cases only under a consent grant (advocacy referrals); until then, nothing.
+        return db.Cases.Where(_ => false);
     }
 
     private static IQueryable<CaseView> Views(IQueryable<ComplaintCase> cases) =>

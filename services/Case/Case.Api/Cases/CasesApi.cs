@@ -1,3 +1,4 @@
+using IcsComplaints.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IcsComplaints.Case.Api.Cases;
@@ -18,9 +19,9 @@ public static class CasesApi
         return group;
     }
 
-    private static async Task<Ok<CaseList>> ListAsync(string? reference, CaseQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(new CaseList(await queries.ListAsync(reference, ct)));
+    private static async Task<Ok<CaseList>> ListAsync(string? reference, Caller caller, CaseQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(new CaseList(await queries.ListAsync(caller, reference, ct)));
 
-    private static async Task<Results<Ok<CaseView>, NotFound>> GetAsync(Guid caseId, CaseQueries queries, CancellationToken ct) =>
-        await queries.GetAsync(caseId, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
+    private static async Task<Results<Ok<CaseView>, NotFound>> GetAsync(Guid caseId, Caller caller, CaseQueries queries, CancellationToken ct) =>
+        await queries.GetAsync(caller, caseId, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
 }

@@ -34,9 +34,13 @@ public sealed class ComplaintCase
     /// <summary>When the case was opened.</summary>
     public DateTimeOffset OpenedAt { get; private set; }
 
+    /// <summary>Token subject of the signed-in complainant, who may follow their own case; <c>null</c> otherwise.</summary>
+    public string? ComplainantSubjectId { get; private set; }
+
     /// <summary>Opens a case for a newly recorded complaint.</summary>
     public static ComplaintCase Open(
-        Guid complaintId, string reference, string organisationCode, DateOnly receivedOn, DateOnly acknowledgementDueBy, DateTimeOffset openedAt) =>
+        Guid complaintId, string reference, string organisationCode, DateOnly receivedOn, DateOnly acknowledgementDueBy, DateTimeOffset openedAt,
+        string? complainantSubjectId) =>
         new()
         {
             Id = Guid.CreateVersion7(openedAt),
@@ -47,6 +51,7 @@ public sealed class ComplaintCase
             ReceivedOn = receivedOn,
             AcknowledgementDueBy = acknowledgementDueBy,
             OpenedAt = openedAt,
+            ComplainantSubjectId = complainantSubjectId,
         };
 }
 

@@ -34,7 +34,8 @@ public sealed class ComplaintSubmittedConsumer(InboxServices<CaseDbContext> inbo
             complaint.OrganisationCode,
             complaint.ReceivedOn,
             calendar.AddWorkingDays(complaint.ReceivedOn, AcknowledgementWorkingDays),
-            time.GetUtcNow());
+            time.GetUtcNow(),
+            complaint.ComplainantSubjectId);
         Db.Cases.Add(opened);
         Outbox.Publish(new CaseOpened
         {

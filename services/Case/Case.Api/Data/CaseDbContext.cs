@@ -1,5 +1,6 @@
 using IcsComplaints.Case.Api.Cases;
 using IcsComplaints.Messaging.Outbox;
+using IcsComplaints.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -20,6 +21,7 @@ public sealed class CaseDbContext(DbContextOptions<CaseDbContext> options) : DbC
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CaseDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddAuditTrail();
     }
 }
 

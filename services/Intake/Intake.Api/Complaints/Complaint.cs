@@ -26,8 +26,39 @@ public sealed class Complaint
     /// <summary>The complaint in the complainant's words.</summary>
     public required string Description { get; init; }
 
+    /// <summary>The patient's name, when the complaint is about someone else's care.</summary>
+    public string? PatientName { get; init; }
+
+    /// <summary>The patient's NHS number, ten digits.</summary>
+    public string? PatientNhsNumber { get; init; }
+
+    /// <summary>The patient's date of birth.</summary>
+    public DateOnly? PatientDateOfBirth { get; init; }
+
     /// <summary>When it was recorded.</summary>
     public DateTimeOffset SubmittedAt { get; init; }
+
+    /// <summary>Subject of the signed-in complainant who submitted it, so they can read it later; <c>null</c> otherwise.</summary>
+    public string? ComplainantSubjectId { get; init; }
+
+    /// <summary>SHA-256 of the secret given to an online submitter to check progress with the reference.</summary>
+    public string? StatusSecretHash { get; init; }
+
+    /// <summary>How far intake has seen it go.</summary>
+    public ComplaintStatus Status { get; set; } = ComplaintStatus.Received;
+
+    /// <summary>When the handling organisation opened a case for it.</summary>
+    public DateTimeOffset? CaseOpenedAt { get; set; }
+}
+
+/// <summary>Progress as the complainant sees it from intake.</summary>
+public enum ComplaintStatus
+{
+    /// <summary>Recorded, not yet taken up.</summary>
+    Received = 1,
+
+    /// <summary>A case is open at the organisation handling it.</summary>
+    BeingHandled = 2,
 }
 
 /// <summary>The person complaining.</summary>
@@ -49,7 +80,7 @@ public sealed class Complainant
 /// </summary>
 public sealed class IdempotencyRecord
 {
-    /// <summary>The key the client sent.</summary>
+    /// <summary>The key the client sent, prefixed with the caller's subject so keys never collide across callers.</summary>
     public required string Key { get; init; }
 
     /// <summary>SHA-256 of the request, to refuse reuse of a key for a different request.</summary>
@@ -60,6 +91,12 @@ public sealed class IdempotencyRecord
 
     /// <summary>Its reference.</summary>
     public required string Reference { get; init; }
+
+    /// <summary>
+    /// The status secret the first answer carried, kept only as long as the key (a day) so that a retry gets the
+    /// same answer; the complaint itself keeps only its hash.
+    /// </summary>
+    public string? StatusSecret { get; init; }
 
     /// <summary>When the first request was handled.</summary>
     public DateTimeOffset CreatedAt { get; init; }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using IcsComplaints.Intake.Contracts.Events;
+using IcsComplaints.ServiceDefaults.Nhs;
 using IcsComplaints.ServiceDefaults.Validation;
 
 namespace IcsComplaints.Intake.Api.Complaints;
@@ -13,8 +14,12 @@ namespace IcsComplaints.Intake.Api.Complaints;
 /// <param name="Email">E-mail address.</param>
 /// <param name="Phone">Telephone number, digits only with a leading 0 or +44.</param>
 /// <param name="Description">The complaint.</param>
+/// <param name="PatientName">Patient's name.</param>
+/// <param name="PatientNhsNumber">Patient's NHS number, ten digits.</param>
+/// <param name="PatientDateOfBirth">Patient's date of birth.</param>
 public sealed record ValidComplaint(
-    string OrganisationCode, DateOnly ReceivedOn, ComplaintChannel Channel, string Name, string? Email, string? Phone, string Description);
+    string OrganisationCode, DateOnly ReceivedOn, ComplaintChannel Channel, string Name, string? Email, string? Phone, string Description,
+    string? PatientName = null, string? PatientNhsNumber = null, DateOnly? PatientDateOfBirth = null);
 
 /// <summary>Checks a submitted complaint field by field and reports every problem at once.</summary>
 public static partial class ComplaintValidator
@@ -34,9 +39,11 @@ public static partial class ComplaintValidator
     /// working-day calendar covers.
     /// </summary>
     public static ValidComplaint Validate(
-        SubmitComplaintCommand command, string? idempotencyKey, ComplaintChannel defaultChannel, DateOnly today, DateOnly earliest)
+        SubmitComplaintCommand command, string? idempotencyKey, ComplaintChannel defaultChannel, DateOnly today, DateOnly earliest,
+        SubmitterKind submitter = SubmitterKind.Staff)
     {
         var errors = new ValidationErrors();
+        SubmissionRules.CheckPublicFields(submitter, command, errors);
         if (idempotencyKey is not null && !IdempotencyKeyPattern().IsMatch(idempotencyKey))
         {
             errors.Add("idempotencyKey", "The Idempotency-Key must be 1 to 200 visible ASCII characters without spaces.");
@@ -53,7 +60,7 @@ public static partial class ComplaintValidator
         }
 
         var receivedOn = today;
-        if (!string.IsNullOrWhiteSpace(command.ReceivedOn))
+        if (!string.IsNullOrWhiteSpace(command.ReceivedOn) && !errors.Has("receivedOn"))
         {
             if (!DateOnly.TryParseExact(command.ReceivedOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out receivedOn))
             {
@@ -70,7 +77,7 @@ public static partial class ComplaintValidator
         }
 
         var channel = defaultChannel;
-        if (!string.IsNullOrWhiteSpace(command.Channel))
+        if (!string.IsNullOrWhiteSpace(command.Channel) && !errors.Has("channel"))
         {
             var name = command.Channel.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();
             if (!Enum.TryParse(name, ignoreCase: true, out channel) || !Enum.IsDefined(channel) || int.TryParse(name, out _))
@@ -119,9 +126,51 @@ public static partial class ComplaintValidator
             errors.Add("description", $"The description must be at most {MaxDescriptionLength:N0} characters.");
         }
 
+        var (patientName, nhsNumber, dateOfBirth) = ValidatePatient(command.Patient, today, errors);
+
         errors.ThrowIfAny();
-        return new ValidComplaint(organisationCode.ToUpperInvariant(), receivedOn, channel, complainantName, email, phone, description);
+        return new ValidComplaint(
+            organisationCode.ToUpperInvariant(), receivedOn, channel, complainantName, email, phone, description, patientName, nhsNumber, dateOfBirth);
     }
+
+    private static (string? Name, string? NhsNumber, DateOnly? DateOfBirth) ValidatePatient(PatientInput? patient, DateOnly today, ValidationErrors errors)
+    {
+        if (patient is null)
+        {
+            return (null, null, null);
+        }
+        var name = NullIfBlank(patient.Name);
+        if (name is not null && (name.Length > MaxNameLength || HasControlCharacters(name)))
+        {
+            errors.Add("patient.name", $"The name must be at most {MaxNameLength} characters, without control characters.");
+        }
+        string? nhsNumber = null;
+        if (NullIfBlank(patient.NhsNumber) is { } given && (nhsNumber = NhsNumber.Normalise(given)) is null)
+        {
+            // domain.md §7: ten digits whose last is the Modulus 11 check digit of the first nine.
+            errors.Add("patient.nhsNumber", "This is not a valid NHS number: it has 10 digits and the last one is a check digit.");
+        }
+        DateOnly? dateOfBirth = null;
+        if (NullIfBlank(patient.DateOfBirth) is { } dob)
+        {
+            if (!DateOnly.TryParseExact(dob, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                errors.Add("patient.dateOfBirth", "Give the date of birth as YYYY-MM-DD.");
+            }
+            else if (parsed > today || parsed.Year < 1900)
+            {
+                errors.Add("patient.dateOfBirth", "The date of birth must be a past date after 1900.");
+            }
+            else
+            {
+                dateOfBirth = parsed;
+            }
+        }
+        return (name, nhsNumber, dateOfBirth);
+    }
+
+    /// <summary>True when the text has the shape of an ODS code (3 to 9 letters and digits).</summary>
+    public static bool IsOdsCode(string code) => OdsCodePattern().IsMatch(code);
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -1,3 +1,4 @@
+using IcsComplaints.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,11 +25,11 @@ public static class OutboxAdminEndpoints
     /// <param name="Parked">Parked rows.</param>
     public sealed record OutboxStatus(int Pending, IReadOnlyList<ParkedMessage> Parked);
 
-    /// <summary>Maps <c>GET /admin/outbox</c> and <c>POST /admin/outbox/{messageId}/requeue</c>.</summary>
+    /// <summary>Maps <c>GET /admin/outbox</c> and <c>POST /admin/outbox/{messageId}/requeue</c>, for platform administrators.</summary>
     public static RouteGroupBuilder MapOutboxAdmin<TDbContext>(this IEndpointRouteBuilder app)
         where TDbContext : DbContext
     {
-        var group = app.MapGroup("/admin/outbox").WithTags("Operations");
+        var group = app.MapGroup("/admin/outbox").WithTags("Operations").RequireAuthorization(Policies.PlatformAdmin);
         // The context is resolved by hand: route handler analysis cannot follow a generic parameter type.
         group.MapGet("", (HttpContext http, CancellationToken ct) => GetStatusAsync(Db<TDbContext>(http), ct));
         group.MapPost("/{messageId:guid}/requeue", (Guid messageId, HttpContext http, CancellationToken ct) => RequeueAsync(messageId, Db<TDbContext>(http), ct));

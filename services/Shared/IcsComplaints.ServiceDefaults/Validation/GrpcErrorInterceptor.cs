@@ -24,6 +24,10 @@ public sealed class GrpcErrorInterceptor : Interceptor
         {
             throw ToRpcException(ex);
         }
+        catch (RequestForbiddenException ex)
+        {
+            throw new RpcException(new Grpc.Core.Status(StatusCode.PermissionDenied, ex.Message));
+        }
         catch (RequestConflictException ex)
         {
             throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, ex.Message));

@@ -21,6 +21,12 @@ internal sealed class ValidationExceptionHandler(IProblemDetailsService problemD
                 Status = StatusCodes.Status400BadRequest,
                 Title = "One or more fields are not valid.",
             },
+            RequestForbiddenException forbidden => new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = "You are not allowed to do this.",
+                Detail = forbidden.Message,
+            },
             RequestConflictException conflict => new ProblemDetails
             {
                 Status = StatusCodes.Status422UnprocessableEntity,
@@ -61,7 +67,7 @@ internal sealed class ValidationExceptionHandler(IProblemDetailsService problemD
 
     /// <summary>True for the exceptions that describe bad input rather than a fault (no error log for those).</summary>
     public static bool IsClientError(Exception exception) =>
-        exception is RequestValidationException or RequestConflictException or BadHttpRequestException;
+        exception is RequestValidationException or RequestConflictException or RequestForbiddenException or BadHttpRequestException;
 
     // "$.complainant.name" becomes "complainant.name"; the root becomes "body".
     private static string FieldOf(string jsonPath) =>

@@ -18,5 +18,7 @@ public sealed class ComplaintCaseConfiguration : IEntityTypeConfiguration<Compla
         builder.Property(c => c.OrganisationCode).HasMaxLength(9);
         builder.HasIndex(c => new { c.OrganisationCode, c.ReceivedOn });
         builder.Property(c => c.Stage).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.ComplainantSubjectId).HasMaxLength(200);
+        builder.HasIndex(c => c.ComplainantSubjectId);
     }
 }

@@ -16,6 +16,11 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.Property(c => c.OrganisationCode).HasMaxLength(9);
         builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Description).HasMaxLength(20_000);
+        builder.Property(c => c.ComplainantSubjectId).HasMaxLength(200);
+        builder.Property(c => c.PatientName).HasMaxLength(200);
+        builder.Property(c => c.PatientNhsNumber).HasMaxLength(10);
+        builder.Property(c => c.StatusSecretHash).HasMaxLength(64);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.ComplexProperty(c => c.Complainant, complainant =>
         {
             complainant.Property(p => p.Name).HasMaxLength(200);
@@ -32,7 +37,8 @@ public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<Id
     public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
     {
         builder.HasKey(r => r.Key);
-        builder.Property(r => r.Key).HasMaxLength(200);
+        builder.Property(r => r.Key).HasMaxLength(420);
+        builder.Property(r => r.StatusSecret).HasMaxLength(64);
         builder.Property(r => r.RequestHash).HasMaxLength(64);
         builder.Property(r => r.Reference).HasMaxLength(9);
         builder.HasIndex(r => r.CreatedAt);

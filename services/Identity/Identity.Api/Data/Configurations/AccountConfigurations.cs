@@ -1,0 +1,59 @@
+using IcsComplaints.Identity.Api.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IcsComplaints.Identity.Api.Data.Configurations;
+
+/// <summary>Table <c>identity.organisations</c>.</summary>
+public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    /// <inheritdoc />
+    public void Configure(EntityTypeBuilder<Organisation> builder)
+    {
+        builder.HasKey(o => o.OdsCode);
+        builder.Property(o => o.OdsCode).HasMaxLength(20);
+        builder.Property(o => o.Name).HasMaxLength(200);
+        builder.Property(o => o.Type).HasMaxLength(20);
+    }
+}
+
+/// <summary>Table <c>identity.users</c>.</summary>
+public sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAccount>
+{
+    /// <inheritdoc />
+    public void Configure(EntityTypeBuilder<UserAccount> builder)
+    {
+        builder.ToTable("users");
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.UserName).HasMaxLength(100);
+        builder.HasIndex(u => u.UserName).IsUnique();
+        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.PasswordHash).HasMaxLength(200);
+        builder.HasMany(u => u.Memberships).WithOne().HasForeignKey(m => m.UserId);
+    }
+}
+
+/// <summary>Table <c>identity.memberships</c>.</summary>
+public sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    /// <inheritdoc />
+    public void Configure(EntityTypeBuilder<Membership> builder)
+    {
+        builder.HasKey(m => new { m.UserId, m.OdsCode });
+        builder.Property(m => m.OdsCode).HasMaxLength(20);
+        builder.HasOne(m => m.Organisation).WithMany().HasForeignKey(m => m.OdsCode);
+    }
+}
+
+/// <summary>Table <c>identity.client_organisations</c>.</summary>
+public sealed class ClientOrganisationConfiguration : IEntityTypeConfiguration<ClientOrganisation>
+{
+    /// <inheritdoc />
+    public void Configure(EntityTypeBuilder<ClientOrganisation> builder)
+    {
+        builder.HasKey(c => c.ClientId);
+        builder.Property(c => c.ClientId).HasMaxLength(100);
+        builder.Property(c => c.OdsCode).HasMaxLength(20);
+        builder.HasOne(c => c.Organisation).WithMany().HasForeignKey(c => c.OdsCode);
+    }
+}

@@ -1,0 +1,41 @@
+using IcsComplaints.Identity.Api.Accounts;
+using IcsComplaints.ServiceDefaults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace IcsComplaints.Identity.Api.Data;
+
+/// <summary>The identity database: organisations, users, memberships, client bindings and OpenIddict's stores.</summary>
+public sealed class IdentityServiceDbContext(DbContextOptions<IdentityServiceDbContext> options) : DbContext(options)
+{
+    /// <summary>Schema of every identity table.</summary>
+    public const string Schema = "identity";
+
+    /// <summary>Organisations.</summary>
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    /// <summary>Users.</summary>
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+
+    /// <summary>Memberships.</summary>
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    /// <summary>Client bindings.</summary>
+    public DbSet<ClientOrganisation> ClientOrganisations => Set<ClientOrganisation>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.UseOpenIddict();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityServiceDbContext).Assembly);
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the model without a running database.</summary>
+public sealed class IdentityServiceDbContextDesignTimeFactory : IDesignTimeDbContextFactory<IdentityServiceDbContext>
+{
+    /// <inheritdoc />
+    public IdentityServiceDbContext CreateDbContext(string[] args) =>
+        new(DatabaseExtensions.OptionsFor<IdentityServiceDbContext>("Host=design-time", IdentityServiceDbContext.Schema));
+}

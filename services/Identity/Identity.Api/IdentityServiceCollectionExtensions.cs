@@ -1,0 +1,77 @@
+using IcsComplaints.Identity.Api.Accounts;
+using IcsComplaints.Identity.Api.Data;
+using IcsComplaints.Identity.Api.Server;
+using IcsComplaints.ServiceDefaults;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IcsComplaints.Identity.Api;
+
+/// <summary>Everything the identity service registers, so <c>Program.cs</c> stays the same shape in every service.</summary>
+public static class IdentityServiceCollectionExtensions
+{
+    /// <summary>Adds the database, OpenIddict, the sign-in cookie and the deployment steps.</summary>
+    public static WebApplicationBuilder AddIdentityServices(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<IdentityServiceDbContext, WebApplicationBuilder>("identitydb", IdentityServiceDbContext.Schema);
+        // Refuse to start with settings that would be unsafe in this environment, rather than fail on a request.
+        builder.Services.AddOptions<IdentitySettings>()
+            .Bind(builder.Configuration.GetSection(IdentitySettings.SectionName))
+            .Validate(s => !string.IsNullOrWhiteSpace(s.Issuer), "Identity:Issuer is not configured (the public address of this service).")
+            .Validate<IHostEnvironment>(
+                (s, env) => !s.EnablePasswordGrant || ServerCredentials.IsDevelopmentProfile(env),
+                "Identity:EnablePasswordGrant is on outside the development profile; the password grant exists only there.")
+            .Validate<IHostEnvironment>(
+                (s, env) => ServerCredentials.IsDevelopmentProfile(env) || ((s.SigningKey ?? s.SigningKeyFile) is { Length: > 0 } && s.EncryptionKey is { Length: > 0 }),
+                "Identity:SigningKey (or SigningKeyFile) and Identity:EncryptionKey are required outside the development profile.")
+            .ValidateOnStart();
+
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityServiceDbContext>())
+            .AddServer(server =>
+            {
+                server.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetEndSessionEndpointUris("connect/logout");
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
+                    .AllowClientCredentialsFlow()
+                    .AllowRefreshTokenFlow();
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, TokenPrincipals.ApiScope);
+                // Services validate tokens with plain JWT bearer handlers, which cannot read encrypted tokens.
+                server.DisableAccessTokenEncryption();
+                server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
+            });
+        // Issuer, keys, lifetimes and the password grant come from configuration, read when options are built.
+        builder.Services.AddSingleton<ServerCredentials>();
+        builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>>(sp => sp.GetRequiredService<ServerCredentials>());
+        builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerAspNetCoreOptions>>(sp => sp.GetRequiredService<ServerCredentials>());
+
+        builder.Services.AddAuthentication().AddCookie(ConnectEndpoints.SignInScheme, cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.Cookie.Name = "ics-sign-in";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(1);
+        });
+        builder.Services.AddAntiforgery();
+        builder.Services.AddSingleton<IDeploymentStep, ClientRegistration>();
+        builder.Services.AddSingleton<IDeploymentStep, DemoData>();
+        return builder;
+    }
+
+    /// <summary>Maps the OpenID Connect endpoints and the sign-in page.</summary>
+    public static WebApplication MapIdentityApi(this WebApplication app)
+    {
+        app.UseAntiforgery();
+        app.MapConnectEndpoints();
+        app.MapSignInEndpoints();
+        return app;
+    }
+}

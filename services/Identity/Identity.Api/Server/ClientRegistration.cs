@@ -1,0 +1,78 @@
+using IcsComplaints.ServiceDefaults;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IcsComplaints.Identity.Api.Server;
+
+/// <summary>
+/// Registers the platform's own clients during <c>migrate</c>: <c>ics-web</c> (the web interface: authorization
+/// code with PKCE) and, in the development profile with the password grant on, <c>ics-cli</c> (scripts and tests).
+/// </summary>
+public sealed class ClientRegistration(IOptions<IdentitySettings> settings, IHostEnvironment environment) : IDeploymentStep
+{
+    /// <summary>Client id of the web interface.</summary>
+    public const string WebClientId = "ics-web";
+
+    /// <summary>Client id for scripts and tests (password grant, development only).</summary>
+    public const string CliClientId = "ics-cli";
+
+    /// <inheritdoc />
+    public string Name => "OpenID Connect clients";
+
+    /// <inheritdoc />
+    public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+
+        var web = new OpenIddictApplicationDescriptor
+        {
+            ClientId = WebClientId,
+            ClientType = ClientTypes.Public,
+            ConsentType = ConsentTypes.Implicit,
+            DisplayName = "IcsComplaints web interface",
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
+                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
+                Permissions.Scopes.Profile, Permissions.Scopes.Roles, Permissions.Prefixes.Scope + TokenPrincipals.ApiScope,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        foreach (var uri in settings.Value.WebRedirectUris)
+        {
+            web.RedirectUris.Add(new Uri(uri));
+        }
+        await UpsertAsync(applications, web, cancellationToken);
+
+        if (settings.Value.EnablePasswordGrant && ServerCredentials.IsDevelopmentProfile(environment))
+        {
+            await UpsertAsync(applications, new OpenIddictApplicationDescriptor
+            {
+                ClientId = CliClientId,
+                ClientType = ClientTypes.Public,
+                DisplayName = "IcsComplaints scripts and tests (development only)",
+                Permissions =
+                {
+                    Permissions.Endpoints.Token, Permissions.GrantTypes.Password, Permissions.GrantTypes.RefreshToken,
+                    Permissions.Prefixes.Scope + TokenPrincipals.ApiScope,
+                },
+            }, cancellationToken);
+        }
+    }
+
+    /// <summary>Creates the client, or brings an existing one up to date.</summary>
+    public static async Task UpsertAsync(IOpenIddictApplicationManager applications, OpenIddictApplicationDescriptor descriptor, CancellationToken ct)
+    {
+        var existing = await applications.FindByClientIdAsync(descriptor.ClientId!, ct);
+        if (existing is null)
+        {
+            await applications.CreateAsync(descriptor, ct);
+        }
+        else
+        {
+            await applications.UpdateAsync(existing, descriptor, ct);
+        }
+    }
+}

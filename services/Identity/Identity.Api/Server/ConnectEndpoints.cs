@@ -1,0 +1,122 @@
+using System.Security.Claims;
+using IcsComplaints.Identity.Api.Accounts;
+using IcsComplaints.Identity.Api.Data;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IcsComplaints.Identity.Api.Server;
+
+/// <summary>
+/// The OpenID Connect endpoints OpenIddict passes through: authorize (authorization code with PKCE, after the
+/// sign-in page), token (code, refresh, client credentials, and the password grant in the development profile)
+/// and end-session. Discovery and keys are served by OpenIddict itself.
+/// </summary>
+public static class ConnectEndpoints
+{
+    /// <summary>Name of the cookie scheme of the sign-in page.</summary>
+    public const string SignInScheme = "ics-sign-in";
+
+    /// <summary>Maps the endpoints; all are public by nature.</summary>
+    public static IEndpointRouteBuilder MapConnectEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/connect/authorize", ["GET", "POST"], AuthorizeAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapPost("/connect/token", ExchangeAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapMethods("/connect/logout", ["GET", "POST"], (Delegate)EndSessionAsync).AllowAnonymous().DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> AuthorizeAsync(HttpContext http, IdentityServiceDbContext db, CancellationToken ct)
+    {
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        var signedIn = await http.AuthenticateAsync(SignInScheme);
+        var user = signedIn.Succeeded ? await FindUserAsync(db, signedIn.Principal.FindFirstValue(Claims.Subject), ct) : null;
+        if (user is null)
+        {
+            var query = http.Request.HasFormContentType
+                ? QueryString.Create(http.Request.Form.Select(f => KeyValuePair.Create(f.Key, f.Value)))
+                : http.Request.QueryString;
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = http.Request.PathBase + http.Request.Path + query }, [SignInScheme]);
+        }
+        var membership = TokenPrincipals.SelectMembership(user, (string?)request["org"], out var refused);
+        if (refused)
+        {
+            return Forbid(Errors.AccessDenied, "You are not a member of that organisation.");
+        }
+        return Results.SignIn(TokenPrincipals.ForUser(user, membership, request.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static async Task<IResult> ExchangeAsync(HttpContext http, IdentityServiceDbContext db, IOpenIddictApplicationManager applications, CancellationToken ct)
+    {
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (request.IsPasswordGrantType())
+        {
+            var userName = (request.Username ?? "").Trim().ToLowerInvariant();
+            var user = await db.Users.Include(u => u.Memberships).ThenInclude(m => m.Organisation)
+                .FirstOrDefaultAsync(u => u.UserName == userName, ct);
+            if (user is null || user.Disabled ||
+                new PasswordHasher<UserAccount>().VerifyHashedPassword(user, user.PasswordHash, request.Password ?? "") == PasswordVerificationResult.Failed)
+            {
+                return Forbid(Errors.InvalidGrant, "The user name or password is not valid.");
+            }
+            var membership = TokenPrincipals.SelectMembership(user, (string?)request["org"], out var refused);
+            return refused
+                ? Forbid(Errors.InvalidGrant, "The user is not a member of that organisation.")
+                : SignIn(TokenPrincipals.ForUser(user, membership, request.GetScopes()));
+        }
+        if (request.IsClientCredentialsGrantType())
+        {
+            var binding = await db.ClientOrganisations.Include(c => c.Organisation).FirstOrDefaultAsync(c => c.ClientId == request.ClientId, ct);
+            if (binding is null)
+            {
+                return Forbid(Errors.UnauthorizedClient, "This client is not bound to an organisation.");
+            }
+            var application = await applications.FindByClientIdAsync(request.ClientId!, ct);
+            var name = application is null ? null : await applications.GetDisplayNameAsync(application, ct);
+            return SignIn(TokenPrincipals.ForClient(request.ClientId!, name, binding, request.GetScopes()));
+        }
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            // Re-read the user so that a disabled account or a removed membership takes effect at the next refresh.
+            var earlier = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var user = await FindUserAsync(db, earlier.Principal?.FindFirstValue(Claims.Subject), ct);
+            if (user is null)
+            {
+                return Forbid(Errors.InvalidGrant, "The account is no longer active.");
+            }
+            var organisation = earlier.Principal!.FindFirstValue(ServiceDefaults.Security.IcsClaims.Organisation);
+            var membership = TokenPrincipals.SelectMembership(user, organisation, out var refused);
+            return refused
+                ? Forbid(Errors.InvalidGrant, "The membership this sign-in used has ended.")
+                : SignIn(TokenPrincipals.ForUser(user, membership, earlier.Principal!.GetScopes()));
+        }
+        return Forbid(Errors.UnsupportedGrantType, "This grant type is not supported.");
+    }
+
+    private static async Task<IResult> EndSessionAsync(HttpContext http)
+    {
+        await http.SignOutAsync(SignInScheme);
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    private static async Task<UserAccount?> FindUserAsync(IdentityServiceDbContext db, string? subject, CancellationToken ct) =>
+        Guid.TryParse(subject, out var id)
+            ? await db.Users.Include(u => u.Memberships).ThenInclude(m => m.Organisation).FirstOrDefaultAsync(u => u.Id == id && !u.Disabled, ct)
+            : null;
+
+    private static IResult SignIn(ClaimsPrincipal principal) =>
+        Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+
+    private static IResult Forbid(string error, string description) =>
+        Results.Forbid(
+            new AuthenticationProperties(new Dictionary<string, string?>
+            {
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+            }),
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+}

@@ -1,0 +1,131 @@
+using IcsComplaints.Identity.Api.Accounts;
+using IcsComplaints.Identity.Api.Data;
+using IcsComplaints.ServiceDefaults;
+using IcsComplaints.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace IcsComplaints.Identity.Api.Server;
+
+/// <summary>
+/// Demo organisations, one user per role per organisation, and integration clients, seeded by <c>migrate</c>
+/// in the development profile when <c>Identity:SeedDemoData</c> is on. User names are <c>{role}.{ods code}</c>
+/// in lower case (<c>handler.rj1</c>); every demo user has the password in <c>Identity:DemoPassword</c>.
+/// </summary>
+public sealed class DemoData(IOptions<IdentitySettings> settings, IHostEnvironment environment) : IDeploymentStep
+{
+    /// <summary>The demo organisations: one ICB with three providers (one a GP practice), a second ICB with one provider, and an advocacy service.</summary>
+    public static readonly IReadOnlyList<Organisation> Organisations =
+    [
+        new() { OdsCode = "QKK", Name = "NHS South East London Integrated Care Board", Type = OrganisationTypes.Icb },
+        new() { OdsCode = "RJ1", Name = "Guy's and St Thomas' NHS Foundation Trust", Type = OrganisationTypes.Provider },
+        new() { OdsCode = "RJZ", Name = "King's College Hospital NHS Foundation Trust", Type = OrganisationTypes.Provider },
+        new() { OdsCode = "Y99901", Name = "Demo Street Surgery (fictional GP practice)", Type = OrganisationTypes.Provider },
+        new() { OdsCode = "QOP", Name = "NHS Greater Manchester Integrated Care Board", Type = OrganisationTypes.Icb },
+        new() { OdsCode = "R0A", Name = "Manchester University NHS Foundation Trust", Type = OrganisationTypes.Provider },
+        new() { OdsCode = "ADV01", Name = "Demo Independent Complaints Advocacy (fictional)", Type = OrganisationTypes.AdvocacyService },
+    ];
+
+    /// <summary>Roles of one demo user each, by organisation type, with the short name used in the user name.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Short, string Role)[]> RolesByType = new Dictionary<string, (string, string)[]>
+    {
+        [OrganisationTypes.Provider] =
+        [
+            ("handler", Roles.ComplaintsHandler), ("investigator", Roles.Investigator),
+            ("responsible", Roles.ResponsiblePerson), ("quality", Roles.QualityLead),
+        ],
+        [OrganisationTypes.Icb] =
+        [
+            ("handler", Roles.ComplaintsHandler), ("investigator", Roles.Investigator), ("responsible", Roles.ResponsiblePerson),
+            ("commissioner", Roles.IcbCommissioner), ("quality", Roles.QualityLead),
+        ],
+        [OrganisationTypes.AdvocacyService] = [("advocate", Roles.Advocate)],
+    };
+
+    /// <summary>Integration clients (client credentials), each bound to one provider.</summary>
+    public static readonly IReadOnlyList<(string ClientId, string OdsCode)> IntegrationClients = [("pals-rj1", "RJ1"), ("pals-rjz", "RJZ")];
+
+    /// <inheritdoc />
+    public string Name => "demo organisations, users and clients";
+
+    /// <inheritdoc />
+    public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var s = settings.Value;
+        if (!s.SeedDemoData)
+        {
+            return;
+        }
+        if (!ServerCredentials.IsDevelopmentProfile(environment))
+        {
+            throw new InvalidOperationException("Demo data is seeded only in the development profile.");
+        }
+        if (string.IsNullOrEmpty(s.DemoPassword) || string.IsNullOrEmpty(s.DemoClientSecret))
+        {
+            throw new InvalidOperationException("Identity:DemoPassword and Identity:DemoClientSecret are required to seed demo data.");
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityServiceDbContext>();
+        foreach (var organisation in Organisations)
+        {
+            if (await db.Organisations.FindAsync([organisation.OdsCode], cancellationToken) is null)
+            {
+                db.Organisations.Add(new Organisation { OdsCode = organisation.OdsCode, Name = organisation.Name, Type = organisation.Type });
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        var hasher = new PasswordHasher<UserAccount>();
+        foreach (var organisation in Organisations)
+        {
+            foreach (var (shortName, role) in RolesByType[organisation.Type])
+            {
+                await UpsertUserAsync(db, hasher, $"{shortName}.{organisation.OdsCode.ToLowerInvariant()}",
+                    $"Demo {shortName} ({organisation.OdsCode})", [], (organisation.OdsCode, role), s.DemoPassword, cancellationToken);
+            }
+        }
+        await UpsertUserAsync(db, hasher, "admin", "Demo platform administrator", [Roles.PlatformAdmin], null, s.DemoPassword, cancellationToken);
+        await UpsertUserAsync(db, hasher, "complainant", "Demo complainant", [Roles.Complainant], null, s.DemoPassword, cancellationToken);
+        await UpsertUserAsync(db, hasher, "complainant2", "Second demo complainant", [Roles.Complainant], null, s.DemoPassword, cancellationToken);
+
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        foreach (var (clientId, odsCode) in IntegrationClients)
+        {
+            await ClientRegistration.UpsertAsync(applications, new OpenIddictApplicationDescriptor
+            {
+                ClientId = clientId,
+                ClientSecret = s.DemoClientSecret,
+                ClientType = ClientTypes.Confidential,
+                DisplayName = $"Demo PALS system ({odsCode})",
+                Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Scope + TokenPrincipals.ApiScope },
+            }, cancellationToken);
+            if (await db.ClientOrganisations.FindAsync([clientId], cancellationToken) is null)
+            {
+                db.ClientOrganisations.Add(new ClientOrganisation { ClientId = clientId, OdsCode = odsCode, Roles = [Roles.IntegrationSystem] });
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static async Task UpsertUserAsync(
+        IdentityServiceDbContext db, PasswordHasher<UserAccount> hasher, string userName, string displayName, List<string> roles,
+        (string OdsCode, string Role)? membership, string password, CancellationToken ct)
+    {
+        var user = await db.Users.Include(u => u.Memberships).FirstOrDefaultAsync(u => u.UserName == userName, ct);
+        if (user is null)
+        {
+            user = new UserAccount { Id = Guid.CreateVersion7(), UserName = userName, DisplayName = displayName, PasswordHash = "", Roles = roles };
+            db.Users.Add(user);
+        }
+        user.PasswordHash = hasher.HashPassword(user, password);
+        if (membership is { } m && user.Memberships.All(x => x.OdsCode != m.OdsCode))
+        {
+            user.Memberships.Add(new Membership { UserId = user.Id, OdsCode = m.OdsCode, Roles = [m.Role], IsDefault = true });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}

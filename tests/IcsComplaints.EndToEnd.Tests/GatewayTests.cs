@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Yarp.ReverseProxy.Configuration;
+
+namespace IcsComplaints.EndToEnd.Tests;
+
+/// <summary>The gateway validates tokens on every route but the public ones, and rate-limits the public ones.</summary>
+public sealed class GatewayTests(IcsSystem system)
+{
+    // The only routes a caller without a token may use: sign-in and discovery, submitting a complaint, and
+    // checking its progress with the reference and status secret.
+    private static readonly Dictionary<string, (HttpMethod Method, string Path)> PublicRoutes = new(StringComparer.Ordinal)
+    {
+        ["identity-connect"] = (HttpMethod.Post, "/connect/token"),
+        ["identity-discovery"] = (HttpMethod.Get, "/.well-known/openid-configuration"),
+        ["identity-account"] = (HttpMethod.Get, "/account/login"),
+        ["complaints-submit"] = (HttpMethod.Post, "/api/v1/complaints"),
+        ["complaints-progress"] = (HttpMethod.Get, "/api/v1/complaints/status?reference=AAAA-AAAA"),
+    };
+
+    private static readonly Dictionary<string, (HttpMethod Method, string Path)> ProtectedRoutes = new(StringComparer.Ordinal)
+    {
+        ["complaints-rest"] = (HttpMethod.Get, $"/api/v1/complaints/{Guid.NewGuid()}"),
+        ["cases-rest"] = (HttpMethod.Get, "/api/v1/cases"),
+        ["intake-audit"] = (HttpMethod.Get, "/api/v1/audit/intake"),
+        ["case-audit"] = (HttpMethod.Get, "/api/v1/audit/case"),
+        ["intake-grpc"] = (HttpMethod.Post, "/ics.intake.v1.IntakeService/SubmitComplaint"),
+        ["case-grpc"] = (HttpMethod.Post, "/ics.case.v1.CaseService/ListCases"),
+    };
+
+    [Fact]
+    public void EveryRoute_IsEitherListedAsPublic_OrProtected()
+    {
+        var routes = system.Gateway.Services.GetRequiredService<IProxyConfigProvider>().GetConfig().Routes;
+
+        var anonymous = routes.Where(r => string.Equals(r.AuthorizationPolicy, "anonymous", StringComparison.OrdinalIgnoreCase)).Select(r => r.RouteId).Order();
+        Assert.Equal(PublicRoutes.Keys.Order(), anonymous);
+        Assert.Equal(PublicRoutes.Keys.Concat(ProtectedRoutes.Keys).Order(), routes.Select(r => r.RouteId).Order());
+    }
+
+    [Fact]
+    public async Task ProtectedRoutes_RefuseCallersWithoutAToken_AtTheGateway()
+    {
+        using var http = system.GatewayHttp();
+        foreach (var (route, (method, path)) in ProtectedRoutes)
+        {
+            using var response = await http.SendAsync(new HttpRequestMessage(method, new Uri(path, UriKind.Relative)));
+
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{route}: {response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task PublicRoutes_AnswerWithoutAToken()
+    {
+        using var http = system.GatewayHttp();
+        foreach (var (route, (method, path)) in PublicRoutes)
+        {
+            using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+            if (method == HttpMethod.Post)
+            {
+                request.Content = route == "complaints-submit" ? JsonContent.Create(new { }) : new FormUrlEncodedContent([]);
+            }
+            using var response = await http.SendAsync(request);
+
+            Assert.True(response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden), $"{route}: {response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task PublicSubmission_IsRateLimitedPerClientAddress_ButSignedInStaffAreNot()
+    {
+        using var anonymous = system.LimitedGateway.CreateHttpClient();
+        using var staff = IcsSystem.WithToken(system.LimitedGateway.CreateHttpClient(), await system.TokenAsync("handler.rjz"));
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await anonymous.PostAsJsonAsync(new Uri("/api/v1/complaints", UriKind.Relative), new { });
+            statuses.Add(response.StatusCode);
+        }
+        using var staffResponse = await staff.PostAsJsonAsync(new Uri("/api/v1/complaints", UriKind.Relative), new { });
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.BadRequest, staffResponse.StatusCode);
+    }
+}
