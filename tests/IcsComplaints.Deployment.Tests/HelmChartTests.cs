@@ -26,9 +26,9 @@ public sealed partial class HelmChartTests
 
         Assert.True(code == 0, output);
         var kinds = KindLine().Matches(output).Select(m => m.Groups[1].Value).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(3, kinds["Deployment"]);
-        Assert.Equal(6, kinds["Service"]);
-        Assert.Equal(2, kinds["Job"]);
+        Assert.Equal(4, kinds["Deployment"]);
+        Assert.Equal(8, kinds["Service"]);
+        Assert.Equal(3, kinds["Job"]);
         Assert.Contains("helm.sh/hook: pre-install,pre-upgrade", output, StringComparison.Ordinal);
         Assert.Contains("args: [\"migrate\"]", output, StringComparison.Ordinal);
         Assert.DoesNotContain("password", output, StringComparison.OrdinalIgnoreCase);
@@ -41,6 +41,16 @@ public sealed partial class HelmChartTests
 
         Assert.Contains("ReverseProxy__Clusters__intake-grpc__Destinations__intake__Address", output, StringComparison.Ordinal);
         Assert.Contains("value: http://rel-ics-complaints-case:8081", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Chart_GivesTheIdentityServiceItsKeysFromTheSecret_AndEveryServiceThePublicIssuer()
+    {
+        var (_, output) = Helm("template", "rel", Chart, "--set", "publicUrl=https://complaints.example.org/");
+
+        Assert.Contains("key: identity-signing-key", output, StringComparison.Ordinal);
+        Assert.Contains("name: Identity__Issuer\n              value: \"https://complaints.example.org/\"", output, StringComparison.Ordinal);
+        Assert.Equal(4 + 3, Regex.Count(output, "name: Authentication__Authority"));
     }
 
     [Fact]

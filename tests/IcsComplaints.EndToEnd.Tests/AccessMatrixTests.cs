@@ -126,6 +126,18 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["identity GET,POST /connect/authorize"] = new(AnyoneMay, c => ReachedAsync(system.Identity, HttpMethod.Get, "/connect/authorize", c.Token)),
         ["identity GET,POST /connect/logout"] = new(AnyoneMay, c => ReachedAsync(system.Identity, HttpMethod.Get, "/connect/logout", c.Token)),
         ["identity POST /connect/token"] = new(AnyoneMay, c => ReachedAsync(system.Identity, HttpMethod.Post, "/connect/token", c.Token)),
+
+        // identity administration: platform administrators only. Requests are empty or name nobody, so an
+        // administrator gets 400 or 404 — past authorisation, which is what is checked — and nothing changes.
+        ["identity GET /api/v1/identity/organisations"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Get, "/api/v1/identity/organisations", c.Token)),
+        ["identity POST /api/v1/identity/organisations"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Post, "/api/v1/identity/organisations", c.Token)),
+        ["identity GET /api/v1/identity/users"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Get, "/api/v1/identity/users", c.Token)),
+        ["identity POST /api/v1/identity/users"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Post, "/api/v1/identity/users", c.Token)),
+        ["identity PUT /api/v1/identity/users/{userId:guid}/memberships/{odsCode}"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Put, $"/api/v1/identity/users/{Guid.NewGuid()}/memberships/RJ1", c.Token)),
+        ["identity DELETE /api/v1/identity/users/{userId:guid}/memberships/{odsCode}"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Delete, $"/api/v1/identity/users/{Guid.NewGuid()}/memberships/RJ1", c.Token)),
+        ["identity POST /api/v1/identity/users/{userId:guid}/disable"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Post, $"/api/v1/identity/users/{Guid.NewGuid()}/disable", c.Token)),
+        ["identity POST /api/v1/identity/users/{userId:guid}/enable"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Post, $"/api/v1/identity/users/{Guid.NewGuid()}/enable", c.Token)),
+        ["identity POST /api/v1/identity/clients"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Post, "/api/v1/identity/clients", c.Token)),
     };
 
     private static Access AuditReaders(Persona p, bool own) =>
@@ -279,6 +291,24 @@ public sealed class AccessMatrixTests(IcsSystem system)
             HttpStatusCode.Unauthorized => Access.Unauthenticated,
             HttpStatusCode.Forbidden => Access.Forbidden,
             _ => Access.Allowed,
+        };
+    }
+
+    private async Task<Access> AdministerAsync(HttpMethod method, string path, string? token)
+    {
+        using var http = IcsSystem.WithToken(system.Identity.CreateHttpClient(), token);
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (method == HttpMethod.Post || method == HttpMethod.Put)
+        {
+            request.Content = JsonContent.Create(new { });
+        }
+        using var response = await http.SendAsync(request);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => Access.Unauthenticated,
+            HttpStatusCode.Forbidden => Access.Forbidden,
+            HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.NotFound => Access.Allowed,
+            var other => throw new InvalidOperationException($"unexpected {other} from {path}"),
         };
     }
 

@@ -172,6 +172,51 @@ public sealed partial class IdentityTests(IcsSystem system)
         Assert.Contains("Identity:SigningKey", ex.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task APlatformAdministrator_AddsAnOrganisationAUserAndAClient_WhichThenGetTokensForIt()
+    {
+        using var admin = IcsSystem.WithToken(system.Identity.CreateHttpClient(), await system.TokenAsync("admin"));
+        var code = "T" + RandomNumberGenerator.GetInt32(10_000, 99_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12));
+
+        (await admin.PostAsJsonAsync(new Uri("/api/v1/identity/organisations", UriKind.Relative), new { odsCode = code, name = "Test Trust", type = "provider" })).EnsureSuccessStatusCode();
+        var user = await (await admin.PostAsJsonAsync(new Uri("/api/v1/identity/users", UriKind.Relative),
+            new { userName = $"lead.{code}", displayName = "Test Lead", password })).Content.ReadFromJsonAsync<JsonElement>();
+        var userId = user.GetProperty("id").GetGuid();
+        (await admin.PutAsJsonAsync(new Uri($"/api/v1/identity/users/{userId}/memberships/{code}", UriKind.Relative), new { roles = new[] { "quality-lead" } })).EnsureSuccessStatusCode();
+        var client = await (await admin.PostAsJsonAsync(new Uri("/api/v1/identity/clients", UriKind.Relative), new { clientId = $"pals-{code}", odsCode = code }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        using var weak = await admin.PostAsJsonAsync(new Uri("/api/v1/identity/users", UriKind.Relative), new { userName = "weak.user", displayName = "Weak", password = "short" });
+
+        var userToken = Read(await TokenAsync(new() { ["grant_type"] = "password", ["client_id"] = "ics-cli", ["scope"] = "ics-api", ["username"] = $"lead.{code}", ["password"] = password }));
+        var clientToken = Read(await TokenAsync(new()
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = $"pals-{code.ToLowerInvariant()}", ["client_secret"] = client.GetProperty("clientSecret").GetString()!, ["scope"] = "ics-api",
+        }));
+        Assert.Equal(code, userToken.GetClaim("org").Value);
+        Assert.Equal("quality-lead", userToken.GetClaim("role").Value);
+        Assert.Equal(code, clientToken.GetClaim("org").Value);
+        Assert.Equal("integration-system", clientToken.GetClaim("role").Value);
+        Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
+
+        (await admin.PostAsync(new Uri($"/api/v1/identity/users/{userId}/disable", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        using var http = system.Identity.CreateHttpClient();
+        using var refused = await http.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["client_id"] = "ics-cli", ["scope"] = "ics-api", ["username"] = $"lead.{code}", ["password"] = password,
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+
+    private async Task<string> TokenAsync(Dictionary<string, string> form)
+    {
+        using var http = system.Identity.CreateHttpClient();
+        using var response = await http.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(form));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, body.ToString());
+        return body.GetProperty("access_token").GetString()!;
+    }
+
     private ServiceHost<IdentityProgram> ProductionIdentity(Dictionary<string, string?> overrides)
     {
         var settings = new Dictionary<string, string?>

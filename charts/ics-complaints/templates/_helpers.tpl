@@ -35,9 +35,19 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 - name: OTEL_EXPORTER_OTLP_ENDPOINT
   value: {{ . | quote }}
 {{- end }}
-{{- if not .svc.gateway }}
+- name: Authentication__Authority
+  value: {{ .root.Values.publicUrl | quote }}
+{{- if not (or .svc.gateway .svc.identity) }}
 - name: ConnectionStrings__rabbitmq
   valueFrom: { secretKeyRef: { name: {{ .root.Values.connections.existingSecret }}, key: rabbitmq } }
+{{- end }}
+{{- if .svc.identity }}
+- name: Identity__Issuer
+  value: {{ .root.Values.publicUrl | quote }}
+- name: Identity__SigningKey
+  valueFrom: { secretKeyRef: { name: {{ .root.Values.connections.existingSecret }}, key: identity-signing-key } }
+- name: Identity__EncryptionKey
+  valueFrom: { secretKeyRef: { name: {{ .root.Values.connections.existingSecret }}, key: identity-encryption-key } }
 {{- end }}
 {{- with .svc.database }}
 - name: ConnectionStrings__{{ . }}

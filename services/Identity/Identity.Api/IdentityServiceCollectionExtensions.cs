@@ -63,6 +63,7 @@ public static class IdentityServiceCollectionExtensions
         builder.Services.AddAntiforgery();
         builder.Services.AddSingleton<IDeploymentStep, ClientRegistration>();
         builder.Services.AddSingleton<IDeploymentStep, DemoData>();
+        builder.Services.AddSingleton<IServiceCommand, CreateAdminCommand>();
         return builder;
     }
 
@@ -72,6 +73,7 @@ public static class IdentityServiceCollectionExtensions
         app.UseAntiforgery();
         app.MapConnectEndpoints();
         app.MapSignInEndpoints();
+        app.MapAdministrationApi();
         return app;
     }
 }

@@ -16,6 +16,16 @@ public interface IDeploymentStep
     Task RunAsync(IServiceProvider services, CancellationToken cancellationToken);
 }
 
+/// <summary>A maintenance command a service adds to its command line (<c>dotnet Service.dll name args</c>).</summary>
+public interface IServiceCommand
+{
+    /// <summary>The first command-line argument that selects it.</summary>
+    string Name { get; }
+
+    /// <summary>Runs the command with the remaining arguments; returns the exit code.</summary>
+    Task<int> RunAsync(string[] args, IServiceProvider services);
+}
+
 /// <summary>
 /// Runs the service, or one of its maintenance commands. <c>migrate</c> applies the EF Core migrations of every
 /// database the service owns and exits; deployments run it once before starting replicas (a Helm hook Job, a
@@ -33,6 +43,10 @@ public static partial class ServiceCommands
         if (args is ["healthcheck", ..])
         {
             return await HealthCheckAsync(app.Configuration, args.Length > 1 ? args[1] : "ready");
+        }
+        if (args.Length > 0 && app.Services.GetServices<IServiceCommand>().FirstOrDefault(c => c.Name == args[0]) is { } command)
+        {
+            return await command.RunAsync(args[1..], app.Services);
         }
         await app.RunAsync();
         return 0;

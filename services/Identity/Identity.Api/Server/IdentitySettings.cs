@@ -22,7 +22,7 @@ public sealed class IdentitySettings
     /// </summary>
     public bool EnablePasswordGrant { get; set; }
 
-    /// <summary>RSA private key (PEM) that signs tokens. Required outside the development profile.</summary>
+    /// <summary>RSA private key (PEM, or the PEM base64-encoded on one line) that signs tokens. Required outside the development profile.</summary>
     public string? SigningKey { get; set; }
 
     /// <summary>File holding the PEM signing key, when not given inline (a mounted Kubernetes Secret).</summary>

@@ -40,6 +40,11 @@ public sealed class ServerCredentials(IOptions<IdentitySettings> settings, IHost
         }
 
         var pem = s.SigningKey ?? (s.SigningKeyFile is { Length: > 0 } file ? File.ReadAllText(file) : null);
+        // A PEM may also come base64-encoded on one line, as environment files (docker compose) need.
+        if (pem is not null && !pem.TrimStart().StartsWith("-----BEGIN", StringComparison.Ordinal))
+        {
+            pem = System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(pem.Trim()));
+        }
         if (pem is null && !development)
         {
             throw new InvalidOperationException("Identity:SigningKey (or Identity:SigningKeyFile) is required outside the development profile.");

@@ -1,0 +1,51 @@
+using IcsComplaints.Identity.Api.Data;
+using IcsComplaints.ServiceDefaults;
+using IcsComplaints.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace IcsComplaints.Identity.Api.Accounts;
+
+/// <summary>
+/// <c>dotnet IcsComplaints.Identity.Api.dll create-admin &lt;user name&gt;</c>: creates the first platform
+/// administrator of a new deployment (or resets that user's password). The password comes from the environment
+/// variable <c>ICS_ADMIN_PASSWORD</c>, never the command line, so it stays out of shell history and process lists.
+/// </summary>
+public sealed partial class CreateAdminCommand(ILogger<CreateAdminCommand> logger) : IServiceCommand
+{
+    /// <inheritdoc />
+    public string Name => "create-admin";
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(string[] args, IServiceProvider services)
+    {
+        var password = Environment.GetEnvironmentVariable("ICS_ADMIN_PASSWORD");
+        if (args.Length != 1 || string.IsNullOrWhiteSpace(password) || password.Length < AdministrationApi.MinimumPasswordLength)
+        {
+            await Console.Error.WriteLineAsync(
+                $"Usage: ICS_ADMIN_PASSWORD=<at least {AdministrationApi.MinimumPasswordLength} characters> dotnet IcsComplaints.Identity.Api.dll create-admin <user name>");
+            return 2;
+        }
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityServiceDbContext>();
+        var userName = args[0].Trim().ToLowerInvariant();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName);
+        if (user is null)
+        {
+            user = new UserAccount { Id = Guid.CreateVersion7(), UserName = userName, DisplayName = "Platform administrator", PasswordHash = "" };
+            db.Users.Add(user);
+        }
+        if (!user.Roles.Contains(Roles.PlatformAdmin))
+        {
+            user.Roles = [.. user.Roles, Roles.PlatformAdmin];
+        }
+        user.Disabled = false;
+        user.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, password);
+        await db.SaveChangesAsync();
+        LogCreated(logger, userName);
+        return 0;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Platform administrator {UserName} is ready")]
+    private static partial void LogCreated(ILogger logger, string userName);
+}
