@@ -19,6 +19,9 @@ public static class GatewayServiceCollectionExtensions
     /// <summary>Rate limit policy of the public progress route.</summary>
     public const string PublicStatusPolicy = "public-status";
 
+    /// <summary>Rate limit policy of public reference data (the organisation directory).</summary>
+    public const string PublicReadPolicy = "public-read";
+
     /// <summary>Rate limit policy of the sign-in and token routes.</summary>
     public const string SignInPolicy = "sign-in";
 
@@ -38,6 +41,7 @@ public static class GatewayServiceCollectionExtensions
             limiter.AddPolicy(PublicSubmissionPolicy, context => PerClient(context, s => s.PublicSubmission));
             limiter.AddPolicy(PublicStatusPolicy, context => PerClient(context, s => s.PublicStatus));
             limiter.AddPolicy(SignInPolicy, context => PerClient(context, s => s.SignIn));
+            limiter.AddPolicy(PublicReadPolicy, context => PerClient(context, s => s.PublicRead));
         });
         return builder;
     }
@@ -88,6 +92,9 @@ public sealed class RateLimitSettings
 
     /// <summary>Anonymous progress checks per client address.</summary>
     public RateLimit PublicStatus { get; set; } = new() { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) };
+
+    /// <summary>Anonymous reads of reference data per client address.</summary>
+    public RateLimit PublicRead { get; set; } = new() { PermitLimit = 300, Window = TimeSpan.FromMinutes(1) };
 
     /// <summary>Sign-in and token requests per client address.</summary>
     public RateLimit SignIn { get; set; } = new() { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) };

@@ -92,6 +92,28 @@ public sealed class AccessMatrixTests(IcsSystem system)
             (_, own) => own ? Access.Allowed : Access.Hidden,
             c => GetAsync(system.Intake, $"/api/v1/complaints/status?reference={c.Target.Reference}", c.Token, c.All.Mine.StatusSecret)),
         ["intake GET /api/v1/complaints/{id:guid}"] = new(Readers(ComplaintReaders), c => GetAsync(system.Intake, $"/api/v1/complaints/{c.Target.ComplaintId}", c.Token)),
+        ["intake GET /api/v1/complaints/"] = new(StaffOfAnyOrganisation(ComplaintReaders), c => ListComplaintsAsync(c)),
+        ["intake GET /api/v1/complaints/{id:guid}/possible-duplicates"] = new(
+            SignedIn((p, own) => p.Has(ComplaintReaders) && own ? Access.Allowed : Access.Hidden),
+            c => GetAsync(system.Intake, $"/api/v1/complaints/{c.Target.ComplaintId}/possible-duplicates", c.Token)),
+        ["intake POST /api/v1/complaints/{id:guid}/consent"] = new(Deciders(), c => DecideAsync(c, "consent", new { })),
+        ["intake POST /api/v1/complaints/{id:guid}/routing"] = new(Deciders(), c => DecideAsync(c, "routing", new { })),
+        ["intake POST /api/v1/complaints/{id:guid}/parties"] = new(Deciders(), c => DecideAsync(c, "parties", new { })),
+        ["intake POST /api/v1/complaints/{id:guid}/link"] = new(Deciders(), c => DecideAsync(c, "link", new { })),
+        ["intake POST /api/v1/complaints/{id:guid}/time-limit-decision"] = new(Deciders(), c => DecideAsync(c, "time-limit-decision", new { })),
+        ["intake POST /api/v1/complaints/{id:guid}/best-interests-decision"] = new(Deciders(), c => DecideAsync(c, "best-interests-decision", new { })),
+        ["intake POST /api/v1/complaints/{id:guid}/exclusion"] = new(Deciders(), c => DecideAsync(c, "exclusion", new { })),
+        // The complainant may withdraw their own complaint too.
+        ["intake POST /api/v1/complaints/{id:guid}/withdrawal"] = new(
+            Deciders(complainantMay: true), c => DecideAsync(c, "withdrawal", new { withdrawnOn = "not a date" })),
+        ["intake POST /api/v1/concerns/"] = new(StaffOfAnyOrganisation(Roles.ComplaintsHandler), c => DecideAsync(c, null, new { })),
+        ["intake GET /api/v1/concerns/"] = new(StaffOfAnyOrganisation(ComplaintReaders), c => GetAsync(system.Intake, "/api/v1/concerns", c.Token)),
+        ["intake GET /api/v1/organisations/"] = new(AnyoneMay, c => GetAsync(system.Intake, "/api/v1/organisations?type=icb", c.Token)),
+        ["intake GET /api/v1/organisations/{odsCode}"] = new(AnyoneMay, c => GetAsync(system.Intake, "/api/v1/organisations/QKK", c.Token)),
+        ["intake POST /ics.intake.v1.OrganisationDirectoryService/GetOrganisation"] = new(AnyoneMay, GetOrganisationGrpcAsync),
+        ["intake POST /ics.intake.v1.OrganisationDirectoryService/ListOrganisations"] = new(AnyoneMay, ListOrganisationsGrpcAsync),
+        ["intake ANY ics.intake.v1.OrganisationDirectoryService/{unimplementedMethod:grpcunimplemented}"] = new(
+            SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Intake, "/ics.intake.v1.OrganisationDirectoryService/NoSuchMethod", c.Token)),
         ["intake GET /api/v1/audit/intake"] = new(AuditReaders, c => AuditAsync(system.Intake, "intake", c.Target.ComplaintId, c.Token)),
         ["intake GET /admin/outbox/"] = new(AdminsOnly, c => GetAsync(system.Intake, "/admin/outbox", c.Token)),
         ["intake POST /admin/outbox/{messageId:guid}/requeue"] = new(AdminsOnly, c => RequeueAsync(system.Intake, c.Token)),
@@ -139,6 +161,18 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["identity POST /api/v1/identity/users/{userId:guid}/enable"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Post, $"/api/v1/identity/users/{Guid.NewGuid()}/enable", c.Token)),
         ["identity POST /api/v1/identity/clients"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Post, "/api/v1/identity/clients", c.Token)),
     };
+
+    // Lists and records scoped to the caller's own organisation: the roles given may, other signed-in callers may not.
+    private static Func<Persona, bool, Access> StaffOfAnyOrganisation(params string[] roles) =>
+        SignedIn((p, _) => p.Has(roles) ? Access.Allowed : Access.Forbidden);
+
+    // Decisions on a complaint are taken by the complaints team of the organisation handling it; its other staff
+    // (and the complainant) may read it but not decide; anyone else does not see it at all.
+    private static Func<Persona, bool, Access> Deciders(bool complainantMay = false) =>
+        SignedIn((p, own) => !own ? Access.Hidden
+            : p.Has(Roles.ComplaintsHandler, Roles.IcbCommissioner) || (complainantMay && p.Has(Roles.Complainant)) ? Access.Allowed
+            : p.Has(ComplaintReaders) || p.Has(Roles.Complainant) ? Access.Forbidden
+            : Access.Hidden);
 
     private static Access AuditReaders(Persona p, bool own) =>
         SignedIn((p, own) => p.Has(Roles.PlatformAdmin) ? Access.Allowed : p.Has(Roles.QualityLead) ? (own ? Access.Allowed : Access.Hidden) : Access.Forbidden)(p, own);
@@ -352,6 +386,48 @@ public sealed class AccessMatrixTests(IcsSystem system)
         }
         var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
         return items.EnumerateArray().Any(i => i.GetProperty("caseId").GetGuid() == c.Target.CaseId) ? Access.Allowed : Access.Hidden;
+    }
+
+    private async Task<Access> ListComplaintsAsync(Context c)
+    {
+        using var http = IcsSystem.WithToken(system.Intake.CreateHttpClient(), c.Token);
+        using var response = await http.GetAsync(new Uri("/api/v1/complaints", UriKind.Relative));
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return FromStatus(response.StatusCode);
+        }
+        var organisation = c.Persona.Org;
+        var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
+        // A list shows only the caller's own organisation's complaints.
+        return items.All(i => i.GetProperty("organisationCode").GetString() == organisation || i.GetProperty("handlingOrganisationCode").GetString() == organisation)
+            ? Access.Allowed
+            : throw new InvalidOperationException($"{c.Persona} listed another organisation's complaints");
+    }
+
+    // Decisions are sent with a body that is wrong on purpose: a caller who may decide gets 400 (and nothing
+    // changes), one who may not gets 403 or 404 before the body is read.
+    private async Task<Access> DecideAsync(Context c, string? decision, object body)
+    {
+        using var http = IcsSystem.WithToken(system.Intake.CreateHttpClient(), c.Token);
+        var path = decision is null ? "/api/v1/concerns" : $"/api/v1/complaints/{c.Target.ComplaintId}/{decision}";
+        using var response = await http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
+        return response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict ? Access.Allowed : FromStatus(response.StatusCode);
+    }
+
+    private async Task<Access> GetOrganisationGrpcAsync(Context c)
+    {
+        using var channel = GrpcChannel.ForAddress(system.Intake.GrpcAddress);
+        var response = await new OrganisationDirectoryService.OrganisationDirectoryServiceClient(channel).GetOrganisationAsync(
+            new GetOrganisationRequest { OdsCode = "RJ1" }, c.Token is null ? [] : IcsSystem.Bearer(c.Token));
+        return response.Organisation.CommissionedBy.Contains("QKK") ? Access.Allowed : throw new InvalidOperationException("RJ1 without its ICB");
+    }
+
+    private async Task<Access> ListOrganisationsGrpcAsync(Context c)
+    {
+        using var channel = GrpcChannel.ForAddress(system.Intake.GrpcAddress);
+        var response = await new OrganisationDirectoryService.OrganisationDirectoryServiceClient(channel).ListOrganisationsAsync(
+            new ListOrganisationsRequest { CommissionedBy = "QKK" }, c.Token is null ? [] : IcsSystem.Bearer(c.Token));
+        return response.Organisations.Any(o => o.OdsCode == "RJ1") ? Access.Allowed : throw new InvalidOperationException("QKK commissions nothing");
     }
 
     private async Task<Access> GetCaseGrpcAsync(Context c)

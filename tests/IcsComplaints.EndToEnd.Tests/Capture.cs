@@ -7,10 +7,10 @@ namespace IcsComplaints.EndToEnd.Tests;
 
 /// <summary>
 /// Everything the running system writes out of its databases: every log line at Debug and above (message,
-/// scopes, exceptions), every trace span (names, tags, events) and every message body RabbitMQ delivered.
-/// The privacy tests search it for personal data.
+/// scopes, exceptions), every trace span (names, tags, events), every message body RabbitMQ delivered and every
+/// message published (including those no service consumes yet). The privacy tests search it for personal data.
 /// </summary>
-public sealed class Capture : ILoggerProvider, IReceiveObserver
+public sealed class Capture : ILoggerProvider, IReceiveObserver, IPublishObserver
 {
     private readonly ConcurrentQueue<string> _logs = new();
     private readonly ConcurrentQueue<string> _messages = new();
@@ -54,6 +54,19 @@ public sealed class Capture : ILoggerProvider, IReceiveObserver
         where T : class => Task.CompletedTask;
 
     public Task ConsumeFault<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType, Exception exception)
+        where T : class => Task.CompletedTask;
+
+    public Task PrePublish<T>(PublishContext<T> context)
+        where T : class => Task.CompletedTask;
+
+    public Task PostPublish<T>(PublishContext<T> context)
+        where T : class
+    {
+        _messages.Enqueue(System.Text.Json.JsonSerializer.Serialize(context.Message, context.Message.GetType()));
+        return Task.CompletedTask;
+    }
+
+    public Task PublishFault<T>(PublishContext<T> context, Exception exception)
         where T : class => Task.CompletedTask;
 
     public Task ReceiveFault(ReceiveContext context, Exception exception)

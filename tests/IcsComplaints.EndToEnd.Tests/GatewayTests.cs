@@ -8,8 +8,8 @@ namespace IcsComplaints.EndToEnd.Tests;
 /// <summary>The gateway validates tokens on every route but the public ones, and rate-limits the public ones.</summary>
 public sealed class GatewayTests(IcsSystem system)
 {
-    // The only routes a caller without a token may use: sign-in and discovery, submitting a complaint, and
-    // checking its progress with the reference and status secret.
+    // The only routes a caller without a token may use: sign-in and discovery, submitting a complaint, checking
+    // its progress with the reference and status secret, and reading the organisation directory.
     private static readonly Dictionary<string, (HttpMethod Method, string Path)> PublicRoutes = new(StringComparer.Ordinal)
     {
         ["identity-connect"] = (HttpMethod.Post, "/connect/token"),
@@ -17,11 +17,14 @@ public sealed class GatewayTests(IcsSystem system)
         ["identity-account"] = (HttpMethod.Get, "/account/login"),
         ["complaints-submit"] = (HttpMethod.Post, "/api/v1/complaints"),
         ["complaints-progress"] = (HttpMethod.Get, "/api/v1/complaints/status?reference=AAAA-AAAA"),
+        ["directory-rest"] = (HttpMethod.Get, "/api/v1/organisations/QKK"),
+        ["directory-grpc"] = (HttpMethod.Post, "/ics.intake.v1.OrganisationDirectoryService/GetOrganisation"),
     };
 
     private static readonly Dictionary<string, (HttpMethod Method, string Path)> ProtectedRoutes = new(StringComparer.Ordinal)
     {
         ["complaints-rest"] = (HttpMethod.Get, $"/api/v1/complaints/{Guid.NewGuid()}"),
+        ["concerns-rest"] = (HttpMethod.Get, "/api/v1/concerns"),
         ["cases-rest"] = (HttpMethod.Get, "/api/v1/cases"),
         ["intake-audit"] = (HttpMethod.Get, "/api/v1/audit/intake"),
         ["case-audit"] = (HttpMethod.Get, "/api/v1/audit/case"),

@@ -17,6 +17,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry.Trace;
 using CaseDbContext = cases::IcsComplaints.Case.Api.Data.CaseDbContext;
 using CaseProgram = cases::Program;
+using DirectorySeed = intake::IcsComplaints.Intake.Api.Directory.DirectorySeed;
 using GatewayProgram = gateway::Program;
 using IdentityProgram = identity::Program;
 using IntakeDbContext = intake::IcsComplaints.Intake.Api.Data.IntakeDbContext;
@@ -109,6 +110,9 @@ public sealed class IcsSystem : IAsyncLifetime
                 Observe(services);
                 services.AddSingleton<IOutboxRelayObserver>(IntakeRelayCrash);
             }).Start();
+        // Seeds the organisation directory, as `migrate` does before a deployment starts (its other step, the broker
+        // topology, would stop the running bus).
+        await Intake.Services.GetServices<IDeploymentStep>().OfType<DirectorySeed>().Single().RunAsync(Intake.Services, CancellationToken.None);
         Gateway = new ServiceHost<GatewayProgram>(GatewaySettings(permitLimit: 100_000), Observe).Start();
         LimitedGateway = new ServiceHost<GatewayProgram>(GatewaySettings(permitLimit: 3), Observe).Start();
 
@@ -156,6 +160,7 @@ public sealed class IcsSystem : IAsyncLifetime
         ["RateLimits:PublicStatus:PermitLimit"] = permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RateLimits:PublicStatus:Window"] = "00:01:00",
         ["RateLimits:SignIn:PermitLimit"] = "100000",
+        ["RateLimits:Authenticated:PermitLimit"] = "100000",
         ["RateLimits:SignIn:Window"] = "00:01:00",
     });
 
@@ -163,6 +168,7 @@ public sealed class IcsSystem : IAsyncLifetime
     {
         services.AddSingleton<ILoggerProvider>(Capture);
         services.AddSingleton<IReceiveObserver>(Capture);
+        services.AddSingleton<IPublishObserver>(Capture);
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Capture.Spans));
     }
 

@@ -27,3 +27,25 @@ public sealed record CaseOpened
     /// <summary>When the case was opened.</summary>
     public required DateTimeOffset OpenedAt { get; init; }
 }
+
+/// <summary>A case closed: transferred, excluded, withdrawn, declined, not considered, linked or resolved.</summary>
+public sealed record CaseClosed
+{
+    /// <summary>Identifier of the case.</summary>
+    public required Guid CaseId { get; init; }
+
+    /// <summary>The complaint.</summary>
+    public required Guid ComplaintId { get; init; }
+
+    /// <summary>ODS code of the organisation whose case closed.</summary>
+    public required string OrganisationCode { get; init; }
+
+    /// <summary>The day.</summary>
+    public required DateOnly ClosedOn { get; init; }
+
+    /// <summary>Why: Transferred, Excluded, Withdrawn, DeclinedOutOfTime, NotConsidered, Linked or Resolved.</summary>
+    public required string Closure { get; init; }
+
+    /// <summary>For a resolved complaint: Upheld, PartiallyUpheld or NotUpheld.</summary>
+    public string? Outcome { get; init; }
+}

@@ -16,6 +16,36 @@ public sealed record ComplaintSubmitted
     /// <summary>ODS code of the organisation the complaint was made to.</summary>
     public required string OrganisationCode { get; init; }
 
+    /// <summary>
+    /// ODS code of the organisation that handles it: the recipient, the trust of a site, or an ICB handling a
+    /// complaint about a provider it commissions. Defaults to <see cref="OrganisationCode"/> for older messages.
+    /// </summary>
+    public string? HandlingOrganisationCode { get; init; }
+
+    /// <summary>The providers the complaint is about, when not (only) the recipient.</summary>
+    public IReadOnlyList<string> AboutOrganisationCodes { get; init; } = [];
+
+    /// <summary>How it was routed on arrival.</summary>
+    public ComplaintRoute Route { get; init; } = ComplaintRoute.HandledByRecipient;
+
+    /// <summary>Who is complaining (Reg 5).</summary>
+    public ComplainantType ComplainantType { get; init; } = ComplainantType.Patient;
+
+    /// <summary>Received more than 12 months after the events or the complainant's awareness of them (Reg 12): it waits for a decision.</summary>
+    public bool OutOfTime { get; init; }
+
+    /// <summary>A representative acts for a child or a person lacking capacity: it waits for a best-interests decision (Reg 5(4)).</summary>
+    public bool AwaitingBestInterestsDecision { get; init; }
+
+    /// <summary>Imported from an earlier system rather than received now.</summary>
+    public bool Imported { get; init; }
+
+    /// <summary>For an imported complaint already closed: the day it closed.</summary>
+    public DateOnly? ClosedOn { get; init; }
+
+    /// <summary>For an imported complaint already closed: upheld, partly-upheld or not-upheld (KO41 outcomes).</summary>
+    public string? Outcome { get; init; }
+
     /// <summary>Date the organisation received it (Europe/London); every statutory clock starts here.</summary>
     public required DateOnly ReceivedOn { get; init; }
 

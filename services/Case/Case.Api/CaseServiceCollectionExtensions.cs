@@ -19,7 +19,17 @@ public static class CaseServiceCollectionExtensions
     {
         builder.AddServiceDatabase<CaseDbContext, WebApplicationBuilder>("casedb", CaseDbContext.Schema);
         builder.AddServiceMessaging<CaseDbContext, WebApplicationBuilder>(ServiceName, bus =>
-            bus.AddConsumer<ComplaintSubmittedConsumer>());
+        {
+            bus.AddConsumer<ComplaintSubmittedConsumer>();
+            bus.AddConsumer<ComplaintTransferredConsumer>();
+            bus.AddConsumer<ComplaintRoutedConsumer>();
+            bus.AddConsumer<TimeLimitDecidedConsumer>();
+            bus.AddConsumer<BestInterestsDecidedConsumer>();
+            bus.AddConsumer<ComplaintExcludedConsumer>();
+            bus.AddConsumer<ComplaintWithdrawnConsumer>();
+            bus.AddConsumer<ComplaintsLinkedConsumer>();
+        });
+        builder.Services.AddSingleton<CaseLifecycle>();
         builder.Services.AddWorkingDayCalendar();
         builder.Services.AddAuditTrail<CaseDbContext>();
         builder.Services.AddScoped<CaseQueries>();
@@ -27,10 +37,11 @@ public static class CaseServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Maps the REST API and the operator endpoints.</summary>
+    /// <summary>Maps the REST and gRPC APIs and the operator endpoints.</summary>
     public static WebApplication MapCaseApi(this WebApplication app)
     {
         app.MapCasesApi();
+        app.MapGrpcService<CaseGrpcService>();
         app.MapAuditApi<CaseDbContext>(ServiceName);
         app.MapOutboxAdmin<CaseDbContext>();
         return app;

@@ -1,5 +1,4 @@
 using IcsComplaints.Case.Api;
-using IcsComplaints.Case.Api.Cases;
 using IcsComplaints.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,7 +8,6 @@ builder.AddCaseServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapCaseApi();
-app.MapGrpcService<CaseGrpcService>();
 
 return await app.RunServiceAsync(args);
 

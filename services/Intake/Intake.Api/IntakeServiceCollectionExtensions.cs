@@ -1,5 +1,8 @@
 using IcsComplaints.Calendar;
 using IcsComplaints.Intake.Api.Complaints;
+using IcsComplaints.Intake.Api.Concerns;
+using IcsComplaints.Intake.Api.Directory;
+using IcsComplaints.Intake.Api.Import;
 using IcsComplaints.Intake.Api.Data;
 using IcsComplaints.Messaging;
 using IcsComplaints.Messaging.Outbox;
@@ -21,6 +24,13 @@ public static class IntakeServiceCollectionExtensions
         builder.AddServiceMessaging<IntakeDbContext, WebApplicationBuilder>(ServiceName, bus => bus.AddConsumer<CaseOpenedConsumer>());
         builder.Services.AddAuditTrail<IntakeDbContext>();
         builder.Services.AddScoped<ComplaintQueries>();
+        builder.Services.AddScoped<ComplaintActions>();
+        builder.Services.AddScoped<DuplicateDetection>();
+        builder.Services.AddScoped<InformalConcerns>();
+        builder.Services.AddScoped<DirectoryQueries>();
+        builder.Services.AddSingleton<OrganisationDirectory>();
+        builder.Services.AddSingleton<IDeploymentStep, DirectorySeed>();
+        builder.Services.AddSingleton<IServiceCommand, ImportCommand>();
         builder.Services.AddWorkingDayCalendar();
         builder.Services.AddScoped<SubmitComplaintHandler>();
         builder.Services.AddHostedService<IdempotencyKeyRetention>();
@@ -28,10 +38,14 @@ public static class IntakeServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Maps the REST API and the operator endpoints.</summary>
+    /// <summary>Maps the REST and gRPC APIs and the operator endpoints.</summary>
     public static WebApplication MapIntakeApi(this WebApplication app)
     {
         app.MapComplaintsApi();
+        app.MapConcernsApi();
+        app.MapDirectoryApi();
+        app.MapGrpcService<IntakeGrpcService>();
+        app.MapGrpcService<DirectoryGrpcService>();
         app.MapAuditApi<IntakeDbContext>(ServiceName);
         app.MapOutboxAdmin<IntakeDbContext>();
         return app;

@@ -1,5 +1,4 @@
 using IcsComplaints.Intake.Api;
-using IcsComplaints.Intake.Api.Complaints;
 using IcsComplaints.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,7 +8,6 @@ builder.AddIntakeServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapIntakeApi();
-app.MapGrpcService<IntakeGrpcService>();
 
 return await app.RunServiceAsync(args);
 

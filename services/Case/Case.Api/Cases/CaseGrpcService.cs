@@ -39,9 +39,15 @@ public sealed class CaseGrpcService(CaseQueries queries) : CaseService.CaseServi
         {
             CaseStage.Received => Stage.Received,
             CaseStage.Acknowledged => Stage.Acknowledged,
+            CaseStage.Closed => Stage.Closed,
             _ => Stage.Unspecified,
         },
         ReceivedOn = view.ReceivedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         AcknowledgementDueBy = view.AcknowledgementDueBy.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        OnHold = { view.OnHold },
+        TransferredFromOrganisationCode = view.TransferredFromOrganisationCode ?? "",
+        ClosedOn = view.ClosedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        Closure = view.Closure?.ToString() ?? "",
+        Outcome = view.Outcome ?? "",
     };
 }

@@ -15,8 +15,14 @@ namespace IcsComplaints.Case.Api.Cases;
 /// <param name="Stage">Current stage.</param>
 /// <param name="ReceivedOn">Date received.</param>
 /// <param name="AcknowledgementDueBy">Acknowledgement deadline (Reg 13(3)).</param>
+/// <param name="OnHold">Decisions intake still needs before the case can move on: time-limit, best-interests, routing.</param>
+/// <param name="TransferredFromOrganisationCode">Where it came from, when transferred.</param>
+/// <param name="ClosedOn">When it closed.</param>
+/// <param name="Closure">Why it closed.</param>
+/// <param name="Outcome">For a resolved complaint: Upheld, PartiallyUpheld or NotUpheld.</param>
 public sealed record CaseView(
-    Guid CaseId, Guid ComplaintId, string Reference, string OrganisationCode, CaseStage Stage, DateOnly ReceivedOn, DateOnly AcknowledgementDueBy);
+    Guid CaseId, Guid ComplaintId, string Reference, string OrganisationCode, CaseStage Stage, DateOnly ReceivedOn, DateOnly AcknowledgementDueBy,
+    IReadOnlyList<string> OnHold, string? TransferredFromOrganisationCode, DateOnly? ClosedOn, CaseClosure? Closure, string? Outcome);
 
 /// <summary>
 /// Reads cases for the REST and gRPC APIs alike, only those the caller may see: staff see their own
@@ -72,5 +78,10 @@ public sealed class CaseQueries(CaseDbContext db, IAuditTrail audit)
 
     private static IQueryable<CaseView> Views(IQueryable<ComplaintCase> cases) =>
         cases.AsNoTracking().Select(c => new CaseView(
-            c.Id, c.ComplaintId, c.Reference, c.OrganisationCode, c.Stage, c.ReceivedOn, c.AcknowledgementDueBy));
+            c.Id, c.ComplaintId, c.Reference, c.OrganisationCode, c.Stage, c.ReceivedOn, c.AcknowledgementDueBy,
+            Holds(c.AwaitingTimeLimitDecision, c.AwaitingBestInterestsDecision, c.AwaitingRouting),
+            c.TransferredFromOrganisationCode, c.ClosedOn, c.Closure, c.Outcome));
+
+    private static string[] Holds(bool timeLimit, bool bestInterests, bool routing) =>
+        [.. new[] { (timeLimit, "time-limit"), (bestInterests, "best-interests"), (routing, "routing") }.Where(h => h.Item1).Select(h => h.Item2)];
 }

@@ -9,35 +9,55 @@ using Microsoft.EntityFrameworkCore;
 namespace IcsComplaints.Case.Api.Cases;
 
 /// <summary>
-/// Opens a case at the organisation the complaint was made to, with its acknowledgement due on the third
-/// working day after the day of receipt (Reg 13(3)), and announces it with <see cref="CaseOpened"/>.
+/// Opens a case at the organisation handling the complaint, with its acknowledgement due on the third working day
+/// after the day of receipt (Reg 13(3)), on hold while intake waits for a decision the Regulations require. An
+/// imported complaint that was already closed opens closed. Announces <see cref="CaseOpened"/>.
 /// </summary>
-public sealed class ComplaintSubmittedConsumer(InboxServices<CaseDbContext> inbox, WorkingDayCalendar calendar, TimeProvider time)
+public sealed class ComplaintSubmittedConsumer(InboxServices<CaseDbContext> inbox, CaseLifecycle lifecycle)
     : IdempotentConsumer<ComplaintSubmitted, CaseDbContext>(inbox)
 {
-    /// <summary>Working days allowed for the acknowledgement (Reg 13(3)).</summary>
-    public const int AcknowledgementWorkingDays = 3;
-
     /// <inheritdoc />
     protected override async Task HandleAsync(ConsumeContext<ComplaintSubmitted> context)
     {
         var complaint = context.Message;
-        // The inbox drops a redelivered message; this guards against the same complaint announced twice.
+        // The inbox drops a redelivered message; this guards against the same complaint announced twice, and
+        // against a transfer that overtook the submission.
         if (await Db.Cases.AnyAsync(c => c.ComplaintId == complaint.ComplaintId, context.CancellationToken))
         {
             return;
         }
-
-        var opened = ComplaintCase.Open(
+        var opened = lifecycle.Open(Db, Outbox, new CaseOpening(
             complaint.ComplaintId,
             complaint.Reference,
-            complaint.OrganisationCode,
+            complaint.HandlingOrganisationCode ?? complaint.OrganisationCode,
             complaint.ReceivedOn,
-            calendar.AddWorkingDays(complaint.ReceivedOn, AcknowledgementWorkingDays),
-            time.GetUtcNow(),
-            complaint.ComplainantSubjectId);
-        Db.Cases.Add(opened);
-        Outbox.Publish(new CaseOpened
+            complaint.ComplainantSubjectId,
+            AwaitingTimeLimitDecision: complaint.OutOfTime,
+            AwaitingBestInterestsDecision: complaint.AwaitingBestInterestsDecision,
+            AwaitingRouting: CaseLifecycle.AwaitsRouting(complaint.Route)));
+        if (complaint.ClosedOn is { } closedOn)
+        {
+            CaseLifecycle.Close(Outbox, opened, CaseClosure.Resolved, closedOn, complaint.Outcome);
+        }
+    }
+}
+
+/// <summary>Opening and closing cases, the same way for every message that does it.</summary>
+public sealed class CaseLifecycle(WorkingDayCalendar calendar, TimeProvider time)
+{
+    /// <summary>Working days allowed for the acknowledgement (Reg 13(3)).</summary>
+    public const int AcknowledgementWorkingDays = 3;
+
+    /// <summary>True for the routes on which an ICB has yet to decide who handles the complaint (Reg 7).</summary>
+    public static bool AwaitsRouting(ComplaintRoute route) =>
+        route is ComplaintRoute.AwaitingConsent or ComplaintRoute.AwaitingRoutingDecision or ComplaintRoute.Misdirected;
+
+    /// <summary>Opens a case and announces it.</summary>
+    public ComplaintCase Open(CaseDbContext db, Messaging.Outbox.IOutbox outbox, CaseOpening opening)
+    {
+        var opened = ComplaintCase.Open(opening, calendar.AddWorkingDays(opening.ReceivedOn, AcknowledgementWorkingDays), time.GetUtcNow());
+        db.Cases.Add(opened);
+        outbox.Publish(new CaseOpened
         {
             CaseId = opened.Id,
             ComplaintId = opened.ComplaintId,
@@ -47,5 +67,23 @@ public sealed class ComplaintSubmittedConsumer(InboxServices<CaseDbContext> inbo
             AcknowledgementDueBy = opened.AcknowledgementDueBy,
             OpenedAt = opened.OpenedAt,
         });
+        return opened;
+    }
+
+    /// <summary>Closes a case and announces it; a closed case stays as it was.</summary>
+    public static void Close(Messaging.Outbox.IOutbox outbox, ComplaintCase @case, CaseClosure closure, DateOnly closedOn, string? outcome = null)
+    {
+        if (@case.Close(closure, closedOn, outcome))
+        {
+            outbox.Publish(new CaseClosed
+            {
+                CaseId = @case.Id,
+                ComplaintId = @case.ComplaintId,
+                OrganisationCode = @case.OrganisationCode,
+                ClosedOn = closedOn,
+                Closure = closure.ToString(),
+                Outcome = outcome,
+            });
+        }
     }
 }

@@ -1,6 +1,7 @@
 using IcsComplaints.Intake.Contracts.Events;
 using IcsComplaints.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using IcsComplaints.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IcsComplaints.Intake.Api.Complaints;
@@ -10,16 +11,6 @@ public static class ComplaintsApi
 {
     /// <summary>Header that makes a submission safe to retry.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
-
-    /// <summary>A complaint to record.</summary>
-    /// <param name="OrganisationCode">ODS code of the organisation complained to.</param>
-    /// <param name="ReceivedOn">Date received, <c>YYYY-MM-DD</c>; omitted means today in Europe/London.</param>
-    /// <param name="Channel">Online (default), Phone, Letter, Email, InPerson, Pals or Integration.</param>
-    /// <param name="Complainant">Who is complaining.</param>
-    /// <param name="Description">What the complaint is about.</param>
-    /// <param name="Patient">The patient, when known: name, NHS number, date of birth.</param>
-    public sealed record SubmitComplaintRequest(
-        string? OrganisationCode, string? ReceivedOn, string? Channel, ComplainantInput? Complainant, string? Description, PatientInput? Patient);
 
     /// <summary>Header carrying the status secret of an online submission.</summary>
     public const string StatusSecretHeader = "X-Complaint-Secret";
@@ -40,21 +31,40 @@ public static class ComplaintsApi
         // Anyone may complain, signed in or not; the handler decides what each kind of caller may set.
         group.MapPost("", SubmitAsync).AllowAnonymous();
         group.MapGet("/status", GetProgressAsync).AllowAnonymous();
+        group.MapGet("", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
+        group.MapGet("/{id:guid}/possible-duplicates", PossibleDuplicatesAsync);
+        MapDecision<ComplaintDecisions.Consent>(group, "/{id:guid}/consent", (a, c, id, input, ct) => a.RecordConsentAsync(c, id, input, ct));
+        MapDecision<ComplaintDecisions.Routing>(group, "/{id:guid}/routing", (a, c, id, input, ct) => a.RouteAsync(c, id, input, ct));
+        MapDecision<ComplaintDecisions.Parties>(group, "/{id:guid}/parties", (a, c, id, input, ct) => a.SetPartiesAsync(c, id, input, ct));
+        MapDecision<ComplaintDecisions.Link>(group, "/{id:guid}/link", (a, c, id, input, ct) => a.LinkAsync(c, id, input, ct));
+        MapDecision<ComplaintDecisions.TimeLimit>(group, "/{id:guid}/time-limit-decision", (a, c, id, input, ct) => a.DecideTimeLimitAsync(c, id, input, ct));
+        MapDecision<ComplaintDecisions.BestInterests>(group, "/{id:guid}/best-interests-decision", (a, c, id, input, ct) => a.DecideBestInterestsAsync(c, id, input, ct));
+        MapDecision<ComplaintDecisions.Exclusion>(group, "/{id:guid}/exclusion", (a, c, id, input, ct) => a.ExcludeAsync(c, id, input, ct));
+        MapDecision<ComplaintDecisions.Withdrawal>(group, "/{id:guid}/withdrawal", (a, c, id, input, ct) => a.WithdrawAsync(c, id, input, ct));
         return group;
     }
 
+    // Every decision has the same shape: a JSON body, a 200 with the complaint as it now stands.
+    private static void MapDecision<TInput>(
+        RouteGroupBuilder group, string pattern, Func<ComplaintActions, Caller, Guid, TInput, CancellationToken, Task> decide)
+        where TInput : class =>
+        group.MapPost(pattern, async Task<Results<Ok<ComplaintDetail>, NotFound>> (
+            Guid id, [FromBody] TInput? input, Caller caller, ComplaintActions actions, ComplaintQueries queries, CancellationToken ct) =>
+        {
+            await decide(actions, caller, id, input ?? throw new RequestValidationException("body", "Send the decision as a JSON object."), ct);
+            return await queries.GetAsync(caller, id, ct) is { } complaint ? TypedResults.Ok(complaint) : TypedResults.NotFound();
+        });
+
     private static async Task<Created<SubmitComplaintResponse>> SubmitAsync(
-        [FromBody] SubmitComplaintRequest? request,
+        [FromBody] SubmitComplaintCommand? command,
         [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
         SubmitComplaintHandler handler,
         Caller caller,
         HttpContext http,
         CancellationToken ct)
     {
-        var command = new SubmitComplaintCommand(
-            request?.OrganisationCode, request?.ReceivedOn, request?.Channel, request?.Complainant, request?.Description, request?.Patient);
-        var result = await handler.SubmitAsync(command, caller, idempotencyKey, ComplaintChannel.Online, ct);
+        var result = await handler.SubmitAsync(command ?? new SubmitComplaintCommand(), caller, idempotencyKey, ComplaintChannel.Online, ct);
         if (result.Replayed)
         {
             http.Response.Headers["Idempotent-Replayed"] = "true";
@@ -64,6 +74,14 @@ public static class ComplaintsApi
 
     private static async Task<Results<Ok<ComplaintDetail>, NotFound>> GetAsync(Guid id, Caller caller, ComplaintQueries queries, CancellationToken ct) =>
         await queries.GetAsync(caller, id, ct) is { } complaint ? TypedResults.Ok(complaint) : TypedResults.NotFound();
+
+    private static async Task<Ok<IReadOnlyList<ComplaintSummary>>> ListAsync(
+        ComplaintState? state, ComplaintRoute? route, bool? pending, DateOnly? before, Caller caller, ComplaintQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ListAsync(caller, state, route, pending == true, before, ct));
+
+    private static async Task<Results<Ok<IReadOnlyList<PossibleDuplicate>>, NotFound>> PossibleDuplicatesAsync(
+        Guid id, Caller caller, ComplaintQueries queries, CancellationToken ct) =>
+        await queries.PossibleDuplicatesAsync(caller, id, ct) is { } duplicates ? TypedResults.Ok(duplicates) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<ComplaintProgress>, NotFound>> GetProgressAsync(
         string? reference, [FromHeader(Name = StatusSecretHeader)] string? secret, ComplaintQueries queries, CancellationToken ct) =>

@@ -16,16 +16,34 @@ public sealed class IntakeGrpcService(SubmitComplaintHandler handler) : IntakeSe
     /// <inheritdoc />
     public override async Task<SubmitComplaintResponse> SubmitComplaint(SubmitComplaintRequest request, ServerCallContext context)
     {
-        var command = new SubmitComplaintCommand(
-            request.OrganisationCode,
-            request.ReceivedOn,
-            request.Channel == Channel.Unspecified ? null : request.Channel.ToString(),
-            request.Complainant is null ? null : new ComplainantInput(request.Complainant.Name, request.Complainant.Email, request.Complainant.Phone),
-            request.Description,
-            request.Patient is null ? null : new PatientInput(request.Patient.Name, request.Patient.NhsNumber, request.Patient.DateOfBirth));
+        var command = ToCommand(request);
         var result = await handler.SubmitAsync(
             command, Caller.From(context.GetHttpContext().User), context.RequestHeaders.GetValue(IdempotencyKeyMetadata),
             ComplaintChannel.Integration, context.CancellationToken);
         return new SubmitComplaintResponse { ComplaintId = result.ComplaintId.ToString(), Reference = result.Reference };
     }
+
+    /// <summary>The request as the handler reads it; an empty proto3 string means "not given".</summary>
+    public static SubmitComplaintCommand ToCommand(SubmitComplaintRequest request) => new()
+    {
+        OrganisationCode = request.OrganisationCode,
+        AboutOrganisationCodes = [.. request.AboutOrganisationCodes],
+        ReceivedOn = request.ReceivedOn,
+        Channel = request.Channel == Channel.Unspecified ? null : request.Channel.ToString(),
+        Complainant = request.Complainant is not { } c ? null : new ComplainantInput(c.Name, c.Email, c.Phone)
+        {
+            Type = c.Type,
+            Address = c.Address is not { } a ? null : new AddressInput(a.Line1, a.Line2, a.Town, a.Postcode),
+            ContactPreference = c.ContactPreference,
+            RelationshipToPatient = c.RelationshipToPatient,
+        },
+        Representation = request.Representation is not { } r ? null : new RepresentationInput(r.Basis, r.ConsentEvidence, r.ConsentRecordedOn),
+        Patient = request.Patient is not { } p ? null : new PatientInput(p.Name, p.NhsNumber, p.DateOfBirth),
+        Adjustments = request.Adjustments is not { } adj ? null : new AdjustmentsInput([.. adj.Needs], adj.InterpreterLanguage, adj.Notes),
+        EventDate = request.EventDate,
+        AwareDate = request.AwareDate,
+        WrittenRecordSentOn = request.WrittenRecordSentOn,
+        ShareWithProviderConsent = request.ShareWithProviderConsent,
+        Description = request.Description,
+    };
 }

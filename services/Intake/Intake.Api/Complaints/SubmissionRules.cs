@@ -68,5 +68,9 @@ public static class SubmissionRules
         {
             errors.Add("channel", "Complaints submitted online use the Online channel.");
         }
+        if (!string.IsNullOrWhiteSpace(command.WrittenRecordSentOn))
+        {
+            errors.Add("writtenRecordSentOn", "Only staff recording an oral complaint send its written record (Reg 13(2)).");
+        }
     }
 }

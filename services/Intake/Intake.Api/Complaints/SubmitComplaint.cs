@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using IcsComplaints.Calendar;
 using IcsComplaints.Intake.Api.Data;
+using IcsComplaints.Intake.Api.Directory;
 using IcsComplaints.Intake.Contracts;
 using IcsComplaints.Intake.Contracts.Events;
 using IcsComplaints.Messaging.Outbox;
@@ -14,29 +15,6 @@ using Npgsql;
 
 namespace IcsComplaints.Intake.Api.Complaints;
 
-/// <summary>A complaint as a caller sends it, before validation (REST and gRPC both map to this).</summary>
-/// <param name="OrganisationCode">ODS code of the organisation complained to.</param>
-/// <param name="ReceivedOn">Date received, <c>YYYY-MM-DD</c>; empty for today.</param>
-/// <param name="Channel">Channel name; empty for the transport's default.</param>
-/// <param name="Complainant">The complainant.</param>
-/// <param name="Description">The complaint.</param>
-/// <param name="Patient">The patient the complaint is about, when known.</param>
-public sealed record SubmitComplaintCommand(
-    string? OrganisationCode, string? ReceivedOn, string? Channel, ComplainantInput? Complainant, string? Description,
-    PatientInput? Patient = null);
-
-/// <summary>The complainant as sent.</summary>
-/// <param name="Name">Full name.</param>
-/// <param name="Email">E-mail address.</param>
-/// <param name="Phone">UK telephone number.</param>
-public sealed record ComplainantInput(string? Name, string? Email, string? Phone);
-
-/// <summary>The patient as sent.</summary>
-/// <param name="Name">Full name.</param>
-/// <param name="NhsNumber">NHS number (ten digits, Modulus 11 checked; spaces allowed).</param>
-/// <param name="DateOfBirth">Date of birth, <c>YYYY-MM-DD</c>.</param>
-public sealed record PatientInput(string? Name, string? NhsNumber, string? DateOfBirth);
-
 /// <summary>The outcome of a submission.</summary>
 /// <param name="ComplaintId">Identifier of the complaint.</param>
 /// <param name="Reference">Its reference.</param>
@@ -45,18 +23,22 @@ public sealed record PatientInput(string? Name, string? NhsNumber, string? DateO
 public sealed record SubmittedComplaint(Guid ComplaintId, string Reference, bool Replayed, string? StatusSecret);
 
 /// <summary>
-/// Records a complaint and, in the same transaction, its <see cref="ComplaintSubmitted"/> event in the outbox.
-/// With an Idempotency-Key, a retry returns the first result and records nothing new.
+/// Records a complaint, routes it (Reg 6, 7, 9), looks for the same matter raised elsewhere (either/or), and in the
+/// same transaction puts its events in the outbox. With an Idempotency-Key, a retry returns the first result and
+/// records nothing new.
 /// </summary>
-public sealed class SubmitComplaintHandler(IntakeDbContext db, IOutbox outbox, IAuditTrail audit, TimeProvider time, WorkingDayCalendar calendar)
+public sealed class SubmitComplaintHandler(
+    IntakeDbContext db, IOutbox outbox, IAuditTrail audit, TimeProvider time, WorkingDayCalendar calendar, OrganisationDirectory directory,
+    DuplicateDetection duplicates)
 {
-    /// <summary>Checks who may submit, validates and records the complaint.</summary>
+    /// <summary>Checks who may submit, validates, routes and records the complaint.</summary>
     public async Task<SubmittedComplaint> SubmitAsync(
         SubmitComplaintCommand command, Caller caller, string? idempotencyKey, ComplaintChannel defaultChannel, CancellationToken ct)
     {
         var submitter = SubmissionRules.Classify(caller, command.OrganisationCode);
+        var snapshot = await directory.GetAsync(ct);
         var valid = ComplaintValidator.Validate(
-            command, idempotencyKey, defaultChannel, LondonTime.Today(time), new DateOnly(calendar.BankHolidays.FirstYear, 1, 1), submitter);
+            command, idempotencyKey, defaultChannel, LondonTime.Today(time), new DateOnly(calendar.BankHolidays.FirstYear, 1, 1), submitter, snapshot);
         var requestHash = Hash(valid);
         var scopedKey = idempotencyKey is null ? null : $"{(caller.IsAuthenticated ? caller.SubjectId : "public")}:{idempotencyKey}";
         if (scopedKey is not null && await ReplayAsync(scopedKey, requestHash, ct) is { } earlier)
@@ -64,26 +46,14 @@ public sealed class SubmitComplaintHandler(IntakeDbContext db, IOutbox outbox, I
             return earlier;
         }
         var statusSecret = submitter is SubmitterKind.Public or SubmitterKind.Complainant ? NewSecret() : null;
-        var complainantSubject = submitter == SubmitterKind.Complainant ? caller.SubjectId : null;
+        var routing = ComplaintRouting.OnArrival(valid, snapshot);
 
         for (var attempt = 1; ; attempt++)
         {
-            var complaint = new Complaint
-            {
-                Id = Guid.CreateVersion7(),
-                Reference = ComplaintReference.New(),
-                OrganisationCode = valid.OrganisationCode,
-                ReceivedOn = valid.ReceivedOn,
-                Channel = valid.Channel,
-                Complainant = new Complainant { Name = valid.Name, Email = valid.Email, Phone = valid.Phone },
-                Description = valid.Description,
-                PatientName = valid.PatientName,
-                PatientNhsNumber = valid.PatientNhsNumber,
-                PatientDateOfBirth = valid.PatientDateOfBirth,
-                SubmittedAt = time.GetUtcNow(),
-                ComplainantSubjectId = complainantSubject,
-                StatusSecretHash = statusSecret is null ? null : HashSecret(statusSecret),
-            };
+            var complaint = NewComplaint(
+                valid, routing, time.GetUtcNow(),
+                complainantSubjectId: submitter == SubmitterKind.Complainant ? caller.SubjectId : null,
+                statusSecretHash: statusSecret is null ? null : HashSecret(statusSecret));
             db.Complaints.Add(complaint);
             if (scopedKey is not null)
             {
@@ -98,16 +68,12 @@ public sealed class SubmitComplaintHandler(IntakeDbContext db, IOutbox outbox, I
                 });
             }
             audit.Record(AuditAction.Create, AuditResources.Complaint, complaint.Id.ToString(), complaint.OrganisationCode);
-            outbox.Publish(new ComplaintSubmitted
+            outbox.Publish(Submitted(complaint));
+            if (complaint.ShareConsentGiven is { } given)
             {
-                ComplaintId = complaint.Id,
-                Reference = complaint.Reference,
-                OrganisationCode = complaint.OrganisationCode,
-                ReceivedOn = complaint.ReceivedOn,
-                Channel = complaint.Channel,
-                SubmittedAt = complaint.SubmittedAt,
-                ComplainantSubjectId = complaint.ComplainantSubjectId,
-            });
+                outbox.Publish(new ConsentRecorded { ComplaintId = complaint.Id, Given = given, RecordedOn = complaint.ReceivedOn });
+            }
+            await duplicates.RecordCandidatesAsync(complaint, snapshot, ct);
 
             try
             {
@@ -128,6 +94,79 @@ public sealed class SubmitComplaintHandler(IntakeDbContext db, IOutbox outbox, I
             }
         }
     }
+
+    /// <summary>A new complaint from validated input and its routing.</summary>
+    public static Complaint NewComplaint(
+        ValidComplaint valid, RoutingOutcome routing, DateTimeOffset now, string? complainantSubjectId = null, string? statusSecretHash = null,
+        string? importSource = null, string? importExternalId = null) => new()
+    {
+        ComplainantSubjectId = complainantSubjectId,
+        StatusSecretHash = statusSecretHash,
+        Id = Guid.CreateVersion7(now),
+        Reference = ComplaintReference.New(),
+        OrganisationCode = valid.OrganisationCode,
+        HandlingOrganisationCode = routing.HandlingOrganisationCode,
+        AboutOrganisationCodes = [.. valid.AboutOrganisationCodes],
+        Route = routing.Route,
+        Parties = [.. routing.Parties],
+        LeadOrganisationCode = routing.LeadOrganisationCode,
+        ShareConsentGiven = valid.ShareConsentGiven,
+        ShareConsentRecordedOn = valid.ShareConsentGiven is null ? null : valid.ReceivedOn,
+        ReceivedOn = valid.ReceivedOn,
+        Channel = valid.Channel,
+        Complainant = new Complainant
+        {
+            Name = valid.Name,
+            Email = valid.Email,
+            Phone = valid.Phone,
+            AddressLine1 = valid.Address?.Line1,
+            AddressLine2 = valid.Address?.Line2,
+            Town = valid.Address?.Town,
+            Postcode = valid.Address?.Postcode,
+        },
+        ContactPreference = valid.ContactPreference,
+        ComplainantType = valid.ComplainantType,
+        RepresentativeBasis = valid.RepresentativeBasis,
+        ConsentEvidence = valid.ConsentEvidence,
+        ConsentRecordedOn = valid.ConsentRecordedOn,
+        RelationshipToPatient = valid.RelationshipToPatient,
+        BestInterestsDecisionRequired = valid.BestInterestsDecisionRequired,
+        ReasonableAdjustments = [.. valid.Adjustments],
+        InterpreterLanguage = valid.InterpreterLanguage,
+        AdjustmentNotes = valid.AdjustmentNotes,
+        EventDate = valid.EventDate,
+        AwareDate = valid.AwareDate,
+        OutOfTime = valid.OutOfTime,
+        WrittenRecordSentOn = valid.WrittenRecordSentOn,
+        Description = valid.Description,
+        PatientName = valid.PatientName,
+        PatientNhsNumber = valid.PatientNhsNumber,
+        PatientDateOfBirth = valid.PatientDateOfBirth,
+        SubmittedAt = now,
+        ImportSource = importSource,
+        ImportExternalId = importExternalId,
+    };
+
+    /// <summary>The <see cref="ComplaintSubmitted"/> event of a complaint: identifiers, codes, dates and flags only.</summary>
+    public static ComplaintSubmitted Submitted(Complaint complaint, DateOnly? closedOn = null, string? outcome = null) => new()
+    {
+        ComplaintId = complaint.Id,
+        Reference = complaint.Reference,
+        OrganisationCode = complaint.OrganisationCode,
+        HandlingOrganisationCode = complaint.HandlingOrganisationCode,
+        AboutOrganisationCodes = complaint.AboutOrganisationCodes,
+        Route = complaint.Route,
+        ReceivedOn = complaint.ReceivedOn,
+        Channel = complaint.Channel,
+        SubmittedAt = complaint.SubmittedAt,
+        ComplainantSubjectId = complaint.ComplainantSubjectId,
+        ComplainantType = complaint.ComplainantType,
+        OutOfTime = complaint.OutOfTime,
+        AwaitingBestInterestsDecision = complaint.BestInterestsDecisionRequired,
+        Imported = complaint.ImportSource is not null,
+        ClosedOn = closedOn,
+        Outcome = outcome,
+    };
 
     private async Task<SubmittedComplaint?> ReplayAsync(string key, string requestHash, CancellationToken ct)
     {

@@ -1,4 +1,6 @@
 using IcsComplaints.Intake.Api.Complaints;
+using IcsComplaints.Intake.Api.Concerns;
+using IcsComplaints.Intake.Api.Directory;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +8,10 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace IcsComplaints.Intake.Api.Data;
 
-/// <summary>The intake database: complaints as received, idempotency records, outbox and inbox.</summary>
+/// <summary>
+/// The intake database: complaints as received with their routing and decisions, informal concerns, the
+/// organisation directory, idempotency records, outbox, inbox and audit trail.
+/// </summary>
 public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) : DbContext(options)
 {
     /// <summary>Schema of every intake table.</summary>
@@ -17,6 +22,21 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
 
     /// <summary>First answers to keyed requests.</summary>
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>Pairs of complaints that may be the same matter (either/or).</summary>
+    public DbSet<DuplicateCandidate> DuplicateCandidates => Set<DuplicateCandidate>();
+
+    /// <summary>Letters owed because of routing decisions.</summary>
+    public DbSet<ComplaintNotification> ComplaintNotifications => Set<ComplaintNotification>();
+
+    /// <summary>Everyday conversations and oral complaints resolved by the next working day.</summary>
+    public DbSet<InformalConcern> InformalConcerns => Set<InformalConcern>();
+
+    /// <summary>The organisation directory.</summary>
+    public DbSet<DirectoryOrganisation> Organisations => Set<DirectoryOrganisation>();
+
+    /// <summary>Who commissioned whom, when.</summary>
+    public DbSet<CommissioningRelationship> CommissioningRelationships => Set<CommissioningRelationship>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -166,6 +166,12 @@ public static class AuditResources
 
     /// <summary>A case (case).</summary>
     public const string Case = "case";
+
+    /// <summary>An everyday conversation or resolved oral complaint (intake).</summary>
+    public const string Concern = "concern";
+
+    /// <summary>A bulk import of historical complaints (intake).</summary>
+    public const string Import = "import";
 }
 
 /// <summary>Registration of the audit trail.</summary>

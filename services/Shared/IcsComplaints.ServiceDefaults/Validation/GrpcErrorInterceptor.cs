@@ -28,6 +28,14 @@ public sealed class GrpcErrorInterceptor : Interceptor
         {
             throw new RpcException(new Grpc.Core.Status(StatusCode.PermissionDenied, ex.Message));
         }
+        catch (RequestNotFoundException)
+        {
+            throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, "Not found."));
+        }
+        catch (RequestStateException ex)
+        {
+            throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, ex.Message));
+        }
         catch (RequestConflictException ex)
         {
             throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, ex.Message));

@@ -27,14 +27,30 @@ internal sealed class ValidationExceptionHandler(IProblemDetailsService problemD
                 Title = "You are not allowed to do this.",
                 Detail = forbidden.Message,
             },
+            RequestNotFoundException => new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "Not found.",
+            },
+            RequestStateException state => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "This cannot be done now.",
+                Detail = state.Message,
+            },
             RequestConflictException conflict => new ProblemDetails
             {
                 Status = StatusCodes.Status422UnprocessableEntity,
                 Title = "The request conflicts with an earlier one.",
                 Detail = conflict.Message,
             },
-            BadHttpRequestException { InnerException: JsonException { Path: { } path } } => new HttpValidationProblemDetails(
-                new Dictionary<string, string[]> { [FieldOf(path)] = ["This value has the wrong type or format."] })
+            BadHttpRequestException { InnerException: JsonException { Path: { } path } json } => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]>
+                {
+                    [FieldOf(path)] = [json.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                        ? "This field is not part of the request: check its name and where it sits."
+                        : "This value has the wrong type or format."],
+                })
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "One or more fields are not valid.",
@@ -67,7 +83,8 @@ internal sealed class ValidationExceptionHandler(IProblemDetailsService problemD
 
     /// <summary>True for the exceptions that describe bad input rather than a fault (no error log for those).</summary>
     public static bool IsClientError(Exception exception) =>
-        exception is RequestValidationException or RequestConflictException or RequestForbiddenException or BadHttpRequestException;
+        exception is RequestValidationException or RequestConflictException or RequestForbiddenException or RequestNotFoundException
+            or RequestStateException or BadHttpRequestException;
 
     // "$.complainant.name" becomes "complainant.name"; the root becomes "body".
     private static string FieldOf(string jsonPath) =>

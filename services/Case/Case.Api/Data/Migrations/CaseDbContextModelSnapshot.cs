@@ -34,6 +34,27 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("acknowledgement_due_by");
 
+                    b.Property<bool>("AwaitingBestInterestsDecision")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaiting_best_interests_decision");
+
+                    b.Property<bool>("AwaitingRouting")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaiting_routing");
+
+                    b.Property<bool>("AwaitingTimeLimitDecision")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaiting_time_limit_decision");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("Closure")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("closure");
+
                     b.Property<string>("ComplainantSubjectId")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -53,6 +74,11 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                         .HasColumnType("character varying(9)")
                         .HasColumnName("organisation_code");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date")
                         .HasColumnName("received_on");
@@ -69,6 +95,11 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("stage");
 
+                    b.Property<string>("TransferredFromOrganisationCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("transferred_from_organisation_code");
+
                     b.HasKey("Id")
                         .HasName("pk_cases");
 
@@ -77,7 +108,8 @@ namespace IcsComplaints.Case.Api.Data.Migrations
 
                     b.HasIndex("ComplaintId")
                         .IsUnique()
-                        .HasDatabaseName("ix_cases_complaint_id");
+                        .HasDatabaseName("ix_cases_complaint_id")
+                        .HasFilter("stage <> 'Closed'");
 
                     b.HasIndex("Reference")
                         .HasDatabaseName("ix_cases_reference");

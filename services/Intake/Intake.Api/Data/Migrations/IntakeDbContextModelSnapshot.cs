@@ -31,6 +31,37 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.PrimitiveCollection<List<string>>("AboutOrganisationCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("about_organisation_codes");
+
+                    b.Property<string>("AdjustmentNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("adjustment_notes");
+
+                    b.Property<DateOnly?>("AwareDate")
+                        .HasColumnType("date")
+                        .HasColumnName("aware_date");
+
+                    b.Property<DateOnly?>("BestInterestsDecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("best_interests_decided_on");
+
+                    b.Property<bool>("BestInterestsDecisionRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("best_interests_decision_required");
+
+                    b.Property<DateOnly?>("BestInterestsLetterSentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("best_interests_letter_sent_on");
+
+                    b.Property<string>("BestInterestsReasons")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("best_interests_reasons");
+
                     b.Property<DateTimeOffset?>("CaseOpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("case_opened_at");
@@ -46,17 +77,102 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("complainant_subject_id");
 
+                    b.Property<string>("ComplainantType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("complainant_type");
+
+                    b.Property<string>("ConsentEvidence")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("consent_evidence");
+
+                    b.Property<DateOnly?>("ConsentRecordedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("consent_recorded_on");
+
+                    b.Property<string>("ContactPreference")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("contact_preference");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)")
                         .HasColumnName("description");
 
+                    b.Property<DateOnly?>("EventDate")
+                        .HasColumnType("date")
+                        .HasColumnName("event_date");
+
+                    b.Property<DateOnly?>("ExcludedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("excluded_on");
+
+                    b.Property<string>("ExclusionGround")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("exclusion_ground");
+
+                    b.Property<DateOnly?>("ExclusionLetterSentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("exclusion_letter_sent_on");
+
+                    b.Property<string>("ExclusionReasons")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("exclusion_reasons");
+
+                    b.Property<string>("HandlingOrganisationCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("handling_organisation_code");
+
+                    b.Property<string>("ImportExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("import_external_id");
+
+                    b.Property<string>("ImportSource")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("import_source");
+
+                    b.Property<bool?>("InBestInterests")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_best_interests");
+
+                    b.Property<string>("InterpreterLanguage")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("interpreter_language");
+
+                    b.Property<string>("LeadOrganisationCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("lead_organisation_code");
+
+                    b.Property<Guid?>("LinkedToComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("linked_to_complaint_id");
+
                     b.Property<string>("OrganisationCode")
                         .IsRequired()
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)")
                         .HasColumnName("organisation_code");
+
+                    b.Property<bool>("OutOfTime")
+                        .HasColumnType("boolean")
+                        .HasColumnName("out_of_time");
+
+                    b.PrimitiveCollection<List<string>>("Parties")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("parties");
 
                     b.Property<DateOnly?>("PatientDateOfBirth")
                         .HasColumnType("date")
@@ -72,6 +188,11 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("patient_nhs_number");
 
+                    b.PrimitiveCollection<string[]>("ReasonableAdjustments")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reasonable_adjustments");
+
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date")
                         .HasColumnName("received_on");
@@ -81,6 +202,36 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)")
                         .HasColumnName("reference");
+
+                    b.Property<string>("RelationshipToPatient")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("relationship_to_patient");
+
+                    b.Property<string>("RepresentativeBasis")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("representative_basis");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("route");
+
+                    b.Property<bool?>("ShareConsentGiven")
+                        .HasColumnType("boolean")
+                        .HasColumnName("share_consent_given");
+
+                    b.Property<DateOnly?>("ShareConsentRecordedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("share_consent_recorded_on");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("state");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -97,9 +248,54 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
 
+                    b.Property<DateOnly?>("TimeLimitDecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("time_limit_decided_on");
+
+                    b.Property<string>("TimeLimitDecision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("time_limit_decision");
+
+                    b.Property<string>("TimeLimitGoodReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("time_limit_good_reason");
+
+                    b.Property<DateOnly?>("TimeLimitLetterSentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("time_limit_letter_sent_on");
+
+                    b.Property<string>("TransferredFromOrganisationCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("transferred_from_organisation_code");
+
+                    b.Property<DateOnly?>("TransferredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("transferred_on");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date")
+                        .HasColumnName("withdrawn_on");
+
+                    b.Property<DateOnly?>("WrittenRecordSentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("written_record_sent_on");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Complainant", "IcsComplaints.Intake.Api.Complaints.Complaint.Complainant#Complainant", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<string>("AddressLine1")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("complainant_address_line1");
+
+                            b1.Property<string>("AddressLine2")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("complainant_address_line2");
 
                             b1.Property<string>("Email")
                                 .HasMaxLength(254)
@@ -116,16 +312,115 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                                 .HasMaxLength(16)
                                 .HasColumnType("character varying(16)")
                                 .HasColumnName("complainant_phone");
+
+                            b1.Property<string>("Postcode")
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)")
+                                .HasColumnName("complainant_postcode");
+
+                            b1.Property<string>("Town")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("complainant_town");
                         });
 
                     b.HasKey("Id")
                         .HasName("pk_complaints");
 
+                    b.HasIndex("PatientNhsNumber")
+                        .HasDatabaseName("ix_complaints_patient_nhs_number");
+
                     b.HasIndex("Reference")
                         .IsUnique()
                         .HasDatabaseName("ix_complaints_reference");
 
+                    b.HasIndex("HandlingOrganisationCode", "ReceivedOn")
+                        .HasDatabaseName("ix_complaints_handling_organisation_code_received_on");
+
+                    b.HasIndex("ImportSource", "ImportExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_complaints_import_source_import_external_id")
+                        .HasFilter("import_source IS NOT NULL");
+
                     b.ToTable("complaints", "intake");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Intake.Api.Complaints.ComplaintNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("recipient");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaint_notifications");
+
+                    b.HasIndex("ComplaintId")
+                        .HasDatabaseName("ix_complaint_notifications_complaint_id");
+
+                    b.ToTable("complaint_notifications", "intake");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Intake.Api.Complaints.DuplicateCandidate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CandidateComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidate_complaint_id");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("detected_at");
+
+                    b.Property<string>("MatchedOn")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("matched_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_duplicate_candidates");
+
+                    b.HasIndex("CandidateComplaintId")
+                        .HasDatabaseName("ix_duplicate_candidates_candidate_complaint_id");
+
+                    b.HasIndex("ComplaintId", "CandidateComplaintId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_duplicate_candidates_complaint_id_candidate_complaint_id");
+
+                    b.ToTable("duplicate_candidates", "intake");
                 });
 
             modelBuilder.Entity("IcsComplaints.Intake.Api.Complaints.IdempotencyRecord", b =>
@@ -167,6 +462,171 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasDatabaseName("ix_idempotency_records_created_at");
 
                     b.ToTable("idempotency_records", "intake");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Intake.Api.Concerns.InformalConcern", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("domain");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OrganisationCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("organisation_code");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("ResolvedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("resolved_on");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_informal_concerns");
+
+                    b.HasIndex("OrganisationCode", "ReceivedOn")
+                        .HasDatabaseName("ix_informal_concerns_organisation_code_received_on");
+
+                    b.ToTable("informal_concerns", "intake");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Intake.Api.Directory.CommissioningRelationship", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CommissionerOdsCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("commissioner_ods_code");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from_date");
+
+                    b.Property<string>("ProviderOdsCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("provider_ods_code");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commissioning_relationships");
+
+                    b.HasIndex("ProviderOdsCode")
+                        .HasDatabaseName("ix_commissioning_relationships_provider_ods_code");
+
+                    b.HasIndex("CommissionerOdsCode", "ProviderOdsCode", "From")
+                        .IsUnique()
+                        .HasDatabaseName("ix_commissioning_relationships_commissioner_ods_code_provider_");
+
+                    b.ToTable("commissioning_relationships", "intake");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Intake.Api.Directory.DirectoryOrganisation", b =>
+                {
+                    b.Property<string>("OdsCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("ods_code");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<string>("ParentOdsCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("parent_ods_code");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source");
+
+                    b.PrimitiveCollection<List<string>>("Successors")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("successors");
+
+                    b.HasKey("OdsCode")
+                        .HasName("pk_organisations");
+
+                    b.ToTable("organisations", "intake");
                 });
 
             modelBuilder.Entity("IcsComplaints.Messaging.Outbox.InboxMessage", b =>
