@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using IcsComplaints.TestKit;
 
 namespace IcsComplaints.Deployment.Tests;
 
@@ -9,7 +10,7 @@ namespace IcsComplaints.Deployment.Tests;
 /// </summary>
 public sealed partial class HelmChartTests
 {
-    private static readonly string Chart = Path.Combine(RepositoryRoot(), "charts", "ics-complaints");
+    private static readonly string Chart = Repository.PathOf("charts", "ics-complaints");
 
     [Fact]
     public void Chart_LintsStrictly()
@@ -95,16 +96,6 @@ public sealed partial class HelmChartTests
         process.WaitForExit();
         temp.Delete(recursive: true);
         return (process.ExitCode, stdout.Result + stderr.Result);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "IcsComplaints.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("IcsComplaints.sln not found above the test binaries.");
     }
 
     [GeneratedRegex("^kind: (\\w+)$", RegexOptions.Multiline)]

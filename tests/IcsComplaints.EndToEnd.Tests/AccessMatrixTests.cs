@@ -397,7 +397,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
             return FromStatus(response.StatusCode);
         }
         var organisation = c.Persona.Org;
-        var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
+        var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
         // A list shows only the caller's own organisation's complaints.
         return items.All(i => i.GetProperty("organisationCode").GetString() == organisation || i.GetProperty("handlingOrganisationCode").GetString() == organisation)
             ? Access.Allowed

@@ -136,9 +136,9 @@ public sealed class IntakeRegulationsTests(IcsSystem system)
         Assert.Equal(HttpStatusCode.NotFound, (await provider.GetAsync(Path(icbComplaint))).StatusCode);
         // The either/or check finds the pair, but shows it only to the ICB.
         var icbSees = await icb.GetFromJsonAsync<JsonElement>(Path(icbComplaint, "possible-duplicates"));
-        Assert.Contains(icbSees.EnumerateArray(), d => d.GetProperty("complaintId").GetGuid() == providerComplaint);
+        Assert.Contains(icbSees.GetProperty("items").EnumerateArray(), d => d.GetProperty("complaintId").GetGuid() == providerComplaint);
         var providerSees = await provider.GetFromJsonAsync<JsonElement>(Path(providerComplaint, "possible-duplicates"));
-        Assert.DoesNotContain(providerSees.EnumerateArray(), d => d.GetProperty("complaintId").GetGuid() == icbComplaint);
+        Assert.DoesNotContain(providerSees.GetProperty("items").EnumerateArray(), d => d.GetProperty("complaintId").GetGuid() == icbComplaint);
         using var transfer = await icb.PostAsJsonAsync(Path(icbComplaint, "routing"), new { decision = "Transfer", toOrganisationCode = "RJ1" });
         Assert.Equal(HttpStatusCode.Conflict, transfer.StatusCode);
     }
@@ -168,10 +168,10 @@ public sealed class IntakeRegulationsTests(IcsSystem system)
         });
 
         var candidates = await icb.GetFromJsonAsync<JsonElement>(Path(second, "possible-duplicates"));
-        var candidate = Assert.Single(candidates.EnumerateArray(), d => d.GetProperty("complaintId").GetGuid() == first);
+        var candidate = Assert.Single(candidates.GetProperty("items").EnumerateArray(), d => d.GetProperty("complaintId").GetGuid() == first);
         Assert.Equal("phone", candidate.GetProperty("matchedOn").GetString());
         // With consent to share, the provider sees the pair too.
-        Assert.Contains((await provider.GetFromJsonAsync<JsonElement>(Path(first, "possible-duplicates"))).EnumerateArray(), d => d.GetProperty("complaintId").GetGuid() == second);
+        Assert.Contains((await provider.GetFromJsonAsync<JsonElement>(Path(first, "possible-duplicates"))).GetProperty("items").EnumerateArray(), d => d.GetProperty("complaintId").GetGuid() == second);
         using (var unrelated = await icb.PostAsJsonAsync(Path(second, "link"), new { complaintId = Guid.NewGuid() }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, unrelated.StatusCode);
@@ -376,11 +376,11 @@ public sealed class IntakeRegulationsTests(IcsSystem system)
         Assert.Equal(HttpStatusCode.BadRequest, tooLate.StatusCode);
         Assert.Contains("Reg 8(1)(c)", await tooLate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var list = await staff.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/concerns?from={Today}", UriKind.Relative));
-        Assert.Contains(list.EnumerateArray(), c => c.GetProperty("id").GetGuid() == concernId);
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetGuid() == concernId);
         Assert.Contains(system.Capture.Messages, m => m.Contains(concernId.ToString(), StringComparison.Ordinal));
         using var otherOrganisation = system.GatewayHttp(await system.TokenAsync("handler.rjz"));
         var theirs = await otherOrganisation.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/concerns?from={Today}", UriKind.Relative));
-        Assert.DoesNotContain(theirs.EnumerateArray(), c => c.GetProperty("id").GetGuid() == concernId);
+        Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetGuid() == concernId);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using IcsComplaints.ServiceDefaults;
 using IcsComplaints.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -6,9 +7,6 @@ namespace IcsComplaints.Case.Api.Cases;
 /// <summary>The cases REST API (<c>/api/v1/cases</c>).</summary>
 public static class CasesApi
 {
-    /// <summary>A page of cases.</summary>
-    /// <param name="Items">The cases.</param>
-    public sealed record CaseList(IReadOnlyList<CaseView> Items);
 
     /// <summary>Maps the endpoints.</summary>
     public static RouteGroupBuilder MapCasesApi(this IEndpointRouteBuilder app)
@@ -19,8 +17,8 @@ public static class CasesApi
         return group;
     }
 
-    private static async Task<Ok<CaseList>> ListAsync(string? reference, Caller caller, CaseQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(new CaseList(await queries.ListAsync(caller, reference, ct)));
+    private static async Task<Ok<ItemList<CaseView>>> ListAsync(string? reference, Caller caller, CaseQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(new ItemList<CaseView>(await queries.ListAsync(caller, reference, ct)));
 
     private static async Task<Results<Ok<CaseView>, NotFound>> GetAsync(Guid caseId, Caller caller, CaseQueries queries, CancellationToken ct) =>
         await queries.GetAsync(caller, caseId, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();

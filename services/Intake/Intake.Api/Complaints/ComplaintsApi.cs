@@ -1,4 +1,5 @@
 using IcsComplaints.Intake.Contracts.Events;
+using IcsComplaints.ServiceDefaults;
 using IcsComplaints.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using IcsComplaints.ServiceDefaults.Validation;
@@ -75,13 +76,13 @@ public static class ComplaintsApi
     private static async Task<Results<Ok<ComplaintDetail>, NotFound>> GetAsync(Guid id, Caller caller, ComplaintQueries queries, CancellationToken ct) =>
         await queries.GetAsync(caller, id, ct) is { } complaint ? TypedResults.Ok(complaint) : TypedResults.NotFound();
 
-    private static async Task<Ok<IReadOnlyList<ComplaintSummary>>> ListAsync(
+    private static async Task<Ok<ItemList<ComplaintSummary>>> ListAsync(
         ComplaintState? state, ComplaintRoute? route, bool? pending, DateOnly? before, Caller caller, ComplaintQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(caller, state, route, pending == true, before, ct));
+        TypedResults.Ok(new ItemList<ComplaintSummary>(await queries.ListAsync(caller, state, route, pending == true, before, ct)));
 
-    private static async Task<Results<Ok<IReadOnlyList<PossibleDuplicate>>, NotFound>> PossibleDuplicatesAsync(
+    private static async Task<Results<Ok<ItemList<PossibleDuplicate>>, NotFound>> PossibleDuplicatesAsync(
         Guid id, Caller caller, ComplaintQueries queries, CancellationToken ct) =>
-        await queries.PossibleDuplicatesAsync(caller, id, ct) is { } duplicates ? TypedResults.Ok(duplicates) : TypedResults.NotFound();
+        await queries.PossibleDuplicatesAsync(caller, id, ct) is { } duplicates ? TypedResults.Ok(new ItemList<PossibleDuplicate>(duplicates)) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<ComplaintProgress>, NotFound>> GetProgressAsync(
         string? reference, [FromHeader(Name = StatusSecretHeader)] string? secret, ComplaintQueries queries, CancellationToken ct) =>

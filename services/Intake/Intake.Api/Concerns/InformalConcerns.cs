@@ -4,6 +4,7 @@ using IcsComplaints.Intake.Api.Complaints;
 using IcsComplaints.Intake.Api.Data;
 using IcsComplaints.Intake.Contracts.Events;
 using IcsComplaints.Messaging.Outbox;
+using IcsComplaints.ServiceDefaults;
 using IcsComplaints.ServiceDefaults.Audit;
 using IcsComplaints.ServiceDefaults.Security;
 using IcsComplaints.ServiceDefaults.Validation;
@@ -234,8 +235,8 @@ public static class ConcernsApi
             var concern = await concerns.RecordAsync(caller, request, ct);
             return TypedResults.Created($"/api/v1/concerns/{concern.Id}", concern);
         });
-        group.MapGet("", async Task<Ok<IReadOnlyList<ConcernView>>> (DateOnly? from, DateOnly? to, Caller caller, InformalConcerns concerns, CancellationToken ct) =>
-            TypedResults.Ok(await concerns.ListAsync(caller, from, to, ct)));
+        group.MapGet("", async Task<Ok<ItemList<ConcernView>>> (DateOnly? from, DateOnly? to, Caller caller, InformalConcerns concerns, CancellationToken ct) =>
+            TypedResults.Ok(new ItemList<ConcernView>(await concerns.ListAsync(caller, from, to, ct))));
         return group;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Grpc.Core;
 using IcsComplaints.Calendar;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
+using IcsComplaints.ServiceDefaults;
 using IcsComplaints.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -97,16 +98,13 @@ public sealed class DirectoryQueries(OrganisationDirectory directory, TimeProvid
 /// <summary>The directory over REST (<c>/api/v1/organisations</c>).</summary>
 public static class DirectoryApi
 {
-    /// <summary>A page of organisations.</summary>
-    /// <param name="Items">Organisations.</param>
-    public sealed record OrganisationList(IReadOnlyList<OrganisationView> Items);
 
     /// <summary>Maps the endpoints; the directory is public.</summary>
     public static RouteGroupBuilder MapDirectoryApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/organisations").WithTags("Directory").AllowAnonymous();
-        group.MapGet("", async Task<Ok<OrganisationList>> (string? type, string? commissionedBy, string? on, DirectoryQueries queries, CancellationToken ct) =>
-            TypedResults.Ok(new OrganisationList(await queries.ListAsync(type, commissionedBy, on, ct))));
+        group.MapGet("", async Task<Ok<ItemList<OrganisationView>>> (string? type, string? commissionedBy, string? on, DirectoryQueries queries, CancellationToken ct) =>
+            TypedResults.Ok(new ItemList<OrganisationView>(await queries.ListAsync(type, commissionedBy, on, ct))));
         group.MapGet("/{odsCode}", async Task<Results<Ok<OrganisationView>, NotFound>> (string odsCode, string? on, DirectoryQueries queries, CancellationToken ct) =>
             await queries.GetAsync(odsCode, on, ct) is { } organisation ? TypedResults.Ok(organisation) : TypedResults.NotFound());
         return group;

@@ -63,7 +63,7 @@ public sealed class ComplaintImporter(IServiceScopeFactory scopes, OrganisationD
         var batch = new List<ImportRow>(BatchSize);
         int read = 0, imported = 0, already = 0;
 
-        using var reader = Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.All }).FromFile(path);
+        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, Trim = SepTrim.All }).FromFile(path);
         var missing = Columns.Take(5).Where(c => !reader.Header.TryIndexOf(c, out _)).ToList();
         if (missing.Count > 0)
         {
@@ -110,7 +110,7 @@ public sealed class ComplaintImporter(IServiceScopeFactory scopes, OrganisationD
     /// <summary>Writes the rejected rows as CSV: line, external_id, field, reason.</summary>
     public static void WriteReport(IReadOnlyList<RejectedRow> rejected, string path)
     {
-        using var writer = Sep.Writer(o => o with { Escape = true }).ToFile(path);
+        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(path);
         foreach (var r in rejected)
         {
             using var row = writer.NewRow();

@@ -52,7 +52,8 @@ public sealed class ImportCommand : IServiceCommand
             return 1;
         }
         var rate = result.Elapsed.TotalSeconds > 0 ? result.Read / result.Elapsed.TotalSeconds : result.Read;
-        AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        // Plain lines: a console renderer would wrap them at the terminal's width, and scripts read them.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Read {result.Read:N0} rows in {result.Elapsed.TotalSeconds:N1} s ({rate:N0} rows/s): {result.Imported:N0} imported, {result.AlreadyImported:N0} already imported, {result.Rejected.Select(r => r.Line).Distinct().Count():N0} rejected."));
         if (result.Rejected.Count == 0)
         {
@@ -60,7 +61,7 @@ public sealed class ImportCommand : IServiceCommand
         }
         report ??= file + ".rejected.csv";
         ComplaintImporter.WriteReport(result.Rejected, report);
-        AnsiConsole.WriteLine($"Rejected rows and reasons: {report}");
+        Console.WriteLine($"Rejected rows and reasons: {report}");
         return 2;
     }
 

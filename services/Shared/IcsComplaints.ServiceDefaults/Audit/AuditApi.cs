@@ -14,9 +14,6 @@ namespace IcsComplaints.ServiceDefaults.Audit;
 /// </summary>
 public static class AuditApi
 {
-    /// <summary>A page of entries, newest first.</summary>
-    /// <param name="Items">Entries.</param>
-    public sealed record AuditPage(IReadOnlyList<AuditEntry> Items);
 
     /// <summary>Maps the endpoint for the service named <paramref name="service"/>.</summary>
     public static RouteHandlerBuilder MapAuditApi<TDbContext>(this IEndpointRouteBuilder app, string service)
@@ -27,7 +24,7 @@ public static class AuditApi
             .RequireAuthorization(Policies.AuditReaders)
             .WithTags("Audit");
 
-    private static async Task<Ok<AuditPage>> QueryAsync(
+    private static async Task<Ok<ItemList<AuditEntry>>> QueryAsync(
         DbContext db, Caller caller, string? resourceId, DateTimeOffset? from, DateTimeOffset? to, int? take, CancellationToken ct)
     {
         var entries = db.Set<AuditEntry>().AsNoTracking();
@@ -49,6 +46,6 @@ public static class AuditApi
             entries = entries.Where(e => e.At < to);
         }
         var items = await entries.OrderByDescending(e => e.Id).Take(Math.Clamp(take ?? 100, 1, 1000)).ToListAsync(ct);
-        return TypedResults.Ok(new AuditPage(items));
+        return TypedResults.Ok(new ItemList<AuditEntry>(items));
     }
 }
