@@ -112,6 +112,9 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["intake GET /api/v1/organisations/{odsCode}"] = new(AnyoneMay, c => GetAsync(system.Intake, "/api/v1/organisations/QKK", c.Token)),
         ["intake POST /ics.intake.v1.OrganisationDirectoryService/GetOrganisation"] = new(AnyoneMay, GetOrganisationGrpcAsync),
         ["intake POST /ics.intake.v1.OrganisationDirectoryService/ListOrganisations"] = new(AnyoneMay, ListOrganisationsGrpcAsync),
+        ["intake POST /ics.intake.v1.ComplaintRecordsService/GetComplainantContact"] = new(Readers(ComplaintReaders), ComplainantContactGrpcAsync),
+        ["intake ANY ics.intake.v1.ComplaintRecordsService/{unimplementedMethod:grpcunimplemented}"] = new(
+            SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Intake, "/ics.intake.v1.ComplaintRecordsService/NoSuchMethod", c.Token)),
         ["intake ANY ics.intake.v1.OrganisationDirectoryService/{unimplementedMethod:grpcunimplemented}"] = new(
             SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Intake, "/ics.intake.v1.OrganisationDirectoryService/NoSuchMethod", c.Token)),
         ["intake GET /api/v1/audit/intake"] = new(AuditReaders, c => AuditAsync(system.Intake, "intake", c.Target.ComplaintId, c.Token)),
@@ -131,6 +134,62 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["case GET /api/v1/cases/{caseId:guid}"] = new(Readers(CaseReaders), c => GetAsync(system.Case, $"/api/v1/cases/{c.Target.CaseId}", c.Token)),
         ["case POST /ics.case.v1.CaseService/GetCase"] = new(Readers(CaseReaders), GetCaseGrpcAsync),
         ["case POST /ics.case.v1.CaseService/ListCases"] = new(Readers(CaseReaders), ListCasesGrpcAsync),
+        ["case POST /api/v1/cases/{caseId:guid}/acknowledgement"] = new(CaseTeam(Managers), c => CaseCallAsync(c, HttpMethod.Post, "acknowledgement", new { })),
+        ["case POST /ics.case.v1.CaseService/Acknowledge"] = new(CaseTeam(Managers), c => CaseGrpcAsync(c, "Acknowledge")),
+        ["case POST /api/v1/cases/{caseId:guid}/assignment"] = new(CaseTeam(Managers), c => CaseCallAsync(c, HttpMethod.Post, "assignment", new { })),
+        ["case POST /ics.case.v1.CaseService/Assign"] = new(CaseTeam(Managers), c => CaseGrpcAsync(c, "Assign")),
+        ["case POST /api/v1/cases/{caseId:guid}/early-resolution"] = new(CaseTeam(Managers), c => CaseCallAsync(c, HttpMethod.Post, "early-resolution", new { })),
+        ["case POST /ics.case.v1.CaseService/StartEarlyResolution"] = new(CaseTeam(Managers), c => CaseGrpcAsync(c, "StartEarlyResolution")),
+        ["case POST /api/v1/cases/{caseId:guid}/closer-look"] = new(CaseTeam(Managers), c => CaseCallAsync(c, HttpMethod.Post, "closer-look", new { })),
+        ["case POST /ics.case.v1.CaseService/StartCloserLook"] = new(CaseTeam(Managers), c => CaseGrpcAsync(c, "StartCloserLook")),
+        ["case POST /api/v1/cases/{caseId:guid}/response-date"] = new(CaseTeam(Managers), c => CaseCallAsync(c, HttpMethod.Post, "response-date", new { })),
+        ["case POST /ics.case.v1.CaseService/AgreeResponseDate"] = new(CaseTeam(Managers), c => CaseGrpcAsync(c, "AgreeResponseDate")),
+        ["case POST /api/v1/cases/{caseId:guid}/pause"] = new(CaseTeam(Managers), c => CaseCallAsync(c, HttpMethod.Post, "pause", new { })),
+        ["case POST /ics.case.v1.CaseService/PauseClock"] = new(CaseTeam(Managers), c => CaseGrpcAsync(c, "PauseClock")),
+        ["case POST /api/v1/cases/{caseId:guid}/resumption"] = new(CaseTeam(Managers), c => CaseCallAsync(c, HttpMethod.Post, "resumption", new { })),
+        ["case POST /ics.case.v1.CaseService/ResumeClock"] = new(CaseTeam(Managers), c => CaseGrpcAsync(c, "ResumeClock")),
+        ["case POST /api/v1/cases/{caseId:guid}/contacts"] = new(CaseTeam(Workers), c => CaseCallAsync(c, HttpMethod.Post, "contacts", new { })),
+        ["case POST /ics.case.v1.CaseService/LogContact"] = new(CaseTeam(Workers), c => CaseGrpcAsync(c, "LogContact")),
+        ["case POST /api/v1/cases/{caseId:guid}/update-frequency"] = new(CaseTeam(Workers), c => CaseCallAsync(c, HttpMethod.Post, "update-frequency", new { })),
+        ["case POST /ics.case.v1.CaseService/AgreeUpdateFrequency"] = new(CaseTeam(Workers), c => CaseGrpcAsync(c, "AgreeUpdateFrequency")),
+        ["case POST /api/v1/cases/{caseId:guid}/staff"] = new(CaseTeam(Workers), c => CaseCallAsync(c, HttpMethod.Post, "staff", new { })),
+        ["case POST /ics.case.v1.CaseService/AddStaffInvolved"] = new(CaseTeam(Workers), c => CaseGrpcAsync(c, "AddStaffInvolved")),
+        ["case PUT /api/v1/cases/{caseId:guid}/response-draft"] = new(CaseTeam(Workers), c => CaseCallAsync(c, HttpMethod.Put, "response-draft", new { })),
+        ["case POST /ics.case.v1.CaseService/SaveResponseDraft"] = new(CaseTeam(Workers), c => CaseGrpcAsync(c, "SaveResponseDraft")),
+        ["case PUT /api/v1/cases/{caseId:guid}/signatories"] = new(CaseTeam(Signers), c => CaseCallAsync(c, HttpMethod.Put, "signatories", new { })),
+        ["case POST /ics.case.v1.CaseService/SetSignatories"] = new(CaseTeam(Signers), c => CaseGrpcAsync(c, "SetSignatories")),
+        ["case POST /api/v1/cases/{caseId:guid}/final-response/signature"] = new(CaseSignature(), c => CaseCallAsync(c, HttpMethod.Post, "final-response/signature", new { })),
+        ["case POST /ics.case.v1.CaseService/SignFinalResponse"] = new(CaseSignature(), c => CaseGrpcAsync(c, "SignFinalResponse")),
+        ["case POST /api/v1/cases/{caseId:guid}/final-response/sending"] = new(CaseTeam(Managers), c => CaseCallAsync(c, HttpMethod.Post, "final-response/sending", new { })),
+        ["case POST /ics.case.v1.CaseService/SendFinalResponse"] = new(CaseTeam(Managers), c => CaseGrpcAsync(c, "SendFinalResponse")),
+        ["case POST /api/v1/cases/{caseId:guid}/closure"] = new(CaseTeam(Managers), c => CaseCallAsync(c, HttpMethod.Post, "closure", new { })),
+        ["case POST /ics.case.v1.CaseService/CloseCase"] = new(CaseTeam(Managers), c => CaseGrpcAsync(c, "CloseCase")),
+        ["case POST /api/v1/cases/{caseId:guid}/reopening"] = new(CaseTeam(Managers), c => CaseCallAsync(c, HttpMethod.Post, "reopening", new { })),
+        ["case POST /ics.case.v1.CaseService/ReopenCase"] = new(CaseTeam(Managers), c => CaseGrpcAsync(c, "ReopenCase")),
+        ["case POST /api/v1/cases/{caseId:guid}/ombudsman-referral"] = new(CaseTeam(Managers), c => CaseCallAsync(c, HttpMethod.Post, "ombudsman-referral", new { })),
+        ["case POST /ics.case.v1.CaseService/RecordOmbudsmanReferral"] = new(CaseTeam(Managers), c => CaseGrpcAsync(c, "RecordOmbudsmanReferral")),
+        ["case POST /api/v1/cases/{caseId:guid}/delay-letter"] = new(CaseTeam(Managers), c => CaseCallAsync(c, HttpMethod.Post, "delay-letter", new { })),
+        ["case POST /ics.case.v1.CaseService/RecordDelayLetter"] = new(CaseTeam(Managers), c => CaseGrpcAsync(c, "RecordDelayLetter")),
+        ["case PUT /api/v1/cases/{caseId:guid}/coding"] = new(CaseTeam(Workers), c => CaseCallAsync(c, HttpMethod.Put, "coding", new { })),
+        ["case POST /ics.case.v1.CaseService/CodeCase"] = new(CaseTeam(Workers), c => CaseGrpcAsync(c, "CodeCase")),
+        ["case POST /ics.case.v1.CaseService/GetCaseDetail"] = new(CaseStaff(detail: true), c => CaseGrpcAsync(c, "GetCaseDetail")),
+        ["case POST /ics.case.v1.CaseService/UpdateStaffInvolved"] = new(CaseTeam(Workers), c => CaseGrpcAsync(c, "UpdateStaffInvolved", "\"staffId\":\"1\",\"toldOn\":\"not a date\"")),
+        ["case GET /api/v1/cases/{caseId:guid}/detail"] = new(CaseStaff(detail: true), c => CaseCallAsync(c, HttpMethod.Get, "detail", null)),
+        ["case GET /api/v1/cases/{caseId:guid}/final-response/letter"] = new(CaseStaff(detail: true), c => CaseCallAsync(c, HttpMethod.Get, "final-response/letter", null)),
+        // Contributions are for the other organisations of a complaint about several (Reg 9); the targets have none,
+        // so everyone is told there is nothing — the contributor's path is proven in CaseContributionTests.
+        ["case GET /api/v1/cases/{caseId:guid}/contribution"] = new(SignedIn((_, _) => Access.Hidden), c => CaseCallAsync(c, HttpMethod.Get, "contribution", null)),
+        ["case PUT /api/v1/cases/{caseId:guid}/contribution"] = new(SignedIn((_, _) => Access.Hidden), c => CaseCallAsync(c, HttpMethod.Put, "contribution", new { })),
+        ["case POST /api/v1/cases/{caseId:guid}/contribution/sign-off"] = new(SignedIn((_, _) => Access.Hidden), c => CaseCallAsync(c, HttpMethod.Post, "contribution/sign-off", new { })),
+        ["case POST /api/v1/cases/{caseId:guid}/surveys/{kind}"] = new(
+            SignedIn((p, own) => !own ? Access.Hidden
+                : p.Has(Roles.Complainant, Roles.ComplaintsHandler, Roles.IcbCommissioner) ? Access.Allowed
+                : p.Has(ComplaintReaders) ? Access.Forbidden
+                : Access.Hidden),
+            c => CaseCallAsync(c, HttpMethod.Post, "surveys/Complainant", new { })),
+        ["case PUT /api/v1/cases/{caseId:guid}/staff/{staffId:long}"] = new(CaseTeam(Workers), c => CaseCallAsync(c, HttpMethod.Put, "staff/1", new { toldOn = "not a date" })),
+        ["case GET /api/v1/case-settings/"] = new(StaffOfAnyOrganisation(ComplaintReaders), c => GetAsync(system.Case, "/api/v1/case-settings", c.Token)),
+        ["case PUT /api/v1/case-settings/"] = new(StaffOfAnyOrganisation(Roles.ResponsiblePerson, Roles.QualityLead), c => CaseSettingsAsync(c)),
         ["case GET /api/v1/audit/case"] = new(AuditReaders, c => AuditAsync(system.Case, "case", c.Target.CaseId, c.Token)),
         ["case GET /admin/outbox/"] = new(AdminsOnly, c => GetAsync(system.Case, "/admin/outbox", c.Token)),
         ["case POST /admin/outbox/{messageId:guid}/requeue"] = new(AdminsOnly, c => RequeueAsync(system.Case, c.Token)),
@@ -172,6 +231,30 @@ public sealed class AccessMatrixTests(IcsSystem system)
         SignedIn((p, own) => !own ? Access.Hidden
             : p.Has(Roles.ComplaintsHandler, Roles.IcbCommissioner) || (complainantMay && p.Has(Roles.Complainant)) ? Access.Allowed
             : p.Has(ComplaintReaders) || p.Has(Roles.Complainant) ? Access.Forbidden
+            : Access.Hidden);
+
+    private static readonly string[] Managers = [Roles.ComplaintsHandler, Roles.IcbCommissioner];
+
+    private static readonly string[] Workers = [Roles.ComplaintsHandler, Roles.IcbCommissioner, Roles.Investigator];
+
+    private static readonly string[] Signers = [Roles.ResponsiblePerson];
+
+    // Steps of the procedure: the roles given, for their own organisation's case; its other staff and the
+    // complainant see the case but may not take the step; anyone else does not see it.
+    private static Func<Persona, bool, Access> CaseTeam(string[] roles) =>
+        SignedIn((p, own) => !own ? Access.Hidden
+            : p.Has(roles) ? Access.Allowed
+            : p.Has(CaseReaders) || p.Has(Roles.Complainant) ? Access.Forbidden
+            : Access.Hidden);
+
+    // Reg 14: only the responsible person (or the case's named delegate, none here) signs.
+    private static Func<Persona, bool, Access> CaseSignature() => CaseTeam(Signers);
+
+    // The detail holds personal data: staff of the organisation, not its integrating systems or the complainant.
+    private static Func<Persona, bool, Access> CaseStaff(bool detail) =>
+        SignedIn((p, own) => !own ? Access.Hidden
+            : p.Has(ComplaintReaders) ? Access.Allowed
+            : detail && (p.Has(CaseReaders) || p.Has(Roles.Complainant)) ? Access.Forbidden
             : Access.Hidden);
 
     private static Access AuditReaders(Persona p, bool own) =>
@@ -428,6 +511,68 @@ public sealed class AccessMatrixTests(IcsSystem system)
         var response = await new OrganisationDirectoryService.OrganisationDirectoryServiceClient(channel).ListOrganisationsAsync(
             new ListOrganisationsRequest { CommissionedBy = "QKK" }, c.Token is null ? [] : IcsSystem.Bearer(c.Token));
         return response.Organisations.Any(o => o.OdsCode == "RJ1") ? Access.Allowed : throw new InvalidOperationException("QKK commissions nothing");
+    }
+
+    // Steps are sent empty or wrong on purpose: a caller who may take the step gets 400 or 409 (and nothing
+    // changes), one who may not gets 403 or 404 first.
+    private async Task<Access> CaseCallAsync(Context c, HttpMethod method, string step, object? body)
+    {
+        using var http = IcsSystem.WithToken(system.Case.CreateHttpClient(), c.Token);
+        using var request = new HttpRequestMessage(method, new Uri($"/api/v1/cases/{c.Target.CaseId}/{step}", UriKind.Relative));
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+        using var response = await http.SendAsync(request);
+        return response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict ? Access.Allowed : FromStatus(response.StatusCode);
+    }
+
+    private async Task<Access> CaseSettingsAsync(Context c)
+    {
+        using var http = IcsSystem.WithToken(system.Case.CreateHttpClient(), c.Token);
+        using var response = await http.PutAsJsonAsync(new Uri("/api/v1/case-settings", UriKind.Relative), new { earlyResolutionTargetWorkingDays = 0 });
+        return response.StatusCode == HttpStatusCode.BadRequest ? Access.Allowed : FromStatus(response.StatusCode);
+    }
+
+    // Any case rpc, by name: the request is built from its descriptor with the target's case id and the fields given.
+    private async Task<Access> CaseGrpcAsync(Context c, string rpc, string extraJson = "")
+    {
+        var descriptor = CaseService.Descriptor.FindMethodByName(rpc);
+        var json = $"{{\"caseId\":\"{c.Target.CaseId}\"{(extraJson.Length == 0 ? "" : "," + extraJson)}}}";
+        var request = descriptor.InputType.Parser.ParseJson(json);
+        var method = new Method<IMessage, IMessage>(
+            MethodType.Unary, CaseService.Descriptor.FullName, rpc,
+            Marshallers.Create(static (IMessage m) => m.ToByteArray(), descriptor.InputType.Parser.ParseFrom),
+            Marshallers.Create(static (IMessage m) => m.ToByteArray(), descriptor.OutputType.Parser.ParseFrom));
+        using var channel = GrpcChannel.ForAddress(system.Case.GrpcAddress);
+        try
+        {
+            await channel.CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(c.Token is null ? [] : IcsSystem.Bearer(c.Token)), request);
+            return Access.Allowed;
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.InvalidArgument or StatusCode.FailedPrecondition)
+        {
+            return Access.Allowed;
+        }
+        catch (RpcException ex)
+        {
+            return FromGrpc(ex.StatusCode);
+        }
+    }
+
+    private async Task<Access> ComplainantContactGrpcAsync(Context c)
+    {
+        using var channel = GrpcChannel.ForAddress(system.Intake.GrpcAddress);
+        try
+        {
+            var contact = await new ComplaintRecordsService.ComplaintRecordsServiceClient(channel).GetComplainantContactAsync(
+                new GetComplainantContactRequest { ComplaintId = c.Target.ComplaintId.ToString() }, c.Token is null ? [] : IcsSystem.Bearer(c.Token));
+            return contact.Name == "Matrix Person" ? Access.Allowed : throw new InvalidOperationException("another complainant's details");
+        }
+        catch (RpcException ex)
+        {
+            return FromGrpc(ex.StatusCode);
+        }
     }
 
     private async Task<Access> GetCaseGrpcAsync(Context c)

@@ -26,6 +26,7 @@ public sealed class GatewayTests(IcsSystem system)
         ["complaints-rest"] = (HttpMethod.Get, $"/api/v1/complaints/{Guid.NewGuid()}"),
         ["concerns-rest"] = (HttpMethod.Get, "/api/v1/concerns"),
         ["cases-rest"] = (HttpMethod.Get, "/api/v1/cases"),
+        ["case-settings"] = (HttpMethod.Get, "/api/v1/case-settings"),
         ["intake-audit"] = (HttpMethod.Get, "/api/v1/audit/intake"),
         ["case-audit"] = (HttpMethod.Get, "/api/v1/audit/case"),
         ["intake-grpc"] = (HttpMethod.Post, "/ics.intake.v1.IntakeService/SubmitComplaint"),

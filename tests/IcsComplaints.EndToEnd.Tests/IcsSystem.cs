@@ -94,11 +94,6 @@ public sealed class IcsSystem : IAsyncLifetime
         Identity.With("Identity:Issuer", Identity.HttpAddress.ToString()).With("Authentication:Authority", Identity.HttpAddress.ToString()).Start();
         await ServiceCommands.MigrateAsync(Identity.Services);
 
-        Case = new ServiceHost<CaseProgram>(Common(new()
-        {
-            ["ConnectionStrings:casedb"] = caseDb.ConnectionString,
-            ["ConnectionStrings:rabbitmq"] = vhost.AmqpUri.ToString(),
-        }), Observe).Start();
         Intake = new ServiceHost<IntakeProgram>(
             Common(new()
             {
@@ -109,7 +104,15 @@ public sealed class IcsSystem : IAsyncLifetime
             {
                 Observe(services);
                 services.AddSingleton<IOutboxRelayObserver>(IntakeRelayCrash);
-            }).Start();
+            });
+        // The case service asks intake for a complainant's address when it writes the final response.
+        Case = new ServiceHost<CaseProgram>(Common(new()
+        {
+            ["ConnectionStrings:casedb"] = caseDb.ConnectionString,
+            ["ConnectionStrings:rabbitmq"] = vhost.AmqpUri.ToString(),
+            ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
+        }), Observe).Start();
+        Intake.Start();
         // Seeds the organisation directory, as `migrate` does before a deployment starts (its other step, the broker
         // topology, would stop the running bus).
         await Intake.Services.GetServices<IDeploymentStep>().OfType<DirectorySeed>().Single().RunAsync(Intake.Services, CancellationToken.None);

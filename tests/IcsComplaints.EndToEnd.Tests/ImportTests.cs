@@ -44,7 +44,7 @@ public sealed class ImportTests(IcsSystem system)
         Assert.Equal(new DateOnly(2025, 3, 21), viaIcb.ReceivedOn);
         var resolved = imported.Single(c => c.ImportExternalId == "LEG-0001").Id;
         await Eventually.TrueAsync(
-            async () => await system.InCaseDb(db => db.Cases.AnyAsync(c => c.ComplaintId == resolved && c.Closure == CaseClosure.Resolved && c.Outcome == "Upheld")),
+            async () => await system.InCaseDb(db => db.Cases.AnyAsync(c => c.ComplaintId == resolved && c.Closure == CaseClosure.Resolved && c.Outcome == cases::IcsComplaints.Case.Api.Cases.CaseOutcome.Upheld)),
             TimeSpan.FromSeconds(30), "the imported closed complaint has a closed case with its outcome");
 
         var second = await importer.ImportAsync(Example, source, "import:test", progress: null, CancellationToken.None);

@@ -40,6 +40,8 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- if not (or .svc.gateway .svc.identity) }}
 - name: ConnectionStrings__rabbitmq
   valueFrom: { secretKeyRef: { name: {{ .root.Values.connections.existingSecret }}, key: rabbitmq } }
+- name: Services__Intake__Grpc
+  value: http://{{ include "ics.serviceName" (dict "root" .root "name" "intake") }}:8081
 {{- end }}
 {{- if .svc.identity }}
 - name: Identity__Issuer

@@ -28,6 +28,12 @@ public sealed record ComplaintSubmitted
     /// <summary>How it was routed on arrival.</summary>
     public ComplaintRoute Route { get; init; } = ComplaintRoute.HandledByRecipient;
 
+    /// <summary>For a complaint about several organisations: all of them (Reg 9).</summary>
+    public IReadOnlyList<string> Parties { get; init; } = [];
+
+    /// <summary>For a complaint about several organisations: the lead, which co-ordinates the response.</summary>
+    public string? LeadOrganisationCode { get; init; }
+
     /// <summary>Who is complaining (Reg 5).</summary>
     public ComplainantType ComplainantType { get; init; } = ComplainantType.Patient;
 

@@ -1,6 +1,8 @@
 using IcsComplaints.Calendar;
 using IcsComplaints.Case.Api.Cases;
 using IcsComplaints.Case.Api.Data;
+using IcsComplaints.Case.Api.Responses;
+using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Messaging;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.ServiceDefaults;
@@ -33,6 +35,18 @@ public static class CaseServiceCollectionExtensions
         builder.Services.AddWorkingDayCalendar();
         builder.Services.AddAuditTrail<CaseDbContext>();
         builder.Services.AddScoped<CaseQueries>();
+        builder.Services.AddScoped<CaseActions>();
+        builder.Services.AddScoped<CaseSettingsQueries>();
+        builder.Services.AddScoped<FinalResponseLetters>();
+        builder.Services.Configure<DeadlineScanOptions>(builder.Configuration.GetSection(DeadlineScanOptions.SectionName));
+        builder.Services.AddSingleton<CaseDeadlineMonitor>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CaseDeadlineMonitor>());
+        // Intake answers questions the case service asks for the user (the complainant's address for a letter).
+        // The address is read when the client is made, after every configuration source is in.
+        static Uri Intake(IServiceProvider services) =>
+            new(services.GetRequiredService<IConfiguration>()["Services:Intake:Grpc"] ?? "http://127.0.0.1:5102");
+        builder.Services.AddGrpcClient<ComplaintRecordsService.ComplaintRecordsServiceClient>((services, o) => o.Address = Intake(services));
+        builder.Services.AddGrpcClient<OrganisationDirectoryService.OrganisationDirectoryServiceClient>((services, o) => o.Address = Intake(services));
         builder.Services.AddServiceGrpc();
         return builder;
     }

@@ -46,6 +46,7 @@ public static class IntakeServiceCollectionExtensions
         app.MapDirectoryApi();
         app.MapGrpcService<IntakeGrpcService>();
         app.MapGrpcService<DirectoryGrpcService>();
+        app.MapGrpcService<ComplaintRecordsGrpcService>();
         app.MapAuditApi<IntakeDbContext>(ServiceName);
         app.MapOutboxAdmin<IntakeDbContext>();
         return app;

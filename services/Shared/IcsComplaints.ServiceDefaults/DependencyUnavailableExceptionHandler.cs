@@ -41,7 +41,9 @@ internal sealed partial class DependencyUnavailableExceptionHandler(
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is NpgsqlException { IsTransient: true } or SocketException or TimeoutException)
+            // A database that cannot be reached, or another service that cannot answer in time, is the same to the caller: try later.
+            if (e is NpgsqlException { IsTransient: true } or SocketException or TimeoutException
+                or Grpc.Core.RpcException { StatusCode: Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded })
             {
                 return true;
             }

@@ -34,10 +34,13 @@ public sealed class ComplaintSubmittedConsumer(InboxServices<CaseDbContext> inbo
             complaint.ComplainantSubjectId,
             AwaitingTimeLimitDecision: complaint.OutOfTime,
             AwaitingBestInterestsDecision: complaint.AwaitingBestInterestsDecision,
-            AwaitingRouting: CaseLifecycle.AwaitsRouting(complaint.Route)));
+            AwaitingRouting: CaseLifecycle.AwaitsRouting(complaint.Route))
+        {
+            Contributors = CaseLifecycle.ContributorsFor(complaint.HandlingOrganisationCode ?? complaint.OrganisationCode, complaint.Parties, complaint.LeadOrganisationCode),
+        });
         if (complaint.ClosedOn is { } closedOn)
         {
-            CaseLifecycle.Close(Outbox, opened, CaseClosure.Resolved, closedOn, complaint.Outcome);
+            CaseLifecycle.Close(Outbox, opened, CaseClosure.Resolved, closedOn, Enum.TryParse<CaseOutcome>(complaint.Outcome, out var outcome) ? outcome : null);
         }
     }
 }
@@ -51,6 +54,12 @@ public sealed class CaseLifecycle(WorkingDayCalendar calendar, TimeProvider time
     /// <summary>True for the routes on which an ICB has yet to decide who handles the complaint (Reg 7).</summary>
     public static bool AwaitsRouting(ComplaintRoute route) =>
         route is ComplaintRoute.AwaitingConsent or ComplaintRoute.AwaitingRoutingDecision or ComplaintRoute.Misdirected;
+
+    /// <summary>The other parties of a complaint about several organisations, when <paramref name="organisation"/> leads it (Reg 9).</summary>
+    public static IReadOnlyList<string> ContributorsFor(string organisation, IReadOnlyList<string> parties, string? lead) =>
+        string.Equals(lead, organisation, StringComparison.OrdinalIgnoreCase)
+            ? [.. parties.Where(p => !string.Equals(p, organisation, StringComparison.OrdinalIgnoreCase))]
+            : [];
 
     /// <summary>Opens a case and announces it.</summary>
     public ComplaintCase Open(CaseDbContext db, Messaging.Outbox.IOutbox outbox, CaseOpening opening)
@@ -71,7 +80,7 @@ public sealed class CaseLifecycle(WorkingDayCalendar calendar, TimeProvider time
     }
 
     /// <summary>Closes a case and announces it; a closed case stays as it was.</summary>
-    public static void Close(Messaging.Outbox.IOutbox outbox, ComplaintCase @case, CaseClosure closure, DateOnly closedOn, string? outcome = null)
+    public static void Close(Messaging.Outbox.IOutbox outbox, ComplaintCase @case, CaseClosure closure, DateOnly closedOn, CaseOutcome? outcome = null)
     {
         if (@case.Close(closure, closedOn, outcome))
         {
@@ -82,7 +91,7 @@ public sealed class CaseLifecycle(WorkingDayCalendar calendar, TimeProvider time
                 OrganisationCode = @case.OrganisationCode,
                 ClosedOn = closedOn,
                 Closure = closure.ToString(),
-                Outcome = outcome,
+                Outcome = outcome?.ToString(),
             });
         }
     }

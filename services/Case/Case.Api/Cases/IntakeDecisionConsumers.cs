@@ -23,7 +23,7 @@ public abstract class IntakeDecisionConsumer<TMessage>(InboxServices<CaseDbConte
     /// </summary>
     protected async Task<ComplaintCase?> OpenCaseAsync(Guid complaintId, CancellationToken ct)
     {
-        var cases = await Db.Cases.Where(c => c.ComplaintId == complaintId).ToListAsync(ct);
+        var cases = await Db.Cases.Include(c => c.Pauses).Include(c => c.Contributions).Where(c => c.ComplaintId == complaintId).ToListAsync(ct);
         return cases.Count == 0
             ? throw new CaseNotYetOpenedException(complaintId)
             : cases.FirstOrDefault(c => c.Stage != CaseStage.Closed);
@@ -52,12 +52,20 @@ public sealed class ComplaintTransferredConsumer(InboxServices<CaseDbContext> in
     }
 }
 
-/// <summary>Routing at an ICB lifts or keeps the routing hold.</summary>
+/// <summary>Routing at an ICB lifts or keeps the routing hold; the parties of a complaint about several organisations become contributors to the lead's case.</summary>
 public sealed class ComplaintRoutedConsumer(InboxServices<CaseDbContext> inbox) : IntakeDecisionConsumer<ComplaintRouted>(inbox)
 {
     /// <inheritdoc />
-    protected override async Task HandleAsync(ConsumeContext<ComplaintRouted> context) =>
-        (await OpenCaseAsync(context.Message.ComplaintId, context.CancellationToken))?.Routed(CaseLifecycle.AwaitsRouting(context.Message.Route));
+    protected override async Task HandleAsync(ConsumeContext<ComplaintRouted> context)
+    {
+        if (await OpenCaseAsync(context.Message.ComplaintId, context.CancellationToken) is not { } @case)
+        {
+            return;
+        }
+        @case.Routed(CaseLifecycle.AwaitsRouting(context.Message.Route));
+        // Reg 9: the lead organisation's case collects the other parties' sections.
+        @case.SetContributors(CaseLifecycle.ContributorsFor(@case.OrganisationCode, context.Message.Parties, context.Message.LeadOrganisationCode));
+    }
 }
 
 /// <summary>Reg 12(4): considered, the hold lifts; declined, the case closes.</summary>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace IcsComplaints.Case.Api.Data;
 
-/// <summary>The case database: cases, outbox and inbox.</summary>
+/// <summary>The case database: cases and their records, organisation settings, deadline alerts, outbox, inbox and audit trail.</summary>
 public sealed class CaseDbContext(DbContextOptions<CaseDbContext> options) : DbContext(options)
 {
     /// <summary>Schema of every case table.</summary>
@@ -14,6 +14,12 @@ public sealed class CaseDbContext(DbContextOptions<CaseDbContext> options) : DbC
 
     /// <summary>Cases.</summary>
     public DbSet<ComplaintCase> Cases => Set<ComplaintCase>();
+
+    /// <summary>Deadline alerts already raised.</summary>
+    public DbSet<DeadlineAlert> DeadlineAlerts => Set<DeadlineAlert>();
+
+    /// <summary>Per-organisation settings of the procedure.</summary>
+    public DbSet<OrganisationSettings> OrganisationSettings => Set<OrganisationSettings>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -156,6 +156,8 @@ public sealed class SubmitComplaintHandler(
         HandlingOrganisationCode = complaint.HandlingOrganisationCode,
         AboutOrganisationCodes = complaint.AboutOrganisationCodes,
         Route = complaint.Route,
+        Parties = complaint.Parties,
+        LeadOrganisationCode = complaint.LeadOrganisationCode,
         ReceivedOn = complaint.ReceivedOn,
         Channel = complaint.Channel,
         SubmittedAt = complaint.SubmittedAt,

@@ -23,12 +23,63 @@ namespace IcsComplaints.Case.Api.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.ClockPause", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("detail");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_clock_pauses");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_clock_pauses_case_id");
+
+                    b.ToTable("clock_pauses", "case");
+                });
+
             modelBuilder.Entity("IcsComplaints.Case.Api.Cases.ComplaintCase", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("acknowledged_on");
+
+                    b.Property<string>("AcknowledgementChannel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("acknowledgement_channel");
 
                     b.Property<DateOnly>("AcknowledgementDueBy")
                         .HasColumnType("date")
@@ -50,10 +101,18 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("closed_on");
 
+                    b.Property<DateOnly?>("CloserLookStartedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closer_look_started_on");
+
                     b.Property<string>("Closure")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("closure");
+
+                    b.Property<string>("Coding")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("coding");
 
                     b.Property<string>("ComplainantSubjectId")
                         .HasMaxLength(200)
@@ -63,6 +122,74 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                     b.Property<Guid>("ComplaintId")
                         .HasColumnType("uuid")
                         .HasColumnName("complaint_id");
+
+                    b.Property<string>("ConflictCheck")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("conflict_check");
+
+                    b.Property<string>("DelayLetterReasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("delay_letter_reasons");
+
+                    b.Property<DateOnly?>("DelayLetterSentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("delay_letter_sent_on");
+
+                    b.Property<DateOnly?>("DiscussedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("discussed_on");
+
+                    b.Property<bool>("DiscussionOffered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("discussion_offered");
+
+                    b.Property<string>("Draft")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("draft");
+
+                    b.Property<int>("DraftVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("draft_version");
+
+                    b.Property<DateOnly?>("EarlyResolutionDueBy")
+                        .HasColumnType("date")
+                        .HasColumnName("early_resolution_due_by");
+
+                    b.Property<DateOnly?>("EarlyResolutionStartedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("early_resolution_started_on");
+
+                    b.Property<string>("EscalationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("escalation_reason");
+
+                    b.Property<string>("FinalResponseChannel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("final_response_channel");
+
+                    b.Property<DateOnly?>("FinalResponseSentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("final_response_sent_on");
+
+                    b.Property<string>("Handler")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("handler");
+
+                    b.Property<string>("Investigator")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("investigator");
+
+                    b.Property<string>("OmbudsmanReference")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("ombudsman_reference");
+
+                    b.Property<DateOnly?>("OmbudsmanReferralLearnedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ombudsman_referral_learned_on");
 
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
@@ -79,6 +206,10 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("Plan")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("plan");
+
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date")
                         .HasColumnName("received_on");
@@ -88,6 +219,31 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)")
                         .HasColumnName("reference");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reopen_count");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reopen_reason");
+
+                    b.Property<DateOnly?>("ReopenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reopened_on");
+
+                    b.Property<string>("ResponsiblePerson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("responsible_person");
+
+                    b.Property<string>("Signature")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("signature");
+
+                    b.Property<string>("SigningDelegate")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("signing_delegate");
 
                     b.Property<string>("Stage")
                         .IsRequired()
@@ -99,6 +255,14 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)")
                         .HasColumnName("transferred_from_organisation_code");
+
+                    b.Property<int?>("UpdateEveryWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("update_every_working_days");
+
+                    b.Property<DateOnly?>("UpdateFrequencyAgreedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("update_frequency_agreed_on");
 
                     b.HasKey("Id")
                         .HasName("pk_cases");
@@ -114,10 +278,329 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                     b.HasIndex("Reference")
                         .HasDatabaseName("ix_cases_reference");
 
+                    b.HasIndex("Stage")
+                        .HasDatabaseName("ix_cases_stage");
+
                     b.HasIndex("OrganisationCode", "ReceivedOn")
                         .HasDatabaseName("ix_cases_organisation_code_received_on");
 
                     b.ToTable("cases", "case");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.ContactLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("IsUpdate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_update");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<bool>("Outgoing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("outgoing");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contacts");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_contacts_case_id");
+
+                    b.ToTable("contacts", "case");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.Contribution", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("OrganisationCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("organisation_code");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signed_off_by");
+
+                    b.Property<DateOnly?>("SignedOffOn")
+                        .HasColumnType("date")
+                        .HasColumnName("signed_off_on");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contributions");
+
+                    b.HasIndex("OrganisationCode")
+                        .HasDatabaseName("ix_contributions_organisation_code");
+
+                    b.HasIndex("CaseId", "OrganisationCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contributions_case_id_organisation_code");
+
+                    b.ToTable("contributions", "case");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.DeadlineAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Deadline")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deadline_alerts");
+
+                    b.HasIndex("CaseId", "Deadline", "DueOn", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deadline_alerts_case_id_deadline_due_on_level");
+
+                    b.ToTable("deadline_alerts", "case");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.OrganisationSettings", b =>
+                {
+                    b.Property<string>("OrganisationCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("organisation_code");
+
+                    b.Property<int>("EarlyResolutionTargetWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("early_resolution_target_working_days");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("OrganisationCode")
+                        .HasName("pk_organisation_settings");
+
+                    b.ToTable("organisation_settings", "case");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.ResponseDateAgreement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("agreed_on");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("date")
+                        .HasColumnName("due_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<bool>("WithComplainant")
+                        .HasColumnType("boolean")
+                        .HasColumnName("with_complainant");
+
+                    b.HasKey("Id")
+                        .HasName("pk_response_date_agreements");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_response_date_agreements_case_id");
+
+                    b.ToTable("response_date_agreements", "case");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.StaffInvolved", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("comments");
+
+                    b.Property<string>("CommentsUse")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comments_use");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("role");
+
+                    b.Property<DateOnly?>("SawFinalResponseOn")
+                        .HasColumnType("date")
+                        .HasColumnName("saw_final_response_on");
+
+                    b.Property<string>("SupportOffered")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("support_offered");
+
+                    b.Property<DateOnly?>("ToldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("told_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_involved");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_staff_involved_case_id");
+
+                    b.ToTable("staff_involved", "case");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.SurveyResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("answers");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("submitted_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_responses");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_survey_responses_case_id");
+
+                    b.ToTable("survey_responses", "case");
                 });
 
             modelBuilder.Entity("IcsComplaints.Messaging.Outbox.InboxMessage", b =>
@@ -289,6 +772,81 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                         .HasDatabaseName("ix_audit_entries_resource_type_resource_id");
 
                     b.ToTable("audit_entries", "case");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.ClockPause", b =>
+                {
+                    b.HasOne("IcsComplaints.Case.Api.Cases.ComplaintCase", null)
+                        .WithMany("Pauses")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_clock_pauses_cases_case_id");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.ContactLogEntry", b =>
+                {
+                    b.HasOne("IcsComplaints.Case.Api.Cases.ComplaintCase", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contacts_cases_case_id");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.Contribution", b =>
+                {
+                    b.HasOne("IcsComplaints.Case.Api.Cases.ComplaintCase", null)
+                        .WithMany("Contributions")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contributions_cases_case_id");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.ResponseDateAgreement", b =>
+                {
+                    b.HasOne("IcsComplaints.Case.Api.Cases.ComplaintCase", null)
+                        .WithMany("Agreements")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_response_date_agreements_cases_case_id");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.StaffInvolved", b =>
+                {
+                    b.HasOne("IcsComplaints.Case.Api.Cases.ComplaintCase", null)
+                        .WithMany("Staff")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_involved_cases_case_id");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.SurveyResponse", b =>
+                {
+                    b.HasOne("IcsComplaints.Case.Api.Cases.ComplaintCase", null)
+                        .WithMany("Surveys")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_responses_cases_case_id");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.ComplaintCase", b =>
+                {
+                    b.Navigation("Agreements");
+
+                    b.Navigation("Contacts");
+
+                    b.Navigation("Contributions");
+
+                    b.Navigation("Pauses");
+
+                    b.Navigation("Staff");
+
+                    b.Navigation("Surveys");
                 });
 #pragma warning restore 612, 618
         }

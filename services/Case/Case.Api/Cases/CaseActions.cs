@@ -1,0 +1,742 @@
+using System.Globalization;
+using IcsComplaints.Calendar;
+using IcsComplaints.Case.Api.Data;
+using IcsComplaints.Case.Contracts.Events;
+using IcsComplaints.Messaging.Outbox;
+using IcsComplaints.ServiceDefaults.Audit;
+using IcsComplaints.ServiceDefaults.Security;
+using IcsComplaints.ServiceDefaults.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace IcsComplaints.Case.Api.Cases;
+
+/// <summary>
+/// The actions of the complaint handling procedure on a case, for REST and gRPC alike. Each checks who may act
+/// (role and organisation) before reading the input, validates it field by field, applies the procedure's rule,
+/// audits the change and publishes its events through the outbox in the same transaction.
+/// </summary>
+public sealed class CaseActions(CaseDbContext db, IOutbox outbox, IAuditTrail audit, TimeProvider time, WorkingDayCalendar calendar)
+{
+    /// <summary>Roles that run the procedure for their organisation: the complaints team (and the ICB's, for cases it handles).</summary>
+    public static readonly IReadOnlyList<string> Managers = [Roles.ComplaintsHandler, Roles.IcbCommissioner];
+
+    /// <summary>Roles that work on a case: the complaints team and investigators.</summary>
+    public static readonly IReadOnlyList<string> Workers = [Roles.ComplaintsHandler, Roles.IcbCommissioner, Roles.Investigator];
+
+    /// <summary>Roles that may sign a final response, with the named delegate of a case.</summary>
+    public static readonly IReadOnlyList<string> Signers = [Roles.ResponsiblePerson];
+
+    /// <summary>The questions of the complainant's survey, from My Expectations (2014).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ComplainantQuestions = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["takenSeriously"] = "I felt my complaint was taken seriously",
+        ["keptInformed"] = "I was kept informed about my complaint",
+        ["updatesBeforeOutcome"] = "I received updates before the outcome",
+        ["updatesPersonal"] = "The updates were personal to me",
+        ["madeADifference"] = "I felt my complaint made a difference",
+        ["wouldComplainAgain"] = "I would feel confident making a complaint in future",
+    };
+
+    /// <summary>The questions of the survey of staff involved (NHS Complaint Standards: staff complained about).</summary>
+    public static readonly IReadOnlyDictionary<string, string> StaffQuestions = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["toldEarly"] = "I was told about the complaint at the earliest opportunity",
+        ["offeredSupport"] = "I was offered support",
+        ["couldComment"] = "I had the chance to give my views",
+        ["sawCommentsUsed"] = "I saw how my comments were used in the response",
+        ["fairProcess"] = "The process was fair to me",
+    };
+
+    /// <summary>Answers a survey question takes.</summary>
+    public static readonly IReadOnlyList<string> SurveyAnswers = ["Yes", "Partly", "No", "NotSure"];
+
+    private DateOnly Today => LondonTime.Today(time);
+
+    /// <summary>Acknowledges the complaint (Reg 13(2)–(3)).</summary>
+    public async Task AcknowledgeAsync(Caller caller, Guid caseId, CaseRequests.Acknowledge input, CancellationToken ct)
+    {
+        var c = await LoadAsync(caller, caseId, Managers, ct);
+        var errors = new ValidationErrors();
+        var on = Date(input.AcknowledgedOn, "acknowledgedOn", errors) ?? Today;
+        var channel = Enum<ContactChannel>(input.Channel, "channel", errors, required: true);
+        var discussedOn = Date(input.DiscussedOn, "discussedOn", errors);
+        if (input.DiscussionOffered != true)
+        {
+            errors.Add("discussionOffered", "The acknowledgement offers to discuss how the complaint will be handled and the response period (Reg 13): send true.");
+        }
+        errors.ThrowIfAny();
+        await ApplyAsync(c, () => c.Acknowledge(on, channel!.Value, true, discussedOn), ct, () =>
+            outbox.Publish(new CaseAcknowledged
+            {
+                CaseId = c.Id, ComplaintId = c.ComplaintId, OrganisationCode = c.OrganisationCode, AcknowledgedOn = on,
+                DueBy = c.AcknowledgementDueBy, InTime = on <= c.AcknowledgementDueBy,
+            }));
+    }
+
+    /// <summary>Assigns the case to a member of the complaints team ("me" for the caller).</summary>
+    public async Task AssignAsync(Caller caller, Guid caseId, CaseRequests.Person input, CancellationToken ct)
+    {
+        var c = await LoadAsync(caller, caseId, Managers, ct);
+        var errors = new ValidationErrors();
+        var handler = Person(caller, input, "", errors, required: true);
+        errors.ThrowIfAny();
+        await ApplyAsync(c, () => c.Assign(handler!), ct);
+    }
+
+    /// <summary>Starts early resolution, due within the organisation's target.</summary>
+    public async Task StartEarlyResolutionAsync(Caller caller, Guid caseId, CaseRequests.EarlyResolution input, CancellationToken ct)
+    {
+        var c = await LoadAsync(caller, caseId, Managers, ct);
+        var errors = new ValidationErrors();
+        var on = Date(input.StartedOn, "startedOn", errors) ?? Today;
+        errors.ThrowIfAny();
+        var target = (await db.OrganisationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.OrganisationCode == c.OrganisationCode, ct))
+            ?.EarlyResolutionTargetWorkingDays ?? OrganisationSettings.DefaultEarlyResolutionTarget;
+        await ApplyAsync(c, () => c.StartEarlyResolution(on, target, calendar), ct);
+    }
+
+    /// <summary>Starts a closer look with its plan, investigator, conflict check and responsible person.</summary>
+    public async Task StartCloserLookAsync(Caller caller, Guid caseId, CaseRequests.CloserLook input, CancellationToken ct)
+    {
+        var c = await LoadAsync(caller, caseId, Managers, ct);
+        var errors = new ValidationErrors();
+        var on = Date(input.StartedOn, "startedOn", errors) ?? Today;
+        var issues = Items(input.Issues, "issues", errors, required: true);
+        var sought = Items(input.OutcomesSought, "outcomesSought", errors, required: true);
+        var evidence = Items(input.Evidence, "evidence", errors, required: false);
+        var people = Items(input.PeopleToSpeakTo, "peopleToSpeakTo", errors, required: false);
+        var investigator = Person(caller, input.Investigator, "investigator", errors, required: true);
+        var responsible = Person(caller, input.ResponsiblePerson, "responsiblePerson", errors, required: true);
+        if (input.PriorInvolvement is null)
+        {
+            errors.Add("priorInvolvement", "Record the conflict check: was the investigator involved in what is complained about? (true or false)");
+        }
+        if (input.ConflictOfInterest is null)
+        {
+            errors.Add("conflictOfInterest", "Record the conflict check: does the investigator have any other conflict of interest? (true or false)");
+        }
+        var measures = Text(input.ImpartialityMeasures, "impartialityMeasures", errors, 2_000);
+        if ((input.PriorInvolvement == true || input.ConflictOfInterest == true) && measures is null)
+        {
+            errors.Add("impartialityMeasures", "The investigator is not independent: say how impartiality is protected (NHS Complaint Standards, closer look).");
+        }
+        var reason = Text(input.Reason, "reason", errors, 2_000);
+        if (reason is null && c.Stage is CaseStage.EarlyResolution or CaseStage.ResponseDrafted)
+        {
+            errors.Add("reason", "Say why the complaint needs a closer look.");
+        }
+        errors.ThrowIfAny();
+        var check = new ConflictCheck(input.PriorInvolvement!.Value, input.ConflictOfInterest!.Value, measures, caller.SubjectId, on);
+        await ApplyAsync(c, () => c.StartCloserLook(on, reason, new InvestigationPlan(issues, sought, evidence, people), investigator!, check, responsible!), ct);
+    }
+
+    /// <summary>Agrees or renegotiates the response date.</summary>
+    public async Task AgreeResponseDateAsync(Caller caller, Guid caseId, CaseRequests.ResponseDate input, CancellationToken ct)
+    {
+        var c = await LoadAsync(caller, caseId, Managers, ct);
+        var errors = new ValidationErrors();
+        var agreedOn = Date(input.AgreedOn, "agreedOn", errors) ?? Today;
+        var dueBy = FutureDate(input.DueBy, "dueBy", errors);
+        var reason = Text(input.Reason, "reason", errors, 2_000);
+        if (reason is null && c.Agreements.Count > 0)
+        {
+            errors.Add("reason", "Say why the agreed response date changes; every renegotiation is logged with its reason.");
+        }
+        errors.ThrowIfAny();
+        ResponseDateAgreement? agreement = null;
+        await ApplyAsync(c, () => agreement = c.AgreeResponseDate(agreedOn, dueBy!.Value, input.WithComplainant ?? true, reason ?? "First agreed date.", caller.SubjectId), ct, () =>
+            outbox.Publish(new ResponseDateAgreed
+            {
+                CaseId = c.Id, OrganisationCode = c.OrganisationCode, AgreedOn = agreedOn, DueBy = agreement!.DueBy,
+                Renegotiation = c.Agreements.Count - 1, WithComplainant = agreement.WithComplainant,
+            }));
+    }
+
+    /// <summary>Pauses the clock.</summary>
+    public async Task PauseAsync(Caller caller, Guid caseId, CaseRequests.Pause input, CancellationToken ct)
+    {
+        var c = await LoadAsync(caller, caseId, Managers, ct);
+        var errors = new ValidationErrors();
+        var reason = Enum<PauseReason>(input.Reason, "reason", errors, required: true);
+        var detail = Text(input.Detail, "detail", errors, 200);
+        if (detail is null)
+        {
+            errors.Add("detail", "Say what is awaited or which process runs in parallel (inquest, claim, regulator …), without personal data.");
+        }
+        var from = Date(input.From, "from", errors) ?? Today;
+        errors.ThrowIfAny();
+        await ApplyAsync(c, () => c.Pause(reason!.Value, detail!, from), ct, () =>
+            outbox.Publish(new CaseClockPaused { CaseId = c.Id, OrganisationCode = c.OrganisationCode, Reason = reason!.Value.ToString(), From = from }));
+    }
+
+    /// <summary>Restarts the clock.</summary>
+    public async Task ResumeAsync(Caller caller, Guid caseId, CaseRequests.Resume input, CancellationToken ct)
+    {
+        var c = await LoadAsync(caller, caseId, Managers, ct);
+        var errors = new ValidationErrors();
+        var on = Date(input.On, "on", errors) ?? Today;
+        errors.ThrowIfAny();
+        ClockPause? pause = null;
+        await ApplyAsync(c, () => pause = c.Resume(on), ct, () =>
+            outbox.Publish(new CaseClockResumed
+            {
+                CaseId = c.Id, OrganisationCode = c.OrganisationCode, On = on,
+                PausedWorkingDays = calendar.WorkingDaysBetween(pause!.From, on),
+                TotalPausedWorkingDays = CaseClock.PausedWorkingDays(c, Today, calendar),
+            }));
+    }
+
+    /// <summary>Logs a contact with the complainant.</summary>
+    public async Task LogContactAsync(Caller caller, Guid caseId, CaseRequests.Contact input, CancellationToken ct)
+    {
+        var c = await LoadAsync(caller, caseId, Workers, ct);
+        var errors = new ValidationErrors();
+        var on = Date(input.On, "on", errors) ?? Today;
+        var channel = Enum<ContactChannel>(input.Channel, "channel", errors, required: true);
+        var summary = Text(input.Summary, "summary", errors, 2_000);
+        if (summary is null)
+        {
+            errors.Add("summary", "Say briefly what was said.");
+        }
+        errors.ThrowIfAny();
+        ContactLogEntry? entry = null;
+        await ApplyAsync(c, () => entry = c.LogContact(on, channel!.Value, input.Outgoing ?? true, input.IsUpdate ?? false, summary!, caller.SubjectId), ct, () =>
+            outbox.Publish(new CaseContactLogged { CaseId = c.Id, OrganisationCode = c.OrganisationCode, On = on, Channel = channel!.Value.ToString(), IsUpdate = entry!.IsUpdate }));
+    }
+
+    /// <summary>Records the agreed update frequency.</summary>
+    public async Task AgreeUpdateFrequencyAsync(Caller caller, Guid caseId, CaseRequests.UpdateFrequency input, CancellationToken ct)
+    {
+        var c = await LoadAsync(caller, caseId, Workers, ct);
+        var errors = new ValidationErrors();
+        var agreedOn = Date(input.AgreedOn, "agreedOn", errors) ?? Today;
+        if (input.EveryWorkingDays is null)
+        {
+            errors.Add("everyWorkingDays", "Give the number of working days between updates.");
+        }
+        errors.ThrowIfAny();
+        await ApplyAsync(c, () => c.AgreeUpdateFrequency(input.EveryWorkingDays!.Value, agreedOn), ct);
+    }
+
+    /// <summary>Adds a member of staff complained about.</summary>
+    public async Task<long> AddStaffAsync(Caller caller, Guid caseId, CaseRequests.Staff input, CancellationToken ct)
+    {
+        var c = await LoadAsync(caller, caseId, Workers, ct);
+        var errors = new ValidationErrors();
+        var name = Text(input.Name, "name", errors, 200) ?? Missing(errors, "name", "Give the name of the member of staff.");
+        var role = Text(input.Role, "role", errors, 200) ?? Missing(errors, "role", "Give their job role.");
+        var details = StaffDetails(input, errors);
+        errors.ThrowIfAny();
+        StaffInvolved? staff = null;
+        await ApplyAsync(c, () =>
+        {
+            staff = c.AddStaff(name, role);
+            details(staff);
+        }, ct);
+        return staff!.Id;
+    }
+
+    /// <summary>Updates what is recorded about a member of staff complained about.</summary>
+    public async Task UpdateStaffAsync(Caller caller, Guid caseId, long staffId, CaseRequests.Staff input, CancellationToken ct)
+    {
+        var c = await LoadAsync(caller, caseId, Workers, ct);
+        var errors = new ValidationErrors();
+        var name = Text(input.Name, "name", errors, 200);
+        var role = Text(input.Role, "role", errors, 200);
+        var details = StaffDetails(input, errors);
+        errors.ThrowIfAny();
+        var staff = c.Staff.FirstOrDefault(s => s.Id == staffId) ?? throw new RequestNotFoundException();
+        await ApplyAsync(c, () =>
+        {
+            staff.Name = name ?? staff.Name;
+            staff.Role = role ?? staff.Role;
+            details(staff);
+        }, ct);
+    }
+
+    /// <summary>Saves the draft final response.</summary>
+    public async Task SaveDraftAsync(Caller caller, Guid caseId, CaseRequests.Draft input, CancellationToken ct)
+    {
+        var c = await LoadAsync(caller, caseId, Workers, ct);
+        var errors = new ValidationErrors();
+        var findings = new List<ResponseFinding>();
+        var givenFindings = input.Findings ?? [];
+        if (givenFindings.Count > 50)
+        {
+            errors.Add("findings", "At most 50 findings.");
+        }
+        for (var i = 0; i < givenFindings.Count && i < 50; i++)
+        {
+            var f = givenFindings[i];
+            findings.Add(new ResponseFinding(
+                Text(f?.Issue, $"findings[{i}].issue", errors, 1_000) ?? "",
+                Text(f?.Conclusion, $"findings[{i}].conclusion", errors, 10_000) ?? "",
+                Text(f?.Reasons, $"findings[{i}].reasons", errors, 10_000) ?? "",
+                f?.Upheld ?? false));
+            if (f?.Upheld is null)
+            {
+                errors.Add($"findings[{i}].upheld", "Say whether this point is upheld (true or false).");
+            }
+        }
+        var changes = new List<ResponseChange>();
+        var givenChanges = input.Changes ?? [];
+        for (var i = 0; i < givenChanges.Count && i < 50; i++)
+        {
+            var action = Text(givenChanges[i]?.Action, $"changes[{i}].action", errors, 2_000) ?? "";
+            if (Date(givenChanges[i]?.By, $"changes[{i}].by", errors, allowFuture: true) is { } by)
+            {
+                changes.Add(new ResponseChange(action, by));
+            }
+            else if (!errors.Has($"changes[{i}].by"))
+            {
+                errors.Add($"changes[{i}].by", "Say by when the change will be made.");
+            }
+        }
+        var draft = new ResponseDraft(
+            Text(input.ComplaintSummary, "complaintSummary", errors, 20_000),
+            Text(input.OutcomesSought, "outcomesSought", errors, 10_000),
+            Text(input.Investigation, "investigation", errors, 20_000),
+            findings,
+            Text(input.Apology, "apology", errors, 10_000),
+            changes,
+            Text(input.Remedy, "remedy", errors, 10_000));
+        errors.ThrowIfAny();
+        await ApplyAsync(c, () => c.SaveDraft(draft), ct);
+    }
+
+    /// <summary>Names the responsible person and a delegate who may sign for them; the responsible person does this.</summary>
+    public async Task SetSignatoriesAsync(Caller caller, Guid caseId, CaseRequests.Signatories input, CancellationToken ct)
+    {
+        var c = await LoadAsync(caller, caseId, Signers, ct);
+        var errors = new ValidationErrors();
+        var responsible = Person(caller, input.ResponsiblePerson ?? new CaseRequests.Person("me", null), "responsiblePerson", errors, required: true);
+        var delegatedTo = input.Delegate is null ? null : Person(caller, input.Delegate, "delegate", errors, required: true);
+        if (delegatedTo is { SubjectId: null })
+        {
+            errors.Add("delegate.subjectId", "A delegate signs here, so give the subject of their sign-in.");
+        }
+        errors.ThrowIfAny();
+        await ApplyAsync(c, () => c.DelegateSigning(responsible!, delegatedTo), ct);
+    }
+
+    /// <summary>Signs the draft: the responsible person of the organisation, or the case's named delegate (Reg 14).</summary>
+    public async Task SignAsync(Caller caller, Guid caseId, CaseRequests.Sign input, CancellationToken ct)
+    {
+        var c = await LoadAsync(caller, caseId, [.. Signers, .. Workers], ct);
+        var isResponsible = caller.ActsFor(c.OrganisationCode, Signers);
+        var isDelegate = c.SigningDelegate?.SubjectId is { } delegateSubject && delegateSubject == caller.SubjectId;
+        if (!isResponsible && !isDelegate)
+        {
+            throw new RequestForbiddenException("The final response is signed by the responsible person or the delegate they named for this case (Reg 14).");
+        }
+        var errors = new ValidationErrors();
+        var name = Text(input.Name, "name", errors, 200) ?? Missing(errors, "name", "Give the signatory's name as printed.");
+        var title = Text(input.Title, "title", errors, 200) ?? Missing(errors, "title", "Give the signatory's title as printed.");
+        errors.ThrowIfAny();
+        var onBehalfOf = isResponsible ? null : c.ResponsiblePerson?.Name;
+        await ApplyAsync(c, () => c.Sign(new ResponseSignature(new StaffRef(caller.SubjectId, name), title, onBehalfOf, Today, 0)), ct);
+    }
+
+    /// <summary>Sends the signed final response.</summary>
+    public async Task SendFinalResponseAsync(Caller caller, Guid caseId, CaseRequests.Send input, CancellationToken ct)
+    {
+        var c = await LoadAsync(caller, caseId, Managers, ct);
+        var errors = new ValidationErrors();
+        var sentOn = Date(input.SentOn, "sentOn", errors) ?? Today;
+        var channel = Enum<ContactChannel>(input.Channel, "channel", errors, required: true);
+        if (channel is not (null or ContactChannel.Letter or ContactChannel.Email))
+        {
+            errors.Add("channel", "A final response is a letter, sent by post (Letter) or e-mail (Email) (Reg 14: in writing).");
+        }
+        errors.ThrowIfAny();
+        await ApplyAsync(c, () => c.SendFinalResponse(sentOn, channel!.Value), ct, () =>
+        {
+            var due = CaseClock.ResponseDueBy(c, sentOn, calendar);
+            var findings = c.Draft!.Findings;
+            outbox.Publish(new FinalResponseSent
+            {
+                CaseId = c.Id, ComplaintId = c.ComplaintId, OrganisationCode = c.OrganisationCode, ReceivedOn = c.ReceivedOn, SentOn = sentOn,
+                Outcome = c.Outcome!.Value.ToString(),
+                ResolvedEarly = c.CloserLookStartedOn is null,
+                WorkingDaysTaken = calendar.WorkingDaysBetween(c.ReceivedOn, sentOn) - CaseClock.PausedWorkingDays(c, sentOn, calendar),
+                ByAgreedDate = due is null ? null : sentOn <= due,
+                Renegotiations = Math.Max(0, c.Agreements.Count - 1),
+                WithinBackstop = sentOn <= CaseClock.Backstop(c),
+                UpdatesBeforeOutcome = c.Contacts.Count(x => x.IsUpdate),
+                Findings = findings.Count,
+                FindingsUpheld = findings.Count(f => f.Upheld),
+                Apology = !string.IsNullOrWhiteSpace(c.Draft.Apology),
+                Changes = c.Draft.Changes.Count,
+                Remedy = !string.IsNullOrWhiteSpace(c.Draft.Remedy),
+                Contributors = [.. c.Contributions.Select(x => x.OrganisationCode)],
+            });
+        });
+    }
+
+    /// <summary>Closes a case whose final response has gone.</summary>
+    public async Task CloseAsync(Caller caller, Guid caseId, CaseRequests.Close input, CancellationToken ct)
+    {
+        var c = await LoadAsync(caller, caseId, Managers, ct);
+        var errors = new ValidationErrors();
+        var on = Date(input.ClosedOn, "closedOn", errors) ?? Today;
+        errors.ThrowIfAny();
+        await ApplyAsync(c, () => c.CloseResolved(on), ct, () =>
+            outbox.Publish(new CaseClosed
+            {
+                CaseId = c.Id, ComplaintId = c.ComplaintId, OrganisationCode = c.OrganisationCode, ClosedOn = on,
+                Closure = CaseClosure.Resolved.ToString(), Outcome = c.Outcome?.ToString(),
+            }));
+    }
+
+    /// <summary>Reopens a resolved case.</summary>
+    public async Task ReopenAsync(Caller caller, Guid caseId, CaseRequests.Reopen input, CancellationToken ct)
+    {
+        var c = await LoadAsync(caller, caseId, Managers, ct);
+        var errors = new ValidationErrors();
+        var on = Date(input.On, "on", errors) ?? Today;
+        var reason = Text(input.Reason, "reason", errors, 2_000) ?? Missing(errors, "reason", "Say why the case is reopened.");
+        errors.ThrowIfAny();
+        await ApplyAsync(c, () => c.Reopen(on, reason), ct, () =>
+            outbox.Publish(new CaseReopened { CaseId = c.Id, OrganisationCode = c.OrganisationCode, On = on, Count = c.ReopenCount }));
+    }
+
+    /// <summary>Records that the complainant went to the Ombudsman.</summary>
+    public async Task ReferToOmbudsmanAsync(Caller caller, Guid caseId, CaseRequests.OmbudsmanReferral input, CancellationToken ct)
+    {
+        var c = await LoadAsync(caller, caseId, Managers, ct);
+        var errors = new ValidationErrors();
+        var on = Date(input.LearnedOn, "learnedOn", errors) ?? Today;
+        var reference = Text(input.OmbudsmanReference, "ombudsmanReference", errors, 50);
+        errors.ThrowIfAny();
+        await ApplyAsync(c, () => c.ReferToOmbudsman(on, reference), ct, () =>
+            outbox.Publish(new CaseReferredToOmbudsman { CaseId = c.Id, ComplaintId = c.ComplaintId, OrganisationCode = c.OrganisationCode, LearnedOn = on }));
+    }
+
+    /// <summary>Records the Reg 14 delay letter.</summary>
+    public async Task RecordDelayLetterAsync(Caller caller, Guid caseId, CaseRequests.DelayLetter input, CancellationToken ct)
+    {
+        var c = await LoadAsync(caller, caseId, Managers, ct);
+        var errors = new ValidationErrors();
+        var on = Date(input.SentOn, "sentOn", errors) ?? Today;
+        var reasons = Text(input.Reasons, "reasons", errors, 2_000) ?? Missing(errors, "reasons", "Give the reasons the response is late (Reg 14).");
+        errors.ThrowIfAny();
+        await ApplyAsync(c, () => c.RecordDelayLetter(on, reasons, CaseClock.Backstop(c)), ct, () =>
+            outbox.Publish(new DelayLetterSent { CaseId = c.Id, OrganisationCode = c.OrganisationCode, SentOn = on }));
+    }
+
+    /// <summary>Records the KO41 coding.</summary>
+    public async Task CodeAsync(Caller caller, Guid caseId, Coding.Ko41CodingInput? input, CancellationToken ct)
+    {
+        var c = await LoadAsync(caller, caseId, Workers, ct);
+        var coding = Coding.Ko41.Validate(input);
+        await ApplyAsync(c, () => c.Code(coding), ct, () =>
+            outbox.Publish(new CaseCoded
+            {
+                CaseId = c.Id, ComplaintId = c.ComplaintId, OrganisationCode = c.OrganisationCode, ReceivedOn = c.ReceivedOn,
+                Subjects = coding.Subjects, ServiceArea = coding.ServiceArea, Professions = coding.Professions,
+                ClinicalSubCategories = coding.ClinicalSubCategories, SiteOdsCode = coding.SiteOdsCode, AgeBand = coding.AgeBand,
+                ComplainantStatus = coding.ComplainantStatus,
+            }));
+    }
+
+    /// <summary>A contributing organisation saves its section of a co-ordinated response (Reg 9).</summary>
+    public async Task SaveContributionAsync(Caller caller, Guid caseId, CaseRequests.ContributionText input, CancellationToken ct)
+    {
+        var c = await LoadAsContributorAsync(caller, caseId, Workers, ct);
+        var errors = new ValidationErrors();
+        var text = Text(input.Text, "text", errors, 20_000) ?? Missing(errors, "text", "Write your organisation's part of the response.");
+        errors.ThrowIfAny();
+        await ApplyAsync(c, () => c.SaveContribution(caller.OrganisationCode!, text, time.GetUtcNow()), ct);
+    }
+
+    /// <summary>The contributing organisation's responsible person signs off its section.</summary>
+    public async Task SignOffContributionAsync(Caller caller, Guid caseId, CancellationToken ct)
+    {
+        var c = await LoadAsContributorAsync(caller, caseId, Signers, ct);
+        await ApplyAsync(c, () => c.SignOffContribution(caller.OrganisationCode!, caller.SubjectId, Today), ct);
+    }
+
+    /// <summary>Stores an experience survey: the complainant's (by them, or entered for them by the complaints team) or a member of staff's.</summary>
+    public async Task SubmitSurveyAsync(Caller caller, Guid caseId, SurveyKind kind, CaseRequests.Survey input, CancellationToken ct)
+    {
+        var c = await db.Cases.Include(x => x.Surveys).FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new RequestNotFoundException();
+        var ownCase = caller.Has(Roles.Complainant) && c.ComplainantSubjectId is not null && c.ComplainantSubjectId == caller.SubjectId;
+        var staffOfCase = caller.ActsFor(c.OrganisationCode, CaseQueries.ReaderRoles.Where(r => r != Roles.IntegrationSystem));
+        if (!ownCase && !staffOfCase)
+        {
+            throw new RequestNotFoundException();
+        }
+        if (kind == SurveyKind.Complainant && !ownCase && !caller.ActsFor(c.OrganisationCode, Managers))
+        {
+            throw new RequestForbiddenException("The complainant answers their survey, or the complaints team enters their answers for them.");
+        }
+        if (kind == SurveyKind.Staff && !staffOfCase)
+        {
+            throw new RequestForbiddenException("The staff survey is for staff of the organisation handling the complaint.");
+        }
+        var questions = kind == SurveyKind.Complainant ? ComplainantQuestions : StaffQuestions;
+        var errors = new ValidationErrors();
+        var answers = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (input.Answers is null || input.Answers.Count == 0)
+        {
+            errors.Add("answers", "Answer at least one question: " + string.Join(", ", questions.Keys) + ".");
+        }
+        foreach (var (question, answer) in input.Answers ?? new Dictionary<string, string>())
+        {
+            var known = SurveyAnswers.FirstOrDefault(a => a.Equals(answer?.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (!questions.ContainsKey(question))
+            {
+                errors.Add($"answers.{question}", "Not a question of this survey: " + string.Join(", ", questions.Keys) + ".");
+            }
+            else if (known is null)
+            {
+                errors.Add($"answers.{question}", "Answer Yes, Partly, No or NotSure.");
+            }
+            else
+            {
+                answers[question] = known;
+            }
+        }
+        var comment = Text(input.Comment, "comment", errors, 2_000);
+        errors.ThrowIfAny();
+        var survey = c.AddSurvey(kind, answers, comment, Today);
+        audit.Record(AuditAction.Create, AuditResources.Case, c.Id.ToString(), c.OrganisationCode);
+        outbox.Publish(new ExperienceSurveyAnswered
+        {
+            SurveyId = Guid.CreateVersion7(time.GetUtcNow()), OrganisationCode = c.OrganisationCode,
+            Month = survey.SubmittedOn.ToString("yyyy-MM", CultureInfo.InvariantCulture), Kind = kind.ToString(), Answers = answers,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Changes the organisation's settings (responsible person or quality lead).</summary>
+    public async Task<OrganisationSettings> SaveSettingsAsync(Caller caller, CaseRequests.Settings input, CancellationToken ct)
+    {
+        if (!caller.HasAny([Roles.ResponsiblePerson, Roles.QualityLead]) || caller.OrganisationCode is not { } organisation)
+        {
+            throw new RequestForbiddenException("The responsible person or quality lead sets how the organisation runs the procedure.");
+        }
+        if (input.EarlyResolutionTargetWorkingDays is not (>= 1 and <= 20))
+        {
+            throw new RequestValidationException("earlyResolutionTargetWorkingDays", "Give a target of 1 to 20 working days.");
+        }
+        var settings = await db.OrganisationSettings.FirstOrDefaultAsync(s => s.OrganisationCode == organisation, ct);
+        if (settings is null)
+        {
+            settings = new OrganisationSettings { OrganisationCode = organisation };
+            db.OrganisationSettings.Add(settings);
+        }
+        settings.EarlyResolutionTargetWorkingDays = input.EarlyResolutionTargetWorkingDays.Value;
+        settings.UpdatedBy = caller.SubjectId;
+        settings.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return settings;
+    }
+
+    // Loads the case with its records; 404 when the caller's organisation does not handle it (or they are not its
+    // complainant), 403 when it does but the caller's role may not take this action.
+    private async Task<ComplaintCase> LoadAsync(Caller caller, Guid caseId, IReadOnlyList<string> roles, CancellationToken ct)
+    {
+        var c = await Cases().FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        if (c is null || !CaseQueries.MayRead(caller, c))
+        {
+            throw new RequestNotFoundException();
+        }
+        if (!caller.ActsFor(c.OrganisationCode, roles))
+        {
+            throw new RequestForbiddenException("Your role does not take this step on a case.");
+        }
+        return c;
+    }
+
+    private async Task<ComplaintCase> LoadAsContributorAsync(Caller caller, Guid caseId, IReadOnlyList<string> roles, CancellationToken ct)
+    {
+        var c = await Cases().FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        if (c is null || caller.OrganisationCode is not { } organisation || !c.Contributions.Any(x => x.OrganisationCode == organisation)
+            || !caller.HasAny(CaseQueries.ReaderRoles))
+        {
+            throw new RequestNotFoundException();
+        }
+        if (!caller.ActsFor(organisation, roles))
+        {
+            throw new RequestForbiddenException("Your role does not take this step on your organisation's contribution.");
+        }
+        return c;
+    }
+
+    private IQueryable<ComplaintCase> Cases() => db.Cases
+        .Include(x => x.Agreements).Include(x => x.Pauses).Include(x => x.Contacts).Include(x => x.Staff).Include(x => x.Contributions).Include(x => x.Surveys)
+        .AsSplitQuery();
+
+    // Applies a change, publishes a stage change if there was one, audits and saves.
+    private async Task ApplyAsync(ComplaintCase c, Action change, CancellationToken ct, Action? publish = null)
+    {
+        var before = c.Stage;
+        change();
+        publish?.Invoke();
+        if (c.Stage != before)
+        {
+            outbox.Publish(new CaseStageChanged
+            {
+                CaseId = c.Id, ComplaintId = c.ComplaintId, OrganisationCode = c.OrganisationCode, From = before.ToString(), To = c.Stage.ToString(),
+                On = Today, WorkingDaysSinceReceipt = calendar.WorkingDaysBetween(c.ReceivedOn, Today),
+            });
+        }
+        audit.Record(AuditAction.Update, AuditResources.Case, c.Id.ToString(), c.OrganisationCode);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private Action<StaffInvolved> StaffDetails(CaseRequests.Staff input, ValidationErrors errors)
+    {
+        var toldOn = Date(input.ToldOn, "toldOn", errors);
+        var support = Text(input.SupportOffered, "supportOffered", errors, 2_000);
+        var comments = Text(input.Comments, "comments", errors, 10_000);
+        var use = Text(input.CommentsUse, "commentsUse", errors, 2_000);
+        var saw = Date(input.SawFinalResponseOn, "sawFinalResponseOn", errors);
+        return staff =>
+        {
+            staff.ToldOn = toldOn ?? staff.ToldOn;
+            staff.SupportOffered = support ?? staff.SupportOffered;
+            staff.Comments = comments ?? staff.Comments;
+            staff.CommentsUse = use ?? staff.CommentsUse;
+            staff.SawFinalResponseOn = saw ?? staff.SawFinalResponseOn;
+        };
+    }
+
+    private static StaffRef? Person(Caller caller, CaseRequests.Person? input, string field, ValidationErrors errors, bool required)
+    {
+        var prefix = field.Length == 0 ? "" : field + ".";
+        if (input is null)
+        {
+            if (required)
+            {
+                errors.Add(field.Length == 0 ? "name" : field, "Name the person.");
+            }
+            return null;
+        }
+        var name = Text(input.Name, prefix + "name", errors, 200);
+        var subject = input.SubjectId?.Trim();
+        if (subject is "me")
+        {
+            subject = caller.SubjectId;
+        }
+        if (name is null)
+        {
+            errors.Add(prefix + "name", "Give the person's name.");
+            return null;
+        }
+        if (subject is { Length: > 200 })
+        {
+            errors.Add(prefix + "subjectId", "At most 200 characters.");
+        }
+        return new StaffRef(string.IsNullOrEmpty(subject) ? null : subject, name);
+    }
+
+    private static List<string> Items(IReadOnlyList<string>? values, string field, ValidationErrors errors, bool required)
+    {
+        var items = new List<string>();
+        var given = values ?? [];
+        if (required && given.All(string.IsNullOrWhiteSpace))
+        {
+            errors.Add(field, "Give at least one.");
+        }
+        if (given.Count > 30)
+        {
+            errors.Add(field, "At most 30.");
+        }
+        for (var i = 0; i < given.Count && i < 30; i++)
+        {
+            if (Text(given[i], $"{field}[{i}]", errors, 1_000) is { } item)
+            {
+                items.Add(item);
+            }
+        }
+        return items;
+    }
+
+    private static string Missing(ValidationErrors errors, string field, string message)
+    {
+        errors.Add(field, message);
+        return "";
+    }
+
+    private static string? Text(string? value, string field, ValidationErrors errors, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        var text = value.Trim();
+        if (text.Length > maxLength || text.Any(ch => char.IsControl(ch) && ch is not ('\n' or '\r' or '\t')))
+        {
+            errors.Add(field, $"At most {maxLength:N0} characters, without control characters.");
+            return null;
+        }
+        return text;
+    }
+
+    private static TEnum? Enum<TEnum>(string? value, string field, ValidationErrors errors, bool required)
+        where TEnum : struct, Enum
+    {
+        var given = value?.Trim().Replace("_", "", StringComparison.Ordinal);
+        if (string.IsNullOrEmpty(given))
+        {
+            if (required)
+            {
+                errors.Add(field, "Required: one of " + string.Join(", ", System.Enum.GetNames<TEnum>()) + ".");
+            }
+            return null;
+        }
+        if (System.Enum.TryParse<TEnum>(given, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed) && !int.TryParse(given, out _))
+        {
+            return parsed;
+        }
+        errors.Add(field, "Must be one of: " + string.Join(", ", System.Enum.GetNames<TEnum>()) + ".");
+        return null;
+    }
+
+    private DateOnly? Date(string? value, string field, ValidationErrors errors, bool allowFuture = false)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            errors.Add(field, "Give the date as YYYY-MM-DD.");
+            return null;
+        }
+        if (!allowFuture && date > Today)
+        {
+            errors.Add(field, $"The date cannot be after today ({Today:yyyy-MM-dd}).");
+            return null;
+        }
+        if (date.Year < calendar.BankHolidays.FirstYear || date.Year > calendar.BankHolidays.LastYear)
+        {
+            errors.Add(field, $"The date must be between {calendar.BankHolidays.FirstYear} and {calendar.BankHolidays.LastYear}, the years of the working-day calendar.");
+            return null;
+        }
+        return date;
+    }
+
+    private DateOnly? FutureDate(string? value, string field, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(field, "Give the date as YYYY-MM-DD.");
+            return null;
+        }
+        var date = Date(value, field, errors, allowFuture: true);
+        if (date is { } d && d <= Today)
+        {
+            errors.Add(field, "The response date is after today.");
+            return null;
+        }
+        if (date is { } w && !calendar.IsWorkingDay(w))
+        {
+            errors.Add(field, "Agree a working day (not a weekend or bank holiday).");
+            return null;
+        }
+        return date;
+    }
+}
