@@ -57,7 +57,8 @@ public static class CaseClock
         {
             return null;
         }
-        var current = complaintCase.Agreements.OrderBy(a => a.Id).ThenBy(a => a.AgreedOn).Last();
+        // The latest recorded agreement holds; one not yet saved (no identifier) is the latest of all.
+        var current = complaintCase.Agreements.OrderBy(a => a.Id == 0 ? long.MaxValue : a.Id).Last();
         var paused = PausedWorkingDays(complaintCase, today, calendar, since: current.AgreedOn);
         return calendar.AddWorkingDays(current.DueBy, paused);
     }
