@@ -5,6 +5,7 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Grpc.Net.Client;
+using IcsComplaints.AdvocacyReferral.Contracts.Grpc.V1;
 using IcsComplaints.Case.Contracts.Grpc.V1;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.ServiceDefaults.Security;
@@ -175,6 +176,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["case POST /ics.case.v1.CaseService/GetCaseDetail"] = new(CaseStaff(detail: true), c => CaseGrpcAsync(c, "GetCaseDetail")),
         ["case POST /ics.case.v1.CaseService/UpdateStaffInvolved"] = new(CaseTeam(Workers), c => CaseGrpcAsync(c, "UpdateStaffInvolved", "\"staffId\":\"1\",\"toldOn\":\"not a date\"")),
         ["case GET /api/v1/cases/{caseId:guid}/detail"] = new(CaseStaff(detail: true), c => CaseCallAsync(c, HttpMethod.Get, "detail", null)),
+        ["case GET /api/v1/cases/{caseId:guid}/acknowledgement/letter"] = new(CaseStaff(detail: true), c => CaseCallAsync(c, HttpMethod.Get, "acknowledgement/letter", null)),
         ["case GET /api/v1/cases/{caseId:guid}/final-response/letter"] = new(CaseStaff(detail: true), c => CaseCallAsync(c, HttpMethod.Get, "final-response/letter", null)),
         // Contributions are for the other organisations of a complaint about several (Reg 9); the targets have none,
         // so everyone is told there is nothing — the contributor's path is proven in CaseContributionTests.
@@ -190,6 +192,45 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["case PUT /api/v1/cases/{caseId:guid}/staff/{staffId:long}"] = new(CaseTeam(Workers), c => CaseCallAsync(c, HttpMethod.Put, "staff/1", new { toldOn = "not a date" })),
         ["case GET /api/v1/case-settings/"] = new(StaffOfAnyOrganisation(ComplaintReaders), c => GetAsync(system.Case, "/api/v1/case-settings", c.Token)),
         ["case PUT /api/v1/case-settings/"] = new(StaffOfAnyOrganisation(Roles.ResponsiblePerson, Roles.QualityLead), c => CaseSettingsAsync(c)),
+        // Advocates see a case only under a consent grant naming their service; the targets have none, so every
+        // advocate is told there is nothing. The grant's path is proven in AdvocacyTests.
+        ["case GET /api/v1/cases/{caseId:guid}/advocate-view"] = new(SignedIn((_, _) => Access.Hidden), c => CaseCallAsync(c, HttpMethod.Get, "advocate-view", null)),
+        ["case GET /api/v1/cases/{caseId:guid}/drafts/{version:int}"] = new(SignedIn((_, _) => Access.Hidden), c => CaseCallAsync(c, HttpMethod.Get, "drafts/1", null)),
+        ["case POST /api/v1/cases/{caseId:guid}/reviews/{version:int}/completion"] = new(SignedIn((_, _) => Access.Hidden), c => CaseCallAsync(c, HttpMethod.Post, "reviews/1/completion", new { })),
+
+        // advocacy-referral: the directory is public; referrals and reviews are for the case's organisation, the
+        // complainant and the advocacy service named (items on a referral or review that does not exist are hidden).
+        ["advocacy-referral ANY /health/live"] = new(AnyoneMay, c => GetAsync(system.Advocacy, "/health/live", c.Token)),
+        ["advocacy-referral ANY /health/ready"] = new(AnyoneMay, c => GetAsync(system.Advocacy, "/health/ready", c.Token)),
+        ["advocacy-referral GET /api/v1/advocacy-services/"] = new(AnyoneMay, c => GetAsync(system.Advocacy, "/api/v1/advocacy-services?postcode=SE1%207EH", c.Token)),
+        ["advocacy-referral GET /api/v1/advocacy-services/{code}"] = new(AnyoneMay, c => GetAsync(system.Advocacy, "/api/v1/advocacy-services/ADV01", c.Token)),
+        ["advocacy-referral GET /api/v1/advocacy/referrals"] = new(AdvocacyParticipants, c => GetAsync(system.Advocacy, "/api/v1/advocacy/referrals", c.Token)),
+        ["advocacy-referral GET /api/v1/advocacy/reviews"] = new(AdvocacyParticipants, c => GetAsync(system.Advocacy, "/api/v1/advocacy/reviews", c.Token)),
+        ["advocacy-referral POST /api/v1/advocacy/referrals"] = new(
+            SignedIn((p, own) => !own ? Access.Hidden
+                : p.Has(Roles.ComplaintsHandler, Roles.IcbCommissioner, Roles.Complainant) ? Access.Allowed
+                : p.Has(ComplaintReaders) ? Access.Forbidden
+                : Access.Hidden),
+            c => AdvocacyCallAsync(c, HttpMethod.Post, "/api/v1/advocacy/referrals", new { caseId = c.Target.CaseId })),
+        ["advocacy-referral POST /api/v1/advocacy/referrals/{id:guid}/acceptance"] = new(SignedIn((_, _) => Access.Hidden), c => AdvocacyCallAsync(c, HttpMethod.Post, $"/api/v1/advocacy/referrals/{Guid.NewGuid()}/acceptance", new { })),
+        ["advocacy-referral POST /api/v1/advocacy/referrals/{id:guid}/decline"] = new(SignedIn((_, _) => Access.Hidden), c => AdvocacyCallAsync(c, HttpMethod.Post, $"/api/v1/advocacy/referrals/{Guid.NewGuid()}/decline", new { })),
+        ["advocacy-referral POST /api/v1/advocacy/grants/{id:guid}/revocation"] = new(SignedIn((_, _) => Access.Hidden), c => AdvocacyCallAsync(c, HttpMethod.Post, $"/api/v1/advocacy/grants/{Guid.NewGuid()}/revocation", null)),
+        ["advocacy-referral POST /api/v1/advocacy/reviews/{id:long}/comments"] = new(SignedIn((_, _) => Access.Hidden), c => AdvocacyCallAsync(c, HttpMethod.Post, "/api/v1/advocacy/reviews/999999999/comments", new { })),
+        ["advocacy-referral POST /api/v1/advocacy/reviews/{id:long}/completion"] = new(SignedIn((_, _) => Access.Hidden), c => AdvocacyCallAsync(c, HttpMethod.Post, "/api/v1/advocacy/reviews/999999999/completion", null)),
+        ["advocacy-referral POST /api/v1/advocacy/reviews/{id:long}/waiver"] = new(SignedIn((_, _) => Access.Hidden), c => AdvocacyCallAsync(c, HttpMethod.Post, "/api/v1/advocacy/reviews/999999999/waiver", null)),
+        ["advocacy-referral GET /api/v1/audit/advocacy-referral"] = new(
+            SignedIn((p, _) => p.Has(Roles.PlatformAdmin, Roles.QualityLead) ? Access.Allowed : Access.Forbidden),
+            c => GetAsync(system.Advocacy, "/api/v1/audit/advocacy-referral", c.Token)),
+        ["advocacy-referral GET /admin/outbox/"] = new(AdminsOnly, c => GetAsync(system.Advocacy, "/admin/outbox", c.Token)),
+        ["advocacy-referral POST /admin/outbox/{messageId:guid}/requeue"] = new(AdminsOnly, c => RequeueAsync(system.Advocacy, c.Token)),
+        ["advocacy-referral POST /ics.advocacy.v1.AdvocacyDirectoryService/FindAdvocacyService"] = new(AnyoneMay, FindAdvocacyGrpcAsync),
+        ["advocacy-referral POST /ics.advocacy.v1.ConsentService/GetActiveGrant"] = new(SignedIn((_, _) => Access.Hidden), ActiveGrantGrpcAsync),
+        ["advocacy-referral ANY ics.advocacy.v1.AdvocacyDirectoryService/{unimplementedMethod:grpcunimplemented}"] = new(
+            SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Advocacy, "/ics.advocacy.v1.AdvocacyDirectoryService/NoSuchMethod", c.Token)),
+        ["advocacy-referral ANY ics.advocacy.v1.ConsentService/{unimplementedMethod:grpcunimplemented}"] = new(
+            SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Advocacy, "/ics.advocacy.v1.ConsentService/NoSuchMethod", c.Token)),
+        ["advocacy-referral ANY {unimplementedService}/{unimplementedMethod:grpcunimplemented}"] = new(
+            SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Advocacy, "/no.such.v1.Service/Method", c.Token)),
         ["case GET /api/v1/audit/case"] = new(AuditReaders, c => AuditAsync(system.Case, "case", c.Target.CaseId, c.Token)),
         ["case GET /admin/outbox/"] = new(AdminsOnly, c => GetAsync(system.Case, "/admin/outbox", c.Token)),
         ["case POST /admin/outbox/{messageId:guid}/requeue"] = new(AdminsOnly, c => RequeueAsync(system.Case, c.Token)),
@@ -257,6 +298,11 @@ public sealed class AccessMatrixTests(IcsSystem system)
             : detail && (p.Has(CaseReaders) || p.Has(Roles.Complainant)) ? Access.Forbidden
             : Access.Hidden);
 
+    // Lists scoped to the caller: the complaints team, the complainant and advocates see theirs; other roles may not ask.
+    private static Access AdvocacyParticipants(Persona p, bool own) =>
+        SignedIn((p, _) => p.Has(Roles.Advocate, Roles.Complainant, Roles.ComplaintsHandler, Roles.IcbCommissioner, Roles.Investigator, Roles.ResponsiblePerson, Roles.QualityLead)
+            ? Access.Allowed : Access.Forbidden)(p, own);
+
     private static Access AuditReaders(Persona p, bool own) =>
         SignedIn((p, own) => p.Has(Roles.PlatformAdmin) ? Access.Allowed : p.Has(Roles.QualityLead) ? (own ? Access.Allowed : Access.Hidden) : Access.Forbidden)(p, own);
 
@@ -270,6 +316,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         var endpoints = EndpointListing.Keys("intake", system.Intake.Services)
             .Concat(EndpointListing.Keys("case", system.Case.Services))
             .Concat(EndpointListing.Keys("identity", system.Identity.Services))
+            .Concat(EndpointListing.Keys("advocacy-referral", system.Advocacy.Services))
             .ToList();
 
         var undecided = endpoints.Except(rules.Keys).ToList();
@@ -336,6 +383,10 @@ public sealed class AccessMatrixTests(IcsSystem system)
         {
             Assert.Equal(Access.Allowed, await GetAsync(system.Case, $"/api/v1/cases/{target.CaseId}", await system.TokenAsync(reader)));
         }
+        // The advocacy-referral service learns of each case from the case service's event.
+        var ids = new[] { targets.Rj1, targets.Rjz, targets.Qkk, targets.Mine, targets.Theirs }.Select(t => t.CaseId).ToList();
+        await Eventually.TrueAsync(async () => await system.InAdvocacyDb(db => db.Cases.CountAsync(c => ids.Contains(c.CaseId))) == ids.Count,
+            TimeSpan.FromSeconds(30), "the advocacy-referral service knows every target case");
         return targets;
     }
 
@@ -525,6 +576,37 @@ public sealed class AccessMatrixTests(IcsSystem system)
         }
         using var response = await http.SendAsync(request);
         return response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict ? Access.Allowed : FromStatus(response.StatusCode);
+    }
+
+    private async Task<Access> AdvocacyCallAsync(Context c, HttpMethod method, string path, object? body)
+    {
+        using var http = IcsSystem.WithToken(system.Advocacy.CreateHttpClient(), c.Token);
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = body is null ? null : JsonContent.Create(body) };
+        using var response = await http.SendAsync(request);
+        return response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict ? Access.Allowed : FromStatus(response.StatusCode);
+    }
+
+    private async Task<Access> FindAdvocacyGrpcAsync(Context c)
+    {
+        using var channel = GrpcChannel.ForAddress(system.Advocacy.GrpcAddress);
+        var found = await new AdvocacyDirectoryService.AdvocacyDirectoryServiceClient(channel).FindAdvocacyServiceAsync(
+            new FindAdvocacyServiceRequest { Postcode = "SE1 7EH" }, c.Token is null ? [] : IcsSystem.Bearer(c.Token));
+        return found.Code == "ADV01" ? Access.Allowed : throw new InvalidOperationException("wrong advocacy service");
+    }
+
+    private async Task<Access> ActiveGrantGrpcAsync(Context c)
+    {
+        using var channel = GrpcChannel.ForAddress(system.Advocacy.GrpcAddress);
+        try
+        {
+            await new ConsentService.ConsentServiceClient(channel).GetActiveGrantAsync(
+                new GetActiveGrantRequest { CaseId = c.Target.CaseId.ToString() }, c.Token is null ? [] : IcsSystem.Bearer(c.Token));
+            return Access.Allowed;
+        }
+        catch (RpcException ex)
+        {
+            return FromGrpc(ex.StatusCode);
+        }
     }
 
     private async Task<Access> CaseSettingsAsync(Context c)

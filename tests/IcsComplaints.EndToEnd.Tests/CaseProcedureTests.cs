@@ -43,6 +43,11 @@ public sealed class CaseProcedureTests(IcsSystem system)
         Assert.Equal("Acknowledged", Stage(detail));
         Assert.Contains(detail.GetProperty("deadlines").EnumerateArray(), d => d.GetProperty("kind").GetString() == "Acknowledgement" && d.GetProperty("met").GetBoolean());
         await StepAsync(handler, caseId, "assignment", new { subjectId = "me", name = "Hana Handler" });
+        // The acknowledgement letter offers the discussion and names the advocacy service of the complainant's area.
+        var acknowledgement = Unwrapped(await handler.GetStringAsync(Path(caseId, "acknowledgement/letter?format=text")));
+        Assert.Contains("Walter Mbeki", acknowledgement, StringComparison.Ordinal);
+        Assert.Contains("Demo Independent Complaints Advocacy", acknowledgement, StringComparison.Ordinal);
+        Assert.Contains("020 7946 0999", acknowledgement, StringComparison.Ordinal);
 
         // Early resolution fails: a closer look needs a reason, a plan, a checked investigator and the responsible person.
         detail = await StepAsync(handler, caseId, "early-resolution", new { startedOn = Iso(received.AddDays(1)) });
@@ -116,9 +121,10 @@ public sealed class CaseProcedureTests(IcsSystem system)
         await RefusedAsync(handler, caseId, "final-response/signature", new { name = "Hana Handler", title = "Complaints manager" }, HttpStatusCode.Forbidden);
         detail = await StepAsync(responsible, caseId, "final-response/signature", new { name = "Rhys Responsible", title = "Chief Executive" });
         Assert.Equal("Chief Executive", detail.GetProperty("signature").GetProperty("title").GetString());
-        var letter = await handler.GetStringAsync(Path(caseId, "final-response/letter?format=text"));
+        var letter = Unwrapped(await handler.GetStringAsync(Path(caseId, "final-response/letter?format=text")));
         Assert.Contains("Walter Mbeki", letter, StringComparison.Ordinal);
         Assert.Contains("0345 015 4033", letter, StringComparison.Ordinal);
+        Assert.Contains("Demo Independent Complaints Advocacy", letter, StringComparison.Ordinal);
         Assert.Contains("final response", letter, StringComparison.OrdinalIgnoreCase);
 
         detail = await StepAsync(handler, caseId, "final-response/sending", new { channel = "Letter" });
@@ -185,6 +191,9 @@ public sealed class CaseProcedureTests(IcsSystem system)
 
     private bool Published(Guid caseId, string fragment) =>
         system.Capture.Messages.Any(m => m.Contains(caseId.ToString(), StringComparison.Ordinal) && m.Contains(fragment, StringComparison.Ordinal));
+
+    // The text letters wrap at 80 characters; phrases are looked for across line ends.
+    private static string Unwrapped(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 
     private static Uri Path(Guid caseId, string step) => new(step.Length == 0 ? $"/api/v1/cases/{caseId}" : $"/api/v1/cases/{caseId}/{step}", UriKind.Relative);
 

@@ -9,7 +9,8 @@ namespace IcsComplaints.EndToEnd.Tests;
 public sealed class GatewayTests(IcsSystem system)
 {
     // The only routes a caller without a token may use: sign-in and discovery, submitting a complaint, checking
-    // its progress with the reference and status secret, and reading the organisation directory.
+    // its progress with the reference and status secret, and reading reference data (the organisation directory
+    // and the advocacy services).
     private static readonly Dictionary<string, (HttpMethod Method, string Path)> PublicRoutes = new(StringComparer.Ordinal)
     {
         ["identity-connect"] = (HttpMethod.Post, "/connect/token"),
@@ -19,6 +20,8 @@ public sealed class GatewayTests(IcsSystem system)
         ["complaints-progress"] = (HttpMethod.Get, "/api/v1/complaints/status?reference=AAAA-AAAA"),
         ["directory-rest"] = (HttpMethod.Get, "/api/v1/organisations/QKK"),
         ["directory-grpc"] = (HttpMethod.Post, "/ics.intake.v1.OrganisationDirectoryService/GetOrganisation"),
+        ["advocacy-services"] = (HttpMethod.Get, "/api/v1/advocacy-services/ADV01"),
+        ["advocacy-directory-grpc"] = (HttpMethod.Post, "/ics.advocacy.v1.AdvocacyDirectoryService/FindAdvocacyService"),
     };
 
     private static readonly Dictionary<string, (HttpMethod Method, string Path)> ProtectedRoutes = new(StringComparer.Ordinal)
@@ -31,6 +34,8 @@ public sealed class GatewayTests(IcsSystem system)
         ["case-audit"] = (HttpMethod.Get, "/api/v1/audit/case"),
         ["intake-grpc"] = (HttpMethod.Post, "/ics.intake.v1.IntakeService/SubmitComplaint"),
         ["case-grpc"] = (HttpMethod.Post, "/ics.case.v1.CaseService/ListCases"),
+        ["advocacy-rest"] = (HttpMethod.Get, "/api/v1/advocacy/referrals"),
+        ["advocacy-audit"] = (HttpMethod.Get, "/api/v1/audit/advocacy-referral"),
     };
 
     [Fact]

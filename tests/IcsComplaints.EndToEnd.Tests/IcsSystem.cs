@@ -1,3 +1,4 @@
+extern alias advocacy;
 extern alias cases;
 extern alias gateway;
 extern alias identity;
@@ -15,6 +16,9 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Trace;
+using AdvocacyDbContext = advocacy::IcsComplaints.AdvocacyReferral.Api.Data.AdvocacyDbContext;
+using AdvocacyDirectorySeed = advocacy::IcsComplaints.AdvocacyReferral.Api.Directory.AdvocacyDirectorySeed;
+using AdvocacyProgram = advocacy::Program;
 using CaseDbContext = cases::IcsComplaints.Case.Api.Data.CaseDbContext;
 using CaseProgram = cases::Program;
 using DirectorySeed = intake::IcsComplaints.Intake.Api.Directory.DirectorySeed;
@@ -29,7 +33,7 @@ using IntakeProgram = intake::Program;
 namespace IcsComplaints.EndToEnd.Tests;
 
 /// <summary>
-/// The system as deployed, in one process: identity, intake, case and the gateway on real Kestrel, each service
+/// The system as deployed, in one process: identity, intake, case, advocacy-referral and the gateway on real Kestrel, each service
 /// with its own PostgreSQL database, all on one RabbitMQ virtual host, tokens from the real identity service with
 /// its demo users. Intake reaches RabbitMQ through a proxy that tests can cut to give it a broker outage. Logs,
 /// traces and delivered messages of every service are captured for the privacy tests.
@@ -59,6 +63,8 @@ public sealed class IcsSystem : IAsyncLifetime
 
     public ServiceHost<CaseProgram> Case { get; private set; } = null!;
 
+    public ServiceHost<AdvocacyProgram> Advocacy { get; private set; } = null!;
+
     public ServiceHost<GatewayProgram> Gateway { get; private set; } = null!;
 
     /// <summary>A second gateway with tight limits on the public routes, for the rate limit tests.</summary>
@@ -73,9 +79,11 @@ public sealed class IcsSystem : IAsyncLifetime
         var identityDb = await Own(_infrastructure.CreateDatabaseAsync("identity"));
         var intakeDb = await Own(_infrastructure.CreateDatabaseAsync("intake"));
         var caseDb = await Own(_infrastructure.CreateDatabaseAsync("case"));
+        var advocacyDb = await Own(_infrastructure.CreateDatabaseAsync("advocacy"));
         var vhost = await Own(_infrastructure.CreateVirtualHostAsync("e2e"));
         await DatabaseExtensions.MigrateAsync<IntakeDbContext>(intakeDb.ConnectionString, IntakeDbContext.Schema);
         await DatabaseExtensions.MigrateAsync<CaseDbContext>(caseDb.ConnectionString, CaseDbContext.Schema);
+        await DatabaseExtensions.MigrateAsync<AdvocacyDbContext>(advocacyDb.ConnectionString, AdvocacyDbContext.Schema);
         IntakeBrokerLink = new TcpProxy(vhost.AmqpUri.Host, vhost.AmqpUri.Port);
         _resources.Add(IntakeBrokerLink);
 
@@ -105,13 +113,22 @@ public sealed class IcsSystem : IAsyncLifetime
                 Observe(services);
                 services.AddSingleton<IOutboxRelayObserver>(IntakeRelayCrash);
             });
-        // The case service asks intake for a complainant's address when it writes the final response.
+        Advocacy = new ServiceHost<AdvocacyProgram>(Common(new()
+        {
+            ["ConnectionStrings:advocacydb"] = advocacyDb.ConnectionString,
+            ["ConnectionStrings:rabbitmq"] = vhost.AmqpUri.ToString(),
+        }), Observe);
+        // The case service asks intake for a complainant's address when it writes a letter, and the advocacy-referral
+        // service whether an advocate's consent is in force.
         Case = new ServiceHost<CaseProgram>(Common(new()
         {
             ["ConnectionStrings:casedb"] = caseDb.ConnectionString,
             ["ConnectionStrings:rabbitmq"] = vhost.AmqpUri.ToString(),
             ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
+            ["Services:Advocacy:Grpc"] = Advocacy.GrpcAddress.ToString(),
         }), Observe).Start();
+        Advocacy.Start();
+        await Advocacy.Services.GetServices<IDeploymentStep>().OfType<AdvocacyDirectorySeed>().Single().RunAsync(Advocacy.Services, CancellationToken.None);
         Intake.Start();
         // Seeds the organisation directory, as `migrate` does before a deployment starts (its other step, the broker
         // topology, would stop the running bus).
@@ -158,6 +175,8 @@ public sealed class IcsSystem : IAsyncLifetime
         ["ReverseProxy:Clusters:intake-grpc:Destinations:intake:Address"] = Intake.GrpcAddress.ToString(),
         ["ReverseProxy:Clusters:case-http:Destinations:case:Address"] = Case.HttpAddress.ToString(),
         ["ReverseProxy:Clusters:case-grpc:Destinations:case:Address"] = Case.GrpcAddress.ToString(),
+        ["ReverseProxy:Clusters:advocacy-http:Destinations:advocacy:Address"] = Advocacy.HttpAddress.ToString(),
+        ["ReverseProxy:Clusters:advocacy-grpc:Destinations:advocacy:Address"] = Advocacy.GrpcAddress.ToString(),
         ["RateLimits:PublicSubmission:PermitLimit"] = permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RateLimits:PublicSubmission:Window"] = "00:01:00",
         ["RateLimits:PublicStatus:PermitLimit"] = permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -234,6 +253,13 @@ public sealed class IcsSystem : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<CaseDbContext>());
     }
 
+    /// <summary>Runs a query against the advocacy-referral database.</summary>
+    public async Task<T> InAdvocacyDb<T>(Func<AdvocacyDbContext, Task<T>> query)
+    {
+        await using var scope = Advocacy.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AdvocacyDbContext>());
+    }
+
     /// <summary>Runs a query against the intake database.</summary>
     public async Task<T> InIntakeDb<T>(Func<IntakeDbContext, Task<T>> query)
     {
@@ -243,7 +269,7 @@ public sealed class IcsSystem : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var host in new IAsyncDisposable?[] { LimitedGateway, Gateway, Intake, Case, Identity })
+        foreach (var host in new IAsyncDisposable?[] { LimitedGateway, Gateway, Intake, Case, Advocacy, Identity })
         {
             if (host is not null)
             {

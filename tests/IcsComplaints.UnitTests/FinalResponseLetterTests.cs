@@ -387,6 +387,50 @@ public sealed class FinalResponseLetterTests
     }
 
     [Fact]
+    public void Advocacy_NamesTheLocalServiceWithItsContactDetails_WhenGiven()
+    {
+        var letter = Letter() with
+        {
+            Advocacy = new LetterAdvocacy("Harbour Advocacy", "01632 960123", "help@harbour-advocacy.example", "www.harbour-advocacy.example"),
+        };
+        const string Expected = "Independent NHS complaints advocacy is free and can help you take your complaint to the "
+            + "Ombudsman. In your area it is provided by Harbour Advocacy: telephone 01632 960123, e-mail help@harbour-advocacy.example, "
+            + "website www.harbour-advocacy.example.";
+
+        foreach (var document in new[] { FinalResponseLetter.Html(letter), Unwrapped(FinalResponseLetter.Text(letter)) })
+        {
+            AssertInOrder(document, "If you are not satisfied", "www.ombudsman.org.uk", Expected, "Yours sincerely");
+            Assert.DoesNotContain("Your local council can tell you", document, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Advocacy_KeepsTheGeneralSentence_WhenNoServiceIsGiven()
+    {
+        const string Expected = "An independent NHS complaints advocacy service can help you take your complaint to the "
+            + "Ombudsman, free of charge. Your local council can tell you who provides this service in your area.";
+
+        foreach (var document in new[] { FinalResponseLetter.Html(Letter()), Unwrapped(FinalResponseLetter.Text(Letter())) })
+        {
+            AssertInOrder(document, "If you are not satisfied", "www.ombudsman.org.uk", Expected, "Yours sincerely");
+            Assert.DoesNotContain("In your area it is provided by", document, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Advocacy_DetailsAreHtmlEncoded()
+    {
+        const string Hostile = "<script>alert('x')</script> & <b>bold</b>";
+        var letter = Letter() with { Advocacy = new LetterAdvocacy(Hostile, Hostile, Hostile, Hostile) };
+
+        var html = FinalResponseLetter.Html(letter);
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+        Assert.Contains("provided by &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;: telephone", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Dates_AreWrittenTheBritishWay_WhateverTheServerCulture()
     {
         var previous = CultureInfo.CurrentCulture;

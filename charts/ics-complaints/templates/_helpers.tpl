@@ -42,6 +42,8 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
   valueFrom: { secretKeyRef: { name: {{ .root.Values.connections.existingSecret }}, key: rabbitmq } }
 - name: Services__Intake__Grpc
   value: http://{{ include "ics.serviceName" (dict "root" .root "name" "intake") }}:8081
+- name: Services__Advocacy__Grpc
+  value: http://{{ include "ics.serviceName" (dict "root" .root "name" "advocacy") }}:8081
 {{- end }}
 {{- if .svc.identity }}
 - name: Identity__Issuer

@@ -26,6 +26,9 @@ public sealed record CaseOpened
 
     /// <summary>When the case was opened.</summary>
     public required DateTimeOffset OpenedAt { get; init; }
+
+    /// <summary>Token subject of the signed-in complainant, who may act on their own case elsewhere (consent to advocacy); <c>null</c> otherwise.</summary>
+    public string? ComplainantSubjectId { get; init; }
 }
 
 /// <summary>A case closed: transferred, excluded, withdrawn, declined, not considered, linked or resolved.</summary>

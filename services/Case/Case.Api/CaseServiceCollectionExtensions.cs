@@ -1,3 +1,4 @@
+using IcsComplaints.AdvocacyReferral.Contracts.Grpc.V1;
 using IcsComplaints.Calendar;
 using IcsComplaints.Case.Api.Cases;
 using IcsComplaints.Case.Api.Data;
@@ -30,7 +31,13 @@ public static class CaseServiceCollectionExtensions
             bus.AddConsumer<ComplaintExcludedConsumer>();
             bus.AddConsumer<ComplaintWithdrawnConsumer>();
             bus.AddConsumer<ComplaintsLinkedConsumer>();
+            bus.AddConsumer<ConsentGrantedConsumer>();
+            bus.AddConsumer<ReferralAcceptedConsumer>();
+            bus.AddConsumer<Cases.ConsentRevokedConsumer>();
+            bus.AddConsumer<DraftReviewCompletedConsumer>();
         });
+        builder.Services.AddSingleton<DraftSharing>();
+        builder.Services.AddScoped<AdvocateAccess>();
         builder.Services.AddSingleton<CaseLifecycle>();
         builder.Services.AddWorkingDayCalendar();
         builder.Services.AddAuditTrail<CaseDbContext>();
@@ -47,6 +54,11 @@ public static class CaseServiceCollectionExtensions
             new(services.GetRequiredService<IConfiguration>()["Services:Intake:Grpc"] ?? "http://127.0.0.1:5102");
         builder.Services.AddGrpcClient<ComplaintRecordsService.ComplaintRecordsServiceClient>((services, o) => o.Address = Intake(services));
         builder.Services.AddGrpcClient<OrganisationDirectoryService.OrganisationDirectoryServiceClient>((services, o) => o.Address = Intake(services));
+        // The advocacy-referral service holds the complainant's consent, asked at each advocate's view, and the advocacy directory.
+        static Uri Advocacy(IServiceProvider services) =>
+            new(services.GetRequiredService<IConfiguration>()["Services:Advocacy:Grpc"] ?? "http://127.0.0.1:5122");
+        builder.Services.AddGrpcClient<ConsentService.ConsentServiceClient>((services, o) => o.Address = Advocacy(services));
+        builder.Services.AddGrpcClient<AdvocacyDirectoryService.AdvocacyDirectoryServiceClient>((services, o) => o.Address = Advocacy(services));
         builder.Services.AddServiceGrpc();
         return builder;
     }

@@ -15,7 +15,7 @@ namespace IcsComplaints.Case.Api.Cases;
 /// (role and organisation) before reading the input, validates it field by field, applies the procedure's rule,
 /// audits the change and publishes its events through the outbox in the same transaction.
 /// </summary>
-public sealed class CaseActions(CaseDbContext db, IOutbox outbox, IAuditTrail audit, TimeProvider time, WorkingDayCalendar calendar)
+public sealed class CaseActions(CaseDbContext db, IOutbox outbox, IAuditTrail audit, TimeProvider time, WorkingDayCalendar calendar, DraftSharing reviews)
 {
     /// <summary>Roles that run the procedure for their organisation: the complaints team (and the ICB's, for cases it handles).</summary>
     public static readonly IReadOnlyList<string> Managers = [Roles.ComplaintsHandler, Roles.IcbCommissioner];
@@ -301,7 +301,26 @@ public sealed class CaseActions(CaseDbContext db, IOutbox outbox, IAuditTrail au
             changes,
             Text(input.Remedy, "remedy", errors, 10_000));
         errors.ThrowIfAny();
-        await ApplyAsync(c, () => c.SaveDraft(draft), ct);
+        var window = await ReviewWindowEndsAsync(c.OrganisationCode, ct);
+        var reviewers = await ReviewersAsync(c, ct);
+        await ApplyAsync(c, () => c.SaveDraft(draft), ct, () => reviews.Share(db, outbox, c, reviewers, Today, window));
+    }
+
+    /// <summary>A contributing organisation finishes its review of a shared draft (Reg 9).</summary>
+    public async Task ReviewAsContributorAsync(Caller caller, Guid caseId, int version, CaseRequests.ContributorReview input, CancellationToken ct)
+    {
+        var c = await LoadAsContributorAsync(caller, caseId, CaseQueries.DetailRoles, ct);
+        var errors = new ValidationErrors();
+        var comment = Text(input.Comment, "comment", errors, 10_000);
+        errors.ThrowIfAny();
+        var organisation = caller.OrganisationCode!;
+        if (!c.CloseReview(version, organisation, DraftReviewStatus.Completed, Today, comment is null ? 0 : 1, comment))
+        {
+            throw new RequestStateException($"There is no open review of draft {version} for {organisation}.");
+        }
+        reviews.PublishClosed(outbox, c, version, organisation, DraftReviewStatus.Completed, comment is null ? 0 : 1, Today);
+        audit.Record(AuditAction.Update, AuditResources.Case, c.Id.ToString(), c.OrganisationCode);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Names the responsible person and a delegate who may sign for them; the responsible person does this.</summary>
@@ -349,6 +368,7 @@ public sealed class CaseActions(CaseDbContext db, IOutbox outbox, IAuditTrail au
             errors.Add("channel", "A final response is a letter, sent by post (Letter) or e-mail (Email) (Reg 14: in writing).");
         }
         errors.ThrowIfAny();
+        reviews.Expire(outbox, c, Today);
         await ApplyAsync(c, () => c.SendFinalResponse(sentOn, channel!.Value), ct, () =>
         {
             var due = CaseClock.ResponseDueBy(c, sentOn, calendar);
@@ -516,17 +536,28 @@ public sealed class CaseActions(CaseDbContext db, IOutbox outbox, IAuditTrail au
         {
             throw new RequestForbiddenException("The responsible person or quality lead sets how the organisation runs the procedure.");
         }
-        if (input.EarlyResolutionTargetWorkingDays is not (>= 1 and <= 20))
+        var errors = new ValidationErrors();
+        if (input.EarlyResolutionTargetWorkingDays is not (null or (>= 1 and <= 20)))
         {
-            throw new RequestValidationException("earlyResolutionTargetWorkingDays", "Give a target of 1 to 20 working days.");
+            errors.Add("earlyResolutionTargetWorkingDays", "Give a target of 1 to 20 working days.");
         }
+        if (input.ReviewWindowWorkingDays is not (null or (>= 1 and <= 20)))
+        {
+            errors.Add("reviewWindowWorkingDays", "Give a review window of 1 to 20 working days.");
+        }
+        if (input is { EarlyResolutionTargetWorkingDays: null, ReviewWindowWorkingDays: null })
+        {
+            errors.Add("body", "Give earlyResolutionTargetWorkingDays, reviewWindowWorkingDays or both.");
+        }
+        errors.ThrowIfAny();
         var settings = await db.OrganisationSettings.FirstOrDefaultAsync(s => s.OrganisationCode == organisation, ct);
         if (settings is null)
         {
             settings = new OrganisationSettings { OrganisationCode = organisation };
             db.OrganisationSettings.Add(settings);
         }
-        settings.EarlyResolutionTargetWorkingDays = input.EarlyResolutionTargetWorkingDays.Value;
+        settings.EarlyResolutionTargetWorkingDays = input.EarlyResolutionTargetWorkingDays ?? settings.EarlyResolutionTargetWorkingDays;
+        settings.ReviewWindowWorkingDays = input.ReviewWindowWorkingDays ?? settings.ReviewWindowWorkingDays;
         settings.UpdatedBy = caller.SubjectId;
         settings.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
@@ -566,7 +597,24 @@ public sealed class CaseActions(CaseDbContext db, IOutbox outbox, IAuditTrail au
 
     private IQueryable<ComplaintCase> Cases() => db.Cases
         .Include(x => x.Agreements).Include(x => x.Pauses).Include(x => x.Contacts).Include(x => x.Staff).Include(x => x.Contributions).Include(x => x.Surveys)
+        .Include(x => x.Reviews)
         .AsSplitQuery();
+
+    private async Task<DateOnly> ReviewWindowEndsAsync(string organisation, CancellationToken ct)
+    {
+        var days = (await db.OrganisationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.OrganisationCode == organisation, ct))?.ReviewWindowWorkingDays
+            ?? OrganisationSettings.DefaultReviewWindow;
+        return calendar.AddWorkingDays(Today, days);
+    }
+
+    // Who reviews a draft before it is final: every other organisation of a co-ordinated response (Reg 9), and each
+    // advocacy service that accepted a referral with the complainant's consent to share drafts.
+    private async Task<List<(string Code, ReviewerKind Kind)>> ReviewersAsync(ComplaintCase c, CancellationToken ct)
+    {
+        var advocates = await db.AdvocacyConsents.AsNoTracking()
+            .Where(a => a.CaseId == c.Id && a.Active && a.Accepted && a.ReviewDrafts).Select(a => a.AdvocacyServiceCode).ToListAsync(ct);
+        return [.. c.Contributions.Select(x => (x.OrganisationCode, ReviewerKind.Contributor)), .. advocates.Select(a => (a, ReviewerKind.Advocacy))];
+    }
 
     // Applies a change, publishes a stage change if there was one, audits and saves.
     private async Task ApplyAsync(ComplaintCase c, Action change, CancellationToken ct, Action? publish = null)

@@ -37,6 +37,15 @@ public sealed partial class CaseDeadlineMonitor(
         var db = scope.ServiceProvider.GetRequiredService<CaseDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
         var today = LondonTime.Today(time);
+        // Review windows that have passed no longer hold a response back.
+        var sharing = scope.ServiceProvider.GetRequiredService<DraftSharing>();
+        var reviewing = await db.Cases.Include(c => c.Reviews)
+            .Where(c => c.Stage == CaseStage.ResponseDrafted && c.Reviews.Any(r => r.Status == DraftReviewStatus.Open && r.WindowEndsOn < today))
+            .ToListAsync(ct);
+        foreach (var c in reviewing)
+        {
+            sharing.Expire(outbox, c, today);
+        }
         var open = await db.Cases.AsNoTracking()
             .Where(c => c.Stage != CaseStage.Closed && c.Stage != CaseStage.FinalResponseSent && c.Stage != CaseStage.ReferredToOmbudsman)
             .Include(c => c.Agreements).Include(c => c.Pauses).Include(c => c.Contacts)

@@ -210,6 +210,7 @@ public sealed partial class ComplaintCase
             throw new RequestStateException("The final response must be signed by the responsible person or their named delegate (Reg 14), after its last change.");
         }
         NotBefore(sentOn, Signature.SignedOn, "sentOn", "response was signed");
+        EnsureReviewsDone(sentOn);
         MoveTo(CaseStage.FinalResponseSent, "send the final response");
         FinalResponseSentOn = sentOn;
         FinalResponseChannel = channel;

@@ -71,6 +71,7 @@ public sealed record DeadlineView(DeadlineKind Kind, DateOnly DueOn, int Working
 /// <param name="ReopenCount">Times reopened.</param>
 /// <param name="OmbudsmanReferralLearnedOn">When the organisation learnt of an Ombudsman referral.</param>
 /// <param name="Surveys">Surveys answered.</param>
+/// <param name="Reviews">Reviews of shared drafts (advocates' comments are read at the advocacy-referral service).</param>
 public sealed record CaseDetail(
     CaseView Summary, DateOnly? AcknowledgedOn, bool DiscussionOffered, DateOnly? DiscussedOn, DateOnly? EarlyResolutionDueBy,
     DateOnly? CloserLookStartedOn, string? EscalationReason, InvestigationPlan? Plan, StaffRef? Investigator, ConflictCheck? ConflictCheck,
@@ -79,7 +80,7 @@ public sealed record CaseDetail(
     int? UpdateEveryWorkingDays, DateOnly? NextUpdateDue, IReadOnlyList<ContactLogEntry> Contacts, IReadOnlyList<StaffInvolved> Staff,
     ResponseDraft? Draft, IReadOnlyList<string> MissingFromResponse, ResponseSignature? Signature, DateOnly? FinalResponseSentOn,
     DateOnly? DelayLetterSentOn, Coding.Ko41Coding? Coding, IReadOnlyList<Contribution> Contributions, int ReopenCount,
-    DateOnly? OmbudsmanReferralLearnedOn, IReadOnlyList<SurveyKind> Surveys);
+    DateOnly? OmbudsmanReferralLearnedOn, IReadOnlyList<SurveyKind> Surveys, IReadOnlyList<DraftReview> Reviews);
 
 /// <summary>What a contributing organisation sees of a co-ordinated response it contributes to (Reg 9).</summary>
 /// <param name="CaseId">The lead organisation's case.</param>
@@ -161,7 +162,7 @@ public sealed class CaseQueries(CaseDbContext db, IAuditTrail audit, TimeProvide
             c.UpdateEveryWorkingDays, CaseClock.NextUpdateDue(c, calendar), [.. c.Contacts.OrderBy(x => x.On).ThenBy(x => x.Id)], [.. c.Staff.OrderBy(s => s.Id)],
             c.Draft, c.Draft is null ? [] : [.. FinalResponseRules.Check(c).Select(e => $"{e.Field}: {e.Message}")], c.Signature, c.FinalResponseSentOn,
             c.DelayLetterSentOn, c.Coding, [.. c.Contributions.OrderBy(x => x.OrganisationCode, StringComparer.Ordinal)], c.ReopenCount,
-            c.OmbudsmanReferralLearnedOn, [.. c.Surveys.Select(s => s.Kind)]);
+            c.OmbudsmanReferralLearnedOn, [.. c.Surveys.Select(s => s.Kind)], [.. c.Reviews.OrderBy(r => r.Version).ThenBy(r => r.ReviewerCode, StringComparer.Ordinal)]);
     }
 
     /// <summary>The work queue: cases the caller may see, filtered, most urgent first.</summary>
@@ -224,6 +225,7 @@ public sealed class CaseQueries(CaseDbContext db, IAuditTrail audit, TimeProvide
 
     private IQueryable<ComplaintCase> WithRecords() => db.Cases.AsNoTracking()
         .Include(x => x.Agreements).Include(x => x.Pauses).Include(x => x.Contacts).Include(x => x.Staff).Include(x => x.Contributions).Include(x => x.Surveys)
+        .Include(x => x.Reviews)
         .AsSplitQuery();
 
     private IQueryable<ComplaintCase> Visible(Caller caller)

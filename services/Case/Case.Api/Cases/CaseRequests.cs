@@ -143,7 +143,12 @@ public static class CaseRequests
     /// <param name="Comment">Anything else.</param>
     public sealed record Survey(IReadOnlyDictionary<string, string>? Answers, string? Comment);
 
-    /// <summary>Organisation settings.</summary>
+    /// <summary>Organisation settings; a setting left out keeps its value.</summary>
     /// <param name="EarlyResolutionTargetWorkingDays">Early-resolution target in working days from receipt.</param>
-    public sealed record Settings(int? EarlyResolutionTargetWorkingDays);
+    /// <param name="ReviewWindowWorkingDays">Working days a reviewer has to comment on a shared draft.</param>
+    public sealed record Settings(int? EarlyResolutionTargetWorkingDays, int? ReviewWindowWorkingDays);
+
+    /// <summary>A contributing organisation's review of a shared draft.</summary>
+    /// <param name="Comment">What it wants changed, if anything.</param>
+    public sealed record ContributorReview(string? Comment);
 }

@@ -19,7 +19,20 @@ public static class CasesApi
         group.MapGet("/{caseId:guid}", GetAsync);
         group.MapGet("/{caseId:guid}/detail", GetDetailAsync);
         group.MapGet("/{caseId:guid}/final-response/letter", LetterAsync);
+        group.MapGet("/{caseId:guid}/acknowledgement/letter", AcknowledgementLetterAsync);
         group.MapGet("/{caseId:guid}/contribution", GetContributionAsync);
+        group.MapGet("/{caseId:guid}/advocate-view", async Task<Results<Ok<AdvocateCaseView>, NotFound>> (
+            Guid caseId, Caller caller, AdvocateAccess access, HttpContext http, CancellationToken ct) =>
+            await access.GetAsync(caller, caseId, http.Request.Headers.Authorization.ToString(), ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound());
+        group.MapGet("/{caseId:guid}/drafts/{version:int}", async Task<Results<Ok<SharedDraft>, NotFound>> (
+            Guid caseId, int version, Caller caller, AdvocateAccess access, HttpContext http, CancellationToken ct) =>
+            await access.GetDraftAsync(caller, caseId, version, http.Request.Headers.Authorization.ToString(), ct) is { } draft ? TypedResults.Ok(draft) : TypedResults.NotFound());
+        group.MapPost("/{caseId:guid}/reviews/{version:int}/completion", async Task<NoContent> (
+            Guid caseId, int version, [FromBody] CaseRequests.ContributorReview? input, Caller caller, CaseActions actions, CancellationToken ct) =>
+        {
+            await actions.ReviewAsContributorAsync(caller, caseId, version, input ?? throw Missing(), ct);
+            return TypedResults.NoContent();
+        });
 
         Step<CaseRequests.Acknowledge>(group, "acknowledgement", (a, c, id, x, ct) => a.AcknowledgeAsync(c, id, x, ct));
         Step<CaseRequests.Person>(group, "assignment", (a, c, id, x, ct) => a.AssignAsync(c, id, x, ct));
@@ -113,18 +126,23 @@ public static class CasesApi
     private static async Task<Results<Ok<ContributionTask>, NotFound>> GetContributionAsync(Guid caseId, Caller caller, CaseQueries queries, CancellationToken ct) =>
         await queries.GetContributionAsync(caller, caseId, ct) is { } task ? TypedResults.Ok(task) : TypedResults.NotFound();
 
-    private static async Task<IResult> LetterAsync(
-        Guid caseId, string? format, Caller caller, FinalResponseLetters letters, HttpContext http, CancellationToken ct)
+    private static Task<IResult> LetterAsync(Guid caseId, string? format, Caller caller, FinalResponseLetters letters, HttpContext http, CancellationToken ct) =>
+        RenderAsync(format, http, (text, letterFormat, authorization) => letters.RenderAsync(caller, caseId, text, letterFormat, authorization, ct));
+
+    private static Task<IResult> AcknowledgementLetterAsync(Guid caseId, string? format, Caller caller, FinalResponseLetters letters, HttpContext http, CancellationToken ct) =>
+        RenderAsync(format, http, (text, letterFormat, authorization) => letters.RenderAcknowledgementAsync(caller, caseId, text, letterFormat, authorization, ct));
+
+    // ?format=html (default), large-print or text.
+    private static async Task<IResult> RenderAsync(string? format, HttpContext http, Func<bool, LetterFormat, string, Task<string?>> render)
     {
-        var letterFormat = format?.ToUpperInvariant() switch
+        var (text, letterFormat) = format?.ToUpperInvariant() switch
         {
-            null or "" or "HTML" => (Text: false, Format: LetterFormat.Standard),
-            "LARGE-PRINT" => (Text: false, Format: LetterFormat.LargePrint),
-            "TEXT" => (Text: true, Format: LetterFormat.Standard),
+            null or "" or "HTML" => (false, LetterFormat.Standard),
+            "LARGE-PRINT" => (false, LetterFormat.LargePrint),
+            "TEXT" => (true, LetterFormat.Standard),
             _ => throw new RequestValidationException("format", "Format is html, large-print or text."),
         };
-        var letter = await letters.RenderAsync(caller, caseId, letterFormat.Text, letterFormat.Format, http.Request.Headers.Authorization.ToString(), ct);
-        return letter is null ? TypedResults.NotFound()
-            : TypedResults.Text(letter, letterFormat.Text ? "text/plain; charset=utf-8" : "text/html; charset=utf-8");
+        var letter = await render(text, letterFormat, http.Request.Headers.Authorization.ToString());
+        return letter is null ? TypedResults.NotFound() : TypedResults.Text(letter, text ? "text/plain; charset=utf-8" : "text/html; charset=utf-8");
     }
 }

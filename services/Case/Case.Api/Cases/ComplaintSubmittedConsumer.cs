@@ -75,6 +75,7 @@ public sealed class CaseLifecycle(WorkingDayCalendar calendar, TimeProvider time
             ReceivedOn = opened.ReceivedOn,
             AcknowledgementDueBy = opened.AcknowledgementDueBy,
             OpenedAt = opened.OpenedAt,
+            ComplainantSubjectId = opened.ComplainantSubjectId,
         });
         return opened;
     }

@@ -23,7 +23,7 @@ public abstract class IntakeDecisionConsumer<TMessage>(InboxServices<CaseDbConte
     /// </summary>
     protected async Task<ComplaintCase?> OpenCaseAsync(Guid complaintId, CancellationToken ct)
     {
-        var cases = await Db.Cases.Include(c => c.Pauses).Include(c => c.Contributions).Where(c => c.ComplaintId == complaintId).ToListAsync(ct);
+        var cases = await Db.Cases.Include(c => c.Pauses).Include(c => c.Contributions).AsSplitQuery().Where(c => c.ComplaintId == complaintId).ToListAsync(ct);
         return cases.Count == 0
             ? throw new CaseNotYetOpenedException(complaintId)
             : cases.FirstOrDefault(c => c.Stage != CaseStage.Closed);

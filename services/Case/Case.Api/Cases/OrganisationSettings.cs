@@ -15,6 +15,12 @@ public sealed class OrganisationSettings
     /// <summary>Early-resolution target, in working days from receipt.</summary>
     public int EarlyResolutionTargetWorkingDays { get; set; } = DefaultEarlyResolutionTarget;
 
+    /// <summary>The default review window for a shared draft, in working days.</summary>
+    public const int DefaultReviewWindow = 5;
+
+    /// <summary>Working days an advocate or contributing organisation has to review a draft before it can be finalised without them.</summary>
+    public int ReviewWindowWorkingDays { get; set; } = DefaultReviewWindow;
+
     /// <summary>Who last changed them.</summary>
     public string? UpdatedBy { get; set; }
 

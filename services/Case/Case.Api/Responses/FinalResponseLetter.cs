@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using static IcsComplaints.Case.Api.Responses.LetterLayout;
 
 namespace IcsComplaints.Case.Api.Responses;
 
@@ -39,6 +40,13 @@ public enum LetterOutcome
     NotUpheld = 3,
 }
 
+/// <summary>The independent NHS complaints advocacy service that the local authority commissions for the complainant's area.</summary>
+/// <param name="Name">The provider's name.</param>
+/// <param name="Phone">Its telephone number, as it should be printed.</param>
+/// <param name="Email">Its e-mail address.</param>
+/// <param name="Website">Its website address, as it should be printed.</param>
+public sealed record LetterAdvocacy(string Name, string Phone, string Email, string Website);
+
 /// <summary>How the HTML letter is laid out.</summary>
 public enum LetterFormat
 {
@@ -67,11 +75,13 @@ public enum LetterFormat
 /// <param name="SignatoryName">Who signs: the responsible person or their delegate (Reg 14).</param>
 /// <param name="SignatoryTitle">The signatory's job title.</param>
 /// <param name="OnBehalfOf">Set when a named delegate signs for the responsible person: printed as "for and on behalf of ...".</param>
+/// <param name="Advocacy">The independent NHS complaints advocacy service for the complainant's area, when known; otherwise the letter says how to find it.</param>
 public sealed record FinalResponseLetterModel(
     string OrganisationName, string Reference, DateOnly ReceivedOn, DateOnly LetterDate, LetterParty Addressee,
     string ComplaintSummary, string OutcomesSought, string Investigation, IReadOnlyList<LetterFinding> Findings,
     LetterOutcome Outcome, string? Apology, IReadOnlyList<LetterChange> Changes, string? Remedy,
-    IReadOnlyList<LetterContribution> Contributions, string SignatoryName, string SignatoryTitle, string? OnBehalfOf);
+    IReadOnlyList<LetterContribution> Contributions, string SignatoryName, string SignatoryTitle, string? OnBehalfOf,
+    LetterAdvocacy? Advocacy = null);
 
 /// <summary>
 /// Renders a final response letter with every section the Parliamentary and Health Service Ombudsman looks for,
@@ -86,72 +96,21 @@ public static class FinalResponseLetter
     // Without it the Ombudsman may treat local resolution as unfinished and send the complainant back.
     private const string FinalResponseStatement = "This is our final response to your complaint.";
 
-    // Plain-text email clients and printers commonly assume 80 columns.
-    private const int TextWidth = 80;
-
-    // Letters are dated the way people in England write dates, whatever culture the server runs in.
-    private static readonly CultureInfo LetterCulture = CultureInfo.GetCultureInfo("en-GB");
-
     /// <summary>Renders the letter as a complete, self-contained HTML5 document (embedded CSS, no scripts or external resources).</summary>
     /// <param name="letter">The letter's content.</param>
     /// <param name="format">Standard or large print.</param>
     /// <returns>The HTML document.</returns>
     public static string Html(FinalResponseLetterModel letter, LetterFormat format = LetterFormat.Standard)
     {
-        if (!Enum.IsDefined(format))
-        {
-            throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown letter format.");
-        }
+        LetterLayout.EnsureDefined(format);
         var blocks = Compose(letter);
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\" />\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
-            .Append("<title>").Append(Encode(Title(letter))).Append("</title>\n")
-            .Append("<style>\n").Append(StandardCss);
-        if (format == LetterFormat.LargePrint)
-        {
-            html.Append(LargePrintCss);
-        }
-        html.Append("</style>\n</head>\n")
-            .Append("<body data-format=\"").Append(format == LetterFormat.LargePrint ? "large-print" : "standard").Append("\">\n")
-            .Append("<main>\n");
-        foreach (var block in blocks)
-        {
-            AppendHtml(html, block);
-        }
-        html.Append("</main>\n</body>\n</html>\n");
-        return html.ToString();
+        return LetterLayout.RenderHtml(Title(letter), blocks, format);
     }
 
     /// <summary>Renders the letter as plain text: headings underlined, paragraphs wrapped at 80 characters, lists with "- ".</summary>
     /// <param name="letter">The letter's content.</param>
     /// <returns>The text, lines separated by "\n".</returns>
-    public static string Text(FinalResponseLetterModel letter)
-    {
-        var chunks = new List<IReadOnlyList<string>>();
-        foreach (var block in Compose(letter))
-        {
-            AppendText(chunks, block);
-        }
-        return string.Join("\n\n", chunks.Select(lines => string.Join('\n', lines))) + "\n";
-    }
-
-    // The letter's structure is built once so the HTML and text versions cannot drift apart in content or order.
-    private abstract record Block;
-
-    private sealed record MainHeading(string Text) : Block;
-
-    private sealed record Paragraph(string Text, string? CssClass = null, bool Strong = false) : Block;
-
-    private sealed record LineGroup(string CssClass, IReadOnlyList<string> Lines) : Block;
-
-    private sealed record BulletList(IReadOnlyList<string> Items) : Block;
-
-    private sealed record Contact(string Label, string Value, string Href);
-
-    private sealed record ContactList(IReadOnlyList<Contact> Items) : Block;
-
-    private sealed record Section(int Level, string Heading, IReadOnlyList<Block> Body) : Block;
+    public static string Text(FinalResponseLetterModel letter) => LetterLayout.RenderText(Compose(letter));
 
     private static string Title(FinalResponseLetterModel letter) =>
         $"Final response to complaint {OneLine(letter.Reference)}";
@@ -224,8 +183,7 @@ public static class FinalResponseLetter
                 new Contact("Telephone", OmbudsmanTelephone, "tel:+443450154033"),
                 new Contact("Website", OmbudsmanWebsite, "https://www.ombudsman.org.uk"),
             ]),
-            new Paragraph("An independent NHS complaints advocacy service can help you take your complaint to the "
-                + "Ombudsman, free of charge. Your local council can tell you who provides this service in your area."),
+            Advocacy(letter.Advocacy, "take your complaint to the Ombudsman"),
         ]));
 
         // Reg 14 requires the responsible person, or someone they delegate to, to sign the response.
@@ -256,17 +214,113 @@ public static class FinalResponseLetter
         LetterOutcome.NotUpheld => "We have not upheld your complaint: we found no evidence that supports any part of it.",
         _ => throw new ArgumentOutOfRangeException(nameof(letter), letter.Outcome, "Unknown outcome."),
     };
+}
 
-    private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", LetterCulture);
+/// <summary>
+/// The blocks every complaint letter is built from, and their HTML and text rendering: each letter composes its
+/// content once and both formats come from it, so the letters look alike and the two versions of one letter cannot
+/// drift apart in content or order.
+/// </summary>
+internal static class LetterLayout
+{
+    // Plain-text email clients and printers commonly assume 80 columns.
+    internal const int TextWidth = 80;
 
-    // Each line of caller text is a paragraph, so a pasted multi-paragraph answer keeps its shape.
-    private static List<Block> Paragraphs(string? text) =>
+    // Letters are dated the way people in England write dates, whatever culture the server runs in.
+    internal static readonly CultureInfo LetterCulture = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>One piece of a letter.</summary>
+    internal abstract record Block;
+
+    /// <summary>The letter's single top-level heading.</summary>
+    internal sealed record MainHeading(string Text) : Block;
+
+    /// <summary>A paragraph, optionally styled and emphasised.</summary>
+    internal sealed record Paragraph(string Text, string? CssClass = null, bool Strong = false) : Block;
+
+    /// <summary>Lines kept together as one block, such as an address.</summary>
+    internal sealed record LineGroup(string CssClass, IReadOnlyList<string> Lines) : Block;
+
+    /// <summary>A bulleted list.</summary>
+    internal sealed record BulletList(IReadOnlyList<string> Items) : Block;
+
+    /// <summary>A fixed contact detail with the link it opens.</summary>
+    internal sealed record Contact(string Label, string Value, string Href);
+
+    /// <summary>A list of linked contact details.</summary>
+    internal sealed record ContactList(IReadOnlyList<Contact> Items) : Block;
+
+    /// <summary>A headed section: level 2 for the letter's sections, 3 within them.</summary>
+    internal sealed record Section(int Level, string Heading, IReadOnlyList<Block> Body) : Block;
+
+    /// <summary>Refuses a format the renderer does not know, before any work is done.</summary>
+    internal static void EnsureDefined(LetterFormat format)
+    {
+        if (!Enum.IsDefined(format))
+        {
+            throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown letter format.");
+        }
+    }
+
+    /// <summary>A complete, self-contained HTML5 document: embedded CSS, no scripts or external resources.</summary>
+    internal static string RenderHtml(string title, IReadOnlyList<Block> blocks, LetterFormat format)
+    {
+        EnsureDefined(format);
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\" />\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
+            .Append("<title>").Append(Encode(title)).Append("</title>\n")
+            .Append("<style>\n").Append(StandardCss);
+        if (format == LetterFormat.LargePrint)
+        {
+            html.Append(LargePrintCss);
+        }
+        html.Append("</style>\n</head>\n")
+            .Append("<body data-format=\"").Append(format == LetterFormat.LargePrint ? "large-print" : "standard").Append("\">\n")
+            .Append("<main>\n");
+        foreach (var block in blocks)
+        {
+            AppendHtml(html, block);
+        }
+        html.Append("</main>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>Plain text: headings underlined, paragraphs wrapped at 80 characters, lists with "- ", lines separated by "\n".</summary>
+    internal static string RenderText(IReadOnlyList<Block> blocks)
+    {
+        var chunks = new List<IReadOnlyList<string>>();
+        foreach (var block in blocks)
+        {
+            AppendText(chunks, block);
+        }
+        return string.Join("\n\n", chunks.Select(lines => string.Join('\n', lines))) + "\n";
+    }
+
+    /// <summary>
+    /// The paragraph about independent NHS complaints advocacy: the named service for the complainant's area when the
+    /// organisation knows it, otherwise where to find it, because the local authority commissions it and providers differ.
+    /// </summary>
+    /// <param name="advocacy">The local service, when known.</param>
+    /// <param name="helpsYouTo">What it can help with, completing "can help you ...".</param>
+    internal static Paragraph Advocacy(LetterAdvocacy? advocacy, string helpsYouTo) => advocacy is null
+        ? new Paragraph($"An independent NHS complaints advocacy service can help you {helpsYouTo}, free of charge. "
+            + "Your local council can tell you who provides this service in your area.")
+        : new Paragraph($"Independent NHS complaints advocacy is free and can help you {helpsYouTo}. "
+            + $"In your area it is provided by {OneLine(advocacy.Name)}: telephone {OneLine(advocacy.Phone)}, "
+            + $"e-mail {OneLine(advocacy.Email)}, website {OneLine(advocacy.Website)}.");
+
+    /// <summary>A date as written in English letters, such as "3 March 2026".</summary>
+    internal static string Date(DateOnly date) => date.ToString("d MMMM yyyy", LetterCulture);
+
+    /// <summary>Caller text as paragraphs, one per line, so a pasted multi-paragraph answer keeps its shape.</summary>
+    internal static List<Block> Paragraphs(string? text) =>
         [.. (text ?? "").ReplaceLineEndings("\n")
             .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(paragraph => new Paragraph(paragraph))];
 
-    // Headings and list items must stay on one line, whatever the caller typed.
-    private static string OneLine(string? text) => string.Join(' ', Words(text));
+    /// <summary>Caller text on one line, because headings and list items must stay on one line whatever the caller typed.</summary>
+    internal static string OneLine(string? text) => string.Join(' ', Words(text));
 
     private static string[] Words(string? text) => (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 

@@ -17,7 +17,7 @@ namespace IcsComplaints.Identity.Api.Server;
 /// </summary>
 public sealed class DemoData(IOptions<IdentitySettings> settings, IHostEnvironment environment) : IDeploymentStep
 {
-    /// <summary>The demo organisations: one ICB with three providers (one a GP practice), a second ICB with one provider, and an advocacy service.</summary>
+    /// <summary>The demo organisations: one ICB with three providers (one a GP practice), a second ICB with one provider, and two advocacy services (London and the North West).</summary>
     public static readonly IReadOnlyList<Organisation> Organisations =
     [
         new() { OdsCode = "QKK", Name = "NHS South East London Integrated Care Board", Type = OrganisationTypes.Icb },
@@ -27,6 +27,7 @@ public sealed class DemoData(IOptions<IdentitySettings> settings, IHostEnvironme
         new() { OdsCode = "QOP", Name = "NHS Greater Manchester Integrated Care Board", Type = OrganisationTypes.Icb },
         new() { OdsCode = "R0A", Name = "Manchester University NHS Foundation Trust", Type = OrganisationTypes.Provider },
         new() { OdsCode = "ADV01", Name = "Demo Independent Complaints Advocacy (fictional)", Type = OrganisationTypes.AdvocacyService },
+        new() { OdsCode = "ADV02", Name = "Demo North West Complaints Advocacy (fictional)", Type = OrganisationTypes.AdvocacyService },
     ];
 
     /// <summary>Roles of one demo user each, by organisation type, with the short name used in the user name.</summary>

@@ -26,6 +26,7 @@ public sealed class ComplaintRecordsGrpcService(ComplaintQueries queries) : Comp
             Email = person.Email ?? "",
             ContactPreference = person.ContactPreference?.ToString() ?? "",
             InterpreterLanguage = complaint.Adjustments?.InterpreterLanguage ?? "",
+            Postcode = person.Address?.Postcode ?? "",
         };
         if (person.Address is { } address)
         {

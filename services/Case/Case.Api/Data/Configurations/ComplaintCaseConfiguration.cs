@@ -51,6 +51,7 @@ public sealed class ComplaintCaseConfiguration : IEntityTypeConfiguration<Compla
         builder.HasMany(c => c.Staff).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Contributions).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Surveys).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Reviews).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -58,8 +59,37 @@ public sealed class ComplaintCaseConfiguration : IEntityTypeConfiguration<Compla
 public sealed class CaseRecordConfiguration :
     IEntityTypeConfiguration<ResponseDateAgreement>, IEntityTypeConfiguration<ClockPause>, IEntityTypeConfiguration<ContactLogEntry>,
     IEntityTypeConfiguration<StaffInvolved>, IEntityTypeConfiguration<Contribution>, IEntityTypeConfiguration<SurveyResponse>,
-    IEntityTypeConfiguration<DeadlineAlert>
+    IEntityTypeConfiguration<DeadlineAlert>, IEntityTypeConfiguration<DraftReview>, IEntityTypeConfiguration<DraftSnapshot>,
+    IEntityTypeConfiguration<AdvocacyConsent>
 {
+    /// <inheritdoc />
+    public void Configure(EntityTypeBuilder<DraftReview> builder)
+    {
+        builder.ToTable("draft_reviews");
+        builder.Property(r => r.ReviewerCode).HasMaxLength(9);
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.ContributorComment).HasMaxLength(10_000);
+        builder.HasIndex(r => new { r.CaseId, r.Version, r.ReviewerCode }).IsUnique();
+    }
+
+    /// <inheritdoc />
+    public void Configure(EntityTypeBuilder<DraftSnapshot> builder)
+    {
+        builder.ToTable("draft_snapshots");
+        builder.HasKey(s => new { s.CaseId, s.Version });
+        builder.Property(s => s.Draft).AsJson();
+    }
+
+    /// <inheritdoc />
+    public void Configure(EntityTypeBuilder<AdvocacyConsent> builder)
+    {
+        builder.ToTable("advocacy_consents");
+        builder.HasKey(a => a.GrantId);
+        builder.Property(a => a.AdvocacyServiceCode).HasMaxLength(9);
+        builder.HasIndex(a => a.CaseId);
+    }
+
     /// <inheritdoc />
     public void Configure(EntityTypeBuilder<ResponseDateAgreement> builder)
     {

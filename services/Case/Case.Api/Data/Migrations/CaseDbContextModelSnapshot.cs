@@ -23,6 +23,44 @@ namespace IcsComplaints.Case.Api.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.AdvocacyConsent", b =>
+                {
+                    b.Property<Guid>("GrantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("grant_id");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accepted");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("AdvocacyServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("advocacy_service_code");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<bool>("ReviewDrafts")
+                        .HasColumnType("boolean")
+                        .HasColumnName("review_drafts");
+
+                    b.HasKey("GrantId")
+                        .HasName("pk_advocacy_consents");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_advocacy_consents_case_id");
+
+                    b.ToTable("advocacy_consents", "case");
+                });
+
             modelBuilder.Entity("IcsComplaints.Case.Api.Cases.ClockPause", b =>
                 {
                     b.Property<long>("Id")
@@ -432,6 +470,97 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                     b.ToTable("deadline_alerts", "case");
                 });
 
+            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.DraftReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<int>("Comments")
+                        .HasColumnType("integer")
+                        .HasColumnName("comments");
+
+                    b.Property<string>("ContributorComment")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("contributor_comment");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ReviewerCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("reviewer_code");
+
+                    b.Property<DateOnly>("SharedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("shared_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly>("WindowEndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("window_ends_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_draft_reviews");
+
+                    b.HasIndex("CaseId", "Version", "ReviewerCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_draft_reviews_case_id_version_reviewer_code");
+
+                    b.ToTable("draft_reviews", "case");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.DraftSnapshot", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Draft")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("draft");
+
+                    b.Property<DateTimeOffset>("SharedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shared_at");
+
+                    b.HasKey("CaseId", "Version")
+                        .HasName("pk_draft_snapshots");
+
+                    b.ToTable("draft_snapshots", "case");
+                });
+
             modelBuilder.Entity("IcsComplaints.Case.Api.Cases.OrganisationSettings", b =>
                 {
                     b.Property<string>("OrganisationCode")
@@ -442,6 +571,10 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                     b.Property<int>("EarlyResolutionTargetWorkingDays")
                         .HasColumnType("integer")
                         .HasColumnName("early_resolution_target_working_days");
+
+                    b.Property<int>("ReviewWindowWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("review_window_working_days");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -804,6 +937,16 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                         .HasConstraintName("fk_contributions_cases_case_id");
                 });
 
+            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.DraftReview", b =>
+                {
+                    b.HasOne("IcsComplaints.Case.Api.Cases.ComplaintCase", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_draft_reviews_cases_case_id");
+                });
+
             modelBuilder.Entity("IcsComplaints.Case.Api.Cases.ResponseDateAgreement", b =>
                 {
                     b.HasOne("IcsComplaints.Case.Api.Cases.ComplaintCase", null)
@@ -843,6 +986,8 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                     b.Navigation("Contributions");
 
                     b.Navigation("Pauses");
+
+                    b.Navigation("Reviews");
 
                     b.Navigation("Staff");
 

@@ -1,0 +1,56 @@
+using IcsComplaints.Case.Api.Data;
+using IcsComplaints.Case.Contracts.Events;
+using IcsComplaints.Messaging.Outbox;
+
+namespace IcsComplaints.Case.Api.Cases;
+
+/// <summary>
+/// Shares a draft with its reviewers and announces what happens to each review, the same way for every caller:
+/// the handler saving a draft, an advocate's acceptance arriving while a draft waits, the deadline scan expiring
+/// a window.
+/// </summary>
+public sealed class DraftSharing
+{
+    /// <summary>Opens reviews of the current draft, keeps its snapshot, and publishes <see cref="DraftShared"/>.</summary>
+    public void Share(CaseDbContext db, IOutbox outbox, ComplaintCase c, IEnumerable<(string Code, ReviewerKind Kind)> reviewers, DateOnly today, DateOnly windowEndsOn)
+    {
+        var superseded = c.Reviews.Where(r => r.Status == DraftReviewStatus.Open && r.Version < c.DraftVersion).Select(r => (r.Version, r.ReviewerCode)).ToList();
+        var opened = c.ShareDraft(reviewers, today, windowEndsOn);
+        if (opened.Count == 0)
+        {
+            return;
+        }
+        foreach (var (version, reviewer) in superseded.Where(s => c.Reviews.Any(r => r.Version == s.Version && r.ReviewerCode == s.ReviewerCode && r.Status == DraftReviewStatus.Superseded)))
+        {
+            PublishClosed(outbox, c, version, reviewer, DraftReviewStatus.Superseded, 0, today);
+        }
+        if (db.DraftSnapshots.Local.All(s => s.CaseId != c.Id || s.Version != c.DraftVersion)
+            && !db.DraftSnapshots.Any(s => s.CaseId == c.Id && s.Version == c.DraftVersion))
+        {
+            db.DraftSnapshots.Add(new DraftSnapshot { CaseId = c.Id, Version = c.DraftVersion, Draft = c.Draft!, SharedAt = DateTimeOffset.UtcNow });
+        }
+        outbox.Publish(new DraftShared
+        {
+            CaseId = c.Id, ComplaintId = c.ComplaintId, OrganisationCode = c.OrganisationCode, Version = c.DraftVersion,
+            AdvocacyServiceCodes = [.. opened.Where(r => r.Kind == ReviewerKind.Advocacy).Select(r => r.ReviewerCode)],
+            ContributorCodes = [.. opened.Where(r => r.Kind == ReviewerKind.Contributor).Select(r => r.ReviewerCode)],
+            SharedOn = today, WindowEndsOn = windowEndsOn,
+        });
+    }
+
+    /// <summary>Expires the reviews whose window has passed, each announced.</summary>
+    public void Expire(IOutbox outbox, ComplaintCase c, DateOnly today)
+    {
+        foreach (var review in c.ExpireReviews(today))
+        {
+            PublishClosed(outbox, c, review.Version, review.ReviewerCode, DraftReviewStatus.Expired, 0, review.ClosedOn ?? today);
+        }
+    }
+
+    /// <summary>Announces a review's closing.</summary>
+    public void PublishClosed(IOutbox outbox, ComplaintCase c, int version, string reviewer, DraftReviewStatus outcome, int comments, DateOnly on) =>
+        outbox.Publish(new DraftReviewClosed
+        {
+            CaseId = c.Id, OrganisationCode = c.OrganisationCode, Version = version, ReviewerCode = reviewer, Outcome = outcome.ToString(), Comments = comments, ClosedOn = on,
+        });
+}
