@@ -225,6 +225,8 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["advocacy-referral POST /admin/outbox/{messageId:guid}/requeue"] = new(AdminsOnly, c => RequeueAsync(system.Advocacy, c.Token)),
         ["advocacy-referral POST /ics.advocacy.v1.AdvocacyDirectoryService/FindAdvocacyService"] = new(AnyoneMay, FindAdvocacyGrpcAsync),
         ["advocacy-referral POST /ics.advocacy.v1.ConsentService/GetActiveGrant"] = new(SignedIn((_, _) => Access.Hidden), ActiveGrantGrpcAsync),
+        ["advocacy-referral POST /ics.advocacy.v1.ConsentService/ListDraftReviewers"] = new(
+            SignedIn((p, own) => own && p.Has(ComplaintReaders) ? Access.Allowed : Access.Hidden), DraftReviewersGrpcAsync),
         ["advocacy-referral ANY ics.advocacy.v1.AdvocacyDirectoryService/{unimplementedMethod:grpcunimplemented}"] = new(
             SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Advocacy, "/ics.advocacy.v1.AdvocacyDirectoryService/NoSuchMethod", c.Token)),
         ["advocacy-referral ANY ics.advocacy.v1.ConsentService/{unimplementedMethod:grpcunimplemented}"] = new(
@@ -601,6 +603,21 @@ public sealed class AccessMatrixTests(IcsSystem system)
         {
             await new ConsentService.ConsentServiceClient(channel).GetActiveGrantAsync(
                 new GetActiveGrantRequest { CaseId = c.Target.CaseId.ToString() }, c.Token is null ? [] : IcsSystem.Bearer(c.Token));
+            return Access.Allowed;
+        }
+        catch (RpcException ex)
+        {
+            return FromGrpc(ex.StatusCode);
+        }
+    }
+
+    private async Task<Access> DraftReviewersGrpcAsync(Context c)
+    {
+        using var channel = GrpcChannel.ForAddress(system.Advocacy.GrpcAddress);
+        try
+        {
+            await new ConsentService.ConsentServiceClient(channel).ListDraftReviewersAsync(
+                new ListDraftReviewersRequest { CaseId = c.Target.CaseId.ToString() }, c.Token is null ? [] : IcsSystem.Bearer(c.Token));
             return Access.Allowed;
         }
         catch (RpcException ex)

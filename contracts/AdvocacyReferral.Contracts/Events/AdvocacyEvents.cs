@@ -39,6 +39,9 @@ public sealed record ReferralAccepted
 
     /// <summary>The day.</summary>
     public required DateOnly AcceptedOn { get; init; }
+
+    /// <summary>The complainant's consent covers drafts of the final response: a draft waiting is shared at once.</summary>
+    public bool ReviewDrafts { get; init; }
 }
 
 /// <summary>The advocacy service declined a referral (the reason stays in the advocacy service).</summary>

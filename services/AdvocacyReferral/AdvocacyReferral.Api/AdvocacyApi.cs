@@ -119,4 +119,18 @@ public sealed class ConsentGrpcService(ReferralQueries queries) : ConsentService
             GrantedOn = grant.GrantedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         };
     }
+
+    /// <inheritdoc />
+    public override async Task<DraftReviewers> ListDraftReviewers(ListDraftReviewersRequest request, ServerCallContext context)
+    {
+        if (!Guid.TryParse(request.CaseId, out var caseId))
+        {
+            throw new RequestValidationException("caseId", "Give the case id as a UUID.");
+        }
+        var codes = await queries.DraftReviewersAsync(Caller.From(context.GetHttpContext().User), caseId, context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, "No such case for your organisation."));
+        var reviewers = new DraftReviewers();
+        reviewers.AdvocacyServiceCodes.AddRange(codes);
+        return reviewers;
+    }
 }

@@ -31,13 +31,14 @@ public static class CaseServiceCollectionExtensions
             bus.AddConsumer<ComplaintExcludedConsumer>();
             bus.AddConsumer<ComplaintWithdrawnConsumer>();
             bus.AddConsumer<ComplaintsLinkedConsumer>();
-            bus.AddConsumer<ConsentGrantedConsumer>();
             bus.AddConsumer<ReferralAcceptedConsumer>();
             bus.AddConsumer<Cases.ConsentRevokedConsumer>();
             bus.AddConsumer<DraftReviewCompletedConsumer>();
         });
         builder.Services.AddSingleton<DraftSharing>();
         builder.Services.AddScoped<AdvocateAccess>();
+        builder.Services.AddScoped<DraftReviewerLookup>();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<CaseLifecycle>();
         builder.Services.AddWorkingDayCalendar();
         builder.Services.AddAuditTrail<CaseDbContext>();

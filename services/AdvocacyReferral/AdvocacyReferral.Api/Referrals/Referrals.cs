@@ -331,7 +331,10 @@ public sealed class ReferralActions(AdvocacyDbContext db, IOutbox outbox, IAudit
         referral.AdvocateName = name;
         var subject = input.AdvocateSubjectId?.Trim();
         referral.AdvocateSubjectId = string.IsNullOrEmpty(subject) || subject == "me" ? caller.SubjectId : subject;
-        outbox.Publish(new ReferralAccepted { ReferralId = referral.Id, CaseId = referral.CaseId, AdvocacyServiceCode = referral.AdvocacyServiceCode, AcceptedOn = Today });
+        outbox.Publish(new ReferralAccepted
+        {
+            ReferralId = referral.Id, CaseId = referral.CaseId, AdvocacyServiceCode = referral.AdvocacyServiceCode, AcceptedOn = Today, ReviewDrafts = grant.ReviewDrafts,
+        });
         audit.Record(AuditAction.Update, AdvocacyResources.Referral, referral.Id.ToString(), referral.AdvocacyServiceCode);
         await db.SaveChangesAsync(ct);
     }
@@ -468,6 +471,23 @@ public sealed class ReferralQueries(AdvocacyDbContext db, IAuditTrail audit)
             x.r.Id, x.r.CaseId, x.c.Reference, x.c.OrganisationCode, x.r.AdvocacyServiceCode, x.r.Status, x.r.RequestedBy, x.r.RequestedOn, x.r.AnsweredOn,
             x.r.DeclineReason, x.r.AdvocateName,
             new GrantView(x.g.Id, x.g.ViewCase, x.g.ReviewDrafts, x.g.Evidence, x.g.GrantedOn, x.g.EndedOn, x.g.EndReason)))];
+    }
+
+    /// <summary>
+    /// The advocacy services that must review the case's drafts (an accepted referral and consent in force to review
+    /// drafts), for staff of the organisation handling the case; <c>null</c> for anyone else.
+    /// </summary>
+    public async Task<IReadOnlyList<string>?> DraftReviewersAsync(Caller caller, Guid caseId, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == caseId, ct);
+        if (c is null || !caller.ActsFor(c.OrganisationCode, AdvocacyAccess.Readers))
+        {
+            return null;
+        }
+        return await (from r in db.Referrals.AsNoTracking()
+                      join g in db.Grants.AsNoTracking() on r.GrantId equals g.Id
+                      where r.CaseId == caseId && r.Status == ReferralStatus.Accepted && g.EndedOn == null && g.ReviewDrafts
+                      select r.AdvocacyServiceCode).Distinct().ToListAsync(ct);
     }
 
     /// <summary>The caller's active grant on a case, when the caller is an advocate of the service it names.</summary>

@@ -7,27 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Case.Api.Cases;
 
-/// <summary>Records the complainant's consent to an advocacy service, to know whom to ask for reviews.</summary>
-public sealed class ConsentGrantedConsumer(InboxServices<CaseDbContext> inbox) : IdempotentConsumer<ConsentGranted, CaseDbContext>(inbox)
-{
-    /// <inheritdoc />
-    protected override async Task HandleAsync(ConsumeContext<ConsentGranted> context)
-    {
-        var granted = context.Message;
-        if (!await Db.AdvocacyConsents.AnyAsync(a => a.GrantId == granted.GrantId, context.CancellationToken))
-        {
-            Db.AdvocacyConsents.Add(new AdvocacyConsent
-            {
-                GrantId = granted.GrantId, CaseId = granted.CaseId, AdvocacyServiceCode = granted.AdvocacyServiceCode, ReviewDrafts = granted.ReviewDrafts,
-            });
-        }
-    }
-}
-
-/// <summary>
-/// An advocate is assigned: from now on drafts are shared with their service, and a draft already waiting is
-/// shared at once.
-/// </summary>
+/// <summary>An advocate is assigned with consent to review drafts: a draft already waiting is shared with their service at once.</summary>
 public sealed class ReferralAcceptedConsumer(InboxServices<CaseDbContext> inbox, DraftSharing sharing, WorkingDayCalendar calendar, TimeProvider time)
     : IdempotentConsumer<ReferralAccepted, CaseDbContext>(inbox)
 {
@@ -35,18 +15,7 @@ public sealed class ReferralAcceptedConsumer(InboxServices<CaseDbContext> inbox,
     protected override async Task HandleAsync(ConsumeContext<ReferralAccepted> context)
     {
         var accepted = context.Message;
-        var consents = await Db.AdvocacyConsents
-            .Where(a => a.CaseId == accepted.CaseId && a.AdvocacyServiceCode == accepted.AdvocacyServiceCode && a.Active).ToListAsync(context.CancellationToken);
-        if (consents.Count == 0)
-        {
-            // The consent is announced in the same transaction as the referral; until it arrives, try again.
-            throw new InvalidOperationException($"No consent recorded yet for case {accepted.CaseId} and {accepted.AdvocacyServiceCode}.");
-        }
-        foreach (var consent in consents)
-        {
-            consent.Accepted = true;
-        }
-        if (!consents.Any(c => c.ReviewDrafts))
+        if (!accepted.ReviewDrafts)
         {
             return;
         }
@@ -68,11 +37,6 @@ public sealed class ConsentRevokedConsumer(InboxServices<CaseDbContext> inbox, D
     protected override async Task HandleAsync(ConsumeContext<ConsentRevoked> context)
     {
         var revoked = context.Message;
-        var consent = await Db.AdvocacyConsents.FirstOrDefaultAsync(a => a.GrantId == revoked.GrantId, context.CancellationToken);
-        if (consent is not null)
-        {
-            consent.Active = false;
-        }
         var c = await Db.Cases.Include(x => x.Reviews).FirstOrDefaultAsync(x => x.Id == revoked.CaseId, context.CancellationToken);
         foreach (var review in c?.Reviews.Where(r => r.Status == DraftReviewStatus.Open && r.ReviewerCode == revoked.AdvocacyServiceCode).ToList() ?? [])
         {

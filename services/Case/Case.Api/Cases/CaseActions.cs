@@ -15,7 +15,8 @@ namespace IcsComplaints.Case.Api.Cases;
 /// (role and organisation) before reading the input, validates it field by field, applies the procedure's rule,
 /// audits the change and publishes its events through the outbox in the same transaction.
 /// </summary>
-public sealed class CaseActions(CaseDbContext db, IOutbox outbox, IAuditTrail audit, TimeProvider time, WorkingDayCalendar calendar, DraftSharing reviews)
+public sealed class CaseActions(
+    CaseDbContext db, IOutbox outbox, IAuditTrail audit, TimeProvider time, WorkingDayCalendar calendar, DraftSharing reviews, DraftReviewerLookup advocates)
 {
     /// <summary>Roles that run the procedure for their organisation: the complaints team (and the ICB's, for cases it handles).</summary>
     public static readonly IReadOnlyList<string> Managers = [Roles.ComplaintsHandler, Roles.IcbCommissioner];
@@ -369,6 +370,16 @@ public sealed class CaseActions(CaseDbContext db, IOutbox outbox, IAuditTrail au
         }
         errors.ThrowIfAny();
         reviews.Expire(outbox, c, Today);
+        // A reviewer who joined since the draft was saved (a referral accepted a moment ago) sees it before it goes.
+        if (c.Stage == CaseStage.ResponseDrafted)
+        {
+            var missing = (await ReviewersAsync(c, ct)).Where(r => !c.Reviews.Any(x => x.Version == c.DraftVersion && string.Equals(x.ReviewerCode, r.Code, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (missing.Count > 0)
+            {
+                reviews.Share(db, outbox, c, missing, Today, await ReviewWindowEndsAsync(c.OrganisationCode, ct));
+                await db.SaveChangesAsync(ct);
+            }
+        }
         await ApplyAsync(c, () => c.SendFinalResponse(sentOn, channel!.Value), ct, () =>
         {
             var due = CaseClock.ResponseDueBy(c, sentOn, calendar);
@@ -609,12 +620,8 @@ public sealed class CaseActions(CaseDbContext db, IOutbox outbox, IAuditTrail au
 
     // Who reviews a draft before it is final: every other organisation of a co-ordinated response (Reg 9), and each
     // advocacy service that accepted a referral with the complainant's consent to share drafts.
-    private async Task<List<(string Code, ReviewerKind Kind)>> ReviewersAsync(ComplaintCase c, CancellationToken ct)
-    {
-        var advocates = await db.AdvocacyConsents.AsNoTracking()
-            .Where(a => a.CaseId == c.Id && a.Active && a.Accepted && a.ReviewDrafts).Select(a => a.AdvocacyServiceCode).ToListAsync(ct);
-        return [.. c.Contributions.Select(x => (x.OrganisationCode, ReviewerKind.Contributor)), .. advocates.Select(a => (a, ReviewerKind.Advocacy))];
-    }
+    private async Task<List<(string Code, ReviewerKind Kind)>> ReviewersAsync(ComplaintCase c, CancellationToken ct) =>
+        [.. c.Contributions.Select(x => (x.OrganisationCode, ReviewerKind.Contributor)), .. (await advocates.ForAsync(c.Id, ct)).Select(a => (a, ReviewerKind.Advocacy))];
 
     // Applies a change, publishes a stage change if there was one, audits and saves.
     private async Task ApplyAsync(ComplaintCase c, Action change, CancellationToken ct, Action? publish = null)

@@ -87,32 +87,6 @@ public sealed class DraftSnapshot
     public DateTimeOffset SharedAt { get; init; }
 }
 
-/// <summary>
-/// What the case knows of the complainant's consent to an advocacy service, from the advocacy-referral service's
-/// events. It decides only whom to ask for a review; whether an advocate may see anything is asked of that service at
-/// each view, so a revocation takes effect at once.
-/// </summary>
-public sealed class AdvocacyConsent
-{
-    /// <summary>The grant.</summary>
-    public Guid GrantId { get; init; }
-
-    /// <summary>The case.</summary>
-    public Guid CaseId { get; init; }
-
-    /// <summary>The advocacy service.</summary>
-    public required string AdvocacyServiceCode { get; init; }
-
-    /// <summary>Consent covers drafts.</summary>
-    public bool ReviewDrafts { get; init; }
-
-    /// <summary>The service accepted the referral: an advocate is assigned.</summary>
-    public bool Accepted { get; set; }
-
-    /// <summary>In force.</summary>
-    public bool Active { get; set; } = true;
-}
-
 /// <summary>Sharing drafts for review, and the block on finalising until each review is done.</summary>
 public sealed partial class ComplaintCase
 {

@@ -21,9 +21,6 @@ public sealed class CaseDbContext(DbContextOptions<CaseDbContext> options) : DbC
     /// <summary>Drafts as they were when shared for review.</summary>
     public DbSet<DraftSnapshot> DraftSnapshots => Set<DraftSnapshot>();
 
-    /// <summary>The complainant's consents to advocacy services, as announced by the advocacy-referral service.</summary>
-    public DbSet<AdvocacyConsent> AdvocacyConsents => Set<AdvocacyConsent>();
-
     /// <summary>Per-organisation settings of the procedure.</summary>
     public DbSet<OrganisationSettings> OrganisationSettings => Set<OrganisationSettings>();
 

@@ -59,8 +59,7 @@ public sealed class ComplaintCaseConfiguration : IEntityTypeConfiguration<Compla
 public sealed class CaseRecordConfiguration :
     IEntityTypeConfiguration<ResponseDateAgreement>, IEntityTypeConfiguration<ClockPause>, IEntityTypeConfiguration<ContactLogEntry>,
     IEntityTypeConfiguration<StaffInvolved>, IEntityTypeConfiguration<Contribution>, IEntityTypeConfiguration<SurveyResponse>,
-    IEntityTypeConfiguration<DeadlineAlert>, IEntityTypeConfiguration<DraftReview>, IEntityTypeConfiguration<DraftSnapshot>,
-    IEntityTypeConfiguration<AdvocacyConsent>
+    IEntityTypeConfiguration<DeadlineAlert>, IEntityTypeConfiguration<DraftReview>, IEntityTypeConfiguration<DraftSnapshot>
 {
     /// <inheritdoc />
     public void Configure(EntityTypeBuilder<DraftReview> builder)
@@ -79,15 +78,6 @@ public sealed class CaseRecordConfiguration :
         builder.ToTable("draft_snapshots");
         builder.HasKey(s => new { s.CaseId, s.Version });
         builder.Property(s => s.Draft).AsJson();
-    }
-
-    /// <inheritdoc />
-    public void Configure(EntityTypeBuilder<AdvocacyConsent> builder)
-    {
-        builder.ToTable("advocacy_consents");
-        builder.HasKey(a => a.GrantId);
-        builder.Property(a => a.AdvocacyServiceCode).HasMaxLength(9);
-        builder.HasIndex(a => a.CaseId);
     }
 
     /// <inheritdoc />

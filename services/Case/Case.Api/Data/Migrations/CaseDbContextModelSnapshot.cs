@@ -23,44 +23,6 @@ namespace IcsComplaints.Case.Api.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.AdvocacyConsent", b =>
-                {
-                    b.Property<Guid>("GrantId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("grant_id");
-
-                    b.Property<bool>("Accepted")
-                        .HasColumnType("boolean")
-                        .HasColumnName("accepted");
-
-                    b.Property<bool>("Active")
-                        .HasColumnType("boolean")
-                        .HasColumnName("active");
-
-                    b.Property<string>("AdvocacyServiceCode")
-                        .IsRequired()
-                        .HasMaxLength(9)
-                        .HasColumnType("character varying(9)")
-                        .HasColumnName("advocacy_service_code");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("case_id");
-
-                    b.Property<bool>("ReviewDrafts")
-                        .HasColumnType("boolean")
-                        .HasColumnName("review_drafts");
-
-                    b.HasKey("GrantId")
-                        .HasName("pk_advocacy_consents");
-
-                    b.HasIndex("CaseId")
-                        .HasDatabaseName("ix_advocacy_consents_case_id");
-
-                    b.ToTable("advocacy_consents", "case");
-                });
-
             modelBuilder.Entity("IcsComplaints.Case.Api.Cases.ClockPause", b =>
                 {
                     b.Property<long>("Id")

@@ -21,23 +21,6 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                 defaultValue: 5);
 
             migrationBuilder.CreateTable(
-                name: "advocacy_consents",
-                schema: "case",
-                columns: table => new
-                {
-                    grant_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    advocacy_service_code = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
-                    review_drafts = table.Column<bool>(type: "boolean", nullable: false),
-                    accepted = table.Column<bool>(type: "boolean", nullable: false),
-                    active = table.Column<bool>(type: "boolean", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_advocacy_consents", x => x.grant_id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "draft_reviews",
                 schema: "case",
                 columns: table => new
@@ -83,12 +66,6 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_advocacy_consents_case_id",
-                schema: "case",
-                table: "advocacy_consents",
-                column: "case_id");
-
-            migrationBuilder.CreateIndex(
                 name: "ix_draft_reviews_case_id_version_reviewer_code",
                 schema: "case",
                 table: "draft_reviews",
@@ -99,10 +76,6 @@ namespace IcsComplaints.Case.Api.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "advocacy_consents",
-                schema: "case");
-
             migrationBuilder.DropTable(
                 name: "draft_reviews",
                 schema: "case");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IcsComplaints.Case.Api.Data.Migrations
 {
     [DbContext(typeof(CaseDbContext))]
-    [Migration("20261128083943_AddDraftReviews")]
+    [Migration("20261128085234_AddDraftReviews")]
     partial class AddDraftReviews
     {
         /// <inheritdoc />
@@ -25,44 +25,6 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
-
-            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.AdvocacyConsent", b =>
-                {
-                    b.Property<Guid>("GrantId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("grant_id");
-
-                    b.Property<bool>("Accepted")
-                        .HasColumnType("boolean")
-                        .HasColumnName("accepted");
-
-                    b.Property<bool>("Active")
-                        .HasColumnType("boolean")
-                        .HasColumnName("active");
-
-                    b.Property<string>("AdvocacyServiceCode")
-                        .IsRequired()
-                        .HasMaxLength(9)
-                        .HasColumnType("character varying(9)")
-                        .HasColumnName("advocacy_service_code");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("case_id");
-
-                    b.Property<bool>("ReviewDrafts")
-                        .HasColumnType("boolean")
-                        .HasColumnName("review_drafts");
-
-                    b.HasKey("GrantId")
-                        .HasName("pk_advocacy_consents");
-
-                    b.HasIndex("CaseId")
-                        .HasDatabaseName("ix_advocacy_consents_case_id");
-
-                    b.ToTable("advocacy_consents", "case");
-                });
 
             modelBuilder.Entity("IcsComplaints.Case.Api.Cases.ClockPause", b =>
                 {
