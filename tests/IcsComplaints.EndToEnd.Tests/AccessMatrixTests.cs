@@ -8,6 +8,7 @@ using Grpc.Net.Client;
 using IcsComplaints.AdvocacyReferral.Contracts.Grpc.V1;
 using IcsComplaints.Case.Contracts.Grpc.V1;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
+using IcsComplaints.Learning.Contracts.Grpc.V1;
 using IcsComplaints.ServiceDefaults.Security;
 using IcsComplaints.TestKit;
 using Microsoft.EntityFrameworkCore;
@@ -233,6 +234,74 @@ public sealed class AccessMatrixTests(IcsSystem system)
             SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Advocacy, "/ics.advocacy.v1.ConsentService/NoSuchMethod", c.Token)),
         ["advocacy-referral ANY {unimplementedService}/{unimplementedMethod:grpcunimplemented}"] = new(
             SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Advocacy, "/no.such.v1.Service/Method", c.Token)),
+        // learning: an organisation's codings, actions and self-assessment are its own; an ICB's commissioners and
+        // quality leads see its providers' aggregates (the targets of QKK's personas for "another" are RJ1's).
+        ["learning ANY /health/live"] = new(AnyoneMay, c => GetAsync(system.Learning, "/health/live", c.Token)),
+        ["learning ANY /health/ready"] = new(AnyoneMay, c => GetAsync(system.Learning, "/health/ready", c.Token)),
+        ["learning GET /api/v1/you-said-we-did"] = new(AnyoneMay, c => GetAsync(system.Learning, "/api/v1/you-said-we-did?organisation=RJ1", c.Token)),
+        ["learning GET /api/v1/learning/hcat/scheme"] = new(SignedIn((_, _) => Access.Allowed), c => GetAsync(system.Learning, "/api/v1/learning/hcat/scheme", c.Token)),
+        ["learning GET /api/v1/learning/standards"] = new(SignedIn((_, _) => Access.Allowed), c => GetAsync(system.Learning, "/api/v1/learning/standards", c.Token)),
+        ["learning GET /api/v1/learning/cases/{caseId:guid}/hcat"] = new(
+            SignedIn((p, own) => OwnOrganisation(p, own) && p.Has(LearningReaders) ? Access.Allowed : Access.Hidden),
+            c => GetAsync(system.Learning, $"/api/v1/learning/cases/{c.Target.CaseId}/hcat", c.Token)),
+        ["learning PUT /api/v1/learning/cases/{caseId:guid}/hcat/{subject}"] = new(
+            CodersOfOwnCases, c => LearningCallAsync(c, HttpMethod.Put, $"/api/v1/learning/cases/{c.Target.CaseId}/hcat/complaint", new { })),
+        ["learning POST /ics.learning.v1.LearningService/RecordHcatCoding"] = new(
+            CodersOfOwnCases, c => LearningGrpcAsync(client => client.RecordHcatCodingAsync(new() { CaseId = c.Target.CaseId.ToString(), Subject = "complaint" }, Headers(c)))),
+        ["learning POST /api/v1/learning/calibration/samples"] = new(
+            StaffOfAnyOrganisation(Roles.QualityLead, Roles.ResponsiblePerson), c => LearningCallAsync(c, HttpMethod.Post, "/api/v1/learning/calibration/samples", new { })),
+        ["learning GET /api/v1/learning/calibration/queue"] = new(
+            StaffOfAnyOrganisation(LearningCoders), c => GetAsync(system.Learning, "/api/v1/learning/calibration/queue", c.Token)),
+        ["learning GET /api/v1/learning/calibration"] = new(
+            LearningOversight(Roles.QualityLead, Roles.ResponsiblePerson), c => GetAsync(system.Learning, $"/api/v1/learning/calibration?organisation={c.Target.Org}", c.Token)),
+        ["learning POST /ics.learning.v1.LearningService/GetCalibration"] = new(
+            LearningOversight(Roles.QualityLead, Roles.ResponsiblePerson), c => LearningGrpcAsync(client => client.GetCalibrationAsync(new() { OrganisationCode = c.Target.Org }, Headers(c)))),
+        ["learning GET /api/v1/learning/actions"] = new(
+            LearningOversight(LearningReaders), c => GetAsync(system.Learning, $"/api/v1/learning/actions?organisation={c.Target.Org}", c.Token)),
+        ["learning POST /api/v1/learning/actions"] = new(
+            SignedIn((p, own) => OwnOrganisation(p, own) && p.Has(ActionOwners) ? Access.Allowed : Access.Forbidden),
+            c => LearningCallAsync(c, HttpMethod.Post, "/api/v1/learning/actions", new { organisationCode = c.Target.Org })),
+        ["learning POST /ics.learning.v1.LearningService/RaiseLearningAction"] = new(
+            SignedIn((p, _) => p.Org is "RJ1" or "QKK" && p.Has(ActionOwners) ? Access.Allowed : Access.Forbidden),
+            c => LearningGrpcAsync(client => client.RaiseLearningActionAsync(new(), Headers(c)))),
+        // Actions and themes that do not exist are hidden from everyone; their owners' paths are proven in LearningTests.
+        ["learning POST /api/v1/learning/actions/{id:guid}/completion"] = new(
+            SignedIn((_, _) => Access.Hidden), c => LearningCallAsync(c, HttpMethod.Post, $"/api/v1/learning/actions/{Guid.NewGuid()}/completion", new { })),
+        ["learning POST /ics.learning.v1.LearningService/CompleteLearningAction"] = new(
+            SignedIn((_, _) => Access.Hidden), c => LearningGrpcAsync(client => client.CompleteLearningActionAsync(new() { ActionId = Guid.NewGuid().ToString() }, Headers(c)))),
+        ["learning POST /api/v1/learning/actions/{id:guid}/cancellation"] = new(
+            SignedIn((_, _) => Access.Hidden), c => LearningCallAsync(c, HttpMethod.Post, $"/api/v1/learning/actions/{Guid.NewGuid()}/cancellation", new { })),
+        ["learning POST /api/v1/learning/themes/detection"] = new(
+            IcbOversight, c => LearningCallAsync(c, HttpMethod.Post, "/api/v1/learning/themes/detection", new { month = "not a month" })),
+        ["learning GET /api/v1/learning/themes"] = new(
+            SignedIn((p, _) => p.Org is "RJ1" or "QKK" && p.Has(LearningReaders) ? Access.Allowed : Access.Forbidden),
+            c => GetAsync(system.Learning, "/api/v1/learning/themes", c.Token)),
+        ["learning POST /ics.learning.v1.LearningService/ListThemes"] = new(
+            SignedIn((p, _) => p.Org is "RJ1" or "QKK" && p.Has(LearningReaders) ? Access.Allowed : Access.Forbidden),
+            c => LearningGrpcAsync(client => client.ListThemesAsync(new(), Headers(c)))),
+        ["learning GET /api/v1/learning/themes/{id:guid}"] = new(
+            SignedIn((_, _) => Access.Hidden), c => GetAsync(system.Learning, $"/api/v1/learning/themes/{Guid.NewGuid()}", c.Token)),
+        ["learning POST /api/v1/learning/themes/{id:guid}/sharing"] = new(
+            SignedIn((_, _) => Access.Hidden), c => LearningCallAsync(c, HttpMethod.Post, $"/api/v1/learning/themes/{Guid.NewGuid()}/sharing", new { })),
+        ["learning GET /api/v1/learning/self-assessments/{year:int}"] = new(
+            LearningOversight(LearningReaders), c => GetAsync(system.Learning, $"/api/v1/learning/self-assessments/2020?organisation={c.Target.Org}", c.Token)),
+        ["learning PUT /api/v1/learning/self-assessments/{year:int}"] = new(
+            StaffOfAnyOrganisation(Roles.QualityLead, Roles.ResponsiblePerson), c => LearningCallAsync(c, HttpMethod.Put, "/api/v1/learning/self-assessments/2020", new { })),
+        ["learning POST /api/v1/learning/self-assessments/{year:int}/submission"] = new(
+            StaffOfAnyOrganisation(Roles.QualityLead, Roles.ResponsiblePerson), c => LearningCallAsync(c, HttpMethod.Post, "/api/v1/learning/self-assessments/2020/submission", null)),
+        ["learning GET /api/v1/learning/self-assessments/{year:int}/comparison"] = new(
+            LearningOversight(LearningReaders), c => GetAsync(system.Learning, $"/api/v1/learning/self-assessments/2020/comparison?organisation={c.Target.Org}", c.Token)),
+        ["learning GET /api/v1/learning/self-assessments/{year:int}/providers"] = new(
+            IcbOversight, c => GetAsync(system.Learning, "/api/v1/learning/self-assessments/2020/providers", c.Token)),
+        ["learning GET /api/v1/audit/learning"] = new(
+            SignedIn((p, _) => p.Has(Roles.PlatformAdmin, Roles.QualityLead) ? Access.Allowed : Access.Forbidden),
+            c => GetAsync(system.Learning, "/api/v1/audit/learning", c.Token)),
+        ["learning GET /admin/outbox/"] = new(AdminsOnly, c => GetAsync(system.Learning, "/admin/outbox", c.Token)),
+        ["learning POST /admin/outbox/{messageId:guid}/requeue"] = new(AdminsOnly, c => RequeueAsync(system.Learning, c.Token)),
+        ["learning ANY ics.learning.v1.LearningService/{unimplementedMethod:grpcunimplemented}"] = new(
+            SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Learning, "/ics.learning.v1.LearningService/NoSuchMethod", c.Token)),
+        ["learning ANY {unimplementedService}/{unimplementedMethod:grpcunimplemented}"] = new(
+            SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Learning, "/no.such.v1.Service/Method", c.Token)),
         ["case GET /api/v1/audit/case"] = new(AuditReaders, c => AuditAsync(system.Case, "case", c.Target.CaseId, c.Token)),
         ["case GET /admin/outbox/"] = new(AdminsOnly, c => GetAsync(system.Case, "/admin/outbox", c.Token)),
         ["case POST /admin/outbox/{messageId:guid}/requeue"] = new(AdminsOnly, c => RequeueAsync(system.Case, c.Token)),
@@ -308,6 +377,29 @@ public sealed class AccessMatrixTests(IcsSystem system)
     private static Access AuditReaders(Persona p, bool own) =>
         SignedIn((p, own) => p.Has(Roles.PlatformAdmin) ? Access.Allowed : p.Has(Roles.QualityLead) ? (own ? Access.Allowed : Access.Hidden) : Access.Forbidden)(p, own);
 
+    private static readonly string[] LearningReaders =
+        [Roles.ComplaintsHandler, Roles.Investigator, Roles.QualityLead, Roles.ResponsiblePerson, Roles.IcbCommissioner];
+
+    private static readonly string[] LearningCoders = [Roles.ComplaintsHandler, Roles.Investigator, Roles.QualityLead];
+
+    private static readonly string[] ActionOwners = [Roles.ComplaintsHandler, Roles.QualityLead, Roles.ResponsiblePerson, Roles.IcbCommissioner];
+
+    // "Own" targets are the persona's own organisation for staff of RJ1 and QKK; an advocate's or a complainant's are not.
+    private static bool OwnOrganisation(Persona p, bool own) => own && p.Org is "RJ1" or "QKK";
+
+    private static bool IsIcbOverseer(Persona p) => p.Org == "QKK" && p.Has(Roles.IcbCommissioner, Roles.QualityLead);
+
+    private static Access CodersOfOwnCases(Persona p, bool own) =>
+        SignedIn((p, own) => !OwnOrganisation(p, own) ? Access.Hidden : p.Has(LearningCoders) ? Access.Allowed : p.Has(LearningReaders) ? Access.Forbidden : Access.Hidden)(p, own);
+
+    private static Access IcbOversight(Persona p, bool own) => SignedIn((p, _) => IsIcbOverseer(p) ? Access.Allowed : Access.Forbidden)(p, own);
+
+    // An organisation's learning, asked for by ODS code: its own staff with the roles; the ICB's overseers for a provider.
+    private static Func<Persona, bool, Access> LearningOversight(params string[] ownRoles) =>
+        SignedIn((p, own) => OwnOrganisation(p, own) ? (p.Has(ownRoles) ? Access.Allowed : Access.Forbidden)
+            : !own && IsIcbOverseer(p) ? Access.Allowed
+            : Access.Hidden);
+
     private static Access AdminsOnly(Persona p, bool own) =>
         SignedIn((p, _) => p.Has(Roles.PlatformAdmin) ? Access.Allowed : Access.Forbidden)(p, own);
 
@@ -319,6 +411,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
             .Concat(EndpointListing.Keys("case", system.Case.Services))
             .Concat(EndpointListing.Keys("identity", system.Identity.Services))
             .Concat(EndpointListing.Keys("advocacy-referral", system.Advocacy.Services))
+            .Concat(EndpointListing.Keys("learning", system.Learning.Services))
             .ToList();
 
         var undecided = endpoints.Except(rules.Keys).ToList();
@@ -389,6 +482,8 @@ public sealed class AccessMatrixTests(IcsSystem system)
         var ids = new[] { targets.Rj1, targets.Rjz, targets.Qkk, targets.Mine, targets.Theirs }.Select(t => t.CaseId).ToList();
         await Eventually.TrueAsync(async () => await system.InAdvocacyDb(db => db.Cases.CountAsync(c => ids.Contains(c.CaseId))) == ids.Count,
             TimeSpan.FromSeconds(30), "the advocacy-referral service knows every target case");
+        await Eventually.TrueAsync(async () => await system.InLearningDb(db => db.Cases.CountAsync(c => ids.Contains(c.CaseId))) == ids.Count,
+            TimeSpan.FromSeconds(30), "the learning service knows every target case");
         return targets;
     }
 
@@ -586,6 +681,35 @@ public sealed class AccessMatrixTests(IcsSystem system)
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = body is null ? null : JsonContent.Create(body) };
         using var response = await http.SendAsync(request);
         return response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict ? Access.Allowed : FromStatus(response.StatusCode);
+    }
+
+    private async Task<Access> LearningCallAsync(Context c, HttpMethod method, string path, object? body)
+    {
+        using var http = IcsSystem.WithToken(system.Learning.CreateHttpClient(), c.Token);
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = body is null ? null : JsonContent.Create(body) };
+        using var response = await http.SendAsync(request);
+        return response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict ? Access.Allowed : FromStatus(response.StatusCode);
+    }
+
+    private static Metadata Headers(Context c) => c.Token is null ? [] : IcsSystem.Bearer(c.Token);
+
+    // As over REST: a request the caller may make but sent empty is refused for its content, which counts as reached.
+    private async Task<Access> LearningGrpcAsync<TResponse>(Func<LearningService.LearningServiceClient, AsyncUnaryCall<TResponse>> call)
+    {
+        using var channel = GrpcChannel.ForAddress(system.Learning.GrpcAddress);
+        try
+        {
+            await call(new LearningService.LearningServiceClient(channel));
+            return Access.Allowed;
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.InvalidArgument or StatusCode.FailedPrecondition)
+        {
+            return Access.Allowed;
+        }
+        catch (RpcException ex)
+        {
+            return FromGrpc(ex.StatusCode);
+        }
     }
 
     private async Task<Access> FindAdvocacyGrpcAsync(Context c)

@@ -22,6 +22,7 @@ public sealed class GatewayTests(IcsSystem system)
         ["directory-grpc"] = (HttpMethod.Post, "/ics.intake.v1.OrganisationDirectoryService/GetOrganisation"),
         ["advocacy-services"] = (HttpMethod.Get, "/api/v1/advocacy-services/ADV01"),
         ["advocacy-directory-grpc"] = (HttpMethod.Post, "/ics.advocacy.v1.AdvocacyDirectoryService/FindAdvocacyService"),
+        ["learning-public"] = (HttpMethod.Get, "/api/v1/you-said-we-did?organisation=RJ1"),
     };
 
     private static readonly Dictionary<string, (HttpMethod Method, string Path)> ProtectedRoutes = new(StringComparer.Ordinal)
@@ -36,6 +37,9 @@ public sealed class GatewayTests(IcsSystem system)
         ["case-grpc"] = (HttpMethod.Post, "/ics.case.v1.CaseService/ListCases"),
         ["advocacy-rest"] = (HttpMethod.Get, "/api/v1/advocacy/referrals"),
         ["advocacy-audit"] = (HttpMethod.Get, "/api/v1/audit/advocacy-referral"),
+        ["learning-rest"] = (HttpMethod.Get, "/api/v1/learning/themes"),
+        ["learning-audit"] = (HttpMethod.Get, "/api/v1/audit/learning"),
+        ["learning-grpc"] = (HttpMethod.Post, "/ics.learning.v1.LearningService/ListThemes"),
     };
 
     [Fact]

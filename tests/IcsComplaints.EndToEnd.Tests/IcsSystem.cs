@@ -1,4 +1,5 @@
 extern alias advocacy;
+extern alias learning;
 extern alias cases;
 extern alias gateway;
 extern alias identity;
@@ -19,6 +20,8 @@ using OpenTelemetry.Trace;
 using AdvocacyDbContext = advocacy::IcsComplaints.AdvocacyReferral.Api.Data.AdvocacyDbContext;
 using AdvocacyDirectorySeed = advocacy::IcsComplaints.AdvocacyReferral.Api.Directory.AdvocacyDirectorySeed;
 using AdvocacyProgram = advocacy::Program;
+using LearningDbContext = learning::IcsComplaints.Learning.Api.Data.LearningDbContext;
+using LearningProgram = learning::Program;
 using CaseDbContext = cases::IcsComplaints.Case.Api.Data.CaseDbContext;
 using CaseProgram = cases::Program;
 using DirectorySeed = intake::IcsComplaints.Intake.Api.Directory.DirectorySeed;
@@ -65,6 +68,8 @@ public sealed class IcsSystem : IAsyncLifetime
 
     public ServiceHost<AdvocacyProgram> Advocacy { get; private set; } = null!;
 
+    public ServiceHost<LearningProgram> Learning { get; private set; } = null!;
+
     public ServiceHost<GatewayProgram> Gateway { get; private set; } = null!;
 
     /// <summary>A second gateway with tight limits on the public routes, for the rate limit tests.</summary>
@@ -80,10 +85,12 @@ public sealed class IcsSystem : IAsyncLifetime
         var intakeDb = await Own(_infrastructure.CreateDatabaseAsync("intake"));
         var caseDb = await Own(_infrastructure.CreateDatabaseAsync("case"));
         var advocacyDb = await Own(_infrastructure.CreateDatabaseAsync("advocacy"));
+        var learningDb = await Own(_infrastructure.CreateDatabaseAsync("learning"));
         var vhost = await Own(_infrastructure.CreateVirtualHostAsync("e2e"));
         await DatabaseExtensions.MigrateAsync<IntakeDbContext>(intakeDb.ConnectionString, IntakeDbContext.Schema);
         await DatabaseExtensions.MigrateAsync<CaseDbContext>(caseDb.ConnectionString, CaseDbContext.Schema);
         await DatabaseExtensions.MigrateAsync<AdvocacyDbContext>(advocacyDb.ConnectionString, AdvocacyDbContext.Schema);
+        await DatabaseExtensions.MigrateAsync<LearningDbContext>(learningDb.ConnectionString, LearningDbContext.Schema);
         IntakeBrokerLink = new TcpProxy(vhost.AmqpUri.Host, vhost.AmqpUri.Port);
         _resources.Add(IntakeBrokerLink);
 
@@ -128,6 +135,13 @@ public sealed class IcsSystem : IAsyncLifetime
             ["Services:Advocacy:Grpc"] = Advocacy.GrpcAddress.ToString(),
         }), Observe).Start();
         Advocacy.Start();
+        // Learning reads case events and asks intake's directory which providers an ICB commissions.
+        Learning = new ServiceHost<LearningProgram>(Common(new()
+        {
+            ["ConnectionStrings:learningdb"] = learningDb.ConnectionString,
+            ["ConnectionStrings:rabbitmq"] = vhost.AmqpUri.ToString(),
+            ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
+        }), Observe).Start();
         await Advocacy.Services.GetServices<IDeploymentStep>().OfType<AdvocacyDirectorySeed>().Single().RunAsync(Advocacy.Services, CancellationToken.None);
         Intake.Start();
         // Seeds the organisation directory, as `migrate` does before a deployment starts (its other step, the broker
@@ -141,6 +155,10 @@ public sealed class IcsSystem : IAsyncLifetime
         await Eventually.TrueAsync(
             async () => (await caseClient.GetStringAsync(new Uri("/health/ready", UriKind.Relative))).Contains("\"rabbitmq\":\"Healthy\"", StringComparison.Ordinal),
             TimeSpan.FromSeconds(60), "the case service is connected to RabbitMQ");
+        using var learningClient = Learning.CreateHttpClient();
+        await Eventually.TrueAsync(
+            async () => (await learningClient.GetStringAsync(new Uri("/health/ready", UriKind.Relative))).Contains("\"rabbitmq\":\"Healthy\"", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(60), "the learning service is connected to RabbitMQ");
     }
 
     private async Task<T> Own<T>(Task<T> resource)
@@ -177,6 +195,8 @@ public sealed class IcsSystem : IAsyncLifetime
         ["ReverseProxy:Clusters:case-grpc:Destinations:case:Address"] = Case.GrpcAddress.ToString(),
         ["ReverseProxy:Clusters:advocacy-http:Destinations:advocacy:Address"] = Advocacy.HttpAddress.ToString(),
         ["ReverseProxy:Clusters:advocacy-grpc:Destinations:advocacy:Address"] = Advocacy.GrpcAddress.ToString(),
+        ["ReverseProxy:Clusters:learning-http:Destinations:learning:Address"] = Learning.HttpAddress.ToString(),
+        ["ReverseProxy:Clusters:learning-grpc:Destinations:learning:Address"] = Learning.GrpcAddress.ToString(),
         ["RateLimits:PublicSubmission:PermitLimit"] = permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RateLimits:PublicSubmission:Window"] = "00:01:00",
         ["RateLimits:PublicStatus:PermitLimit"] = permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -253,6 +273,13 @@ public sealed class IcsSystem : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<CaseDbContext>());
     }
 
+    /// <summary>Runs a query against the learning database.</summary>
+    public async Task<T> InLearningDb<T>(Func<LearningDbContext, Task<T>> query)
+    {
+        await using var scope = Learning.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<LearningDbContext>());
+    }
+
     /// <summary>Runs a query against the advocacy-referral database.</summary>
     public async Task<T> InAdvocacyDb<T>(Func<AdvocacyDbContext, Task<T>> query)
     {
@@ -269,7 +296,7 @@ public sealed class IcsSystem : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var host in new IAsyncDisposable?[] { LimitedGateway, Gateway, Intake, Case, Advocacy, Identity })
+        foreach (var host in new IAsyncDisposable?[] { LimitedGateway, Gateway, Intake, Case, Advocacy, Learning, Identity })
         {
             if (host is not null)
             {

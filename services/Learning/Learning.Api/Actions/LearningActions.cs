@@ -1,0 +1,383 @@
+using System.Text.RegularExpressions;
+using IcsComplaints.Calendar;
+using IcsComplaints.Learning.Api.Data;
+using IcsComplaints.Learning.Contracts.Events;
+using IcsComplaints.Messaging.Outbox;
+using IcsComplaints.ServiceDefaults.Audit;
+using IcsComplaints.ServiceDefaults.Security;
+using IcsComplaints.ServiceDefaults.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace IcsComplaints.Learning.Api.Actions;
+
+/// <summary>Where a learning action stands.</summary>
+public enum ActionStatus
+{
+    /// <summary>Agreed, not yet done.</summary>
+    Open = 1,
+
+    /// <summary>Done, with evidence that it changed.</summary>
+    Completed = 2,
+
+    /// <summary>Dropped, with the reason.</summary>
+    Cancelled = 3,
+}
+
+/// <summary>
+/// A change an organisation commits to because of a complaint or a theme: what will change, who owns it, by when,
+/// and the evidence that it did (Complaint Standards, section 1: capture learning and show how it was used).
+/// </summary>
+public sealed class LearningAction
+{
+    /// <summary>Identifier.</summary>
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>ODS code of the organisation that owns it.</summary>
+    public required string OrganisationCode { get; init; }
+
+    /// <summary>The case it came from.</summary>
+    public Guid? CaseId { get; init; }
+
+    /// <summary>The theme it came from.</summary>
+    public Guid? ThemeId { get; init; }
+
+    /// <summary>What will change.</summary>
+    public required string WhatWillChange { get; init; }
+
+    /// <summary>Who owns it: a role or a name.</summary>
+    public required string Owner { get; init; }
+
+    /// <summary>Due date.</summary>
+    public DateOnly DueOn { get; init; }
+
+    /// <summary>Status.</summary>
+    public ActionStatus Status { get; set; } = ActionStatus.Open;
+
+    /// <summary>The day raised.</summary>
+    public DateOnly RaisedOn { get; init; }
+
+    /// <summary>Who raised it.</summary>
+    public required string RaisedBy { get; init; }
+
+    /// <summary>Evidence that the change happened, or why it was cancelled.</summary>
+    public string? Evidence { get; set; }
+
+    /// <summary>The day completed or cancelled.</summary>
+    public DateOnly? ClosedOn { get; set; }
+
+    /// <summary>Public summary: what people told us.</summary>
+    public string? YouSaid { get; set; }
+
+    /// <summary>Public summary: what we did.</summary>
+    public string? WeDid { get; set; }
+
+    /// <summary>The day the overdue scan reported it, once.</summary>
+    public DateOnly? OverdueReportedOn { get; set; }
+
+    /// <summary>Open past its due date.</summary>
+    public bool IsOverdue(DateOnly today) => Status == ActionStatus.Open && DueOn < today;
+}
+
+/// <summary>A new action.</summary>
+/// <param name="OrganisationCode">Owning organisation; the caller's when empty.</param>
+/// <param name="CaseId">The case it comes from.</param>
+/// <param name="ThemeId">The theme it comes from.</param>
+/// <param name="WhatWillChange">What will change.</param>
+/// <param name="Owner">Who owns it.</param>
+/// <param name="DueOn">Due date.</param>
+public sealed record RaiseActionRequest(string? OrganisationCode, Guid? CaseId, Guid? ThemeId, string? WhatWillChange, string? Owner, DateOnly? DueOn);
+
+/// <summary>Completion.</summary>
+/// <param name="Evidence">Evidence that it changed.</param>
+/// <param name="YouSaid">Public: what people told us (no personal data).</param>
+/// <param name="WeDid">Public: what we did.</param>
+public sealed record CompleteActionRequest(string? Evidence, string? YouSaid, string? WeDid);
+
+/// <summary>Cancellation.</summary>
+/// <param name="Reason">Why.</param>
+public sealed record CancelActionRequest(string? Reason);
+
+/// <summary>An action as shown.</summary>
+/// <param name="Id">Identifier.</param>
+/// <param name="OrganisationCode">Owner organisation.</param>
+/// <param name="CaseId">Case.</param>
+/// <param name="ThemeId">Theme.</param>
+/// <param name="WhatWillChange">What will change.</param>
+/// <param name="Owner">Owner.</param>
+/// <param name="DueOn">Due.</param>
+/// <param name="Status">Status.</param>
+/// <param name="Overdue">Open past its due date.</param>
+/// <param name="RaisedOn">Raised.</param>
+/// <param name="Evidence">Evidence or reason.</param>
+/// <param name="ClosedOn">Completed or cancelled on.</param>
+/// <param name="YouSaid">Public summary.</param>
+/// <param name="WeDid">Public summary.</param>
+public sealed record ActionView(
+    Guid Id, string OrganisationCode, Guid? CaseId, Guid? ThemeId, string WhatWillChange, string Owner, DateOnly DueOn, ActionStatus Status,
+    bool Overdue, DateOnly RaisedOn, string? Evidence, DateOnly? ClosedOn, string? YouSaid, string? WeDid);
+
+/// <summary>A public "you said, we did" entry: no names, no case, only the month.</summary>
+/// <param name="OrganisationCode">ODS code.</param>
+/// <param name="Month">Month completed, <c>yyyy-MM</c>.</param>
+/// <param name="YouSaid">What people told us.</param>
+/// <param name="WeDid">What we did.</param>
+public sealed record YouSaidWeDid(string OrganisationCode, string Month, string YouSaid, string WeDid);
+
+/// <summary>Raises, completes and cancels learning actions; lists them, overdue ones flagged.</summary>
+public sealed class LearningActions(LearningDbContext db, IOutbox outbox, IAuditTrail audit, Commissioning commissioning, TimeProvider time)
+{
+    private DateOnly Today => LondonTime.Today(time);
+
+    /// <summary>Raises an action for the caller's organisation, from one of its cases or a theme it may see.</summary>
+    public async Task<ActionView> RaiseAsync(Caller caller, RaiseActionRequest? input, CancellationToken ct)
+    {
+        if (input is null)
+        {
+            throw new RequestValidationException("body", "Send the action as a JSON object.");
+        }
+        var organisation = string.IsNullOrWhiteSpace(input.OrganisationCode) ? caller.OrganisationCode : input.OrganisationCode.Trim().ToUpperInvariant();
+        if (organisation is null || !caller.ActsFor(organisation, LearningAccess.ActionOwners))
+        {
+            throw organisation is not null && !string.Equals(organisation, caller.OrganisationCode, StringComparison.OrdinalIgnoreCase)
+                ? new RequestForbiddenException("An organisation raises its own learning actions.")
+                : new RequestForbiddenException("Learning actions are raised by the complaints team, the quality lead, the responsible person or an ICB commissioner.");
+        }
+        var errors = new ValidationErrors();
+        var what = Text(input.WhatWillChange, "whatWillChange", 2_000, "Say what will change.", errors);
+        var owner = Text(input.Owner, "owner", 200, "Name who owns it (a role or a name).", errors);
+        if (input.DueOn is not { } due)
+        {
+            errors.Add("dueOn", "Give the date it is due.");
+        }
+        else if (due < Today)
+        {
+            errors.Add("dueOn", "The due date is in the past.");
+        }
+        if (input.CaseId is { } caseId && !await db.Cases.AnyAsync(c => c.CaseId == caseId && c.OrganisationCode == organisation, ct))
+        {
+            errors.Add("caseId", "No case of your organisation has this id.");
+        }
+        if (input.ThemeId is { } themeId && !await db.Themes.AnyAsync(t => t.Id == themeId && (t.IcbCode == organisation || t.SharedWith.Contains(organisation)), ct))
+        {
+            errors.Add("themeId", "No theme detected by or shared with your organisation has this id.");
+        }
+        errors.ThrowIfAny();
+        var action = new LearningAction
+        {
+            OrganisationCode = organisation, CaseId = input.CaseId, ThemeId = input.ThemeId, WhatWillChange = what!, Owner = owner!,
+            DueOn = input.DueOn!.Value, RaisedOn = Today, RaisedBy = caller.SubjectId,
+        };
+        db.Actions.Add(action);
+        outbox.Publish(new LearningActionRaised
+        {
+            ActionId = action.Id, OrganisationCode = organisation, CaseId = action.CaseId, ThemeId = action.ThemeId, RaisedOn = Today, DueOn = action.DueOn,
+        });
+        audit.Record(AuditAction.Create, LearningResources.Action, action.Id.ToString(), organisation);
+        await db.SaveChangesAsync(ct);
+        return View(action);
+    }
+
+    /// <summary>Completes an open action with evidence; a public summary, if given, must carry no personal data.</summary>
+    public async Task<ActionView> CompleteAsync(Caller caller, Guid id, CompleteActionRequest? input, CancellationToken ct)
+    {
+        var action = await OwnAsync(caller, id, ct);
+        var errors = new ValidationErrors();
+        var evidence = Text(input?.Evidence, "evidence", 4_000, "Give the evidence that the change happened.", errors);
+        var youSaid = input?.YouSaid?.Trim();
+        var weDid = input?.WeDid?.Trim();
+        if (string.IsNullOrEmpty(youSaid) != string.IsNullOrEmpty(weDid))
+        {
+            errors.Add(string.IsNullOrEmpty(youSaid) ? "youSaid" : "weDid", "A public summary has both parts: what people told us and what we did.");
+        }
+        foreach (var (field, value) in new[] { ("youSaid", youSaid), ("weDid", weDid) })
+        {
+            if (value is { Length: > 1_000 })
+            {
+                errors.Add(field, "At most 1,000 characters.");
+            }
+            else if (PublicText.PersonalDataIn(value) is { } found)
+            {
+                errors.Add(field, $"A public summary must not identify anyone: remove the {found}.");
+            }
+        }
+        errors.ThrowIfAny();
+        EnsureOpen(action);
+        action.Status = ActionStatus.Completed;
+        action.Evidence = evidence;
+        action.ClosedOn = Today;
+        action.YouSaid = string.IsNullOrEmpty(youSaid) ? null : youSaid;
+        action.WeDid = string.IsNullOrEmpty(weDid) ? null : weDid;
+        outbox.Publish(new LearningActionCompleted
+        {
+            ActionId = action.Id, OrganisationCode = action.OrganisationCode, CompletedOn = Today, DueOn = action.DueOn, OnTime = Today <= action.DueOn,
+            Published = action.YouSaid is not null,
+        });
+        audit.Record(AuditAction.Update, LearningResources.Action, action.Id.ToString(), action.OrganisationCode);
+        await db.SaveChangesAsync(ct);
+        return View(action);
+    }
+
+    /// <summary>Cancels an open action, with the reason.</summary>
+    public async Task<ActionView> CancelAsync(Caller caller, Guid id, CancelActionRequest? input, CancellationToken ct)
+    {
+        var action = await OwnAsync(caller, id, ct);
+        var errors = new ValidationErrors();
+        var reason = Text(input?.Reason, "reason", 2_000, "Say why the action is dropped.", errors);
+        errors.ThrowIfAny();
+        EnsureOpen(action);
+        action.Status = ActionStatus.Cancelled;
+        action.Evidence = reason;
+        action.ClosedOn = Today;
+        audit.Record(AuditAction.Update, LearningResources.Action, action.Id.ToString(), action.OrganisationCode);
+        await db.SaveChangesAsync(ct);
+        return View(action);
+    }
+
+    /// <summary>Actions of an organisation the caller may see (their own, or an ICB's provider), most urgent first.</summary>
+    public async Task<IReadOnlyList<ActionView>> ListAsync(Caller caller, string? organisationCode, ActionStatus? status, bool overdueOnly, Guid? caseId, CancellationToken ct)
+    {
+        var organisation = await commissioning.ResolveAsync(caller, organisationCode, LearningAccess.OrganisationReaders, ct);
+        var today = Today;
+        var query = db.Actions.AsNoTracking().Where(a => a.OrganisationCode == organisation);
+        if (status is { } s)
+        {
+            query = query.Where(a => a.Status == s);
+        }
+        if (overdueOnly)
+        {
+            query = query.Where(a => a.Status == ActionStatus.Open && a.DueOn < today);
+        }
+        if (caseId is { } c)
+        {
+            query = query.Where(a => a.CaseId == c);
+        }
+        var actions = await query.OrderBy(a => a.Status).ThenBy(a => a.DueOn).Take(500).ToListAsync(ct);
+        return [.. actions.Select(View)];
+    }
+
+    /// <summary>The public "you said, we did" summaries of an organisation, newest first.</summary>
+    public async Task<IReadOnlyList<YouSaidWeDid>> PublishedAsync(string? organisationCode, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(organisationCode))
+        {
+            throw new RequestValidationException("organisation", "Give the organisation's ODS code.");
+        }
+        var code = organisationCode.Trim().ToUpperInvariant();
+        var rows = await db.Actions.AsNoTracking()
+            .Where(a => a.OrganisationCode == code && a.Status == ActionStatus.Completed && a.YouSaid != null && a.WeDid != null)
+            .OrderByDescending(a => a.ClosedOn).Take(200)
+            .Select(a => new { a.ClosedOn, a.YouSaid, a.WeDid })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new YouSaidWeDid(code, r.ClosedOn!.Value.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), r.YouSaid!, r.WeDid!))];
+    }
+
+    /// <summary>Reports each open action past its due date, once.</summary>
+    public async Task<int> ReportOverdueAsync(CancellationToken ct)
+    {
+        var today = Today;
+        var overdue = await db.Actions.Where(a => a.Status == ActionStatus.Open && a.DueOn < today && a.OverdueReportedOn == null).Take(1_000).ToListAsync(ct);
+        foreach (var action in overdue)
+        {
+            action.OverdueReportedOn = today;
+            outbox.Publish(new LearningActionOverdue { ActionId = action.Id, OrganisationCode = action.OrganisationCode, DueOn = action.DueOn, DetectedOn = today });
+        }
+        await db.SaveChangesAsync(ct);
+        return overdue.Count;
+    }
+
+    private async Task<LearningAction> OwnAsync(Caller caller, Guid id, CancellationToken ct)
+    {
+        var action = await db.Actions.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (action is null || !caller.ActsFor(action.OrganisationCode, LearningAccess.OrganisationReaders))
+        {
+            throw new RequestNotFoundException();
+        }
+        if (!caller.ActsFor(action.OrganisationCode, LearningAccess.ActionOwners))
+        {
+            throw new RequestForbiddenException("Learning actions are completed by the complaints team, the quality lead, the responsible person or an ICB commissioner.");
+        }
+        return action;
+    }
+
+    private static void EnsureOpen(LearningAction action)
+    {
+        if (action.Status != ActionStatus.Open)
+        {
+            throw new RequestStateException($"The action is {action.Status}.");
+        }
+    }
+
+    private static string? Text(string? value, string field, int max, string missing, ValidationErrors errors)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            errors.Add(field, missing);
+            return null;
+        }
+        if (text.Length > max)
+        {
+            errors.Add(field, $"At most {max:N0} characters.");
+        }
+        return text;
+    }
+
+    private ActionView View(LearningAction a) =>
+        new(a.Id, a.OrganisationCode, a.CaseId, a.ThemeId, a.WhatWillChange, a.Owner, a.DueOn, a.Status, a.IsOverdue(Today), a.RaisedOn, a.Evidence, a.ClosedOn, a.YouSaid, a.WeDid);
+}
+
+/// <summary>
+/// Screens text meant for the public for what would identify someone: e-mail addresses, telephone numbers, NHS
+/// numbers, postcodes, dates of birth and a title followed by a name. A screen, not a guarantee: the organisation
+/// remains responsible for what it publishes.
+/// </summary>
+public static partial class PublicText
+{
+    /// <summary>What was found, in words, or <c>null</c>.</summary>
+    public static string? PersonalDataIn(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (Email().IsMatch(text))
+        {
+            return "e-mail address";
+        }
+        if (NhsNumber().IsMatch(text))
+        {
+            return "NHS number";
+        }
+        if (Phone().IsMatch(text))
+        {
+            return "telephone number";
+        }
+        if (Postcode().IsMatch(text))
+        {
+            return "postcode";
+        }
+        if (Date().IsMatch(text))
+        {
+            return "date (it could be a date of birth or of care)";
+        }
+        return TitledName().IsMatch(text) ? "name" : null;
+    }
+
+    [GeneratedRegex(@"[^\s@]+@[^\s@]+\.[^\s@]+")]
+    private static partial Regex Email();
+
+    [GeneratedRegex(@"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b")]
+    private static partial Regex NhsNumber();
+
+    [GeneratedRegex(@"(\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")]
+    private static partial Regex Phone();
+
+    [GeneratedRegex(@"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Postcode();
+
+    [GeneratedRegex(@"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")]
+    private static partial Regex Date();
+
+    [GeneratedRegex(@"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Nurse|Sister)\.?\s+[A-Z][a-z]+")]
+    private static partial Regex TitledName();
+}

@@ -1,0 +1,222 @@
+using IcsComplaints.Calendar;
+using IcsComplaints.Learning.Api.Cases;
+using IcsComplaints.Learning.Api.Data;
+using IcsComplaints.Learning.Contracts.Events;
+using IcsComplaints.Messaging.Outbox;
+using IcsComplaints.ServiceDefaults.Audit;
+using IcsComplaints.ServiceDefaults.Security;
+using IcsComplaints.ServiceDefaults.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace IcsComplaints.Learning.Api.Hcat;
+
+/// <summary>One person's HCAT coding of a complaint, or of the response to it.</summary>
+public sealed class HcatCoding
+{
+    /// <summary>Identifier.</summary>
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>The case.</summary>
+    public Guid CaseId { get; init; }
+
+    /// <summary>ODS code of the organisation handling the case.</summary>
+    public required string OrganisationCode { get; init; }
+
+    /// <summary>What was coded.</summary>
+    public CodingSubject Subject { get; init; }
+
+    /// <summary>Who coded it.</summary>
+    public required string CoderSubjectId { get; init; }
+
+    /// <summary>True when this is the second, independent coding asked for by a calibration sample.</summary>
+    public bool Independent { get; init; }
+
+    /// <summary>Severity of quality problems, 0–3.</summary>
+    public int Quality { get; set; }
+
+    /// <summary>Severity of safety problems, 0–3.</summary>
+    public int Safety { get; set; }
+
+    /// <summary>Severity of environment problems, 0–3.</summary>
+    public int Environment { get; set; }
+
+    /// <summary>Severity of institutional-process problems, 0–3.</summary>
+    public int InstitutionalProcesses { get; set; }
+
+    /// <summary>Severity of listening problems, 0–3.</summary>
+    public int Listening { get; set; }
+
+    /// <summary>Severity of communication problems, 0–3.</summary>
+    public int Communication { get; set; }
+
+    /// <summary>Severity of problems of respect and patient rights, 0–3.</summary>
+    public int Respect { get; set; }
+
+    /// <summary>Harm 0–5.</summary>
+    public int? Harm { get; set; }
+
+    /// <summary>Stages of care.</summary>
+    public List<string> StagesOfCare { get; set; } = [];
+
+    /// <summary>The day first coded.</summary>
+    public DateOnly CodedOn { get; init; }
+
+    /// <summary>The day last revised, if it was.</summary>
+    public DateOnly? RevisedOn { get; set; }
+
+    /// <summary>The severity of a category by its key.</summary>
+    public int Severity(string key) => key switch
+    {
+        "quality" => Quality,
+        "safety" => Safety,
+        "environment" => Environment,
+        "institutionalProcesses" => InstitutionalProcesses,
+        "listening" => Listening,
+        "communication" => Communication,
+        "respect" => Respect,
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not an HCAT category."),
+    };
+
+    /// <summary>Every category's severity by key.</summary>
+    public IReadOnlyDictionary<string, int> Severities() => HcatScheme.CategoryKeys.ToDictionary(k => k, Severity, StringComparer.Ordinal);
+
+    /// <summary>Sets every severity from a validated coding.</summary>
+    public void Set(IReadOnlyDictionary<string, int> severities, int? harm, IReadOnlyList<string> stages)
+    {
+        (Quality, Safety, Environment, InstitutionalProcesses) = (severities["quality"], severities["safety"], severities["environment"], severities["institutionalProcesses"]);
+        (Listening, Communication, Respect) = (severities["listening"], severities["communication"], severities["respect"]);
+        Harm = harm;
+        StagesOfCare = [.. stages.Distinct(StringComparer.Ordinal)];
+    }
+}
+
+/// <summary>A coding as sent.</summary>
+/// <param name="Severities">Severity 0–3 by category key.</param>
+/// <param name="Harm">Harm 0–5 (required for a complaint).</param>
+/// <param name="StagesOfCare">Stages of care.</param>
+public sealed record CodingRequest(Dictionary<string, int>? Severities, int? Harm, List<string>? StagesOfCare);
+
+/// <summary>A coding as shown.</summary>
+/// <param name="Id">Identifier.</param>
+/// <param name="Subject">Complaint or Response.</param>
+/// <param name="Mine">Coded by the caller.</param>
+/// <param name="Independent">The second, independent coding of a calibration sample.</param>
+/// <param name="Severities">By category key.</param>
+/// <param name="Harm">Harm.</param>
+/// <param name="StagesOfCare">Stages of care.</param>
+/// <param name="CodedOn">First coded.</param>
+/// <param name="RevisedOn">Last revised.</param>
+public sealed record CodingView(
+    Guid Id, CodingSubject Subject, bool Mine, bool Independent, IReadOnlyDictionary<string, int> Severities, int? Harm,
+    IReadOnlyList<string> StagesOfCare, DateOnly CodedOn, DateOnly? RevisedOn);
+
+/// <summary>A category in the complaint compared with the response.</summary>
+/// <param name="Category">Category key.</param>
+/// <param name="Complaint">Severity as complained of.</param>
+/// <param name="Response">Severity as the response acknowledged it.</param>
+public sealed record CategoryComparison(string Category, int Complaint, int Response);
+
+/// <summary>A case's HCAT coding as its organisation sees it.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="Reference">Its reference.</param>
+/// <param name="SubjectAreas">Its KO41 subject areas.</param>
+/// <param name="SuggestedCategories">Categories those suggest.</param>
+/// <param name="SecondCodingRequested">In a calibration sample.</param>
+/// <param name="Blinded">True while another person's coding is withheld so the second coding stays independent.</param>
+/// <param name="Codings">The codings the caller may see.</param>
+/// <param name="Comparison">What was complained of against what the response acknowledged (first codings of each), when both exist.</param>
+public sealed record CaseCodingView(
+    Guid CaseId, string Reference, IReadOnlyList<string> SubjectAreas, IReadOnlyList<string> SuggestedCategories, bool SecondCodingRequested,
+    bool Blinded, IReadOnlyList<CodingView> Codings, IReadOnlyList<CategoryComparison>? Comparison);
+
+/// <summary>Records and reads HCAT codings. Coders are the complaints team of the organisation handling the case.</summary>
+public sealed class CodingActions(LearningDbContext db, IOutbox outbox, IAuditTrail audit, TimeProvider time)
+{
+    /// <summary>Records or revises the caller's own coding; at most two people code each subject of a case.</summary>
+    public async Task<HcatCoding> RecordAsync(Caller caller, Guid caseId, string? subjectText, CodingRequest? input, CancellationToken ct)
+    {
+        var c = await CaseForAsync(caller, caseId, LearningAccess.Coders, ct);
+        if (!Enum.TryParse<CodingSubject>(subjectText, ignoreCase: true, out var subject) || !Enum.IsDefined(subject) || int.TryParse(subjectText, out _))
+        {
+            throw new RequestValidationException("subject", "Code the complaint or the response.");
+        }
+        if (input is null)
+        {
+            throw new RequestValidationException("body", "Send the coding as a JSON object.");
+        }
+        var stages = input.StagesOfCare ?? [];
+        HcatScheme.Validate(subject, input.Severities, input.Harm, stages);
+        var today = LondonTime.Today(time);
+        var codings = await db.Codings.Where(x => x.CaseId == caseId && x.Subject == subject).ToListAsync(ct);
+        var coding = codings.FirstOrDefault(x => x.CoderSubjectId == caller.SubjectId);
+        if (coding is null)
+        {
+            if (codings.Count >= 2)
+            {
+                throw new RequestStateException("Two people have coded this already; the first coder may revise theirs.");
+            }
+            coding = new HcatCoding
+            {
+                CaseId = caseId, OrganisationCode = c.OrganisationCode, Subject = subject, CoderSubjectId = caller.SubjectId,
+                Independent = codings.Count == 1, CodedOn = today,
+            };
+            if (coding.Independent && (subject != CodingSubject.Complaint || c.SecondCodingRequestedOn is null))
+            {
+                throw new RequestStateException("Someone has coded this; a second coding is for complaints in a calibration sample (POST /api/v1/learning/calibration/samples).");
+            }
+            db.Codings.Add(coding);
+        }
+        else
+        {
+            coding.RevisedOn = today;
+        }
+        coding.Set(input.Severities!, input.Harm, stages);
+        outbox.Publish(new ComplaintHcatCoded
+        {
+            CaseId = caseId, OrganisationCode = c.OrganisationCode, Subject = subject.ToString(), Severities = coding.Severities(),
+            Harm = coding.Harm, StagesOfCare = coding.StagesOfCare, Independent = coding.Independent, CodedOn = today,
+        });
+        audit.Record(AuditAction.Update, LearningResources.Coding, caseId.ToString(), c.OrganisationCode);
+        await db.SaveChangesAsync(ct);
+        return coding;
+    }
+
+    /// <summary>
+    /// The case's codings. While a calibration sample waits for its second coding, a coder sees only their own, so
+    /// the two stay independent; everyone sees both once both exist.
+    /// </summary>
+    public async Task<CaseCodingView> ReadAsync(Caller caller, Guid caseId, CancellationToken ct)
+    {
+        var c = await CaseForAsync(caller, caseId, LearningAccess.OrganisationReaders, ct);
+        var codings = await db.Codings.AsNoTracking().Where(x => x.CaseId == caseId).OrderBy(x => x.CodedOn).ThenBy(x => x.Independent).ToListAsync(ct);
+        var complaintCodings = codings.Where(x => x.Subject == CodingSubject.Complaint).ToList();
+        var blinded = c.SecondCodingRequestedOn is not null && complaintCodings.Count < 2;
+        var visible = blinded ? codings.Where(x => x.Subject != CodingSubject.Complaint || x.CoderSubjectId == caller.SubjectId).ToList() : codings;
+        var firstComplaint = complaintCodings.FirstOrDefault(x => !x.Independent);
+        var firstResponse = codings.FirstOrDefault(x => x.Subject == CodingSubject.Response);
+        var comparison = !blinded && firstComplaint is not null && firstResponse is not null
+            ? HcatScheme.CategoryKeys.Select(k => new CategoryComparison(k, firstComplaint.Severity(k), firstResponse.Severity(k))).ToList()
+            : null;
+        await audit.RecordReadAsync(LearningResources.Coding, caseId.ToString(), c.OrganisationCode, ct);
+        return new CaseCodingView(
+            c.CaseId, c.Reference, c.SubjectAreas, HcatScheme.Suggest(c.SubjectAreas), c.SecondCodingRequestedOn is not null, blinded,
+            [.. visible.Select(x => View(x, caller))], comparison);
+    }
+
+    private static CodingView View(HcatCoding x, Caller caller) =>
+        new(x.Id, x.Subject, x.CoderSubjectId == caller.SubjectId, x.Independent, x.Severities(), x.Harm, x.StagesOfCare, x.CodedOn, x.RevisedOn);
+
+    private async Task<LearningCase> CaseForAsync(Caller caller, Guid caseId, IReadOnlyList<string> roles, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == caseId, ct);
+        if (c is null || !caller.ActsFor(c.OrganisationCode, LearningAccess.OrganisationReaders))
+        {
+            throw new RequestNotFoundException();
+        }
+        if (!caller.ActsFor(c.OrganisationCode, roles))
+        {
+            throw new RequestForbiddenException("Complaints are coded by the complaints team and quality lead of the organisation handling them.");
+        }
+        return c;
+    }
+}
