@@ -27,9 +27,9 @@ public sealed partial class HelmChartTests
 
         Assert.True(code == 0, output);
         var kinds = KindLine().Matches(output).Select(m => m.Groups[1].Value).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(6, kinds["Deployment"]);
-        Assert.Equal(12, kinds["Service"]);
-        Assert.Equal(5, kinds["Job"]);
+        Assert.Equal(7, kinds["Deployment"]);
+        Assert.Equal(14, kinds["Service"]);
+        Assert.Equal(6, kinds["Job"]);
         Assert.Contains("helm.sh/hook: pre-install,pre-upgrade", output, StringComparison.Ordinal);
         Assert.Contains("args: [\"migrate\"]", output, StringComparison.Ordinal);
         Assert.DoesNotContain("password", output, StringComparison.OrdinalIgnoreCase);
@@ -48,15 +48,17 @@ public sealed partial class HelmChartTests
         Assert.Contains("name: ReverseProxy__Clusters__learning-grpc__Destinations__learning__Address\n              value: http://rel-ics-complaints-learning:8081", output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Chart_DeploysTheLearningService_WithItsDatabaseAndMigrateJob()
+    [Theory]
+    [InlineData("learning")]
+    [InlineData("reporting")]
+    public void Chart_DeploysTheLearningAndReportingServices_WithTheirDatabasesAndMigrateJobs(string service)
     {
         var (code, output) = Helm("template", "rel", Chart);
 
         Assert.True(code == 0, output);
-        Assert.Contains("image: ghcr.io/ics-complaints/learning:", output, StringComparison.Ordinal);
-        Assert.Contains("name: rel-ics-complaints-learning-migrate", output, StringComparison.Ordinal);
-        Assert.Contains("name: ConnectionStrings__learningdb\n              valueFrom: { secretKeyRef: { name: ics-complaints-connections, key: learningdb } }", output, StringComparison.Ordinal);
+        Assert.Contains($"image: ghcr.io/ics-complaints/{service}:", output, StringComparison.Ordinal);
+        Assert.Contains($"name: rel-ics-complaints-{service}-migrate", output, StringComparison.Ordinal);
+        Assert.Contains($"name: ConnectionStrings__{service}db\n              valueFrom: {{ secretKeyRef: {{ name: ics-complaints-connections, key: {service}db }} }}", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +71,7 @@ public sealed partial class HelmChartTests
         Assert.Contains("name: rel-ics-complaints-advocacy-migrate", output, StringComparison.Ordinal);
         Assert.Contains("name: ConnectionStrings__advocacydb\n              valueFrom: { secretKeyRef: { name: ics-complaints-connections, key: advocacydb } }", output, StringComparison.Ordinal);
         // Every backend service and its migrate Job (not the gateway or identity), like Services__Intake__Grpc.
-        Assert.Equal(4 + 4, Regex.Count(output, "name: Services__Advocacy__Grpc\n              value: http://rel-ics-complaints-advocacy:8081"));
+        Assert.Equal(5 + 5, Regex.Count(output, "name: Services__Advocacy__Grpc\n              value: http://rel-ics-complaints-advocacy:8081"));
         Assert.Equal(Regex.Count(output, "name: Services__Intake__Grpc\n"), Regex.Count(output, "name: Services__Advocacy__Grpc\n"));
     }
 
@@ -80,7 +82,7 @@ public sealed partial class HelmChartTests
 
         Assert.Contains("key: identity-signing-key", output, StringComparison.Ordinal);
         Assert.Contains("name: Identity__Issuer\n              value: \"https://complaints.example.org/\"", output, StringComparison.Ordinal);
-        Assert.Equal(6 + 5, Regex.Count(output, "name: Authentication__Authority"));
+        Assert.Equal(7 + 6, Regex.Count(output, "name: Authentication__Authority"));
     }
 
     [Fact]

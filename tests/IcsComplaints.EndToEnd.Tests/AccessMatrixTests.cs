@@ -242,7 +242,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["learning GET /api/v1/learning/hcat/scheme"] = new(SignedIn((_, _) => Access.Allowed), c => GetAsync(system.Learning, "/api/v1/learning/hcat/scheme", c.Token)),
         ["learning GET /api/v1/learning/standards"] = new(SignedIn((_, _) => Access.Allowed), c => GetAsync(system.Learning, "/api/v1/learning/standards", c.Token)),
         ["learning GET /api/v1/learning/cases/{caseId:guid}/hcat"] = new(
-            SignedIn((p, own) => OwnOrganisation(p, own) && p.Has(LearningReaders) ? Access.Allowed : Access.Hidden),
+            SignedIn((p, own) => OwnOrganisation(p, own) && p.Has(OrganisationReaders) ? Access.Allowed : Access.Hidden),
             c => GetAsync(system.Learning, $"/api/v1/learning/cases/{c.Target.CaseId}/hcat", c.Token)),
         ["learning PUT /api/v1/learning/cases/{caseId:guid}/hcat/{subject}"] = new(
             CodersOfOwnCases, c => LearningCallAsync(c, HttpMethod.Put, $"/api/v1/learning/cases/{c.Target.CaseId}/hcat/complaint", new { })),
@@ -253,11 +253,11 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["learning GET /api/v1/learning/calibration/queue"] = new(
             StaffOfAnyOrganisation(LearningCoders), c => GetAsync(system.Learning, "/api/v1/learning/calibration/queue", c.Token)),
         ["learning GET /api/v1/learning/calibration"] = new(
-            LearningOversight(Roles.QualityLead, Roles.ResponsiblePerson), c => GetAsync(system.Learning, $"/api/v1/learning/calibration?organisation={c.Target.Org}", c.Token)),
+            OwnOrProviderOfIcb(Roles.QualityLead, Roles.ResponsiblePerson), c => GetAsync(system.Learning, $"/api/v1/learning/calibration?organisation={c.Target.Org}", c.Token)),
         ["learning POST /ics.learning.v1.LearningService/GetCalibration"] = new(
-            LearningOversight(Roles.QualityLead, Roles.ResponsiblePerson), c => LearningGrpcAsync(client => client.GetCalibrationAsync(new() { OrganisationCode = c.Target.Org }, Headers(c)))),
+            OwnOrProviderOfIcb(Roles.QualityLead, Roles.ResponsiblePerson), c => LearningGrpcAsync(client => client.GetCalibrationAsync(new() { OrganisationCode = c.Target.Org }, Headers(c)))),
         ["learning GET /api/v1/learning/actions"] = new(
-            LearningOversight(LearningReaders), c => GetAsync(system.Learning, $"/api/v1/learning/actions?organisation={c.Target.Org}", c.Token)),
+            OwnOrProviderOfIcb(OrganisationReaders), c => GetAsync(system.Learning, $"/api/v1/learning/actions?organisation={c.Target.Org}", c.Token)),
         ["learning POST /api/v1/learning/actions"] = new(
             SignedIn((p, own) => OwnOrganisation(p, own) && p.Has(ActionOwners) ? Access.Allowed : Access.Forbidden),
             c => LearningCallAsync(c, HttpMethod.Post, "/api/v1/learning/actions", new { organisationCode = c.Target.Org })),
@@ -274,23 +274,23 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["learning POST /api/v1/learning/themes/detection"] = new(
             IcbOversight, c => LearningCallAsync(c, HttpMethod.Post, "/api/v1/learning/themes/detection", new { month = "not a month" })),
         ["learning GET /api/v1/learning/themes"] = new(
-            SignedIn((p, _) => p.Org is "RJ1" or "QKK" && p.Has(LearningReaders) ? Access.Allowed : Access.Forbidden),
+            SignedIn((p, _) => p.Org is "RJ1" or "QKK" && p.Has(OrganisationReaders) ? Access.Allowed : Access.Forbidden),
             c => GetAsync(system.Learning, "/api/v1/learning/themes", c.Token)),
         ["learning POST /ics.learning.v1.LearningService/ListThemes"] = new(
-            SignedIn((p, _) => p.Org is "RJ1" or "QKK" && p.Has(LearningReaders) ? Access.Allowed : Access.Forbidden),
+            SignedIn((p, _) => p.Org is "RJ1" or "QKK" && p.Has(OrganisationReaders) ? Access.Allowed : Access.Forbidden),
             c => LearningGrpcAsync(client => client.ListThemesAsync(new(), Headers(c)))),
         ["learning GET /api/v1/learning/themes/{id:guid}"] = new(
             SignedIn((_, _) => Access.Hidden), c => GetAsync(system.Learning, $"/api/v1/learning/themes/{Guid.NewGuid()}", c.Token)),
         ["learning POST /api/v1/learning/themes/{id:guid}/sharing"] = new(
             SignedIn((_, _) => Access.Hidden), c => LearningCallAsync(c, HttpMethod.Post, $"/api/v1/learning/themes/{Guid.NewGuid()}/sharing", new { })),
         ["learning GET /api/v1/learning/self-assessments/{year:int}"] = new(
-            LearningOversight(LearningReaders), c => GetAsync(system.Learning, $"/api/v1/learning/self-assessments/2020?organisation={c.Target.Org}", c.Token)),
+            OwnOrProviderOfIcb(OrganisationReaders), c => GetAsync(system.Learning, $"/api/v1/learning/self-assessments/2020?organisation={c.Target.Org}", c.Token)),
         ["learning PUT /api/v1/learning/self-assessments/{year:int}"] = new(
             StaffOfAnyOrganisation(Roles.QualityLead, Roles.ResponsiblePerson), c => LearningCallAsync(c, HttpMethod.Put, "/api/v1/learning/self-assessments/2020", new { })),
         ["learning POST /api/v1/learning/self-assessments/{year:int}/submission"] = new(
             StaffOfAnyOrganisation(Roles.QualityLead, Roles.ResponsiblePerson), c => LearningCallAsync(c, HttpMethod.Post, "/api/v1/learning/self-assessments/2020/submission", null)),
         ["learning GET /api/v1/learning/self-assessments/{year:int}/comparison"] = new(
-            LearningOversight(LearningReaders), c => GetAsync(system.Learning, $"/api/v1/learning/self-assessments/2020/comparison?organisation={c.Target.Org}", c.Token)),
+            OwnOrProviderOfIcb(OrganisationReaders), c => GetAsync(system.Learning, $"/api/v1/learning/self-assessments/2020/comparison?organisation={c.Target.Org}", c.Token)),
         ["learning GET /api/v1/learning/self-assessments/{year:int}/providers"] = new(
             IcbOversight, c => GetAsync(system.Learning, "/api/v1/learning/self-assessments/2020/providers", c.Token)),
         ["learning GET /api/v1/audit/learning"] = new(
@@ -302,6 +302,33 @@ public sealed class AccessMatrixTests(IcsSystem system)
             SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Learning, "/ics.learning.v1.LearningService/NoSuchMethod", c.Token)),
         ["learning ANY {unimplementedService}/{unimplementedMethod:grpcunimplemented}"] = new(
             SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Learning, "/no.such.v1.Service/Method", c.Token)),
+        // reporting: figures of one's own organisation, or of an ICB's providers (with small numbers withheld).
+        ["reporting ANY /health/live"] = new(AnyoneMay, c => GetAsync(system.Reporting, "/health/live", c.Token)),
+        ["reporting ANY /health/ready"] = new(AnyoneMay, c => GetAsync(system.Reporting, "/health/ready", c.Token)),
+        ["reporting GET /api/v1/reporting/definitions"] = new(SignedIn((_, _) => Access.Allowed), c => GetAsync(system.Reporting, "/api/v1/reporting/definitions", c.Token)),
+        ["reporting GET /api/v1/reporting/measures"] = new(
+            OwnOrProviderOfIcb(OrganisationReaders), c => ReportingCallAsync(c, $"/api/v1/reporting/measures?organisation={c.Target.Org}&period=2026")),
+        ["reporting GET /api/v1/reporting/trend"] = new(
+            OwnOrProviderOfIcb(OrganisationReaders), c => ReportingCallAsync(c, $"/api/v1/reporting/trend?organisation={c.Target.Org}&months=3")),
+        ["reporting GET /api/v1/reporting/trend.svg"] = new(
+            OwnOrProviderOfIcb(OrganisationReaders), c => ReportingCallAsync(c, $"/api/v1/reporting/trend.svg?organisation={c.Target.Org}&months=3")),
+        ["reporting GET /api/v1/reporting/ko41"] = new(
+            OwnOrProviderOfIcb(OrganisationReaders), c => ReportingCallAsync(c, $"/api/v1/reporting/ko41?organisation={c.Target.Org}&year=2026")),
+        ["reporting GET /api/v1/reporting/ko41.csv"] = new(
+            OwnOrProviderOfIcb(OrganisationReaders), c => ReportingCallAsync(c, $"/api/v1/reporting/ko41.csv?organisation={c.Target.Org}&year=2026")),
+        ["reporting GET /api/v1/reporting/annual-report"] = new(
+            OwnOrProviderOfIcb(OrganisationReaders), c => ReportingCallAsync(c, $"/api/v1/reporting/annual-report?organisation={c.Target.Org}&year=2026")),
+        ["reporting GET /api/v1/reporting/peers"] = new(
+            StaffOfAnyOrganisation(OrganisationReaders), c => ReportingCallAsync(c, "/api/v1/reporting/peers?period=2026")),
+        ["reporting GET /api/v1/reporting/oversight"] = new(IcbOversight, c => ReportingCallAsync(c, "/api/v1/reporting/oversight?period=2026")),
+        ["reporting GET /api/v1/reporting/oversight/funnel"] = new(IcbOversight, c => ReportingCallAsync(c, "/api/v1/reporting/oversight/funnel?period=2026")),
+        ["reporting GET /api/v1/reporting/oversight/funnel.svg"] = new(IcbOversight, c => ReportingCallAsync(c, "/api/v1/reporting/oversight/funnel.svg?period=2026")),
+        ["reporting GET /api/v1/reporting/oversight/overdue"] = new(IcbOversight, c => ReportingCallAsync(c, "/api/v1/reporting/oversight/overdue")),
+        ["reporting GET /api/v1/audit/reporting"] = new(
+            SignedIn((p, _) => p.Has(Roles.PlatformAdmin, Roles.QualityLead) ? Access.Allowed : Access.Forbidden),
+            c => GetAsync(system.Reporting, "/api/v1/audit/reporting", c.Token)),
+        ["reporting GET /admin/outbox/"] = new(AdminsOnly, c => GetAsync(system.Reporting, "/admin/outbox", c.Token)),
+        ["reporting POST /admin/outbox/{messageId:guid}/requeue"] = new(AdminsOnly, c => RequeueAsync(system.Reporting, c.Token)),
         ["case GET /api/v1/audit/case"] = new(AuditReaders, c => AuditAsync(system.Case, "case", c.Target.CaseId, c.Token)),
         ["case GET /admin/outbox/"] = new(AdminsOnly, c => GetAsync(system.Case, "/admin/outbox", c.Token)),
         ["case POST /admin/outbox/{messageId:guid}/requeue"] = new(AdminsOnly, c => RequeueAsync(system.Case, c.Token)),
@@ -377,7 +404,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
     private static Access AuditReaders(Persona p, bool own) =>
         SignedIn((p, own) => p.Has(Roles.PlatformAdmin) ? Access.Allowed : p.Has(Roles.QualityLead) ? (own ? Access.Allowed : Access.Hidden) : Access.Forbidden)(p, own);
 
-    private static readonly string[] LearningReaders =
+    private static readonly string[] OrganisationReaders =
         [Roles.ComplaintsHandler, Roles.Investigator, Roles.QualityLead, Roles.ResponsiblePerson, Roles.IcbCommissioner];
 
     private static readonly string[] LearningCoders = [Roles.ComplaintsHandler, Roles.Investigator, Roles.QualityLead];
@@ -390,12 +417,12 @@ public sealed class AccessMatrixTests(IcsSystem system)
     private static bool IsIcbOverseer(Persona p) => p.Org == "QKK" && p.Has(Roles.IcbCommissioner, Roles.QualityLead);
 
     private static Access CodersOfOwnCases(Persona p, bool own) =>
-        SignedIn((p, own) => !OwnOrganisation(p, own) ? Access.Hidden : p.Has(LearningCoders) ? Access.Allowed : p.Has(LearningReaders) ? Access.Forbidden : Access.Hidden)(p, own);
+        SignedIn((p, own) => !OwnOrganisation(p, own) ? Access.Hidden : p.Has(LearningCoders) ? Access.Allowed : p.Has(OrganisationReaders) ? Access.Forbidden : Access.Hidden)(p, own);
 
     private static Access IcbOversight(Persona p, bool own) => SignedIn((p, _) => IsIcbOverseer(p) ? Access.Allowed : Access.Forbidden)(p, own);
 
-    // An organisation's learning, asked for by ODS code: its own staff with the roles; the ICB's overseers for a provider.
-    private static Func<Persona, bool, Access> LearningOversight(params string[] ownRoles) =>
+    // An organisation's learning or figures, asked for by ODS code: its own staff with the roles; the ICB's overseers for a provider.
+    private static Func<Persona, bool, Access> OwnOrProviderOfIcb(params string[] ownRoles) =>
         SignedIn((p, own) => OwnOrganisation(p, own) ? (p.Has(ownRoles) ? Access.Allowed : Access.Forbidden)
             : !own && IsIcbOverseer(p) ? Access.Allowed
             : Access.Hidden);
@@ -412,6 +439,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
             .Concat(EndpointListing.Keys("identity", system.Identity.Services))
             .Concat(EndpointListing.Keys("advocacy-referral", system.Advocacy.Services))
             .Concat(EndpointListing.Keys("learning", system.Learning.Services))
+            .Concat(EndpointListing.Keys("reporting", system.Reporting.Services))
             .ToList();
 
         var undecided = endpoints.Except(rules.Keys).ToList();
@@ -689,6 +717,14 @@ public sealed class AccessMatrixTests(IcsSystem system)
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = body is null ? null : JsonContent.Create(body) };
         using var response = await http.SendAsync(request);
         return response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict ? Access.Allowed : FromStatus(response.StatusCode);
+    }
+
+    // A KO41 return that fails its checks is refused for its content (409), which counts as reached.
+    private async Task<Access> ReportingCallAsync(Context c, string path)
+    {
+        using var http = IcsSystem.WithToken(system.Reporting.CreateHttpClient(), c.Token);
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+        return response.StatusCode is HttpStatusCode.Conflict ? Access.Allowed : FromStatus(response.StatusCode);
     }
 
     private static Metadata Headers(Context c) => c.Token is null ? [] : IcsSystem.Bearer(c.Token);

@@ -40,6 +40,8 @@ public sealed class GatewayTests(IcsSystem system)
         ["learning-rest"] = (HttpMethod.Get, "/api/v1/learning/themes"),
         ["learning-audit"] = (HttpMethod.Get, "/api/v1/audit/learning"),
         ["learning-grpc"] = (HttpMethod.Post, "/ics.learning.v1.LearningService/ListThemes"),
+        ["reporting-rest"] = (HttpMethod.Get, "/api/v1/reporting/oversight"),
+        ["reporting-audit"] = (HttpMethod.Get, "/api/v1/audit/reporting"),
     };
 
     [Fact]

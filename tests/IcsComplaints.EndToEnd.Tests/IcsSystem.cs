@@ -1,5 +1,6 @@
 extern alias advocacy;
 extern alias learning;
+extern alias reporting;
 extern alias cases;
 extern alias gateway;
 extern alias identity;
@@ -22,6 +23,8 @@ using AdvocacyDirectorySeed = advocacy::IcsComplaints.AdvocacyReferral.Api.Direc
 using AdvocacyProgram = advocacy::Program;
 using LearningDbContext = learning::IcsComplaints.Learning.Api.Data.LearningDbContext;
 using LearningProgram = learning::Program;
+using ReportingDbContext = reporting::IcsComplaints.Reporting.Api.Data.ReportingDbContext;
+using ReportingProgram = reporting::Program;
 using CaseDbContext = cases::IcsComplaints.Case.Api.Data.CaseDbContext;
 using CaseProgram = cases::Program;
 using DirectorySeed = intake::IcsComplaints.Intake.Api.Directory.DirectorySeed;
@@ -70,6 +73,8 @@ public sealed class IcsSystem : IAsyncLifetime
 
     public ServiceHost<LearningProgram> Learning { get; private set; } = null!;
 
+    public ServiceHost<ReportingProgram> Reporting { get; private set; } = null!;
+
     public ServiceHost<GatewayProgram> Gateway { get; private set; } = null!;
 
     /// <summary>A second gateway with tight limits on the public routes, for the rate limit tests.</summary>
@@ -86,11 +91,13 @@ public sealed class IcsSystem : IAsyncLifetime
         var caseDb = await Own(_infrastructure.CreateDatabaseAsync("case"));
         var advocacyDb = await Own(_infrastructure.CreateDatabaseAsync("advocacy"));
         var learningDb = await Own(_infrastructure.CreateDatabaseAsync("learning"));
+        var reportingDb = await Own(_infrastructure.CreateDatabaseAsync("reporting"));
         var vhost = await Own(_infrastructure.CreateVirtualHostAsync("e2e"));
         await DatabaseExtensions.MigrateAsync<IntakeDbContext>(intakeDb.ConnectionString, IntakeDbContext.Schema);
         await DatabaseExtensions.MigrateAsync<CaseDbContext>(caseDb.ConnectionString, CaseDbContext.Schema);
         await DatabaseExtensions.MigrateAsync<AdvocacyDbContext>(advocacyDb.ConnectionString, AdvocacyDbContext.Schema);
         await DatabaseExtensions.MigrateAsync<LearningDbContext>(learningDb.ConnectionString, LearningDbContext.Schema);
+        await DatabaseExtensions.MigrateAsync<ReportingDbContext>(reportingDb.ConnectionString, ReportingDbContext.Schema);
         IntakeBrokerLink = new TcpProxy(vhost.AmqpUri.Host, vhost.AmqpUri.Port);
         _resources.Add(IntakeBrokerLink);
 
@@ -142,6 +149,13 @@ public sealed class IcsSystem : IAsyncLifetime
             ["ConnectionStrings:rabbitmq"] = vhost.AmqpUri.ToString(),
             ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
         }), Observe).Start();
+        // Reporting reads every service's events into its log and asks intake's directory about organisations.
+        Reporting = new ServiceHost<ReportingProgram>(Common(new()
+        {
+            ["ConnectionStrings:reportingdb"] = reportingDb.ConnectionString,
+            ["ConnectionStrings:rabbitmq"] = vhost.AmqpUri.ToString(),
+            ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
+        }), Observe).Start();
         await Advocacy.Services.GetServices<IDeploymentStep>().OfType<AdvocacyDirectorySeed>().Single().RunAsync(Advocacy.Services, CancellationToken.None);
         Intake.Start();
         // Seeds the organisation directory, as `migrate` does before a deployment starts (its other step, the broker
@@ -159,6 +173,10 @@ public sealed class IcsSystem : IAsyncLifetime
         await Eventually.TrueAsync(
             async () => (await learningClient.GetStringAsync(new Uri("/health/ready", UriKind.Relative))).Contains("\"rabbitmq\":\"Healthy\"", StringComparison.Ordinal),
             TimeSpan.FromSeconds(60), "the learning service is connected to RabbitMQ");
+        using var reportingClient = Reporting.CreateHttpClient();
+        await Eventually.TrueAsync(
+            async () => (await reportingClient.GetStringAsync(new Uri("/health/ready", UriKind.Relative))).Contains("\"rabbitmq\":\"Healthy\"", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(60), "the reporting service is connected to RabbitMQ");
     }
 
     private async Task<T> Own<T>(Task<T> resource)
@@ -197,6 +215,7 @@ public sealed class IcsSystem : IAsyncLifetime
         ["ReverseProxy:Clusters:advocacy-grpc:Destinations:advocacy:Address"] = Advocacy.GrpcAddress.ToString(),
         ["ReverseProxy:Clusters:learning-http:Destinations:learning:Address"] = Learning.HttpAddress.ToString(),
         ["ReverseProxy:Clusters:learning-grpc:Destinations:learning:Address"] = Learning.GrpcAddress.ToString(),
+        ["ReverseProxy:Clusters:reporting-http:Destinations:reporting:Address"] = Reporting.HttpAddress.ToString(),
         ["RateLimits:PublicSubmission:PermitLimit"] = permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RateLimits:PublicSubmission:Window"] = "00:01:00",
         ["RateLimits:PublicStatus:PermitLimit"] = permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -273,6 +292,13 @@ public sealed class IcsSystem : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<CaseDbContext>());
     }
 
+    /// <summary>Runs a query against the reporting database.</summary>
+    public async Task<T> InReportingDb<T>(Func<ReportingDbContext, Task<T>> query)
+    {
+        await using var scope = Reporting.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ReportingDbContext>());
+    }
+
     /// <summary>Runs a query against the learning database.</summary>
     public async Task<T> InLearningDb<T>(Func<LearningDbContext, Task<T>> query)
     {
@@ -296,7 +322,7 @@ public sealed class IcsSystem : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var host in new IAsyncDisposable?[] { LimitedGateway, Gateway, Intake, Case, Advocacy, Learning, Identity })
+        foreach (var host in new IAsyncDisposable?[] { LimitedGateway, Gateway, Intake, Case, Advocacy, Learning, Reporting, Identity })
         {
             if (host is not null)
             {

@@ -13,7 +13,7 @@ using IcsComplaints.TestKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Commissioning = learning::IcsComplaints.Learning.Api.Commissioning;
+using Commissioning = IcsComplaints.Directory.Commissioning;
 using DemoHistory = learning::IcsComplaints.Learning.Api.Demo.DemoHistory;
 using LearningActions = learning::IcsComplaints.Learning.Api.Actions.LearningActions;
 using LearningDbContext = learning::IcsComplaints.Learning.Api.Data.LearningDbContext;

@@ -93,7 +93,20 @@ public sealed class TestInfrastructure : IAsyncLifetime
         await using var connection = new NpgsqlConnection(PostgresAdmin);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 30)
+            {
+                // An autovacuum worker (the server's own) is busy in the database after a large load; FORCE cannot end
+                // it without superuser rights, and it finishes on its own shortly.
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
+        }
     }
 
     /// <summary>A new RabbitMQ virtual host the configured user may use, deleted when disposed.</summary>

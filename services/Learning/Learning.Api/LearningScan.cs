@@ -1,3 +1,4 @@
+using IcsComplaints.Directory;
 using IcsComplaints.Learning.Api.Actions;
 using IcsComplaints.Learning.Api.Themes;
 using Microsoft.EntityFrameworkCore;

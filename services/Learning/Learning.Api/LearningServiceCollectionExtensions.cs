@@ -1,4 +1,4 @@
-using IcsComplaints.Intake.Contracts.Grpc.V1;
+using IcsComplaints.Directory;
 using IcsComplaints.Learning.Api.Actions;
 using IcsComplaints.Learning.Api.Cases;
 using IcsComplaints.Learning.Api.Data;
@@ -35,14 +35,12 @@ public static class LearningServiceCollectionExtensions
         builder.Services.AddScoped<LearningActions>();
         builder.Services.AddScoped<ThemeService>();
         builder.Services.AddScoped<SelfAssessments>();
-        builder.Services.AddScoped<Commissioning>();
         builder.Services.AddSingleton<IServiceCommand, DemoHistoryCommand>();
         builder.Services.Configure<LearningScanOptions>(builder.Configuration.GetSection(LearningScanOptions.SectionName));
         builder.Services.AddSingleton<LearningScan>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LearningScan>());
         // Intake's organisation directory says which providers an ICB commissions, on the day.
-        builder.Services.AddGrpcClient<OrganisationDirectoryService.OrganisationDirectoryServiceClient>((services, o) =>
-            o.Address = new Uri(services.GetRequiredService<IConfiguration>()["Services:Intake:Grpc"] ?? "http://127.0.0.1:5102"));
+        builder.Services.AddCommissioning();
         builder.Services.AddServiceGrpc();
         return builder;
     }

@@ -229,11 +229,16 @@ public sealed class CaseActions(
         var details = StaffDetails(input, errors);
         errors.ThrowIfAny();
         StaffInvolved? staff = null;
+        // The staff record's id exists only once saved, so the event is written by a second save in one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await ApplyAsync(c, () =>
         {
             staff = c.AddStaff(name, role);
             details(staff);
         }, ct);
+        PublishStaff(c, staff!);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return staff!.Id;
     }
 
@@ -252,8 +257,14 @@ public sealed class CaseActions(
             staff.Name = name ?? staff.Name;
             staff.Role = role ?? staff.Role;
             details(staff);
-        }, ct);
+        }, ct, () => PublishStaff(c, staff));
     }
+
+    private void PublishStaff(ComplaintCase c, StaffInvolved staff) => outbox.Publish(new StaffInvolvedRecorded
+    {
+        CaseId = c.Id, OrganisationCode = c.OrganisationCode, StaffId = staff.Id, ToldOn = staff.ToldOn, SupportOffered = staff.SupportOffered is not null,
+        SawFinalResponse = staff.SawFinalResponseOn is not null, RecordedOn = Today,
+    });
 
     /// <summary>Saves the draft final response.</summary>
     public async Task SaveDraftAsync(Caller caller, Guid caseId, CaseRequests.Draft input, CancellationToken ct)

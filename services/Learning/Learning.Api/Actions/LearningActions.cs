@@ -1,3 +1,4 @@
+using IcsComplaints.Directory;
 using System.Text.RegularExpressions;
 using IcsComplaints.Calendar;
 using IcsComplaints.Learning.Api.Data;

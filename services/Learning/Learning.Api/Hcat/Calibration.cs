@@ -1,3 +1,4 @@
+using IcsComplaints.Directory;
 using System.Security.Cryptography;
 using IcsComplaints.Calendar;
 using IcsComplaints.Learning.Api.Data;

@@ -1,3 +1,4 @@
+using IcsComplaints.Directory;
 using System.Globalization;
 using System.Text.Json;
 using IcsComplaints.Calendar;

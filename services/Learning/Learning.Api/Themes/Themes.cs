@@ -1,3 +1,4 @@
+using IcsComplaints.Directory;
 using System.Globalization;
 using IcsComplaints.Calendar;
 using IcsComplaints.Learning.Api.Actions;

@@ -1,0 +1,332 @@
+using System.Globalization;
+using System.Text.Json;
+using IcsComplaints.AdvocacyReferral.Contracts.Events;
+using IcsComplaints.Case.Contracts.Events;
+using IcsComplaints.Intake.Contracts.Events;
+using IcsComplaints.Learning.Contracts.Events;
+using IcsComplaints.Messaging.Inbox;
+using IcsComplaints.Reporting.Api.Data;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace IcsComplaints.Reporting.Api.Events;
+
+/// <summary>
+/// Turns events into the read models. The same code runs for a live event and for a rebuild from the event log, and
+/// every step is order-independent (fields set by one event each, counts as maxima or sums), so events arriving on
+/// separate queues in any order, or replayed in log order, give the same read models.
+/// </summary>
+public static class Projection
+{
+    /// <summary>Every event type reporting consumes, by its full name (the log's <c>type</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, Type> EventTypes = new[]
+    {
+        typeof(ComplaintSubmitted), typeof(InformalConcernRecorded),
+        typeof(CaseOpened), typeof(CaseAcknowledged), typeof(CaseStageChanged), typeof(ResponseDateAgreed), typeof(FinalResponseSent),
+        typeof(CaseClosed), typeof(CaseReopened), typeof(CaseReferredToOmbudsman), typeof(CaseCoded), typeof(CaseDeadlineMissed),
+        typeof(ExperienceSurveyAnswered), typeof(StaffInvolvedRecorded),
+        typeof(ReferralAccepted), typeof(DraftReviewCompleted),
+        typeof(ThemeDetected), typeof(ThemeShared), typeof(LearningActionRaised), typeof(LearningActionCompleted),
+    }.ToDictionary(t => t.FullName!, StringComparer.Ordinal);
+
+    /// <summary>Appends the event to the log.</summary>
+    public static void Log(ReportingDbContext db, Guid messageId, object message, DateTimeOffset at) =>
+        db.EventLog.Add(new LoggedEvent { MessageId = messageId, Type = message.GetType().FullName!, Body = JsonSerializer.Serialize(message, message.GetType()), ConsumedAt = at });
+
+    /// <summary>Reads a logged event back.</summary>
+    public static object Read(LoggedEvent logged) =>
+        JsonSerializer.Deserialize(logged.Body, EventTypes.TryGetValue(logged.Type, out var type) ? type : throw new InvalidOperationException($"Unknown event type {logged.Type}"))
+        ?? throw new InvalidOperationException($"Event {logged.Id} is empty.");
+
+    /// <summary>Applies one event to the read models.</summary>
+    public static async Task ApplyAsync(ReportingDbContext db, object message, CancellationToken ct)
+    {
+        switch (message)
+        {
+            case ComplaintSubmitted e:
+                await LockComplaintAsync(db, e.ComplaintId, ct);
+                if (await db.Complaints.FindAsync([e.ComplaintId], ct) is null)
+                {
+                    db.Complaints.Add(new ComplaintFact { ComplaintId = e.ComplaintId, Channel = e.Channel.ToString(), Imported = e.Imported });
+                }
+                // The case may have arrived first (separate queues): give it the channel now.
+                foreach (var c in db.Cases.Local.Where(c => c.ComplaintId == e.ComplaintId).Concat(await db.Cases.Where(c => c.ComplaintId == e.ComplaintId).ToListAsync(ct)).Distinct())
+                {
+                    c.Channel = e.Channel.ToString();
+                }
+                break;
+            case InformalConcernRecorded e:
+                db.Concerns.Add(new ConcernFact { OrganisationCode = e.OrganisationCode, ReceivedOn = e.ReceivedOn, Channel = e.Channel.ToString() });
+                break;
+            case CaseOpened e:
+                {
+                    await LockComplaintAsync(db, e.ComplaintId, ct);
+                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    c.ComplaintId = e.ComplaintId;
+                    c.Channel ??= (await db.Complaints.FindAsync([e.ComplaintId], ct))?.Channel;
+                    c.OrganisationCode = e.OrganisationCode;
+                    c.ReceivedOn = e.ReceivedOn;
+                    c.ReceivedMonth = new DateOnly(e.ReceivedOn.Year, e.ReceivedOn.Month, 1);
+                    c.AcknowledgementDueBy = e.AcknowledgementDueBy;
+                    break;
+                }
+            case CaseAcknowledged e:
+                {
+                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    c.AcknowledgedOn = e.AcknowledgedOn;
+                    c.AcknowledgedInTime = e.InTime;
+                    break;
+                }
+            case CaseStageChanged e:
+                {
+                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    if (e.To == "EarlyResolution" && (c.EarlyResolutionOn is null || e.On < c.EarlyResolutionOn))
+                    {
+                        c.EarlyResolutionOn = e.On;
+                    }
+                    if (e.To == "CloserLook" && (c.CloserLookOn is null || e.On < c.CloserLookOn))
+                    {
+                        c.CloserLookOn = e.On;
+                    }
+                    break;
+                }
+            case ResponseDateAgreed e:
+                {
+                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    c.Renegotiations = Math.Max(c.Renegotiations, e.Renegotiation);
+                    break;
+                }
+            case FinalResponseSent e:
+                {
+                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    // A reopened case sends a second response: the first one is what KO41 counts as resolution.
+                    if (c.ResponseSentOn is null || e.SentOn < c.ResponseSentOn)
+                    {
+                        c.ResponseSentOn = e.SentOn;
+                        c.Outcome = e.Outcome;
+                        c.ResolvedEarly = e.ResolvedEarly;
+                        c.WorkingDaysTaken = e.WorkingDaysTaken;
+                        c.ByAgreedDate = e.ByAgreedDate;
+                        c.WithinBackstop = e.WithinBackstop;
+                    }
+                    c.Renegotiations = Math.Max(c.Renegotiations, e.Renegotiations);
+                    break;
+                }
+            case CaseClosed e:
+                {
+                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    if (c.ClosedOn is null || e.ClosedOn >= c.ClosedOn)
+                    {
+                        c.ClosedOn = e.ClosedOn;
+                        c.Closure = e.Closure;
+                    }
+                    break;
+                }
+            case CaseReopened e:
+                {
+                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    c.Reopened = Math.Max(c.Reopened, e.Count);
+                    break;
+                }
+            case CaseReferredToOmbudsman e:
+                (await CaseAsync(db, e.CaseId, e.OrganisationCode, ct)).OmbudsmanOn ??= e.LearnedOn;
+                break;
+            case CaseCoded e:
+                {
+                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    c.Subjects = [.. e.Subjects];
+                    c.ServiceArea = e.ServiceArea;
+                    c.Professions = [.. e.Professions];
+                    c.ClinicalSubCategories = [.. e.ClinicalSubCategories];
+                    c.SiteOdsCode = e.SiteOdsCode;
+                    c.AgeBand = e.AgeBand;
+                    c.ComplainantStatus = e.ComplainantStatus;
+                    break;
+                }
+            case CaseDeadlineMissed e:
+                {
+                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    c.BackstopMissed |= e.Deadline == "Backstop";
+                    if (!db.MissedDeadlines.Local.Any(m => m.CaseId == e.CaseId && m.Deadline == e.Deadline && m.DueOn == e.DueOn)
+                        && !await db.MissedDeadlines.AnyAsync(m => m.CaseId == e.CaseId && m.Deadline == e.Deadline && m.DueOn == e.DueOn, ct))
+                    {
+                        db.MissedDeadlines.Add(new MissedDeadline { CaseId = e.CaseId, OrganisationCode = e.OrganisationCode, Deadline = e.Deadline, DueOn = e.DueOn, DetectedOn = e.DetectedOn });
+                    }
+                    break;
+                }
+            case ExperienceSurveyAnswered e:
+                var month = DateOnly.ParseExact(e.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                foreach (var (question, answer) in e.Answers)
+                {
+                    db.SurveyAnswers.Add(new SurveyAnswer { SurveyId = e.SurveyId, OrganisationCode = e.OrganisationCode, Month = month, Kind = e.Kind, Question = question, Answer = answer });
+                }
+                break;
+            case StaffInvolvedRecorded e:
+                {
+                    var staff = await db.Staff.FindAsync([e.CaseId, e.StaffId], ct);
+                    if (staff is null)
+                    {
+                        staff = new StaffFact { CaseId = e.CaseId, StaffId = e.StaffId, OrganisationCode = e.OrganisationCode };
+                        db.Staff.Add(staff);
+                    }
+                    // Once told, offered support or shown the response, always so: records only gain facts.
+                    staff.Told |= e.ToldOn is not null;
+                    staff.SupportOffered |= e.SupportOffered;
+                    staff.SawFinalResponse |= e.SawFinalResponse;
+                    break;
+                }
+            case ReferralAccepted e:
+                {
+                    var c = await db.Cases.FindAsync([e.CaseId], ct);
+                    if (c is null)
+                    {
+                        throw new InvalidOperationException("The case is not known yet; redelivery brings the acceptance back.");
+                    }
+                    c.Advocacy = true;
+                    break;
+                }
+            case DraftReviewCompleted e:
+                {
+                    var c = await db.Cases.FindAsync([e.CaseId], ct) ?? throw new InvalidOperationException("The case is not known yet.");
+                    c.DraftReviews++;
+                    break;
+                }
+            case ThemeDetected e:
+                if (await db.Themes.FindAsync([e.ThemeId], ct) is null)
+                {
+                    db.Themes.Add(new ThemeFact
+                    {
+                        ThemeId = e.ThemeId, IcbCode = e.IcbCode, OrganisationCode = e.OrganisationCode ?? "", Dimension = e.Dimension, Code = e.Code,
+                        Month = DateOnly.ParseExact(e.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    });
+                }
+                break;
+            case ThemeShared e:
+                {
+                    var theme = await db.Themes.FindAsync([e.ThemeId], ct) ?? throw new InvalidOperationException("The theme is not known yet.");
+                    theme.Shared = true;
+                    break;
+                }
+            case LearningActionRaised e:
+                (await ActionAsync(db, e.ActionId, e.OrganisationCode, ct)).RaisedOn = e.RaisedOn;
+                break;
+            case LearningActionCompleted e:
+                {
+                    var action = await ActionAsync(db, e.ActionId, e.OrganisationCode, ct);
+                    action.CompletedOn = e.CompletedOn;
+                    action.Published = e.Published;
+                    break;
+                }
+            default:
+                throw new InvalidOperationException($"Reporting does not project {message.GetType().Name}.");
+        }
+    }
+
+    // ComplaintSubmitted and CaseOpened each complete what the other brought (the channel); on separate queues they
+    // may run at the same moment, each blind to the other's uncommitted row. A transaction-scoped lock on the
+    // complaint makes the second wait for the first, and then see it.
+    private static async Task LockComplaintAsync(ReportingDbContext db, Guid complaintId, CancellationToken ct)
+    {
+        var key = BitConverter.ToInt64(complaintId.ToByteArray(), 8);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+    }
+
+    private static async Task<CaseFact> CaseAsync(ReportingDbContext db, Guid caseId, string organisationCode, CancellationToken ct)
+    {
+        var c = await db.Cases.FindAsync([caseId], ct);
+        if (c is null)
+        {
+            c = new CaseFact { CaseId = caseId, OrganisationCode = organisationCode };
+            db.Cases.Add(c);
+        }
+        return c;
+    }
+
+    private static async Task<ActionFact> ActionAsync(ReportingDbContext db, Guid actionId, string organisationCode, CancellationToken ct)
+    {
+        var action = await db.Actions.FindAsync([actionId], ct);
+        if (action is null)
+        {
+            action = new ActionFact { ActionId = actionId, OrganisationCode = organisationCode };
+            db.Actions.Add(action);
+        }
+        return action;
+    }
+}
+
+/// <summary>Logs an event and projects it, in the inbox's transaction: the log and the read models never disagree.</summary>
+/// <typeparam name="T">The event.</typeparam>
+public abstract class LoggedConsumer<T>(InboxServices<ReportingDbContext> inbox, TimeProvider time) : IdempotentConsumer<T, ReportingDbContext>(inbox)
+    where T : class
+{
+    /// <inheritdoc />
+    protected override async Task HandleAsync(ConsumeContext<T> context)
+    {
+        Projection.Log(Db, context.MessageId!.Value, context.Message, time.GetUtcNow());
+        await Projection.ApplyAsync(Db, context.Message, context.CancellationToken);
+    }
+}
+
+#pragma warning disable SA1402 // One line per event: a queue each, named after the consumer.
+#pragma warning disable CS1591
+public sealed class ComplaintSubmittedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<ComplaintSubmitted>(i, t);
+public sealed class InformalConcernRecordedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<InformalConcernRecorded>(i, t);
+public sealed class CaseOpenedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<CaseOpened>(i, t);
+public sealed class CaseAcknowledgedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<CaseAcknowledged>(i, t);
+public sealed class CaseStageChangedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<CaseStageChanged>(i, t);
+public sealed class ResponseDateAgreedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<ResponseDateAgreed>(i, t);
+public sealed class FinalResponseSentConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<FinalResponseSent>(i, t);
+public sealed class CaseClosedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<CaseClosed>(i, t);
+public sealed class CaseReopenedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<CaseReopened>(i, t);
+public sealed class CaseReferredToOmbudsmanConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<CaseReferredToOmbudsman>(i, t);
+public sealed class CaseCodedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<CaseCoded>(i, t);
+public sealed class CaseDeadlineMissedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<CaseDeadlineMissed>(i, t);
+public sealed class ExperienceSurveyAnsweredConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<ExperienceSurveyAnswered>(i, t);
+public sealed class StaffInvolvedRecordedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<StaffInvolvedRecorded>(i, t);
+public sealed class ReferralAcceptedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<ReferralAccepted>(i, t);
+public sealed class DraftReviewCompletedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<DraftReviewCompleted>(i, t);
+public sealed class ThemeDetectedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<ThemeDetected>(i, t);
+public sealed class ThemeSharedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<ThemeShared>(i, t);
+public sealed class LearningActionRaisedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<LearningActionRaised>(i, t);
+public sealed class LearningActionCompletedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<LearningActionCompleted>(i, t);
+#pragma warning restore CS1591
+#pragma warning restore SA1402
+
+/// <summary>Rebuilds every read model from the event log.</summary>
+public static class ReadModels
+{
+    // Built from constants only: no input reaches these statements.
+    private static readonly string LockLog = $"LOCK TABLE {ReportingDbContext.Schema}.event_log IN EXCLUSIVE MODE";
+    private static readonly string TruncateReadModels =
+        $"TRUNCATE {string.Join(", ", ReportingDbContext.ReadModelTables.Select(t => $"{ReportingDbContext.Schema}.{t}"))} RESTART IDENTITY";
+
+    /// <summary>
+    /// Empties the read models and replays the log in order, in one transaction that holds new events back (a lock
+    /// on the log) so nothing is applied twice or missed. Returns the events replayed.
+    /// </summary>
+    public static async Task<long> RebuildAsync(ReportingDbContext db, CancellationToken ct, int batch = 5_000)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync(LockLog, ct);
+        await db.Database.ExecuteSqlRawAsync(TruncateReadModels, ct);
+        long last = 0, replayed = 0;
+        while (true)
+        {
+            db.ChangeTracker.Clear();
+            var events = await db.EventLog.AsNoTracking().Where(e => e.Id > last).OrderBy(e => e.Id).Take(batch).ToListAsync(ct);
+            if (events.Count == 0)
+            {
+                break;
+            }
+            foreach (var logged in events)
+            {
+                await Projection.ApplyAsync(db, Projection.Read(logged), ct);
+            }
+            await db.SaveChangesAsync(ct);
+            last = events[^1].Id;
+            replayed += events.Count;
+        }
+        await transaction.CommitAsync(ct);
+        return replayed;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using IcsComplaints.ServiceDefaults.Validation;
+
+namespace IcsComplaints.Reporting.Api.Measures;
+
+/// <summary>A reporting period: whole days from <see cref="From"/> to <see cref="To"/>, inclusive.</summary>
+/// <param name="Label">As asked: <c>2026-11</c>, <c>2026-Q3</c>, <c>2026</c> or the financial year <c>2026/27</c>.</param>
+/// <param name="From">First day.</param>
+/// <param name="To">Last day.</param>
+public sealed partial record ReportingPeriod(string Label, DateOnly From, DateOnly To)
+{
+    /// <summary>True when the day falls in the period.</summary>
+    public bool Contains(DateOnly? day) => day is { } d && d >= From && d <= To;
+
+    /// <summary>The financial year (April to March) that starts in <paramref name="year"/>.</summary>
+    public static ReportingPeriod FinancialYear(int year) => new($"{year}/{(year + 1) % 100:00}", new DateOnly(year, 4, 1), new DateOnly(year + 1, 3, 31));
+
+    /// <summary>A calendar month.</summary>
+    public static ReportingPeriod Month(DateOnly first) =>
+        new(first.ToString("yyyy-MM", CultureInfo.InvariantCulture), new DateOnly(first.Year, first.Month, 1), new DateOnly(first.Year, first.Month, 1).AddMonths(1).AddDays(-1));
+
+    /// <summary>Reads a period: a month <c>yyyy-MM</c>, a calendar quarter <c>yyyy-Qn</c>, a calendar year <c>yyyy</c> or a financial year <c>yyyy/yy</c>.</summary>
+    public static ReportingPeriod Parse(string? text, string field = "period")
+    {
+        var value = text?.Trim() ?? "";
+        var match = Shape().Match(value);
+        if (!match.Success)
+        {
+            throw new RequestValidationException(field, "Give a month (2026-11), a quarter (2026-Q3), a year (2026) or a financial year (2026/27).");
+        }
+        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        if (year is < 2000 or > 2100)
+        {
+            throw new RequestValidationException(field, "The year is out of range.");
+        }
+        if (match.Groups["quarter"].Success)
+        {
+            var first = new DateOnly(year, ((int.Parse(match.Groups["quarter"].Value, CultureInfo.InvariantCulture) - 1) * 3) + 1, 1);
+            return new(value, first, first.AddMonths(3).AddDays(-1));
+        }
+        if (match.Groups["fy"].Success)
+        {
+            if (int.Parse(match.Groups["fy"].Value, CultureInfo.InvariantCulture) != (year + 1) % 100)
+            {
+                throw new RequestValidationException(field, "A financial year runs into the next year: 2026/27.");
+            }
+            return FinancialYear(year);
+        }
+        if (match.Groups["month"].Success)
+        {
+            var month = int.Parse(match.Groups["month"].Value, CultureInfo.InvariantCulture);
+            return month is >= 1 and <= 12
+                ? Month(new DateOnly(year, month, 1))
+                : throw new RequestValidationException(field, "The month is 01 to 12.");
+        }
+        return new(value, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+    }
+
+    [GeneratedRegex(@"^(?<year>\d{4})(?:-Q(?<quarter>[1-4])|/(?<fy>\d{2})|-(?<month>\d{2}))?$")]
+    private static partial Regex Shape();
+}

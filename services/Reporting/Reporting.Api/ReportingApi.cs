@@ -1,0 +1,236 @@
+using System.Globalization;
+using IcsComplaints.Calendar;
+using IcsComplaints.Directory;
+using IcsComplaints.Reporting.Api.Data;
+using IcsComplaints.Reporting.Api.Events;
+using IcsComplaints.Reporting.Api.Measures;
+using IcsComplaints.Reporting.Api.Returns;
+using IcsComplaints.ServiceDefaults;
+using IcsComplaints.ServiceDefaults.Security;
+using IcsComplaints.ServiceDefaults.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace IcsComplaints.Reporting.Api;
+
+/// <summary>An organisation's measures with their definitions.</summary>
+/// <param name="Measures">The figures.</param>
+/// <param name="Suppressed">True when shown to someone outside the organisation, under the small-numbers rule.</param>
+/// <param name="Definitions">What each measure means.</param>
+public sealed record MeasuresView(MeasureSet Measures, bool Suppressed, IReadOnlyList<MeasureDefinition> Definitions);
+
+/// <summary>An ICB's view of its providers.</summary>
+/// <param name="IcbCode">The ICB.</param>
+/// <param name="Period">Period.</param>
+/// <param name="Providers">Each provider (small numbers withheld).</param>
+/// <param name="AllProviders">All of them together.</param>
+public sealed record OversightView(string IcbCode, string Period, IReadOnlyList<MeasureSet> Providers, MeasureSet AllProviders);
+
+/// <summary>Where an organisation stands among its peers on one rate, without naming any.</summary>
+/// <param name="Measure">The rate.</param>
+/// <param name="Own">The organisation's own rate.</param>
+/// <param name="Peers">Peers with enough volume to count (denominator of five or more).</param>
+/// <param name="Suppressed">True when fewer than three peers: no distribution is shown.</param>
+/// <param name="LowerQuartile">25th percentile of the peers' rates.</param>
+/// <param name="Median">Median.</param>
+/// <param name="UpperQuartile">75th percentile.</param>
+public sealed record PeerRate(string Measure, double? Own, int Peers, bool Suppressed, double? LowerQuartile, double? Median, double? UpperQuartile);
+
+/// <summary>The REST API: <c>/api/v1/reporting</c>.</summary>
+public static class ReportingApi
+{
+    /// <summary>Who reads an organisation's figures: its complaints team, governance and commissioner.</summary>
+    public static readonly string[] Readers =
+        [Roles.ComplaintsHandler, Roles.Investigator, Roles.QualityLead, Roles.ResponsiblePerson, Roles.IcbCommissioner];
+
+    /// <summary>Maps the endpoints.</summary>
+    public static void MapReportingEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/reporting").WithTags("Reporting");
+        group.MapGet("/definitions", Ok<IReadOnlyList<MeasureDefinition>> (Caller caller) => TypedResults.Ok(MeasureDefinitions.All));
+        group.MapGet("/measures", async Task<Ok<MeasuresView>> (
+            string? organisation, string? period, Caller caller, Commissioning commissioning, MeasureQueries measures, CancellationToken ct) =>
+        {
+            var code = await commissioning.ResolveAsync(caller, organisation, Readers, ct);
+            var set = (await measures.ComputeAsync([code], ReportingPeriod.Parse(period), null, ct)).Single();
+            var outside = !caller.ActsFor(code, Readers);
+            return TypedResults.Ok(new MeasuresView(outside ? SmallNumbers.Apply(set) : set, outside, MeasureDefinitions.All));
+        });
+        group.MapGet("/oversight", async Task<Ok<OversightView>> (string? period, Caller caller, Commissioning commissioning, MeasureQueries measures, CancellationToken ct) =>
+        {
+            var (icb, providers) = await OverseeAsync(caller, commissioning, ct);
+            var sets = await measures.ComputeAsync(providers, ReportingPeriod.Parse(period), icb, ct);
+            return TypedResults.Ok(new OversightView(
+                icb, ReportingPeriod.Parse(period).Label, [.. sets.Where(s => s.OrganisationCode != icb).Select(SmallNumbers.Apply)], sets.Single(s => s.OrganisationCode == icb)));
+        });
+        group.MapGet("/oversight/funnel", async Task<Ok<Funnel>> (
+            string? measure, string? period, Caller caller, Commissioning commissioning, OversightQueries oversight, CancellationToken ct) =>
+        {
+            var (icb, providers) = await OverseeAsync(caller, commissioning, ct);
+            return TypedResults.Ok(await oversight.FunnelAsync(icb, providers, measure, ReportingPeriod.Parse(period), ct));
+        });
+        group.MapGet("/oversight/funnel.svg", async Task<ContentHttpResult> (
+            string? measure, string? period, Caller caller, Commissioning commissioning, OversightQueries oversight, CancellationToken ct) =>
+        {
+            var (icb, providers) = await OverseeAsync(caller, commissioning, ct);
+            return TypedResults.Content(Charts.Funnel(await oversight.FunnelAsync(icb, providers, measure, ReportingPeriod.Parse(period), ct)), "image/svg+xml");
+        });
+        group.MapGet("/oversight/overdue", async Task<Ok<ItemList<OverdueSummary>>> (Caller caller, Commissioning commissioning, OversightQueries oversight, CancellationToken ct) =>
+        {
+            var (_, providers) = await OverseeAsync(caller, commissioning, ct);
+            return TypedResults.Ok(new ItemList<OverdueSummary>(await oversight.OverdueAsync(providers, ct)));
+        });
+        group.MapGet("/trend", async Task<Ok<ItemList<TrendPoint>>> (
+            string? organisation, string? measure, int? months, Caller caller, Commissioning commissioning, OversightQueries oversight, TimeProvider time, CancellationToken ct) =>
+        {
+            var (orgs, outside) = await TrendScopeAsync(caller, organisation, commissioning, ct);
+            return TypedResults.Ok(new ItemList<TrendPoint>(await oversight.TrendAsync(orgs, measure, LondonTime.Today(time), months ?? 12, outside, ct)));
+        });
+        group.MapGet("/trend.svg", async Task<ContentHttpResult> (
+            string? organisation, string? measure, int? months, Caller caller, Commissioning commissioning, OversightQueries oversight, TimeProvider time, CancellationToken ct) =>
+        {
+            var (orgs, outside) = await TrendScopeAsync(caller, organisation, commissioning, ct);
+            var points = await oversight.TrendAsync(orgs, measure, LondonTime.Today(time), months ?? 12, outside, ct);
+            var title = $"{measure ?? "received"}: {organisation ?? caller.OrganisationCode}";
+            return TypedResults.Content(Charts.Trend(title, points, (measure ?? "received") != "received"), "image/svg+xml");
+        });
+        group.MapGet("/peers", async Task<Ok<ItemList<PeerRate>>> (string? period, Caller caller, Commissioning commissioning, PeerQueries peers, CancellationToken ct) =>
+        {
+            var code = await commissioning.ResolveAsync(caller, null, Readers, ct);
+            return TypedResults.Ok(new ItemList<PeerRate>(await peers.CompareAsync(code, ReportingPeriod.Parse(period), ct)));
+        });
+        group.MapGet("/ko41", async Task<Ok<Ko41Return>> (
+            string? organisation, int? year, Caller caller, Commissioning commissioning, Ko41Returns returns, CancellationToken ct) =>
+            TypedResults.Ok(await ReturnAsync(caller, organisation, year, commissioning, returns, ct)));
+        group.MapGet("/ko41.csv", async Task<Results<FileContentHttpResult, Conflict<Ko41Return>>> (
+            string? organisation, int? year, Caller caller, Commissioning commissioning, Ko41Returns returns, CancellationToken ct) =>
+        {
+            var built = await ReturnAsync(caller, organisation, year, commissioning, returns, ct);
+            // A return that fails the collection's checks is not exported: the checks say what to fix.
+            return built.Valid
+                ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(built.ToCsv()), "text/csv", $"{built.Collection}-{built.OrganisationCode}-{built.Period.Replace('/', '-')}.csv")
+                : TypedResults.Conflict(built);
+        });
+        group.MapGet("/annual-report", async Task<Ok<AnnualReport>> (
+            string? organisation, int? year, Caller caller, Commissioning commissioning, AnnualReports reports, CancellationToken ct) =>
+        {
+            var code = await commissioning.ResolveAsync(caller, organisation, Readers, ct);
+            return TypedResults.Ok(await reports.BuildAsync(code, Year(year), ct));
+        });
+    }
+
+    private static async Task<Ko41Return> ReturnAsync(Caller caller, string? organisation, int? year, Commissioning commissioning, Ko41Returns returns, CancellationToken ct)
+    {
+        var code = await commissioning.ResolveAsync(caller, organisation, Readers, ct);
+        var collection = Ko41Returns.CollectionFor(await commissioning.TypeOfAsync(code, ct));
+        return await returns.BuildAsync(code, collection, Year(year), ct);
+    }
+
+    private static ReportingPeriod Year(int? year) => year is >= 2015 and <= 2100
+        ? ReportingPeriod.FinancialYear(year.Value)
+        : throw new RequestValidationException("year", "Give the financial year by its first calendar year: 2025 for 2025/26.");
+
+    private static async Task<(string Icb, IReadOnlyCollection<string> Providers)> OverseeAsync(Caller caller, Commissioning commissioning, CancellationToken ct)
+    {
+        if (!Commissioning.IsIcbOverseer(caller))
+        {
+            throw new RequestForbiddenException("Oversight across providers is for an ICB's commissioners and quality leads.");
+        }
+        return (caller.OrganisationCode!, [.. await commissioning.ProvidersOfAsync(caller.OrganisationCode!, ct)]);
+    }
+
+    private static async Task<(IReadOnlyCollection<string> Organisations, bool Outside)> TrendScopeAsync(
+        Caller caller, string? organisation, Commissioning commissioning, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(organisation) && Commissioning.IsIcbOverseer(caller))
+        {
+            // The ICB's total across its providers is its own figure: not withheld.
+            return ([.. await commissioning.ProvidersOfAsync(caller.OrganisationCode!, ct)], false);
+        }
+        var code = await commissioning.ResolveAsync(caller, organisation, Readers, ct);
+        return ([code], !caller.ActsFor(code, Readers));
+    }
+}
+
+/// <summary>An organisation among its peers (organisations of the same type in the directory), anonymously.</summary>
+public sealed class PeerQueries(ReportingDbContext db, Commissioning commissioning, TimeProvider time)
+{
+    /// <summary>Fewer peers than this are not shown.</summary>
+    public const int MinimumPeers = 3;
+
+    /// <summary>The comparison for each rate.</summary>
+    public async Task<IReadOnlyList<PeerRate>> CompareAsync(string organisationCode, ReportingPeriod period, CancellationToken ct)
+    {
+        var type = await commissioning.TypeOfAsync(organisationCode, ct);
+        var orgs = type is null ? [organisationCode] : (await commissioning.OfTypeAsync(type, ct)).Append(organisationCode).Distinct().ToList();
+        var today = LondonTime.Today(time);
+        var received = await db.Cases.AsNoTracking()
+            .Where(c => orgs.Contains(c.OrganisationCode) && c.ReceivedOn >= period.From && c.ReceivedOn <= period.To
+                && (c.Closure == null || !MeasureDefinitions.NotCounted.Contains(c.Closure)))
+            .GroupBy(c => c.OrganisationCode)
+            .Select(g => new
+            {
+                Organisation = g.Key,
+                AckApplies = g.Count(c => c.AcknowledgedInTime != null || c.AcknowledgementDueBy < today),
+                AckInTime = g.Count(c => c.AcknowledgedInTime == true),
+            }).ToListAsync(ct);
+        var responded = await db.Cases.AsNoTracking()
+            .Where(c => orgs.Contains(c.OrganisationCode) && c.ResponseSentOn >= period.From && c.ResponseSentOn <= period.To)
+            .GroupBy(c => c.OrganisationCode)
+            .Select(g => new
+            {
+                Organisation = g.Key,
+                Responses = g.Count(),
+                Early = g.Count(c => c.ResolvedEarly == true),
+                Agreed = g.Count(c => c.ByAgreedDate != null),
+                ByAgreed = g.Count(c => c.ByAgreedDate == true),
+                Upheld = g.Count(c => c.Outcome == "Upheld" || c.Outcome == "PartiallyUpheld"),
+            }).ToListAsync(ct);
+        var rates = new Dictionary<string, List<(string Organisation, int Numerator, int Denominator)>>(StringComparer.Ordinal)
+        {
+            ["acknowledgedInTime"] = [.. received.Select(r => (r.Organisation, r.AckInTime, r.AckApplies))],
+            ["resolvedEarly"] = [.. responded.Select(r => (r.Organisation, r.Early, r.Responses))],
+            ["byAgreedDate"] = [.. responded.Select(r => (r.Organisation, r.ByAgreed, r.Agreed))],
+            ["upheldOrPartly"] = [.. responded.Select(r => (r.Organisation, r.Upheld, r.Responses))],
+        };
+        return [.. rates.Select(pair =>
+        {
+            var own = pair.Value.FirstOrDefault(r => r.Organisation == organisationCode);
+            var others = pair.Value.Where(r => r.Organisation != organisationCode && r.Denominator >= SmallNumbers.Threshold)
+                .Select(r => (double)r.Numerator / r.Denominator).Order().ToList();
+            var ownValue = own.Denominator > 0 ? Math.Round((double)own.Numerator / own.Denominator, 4) : (double?)null;
+            return others.Count < MinimumPeers
+                ? new PeerRate(pair.Key, ownValue, others.Count, true, null, null, null)
+                : new PeerRate(pair.Key, ownValue, others.Count, false, Quantile(others, 0.25), Quantile(others, 0.5), Quantile(others, 0.75));
+        })];
+    }
+
+    /// <summary>Linear-interpolation quantile of sorted values.</summary>
+    public static double Quantile(IReadOnlyList<double> sorted, double q)
+    {
+        var position = (sorted.Count - 1) * q;
+        var lower = (int)Math.Floor(position);
+        var upper = Math.Min(lower + 1, sorted.Count - 1);
+        return Math.Round(sorted[lower] + ((sorted[upper] - sorted[lower]) * (position - lower)), 4);
+    }
+}
+
+/// <summary><c>dotnet IcsComplaints.Reporting.Api.dll rebuild</c>: rebuilds every read model from the event log.</summary>
+public sealed class RebuildCommand : IServiceCommand
+{
+    /// <inheritdoc />
+    public string Name => "rebuild";
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(string[] args, IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var replayed = await ReadModels.RebuildAsync(db, CancellationToken.None);
+        var cases = await db.Cases.CountAsync();
+        await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Rebuilt the read models from {replayed} logged events in {started.Elapsed.TotalSeconds:0.0} s: {cases} cases."));
+        return 0;
+    }
+}

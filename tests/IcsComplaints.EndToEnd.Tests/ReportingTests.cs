@@ -1,0 +1,291 @@
+extern alias reporting;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IcsComplaints.Case.Contracts.Events;
+using IcsComplaints.Intake.Contracts.Events;
+using IcsComplaints.TestKit;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReadModels = reporting::IcsComplaints.Reporting.Api.Events.ReadModels;
+
+namespace IcsComplaints.EndToEnd.Tests;
+
+/// <summary>
+/// Reporting built only from events: a seeded quarter of complaints at three of NHS South East London's providers,
+/// published as the intake and case services publish them, checked figure by figure against hand-computed
+/// expectations; the KO41a return and its checks; and a rebuild from the event log giving identical read models.
+/// The seeded period (2023) and providers (RJ2, RPG, Z99902) are used by no other test.
+/// </summary>
+public sealed class ReportingTests(IcsSystem system)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly string[] Seeded = ["RJ2", "RPG", "Z99902"];
+    private static readonly SemaphoreSlim Once = new(1, 1);
+    private static bool _seeded;
+
+    [Fact]
+    public async Task TheIcbsOversight_ShowsEachProviderWithTheHandComputedFigures_AndWithholdsSmallNumbers()
+    {
+        await SeedAsync();
+        using var icb = system.GatewayHttp(await system.TokenAsync("commissioner.qkk"));
+
+        var oversight = await GetAsync(icb, "/api/v1/reporting/oversight?period=2023-Q3");
+        var providers = oversight.GetProperty("providers").EnumerateArray().ToDictionary(p => p.GetProperty("organisationCode").GetString()!);
+
+        // RJ2: 20 received (12 online, 8 by letter); 16 acknowledged by the third working day; 10 of 20 responses at
+        // early resolution (3 working days each) and 10 after a closer look (20..29, median 24.5), 7 of them by the
+        // agreed date; 6 upheld, 6 partially, 8 not: 12 of 20 well-founded.
+        var rj2 = providers["RJ2"];
+        Assert.Equal(20, rj2.GetProperty("received").GetInt32());
+        Assert.Equal((8, 12), (rj2.GetProperty("receivedByChannel").GetProperty("Letter").GetInt32(), rj2.GetProperty("receivedByChannel").GetProperty("Online").GetInt32()));
+        AssertRate(rj2, "acknowledgedInTime", 16, 20, 0.8);
+        AssertRate(rj2, "resolvedEarly", 10, 20, 0.5);
+        AssertRate(rj2, "byAgreedDate", 7, 10, 0.7);
+        AssertRate(rj2, "upheldOrPartly", 12, 20, 0.6);
+        Assert.Equal((3.0, 24.5), (rj2.GetProperty("medianWorkingDaysEarly").GetDouble(), rj2.GetProperty("medianWorkingDaysCloserLook").GetDouble()));
+        Assert.Equal((6, 6, 8), (rj2.GetProperty("outcomes").GetProperty("Upheld").GetInt32(), rj2.GetProperty("outcomes").GetProperty("PartiallyUpheld").GetInt32(),
+            rj2.GetProperty("outcomes").GetProperty("NotUpheld").GetInt32()));
+
+        // RPG: 12 received (the one it transferred on is not its complaint), all acknowledged in time; 5 upheld, 7 not.
+        var rpg = providers["RPG"];
+        Assert.Equal(12, rpg.GetProperty("received").GetInt32());
+        AssertRate(rpg, "acknowledgedInTime", 12, 12, 1.0);
+        AssertRate(rpg, "upheldOrPartly", 5, 12, 0.4167);
+        Assert.Equal(0, rpg.GetProperty("outcomes").GetProperty("PartiallyUpheld").GetInt32());
+
+        // Z99902 had three: too few to show anyone outside the practice. The ICB's total still counts them.
+        var z = providers["Z99902"];
+        Assert.False(z.TryGetProperty("received", out _), z.GetRawText());
+        Assert.True(z.GetProperty("acknowledgedInTime").GetProperty("suppressed").GetBoolean());
+        var all = oversight.GetProperty("allProviders");
+        Assert.Equal(35, all.GetProperty("received").GetInt32());
+        AssertRate(all, "acknowledgedInTime", 31, 35, 0.8857);
+
+        // The funnel centres on the ICB's rate (31/35) and judges each provider against limits for its own volume:
+        // for RJ2, 31/35 - 1.96 x sqrt((31/35)(4/35)/20) = 0.7463.
+        var funnel = await GetAsync(icb, "/api/v1/reporting/oversight/funnel?measure=acknowledgedInTime&period=2023-Q3");
+        Assert.Equal(0.8857, funnel.GetProperty("target").GetDouble());
+        var points = funnel.GetProperty("points").EnumerateArray().ToDictionary(p => p.GetProperty("organisationCode").GetString()!);
+        Assert.Equal(("Within", 0.7463), (points["RJ2"].GetProperty("position").GetString(), points["RJ2"].GetProperty("lower95").GetDouble()));
+        Assert.Equal("TooFew", points["Z99902"].GetProperty("position").GetString());
+        var svg = await icb.GetStringAsync(new Uri("/api/v1/reporting/oversight/funnel.svg?measure=acknowledgedInTime&period=2023-Q3", UriKind.Relative));
+        Assert.StartsWith("<svg", svg, StringComparison.Ordinal);
+        Assert.Contains("RJ2: 80.0% of 20 (Within)", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("Z99902:", svg, StringComparison.Ordinal);
+
+        // The provider sees its own figures exactly, and its peers only as an anonymous distribution.
+        using var rj1Quality = system.GatewayHttp(await system.TokenAsync("quality.rj1"));
+        var own = await GetAsync(rj1Quality, "/api/v1/reporting/measures?period=2023-Q3");
+        Assert.False(own.GetProperty("suppressed").GetBoolean());
+        var peers = await icb.GetStringAsync(new Uri("/api/v1/reporting/measures?organisation=Z99902&period=2023-Q3", UriKind.Relative));
+        Assert.Contains("\"suppressed\":true", peers, StringComparison.Ordinal);
+        var distribution = await rj1Quality.GetStringAsync(new Uri("/api/v1/reporting/peers?period=2023-Q3", UriKind.Relative));
+        Assert.DoesNotContain("RJ2", distribution, StringComparison.Ordinal);
+        Assert.DoesNotContain("RPG", distribution, StringComparison.Ordinal);
+        using var otherIcb = await system.GatewayHttp(await system.TokenAsync("commissioner.qop")).GetAsync(new Uri("/api/v1/reporting/measures?organisation=RJ2&period=2023-Q3", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, otherIcb.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheKo41aReturn_CountsByTheCollectionsRules_PassesItsChecks_AndExportsAsCsv_WhileAnUncodedOneIsRefused()
+    {
+        await SeedAsync();
+        using var icb = system.GatewayHttp(await system.TokenAsync("commissioner.qkk"));
+
+        var ko41 = await GetAsync(icb, "/api/v1/reporting/ko41?organisation=RJ2&year=2023");
+        Assert.Equal(("KO41a", "2023/24", 0, 20, 0), (ko41.GetProperty("collection").GetString(), ko41.GetProperty("period").GetString(),
+            ko41.GetProperty("broughtForward").GetInt32(), ko41.GetProperty("new").GetInt32(), ko41.GetProperty("carriedForward").GetInt32()));
+        Assert.True(ko41.GetProperty("valid").GetBoolean(), ko41.GetProperty("validation").GetRawText());
+        using var csv = await icb.GetAsync(new Uri("/api/v1/reporting/ko41.csv?organisation=RJ2&year=2023", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var text = await csv.Content.ReadAsStringAsync();
+        Assert.StartsWith("collection,organisation,period,section,site,item,count\n", text, StringComparison.Ordinal);
+        // Two sites of ten; every complaint is about communications, half also clinical treatment (with a sub-category).
+        foreach (var line in new[]
+        {
+            "KO41a,RJ2,2023/24,Summary,RJ2,New,20", "KO41a,RJ2,2023/24,Summary,RJ2,ResolvedUpheld,6", "KO41a,RJ2,2023/24,Summary,RJ2,ResolvedNotUpheld,8",
+            "KO41a,RJ2,2023/24,Site,RJ201,New,10", "KO41a,RJ2,2023/24,SubjectArea,RJ2,Communications,10", "KO41a,RJ2,2023/24,SubjectArea,RJ201,Clinical treatment,5",
+            "KO41a,RJ2,2023/24,ClinicalSubCategory,RJ2,Diagnosis,5", "KO41a,RJ2,2023/24,Age,RJ201,26-55,10", "KO41a,RJ2,2023/24,ServiceArea,RJ2,A&E,10",
+        })
+        {
+            Assert.Contains(line + "\n", text, StringComparison.Ordinal);
+        }
+
+        // RPG never coded its complaints: the return fails its first check and is not exported.
+        using var refused = await icb.GetAsync(new Uri("/api/v1/reporting/ko41.csv?organisation=RPG&year=2023", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var failed = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("validation").EnumerateArray().Where(v => !v.GetProperty("passed").GetBoolean()).ToList();
+        Assert.Contains(failed, v => v.GetProperty("rule").GetString() == "Every new complaint is coded (KO41 sections 3-8)" && v.GetProperty("detail").GetString() == "12 of 12 not coded");
+
+        // Reg 18 annual report data.
+        var annual = await GetAsync(icb, "/api/v1/reporting/annual-report?organisation=RJ2&year=2023");
+        Assert.Equal((20, 12), (annual.GetProperty("received").GetInt32(), annual.GetProperty("decidedWellFounded").GetInt32()));
+        Assert.Equal(20, annual.GetProperty("subjectMatter").GetProperty("Communications").GetInt32());
+    }
+
+    [Fact]
+    public async Task ARebuildFromTheEventLog_GivesIdenticalReadModels()
+    {
+        await SeedAsync();
+        using var icb = system.GatewayHttp(await system.TokenAsync("commissioner.qkk"));
+        var before = await SnapshotAsync();
+        var oversightBefore = (await GetAsync(icb, "/api/v1/reporting/oversight?period=2023-Q3")).GetRawText();
+
+        var replayed = await system.InReportingDb(db => ReadModels.RebuildAsync(db, CancellationToken.None, batch: 7));
+
+        Assert.True(replayed >= 35 * 3, $"{replayed} events replayed");
+        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(oversightBefore, (await GetAsync(icb, "/api/v1/reporting/oversight?period=2023-Q3")).GetRawText());
+    }
+
+    [Fact]
+    public async Task AComplaintMadeThroughTheGateway_ReachesTheReadModels_OnlyThroughEvents()
+    {
+        using var handler = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
+        using var submitted = await handler.PostAsJsonAsync(new Uri("/api/v1/complaints", UriKind.Relative), new
+        {
+            organisationCode = "RJ1", channel = "Phone", complainant = new { name = "Reporting Person" }, description = "Reporting flow complaint.",
+        });
+        var complaintId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Guid caseId = default;
+        await Eventually.TrueAsync(async () =>
+        {
+            caseId = await system.InReportingDb(db => db.Cases.Where(c => c.ComplaintId == complaintId && c.ReceivedOn != null).Select(c => c.CaseId).FirstOrDefaultAsync());
+            return caseId != default;
+        }, Patience, "the case reaches reporting");
+        using (var ack = await handler.PostAsJsonAsync(new Uri($"/api/v1/cases/{caseId}/acknowledgement", UriKind.Relative), new { channel = "Letter", discussionOffered = true }))
+        {
+            Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        }
+        await Eventually.TrueAsync(
+            async () => await system.InReportingDb(db => db.Cases.AnyAsync(c => c.CaseId == caseId && c.AcknowledgedInTime == true)), Patience, "the acknowledgement reaches reporting");
+        var logged = (await system.InReportingDb(db => db.EventLog.AsNoTracking().Select(e => new { e.Type, e.Body }).ToListAsync()))
+            .Where(e => e.Body.Contains(caseId.ToString(), StringComparison.Ordinal) || e.Body.Contains(complaintId.ToString(), StringComparison.Ordinal)).Select(e => e.Type).ToList();
+        Assert.Contains(typeof(CaseOpened).FullName, logged);
+        Assert.Contains(typeof(CaseAcknowledged).FullName, logged);
+        Assert.Contains(typeof(ComplaintSubmitted).FullName, logged);
+        Assert.Equal("Phone", await system.InReportingDb(db => db.Complaints.Where(c => c.ComplaintId == complaintId).Select(c => c.Channel).SingleAsync()));
+    }
+
+    private static void AssertRate(JsonElement set, string measure, int numerator, int denominator, double value)
+    {
+        var rate = set.GetProperty(measure);
+        Assert.Equal((numerator, denominator, value), (rate.GetProperty("numerator").GetInt32(), rate.GetProperty("denominator").GetInt32(), rate.GetProperty("value").GetDouble()));
+    }
+
+    private Task<string> SnapshotAsync() => system.InReportingDb(async db => JsonSerializer.Serialize(
+        await db.Cases.AsNoTracking().Where(c => Seeded.Contains(c.OrganisationCode)).OrderBy(c => c.CaseId).ToListAsync()));
+
+    // The quarter, sent once for the whole class to reporting's own queues, exactly as the services publish their
+    // events (published on the bus, they would also open real cases in the case service).
+    private async Task SeedAsync()
+    {
+        await Once.WaitAsync();
+        try
+        {
+            if (_seeded)
+            {
+                return;
+            }
+            var bus = system.Reporting.Services.GetRequiredService<IBus>();
+            for (var i = 0; i < 20; i++)
+            {
+                var early = i < 10;
+                await CaseAsync(bus, "RJ2", new DateOnly(2023, 7, 3).AddDays(i), i < 12 ? ComplaintChannel.Online : ComplaintChannel.Letter, ackInTime: i >= 4,
+                    response: (early, early ? 3 : 20 + (i - 10), early ? null : i - 10 < 7, i < 6 ? "Upheld" : i < 12 ? "PartiallyUpheld" : "NotUpheld"),
+                    coding: (i % 2 == 0 ? ["Communications"] : ["Clinical treatment", "Communications"], i < 10 ? null : "RJ201"));
+            }
+            for (var i = 0; i < 12; i++)
+            {
+                await CaseAsync(bus, "RPG", new DateOnly(2023, 8, 1).AddDays(i), ComplaintChannel.Phone, ackInTime: true,
+                    response: (i < 6, i < 6 ? 2 : 25, i < 6 ? null : true, i < 5 ? "Upheld" : "NotUpheld"), coding: null);
+            }
+            for (var i = 0; i < 3; i++)
+            {
+                await CaseAsync(bus, "Z99902", new DateOnly(2023, 9, 1).AddDays(i), ComplaintChannel.Email, ackInTime: true, response: null, coding: null);
+            }
+            // One RPG transferred on to another organisation: not RPG's complaint to count.
+            var transferred = Guid.NewGuid();
+            await SendAsync(bus, new CaseOpened
+            {
+                CaseId = transferred, ComplaintId = Guid.NewGuid(), Reference = "TRAN-SFER", OrganisationCode = "RPG", ReceivedOn = new DateOnly(2023, 8, 20),
+                AcknowledgementDueBy = new DateOnly(2023, 8, 23), OpenedAt = DateTimeOffset.UtcNow,
+            });
+            await SendAsync(bus, new CaseClosed { CaseId = transferred, ComplaintId = Guid.NewGuid(), OrganisationCode = "RPG", ClosedOn = new DateOnly(2023, 8, 21), Closure = "Transferred" });
+
+            // Every event of every seeded case applied: opened (with its channel), acknowledged, answered, coded.
+            await Eventually.TrueAsync(async () => await system.InReportingDb(async db =>
+                await db.Cases.CountAsync(c => c.OrganisationCode == "RJ2" && c.ReceivedOn != null && c.Channel != null && c.ResponseSentOn != null && c.AgeBand != null && c.AcknowledgedOn != null) == 20
+                && await db.Cases.CountAsync(c => c.OrganisationCode == "RPG" && c.ReceivedOn != null && c.Channel != null && c.ResponseSentOn != null && c.AcknowledgedOn != null) == 12
+                && await db.Cases.CountAsync(c => c.OrganisationCode == "Z99902" && c.ReceivedOn != null && c.Channel != null && c.AcknowledgedOn != null) == 3
+                && await db.Cases.AnyAsync(c => c.CaseId == transferred && c.Closure == "Transferred" && c.ReceivedOn != null)
+                && await db.Complaints.CountAsync(k => k.Channel == "Letter" || k.Channel == "Online" || k.Channel == "Phone" || k.Channel == "Email") >= 35),
+                Patience, "reporting has consumed the seeded quarter");
+            _seeded = true;
+        }
+        finally
+        {
+            Once.Release();
+        }
+    }
+
+    private static async Task CaseAsync(
+        IBus bus, string organisation, DateOnly received, ComplaintChannel channel, bool ackInTime,
+        (bool Early, int WorkingDays, bool? ByAgreedDate, string Outcome)? response, (string[] Subjects, string? Site)? coding)
+    {
+        var caseId = Guid.NewGuid();
+        var complaintId = Guid.NewGuid();
+        var due = received.AddDays(3);
+        await SendAsync(bus, new ComplaintSubmitted
+        {
+            ComplaintId = complaintId, Reference = "SEED-0000", OrganisationCode = organisation, ReceivedOn = received, Channel = channel, SubmittedAt = DateTimeOffset.UtcNow,
+        });
+        await SendAsync(bus, new CaseOpened
+        {
+            CaseId = caseId, ComplaintId = complaintId, Reference = "SEED-0000", OrganisationCode = organisation, ReceivedOn = received, AcknowledgementDueBy = due,
+            OpenedAt = DateTimeOffset.UtcNow,
+        });
+        await SendAsync(bus, new CaseAcknowledged
+        {
+            CaseId = caseId, ComplaintId = complaintId, OrganisationCode = organisation, AcknowledgedOn = ackInTime ? due : due.AddDays(4), DueBy = due, InTime = ackInTime,
+        });
+        if (response is { } r)
+        {
+            await SendAsync(bus, new FinalResponseSent
+            {
+                CaseId = caseId, ComplaintId = complaintId, OrganisationCode = organisation, ReceivedOn = received, SentOn = received.AddDays(20), Outcome = r.Outcome,
+                ResolvedEarly = r.Early, WorkingDaysTaken = r.WorkingDays, ByAgreedDate = r.ByAgreedDate, Renegotiations = 0, WithinBackstop = true,
+                UpdatesBeforeOutcome = 1, Findings = 1, FindingsUpheld = r.Outcome == "NotUpheld" ? 0 : 1, Apology = r.Outcome != "NotUpheld", Changes = 0, Remedy = false,
+            });
+        }
+        if (coding is { } k)
+        {
+            var clinical = k.Subjects.Contains("Clinical treatment");
+            await SendAsync(bus, new CaseCoded
+            {
+                CaseId = caseId, ComplaintId = complaintId, OrganisationCode = organisation, ReceivedOn = received, Subjects = k.Subjects, ServiceArea = "A&E",
+                Professions = ["Medical"], ClinicalSubCategories = clinical ? ["Diagnosis"] : [], SiteOdsCode = k.Site, AgeBand = "26-55", ComplainantStatus = "Patient",
+            });
+        }
+    }
+
+    // Reporting's queue for an event is named after its consumer: reporting-{event in kebab case}.
+    private static async Task SendAsync<T>(IBus bus, T message)
+        where T : class
+    {
+        var kebab = string.Concat(typeof(T).Name.Select((ch, i) => i > 0 && char.IsUpper(ch) ? "-" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
+        var endpoint = await bus.GetSendEndpoint(new Uri($"exchange:reporting-{kebab}"));
+        await endpoint.Send(message);
+    }
+
+    private static async Task<JsonElement> GetAsync(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+}
