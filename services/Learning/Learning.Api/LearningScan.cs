@@ -1,8 +1,6 @@
 using IcsComplaints.Directory;
 using IcsComplaints.Learning.Api.Actions;
 using IcsComplaints.Learning.Api.Themes;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace IcsComplaints.Learning.Api;
 
@@ -41,17 +39,10 @@ public sealed partial class LearningScan(
             var icbs = await scope.ServiceProvider.GetRequiredService<Commissioning>().IcbsAsync(ct);
             foreach (var icb in icbs)
             {
-                // One scope per ICB: a theme another replica recorded first fails only that ICB's save.
+                // One scope per ICB, so each ICB's themes are saved on their own.
                 await using var perIcb = scopes.CreateAsyncScope();
                 var service = perIcb.ServiceProvider.GetRequiredService<ThemeService>();
-                try
-                {
-                    themes += await service.DetectAsync(icb, service.LastCompleteMonth(), ct);
-                }
-                catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-                {
-                    LogRace(logger, icb);
-                }
+                themes += await service.DetectAsync(icb, service.LastCompleteMonth(), ct);
             }
         }
         if (overdue + themes > 0)
@@ -83,9 +74,6 @@ public sealed partial class LearningScan(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Learning scan: {Overdue} overdue actions reported, {Themes} themes detected")]
     private static partial void LogScanned(ILogger logger, int overdue, int themes);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Theme detection for {Icb} raced another replica; its themes are recorded once")]
-    private static partial void LogRace(ILogger logger, string icb);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Learning scan failed ({ExceptionType}); it runs again shortly")]
     private static partial void LogFailed(ILogger logger, string exceptionType);

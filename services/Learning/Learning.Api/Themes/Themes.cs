@@ -249,7 +249,16 @@ public sealed class ThemeService(LearningDbContext db, IOutbox outbox, Commissio
                 }
             }
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // The scheduled scan (or another replica) recorded the same themes a moment ago: they exist once, as intended.
+            db.ChangeTracker.Clear();
+            return 0;
+        }
         return found;
     }
 
