@@ -291,6 +291,14 @@ public sealed class AccessMatrixTests(IcsSystem system)
             StaffOfAnyOrganisation(Roles.QualityLead, Roles.ResponsiblePerson), c => LearningCallAsync(c, HttpMethod.Post, "/api/v1/learning/self-assessments/2020/submission", null)),
         ["learning GET /api/v1/learning/self-assessments/{year:int}/comparison"] = new(
             OwnOrProviderOfIcb(OrganisationReaders), c => GetAsync(system.Learning, $"/api/v1/learning/self-assessments/2020/comparison?organisation={c.Target.Org}", c.Token)),
+        ["learning POST /ics.learning.v1.LearningService/GetSelfAssessment"] = new(
+            OwnOrProviderOfIcb(OrganisationReaders), c => LearningGrpcAsync(client => client.GetSelfAssessmentAsync(new() { Year = 2020, OrganisationCode = c.Target.Org }, Headers(c)))),
+        ["learning POST /ics.learning.v1.LearningService/CompareSelfAssessment"] = new(
+            OwnOrProviderOfIcb(OrganisationReaders), c => LearningGrpcAsync(client => client.CompareSelfAssessmentAsync(new() { Year = 2020, OrganisationCode = c.Target.Org }, Headers(c)))),
+        ["learning POST /ics.learning.v1.LearningService/RateSelfAssessment"] = new(
+            StaffOfAnyOrganisation(Roles.QualityLead, Roles.ResponsiblePerson), c => LearningGrpcAsync(client => client.RateSelfAssessmentAsync(new() { Year = 2020 }, Headers(c)))),
+        ["learning POST /ics.learning.v1.LearningService/SubmitSelfAssessment"] = new(
+            StaffOfAnyOrganisation(Roles.QualityLead, Roles.ResponsiblePerson), c => LearningGrpcAsync(client => client.SubmitSelfAssessmentAsync(new() { Year = 2020 }, Headers(c)))),
         ["learning GET /api/v1/learning/self-assessments/{year:int}/providers"] = new(
             IcbOversight, c => GetAsync(system.Learning, "/api/v1/learning/self-assessments/2020/providers", c.Token)),
         ["learning GET /api/v1/audit/learning"] = new(

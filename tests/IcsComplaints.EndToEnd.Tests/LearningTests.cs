@@ -325,6 +325,12 @@ public sealed class LearningTests(IcsSystem system)
         Assert.DoesNotContain("RJZ", comparison.GetRawText(), StringComparison.Ordinal);
         using var nosy = await rjz.GetAsync(Uri($"/api/v1/learning/self-assessments/{year}/comparison?organisation=RJ1"));
         Assert.Equal(HttpStatusCode.NotFound, nosy.StatusCode);
+
+        // The same over gRPC, as the ICB: RJ1's current and previous year.
+        using var channel = GrpcChannel.ForAddress(system.Gateway.GrpcAddress);
+        var overGrpc = await new LearningService.LearningServiceClient(channel).CompareSelfAssessmentAsync(
+            new GetSelfAssessmentRequest { Year = year, OrganisationCode = "RJ1" }, IcsSystem.Bearer(await system.TokenAsync("commissioner.qkk")));
+        Assert.Equal((year, 1, 2.0), (overGrpc.Current.Year, overGrpc.PreviousYears.Count, overGrpc.PreviousYears[0].SectionMeans["1"]));
     }
 
     private async Task<Guid> CaseAtAsync(string user, string organisation)

@@ -96,8 +96,38 @@ public static class LearningApi
 }
 
 /// <summary>The same handlers over gRPC, for integrating systems and the web interface.</summary>
-public sealed class LearningGrpcService(CodingActions codings, Calibration calibration, LearningActions actions, ThemeService themes) : LearningService.LearningServiceBase
+public sealed class LearningGrpcService(CodingActions codings, Calibration calibration, LearningActions actions, ThemeService themes, SelfAssessments assessments)
+    : LearningService.LearningServiceBase
 {
+    /// <inheritdoc />
+    public override async Task<Contracts.Grpc.V1.SelfAssessment> GetSelfAssessment(GetSelfAssessmentRequest request, ServerCallContext context) =>
+        Message(await assessments.GetAsync(Caller.From(context.GetHttpContext().User), request.Year, request.OrganisationCode, context.CancellationToken));
+
+    /// <inheritdoc />
+    public override async Task<Contracts.Grpc.V1.SelfAssessment> RateSelfAssessment(RateSelfAssessmentRequest request, ServerCallContext context) =>
+        Message(await assessments.RateAsync(
+            Caller.From(context.GetHttpContext().User), request.Year,
+            new AssessmentRequest([.. request.Ratings.Select(r => new RatingRequest(r.ExpectationId, r.Level, r.Evidence, r.ImprovementActions))]),
+            context.CancellationToken));
+
+    /// <inheritdoc />
+    public override async Task<Contracts.Grpc.V1.SelfAssessment> SubmitSelfAssessment(SubmitSelfAssessmentRequest request, ServerCallContext context) =>
+        Message(await assessments.SubmitAsync(Caller.From(context.GetHttpContext().User), request.Year, context.CancellationToken));
+
+    /// <inheritdoc />
+    public override async Task<SelfAssessmentComparison> CompareSelfAssessment(GetSelfAssessmentRequest request, ServerCallContext context)
+    {
+        var comparison = await assessments.CompareAsync(Caller.From(context.GetHttpContext().User), request.Year, request.OrganisationCode, context.CancellationToken);
+        var message = new SelfAssessmentComparison
+        {
+            OrganisationCode = comparison.OrganisationCode, Peers = comparison.Peers.Organisations, PeersSuppressed = comparison.Peers.Suppressed,
+            Current = comparison.Current is { } current ? Year(current) : null,
+        };
+        message.PreviousYears.AddRange(comparison.PreviousYears.Select(Year));
+        message.PeerSectionMedians.Add(comparison.Peers.SectionMedians.ToDictionary());
+        return message;
+    }
+
     /// <inheritdoc />
     public override async Task<HcatCodingResult> RecordHcatCoding(RecordHcatCodingRequest request, ServerCallContext context)
     {
@@ -181,6 +211,25 @@ public sealed class LearningGrpcService(CodingActions codings, Calibration calib
         ActionId = a.Id.ToString(), OrganisationCode = a.OrganisationCode, Status = a.Status.ToString(), DueOn = Day(a.DueOn), Overdue = a.Overdue,
         CompletedOn = a.Status == ActionStatus.Completed && a.ClosedOn is { } closed ? Day(closed) : "",
     };
+
+    private static Contracts.Grpc.V1.SelfAssessment Message(AssessmentView view)
+    {
+        var message = new Contracts.Grpc.V1.SelfAssessment
+        {
+            OrganisationCode = view.OrganisationCode, Year = view.Year, Status = view.Status?.ToString() ?? "", SubmittedOn = view.SubmittedOn is { } on ? Day(on) : "",
+        };
+        message.Ratings.AddRange(view.Ratings.Select(r => new Rating { ExpectationId = r.ExpectationId, Level = r.Level, Evidence = r.Evidence ?? "", ImprovementActions = r.ImprovementActions ?? "" }));
+        message.Unrated.AddRange(view.Unrated);
+        message.SectionMeans.Add(view.SectionMeans.ToDictionary());
+        return message;
+    }
+
+    private static Contracts.Grpc.V1.YearResult Year(Standards.YearResult result)
+    {
+        var message = new Contracts.Grpc.V1.YearResult { Year = result.Year };
+        message.SectionMeans.Add(result.SectionMeans.ToDictionary());
+        return message;
+    }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
