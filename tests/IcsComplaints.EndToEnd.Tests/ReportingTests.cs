@@ -75,6 +75,12 @@ public sealed class ReportingTests(IcsSystem system)
         Assert.Contains("RJ2: 80.0% of 20 (Within)", svg, StringComparison.Ordinal);
         Assert.DoesNotContain("Z99902:", svg, StringComparison.Ordinal);
 
+        // What is overdue now: RPG's five unanswered complaints from 2022, past the agreed date and the backstop.
+        var overdue = (await GetAsync(icb, "/api/v1/reporting/oversight/overdue")).GetProperty("items").EnumerateArray()
+            .Single(o => o.GetProperty("organisationCode").GetString() == "RPG");
+        Assert.Equal((0, 5, 5, "2022-07-15"), (overdue.GetProperty("acknowledgements").GetInt32(), overdue.GetProperty("responses").GetInt32(),
+            overdue.GetProperty("backstops").GetInt32(), overdue.GetProperty("oldestDueOn").GetString()));
+
         // The provider sees its own figures exactly, and its peers only as an anonymous distribution.
         using var rj1Quality = system.GatewayHttp(await system.TokenAsync("quality.rj1"));
         var own = await GetAsync(rj1Quality, "/api/v1/reporting/measures?period=2023-Q3");
@@ -207,6 +213,18 @@ public sealed class ReportingTests(IcsSystem system)
             {
                 await CaseAsync(bus, "Z99902", new DateOnly(2023, 9, 1).AddDays(i), ComplaintChannel.Email, ackInTime: true, response: null, coding: null);
             }
+            // Five RPG complaints from 2022 still unanswered, past their agreed date and the six-month backstop.
+            for (var i = 0; i < 5; i++)
+            {
+                var (openCase, openComplaint) = await CaseAsync(bus, "RPG", new DateOnly(2022, 6, 1).AddDays(i), ComplaintChannel.Letter, ackInTime: true, response: null, coding: null);
+                foreach (var (deadline, due) in new[] { ("Response", new DateOnly(2022, 7, 15)), ("Backstop", new DateOnly(2022, 12, 1)) })
+                {
+                    await SendAsync(bus, new CaseDeadlineMissed
+                    {
+                        CaseId = openCase, ComplaintId = openComplaint, OrganisationCode = "RPG", Deadline = deadline, DueOn = due, DetectedOn = due.AddDays(1),
+                    });
+                }
+            }
             // One RPG transferred on to another organisation: not RPG's complaint to count.
             var transferred = Guid.NewGuid();
             await SendAsync(bus, new CaseOpened
@@ -222,6 +240,8 @@ public sealed class ReportingTests(IcsSystem system)
                 && await db.Cases.CountAsync(c => c.OrganisationCode == "RPG" && c.ReceivedOn != null && c.Channel != null && c.ResponseSentOn != null && c.AcknowledgedOn != null) == 12
                 && await db.Cases.CountAsync(c => c.OrganisationCode == "Z99902" && c.ReceivedOn != null && c.Channel != null && c.AcknowledgedOn != null) == 3
                 && await db.Cases.AnyAsync(c => c.CaseId == transferred && c.Closure == "Transferred" && c.ReceivedOn != null)
+                && await db.MissedDeadlines.CountAsync(m => m.OrganisationCode == "RPG") == 10
+                && await db.Cases.CountAsync(c => c.OrganisationCode == "RPG" && c.ReceivedOn < new DateOnly(2023, 1, 1) && c.Channel != null && c.AcknowledgedOn != null) == 5
                 && await db.Complaints.CountAsync(k => k.Channel == "Letter" || k.Channel == "Online" || k.Channel == "Phone" || k.Channel == "Email") >= 35),
                 Patience, "reporting has consumed the seeded quarter");
             _seeded = true;
@@ -232,7 +252,7 @@ public sealed class ReportingTests(IcsSystem system)
         }
     }
 
-    private static async Task CaseAsync(
+    private static async Task<(Guid CaseId, Guid ComplaintId)> CaseAsync(
         IBus bus, string organisation, DateOnly received, ComplaintChannel channel, bool ackInTime,
         (bool Early, int WorkingDays, bool? ByAgreedDate, string Outcome)? response, (string[] Subjects, string? Site)? coding)
     {
@@ -270,6 +290,7 @@ public sealed class ReportingTests(IcsSystem system)
                 Professions = ["Medical"], ClinicalSubCategories = clinical ? ["Diagnosis"] : [], SiteOdsCode = k.Site, AgeBand = "26-55", ComplainantStatus = "Patient",
             });
         }
+        return (caseId, complaintId);
     }
 
     // Reporting's queue for an event is named after its consumer: reporting-{event in kebab case}.

@@ -167,7 +167,9 @@ public sealed class OversightQueries(ReportingDbContext db, MeasureQueries measu
             var lateAcks = cases.Where(c => c.AcknowledgedOn is null && c.AcknowledgementDueBy < today).ToList();
             var lateResponses = missed.Where(m => caseIds.Contains(m.CaseId) && m.Deadline is "Response" or "EarlyResolution").Select(m => m.CaseId).Distinct().Count();
             var backstops = missed.Where(m => caseIds.Contains(m.CaseId) && m.Deadline == "Backstop").Select(m => m.CaseId).Distinct().Count();
-            var oldest = lateAcks.Select(c => c.AcknowledgementDueBy).Concat(missed.Where(m => caseIds.Contains(m.CaseId)).Select(m => (DateOnly?)m.DueOn)).Min();
+            // A missed acknowledgement since made, or a missed update, is no longer overdue.
+            var oldest = lateAcks.Select(c => c.AcknowledgementDueBy)
+                .Concat(missed.Where(m => caseIds.Contains(m.CaseId) && m.Deadline is "Response" or "EarlyResolution" or "Backstop").Select(m => (DateOnly?)m.DueOn)).Min();
             return new OverdueSummary(org, SmallNumbers.Count(lateAcks.Count), SmallNumbers.Count(lateResponses), SmallNumbers.Count(backstops), oldest);
         })];
     }
