@@ -9,6 +9,7 @@ using IcsComplaints.AdvocacyReferral.Contracts.Grpc.V1;
 using IcsComplaints.Case.Contracts.Grpc.V1;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Learning.Contracts.Grpc.V1;
+using IcsComplaints.Reporting.Contracts.Grpc.V1;
 using IcsComplaints.ServiceDefaults.Security;
 using IcsComplaints.TestKit;
 using Microsoft.EntityFrameworkCore;
@@ -332,6 +333,14 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["reporting GET /api/v1/reporting/oversight/funnel"] = new(IcbOversight, c => ReportingCallAsync(c, "/api/v1/reporting/oversight/funnel?period=2026")),
         ["reporting GET /api/v1/reporting/oversight/funnel.svg"] = new(IcbOversight, c => ReportingCallAsync(c, "/api/v1/reporting/oversight/funnel.svg?period=2026")),
         ["reporting GET /api/v1/reporting/oversight/overdue"] = new(IcbOversight, c => ReportingCallAsync(c, "/api/v1/reporting/oversight/overdue")),
+        ["reporting POST /ics.reporting.v1.ReportingService/GetMeasures"] = new(
+            OwnOrProviderOfIcb(OrganisationReaders), c => ReportingGrpcAsync(client => client.GetMeasuresAsync(new() { OrganisationCode = c.Target.Org, Period = "2026" }, Headers(c)))),
+        ["reporting POST /ics.reporting.v1.ReportingService/GetKo41Return"] = new(
+            OwnOrProviderOfIcb(OrganisationReaders), c => ReportingGrpcAsync(client => client.GetKo41ReturnAsync(new() { OrganisationCode = c.Target.Org, Year = 2026 }, Headers(c)))),
+        ["reporting ANY ics.reporting.v1.ReportingService/{unimplementedMethod:grpcunimplemented}"] = new(
+            SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Reporting, "/ics.reporting.v1.ReportingService/NoSuchMethod", c.Token)),
+        ["reporting ANY {unimplementedService}/{unimplementedMethod:grpcunimplemented}"] = new(
+            SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Reporting, "/no.such.v1.Service/Method", c.Token)),
         ["reporting GET /api/v1/audit/reporting"] = new(
             SignedIn((p, _) => p.Has(Roles.PlatformAdmin, Roles.QualityLead) ? Access.Allowed : Access.Forbidden),
             c => GetAsync(system.Reporting, "/api/v1/audit/reporting", c.Token)),
@@ -733,6 +742,20 @@ public sealed class AccessMatrixTests(IcsSystem system)
         using var http = IcsSystem.WithToken(system.Reporting.CreateHttpClient(), c.Token);
         using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
         return response.StatusCode is HttpStatusCode.Conflict ? Access.Allowed : FromStatus(response.StatusCode);
+    }
+
+    private async Task<Access> ReportingGrpcAsync<TResponse>(Func<ReportingService.ReportingServiceClient, AsyncUnaryCall<TResponse>> call)
+    {
+        using var channel = GrpcChannel.ForAddress(system.Reporting.GrpcAddress);
+        try
+        {
+            await call(new ReportingService.ReportingServiceClient(channel));
+            return Access.Allowed;
+        }
+        catch (RpcException ex)
+        {
+            return FromGrpc(ex.StatusCode);
+        }
     }
 
     private static Metadata Headers(Context c) => c.Token is null ? [] : IcsSystem.Bearer(c.Token);

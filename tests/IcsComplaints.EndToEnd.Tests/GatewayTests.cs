@@ -42,6 +42,7 @@ public sealed class GatewayTests(IcsSystem system)
         ["learning-grpc"] = (HttpMethod.Post, "/ics.learning.v1.LearningService/ListThemes"),
         ["reporting-rest"] = (HttpMethod.Get, "/api/v1/reporting/oversight"),
         ["reporting-audit"] = (HttpMethod.Get, "/api/v1/audit/reporting"),
+        ["reporting-grpc"] = (HttpMethod.Post, "/ics.reporting.v1.ReportingService/GetMeasures"),
     };
 
     [Fact]

@@ -216,6 +216,7 @@ public sealed class IcsSystem : IAsyncLifetime
         ["ReverseProxy:Clusters:learning-http:Destinations:learning:Address"] = Learning.HttpAddress.ToString(),
         ["ReverseProxy:Clusters:learning-grpc:Destinations:learning:Address"] = Learning.GrpcAddress.ToString(),
         ["ReverseProxy:Clusters:reporting-http:Destinations:reporting:Address"] = Reporting.HttpAddress.ToString(),
+        ["ReverseProxy:Clusters:reporting-grpc:Destinations:reporting:Address"] = Reporting.GrpcAddress.ToString(),
         ["RateLimits:PublicSubmission:PermitLimit"] = permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RateLimits:PublicSubmission:Window"] = "00:01:00",
         ["RateLimits:PublicStatus:PermitLimit"] = permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),

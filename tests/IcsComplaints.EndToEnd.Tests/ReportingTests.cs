@@ -126,6 +126,16 @@ public sealed class ReportingTests(IcsSystem system)
         var failed = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("validation").EnumerateArray().Where(v => !v.GetProperty("passed").GetBoolean()).ToList();
         Assert.Contains(failed, v => v.GetProperty("rule").GetString() == "Every new complaint is coded (KO41 sections 3-8)" && v.GetProperty("detail").GetString() == "12 of 12 not coded");
 
+        // The same return over gRPC, for an integrating system: valid, with the same CSV.
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(system.Gateway.GrpcAddress);
+        var client = new IcsComplaints.Reporting.Contracts.Grpc.V1.ReportingService.ReportingServiceClient(channel);
+        var overGrpc = await client.GetKo41ReturnAsync(
+            new IcsComplaints.Reporting.Contracts.Grpc.V1.GetKo41ReturnRequest { OrganisationCode = "RJ2", Year = 2023 }, IcsSystem.Bearer(await system.TokenAsync("commissioner.qkk")));
+        Assert.Equal((true, text), (overGrpc.Valid, overGrpc.Csv));
+        var measures = await client.GetMeasuresAsync(
+            new IcsComplaints.Reporting.Contracts.Grpc.V1.GetMeasuresRequest { OrganisationCode = "Z99902", Period = "2023-Q3" }, IcsSystem.Bearer(await system.TokenAsync("commissioner.qkk")));
+        Assert.Equal((true, false, true), (measures.Suppressed, measures.HasReceived, measures.Rates["acknowledgedInTime"].Suppressed));
+
         // Reg 18 annual report data.
         var annual = await GetAsync(icb, "/api/v1/reporting/annual-report?organisation=RJ2&year=2023");
         Assert.Equal((20, 12), (annual.GetProperty("received").GetInt32(), annual.GetProperty("decidedWellFounded").GetInt32()));

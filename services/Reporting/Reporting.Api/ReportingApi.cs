@@ -1,4 +1,5 @@
 using System.Globalization;
+using Grpc.Core;
 using IcsComplaints.Calendar;
 using IcsComplaints.Directory;
 using IcsComplaints.Reporting.Api.Data;
@@ -50,12 +51,7 @@ public static class ReportingApi
         group.MapGet("/definitions", Ok<IReadOnlyList<MeasureDefinition>> (Caller caller) => TypedResults.Ok(MeasureDefinitions.All));
         group.MapGet("/measures", async Task<Ok<MeasuresView>> (
             string? organisation, string? period, Caller caller, Commissioning commissioning, MeasureQueries measures, CancellationToken ct) =>
-        {
-            var code = await commissioning.ResolveAsync(caller, organisation, Readers, ct);
-            var set = (await measures.ComputeAsync([code], ReportingPeriod.Parse(period), null, ct)).Single();
-            var outside = !caller.ActsFor(code, Readers);
-            return TypedResults.Ok(new MeasuresView(outside ? SmallNumbers.Apply(set) : set, outside, MeasureDefinitions.All));
-        });
+            TypedResults.Ok(await MeasuresAsync(caller, organisation, period, commissioning, measures, ct)));
         group.MapGet("/oversight", async Task<Ok<OversightView>> (string? period, Caller caller, Commissioning commissioning, MeasureQueries measures, CancellationToken ct) =>
         {
             var (icb, providers) = await OverseeAsync(caller, commissioning, ct);
@@ -119,14 +115,26 @@ public static class ReportingApi
         });
     }
 
-    private static async Task<Ko41Return> ReturnAsync(Caller caller, string? organisation, int? year, Commissioning commissioning, Ko41Returns returns, CancellationToken ct)
+    /// <summary>An organisation's measures as the caller may see them: exact for its own staff, small numbers withheld for its ICB.</summary>
+    public static async Task<MeasuresView> MeasuresAsync(
+        Caller caller, string? organisation, string? period, Commissioning commissioning, MeasureQueries measures, CancellationToken ct)
+    {
+        var code = await commissioning.ResolveAsync(caller, organisation, Readers, ct);
+        var set = (await measures.ComputeAsync([code], ReportingPeriod.Parse(period), null, ct)).Single();
+        var outside = !caller.ActsFor(code, Readers);
+        return new MeasuresView(outside ? SmallNumbers.Apply(set) : set, outside, MeasureDefinitions.All);
+    }
+
+    /// <summary>The KO41 return of an organisation the caller may see.</summary>
+    public static async Task<Ko41Return> ReturnAsync(Caller caller, string? organisation, int? year, Commissioning commissioning, Ko41Returns returns, CancellationToken ct)
     {
         var code = await commissioning.ResolveAsync(caller, organisation, Readers, ct);
         var collection = Ko41Returns.CollectionFor(await commissioning.TypeOfAsync(code, ct));
         return await returns.BuildAsync(code, collection, Year(year), ct);
     }
 
-    private static ReportingPeriod Year(int? year) => year is >= 2015 and <= 2100
+    /// <summary>The financial year asked for, or a field error.</summary>
+    public static ReportingPeriod Year(int? year) => year is >= 2015 and <= 2100
         ? ReportingPeriod.FinancialYear(year.Value)
         : throw new RequestValidationException("year", "Give the financial year by its first calendar year: 2025 for 2025/26.");
 
@@ -232,5 +240,66 @@ public sealed class RebuildCommand : IServiceCommand
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Rebuilt the read models from {replayed} logged events in {started.Elapsed.TotalSeconds:0.0} s: {cases} cases."));
         return 0;
+    }
+}
+
+/// <summary>The same figures over gRPC, for integrating systems.</summary>
+public sealed class ReportingGrpcService(Commissioning commissioning, MeasureQueries measures, Ko41Returns returns)
+    : IcsComplaints.Reporting.Contracts.Grpc.V1.ReportingService.ReportingServiceBase
+{
+    /// <inheritdoc />
+    public override async Task<IcsComplaints.Reporting.Contracts.Grpc.V1.Measures> GetMeasures(
+        IcsComplaints.Reporting.Contracts.Grpc.V1.GetMeasuresRequest request, ServerCallContext context)
+    {
+        var view = await ReportingApi.MeasuresAsync(
+            Caller.From(context.GetHttpContext().User), request.OrganisationCode, request.Period, commissioning, measures, context.CancellationToken);
+        var m = view.Measures;
+        var message = new IcsComplaints.Reporting.Contracts.Grpc.V1.Measures { OrganisationCode = m.OrganisationCode, Period = m.Period, Suppressed = view.Suppressed };
+        if (m.Received is { } received)
+        {
+            message.Received = received;
+        }
+        foreach (var (key, rate) in new (string, Rate)[]
+        {
+            ("acknowledgedInTime", m.AcknowledgedInTime), ("resolvedEarly", m.ResolvedEarly), ("byAgreedDate", m.ByAgreedDate), ("renegotiated", m.Renegotiated),
+            ("upheldOrPartly", m.UpheldOrPartly), ("reopened", m.Reopened), ("withAdvocacy", m.WithAdvocacy), ("draftsReviewed", m.DraftsReviewed),
+            ("staffSupported", m.StaffSupported), ("staffTold", m.StaffTold),
+        })
+        {
+            var r = new IcsComplaints.Reporting.Contracts.Grpc.V1.Rate { Suppressed = rate.Suppressed };
+            if (rate.Numerator is { } n)
+            {
+                r.Numerator = n;
+            }
+            if (rate.Denominator is { } d)
+            {
+                r.Denominator = d;
+            }
+            if (rate.Value is { } v)
+            {
+                r.Value = v;
+            }
+            message.Rates.Add(key, r);
+        }
+        foreach (var outcome in m.Outcomes.Where(o => o.Value is not null))
+        {
+            message.Outcomes.Add(outcome.Key, outcome.Value!.Value);
+        }
+        message.Definitions.Add(view.Definitions.ToDictionary(d => d.Key, d => d.Definition));
+        return message;
+    }
+
+    /// <inheritdoc />
+    public override async Task<IcsComplaints.Reporting.Contracts.Grpc.V1.Ko41Return> GetKo41Return(
+        IcsComplaints.Reporting.Contracts.Grpc.V1.GetKo41ReturnRequest request, ServerCallContext context)
+    {
+        var built = await ReportingApi.ReturnAsync(
+            Caller.From(context.GetHttpContext().User), request.OrganisationCode, request.Year, commissioning, returns, context.CancellationToken);
+        var message = new IcsComplaints.Reporting.Contracts.Grpc.V1.Ko41Return
+        {
+            Collection = built.Collection, OrganisationCode = built.OrganisationCode, Period = built.Period, Valid = built.Valid, Csv = built.Valid ? built.ToCsv() : "",
+        };
+        message.Checks.AddRange(built.Validation.Select(v => new IcsComplaints.Reporting.Contracts.Grpc.V1.Check { Rule = v.Rule, Site = v.Site, Passed = v.Passed, Detail = v.Detail }));
+        return message;
     }
 }

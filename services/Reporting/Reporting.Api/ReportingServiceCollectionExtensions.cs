@@ -40,10 +40,11 @@ public static class ReportingServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Maps the REST API and the operator endpoints.</summary>
+    /// <summary>Maps the REST and gRPC APIs and the operator endpoints.</summary>
     public static WebApplication MapReportingApi(this WebApplication app)
     {
         app.MapReportingEndpoints();
+        app.MapGrpcService<ReportingGrpcService>();
         app.MapAuditApi<ReportingDbContext>(ServiceName);
         app.MapOutboxAdmin<ReportingDbContext>();
         return app;
