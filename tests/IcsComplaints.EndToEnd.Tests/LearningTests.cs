@@ -18,6 +18,8 @@ using DemoHistory = learning::IcsComplaints.Learning.Api.Demo.DemoHistory;
 using LearningActions = learning::IcsComplaints.Learning.Api.Actions.LearningActions;
 using LearningDbContext = learning::IcsComplaints.Learning.Api.Data.LearningDbContext;
 
+using static IcsComplaints.EndToEnd.Tests.ApiCalls;
+
 namespace IcsComplaints.EndToEnd.Tests;
 
 /// <summary>
@@ -355,28 +357,4 @@ public sealed class LearningTests(IcsSystem system)
         [.. (await GetAsync(http, $"/api/v1/learning/themes?month={month}")).GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetGuid())];
 
     private static Uri Uri(string path) => new(path, UriKind.Relative);
-
-    private static async Task<JsonElement> GetAsync(HttpClient http, string path)
-    {
-        using var response = await http.GetAsync(Uri(path));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
-
-    private static async Task<JsonElement> PutAsync(HttpClient http, string path, object body)
-    {
-        using var response = await http.PutAsJsonAsync(Uri(path), body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"PUT {path}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    private static async Task<JsonElement> PostAsync(HttpClient http, string path, object? body, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        using var response = body is null ? await http.PostAsync(Uri(path), null) : await http.PostAsJsonAsync(Uri(path), body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"POST {path}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
 }

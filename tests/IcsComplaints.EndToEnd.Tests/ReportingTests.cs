@@ -10,6 +10,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReadModels = reporting::IcsComplaints.Reporting.Api.Events.ReadModels;
 
+using static IcsComplaints.EndToEnd.Tests.ApiCalls;
+
 namespace IcsComplaints.EndToEnd.Tests;
 
 /// <summary>
@@ -310,13 +312,5 @@ public sealed class ReportingTests(IcsSystem system)
         var kebab = string.Concat(typeof(T).Name.Select((ch, i) => i > 0 && char.IsUpper(ch) ? "-" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
         var endpoint = await bus.GetSendEndpoint(new Uri($"exchange:reporting-{kebab}"));
         await endpoint.Send(message);
-    }
-
-    private static async Task<JsonElement> GetAsync(HttpClient http, string path)
-    {
-        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
     }
 }

@@ -10,8 +10,7 @@ public static class LearningAccess
     public static readonly string[] Coders = [Roles.ComplaintsHandler, Roles.Investigator, Roles.QualityLead];
 
     /// <summary>Read the organisation's codings, actions and themes.</summary>
-    public static readonly string[] OrganisationReaders =
-        [Roles.ComplaintsHandler, Roles.Investigator, Roles.QualityLead, Roles.ResponsiblePerson, Roles.IcbCommissioner];
+    public static readonly IReadOnlyList<string> OrganisationReaders = Roles.OrganisationStaff;
 
     /// <summary>Raise, complete and cancel learning actions.</summary>
     public static readonly string[] ActionOwners = [Roles.ComplaintsHandler, Roles.QualityLead, Roles.ResponsiblePerson, Roles.IcbCommissioner];

@@ -41,8 +41,7 @@ public sealed record PeerRate(string Measure, double? Own, int Peers, bool Suppr
 public static class ReportingApi
 {
     /// <summary>Who reads an organisation's figures: its complaints team, governance and commissioner.</summary>
-    public static readonly string[] Readers =
-        [Roles.ComplaintsHandler, Roles.Investigator, Roles.QualityLead, Roles.ResponsiblePerson, Roles.IcbCommissioner];
+    public static readonly IReadOnlyList<string> Readers = Roles.OrganisationStaff;
 
     /// <summary>Maps the endpoints.</summary>
     public static void MapReportingEndpoints(this IEndpointRouteBuilder app)
@@ -55,9 +54,10 @@ public static class ReportingApi
         group.MapGet("/oversight", async Task<Ok<OversightView>> (string? period, Caller caller, Commissioning commissioning, MeasureQueries measures, CancellationToken ct) =>
         {
             var (icb, providers) = await OverseeAsync(caller, commissioning, ct);
-            var sets = await measures.ComputeAsync(providers, ReportingPeriod.Parse(period), icb, ct);
+            var parsed = ReportingPeriod.Parse(period);
+            var sets = await measures.ComputeAsync(providers, parsed, icb, ct);
             return TypedResults.Ok(new OversightView(
-                icb, ReportingPeriod.Parse(period).Label, [.. sets.Where(s => s.OrganisationCode != icb).Select(SmallNumbers.Apply)], sets.Single(s => s.OrganisationCode == icb)));
+                icb, parsed.Label, [.. sets.Where(s => s.OrganisationCode != icb).Select(SmallNumbers.Apply)], sets.Single(s => s.OrganisationCode == icb)));
         });
         group.MapGet("/oversight/funnel", async Task<Ok<Funnel>> (
             string? measure, string? period, Caller caller, Commissioning commissioning, OversightQueries oversight, CancellationToken ct) =>

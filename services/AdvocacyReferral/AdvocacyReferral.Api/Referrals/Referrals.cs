@@ -209,7 +209,7 @@ public static class AdvocacyAccess
     public static readonly IReadOnlyList<string> Handlers = [Roles.ComplaintsHandler, Roles.IcbCommissioner];
 
     /// <summary>Roles that see their organisation's referrals and the advocates' comments.</summary>
-    public static readonly IReadOnlyList<string> Readers = [Roles.ComplaintsHandler, Roles.IcbCommissioner, Roles.Investigator, Roles.ResponsiblePerson, Roles.QualityLead];
+    public static readonly IReadOnlyList<string> Readers = Roles.OrganisationStaff;
 
     /// <summary>The signed-in complainant of the case.</summary>
     public static bool IsComplainant(Caller caller, CaseReference c) =>

@@ -115,12 +115,10 @@ public sealed class CaseQueries(CaseDbContext db, IAuditTrail audit, TimeProvide
     public const int PageSize = 200;
 
     /// <summary>Roles that see their own organisation's cases.</summary>
-    public static readonly IReadOnlyList<string> ReaderRoles =
-        [Roles.ComplaintsHandler, Roles.Investigator, Roles.ResponsiblePerson, Roles.QualityLead, Roles.IcbCommissioner, Roles.IntegrationSystem];
+    public static readonly IReadOnlyList<string> ReaderRoles = [.. Roles.OrganisationStaff, Roles.IntegrationSystem];
 
     /// <summary>Roles that see the detail of a case, personal data included (an integrating system sees the queue view only).</summary>
-    public static readonly IReadOnlyList<string> DetailRoles =
-        [Roles.ComplaintsHandler, Roles.Investigator, Roles.ResponsiblePerson, Roles.QualityLead, Roles.IcbCommissioner];
+    public static readonly IReadOnlyList<string> DetailRoles = Roles.OrganisationStaff;
 
     private DateOnly Today => LondonTime.Today(time);
 

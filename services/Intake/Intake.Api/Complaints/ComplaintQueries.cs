@@ -137,8 +137,7 @@ public sealed record ComplaintProgress(string Reference, string OrganisationCode
 public sealed class ComplaintQueries(IntakeDbContext db, IAuditTrail audit)
 {
     /// <summary>Roles that may read the complaints made to their own organisation.</summary>
-    public static readonly IReadOnlyList<string> ReaderRoles =
-        [Roles.ComplaintsHandler, Roles.Investigator, Roles.ResponsiblePerson, Roles.QualityLead, Roles.IcbCommissioner];
+    public static readonly IReadOnlyList<string> ReaderRoles = Roles.OrganisationStaff;
 
     /// <summary>
     /// The complaint, if the caller is staff of the organisation it was made to or the complainant who submitted it;

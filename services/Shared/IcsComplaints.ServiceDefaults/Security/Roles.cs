@@ -6,6 +6,12 @@ namespace IcsComplaints.ServiceDefaults.Security;
 /// </summary>
 public static class Roles
 {
+    /// <summary>
+    /// Staff who read their own organisation's complaints, cases, learning and figures: the complaints team, the
+    /// responsible person, the quality lead and (at an ICB) the commissioner. One list, so every service agrees.
+    /// </summary>
+    public static readonly IReadOnlyList<string> OrganisationStaff = [ComplaintsHandler, Investigator, ResponsiblePerson, QualityLead, IcbCommissioner];
+
     /// <summary>Handles complaints for an organisation (the statutory complaints manager's team, Reg 4).</summary>
     public const string ComplaintsHandler = "complaints-handler";
 
