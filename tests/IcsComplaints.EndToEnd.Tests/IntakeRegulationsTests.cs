@@ -377,7 +377,10 @@ public sealed class IntakeRegulationsTests(IcsSystem system)
         Assert.Contains("Reg 8(1)(c)", await tooLate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var list = await staff.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/concerns?from={Today}", UriKind.Relative));
         Assert.Contains(list.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetGuid() == concernId);
-        Assert.Contains(system.Capture.Messages, m => m.Contains(concernId.ToString(), StringComparison.Ordinal));
+        // The event leaves through the outbox, a moment after the answer.
+        await Eventually.TrueAsync(
+            () => Task.FromResult(system.Capture.Messages.Any(m => m.Contains(concernId.ToString(), StringComparison.Ordinal))),
+            TimeSpan.FromSeconds(30), "InformalConcernRecorded is published");
         using var otherOrganisation = system.GatewayHttp(await system.TokenAsync("handler.rjz"));
         var theirs = await otherOrganisation.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/concerns?from={Today}", UriKind.Relative));
         Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetGuid() == concernId);

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using IcsComplaints.Case.Contracts.Events;
 using IcsComplaints.Intake.Contracts.Events;
+using IcsComplaints.Learning.Contracts.Events;
 using IcsComplaints.TestKit;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -149,14 +150,71 @@ public sealed class ReportingTests(IcsSystem system)
     {
         await SeedAsync();
         using var icb = system.GatewayHttp(await system.TokenAsync("commissioner.qkk"));
-        var before = await SnapshotAsync();
+        var before = await SnapshotAsync(Seeded);
         var oversightBefore = (await GetAsync(icb, "/api/v1/reporting/oversight?period=2023-Q3")).GetRawText();
 
         var replayed = await system.InReportingDb(db => ReadModels.RebuildAsync(db, CancellationToken.None, batch: 7));
 
         Assert.True(replayed >= 35 * 3, $"{replayed} events replayed");
-        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(before, await SnapshotAsync(Seeded));
         Assert.Equal(oversightBefore, (await GetAsync(icb, "/api/v1/reporting/oversight?period=2023-Q3")).GetRawText());
+    }
+
+    [Fact]
+    public async Task ARebuildWhileEventsArrive_NeitherDeadlocksWithTheConsumers_NorLosesAnEvent()
+    {
+        await SeedAsync();
+        // An organisation no other test uses, so its cases can be counted exactly.
+        const string Organisation = "Z9REBUILD";
+        const int Cases = 60;
+        var bus = system.Reporting.Services.GetRequiredService<IBus>();
+        var sending = Task.Run(async () =>
+        {
+            for (var i = 0; i < Cases; i++)
+            {
+                await CaseAsync(bus, Organisation, new DateOnly(2024, 1, 2).AddDays(i), ComplaintChannel.Online, ackInTime: true, response: null, coding: null);
+            }
+        });
+        Task<int> ArrivedAsync() => system.InReportingDb(db =>
+            db.Cases.CountAsync(c => c.OrganisationCode == Organisation && c.ReceivedOn != null && c.Channel != null && c.AcknowledgedOn != null));
+
+        // Rebuild again and again until every case has arrived: consumers and rebuilds overlap throughout.
+        var arrivedBeforeTheFirstRebuild = await ArrivedAsync();
+        var deadline = DateTimeOffset.UtcNow + Patience;
+        do
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"only {await ArrivedAsync()} of {Cases} cases arrived");
+            await system.InReportingDb(db => ReadModels.RebuildAsync(db, CancellationToken.None, batch: 50));
+        }
+        while (await ArrivedAsync() < Cases);
+        await sending;
+        Assert.True(arrivedBeforeTheFirstRebuild < Cases, "the first rebuild began while events were arriving");
+
+        var live = await SnapshotAsync([Organisation]);
+        await system.InReportingDb(db => ReadModels.RebuildAsync(db, CancellationToken.None));
+        var rebuilt = await SnapshotAsync([Organisation]);
+        Assert.Equal(live, rebuilt);
+    }
+
+    [Fact]
+    public async Task AThemeSharedBeforeItsDetectionArrives_WaitsOutsideEveryPeriod_ThenCountsAsShared()
+    {
+        // A provider code and a year no other test uses.
+        var bus = system.Reporting.Services.GetRequiredService<IBus>();
+        var themeId = Guid.NewGuid();
+        await SendAsync(bus, new ThemeShared { ThemeId = themeId, IcbCode = "QKK", OrganisationCodes = ["Z9THEME"], SharedOn = new DateOnly(2019, 10, 20) });
+        await Eventually.TrueAsync(
+            async () => await system.InReportingDb(db => db.Themes.AnyAsync(t => t.ThemeId == themeId && t.Shared && t.Month == DateOnly.MinValue)),
+            Patience, "the early share is kept, outside every period");
+
+        await SendAsync(bus, new ThemeDetected
+        {
+            ThemeId = themeId, IcbCode = "QKK", Scope = "Provider", OrganisationCode = "Z9THEME", Dimension = "SubjectArea", Code = "Communications", Month = "2019-09",
+            Observed = 9, Expected = 2.5,
+        });
+        await Eventually.TrueAsync(
+            async () => await system.InReportingDb(db => db.Themes.AnyAsync(t => t.ThemeId == themeId && t.Shared && t.Month == new DateOnly(2019, 9, 1) && t.OrganisationCode == "Z9THEME")),
+            Patience, "the detection completes the shared theme");
     }
 
     [Fact]
@@ -194,8 +252,8 @@ public sealed class ReportingTests(IcsSystem system)
         Assert.Equal((numerator, denominator, value), (rate.GetProperty("numerator").GetInt32(), rate.GetProperty("denominator").GetInt32(), rate.GetProperty("value").GetDouble()));
     }
 
-    private Task<string> SnapshotAsync() => system.InReportingDb(async db => JsonSerializer.Serialize(
-        await db.Cases.AsNoTracking().Where(c => Seeded.Contains(c.OrganisationCode)).OrderBy(c => c.CaseId).ToListAsync()));
+    private Task<string> SnapshotAsync(string[] organisations) => system.InReportingDb(async db => JsonSerializer.Serialize(
+        await db.Cases.AsNoTracking().Where(c => organisations.Contains(c.OrganisationCode)).OrderBy(c => c.CaseId).ToListAsync()));
 
     // The quarter, sent once for the whole class to reporting's own queues, exactly as the services publish their
     // events (published on the bus, they would also open real cases in the case service).

@@ -195,16 +195,16 @@ public sealed class ThemeFact
     public required string IcbCode { get; init; }
 
     /// <summary>Provider, or empty for a system theme.</summary>
-    public required string OrganisationCode { get; init; }
+    public required string OrganisationCode { get; set; }
 
     /// <summary>HcatCategory or SubjectArea.</summary>
-    public required string Dimension { get; init; }
+    public required string Dimension { get; set; }
 
     /// <summary>Category or subject area.</summary>
-    public required string Code { get; init; }
+    public required string Code { get; set; }
 
-    /// <summary>First day of the month examined.</summary>
-    public DateOnly Month { get; init; }
+    /// <summary>First day of the month examined; <see cref="DateOnly.MinValue"/> until the detection arrives.</summary>
+    public DateOnly Month { get; set; }
 
     /// <summary>Shared with providers.</summary>
     public bool Shared { get; set; }

@@ -192,21 +192,17 @@ public static class Projection
                     break;
                 }
             case ThemeDetected e:
-                if (await db.Themes.FindAsync([e.ThemeId], ct) is null)
                 {
-                    db.Themes.Add(new ThemeFact
-                    {
-                        ThemeId = e.ThemeId, IcbCode = e.IcbCode, OrganisationCode = e.OrganisationCode ?? "", Dimension = e.Dimension, Code = e.Code,
-                        Month = DateOnly.ParseExact(e.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    });
-                }
-                break;
-            case ThemeShared e:
-                {
-                    var theme = await db.Themes.FindAsync([e.ThemeId], ct) ?? throw new InvalidOperationException("The theme is not known yet.");
-                    theme.Shared = true;
+                    var theme = await ThemeAsync(db, e.ThemeId, e.IcbCode, ct);
+                    theme.OrganisationCode = e.OrganisationCode ?? "";
+                    theme.Dimension = e.Dimension;
+                    theme.Code = e.Code;
+                    theme.Month = DateOnly.ParseExact(e.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
                     break;
                 }
+            case ThemeShared e:
+                (await ThemeAsync(db, e.ThemeId, e.IcbCode, ct)).Shared = true;
+                break;
             case LearningActionRaised e:
                 (await ActionAsync(db, e.ActionId, e.OrganisationCode, ct)).RaisedOn = e.RaisedOn;
                 break;
@@ -242,6 +238,18 @@ public static class Projection
         return c;
     }
 
+    // A theme shared before its detection arrives (separate queues) waits without a month, so no period counts it.
+    private static async Task<ThemeFact> ThemeAsync(ReportingDbContext db, Guid themeId, string icbCode, CancellationToken ct)
+    {
+        var theme = await db.Themes.FindAsync([themeId], ct);
+        if (theme is null)
+        {
+            theme = new ThemeFact { ThemeId = themeId, IcbCode = icbCode, OrganisationCode = "", Dimension = "", Code = "" };
+            db.Themes.Add(theme);
+        }
+        return theme;
+    }
+
     private static async Task<ActionFact> ActionAsync(ReportingDbContext db, Guid actionId, string organisationCode, CancellationToken ct)
     {
         var action = await db.Actions.FindAsync([actionId], ct);
@@ -262,6 +270,7 @@ public abstract class LoggedConsumer<T>(InboxServices<ReportingDbContext> inbox,
     /// <inheritdoc />
     protected override async Task HandleAsync(ConsumeContext<T> context)
     {
+        await ReadModels.HoldOffRebuildAsync(Db, context.CancellationToken);
         Projection.Log(Db, context.MessageId!.Value, context.Message, time.GetUtcNow());
         await Projection.ApplyAsync(Db, context.Message, context.CancellationToken);
     }
@@ -295,19 +304,28 @@ public sealed class LearningActionCompletedConsumer(InboxServices<ReportingDbCon
 /// <summary>Rebuilds every read model from the event log.</summary>
 public static class ReadModels
 {
-    // Built from constants only: no input reaches these statements.
-    private static readonly string LockLog = $"LOCK TABLE {ReportingDbContext.Schema}.event_log IN EXCLUSIVE MODE";
+    // Consumers and a rebuild exclude each other through one advisory lock, taken before any table is touched: each
+    // consumer's transaction shares it, a rebuild holds it alone. Table locks deadlock instead, because a consumer
+    // reads the read models before it appends to the log while a rebuild would lock the log before emptying them.
+    // The two-key form keeps it apart from the single-key locks taken on complaints.
+    private const string ConsumerLock = "SELECT pg_advisory_xact_lock_shared(1380274244, 1)";
+    private const string RebuildLock = "SELECT pg_advisory_xact_lock(1380274244, 1)";
+
+    // Built from constants only: no input reaches this statement.
     private static readonly string TruncateReadModels =
         $"TRUNCATE {string.Join(", ", ReportingDbContext.ReadModelTables.Select(t => $"{ReportingDbContext.Schema}.{t}"))} RESTART IDENTITY";
 
+    /// <summary>Waits while a rebuild runs, and keeps one from starting until the caller's transaction ends.</summary>
+    public static Task HoldOffRebuildAsync(ReportingDbContext db, CancellationToken ct) => db.Database.ExecuteSqlRawAsync(ConsumerLock, ct);
+
     /// <summary>
-    /// Empties the read models and replays the log in order, in one transaction that holds new events back (a lock
-    /// on the log) so nothing is applied twice or missed. Returns the events replayed.
+    /// Empties the read models and replays the log in order, in one transaction that first waits for events being
+    /// applied and then holds new ones back, so nothing is applied twice or missed. Returns the events replayed.
     /// </summary>
     public static async Task<long> RebuildAsync(ReportingDbContext db, CancellationToken ct, int batch = 5_000)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync(LockLog, ct);
+        await db.Database.ExecuteSqlRawAsync(RebuildLock, ct);
         await db.Database.ExecuteSqlRawAsync(TruncateReadModels, ct);
         long last = 0, replayed = 0;
         while (true)
