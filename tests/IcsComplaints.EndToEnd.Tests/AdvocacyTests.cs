@@ -7,6 +7,7 @@ using IcsComplaints.Calendar;
 using IcsComplaints.Case.Contracts.Events;
 using IcsComplaints.TestKit;
 using MassTransit;
+using IcsComplaints.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -189,12 +190,15 @@ public sealed class AdvocacyTests(IcsSystem system)
         var bus = system.Case.Services.GetRequiredService<IBus>();
 
         // The same fact announced three times (as a redelivery through the outbox would): one review either way.
-        await bus.Publish(shared);
-        await bus.Publish(shared);
-        await bus.Publish(shared);
+        Guid[] announcements = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
+        foreach (var messageId in announcements)
+        {
+            await bus.Publish(shared, ctx => ctx.MessageId = messageId);
+        }
 
-        await Eventually.TrueAsync(async () => await system.InAdvocacyDb(db => db.Reviews.AnyAsync(r => r.CaseId == caseId && r.Version == 7)), Patience, "a review opens");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Eventually.TrueAsync(
+            async () => await system.InAdvocacyDb(db => db.Set<InboxMessage>().Where(m => announcements.Contains(m.MessageId)).Select(m => m.MessageId).Distinct().CountAsync()) == 3,
+            Patience, "all three announcements are handled");
         Assert.Equal(1, await system.InAdvocacyDb(db => db.Reviews.CountAsync(r => r.CaseId == caseId && r.Version == 7)));
     }
 

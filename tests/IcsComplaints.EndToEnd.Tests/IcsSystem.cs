@@ -15,6 +15,7 @@ using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.ServiceDefaults;
 using IcsComplaints.TestKit;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Trace;
@@ -312,6 +313,26 @@ public sealed class IcsSystem : IAsyncLifetime
     {
         await using var scope = Advocacy.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<AdvocacyDbContext>());
+    }
+
+    /// <summary>
+    /// Waits until every message a service's outbox holds now has been published (and so captured), leaving aside
+    /// parked rows and redeliveries scheduled for later: a test can then count what was published, or prove that
+    /// something never was.
+    /// </summary>
+    public static async Task OutboxPublishedAsync<TDbContext>(IServiceProvider service, string because)
+        where TDbContext : DbContext
+    {
+        async Task<T> Query<T>(Func<DbSet<OutboxMessage>, Task<T>> query)
+        {
+            await using var scope = service.CreateAsyncScope();
+            return await query(scope.ServiceProvider.GetRequiredService<TDbContext>().Set<OutboxMessage>());
+        }
+        var last = await Query(outbox => outbox.MaxAsync(m => (long?)m.Sequence));
+        await Eventually.TrueAsync(
+            async () => last is null || !await Query(outbox => outbox.AnyAsync(m =>
+                m.Sequence <= last && m.ParkedAt == null && (m.AvailableAt == null || m.AvailableAt <= DateTimeOffset.UtcNow))),
+            TimeSpan.FromSeconds(60), because);
     }
 
     /// <summary>Runs a query against the intake database.</summary>

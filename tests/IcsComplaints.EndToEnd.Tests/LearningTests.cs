@@ -162,7 +162,7 @@ public sealed class LearningTests(IcsSystem system)
         await Eventually.TrueAsync(
             () => Task.FromResult(system.Capture.Messages.Any(m => m.Contains(id.ToString(), StringComparison.Ordinal) && m.Contains("DetectedOn", StringComparison.Ordinal))),
             Patience, "LearningActionOverdue is published");
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await IcsSystem.OutboxPublishedAsync<LearningDbContext>(system.Learning.Services, "learning has published both scans' events");
         Assert.Equal(1, system.Capture.Messages.Count(m => m.Contains(id.ToString(), StringComparison.Ordinal) && m.Contains("DetectedOn", StringComparison.Ordinal)));
 
         // A public summary that names someone is refused, field by field, and nothing changes.
@@ -256,6 +256,8 @@ public sealed class LearningTests(IcsSystem system)
         await Eventually.TrueAsync(
             () => Task.FromResult(system.Capture.Messages.Any(m => m.Contains(themeId.ToString(), StringComparison.Ordinal) && m.Contains("\"Observed\"", StringComparison.Ordinal))),
             Patience, "ThemeDetected is published with its counts");
+        await IcsSystem.OutboxPublishedAsync<LearningDbContext>(system.Learning.Services, "learning has published the shares");
+        Assert.Contains(system.Capture.Messages, m => m.Contains(themeId.ToString(), StringComparison.Ordinal) && m.Contains("\"SharedOn\"", StringComparison.Ordinal));
         Assert.DoesNotContain(system.Capture.Messages, m => m.Contains("Cancellation letters arrive late", StringComparison.Ordinal));
     }
 

@@ -55,7 +55,7 @@ public sealed class PrivacyTests(IcsSystem system)
 
         // A PALS system records it over gRPC through the gateway.
         using var channel = GrpcChannel.ForAddress(system.Gateway.GrpcAddress);
-        await new IntakeService.IntakeServiceClient(channel).SubmitComplaintAsync(new SubmitComplaintRequest
+        var pals = await new IntakeService.IntakeServiceClient(channel).SubmitComplaintAsync(new SubmitComplaintRequest
         {
             OrganisationCode = "RJ1",
             Channel = Channel.Pals,
@@ -68,9 +68,12 @@ public sealed class PrivacyTests(IcsSystem system)
         using var staff = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
         var detail = await staff.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/complaints/{complaintId}", UriKind.Relative));
         Assert.Equal(nhsNumber, detail.GetProperty("patient").GetProperty("nhsNumber").GetString());
+        // Both complaints' events have gone round (intake, case, and back), and reporting has consumed both.
+        var both = new[] { complaintId, Guid.Parse(pals.ComplaintId) };
         await Eventually.TrueAsync(
-            async () => await system.InIntakeDb(db => db.Complaints.AnyAsync(c => c.Id == complaintId && c.CaseOpenedAt != null)),
-            TimeSpan.FromSeconds(30), "the case opened and intake heard of it");
+            async () => await system.InIntakeDb(db => db.Complaints.CountAsync(c => both.Contains(c.Id) && c.CaseOpenedAt != null)) == 2
+                && await system.InReportingDb(db => db.Cases.CountAsync(c => c.ComplaintId != null && both.Contains(c.ComplaintId.Value))) == 2,
+            TimeSpan.FromSeconds(60), "both cases opened and intake and reporting heard of them");
         var cases = await staff.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/cases?reference={reference}", UriKind.Relative));
         var caseId = cases.GetProperty("items")[0].GetProperty("caseId").GetString();
         using var caseRead = await staff.GetAsync(new Uri($"/api/v1/cases/{caseId}", UriKind.Relative));

@@ -236,8 +236,11 @@ public sealed class ReportingTests(IcsSystem system)
         {
             Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         }
+        // ComplaintSubmitted comes on its own queue and may arrive after the case's events.
         await Eventually.TrueAsync(
-            async () => await system.InReportingDb(db => db.Cases.AnyAsync(c => c.CaseId == caseId && c.AcknowledgedInTime == true)), Patience, "the acknowledgement reaches reporting");
+            async () => await system.InReportingDb(async db => await db.Cases.AnyAsync(c => c.CaseId == caseId && c.AcknowledgedInTime == true)
+                && await db.Complaints.AnyAsync(c => c.ComplaintId == complaintId)),
+            Patience, "the acknowledgement and the complaint reach reporting");
         var logged = (await system.InReportingDb(db => db.EventLog.AsNoTracking().Select(e => new { e.Type, e.Body }).ToListAsync()))
             .Where(e => e.Body.Contains(caseId.ToString(), StringComparison.Ordinal) || e.Body.Contains(complaintId.ToString(), StringComparison.Ordinal)).Select(e => e.Type).ToList();
         Assert.Contains(typeof(CaseOpened).FullName, logged);
