@@ -251,6 +251,8 @@ public sealed class AccessMatrixTests(IcsSystem system)
             CodersOfOwnCases, c => LearningGrpcAsync(client => client.RecordHcatCodingAsync(new() { CaseId = c.Target.CaseId.ToString(), Subject = "complaint" }, Headers(c)))),
         ["learning POST /api/v1/learning/calibration/samples"] = new(
             StaffOfAnyOrganisation(Roles.QualityLead, Roles.ResponsiblePerson), c => LearningCallAsync(c, HttpMethod.Post, "/api/v1/learning/calibration/samples", new { })),
+        ["learning POST /ics.learning.v1.LearningService/DrawCalibrationSample"] = new(
+            StaffOfAnyOrganisation(Roles.QualityLead, Roles.ResponsiblePerson), c => LearningGrpcAsync(client => client.DrawCalibrationSampleAsync(new(), Headers(c)))),
         ["learning GET /api/v1/learning/calibration/queue"] = new(
             StaffOfAnyOrganisation(LearningCoders), c => GetAsync(system.Learning, "/api/v1/learning/calibration/queue", c.Token)),
         ["learning GET /api/v1/learning/calibration"] = new(
@@ -272,8 +274,12 @@ public sealed class AccessMatrixTests(IcsSystem system)
             SignedIn((_, _) => Access.Hidden), c => LearningGrpcAsync(client => client.CompleteLearningActionAsync(new() { ActionId = Guid.NewGuid().ToString() }, Headers(c)))),
         ["learning POST /api/v1/learning/actions/{id:guid}/cancellation"] = new(
             SignedIn((_, _) => Access.Hidden), c => LearningCallAsync(c, HttpMethod.Post, $"/api/v1/learning/actions/{Guid.NewGuid()}/cancellation", new { })),
+        ["learning POST /ics.learning.v1.LearningService/CancelLearningAction"] = new(
+            SignedIn((_, _) => Access.Hidden), c => LearningGrpcAsync(client => client.CancelLearningActionAsync(new() { ActionId = Guid.NewGuid().ToString() }, Headers(c)))),
         ["learning POST /api/v1/learning/themes/detection"] = new(
             IcbOversight, c => LearningCallAsync(c, HttpMethod.Post, "/api/v1/learning/themes/detection", new { month = "not a month" })),
+        ["learning POST /ics.learning.v1.LearningService/DetectThemes"] = new(
+            IcbOversight, c => LearningGrpcAsync(client => client.DetectThemesAsync(new() { Month = "not a month" }, Headers(c)))),
         ["learning GET /api/v1/learning/themes"] = new(
             SignedIn((p, _) => p.Org is "RJ1" or "QKK" && p.Has(OrganisationReaders) ? Access.Allowed : Access.Forbidden),
             c => GetAsync(system.Learning, "/api/v1/learning/themes", c.Token)),
@@ -284,6 +290,8 @@ public sealed class AccessMatrixTests(IcsSystem system)
             SignedIn((_, _) => Access.Hidden), c => GetAsync(system.Learning, $"/api/v1/learning/themes/{Guid.NewGuid()}", c.Token)),
         ["learning POST /api/v1/learning/themes/{id:guid}/sharing"] = new(
             SignedIn((_, _) => Access.Hidden), c => LearningCallAsync(c, HttpMethod.Post, $"/api/v1/learning/themes/{Guid.NewGuid()}/sharing", new { })),
+        ["learning POST /ics.learning.v1.LearningService/ShareTheme"] = new(
+            SignedIn((_, _) => Access.Hidden), c => LearningGrpcAsync(client => client.ShareThemeAsync(new() { ThemeId = Guid.NewGuid().ToString() }, Headers(c)))),
         ["learning GET /api/v1/learning/self-assessments/{year:int}"] = new(
             OwnOrProviderOfIcb(OrganisationReaders), c => GetAsync(system.Learning, $"/api/v1/learning/self-assessments/2020?organisation={c.Target.Org}", c.Token)),
         ["learning PUT /api/v1/learning/self-assessments/{year:int}"] = new(

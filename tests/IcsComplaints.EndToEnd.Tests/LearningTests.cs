@@ -219,9 +219,14 @@ public sealed class LearningTests(IcsSystem system)
         Assert.Equal(13, provider.GetProperty("monthlyObserved").GetArrayLength());
         Assert.True(system_.GetProperty("contributions").EnumerateArray().Select(c => c.GetProperty("organisationCode").GetString()).SequenceEqual(["RJ1", "RJZ"]), system_.GetRawText());
 
-        // Detection again finds the same themes, not new ones.
-        var again = (await PostAsync(icb, "/api/v1/learning/themes/detection", new { month })).GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetGuid()).ToList();
+        // Detection again, over gRPC through the gateway, finds the same themes, not new ones.
+        using var channel = GrpcChannel.ForAddress(system.Gateway.GrpcAddress);
+        var grpc = new LearningService.LearningServiceClient(channel);
+        var icbHeaders = IcsSystem.Bearer(await system.TokenAsync("commissioner.qkk"));
+        var again = (await grpc.DetectThemesAsync(new DetectThemesRequest { Month = month }, icbHeaders)).Themes.Select(t => Guid.Parse(t.ThemeId)).ToList();
         Assert.Equal(detected.Select(t => t.GetProperty("id").GetGuid()).Order(), again.Order());
+        var notAMonth = await Assert.ThrowsAsync<RpcException>(() => grpc.DetectThemesAsync(new DetectThemesRequest { Month = "2026-13" }, icbHeaders).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, notAMonth.StatusCode);
 
         // Providers see nothing until it is shared; learning that names someone is refused.
         var themeId = provider.GetProperty("id").GetGuid();
@@ -234,7 +239,10 @@ public sealed class LearningTests(IcsSystem system)
         var shared = await PostAsync(icb, $"/api/v1/learning/themes/{themeId}/sharing", new { message = Learning });
         // With every provider of the ICB, by default: not only those in the theme.
         Assert.Subset(shared.GetProperty("sharedWith").EnumerateArray().Select(s => s.GetString()).ToHashSet(), new HashSet<string?> { "RJ1", "RJZ", "Y99901" });
-        await PostAsync(icb, $"/api/v1/learning/themes/{system_.GetProperty("id").GetGuid()}/sharing", new { message = Learning });
+        // The system theme is shared over gRPC, with RJZ only.
+        var sharedOverGrpc = await grpc.ShareThemeAsync(
+            new ShareThemeRequest { ThemeId = system_.GetProperty("id").GetString(), Message = Learning, OrganisationCodes = { "RJZ" } }, icbHeaders);
+        Assert.Equal(Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), sharedOverGrpc.SharedOn);
 
         // RJ1 sees the theme about itself; RJZ learns from it without being told whose it is or RJ1's figures.
         var atRj1 = await GetAsync(rj1, $"/api/v1/learning/themes/{themeId}");

@@ -190,21 +190,51 @@ public sealed class LearningGrpcService(CodingActions codings, Calibration calib
     }
 
     /// <inheritdoc />
-    public override async Task<ThemeList> ListThemes(ListThemesRequest request, ServerCallContext context)
+    public override async Task<Contracts.Grpc.V1.LearningAction> CancelLearningAction(CancelLearningActionRequest request, ServerCallContext context) =>
+        Message(await actions.CancelAsync(
+            Caller.From(context.GetHttpContext().User), Id(request.ActionId, "actionId"), new CancelActionRequest(request.Reason), context.CancellationToken));
+
+    /// <inheritdoc />
+    public override async Task<CalibrationSample> DrawCalibrationSample(DrawCalibrationSampleRequest request, ServerCallContext context)
     {
-        var caller = Caller.From(context.GetHttpContext().User);
-        var list = new ThemeList();
-        foreach (var t in await themes.ListAsync(caller, request.Month, context.CancellationToken))
+        var drawn = await calibration.DrawSampleAsync(
+            Caller.From(context.GetHttpContext().User), new SampleRequest(Date(request.From, "from"), Date(request.To, "to"), request.Size), context.CancellationToken);
+        var sample = new CalibrationSample();
+        sample.Items.AddRange(drawn.Select(i => new SecondCoding
         {
-            list.Themes.Add(new Contracts.Grpc.V1.Theme
-            {
-                ThemeId = t.Id.ToString(), IcbCode = t.IcbCode, Scope = t.Scope.ToString(), OrganisationCode = t.OrganisationCode ?? "",
-                Dimension = t.Dimension.ToString(), Code = t.Code, Month = t.Month, Observed = t.Observed, Expected = t.Expected, PValue = t.PValue,
-                SharedOn = t.SharedOn is { } shared ? Day(shared) : "",
-            });
-        }
+            CaseId = i.CaseId.ToString(), Reference = i.Reference, ReceivedOn = Day(i.ReceivedOn), RequestedOn = Day(i.RequestedOn),
+        }));
+        return sample;
+    }
+
+    /// <inheritdoc />
+    public override async Task<ThemeList> ListThemes(ListThemesRequest request, ServerCallContext context) =>
+        Message(await themes.ListAsync(Caller.From(context.GetHttpContext().User), request.Month, context.CancellationToken));
+
+    /// <inheritdoc />
+    public override async Task<ThemeList> DetectThemes(DetectThemesRequest request, ServerCallContext context) =>
+        Message(await themes.DetectForCallerAsync(
+            Caller.From(context.GetHttpContext().User), new DetectionRequest(string.IsNullOrWhiteSpace(request.Month) ? null : request.Month), context.CancellationToken));
+
+    /// <inheritdoc />
+    public override async Task<Contracts.Grpc.V1.Theme> ShareTheme(ShareThemeRequest request, ServerCallContext context) =>
+        Message(await themes.ShareAsync(
+            Caller.From(context.GetHttpContext().User), Id(request.ThemeId, "themeId"),
+            new ShareRequest(request.Message, request.OrganisationCodes.Count == 0 ? null : [.. request.OrganisationCodes]), context.CancellationToken));
+
+    private static ThemeList Message(IEnumerable<ThemeView> views)
+    {
+        var list = new ThemeList();
+        list.Themes.AddRange(views.Select(Message));
         return list;
     }
+
+    private static Contracts.Grpc.V1.Theme Message(ThemeView t) => new()
+    {
+        ThemeId = t.Id.ToString(), IcbCode = t.IcbCode, Scope = t.Scope.ToString(), OrganisationCode = t.OrganisationCode ?? "",
+        Dimension = t.Dimension.ToString(), Code = t.Code, Month = t.Month, Observed = t.Observed, Expected = t.Expected, PValue = t.PValue,
+        SharedOn = t.SharedOn is { } shared ? Day(shared) : "",
+    };
 
     private static Contracts.Grpc.V1.LearningAction Message(ActionView a) => new()
     {
