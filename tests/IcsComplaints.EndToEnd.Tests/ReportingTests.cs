@@ -146,6 +146,34 @@ public sealed class ReportingTests(IcsSystem system)
     }
 
     [Fact]
+    public async Task Ko41bReturns_OfADentalPracticeAndOfTheIcbItself_FollowTheSameRules_EvenWithNoComplaints()
+    {
+        await SeedAsync();
+        using var icb = system.GatewayHttp(await system.TokenAsync("commissioner.qkk"));
+
+        // Z99902 is a dental practice: KO41b, its three coded complaints still open at the year's end.
+        var dental = await GetAsync(icb, "/api/v1/reporting/ko41?organisation=Z99902&year=2023");
+        Assert.Equal(("KO41b", 0, 3, 3), (dental.GetProperty("collection").GetString(), dental.GetProperty("broughtForward").GetInt32(),
+            dental.GetProperty("new").GetInt32(), dental.GetProperty("carriedForward").GetInt32()));
+        Assert.True(dental.GetProperty("valid").GetBoolean(), dental.GetProperty("validation").GetRawText());
+        var csv = await icb.GetStringAsync(new Uri("/api/v1/reporting/ko41.csv?organisation=Z99902&year=2023", UriKind.Relative));
+        foreach (var line in new[]
+        {
+            "KO41b,Z99902,2023/24,Summary,Z99902,New,3", "KO41b,Z99902,2023/24,Summary,Z99902,CarriedForward,3",
+            "KO41b,Z99902,2023/24,SubjectArea,Z99902,Communications,3", "KO41b,Z99902,2023/24,Age,Z99902,26-55,3",
+        })
+        {
+            Assert.Contains(line + "\n", csv, StringComparison.Ordinal);
+        }
+
+        // The ICB's own collection (complaints made to it about primary care) is due even when there were none.
+        var own = await GetAsync(icb, "/api/v1/reporting/ko41?year=2023");
+        Assert.Equal(("KO41b", "QKK", 0, true), (own.GetProperty("collection").GetString(), own.GetProperty("organisationCode").GetString(),
+            own.GetProperty("new").GetInt32(), own.GetProperty("valid").GetBoolean()));
+        Assert.Contains("KO41b,QKK,2023/24,Summary,QKK,New,0\n", await icb.GetStringAsync(new Uri("/api/v1/reporting/ko41.csv?year=2023", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ARebuildFromTheEventLog_GivesIdenticalReadModels()
     {
         await SeedAsync();
@@ -284,7 +312,7 @@ public sealed class ReportingTests(IcsSystem system)
             }
             for (var i = 0; i < 3; i++)
             {
-                await CaseAsync(bus, "Z99902", new DateOnly(2023, 9, 1).AddDays(i), ComplaintChannel.Email, ackInTime: true, response: null, coding: null);
+                await CaseAsync(bus, "Z99902", new DateOnly(2023, 9, 1).AddDays(i), ComplaintChannel.Email, ackInTime: true, response: null, coding: (["Communications"], null));
             }
             // Five RPG complaints from 2022 still unanswered, past their agreed date and the six-month backstop.
             for (var i = 0; i < 5; i++)
@@ -311,7 +339,7 @@ public sealed class ReportingTests(IcsSystem system)
             await Eventually.TrueAsync(async () => await system.InReportingDb(async db =>
                 await db.Cases.CountAsync(c => c.OrganisationCode == "RJ2" && c.ReceivedOn != null && c.Channel != null && c.ResponseSentOn != null && c.AgeBand != null && c.AcknowledgedOn != null) == 20
                 && await db.Cases.CountAsync(c => c.OrganisationCode == "RPG" && c.ReceivedOn != null && c.Channel != null && c.ResponseSentOn != null && c.AcknowledgedOn != null) == 12
-                && await db.Cases.CountAsync(c => c.OrganisationCode == "Z99902" && c.ReceivedOn != null && c.Channel != null && c.AcknowledgedOn != null) == 3
+                && await db.Cases.CountAsync(c => c.OrganisationCode == "Z99902" && c.ReceivedOn != null && c.Channel != null && c.AcknowledgedOn != null && c.AgeBand != null) == 3
                 && await db.Cases.AnyAsync(c => c.CaseId == transferred && c.Closure == "Transferred" && c.ReceivedOn != null)
                 && await db.MissedDeadlines.CountAsync(m => m.OrganisationCode == "RPG") == 10
                 && await db.Cases.CountAsync(c => c.OrganisationCode == "RPG" && c.ReceivedOn < new DateOnly(2023, 1, 1) && c.Channel != null && c.AcknowledgedOn != null) == 5
