@@ -343,6 +343,10 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["reporting GET /api/v1/reporting/oversight/overdue"] = new(IcbOversight, c => ReportingCallAsync(c, "/api/v1/reporting/oversight/overdue")),
         ["reporting POST /ics.reporting.v1.ReportingService/GetMeasures"] = new(
             OwnOrProviderOfIcb(OrganisationReaders), c => ReportingGrpcAsync(client => client.GetMeasuresAsync(new() { OrganisationCode = c.Target.Org, Period = "2026" }, Headers(c)))),
+        ["reporting POST /ics.reporting.v1.ReportingService/GetOversight"] = new(
+            IcbOversight, c => ReportingGrpcAsync(client => client.GetOversightAsync(new() { Period = "2026" }, Headers(c)))),
+        ["reporting POST /ics.reporting.v1.ReportingService/GetAnnualReport"] = new(
+            OwnOrProviderOfIcb(OrganisationReaders), c => ReportingGrpcAsync(client => client.GetAnnualReportAsync(new() { OrganisationCode = c.Target.Org, Year = 2026 }, Headers(c)))),
         ["reporting POST /ics.reporting.v1.ReportingService/GetKo41Return"] = new(
             OwnOrProviderOfIcb(OrganisationReaders), c => ReportingGrpcAsync(client => client.GetKo41ReturnAsync(new() { OrganisationCode = c.Target.Org, Year = 2026 }, Headers(c)))),
         ["reporting ANY ics.reporting.v1.ReportingService/{unimplementedMethod:grpcunimplemented}"] = new(

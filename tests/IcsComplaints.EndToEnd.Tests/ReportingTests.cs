@@ -143,6 +143,16 @@ public sealed class ReportingTests(IcsSystem system)
         var annual = await GetAsync(icb, "/api/v1/reporting/annual-report?organisation=RJ2&year=2023");
         Assert.Equal((20, 12), (annual.GetProperty("received").GetInt32(), annual.GetProperty("decidedWellFounded").GetInt32()));
         Assert.Equal(20, annual.GetProperty("subjectMatter").GetProperty("Communications").GetInt32());
+
+        // The same over gRPC, for an ICB's business intelligence: the providers side by side, and RJ2's annual report.
+        var icbHeaders = IcsSystem.Bearer(await system.TokenAsync("commissioner.qkk"));
+        var oversightOverGrpc = (await client.GetOversightAsync(new IcsComplaints.Reporting.Contracts.Grpc.V1.GetOversightRequest { Period = "2023-Q3" }, icbHeaders))
+            .Providers.ToDictionary(p => p.OrganisationCode);
+        var rj2 = oversightOverGrpc["RJ2"];
+        Assert.Equal((20, 16, 20), (rj2.Received, rj2.Rates["acknowledgedInTime"].Numerator, rj2.Rates["acknowledgedInTime"].Denominator));
+        Assert.Equal((false, true), (oversightOverGrpc["Z99902"].HasReceived, oversightOverGrpc["Z99902"].Suppressed));
+        var annualOverGrpc = await client.GetAnnualReportAsync(new IcsComplaints.Reporting.Contracts.Grpc.V1.GetAnnualReportRequest { OrganisationCode = "RJ2", Year = 2023 }, icbHeaders);
+        Assert.Equal((20, 12, 20), (annualOverGrpc.Received, annualOverGrpc.DecidedWellFounded, annualOverGrpc.SubjectMatter["Communications"]));
     }
 
     [Fact]

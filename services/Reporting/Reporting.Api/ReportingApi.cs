@@ -52,13 +52,7 @@ public static class ReportingApi
             string? organisation, string? period, Caller caller, Commissioning commissioning, MeasureQueries measures, CancellationToken ct) =>
             TypedResults.Ok(await MeasuresAsync(caller, organisation, period, commissioning, measures, ct)));
         group.MapGet("/oversight", async Task<Ok<OversightView>> (string? period, Caller caller, Commissioning commissioning, MeasureQueries measures, CancellationToken ct) =>
-        {
-            var (icb, providers) = await OverseeAsync(caller, commissioning, ct);
-            var parsed = ReportingPeriod.Parse(period);
-            var sets = await measures.ComputeAsync(providers, parsed, icb, ct);
-            return TypedResults.Ok(new OversightView(
-                icb, parsed.Label, [.. sets.Where(s => s.OrganisationCode != icb).Select(SmallNumbers.Apply)], sets.Single(s => s.OrganisationCode == icb)));
-        });
+            TypedResults.Ok(await OversightAsync(caller, period, commissioning, measures, ct)));
         group.MapGet("/oversight/funnel", async Task<Ok<Funnel>> (
             string? measure, string? period, Caller caller, Commissioning commissioning, OversightQueries oversight, CancellationToken ct) =>
         {
@@ -109,10 +103,24 @@ public static class ReportingApi
         });
         group.MapGet("/annual-report", async Task<Ok<AnnualReport>> (
             string? organisation, int? year, Caller caller, Commissioning commissioning, AnnualReports reports, CancellationToken ct) =>
-        {
-            var code = await commissioning.ResolveAsync(caller, organisation, Readers, ct);
-            return TypedResults.Ok(await reports.BuildAsync(code, Year(year), ct));
-        });
+            TypedResults.Ok(await AnnualReportAsync(caller, organisation, year, commissioning, reports, ct)));
+    }
+
+    /// <summary>The caller's ICB's providers side by side, small numbers withheld, and all of them together.</summary>
+    public static async Task<OversightView> OversightAsync(Caller caller, string? period, Commissioning commissioning, MeasureQueries measures, CancellationToken ct)
+    {
+        var (icb, providers) = await OverseeAsync(caller, commissioning, ct);
+        var parsed = ReportingPeriod.Parse(period);
+        var sets = await measures.ComputeAsync(providers, parsed, icb, ct);
+        return new OversightView(icb, parsed.Label, [.. sets.Where(s => s.OrganisationCode != icb).Select(SmallNumbers.Apply)], sets.Single(s => s.OrganisationCode == icb));
+    }
+
+    /// <summary>The Reg 18 annual report data of an organisation the caller may see.</summary>
+    public static async Task<AnnualReport> AnnualReportAsync(
+        Caller caller, string? organisation, int? year, Commissioning commissioning, AnnualReports reports, CancellationToken ct)
+    {
+        var code = await commissioning.ResolveAsync(caller, organisation, Readers, ct);
+        return await reports.BuildAsync(code, Year(year), ct);
     }
 
     /// <summary>An organisation's measures as the caller may see them: exact for its own staff, small numbers withheld for its ICB.</summary>
@@ -244,7 +252,7 @@ public sealed class RebuildCommand : IServiceCommand
 }
 
 /// <summary>The same figures over gRPC, for integrating systems.</summary>
-public sealed class ReportingGrpcService(Commissioning commissioning, MeasureQueries measures, Ko41Returns returns)
+public sealed class ReportingGrpcService(Commissioning commissioning, MeasureQueries measures, Ko41Returns returns, AnnualReports reports)
     : IcsComplaints.Reporting.Contracts.Grpc.V1.ReportingService.ReportingServiceBase
 {
     /// <inheritdoc />
@@ -253,8 +261,58 @@ public sealed class ReportingGrpcService(Commissioning commissioning, MeasureQue
     {
         var view = await ReportingApi.MeasuresAsync(
             Caller.From(context.GetHttpContext().User), request.OrganisationCode, request.Period, commissioning, measures, context.CancellationToken);
-        var m = view.Measures;
-        var message = new IcsComplaints.Reporting.Contracts.Grpc.V1.Measures { OrganisationCode = m.OrganisationCode, Period = m.Period, Suppressed = view.Suppressed };
+        var message = Message(view.Measures, view.Suppressed);
+        message.Definitions.Add(view.Definitions.ToDictionary(d => d.Key, d => d.Definition));
+        return message;
+    }
+
+    /// <inheritdoc />
+    public override async Task<IcsComplaints.Reporting.Contracts.Grpc.V1.Oversight> GetOversight(
+        IcsComplaints.Reporting.Contracts.Grpc.V1.GetOversightRequest request, ServerCallContext context)
+    {
+        var view = await ReportingApi.OversightAsync(Caller.From(context.GetHttpContext().User), request.Period, commissioning, measures, context.CancellationToken);
+        var message = new IcsComplaints.Reporting.Contracts.Grpc.V1.Oversight
+        {
+            IcbCode = view.IcbCode, Period = view.Period, AllProviders = Message(view.AllProviders, suppressed: false),
+        };
+        message.Providers.AddRange(view.Providers.Select(p => Message(p, suppressed: true)));
+        return message;
+    }
+
+    /// <inheritdoc />
+    public override async Task<IcsComplaints.Reporting.Contracts.Grpc.V1.AnnualReport> GetAnnualReport(
+        IcsComplaints.Reporting.Contracts.Grpc.V1.GetAnnualReportRequest request, ServerCallContext context)
+    {
+        var report = await ReportingApi.AnnualReportAsync(
+            Caller.From(context.GetHttpContext().User), request.OrganisationCode, request.Year, commissioning, reports, context.CancellationToken);
+        var message = new IcsComplaints.Reporting.Contracts.Grpc.V1.AnnualReport
+        {
+            OrganisationCode = report.OrganisationCode, Period = report.Period, Received = report.Received, DecidedWellFounded = report.DecidedWellFounded,
+            ReferredToOmbudsman = report.ReferredToOmbudsman, ActionsRaised = report.ActionsRaised, ActionsCompleted = report.ActionsCompleted,
+            ActionsPublished = report.ActionsPublished,
+        };
+        message.SubjectMatter.Add(report.SubjectMatter.ToDictionary());
+        message.MattersOfGeneralImportance.AddRange(report.MattersOfGeneralImportance);
+        return message;
+    }
+
+    /// <inheritdoc />
+    public override async Task<IcsComplaints.Reporting.Contracts.Grpc.V1.Ko41Return> GetKo41Return(
+        IcsComplaints.Reporting.Contracts.Grpc.V1.GetKo41ReturnRequest request, ServerCallContext context)
+    {
+        var built = await ReportingApi.ReturnAsync(
+            Caller.From(context.GetHttpContext().User), request.OrganisationCode, request.Year, commissioning, returns, context.CancellationToken);
+        var message = new IcsComplaints.Reporting.Contracts.Grpc.V1.Ko41Return
+        {
+            Collection = built.Collection, OrganisationCode = built.OrganisationCode, Period = built.Period, Valid = built.Valid, Csv = built.Valid ? built.ToCsv() : "",
+        };
+        message.Checks.AddRange(built.Validation.Select(v => new IcsComplaints.Reporting.Contracts.Grpc.V1.Check { Rule = v.Rule, Site = v.Site, Passed = v.Passed, Detail = v.Detail }));
+        return message;
+    }
+
+    private static IcsComplaints.Reporting.Contracts.Grpc.V1.Measures Message(MeasureSet m, bool suppressed)
+    {
+        var message = new IcsComplaints.Reporting.Contracts.Grpc.V1.Measures { OrganisationCode = m.OrganisationCode, Period = m.Period, Suppressed = suppressed };
         if (m.Received is { } received)
         {
             message.Received = received;
@@ -285,21 +343,6 @@ public sealed class ReportingGrpcService(Commissioning commissioning, MeasureQue
         {
             message.Outcomes.Add(outcome.Key, outcome.Value!.Value);
         }
-        message.Definitions.Add(view.Definitions.ToDictionary(d => d.Key, d => d.Definition));
-        return message;
-    }
-
-    /// <inheritdoc />
-    public override async Task<IcsComplaints.Reporting.Contracts.Grpc.V1.Ko41Return> GetKo41Return(
-        IcsComplaints.Reporting.Contracts.Grpc.V1.GetKo41ReturnRequest request, ServerCallContext context)
-    {
-        var built = await ReportingApi.ReturnAsync(
-            Caller.From(context.GetHttpContext().User), request.OrganisationCode, request.Year, commissioning, returns, context.CancellationToken);
-        var message = new IcsComplaints.Reporting.Contracts.Grpc.V1.Ko41Return
-        {
-            Collection = built.Collection, OrganisationCode = built.OrganisationCode, Period = built.Period, Valid = built.Valid, Csv = built.Valid ? built.ToCsv() : "",
-        };
-        message.Checks.AddRange(built.Validation.Select(v => new IcsComplaints.Reporting.Contracts.Grpc.V1.Check { Rule = v.Rule, Site = v.Site, Passed = v.Passed, Detail = v.Detail }));
         return message;
     }
 }
