@@ -24,7 +24,7 @@ public sealed class AcknowledgementLetterTests
         + "01632 960123, e-mail help@harbour-advocacy.example, website www.harbour-advocacy.example.";
 
     /// <summary>An acknowledgement with a response date and update frequency agreed and the local advocacy service known.</summary>
-    private static AcknowledgementLetterModel Letter() => new(
+    internal static AcknowledgementLetterModel Letter() => new(
         OrganisationName: "Riverside NHS Foundation Trust",
         Reference: "ICS-2026-000123",
         ReceivedOn: new DateOnly(2026, 9, 14),
@@ -275,31 +275,6 @@ public sealed class AcknowledgementLetterTests
             body.Descendants("h2").Select(heading => heading.Value));
         Assert.Equal(5, body.Descendants("section").Count());
         Assert.Empty(body.Descendants("h3"));
-    }
-
-    [Fact]
-    public void LargePrint_CarriesTheClearPrintCss_AndStandardDoesNot()
-    {
-        var large = AcknowledgementLetter.Html(Letter(), LetterFormat.LargePrint);
-        var standard = AcknowledgementLetter.Html(Letter());
-
-        Assert.Contains("<body data-format=\"large-print\">", large, StringComparison.Ordinal);
-        Assert.Contains("body[data-format=\"large-print\"] { font-size: 18pt; line-height: 1.5; text-align: left;", large, StringComparison.Ordinal);
-        Assert.Contains("<body data-format=\"standard\">", standard, StringComparison.Ordinal);
-        Assert.Contains("font-size: 12pt", standard, StringComparison.Ordinal);
-        Assert.DoesNotContain("large-print", standard, StringComparison.Ordinal);
-        Assert.DoesNotContain("18pt", standard, StringComparison.Ordinal);
-        foreach (var html in new[] { large, standard })
-        {
-            Assert.Contains("sans-serif", html, StringComparison.Ordinal);
-            Assert.DoesNotContain("justify", html, StringComparison.Ordinal);
-        }
-    }
-
-    [Fact]
-    public void UnknownFormat_IsRefused()
-    {
-        Assert.Throws<ArgumentOutOfRangeException>(() => AcknowledgementLetter.Html(Letter(), (LetterFormat)9));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace IcsComplaints.UnitTests;
 public sealed class FinalResponseLetterTests
 {
     /// <summary>A partly upheld complaint with every optional section filled in and a delegate signing.</summary>
-    private static FinalResponseLetterModel Letter() => new(
+    internal static FinalResponseLetterModel Letter() => new(
         OrganisationName: "Riverside NHS Foundation Trust",
         Reference: "ICS-2026-000123",
         ReceivedOn: new DateOnly(2026, 9, 14),
@@ -306,25 +306,6 @@ public sealed class FinalResponseLetterTests
             "First we read your records.\n\nThen we spoke to staff.\n\nFinally we asked a doctor.",
             FinalResponseLetter.Text(letter),
             StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void LargePrint_CarriesTheClearPrintCss_AndStandardDoesNot()
-    {
-        var large = FinalResponseLetter.Html(Letter(), LetterFormat.LargePrint);
-        var standard = FinalResponseLetter.Html(Letter());
-
-        Assert.Contains("<body data-format=\"large-print\">", large, StringComparison.Ordinal);
-        Assert.Contains("body[data-format=\"large-print\"] { font-size: 18pt; line-height: 1.5; text-align: left;", large, StringComparison.Ordinal);
-        Assert.Contains("<body data-format=\"standard\">", standard, StringComparison.Ordinal);
-        Assert.Contains("font-size: 12pt", standard, StringComparison.Ordinal);
-        Assert.DoesNotContain("large-print", standard, StringComparison.Ordinal);
-        Assert.DoesNotContain("18pt", standard, StringComparison.Ordinal);
-        foreach (var html in new[] { large, standard })
-        {
-            Assert.Contains("sans-serif", html, StringComparison.Ordinal);
-            Assert.DoesNotContain("justify", html, StringComparison.Ordinal);
-        }
     }
 
     [Fact]
