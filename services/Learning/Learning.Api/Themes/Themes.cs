@@ -205,16 +205,23 @@ public sealed class ThemeService(LearningDbContext db, IOutbox outbox, Commissio
         var known = existing.Select(t => (t.Scope, t.OrganisationCode, t.Dimension, t.Code)).ToHashSet();
         var today = LondonTime.Today(time);
         var found = 0;
+        // Each provider's facts, and each scope's coded facts and monthly totals per dimension, are worked out once:
+        // only the observed counts depend on the code.
+        var byProvider = facts.ToLookup(f => f.OrganisationCode, StringComparer.Ordinal);
+        var scopes = providers.Order(StringComparer.Ordinal).Select(p => (Scope: ThemeScope.Provider, Organisation: p, Facts: byProvider[p].ToList()))
+            .Append((Scope: ThemeScope.System, Organisation: "", Facts: facts)).ToList();
         foreach (var (dimension, codes, has, coded) in Dimensions(facts))
         {
+            var codedByScope = scopes.Select(s =>
+            {
+                var codedFacts = s.Facts.Where(coded).ToList();
+                return (s.Scope, s.Organisation, Coded: codedFacts, Totals: Monthly(codedFacts));
+            }).ToList();
             foreach (var code in codes)
             {
-                var scopes = providers.Order(StringComparer.Ordinal).Select(p => (ThemeScope.Provider, p, facts.Where(f => f.OrganisationCode == p).ToList()))
-                    .Append((ThemeScope.System, "", facts));
-                foreach (var (scope, organisation, subset) in scopes)
+                foreach (var (scope, organisation, codedFacts, monthlyTotals) in codedByScope)
                 {
-                    var monthlyTotals = Monthly(subset.Where(coded));
-                    var monthlyObserved = Monthly(subset.Where(f => coded(f) && has(f, code)));
+                    var monthlyObserved = Monthly(codedFacts.Where(f => has(f, code)));
                     var counts = new ThemeCounts(
                         monthlyObserved[12], monthlyTotals[12], monthlyObserved.Take(12).Sum(), monthlyTotals.Take(12).Sum(), monthlyTotals.Take(12).Count(n => n > 0));
                     var assessment = ThemeRule.Assess(counts);
@@ -234,8 +241,8 @@ public sealed class ThemeService(LearningDbContext db, IOutbox outbox, Commissio
                         theme.Contributions.AddRange(providers.Order(StringComparer.Ordinal).Select(p => new ThemeContribution
                         {
                             OrganisationCode = p,
-                            Observed = subset.Count(f => f.OrganisationCode == p && f.Month == 12 && coded(f) && has(f, code)),
-                            Total = subset.Count(f => f.OrganisationCode == p && f.Month == 12 && coded(f)),
+                            Observed = codedFacts.Count(f => f.OrganisationCode == p && f.Month == 12 && has(f, code)),
+                            Total = codedFacts.Count(f => f.OrganisationCode == p && f.Month == 12),
                         }).Where(c => c.Total > 0));
                     }
                     db.Themes.Add(theme);
