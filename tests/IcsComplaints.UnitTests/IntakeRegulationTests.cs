@@ -1,6 +1,7 @@
 using IcsComplaints.Intake.Api.Complaints;
 using IcsComplaints.Intake.Api.Directory;
 using IcsComplaints.Intake.Contracts.Events;
+using IcsComplaints.ServiceDefaults.Nhs;
 using IcsComplaints.ServiceDefaults.Validation;
 
 namespace IcsComplaints.UnitTests;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using IcsComplaints.AdvocacyReferral.Api.Data;
 using IcsComplaints.ServiceDefaults;
+using IcsComplaints.ServiceDefaults.Nhs;
 using Microsoft.EntityFrameworkCore;
 using nietras.SeparatedValues;
 
@@ -52,21 +53,21 @@ public sealed class AdvocacyProvider
 public sealed record AdvocacyServiceView(string Code, string Name, string Phone, string Email, string Website, string Address, IReadOnlyList<string> LocalAuthorityCodes);
 
 /// <summary>Finds the advocacy service for an area; public reference data.</summary>
-public sealed partial class AdvocacyDirectory(AdvocacyDbContext db)
+public sealed class AdvocacyDirectory(AdvocacyDbContext db)
 {
     /// <summary>The service covering the postcode's district or the local authority, or <c>null</c>.</summary>
     public async Task<AdvocacyServiceView?> FindAsync(string? postcode, string? localAuthorityCode, CancellationToken ct)
     {
-        var district = District(postcode);
+        var district = Postcodes.District(postcode);
         var authority = localAuthorityCode?.Trim().ToUpperInvariant();
         if (district is null && string.IsNullOrEmpty(authority))
         {
             throw new ServiceDefaults.Validation.RequestValidationException(
                 string.IsNullOrWhiteSpace(postcode) ? "postcode" : "postcode", "Give a UK postcode (such as SE1 7EH) or a local authority code (such as 710).");
         }
-        var providers = await db.AdvocacyProviders.AsNoTracking().ToListAsync(ct);
-        var found = providers.FirstOrDefault(p => district is not null && p.PostcodeDistricts.Contains(district))
-            ?? providers.FirstOrDefault(p => authority is not null && p.LocalAuthorityCodes.Contains(authority));
+        var providers = db.AdvocacyProviders.AsNoTracking().OrderBy(p => p.Code);
+        var found = (district is null ? null : await providers.FirstOrDefaultAsync(p => p.PostcodeDistricts.Contains(district), ct))
+            ?? (string.IsNullOrEmpty(authority) ? null : await providers.FirstOrDefaultAsync(p => p.LocalAuthorityCodes.Contains(authority), ct));
         return found is null ? null : View(found);
     }
 
@@ -82,17 +83,7 @@ public sealed partial class AdvocacyDirectory(AdvocacyDbContext db)
         return await db.AdvocacyProviders.AsNoTracking().FirstOrDefaultAsync(p => p.Code == canonical, ct) is { } p ? View(p) : null;
     }
 
-    /// <summary>The outward code of a UK postcode (<c>SE1</c> of <c>SE1 7EH</c>), or <c>null</c>.</summary>
-    public static string? District(string? postcode)
-    {
-        var compact = (postcode ?? "").Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        return PostcodePattern().IsMatch(compact) ? compact[..^3] : null;
-    }
-
     private static AdvocacyServiceView View(AdvocacyProvider p) => new(p.Code, p.Name, p.Phone, p.Email, p.Website, p.Address, p.LocalAuthorityCodes);
-
-    [System.Text.RegularExpressions.GeneratedRegex("^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][ABD-HJLNP-UW-Z]{2}$")]
-    private static partial System.Text.RegularExpressions.Regex PostcodePattern();
 }
 
 /// <summary>Loads the advocacy directory from the embedded data file during <c>migrate</c>; rows are upserted by code.</summary>

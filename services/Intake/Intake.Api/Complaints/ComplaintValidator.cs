@@ -609,25 +609,3 @@ public static class TimeLimit
     public static bool IsOutOfTime(DateOnly receivedOn, DateOnly? eventDate, DateOnly? awareDate) =>
         (eventDate is not null || awareDate is not null) && receivedOn > LastDayInTime(eventDate, awareDate);
 }
-
-/// <summary>UK postcodes.</summary>
-public static partial class Postcodes
-{
-    /// <summary>The postcode in canonical form (<c>SE1 7EH</c>), or <c>null</c> when it is not a UK postcode.</summary>
-    public static string? Normalise(string? input)
-    {
-        var compact = (input ?? "").Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        if (compact == "GIR0AA")
-        {
-            return "GIR 0AA";
-        }
-        return UkPostcode().IsMatch(compact) ? compact[..^3] + " " + compact[^3..] : null;
-    }
-
-    /// <summary>The outward code (<c>SE1</c>), used to find the area's advocacy service.</summary>
-    public static string? District(string? postcode) => Normalise(postcode)?.Split(' ')[0];
-
-    // Outward code (area letters, district digit, optional letter or digit) and inward code (digit and two letters).
-    [GeneratedRegex("^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][ABD-HJLNP-UW-Z]{2}$")]
-    private static partial Regex UkPostcode();
-}
