@@ -5,6 +5,7 @@ using IcsComplaints.Case.Contracts.Events;
 using IcsComplaints.Intake.Contracts.Events;
 using IcsComplaints.Learning.Contracts.Events;
 using IcsComplaints.Messaging.Inbox;
+using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Reporting.Api.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -29,13 +30,14 @@ public static class Projection
         typeof(ThemeDetected), typeof(ThemeShared), typeof(LearningActionRaised), typeof(LearningActionCompleted),
     }.ToDictionary(t => t.FullName!, StringComparer.Ordinal);
 
-    /// <summary>Appends the event to the log.</summary>
+    /// <summary>Appends the event to the log, written as the outbox writes messages (enums by name), so it reads back for years.</summary>
     public static void Log(ReportingDbContext db, Guid messageId, object message, DateTimeOffset at) =>
-        db.EventLog.Add(new LoggedEvent { MessageId = messageId, Type = message.GetType().FullName!, Body = JsonSerializer.Serialize(message, message.GetType()), ConsumedAt = at });
+        db.EventLog.Add(new LoggedEvent { MessageId = messageId, Type = message.GetType().FullName!, Body = JsonSerializer.Serialize(message, message.GetType(), MessageTypes.JsonOptions), ConsumedAt = at });
 
     /// <summary>Reads a logged event back.</summary>
     public static object Read(LoggedEvent logged) =>
-        JsonSerializer.Deserialize(logged.Body, EventTypes.TryGetValue(logged.Type, out var type) ? type : throw new InvalidOperationException($"Unknown event type {logged.Type}"))
+        JsonSerializer.Deserialize(
+            logged.Body, EventTypes.TryGetValue(logged.Type, out var type) ? type : throw new InvalidOperationException($"Unknown event type {logged.Type}"), MessageTypes.JsonOptions)
         ?? throw new InvalidOperationException($"Event {logged.Id} is empty.");
 
     /// <summary>Applies one event to the read models.</summary>
