@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IcsComplaints.Case.Api.Cases;
 
 /// <summary>An advocate is assigned with consent to review drafts: a draft already waiting is shared with their service at once.</summary>
-public sealed class ReferralAcceptedConsumer(InboxServices<CaseDbContext> inbox, DraftSharing sharing, WorkingDayCalendar calendar, TimeProvider time)
+public sealed class ReferralAcceptedConsumer(InboxServices<CaseDbContext> inbox, DraftSharing sharing, TimeProvider time)
     : IdempotentConsumer<ReferralAccepted, CaseDbContext>(inbox)
 {
     /// <inheritdoc />
@@ -22,10 +22,9 @@ public sealed class ReferralAcceptedConsumer(InboxServices<CaseDbContext> inbox,
         var c = await Db.Cases.Include(x => x.Reviews).FirstOrDefaultAsync(x => x.Id == accepted.CaseId, context.CancellationToken);
         if (c is { Stage: CaseStage.ResponseDrafted })
         {
-            var days = (await Db.OrganisationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.OrganisationCode == c.OrganisationCode, context.CancellationToken))
-                ?.ReviewWindowWorkingDays ?? OrganisationSettings.DefaultReviewWindow;
             var today = LondonTime.Today(time);
-            sharing.Share(Db, Outbox, c, [(accepted.AdvocacyServiceCode, ReviewerKind.Advocacy)], today, calendar.AddWorkingDays(today, days));
+            sharing.Share(Db, Outbox, c, [(accepted.AdvocacyServiceCode, ReviewerKind.Advocacy)], today,
+                await sharing.WindowEndsAsync(Db, c.OrganisationCode, today, context.CancellationToken));
         }
     }
 }

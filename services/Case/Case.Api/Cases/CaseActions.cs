@@ -622,12 +622,7 @@ public sealed class CaseActions(
         .Include(x => x.Reviews)
         .AsSplitQuery();
 
-    private async Task<DateOnly> ReviewWindowEndsAsync(string organisation, CancellationToken ct)
-    {
-        var days = (await db.OrganisationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.OrganisationCode == organisation, ct))?.ReviewWindowWorkingDays
-            ?? OrganisationSettings.DefaultReviewWindow;
-        return calendar.AddWorkingDays(Today, days);
-    }
+    private Task<DateOnly> ReviewWindowEndsAsync(string organisation, CancellationToken ct) => reviews.WindowEndsAsync(db, organisation, Today, ct);
 
     // Who reviews a draft before it is final: every other organisation of a co-ordinated response (Reg 9), and each
     // advocacy service that accepted a referral with the complainant's consent to share drafts.

@@ -1,6 +1,8 @@
+using IcsComplaints.Calendar;
 using IcsComplaints.Case.Api.Data;
 using IcsComplaints.Case.Contracts.Events;
 using IcsComplaints.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Case.Api.Cases;
 
@@ -9,8 +11,16 @@ namespace IcsComplaints.Case.Api.Cases;
 /// the handler saving a draft, an advocate's acceptance arriving while a draft waits, the deadline scan expiring
 /// a window.
 /// </summary>
-public sealed class DraftSharing
+public sealed class DraftSharing(WorkingDayCalendar calendar)
 {
+    /// <summary>The last day of a review opened today: the organisation's review window in working days (default five).</summary>
+    public async Task<DateOnly> WindowEndsAsync(CaseDbContext db, string organisationCode, DateOnly today, CancellationToken ct)
+    {
+        var days = (await db.OrganisationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.OrganisationCode == organisationCode, ct))?.ReviewWindowWorkingDays
+            ?? OrganisationSettings.DefaultReviewWindow;
+        return calendar.AddWorkingDays(today, days);
+    }
+
     /// <summary>Opens reviews of the current draft, keeps its snapshot, and publishes <see cref="DraftShared"/>.</summary>
     public void Share(CaseDbContext db, IOutbox outbox, ComplaintCase c, IEnumerable<(string Code, ReviewerKind Kind)> reviewers, DateOnly today, DateOnly windowEndsOn)
     {
