@@ -49,6 +49,7 @@ public static class GatewayServiceCollectionExtensions
     /// <summary>Adds the security headers and rate limiting, and maps the proxy.</summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseMiddleware<RequestHeaderCheck>();
         app.Use(static (context, next) =>
         {
             var headers = context.Response.Headers;

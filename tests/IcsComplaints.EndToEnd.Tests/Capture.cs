@@ -17,6 +17,9 @@ public sealed class Capture : ILoggerProvider, IReceiveObserver, IPublishObserve
 
     public List<Activity> Spans { get; } = [];
 
+    /// <summary>Every statement that changed a database, by trace: what a refused request must never have done.</summary>
+    public DatabaseWriteLog DatabaseWrites { get; } = new();
+
     public IEnumerable<string> Logs => _logs;
 
     public IEnumerable<string> Messages => _messages;

@@ -232,7 +232,7 @@ public sealed class IcsSystem : IAsyncLifetime
         services.AddSingleton<ILoggerProvider>(Capture);
         services.AddSingleton<IReceiveObserver>(Capture);
         services.AddSingleton<IPublishObserver>(Capture);
-        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Capture.Spans));
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Capture.Spans).AddProcessor(Capture.DatabaseWrites));
     }
 
     /// <summary>An access token for a demo user (password grant), optionally for one of their organisations.</summary>
@@ -334,6 +334,37 @@ public sealed class IcsSystem : IAsyncLifetime
                 m.Sequence <= last && m.ParkedAt == null && (m.AvailableAt == null || m.AvailableAt <= DateTimeOffset.UtcNow))),
             TimeSpan.FromSeconds(60), because);
     }
+
+    /// <summary>Each service (not the gateway): its name, its services and the address of its REST port.</summary>
+    public IReadOnlyList<(string Name, IServiceProvider Services, Uri Address)> ServiceHosts() =>
+    [
+        ("identity", Identity.Services, Identity.HttpAddress), ("intake", Intake.Services, Intake.HttpAddress),
+        ("case", Case.Services, Case.HttpAddress), ("advocacy-referral", Advocacy.Services, Advocacy.HttpAddress),
+        ("learning", Learning.Services, Learning.HttpAddress), ("reporting", Reporting.Services, Reporting.HttpAddress),
+    ];
+
+    /// <summary>The gRPC address of a service named as in <see cref="ServiceHosts"/>.</summary>
+    public Uri GrpcAddressOf(string service) => service switch
+    {
+        "identity" => Identity.GrpcAddress,
+        "intake" => Intake.GrpcAddress,
+        "case" => Case.GrpcAddress,
+        "advocacy-referral" => Advocacy.GrpcAddress,
+        "learning" => Learning.GrpcAddress,
+        "reporting" => Reporting.GrpcAddress,
+        _ => throw new ArgumentOutOfRangeException(nameof(service), service, "No such service."),
+    };
+
+    /// <summary>The connection string of every service's database.</summary>
+    public async Task<IReadOnlyList<string>> DatabaseConnectionStringsAsync() =>
+    [
+        await InIntakeDb(db => Task.FromResult(db.Database.GetConnectionString()!)),
+        await InCaseDb(db => Task.FromResult(db.Database.GetConnectionString()!)),
+        await InAdvocacyDb(db => Task.FromResult(db.Database.GetConnectionString()!)),
+        await InLearningDb(db => Task.FromResult(db.Database.GetConnectionString()!)),
+        await InReportingDb(db => Task.FromResult(db.Database.GetConnectionString()!)),
+        Microsoft.Extensions.Configuration.ConfigurationExtensions.GetConnectionString(Identity.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), "identitydb")!,
+    ];
 
     /// <summary>Runs a query against the intake database.</summary>
     public async Task<T> InIntakeDb<T>(Func<IntakeDbContext, Task<T>> query)

@@ -12,7 +12,7 @@ public static class GrpcExtensions
         services.AddGrpc(options =>
         {
             options.Interceptors.Add<GrpcErrorInterceptor>();
-            options.MaxReceiveMessageSize = 256 * 1024;
+            options.MaxReceiveMessageSize = GrpcProtocol.GrpcRequestGuard.MaxMessageBytes;
             options.EnableDetailedErrors = false;
         });
 }

@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
 using IcsComplaints.ServiceDefaults.Correlation;
+using IcsComplaints.ServiceDefaults.GrpcProtocol;
 using IcsComplaints.ServiceDefaults.Security;
 using IcsComplaints.ServiceDefaults.Validation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -38,6 +40,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddExceptionHandler<ValidationExceptionHandler>();
         builder.Services.AddExceptionHandler<DependencyUnavailableExceptionHandler>();
         builder.Services.AddCorrelationIds();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
         // Binding failures reach the exception handlers, which name the offending field.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.Configure<ExceptionHandlerOptions>(options =>
@@ -57,16 +60,20 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// Adds the shared middleware (exception handling, problem details for empty error responses, correlation ids)
-    /// and maps <c>/health/live</c> and <c>/health/ready</c>, in every environment.
+    /// Adds the shared middleware (exception handling, problem details for empty error responses, correlation ids,
+    /// refusal of non-UTF-8 bodies, authentication, authorisation and the checks of gRPC messages) and maps
+    /// <c>/health/live</c> and <c>/health/ready</c>, in every environment.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<RequestCharsetMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorisation: a caller who may not call learns nothing from how their message is checked.
+        app.UseMiddleware<GrpcRequestGuard>();
 
         // Liveness checks the process only, so an outage of PostgreSQL or RabbitMQ never restarts every pod.
         app.MapHealthChecks("/health/live", new HealthCheckOptions

@@ -59,7 +59,7 @@ public sealed class AdvocacyDirectory(AdvocacyDbContext db)
     public async Task<AdvocacyServiceView?> FindAsync(string? postcode, string? localAuthorityCode, CancellationToken ct)
     {
         var district = Postcodes.District(postcode);
-        var authority = localAuthorityCode?.Trim().ToUpperInvariant();
+        var authority = Canonical(localAuthorityCode);
         if (district is null && string.IsNullOrEmpty(authority))
         {
             throw new ServiceDefaults.Validation.RequestValidationException(
@@ -78,9 +78,15 @@ public sealed class AdvocacyDirectory(AdvocacyDbContext db)
     /// <summary>One service by code, or <c>null</c>.</summary>
     public async Task<AdvocacyServiceView?> GetAsync(string code, CancellationToken ct)
     {
-        // Codes are stored upper case.
-        var canonical = code.Trim().ToUpperInvariant();
-        return await db.AdvocacyProviders.AsNoTracking().FirstOrDefaultAsync(p => p.Code == canonical, ct) is { } p ? View(p) : null;
+        var canonical = Canonical(code);
+        return canonical is null ? null : await db.AdvocacyProviders.AsNoTracking().FirstOrDefaultAsync(p => p.Code == canonical, ct) is { } p ? View(p) : null;
+    }
+
+    // Codes (services', local authorities') are letters and digits, stored upper case; anything else names nothing here.
+    private static string? Canonical(string? code)
+    {
+        var trimmed = code?.Trim().ToUpperInvariant();
+        return trimmed is { Length: > 0 and <= 12 } && trimmed.All(char.IsAsciiLetterOrDigit) ? trimmed : null;
     }
 
     private static AdvocacyServiceView View(AdvocacyProvider p) => new(p.Code, p.Name, p.Phone, p.Email, p.Website, p.Address, p.LocalAuthorityCodes);

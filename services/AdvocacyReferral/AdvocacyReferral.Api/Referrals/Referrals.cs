@@ -1,4 +1,3 @@
-using System.Globalization;
 using IcsComplaints.AdvocacyReferral.Api.Cases;
 using IcsComplaints.AdvocacyReferral.Api.Data;
 using IcsComplaints.AdvocacyReferral.Api.Directory;
@@ -317,11 +316,10 @@ public sealed class ReferralActions(AdvocacyDbContext db, IOutbox outbox, IAudit
     public async Task AcceptAsync(Caller caller, Guid referralId, ReferralRequests.Accept input, CancellationToken ct)
     {
         var (referral, grant) = await LoadForServiceAsync(caller, referralId, ct);
-        var name = input.AdvocateName?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 200)
-        {
-            throw new RequestValidationException("advocateName", "Name the advocate assigned (at most 200 characters).");
-        }
+        var errors = new ValidationErrors();
+        var name = TextRules.Read(input.AdvocateName, "advocateName", errors, 200, "Name the advocate assigned.", singleLine: true);
+        var subject = TextRules.Read(input.AdvocateSubjectId, "advocateSubjectId", errors, 200, singleLine: true);
+        errors.ThrowIfAny();
         if (referral.Status != ReferralStatus.Requested || !grant.IsActive)
         {
             throw new RequestStateException($"The referral is {referral.Status}{(grant.IsActive ? "" : ", and its consent has ended")}.");
@@ -329,8 +327,7 @@ public sealed class ReferralActions(AdvocacyDbContext db, IOutbox outbox, IAudit
         referral.Status = ReferralStatus.Accepted;
         referral.AnsweredOn = Today;
         referral.AdvocateName = name;
-        var subject = input.AdvocateSubjectId?.Trim();
-        referral.AdvocateSubjectId = string.IsNullOrEmpty(subject) || subject == "me" ? caller.SubjectId : subject;
+        referral.AdvocateSubjectId = subject is null or "me" ? caller.SubjectId : subject;
         outbox.Publish(new ReferralAccepted
         {
             ReferralId = referral.Id, CaseId = referral.CaseId, AdvocacyServiceCode = referral.AdvocacyServiceCode, AcceptedOn = Today, ReviewDrafts = grant.ReviewDrafts,
@@ -343,11 +340,9 @@ public sealed class ReferralActions(AdvocacyDbContext db, IOutbox outbox, IAudit
     public async Task DeclineAsync(Caller caller, Guid referralId, ReferralRequests.Decline input, CancellationToken ct)
     {
         var (referral, grant) = await LoadForServiceAsync(caller, referralId, ct);
-        var reason = input.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > 2_000)
-        {
-            throw new RequestValidationException("reason", "Say why the referral is declined (at most 2,000 characters).");
-        }
+        var errors = new ValidationErrors();
+        var reason = TextRules.Read(input.Reason, "reason", errors, 2_000, "Say why the referral is declined.");
+        errors.ThrowIfAny();
         if (referral.Status != ReferralStatus.Requested)
         {
             throw new RequestStateException($"The referral is {referral.Status}.");
@@ -414,19 +409,8 @@ public sealed class ReferralActions(AdvocacyDbContext db, IOutbox outbox, IAudit
         return null;
     }
 
-    private DateOnly? Date(string? value, string field, ValidationErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || date > Today || date.Year < 2015)
-        {
-            errors.Add(field, "Give a past date as YYYY-MM-DD.");
-            return null;
-        }
-        return date;
-    }
+    private DateOnly? Date(string? value, string field, ValidationErrors errors) =>
+        DateRules.ReadInCalendar(value, field, errors, Today);
 }
 
 /// <summary>Reads referrals and grants for those entitled: the handling organisation's staff, the complainant, the advocacy service named.</summary>

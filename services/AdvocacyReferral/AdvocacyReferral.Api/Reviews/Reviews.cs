@@ -193,16 +193,8 @@ public sealed class ReviewActions(AdvocacyDbContext db, IOutbox outbox, IAuditTr
         {
             errors.Add("section", "Say which part of the draft: general, complaintSummary, outcomesSought, investigation, findings[N], apology, changes or remedy.");
         }
-        var text = input.Text?.Trim();
-        if (string.IsNullOrEmpty(text) || text.Length > 10_000)
-        {
-            errors.Add("text", "Write the comment (at most 10,000 characters).");
-        }
-        var name = input.AuthorName?.Trim();
-        if (name is { Length: > 200 })
-        {
-            errors.Add("authorName", "At most 200 characters.");
-        }
+        var text = TextRules.Read(input.Text, "text", errors, 10_000, "Write the comment.");
+        var name = TextRules.Read(input.AuthorName, "authorName", errors, 200, singleLine: true);
         errors.ThrowIfAny();
         EnsureOpen(review);
         review.Comment(section, text!, caller.SubjectId, name, time.GetUtcNow());

@@ -675,22 +675,13 @@ public sealed class CaseActions(
             }
             return null;
         }
-        var name = Text(input.Name, prefix + "name", errors, 200);
-        var subject = input.SubjectId?.Trim();
+        var name = TextRules.Read(input.Name, prefix + "name", errors, 200, "Give the person's name.", singleLine: true);
+        var subject = TextRules.Read(input.SubjectId, prefix + "subjectId", errors, 200, singleLine: true);
         if (subject is "me")
         {
             subject = caller.SubjectId;
         }
-        if (name is null)
-        {
-            errors.Add(prefix + "name", "Give the person's name.");
-            return null;
-        }
-        if (subject is { Length: > 200 })
-        {
-            errors.Add(prefix + "subjectId", "At most 200 characters.");
-        }
-        return new StaffRef(string.IsNullOrEmpty(subject) ? null : subject, name);
+        return name is null ? null : new StaffRef(subject, name);
     }
 
     private static List<string> Items(IReadOnlyList<string>? values, string field, ValidationErrors errors, bool required)
@@ -721,20 +712,8 @@ public sealed class CaseActions(
         return "";
     }
 
-    private static string? Text(string? value, string field, ValidationErrors errors, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-        var text = value.Trim();
-        if (text.Length > maxLength || text.Any(ch => char.IsControl(ch) && ch is not ('\n' or '\r' or '\t')))
-        {
-            errors.Add(field, $"At most {maxLength:N0} characters, without control characters.");
-            return null;
-        }
-        return text;
-    }
+    private static string? Text(string? value, string field, ValidationErrors errors, int maxLength) =>
+        TextRules.Read(value, field, errors, maxLength);
 
     private static TEnum? Enum<TEnum>(string? value, string field, ValidationErrors errors, bool required)
         where TEnum : struct, Enum

@@ -1,4 +1,3 @@
-using System.Globalization;
 using IcsComplaints.Calendar;
 using IcsComplaints.Intake.Api.Data;
 using IcsComplaints.Intake.Api.Directory;
@@ -240,15 +239,12 @@ public sealed class ComplaintActions(IntakeDbContext db, IOutbox outbox, IAuditT
         {
             errors.Add("decision", "Say Considered or Declined.");
         }
-        var goodReason = input.GoodReason?.Trim();
         DateOnly? letterSentOn = null;
+        // Reg 12(4): the complainant had good reason for the delay and it is still possible to investigate effectively and fairly.
+        var goodReason = TextRules.Read(input.GoodReason, "goodReason", errors, ComplaintValidator.MaxTextLength,
+            decision == TimeLimitDecision.Considered ? "Record the complainant's good reason for not complaining within 12 months (Reg 12(4)(a))." : null);
         if (decision == TimeLimitDecision.Considered)
         {
-            // Reg 12(4): the complainant had good reason for the delay and it is still possible to investigate effectively and fairly.
-            if (string.IsNullOrEmpty(goodReason) || goodReason.Length > ComplaintValidator.MaxTextLength)
-            {
-                errors.Add("goodReason", "Record the complainant's good reason for not complaining within 12 months (Reg 12(4)(a)).");
-            }
             if (input.FairInvestigationPossible != true)
             {
                 errors.Add("fairInvestigationPossible", "A late complaint is considered only if it can still be investigated effectively and fairly (Reg 12(4)(b)).");
@@ -289,11 +285,7 @@ public sealed class ComplaintActions(IntakeDbContext db, IOutbox outbox, IAuditT
         {
             errors.Add("inBestInterests", "Record the decision: true or false.");
         }
-        var reasons = input.Reasons?.Trim();
-        if (string.IsNullOrEmpty(reasons) || reasons.Length > ComplaintValidator.MaxTextLength)
-        {
-            errors.Add("reasons", "Record the reasons for the decision.");
-        }
+        var reasons = TextRules.Read(input.Reasons, "reasons", errors, ComplaintValidator.MaxTextLength, "Record the reasons for the decision.");
         DateOnly? letterSentOn = null;
         if (input.InBestInterests == false)
         {
@@ -332,11 +324,7 @@ public sealed class ComplaintActions(IntakeDbContext db, IOutbox outbox, IAuditT
         {
             errors.Add("ground", "Give one of the grounds of Reg 8(1): " + string.Join(", ", Enum.GetNames<ExclusionGround>()) + ".");
         }
-        var reasons = input.Reasons?.Trim();
-        if (string.IsNullOrEmpty(reasons) || reasons.Length > ComplaintValidator.MaxTextLength)
-        {
-            errors.Add("reasons", "Record the reasons given to the complainant in writing (Reg 8(2)).");
-        }
+        var reasons = TextRules.Read(input.Reasons, "reasons", errors, ComplaintValidator.MaxTextLength, "Record the reasons given to the complainant in writing (Reg 8(2)).");
         var letterSentOn = RequiredPastDate(input.LetterSentOn, "letterSentOn", "Record when the letter with the reasons went (Reg 8(2)).", errors);
         errors.ThrowIfAny();
         EnsureOpen(complaint);
@@ -472,31 +460,10 @@ public sealed class ComplaintActions(IntakeDbContext db, IOutbox outbox, IAuditT
         await db.SaveChangesAsync(ct);
     }
 
-    private DateOnly? OptionalDate(string? value, string field, ValidationErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            errors.Add(field, "Give the date as YYYY-MM-DD.");
-            return null;
-        }
-        if (date > Today)
-        {
-            errors.Add(field, "The date cannot be after today.");
-        }
-        return date;
-    }
+    // Decisions and letters happen within the working-day calendar, and not in the future.
+    private DateOnly? OptionalDate(string? value, string field, ValidationErrors errors) =>
+        DateRules.ReadInCalendar(value, field, errors, Today);
 
-    private DateOnly? RequiredPastDate(string? value, string field, string missing, ValidationErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add(field, missing);
-            return null;
-        }
-        return OptionalDate(value, field, errors);
-    }
+    private DateOnly? RequiredPastDate(string? value, string field, string missing, ValidationErrors errors) =>
+        DateRules.ReadInCalendar(value, field, errors, Today, required: missing);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using IcsComplaints.Intake.Api.Directory;
 using IcsComplaints.Intake.Contracts.Events;
@@ -160,22 +159,18 @@ public static partial class ComplaintValidator
         }
 
         var complainant = command.Complainant;
-        var complainantName = complainant?.Name?.Trim() ?? "";
+        var complainantName = "";
         if (complainant is null)
         {
             errors.Add("complainant", "Say who is complaining.");
         }
-        else if (complainantName.Length == 0)
+        else
         {
-            errors.Add("complainant.name", "Give the complainant's name.");
-        }
-        else if (complainantName.Length > MaxNameLength || HasControlCharacters(complainantName))
-        {
-            errors.Add("complainant.name", $"The name must be at most {MaxNameLength} characters, without control characters.");
+            complainantName = TextRules.Read(complainant.Name, "complainant.name", errors, MaxNameLength, "Give the complainant's name.", singleLine: true) ?? "";
         }
 
         var email = NullIfBlank(complainant?.Email);
-        if (email is not null && (email.Length > MaxEmailLength || !EmailPattern().IsMatch(email)))
+        if (email is not null && (email.Length > MaxEmailLength || !EmailPattern().IsMatch(email) || TextRules.Problem(email, MaxEmailLength, singleLine: true) is not null))
         {
             errors.Add("complainant.email", "Give an e-mail address such as name@example.org.");
         }
@@ -218,15 +213,7 @@ public static partial class ComplaintValidator
         var writtenRecordSentOn = ValidateWrittenRecord(command.WrittenRecordSentOn, channel, receivedOn, today, errors);
         var shareConsent = ValidateShareConsent(command.ShareWithProviderConsent, errors);
 
-        var description = command.Description?.Trim() ?? "";
-        if (description.Length == 0)
-        {
-            errors.Add("description", "Describe what the complaint is about.");
-        }
-        else if (description.Length > MaxDescriptionLength)
-        {
-            errors.Add("description", $"The description must be at most {MaxDescriptionLength:N0} characters.");
-        }
+        var description = TextRules.Read(command.Description, "description", errors, MaxDescriptionLength, "Describe what the complaint is about.") ?? "";
 
         errors.ThrowIfAny();
         return new ValidComplaint
@@ -377,11 +364,7 @@ public static partial class ComplaintValidator
         {
             return (null, null, null);
         }
-        var name = NullIfBlank(patient.Name);
-        if (name is not null && (name.Length > MaxNameLength || HasControlCharacters(name)))
-        {
-            errors.Add("patient.name", $"The name must be at most {MaxNameLength} characters, without control characters.");
-        }
+        var name = TextRules.Read(patient.Name, "patient.name", errors, MaxNameLength, singleLine: true);
         string? nhsNumber = null;
         if (NullIfBlank(patient.NhsNumber) is { } given && (nhsNumber = NhsNumber.Normalise(given)) is null)
         {
@@ -528,15 +511,9 @@ public static partial class ComplaintValidator
         return null;
     }
 
-    private static DateOnly? Date(string? value, string field, ValidationErrors errors)
-    {
-        if (DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-        errors.Add(field, "Give the date as YYYY-MM-DD.");
-        return null;
-    }
+    // Every date of a complaint lies between 1900 and the end of the working-day calendar; each field adds its own rule.
+    private static DateOnly? Date(string? value, string field, ValidationErrors errors) =>
+        DateRules.Read(value, field, errors, DateRules.EarliestBirth, DateRules.LastCalendarDay, required: "Give the date as YYYY-MM-DD.");
 
     private static TEnum? EnumOf<TEnum>(string? value, string field, ValidationErrors errors)
         where TEnum : struct, Enum
@@ -554,20 +531,10 @@ public static partial class ComplaintValidator
         return null;
     }
 
-    private static string? Text(string? value, string field, ValidationErrors errors, int maxLength = MaxTextLength)
-    {
-        var text = NullIfBlank(value);
-        if (text is not null && (text.Length > maxLength || HasControlCharacters(text.Replace("\n", "", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal))))
-        {
-            errors.Add(field, $"At most {maxLength} characters, without control characters.");
-            return null;
-        }
-        return text;
-    }
+    private static string? Text(string? value, string field, ValidationErrors errors, int maxLength = MaxTextLength) =>
+        TextRules.Read(value, field, errors, maxLength);
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static bool HasControlCharacters(string value) => value.Any(char.IsControl);
 
     [GeneratedRegex("^[A-Za-z0-9]{3,9}$")]
     private static partial Regex OdsCodePattern();

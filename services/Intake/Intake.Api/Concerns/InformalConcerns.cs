@@ -1,4 +1,3 @@
-using System.Globalization;
 using IcsComplaints.Calendar;
 using IcsComplaints.Intake.Api.Complaints;
 using IcsComplaints.Intake.Api.Data;
@@ -125,11 +124,7 @@ public sealed class InformalConcerns(IntakeDbContext db, IOutbox outbox, IAuditT
         {
             errors.Add("domain", "The HCAT domain is Clinical, Management or Relationships.");
         }
-        var summary = request?.Summary?.Trim() ?? "";
-        if (summary.Length is 0 or > ComplaintValidator.MaxTextLength)
-        {
-            errors.Add("summary", $"Say in at most {ComplaintValidator.MaxTextLength} characters what was raised and how it was put right.");
-        }
+        var summary = TextRules.Read(request?.Summary, "summary", errors, ComplaintValidator.MaxTextLength, "Say what was raised and how it was put right.") ?? "";
         errors.ThrowIfAny();
 
         var now = time.GetUtcNow();
@@ -200,27 +195,10 @@ public sealed class InformalConcerns(IntakeDbContext db, IOutbox outbox, IAuditT
         return null;
     }
 
-    private DateOnly Date(string? value, string field, DateOnly today, ValidationErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return today;
-        }
-        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            errors.Add(field, "Give the date as YYYY-MM-DD.");
-            return today;
-        }
-        if (date > today)
-        {
-            errors.Add(field, "The date cannot be after today.");
-        }
-        else if (date.Year < calendar.BankHolidays.FirstYear)
-        {
-            errors.Add(field, $"The date must be in {calendar.BankHolidays.FirstYear} or later.");
-        }
-        return date;
-    }
+    // Today when not given; a date that breaks the rule is reported and today used, so the rules that follow (which count
+    // working days on the calendar) never see a date outside it.
+    private static DateOnly Date(string? value, string field, DateOnly today, ValidationErrors errors) =>
+        DateRules.ReadInCalendar(value, field, errors, today) ?? today;
 }
 
 /// <summary>The concerns REST API (<c>/api/v1/concerns</c>).</summary>

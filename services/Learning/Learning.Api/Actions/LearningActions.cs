@@ -154,6 +154,11 @@ public sealed class LearningActions(LearningDbContext db, IOutbox outbox, IAudit
         {
             errors.Add("dueOn", "The due date is in the past.");
         }
+        else
+        {
+            // Due dates are counted on the working-day calendar like every other date in a complaint's life.
+            DateRules.Within(due, "dueOn", errors, Today, DateRules.LastCalendarDay);
+        }
         if (input.CaseId is { } caseId && !await db.Cases.AnyAsync(c => c.CaseId == caseId && c.OrganisationCode == organisation, ct))
         {
             errors.Add("caseId", "No case of your organisation has this id.");
@@ -184,19 +189,15 @@ public sealed class LearningActions(LearningDbContext db, IOutbox outbox, IAudit
         var action = await OwnAsync(caller, id, ct);
         var errors = new ValidationErrors();
         var evidence = Text(input?.Evidence, "evidence", 4_000, "Give the evidence that the change happened.", errors);
-        var youSaid = input?.YouSaid?.Trim();
-        var weDid = input?.WeDid?.Trim();
-        if (string.IsNullOrEmpty(youSaid) != string.IsNullOrEmpty(weDid))
+        var youSaid = TextRules.Read(input?.YouSaid, "youSaid", errors, 1_000);
+        var weDid = TextRules.Read(input?.WeDid, "weDid", errors, 1_000);
+        if (string.IsNullOrEmpty(youSaid) != string.IsNullOrEmpty(weDid) && !errors.Has("youSaid") && !errors.Has("weDid"))
         {
             errors.Add(string.IsNullOrEmpty(youSaid) ? "youSaid" : "weDid", "A public summary has both parts: what people told us and what we did.");
         }
         foreach (var (field, value) in new[] { ("youSaid", youSaid), ("weDid", weDid) })
         {
-            if (value is { Length: > 1_000 })
-            {
-                errors.Add(field, "At most 1,000 characters.");
-            }
-            else if (PublicText.PersonalDataIn(value) is { } found)
+            if (PublicText.PersonalDataIn(value) is { } found)
             {
                 errors.Add(field, $"A public summary must not identify anyone: remove the {found}.");
             }
@@ -308,20 +309,8 @@ public sealed class LearningActions(LearningDbContext db, IOutbox outbox, IAudit
         }
     }
 
-    private static string? Text(string? value, string field, int max, string missing, ValidationErrors errors)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            errors.Add(field, missing);
-            return null;
-        }
-        if (text.Length > max)
-        {
-            errors.Add(field, $"At most {max:N0} characters.");
-        }
-        return text;
-    }
+    private static string? Text(string? value, string field, int max, string missing, ValidationErrors errors) =>
+        TextRules.Read(value, field, errors, max, missing);
 
     private ActionView View(LearningAction a) =>
         new(a.Id, a.OrganisationCode, a.CaseId, a.ThemeId, a.WhatWillChange, a.Owner, a.DueOn, a.Status, a.IsOverdue(Today), a.RaisedOn, a.Evidence, a.ClosedOn, a.YouSaid, a.WeDid);

@@ -120,6 +120,11 @@ public sealed class Calibration(LearningDbContext db, Commissioning commissionin
     private (DateOnly From, DateOnly To) Period(DateOnly? from, DateOnly? to, ValidationErrors errors)
     {
         var today = LondonTime.Today(time);
+        if (from is { } f && !DateRules.Within(f, "from", errors, DateRules.FirstCalendarDay, DateRules.LastCalendarDay) ||
+            to is { } t && !DateRules.Within(t, "to", errors, DateRules.FirstCalendarDay, DateRules.LastCalendarDay))
+        {
+            return (today, today);
+        }
         var end = to ?? today;
         var start = from ?? end.AddMonths(-12).AddDays(1);
         if (start > end)

@@ -214,13 +214,20 @@ public sealed class SelfAssessments(LearningDbContext db, IOutbox outbox, IAudit
         {
             throw new RequestValidationException("ratings", "Rate at least one expectation.");
         }
+        var evidence = new string?[ratings.Count];
+        var improvements = new string?[ratings.Count];
         foreach (var (r, i) in ratings.Select((r, i) => (r, i)))
         {
+            if (r is null)
+            {
+                errors.Add($"ratings[{i}]", "Give the rating as an object: expectationId, level, evidence, improvementActions.");
+                continue;
+            }
             if (r.ExpectationId is null || !ids.Contains(r.ExpectationId))
             {
                 errors.Add($"ratings[{i}].expectationId", "Not an expectation of the framework (GET /api/v1/learning/standards).");
             }
-            else if (ratings.Take(i).Any(p => p.ExpectationId == r.ExpectationId))
+            else if (ratings.Take(i).Any(p => p?.ExpectationId == r.ExpectationId))
             {
                 errors.Add($"ratings[{i}].expectationId", "Rated twice in one request.");
             }
@@ -228,14 +235,8 @@ public sealed class SelfAssessments(LearningDbContext db, IOutbox outbox, IAudit
             {
                 errors.Add($"ratings[{i}].level", "Rate 1 (not in place) to 4 (embedded and improving).");
             }
-            if (r.Evidence is { Length: > 4_000 })
-            {
-                errors.Add($"ratings[{i}].evidence", "At most 4,000 characters.");
-            }
-            if (r.ImprovementActions is { Length: > 4_000 })
-            {
-                errors.Add($"ratings[{i}].improvementActions", "At most 4,000 characters.");
-            }
+            evidence[i] = TextRules.Read(r.Evidence, $"ratings[{i}].evidence", errors, 4_000);
+            improvements[i] = TextRules.Read(r.ImprovementActions, $"ratings[{i}].improvementActions", errors, 4_000);
         }
         errors.ThrowIfAny();
         var assessment = await db.SelfAssessments.Include(a => a.Ratings).FirstOrDefaultAsync(a => a.OrganisationCode == organisation && a.Year == year, ct);
@@ -251,7 +252,7 @@ public sealed class SelfAssessments(LearningDbContext db, IOutbox outbox, IAudit
         {
             throw new RequestStateException($"The {Label(year)} self-assessment was submitted on {assessment.SubmittedOn:yyyy-MM-dd}; it no longer changes.");
         }
-        foreach (var r in ratings)
+        foreach (var (r, i) in ratings.Select((r, i) => (r!, i)))
         {
             var rating = assessment.Ratings.FirstOrDefault(x => x.ExpectationId == r.ExpectationId);
             if (rating is null)
@@ -260,8 +261,8 @@ public sealed class SelfAssessments(LearningDbContext db, IOutbox outbox, IAudit
                 assessment.Ratings.Add(rating);
             }
             rating.Level = r.Level!.Value;
-            rating.Evidence = Blank(r.Evidence);
-            rating.ImprovementActions = Blank(r.ImprovementActions);
+            rating.Evidence = evidence[i];
+            rating.ImprovementActions = improvements[i];
         }
         audit.Record(AuditAction.Update, LearningResources.SelfAssessment, $"{organisation}:{year}", organisation);
         await db.SaveChangesAsync(ct);
@@ -410,6 +411,4 @@ public sealed class SelfAssessments(LearningDbContext db, IOutbox outbox, IAudit
     }
 
     private static string Label(int year) => $"{year}-{(year + 1) % 100:00}";
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

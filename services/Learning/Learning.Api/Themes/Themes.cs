@@ -320,19 +320,20 @@ public sealed class ThemeService(LearningDbContext db, IOutbox outbox, Commissio
         }
         var providers = await commissioning.ProvidersOfAsync(theme.IcbCode, ct);
         var errors = new ValidationErrors();
-        var message = input?.Message?.Trim();
-        if (string.IsNullOrEmpty(message) || message.Length > 4_000)
-        {
-            errors.Add("message", "Write the learning to share (at most 4,000 characters).");
-        }
-        else if (PublicText.PersonalDataIn(message) is { } found)
+        var message = TextRules.Read(input?.Message, "message", errors, 4_000, "Write the learning to share.");
+        if (PublicText.PersonalDataIn(message) is { } found)
         {
             errors.Add("message", $"Shared learning must not identify anyone: remove the {found}.");
         }
-        var targets = input?.OrganisationCodes is { Count: > 0 } named ? named.Select(c => c.Trim().ToUpperInvariant()).ToList() : [.. providers.Order(StringComparer.Ordinal)];
+        var targets = input?.OrganisationCodes is { Count: > 0 } named
+            ? named.Select(c => c?.Trim().ToUpperInvariant() ?? "").ToList()
+            : [.. providers.Order(StringComparer.Ordinal)];
         foreach (var (code, i) in targets.Select((c, i) => (c, i)).Where(x => !providers.Contains(x.c)))
         {
-            errors.Add($"organisationCodes[{i}]", $"{code} is not a provider your ICB commissions.");
+            // The code is named back only when it is one (a code of letters and digits): never echo arbitrary input.
+            errors.Add($"organisationCodes[{i}]", code.Length is > 0 and <= 12 && code.All(char.IsAsciiLetterOrDigit)
+                ? $"{code} is not a provider your ICB commissions."
+                : "Give the ODS code of a provider your ICB commissions.");
         }
         errors.ThrowIfAny();
         var added = targets.Except(theme.SharedWith, StringComparer.OrdinalIgnoreCase).ToList();
@@ -396,8 +397,13 @@ public sealed class ThemeService(LearningDbContext db, IOutbox outbox, Commissio
         {
             return null;
         }
-        return DateOnly.TryParseExact(text.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
-            ? month
-            : throw new RequestValidationException(field, "Give the month as yyyy-MM.");
+        if (!DateOnly.TryParseExact(text.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            throw new RequestValidationException(field, "Give the month as yyyy-MM.");
+        }
+        var errors = new ValidationErrors();
+        DateRules.Within(month, field, errors, DateRules.FirstCalendarDay, DateRules.LastCalendarDay);
+        errors.ThrowIfAny();
+        return month;
     }
 }

@@ -50,7 +50,7 @@ public sealed class GrpcErrorInterceptor : Interceptor
     public static RpcException ToRpcException(RequestValidationException ex)
     {
         var badRequest = new BadRequest();
-        foreach (var (field, messages) in ex.Errors)
+        foreach (var (field, messages) in ErrorDetails.Bounded(ex.Errors))
         {
             foreach (var message in messages)
             {

@@ -16,7 +16,7 @@ internal sealed class ValidationExceptionHandler(IProblemDetailsService problemD
         ProblemDetails? problem = exception switch
         {
             RequestValidationException validation => new HttpValidationProblemDetails(
-                validation.Errors.ToDictionary(e => e.Key, e => e.Value))
+                ErrorDetails.Bounded(validation.Errors).ToDictionary(e => e.Key, e => e.Value))
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "One or more fields are not valid.",
