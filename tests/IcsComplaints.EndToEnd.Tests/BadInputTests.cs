@@ -125,12 +125,15 @@ public sealed class BadInputTests(IcsSystem system)
     {
         var world = await WorldAsync();
         using var channel = GrpcChannel.ForAddress(system.Gateway.GrpcAddress);
-        var request = new ShareThemeRequest { ThemeId = Guid.NewGuid().ToString(), Message = "Share this." };
-        request.OrganisationCodes.AddRange(Enumerable.Repeat("", 100_000));
+        // 60,000 codes that are not providers of the ICB (within the message size limit): one error each, were they all given back.
+        var request = new ShareThemeRequest { ThemeId = world.Records["theme"], Message = "Share this." };
+        request.OrganisationCodes.AddRange(Enumerable.Repeat("X", 60_000));
         var ex = await Assert.ThrowsAsync<RpcException>(async () =>
             await new LearningService.LearningServiceClient(channel).ShareThemeAsync(request, IcsSystem.Bearer(world.Tokens["commissioner.qkk"])));
-        // Not found (the theme does not exist) or invalid: either way a client status, never the gateway's 502 (UNAVAILABLE / INTERNAL).
-        Assert.True(ex.StatusCode is StatusCode.InvalidArgument or StatusCode.NotFound, $"{ex.StatusCode} {ex.Status.Detail}");
+        Assert.True(ex.StatusCode == StatusCode.InvalidArgument, $"{ex.StatusCode} {ex.Status.Detail}");
+        var badRequest = ex.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>();
+        Assert.Equal(ServiceDefaults.Validation.ErrorDetails.MaxFields + 1, badRequest.FieldViolations.Count);
+        Assert.Equal(ServiceDefaults.Validation.ErrorDetails.MoreKey, badRequest.FieldViolations[^1].Field);
         Assert.True(ex.Trailers.Sum(t => t.Key.Length + (t.IsBinary ? t.ValueBytes.Length : t.Value.Length)) < 16 * 1024);
     }
 

@@ -225,7 +225,11 @@ public sealed class IcsSystem : IAsyncLifetime
         ["RateLimits:SignIn:PermitLimit"] = "100000",
         ["RateLimits:Authenticated:PermitLimit"] = "100000",
         ["RateLimits:SignIn:Window"] = "00:01:00",
-    });
+        ["RateLimits:PerSubject:PermitLimit"] = (permitLimit * 2).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RateLimits:PerSubject:Window"] = "00:01:00",
+        // The tight gateway stands behind a trusted proxy on loopback (as behind the portal), with TLS ended in front of it.
+        ["SecurityHeaders:AlwaysSendHsts"] = permitLimit < 100 ? "true" : "false",
+    }).Concat(permitLimit < 100 ? [new("Gateway:TrustedProxies:0", "127.0.0.1")] : []).ToDictionary();
 
     private void Observe(IServiceCollection services)
     {

@@ -1,9 +1,9 @@
 using IcsComplaints.Calendar;
 using IcsComplaints.Intake.Api.Complaints;
 using IcsComplaints.Intake.Api.Concerns;
+using IcsComplaints.Intake.Api.Data;
 using IcsComplaints.Intake.Api.Directory;
 using IcsComplaints.Intake.Api.Import;
-using IcsComplaints.Intake.Api.Data;
 using IcsComplaints.Messaging;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.ServiceDefaults;
@@ -21,8 +21,17 @@ public static class IntakeServiceCollectionExtensions
     public static WebApplicationBuilder AddIntakeServices(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IntakeDbContext, WebApplicationBuilder>("intakedb", IntakeDbContext.Schema);
-        builder.AddServiceMessaging<IntakeDbContext, WebApplicationBuilder>(ServiceName, bus => bus.AddConsumer<CaseOpenedConsumer>());
+        builder.AddServiceMessaging<IntakeDbContext, WebApplicationBuilder>(ServiceName, bus =>
+        {
+            bus.AddConsumer<CaseOpenedConsumer>();
+            bus.AddConsumer<CaseStageChangedConsumer>();
+            bus.AddConsumer<CaseAcknowledgedConsumer>();
+            bus.AddConsumer<ResponseDateAgreedConsumer>();
+            bus.AddConsumer<FinalResponseSentConsumer>();
+            bus.AddConsumer<CaseClosedConsumer>();
+        });
         builder.Services.AddAuditTrail<IntakeDbContext>();
+        builder.AddServiceDataProtection<IntakeDbContext, WebApplicationBuilder>("ics-intake");
         builder.Services.AddScoped<ComplaintQueries>();
         builder.Services.AddScoped<ComplaintActions>();
         builder.Services.AddScoped<DuplicateDetection>();

@@ -143,6 +143,10 @@ public static class CasesApi
             _ => throw new RequestValidationException("format", "Format is html, large-print or text."),
         };
         var letter = await render(text, letterFormat, http.Request.Headers.Authorization.ToString());
+        if (letter is not null && !text)
+        {
+            http.Response.Headers.ContentSecurityPolicy = LetterLayout.ContentSecurityPolicy(letterFormat);
+        }
         return letter is null ? TypedResults.NotFound() : TypedResults.Text(letter, text ? "text/plain; charset=utf-8" : "text/html; charset=utf-8");
     }
 }

@@ -58,12 +58,7 @@ internal static class LetterLayout
         html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\" />\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
             .Append("<title>").Append(Encode(title)).Append("</title>\n")
-            .Append("<style>\n").Append(StandardCss);
-        if (format == LetterFormat.LargePrint)
-        {
-            html.Append(LargePrintCss);
-        }
-        html.Append("</style>\n</head>\n")
+            .Append("<style>").Append(Stylesheet(format)).Append("</style>\n</head>\n")
             .Append("<body data-format=\"").Append(format == LetterFormat.LargePrint ? "large-print" : "standard").Append("\">\n")
             .Append("<main>\n");
         foreach (var block in blocks)
@@ -73,6 +68,16 @@ internal static class LetterLayout
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
     }
+
+    /// <summary>
+    /// The Content-Security-Policy of an HTML letter: nothing but its own stylesheet, named by its hash, so that no
+    /// inline style or script anyone managed to put into the letter's text could take effect.
+    /// </summary>
+    internal static string ContentSecurityPolicy(LetterFormat format) =>
+        "default-src 'none'; style-src 'sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Stylesheet(format)))) +
+        "'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    private static string Stylesheet(LetterFormat format) => "\n" + StandardCss + (format == LetterFormat.LargePrint ? LargePrintCss : "");
 
     /// <summary>Plain text: headings underlined, paragraphs wrapped at 80 characters, lists with "- ", lines separated by "\n".</summary>
     internal static string RenderText(IReadOnlyList<Block> blocks)

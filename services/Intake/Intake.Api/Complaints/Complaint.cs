@@ -50,6 +50,24 @@ public sealed class Complaint
     /// <summary>When the handling organisation opened a case for it.</summary>
     public DateTimeOffset? CaseOpenedAt { get; set; }
 
+    /// <summary>The case at the handling organisation, whose progress the complainant follows.</summary>
+    public Guid? CaseId { get; set; }
+
+    /// <summary>When the handling organisation acknowledged it.</summary>
+    public DateOnly? AcknowledgedOn { get; set; }
+
+    /// <summary>The response date in force, agreed with the complainant.</summary>
+    public DateOnly? ResponseDueBy { get; set; }
+
+    /// <summary>Which agreement <see cref="ResponseDueBy"/> comes from (0 first, then each renegotiation), so a late event never overrides a newer date.</summary>
+    public int? ResponseDueByRenegotiation { get; set; }
+
+    /// <summary>When the final response was sent.</summary>
+    public DateOnly? ResponseSentOn { get; set; }
+
+    /// <summary>When the case closed.</summary>
+    public DateOnly? ClosedOn { get; set; }
+
     /// <summary>Open, or how it ended at intake (transferred, excluded, withdrawn, declined, not considered, linked).</summary>
     public ComplaintState State { get; set; } = ComplaintState.Open;
 
@@ -246,8 +264,20 @@ public enum ComplaintStatus
     /// <summary>Recorded, not yet taken up.</summary>
     Received = 1,
 
-    /// <summary>A case is open at the organisation handling it.</summary>
+    /// <summary>A case is open at the organisation handling it, not yet acknowledged.</summary>
     BeingHandled = 2,
+
+    /// <summary>Acknowledged (Reg 13).</summary>
+    Acknowledged = 3,
+
+    /// <summary>Being looked into: early resolution or a closer look, perhaps a draft response.</summary>
+    BeingLookedInto = 4,
+
+    /// <summary>The final response has been sent.</summary>
+    ResponseSent = 5,
+
+    /// <summary>The case is closed.</summary>
+    Closed = 6,
 }
 
 /// <summary>The person complaining.</summary>
@@ -294,10 +324,11 @@ public sealed class IdempotencyRecord
     public required string Reference { get; init; }
 
     /// <summary>
-    /// The status secret the first answer carried, kept only as long as the key (a day) so that a retry gets the
-    /// same answer; the complaint itself keeps only its hash.
+    /// The status secret the first answer carried, encrypted with the service's Data Protection keys and kept only as
+    /// long as the key (a day), so that a retry gets the same answer; the complaint itself keeps only its hash. Never
+    /// stored in clear: a copy of the database alone does not give anyone a complaint's progress.
     /// </summary>
-    public string? StatusSecret { get; init; }
+    public string? ProtectedStatusSecret { get; init; }
 
     /// <summary>When the first request was handled.</summary>
     public DateTimeOffset CreatedAt { get; init; }

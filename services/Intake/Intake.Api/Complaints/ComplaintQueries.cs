@@ -131,7 +131,15 @@ public sealed record PossibleDuplicate(
 /// <param name="OrganisationCode">ODS code of the organisation complained to.</param>
 /// <param name="ReceivedOn">Date received.</param>
 /// <param name="Status">Progress.</param>
-public sealed record ComplaintProgress(string Reference, string OrganisationCode, DateOnly ReceivedOn, ComplaintStatus Status);
+/// <param name="Progress">The progress in plain words.</param>
+/// <param name="AcknowledgedOn">When acknowledged.</param>
+/// <param name="ResponseDueBy">The response date agreed.</param>
+/// <param name="ResponseSentOn">When the final response was sent.</param>
+/// <param name="ClosedOn">When closed.</param>
+/// <param name="Ombudsman">Once closed: how to go to the Ombudsman.</param>
+public sealed record ComplaintProgress(
+    string Reference, string OrganisationCode, DateOnly ReceivedOn, ComplaintStatus Status, string Progress, DateOnly? AcknowledgedOn,
+    DateOnly? ResponseDueBy, DateOnly? ResponseSentOn, DateOnly? ClosedOn, OmbudsmanSignpost? Ombudsman);
 
 /// <summary>Reads complaints for those entitled to them.</summary>
 public sealed class ComplaintQueries(IntakeDbContext db, IAuditTrail audit)
@@ -303,7 +311,10 @@ public sealed class ComplaintQueries(IntakeDbContext db, IAuditTrail audit)
         {
             return null;
         }
-        return new ComplaintProgress(complaint.Reference, complaint.OrganisationCode, complaint.ReceivedOn, complaint.Status);
+        return new ComplaintProgress(
+            complaint.Reference, complaint.OrganisationCode, complaint.ReceivedOn, complaint.Status, PublicProgress.Describe(complaint),
+            complaint.AcknowledgedOn, complaint.ResponseDueBy, complaint.ResponseSentOn, complaint.ClosedOn,
+            complaint.Status is ComplaintStatus.ResponseSent or ComplaintStatus.Closed ? PublicProgress.Ombudsman : null);
     }
 
     /// <summary>

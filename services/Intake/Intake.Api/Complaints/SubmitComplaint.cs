@@ -10,6 +10,7 @@ using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.ServiceDefaults.Audit;
 using IcsComplaints.ServiceDefaults.Security;
 using IcsComplaints.ServiceDefaults.Validation;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -29,8 +30,10 @@ public sealed record SubmittedComplaint(Guid ComplaintId, string Reference, bool
 /// </summary>
 public sealed class SubmitComplaintHandler(
     IntakeDbContext db, IOutbox outbox, IAuditTrail audit, TimeProvider time, WorkingDayCalendar calendar, OrganisationDirectory directory,
-    DuplicateDetection duplicates)
+    DuplicateDetection duplicates, IDataProtectionProvider dataProtection)
 {
+    private readonly IDataProtector _secrets = dataProtection.CreateProtector("IcsComplaints.Intake.IdempotencyRecord.StatusSecret");
+
     /// <summary>Checks who may submit, validates, routes and records the complaint.</summary>
     public async Task<SubmittedComplaint> SubmitAsync(
         SubmitComplaintCommand command, Caller caller, string? idempotencyKey, ComplaintChannel defaultChannel, CancellationToken ct)
@@ -63,7 +66,7 @@ public sealed class SubmitComplaintHandler(
                     RequestHash = requestHash,
                     ComplaintId = complaint.Id,
                     Reference = complaint.Reference,
-                    StatusSecret = statusSecret,
+                    ProtectedStatusSecret = statusSecret is null ? null : _secrets.Protect(statusSecret),
                     CreatedAt = complaint.SubmittedAt,
                 });
             }
@@ -178,8 +181,25 @@ public sealed class SubmitComplaintHandler(
             return null;
         }
         return earlier.RequestHash == requestHash
-            ? new SubmittedComplaint(earlier.ComplaintId, earlier.Reference, Replayed: true, earlier.StatusSecret)
+            ? new SubmittedComplaint(earlier.ComplaintId, earlier.Reference, Replayed: true, StatusSecretOf(earlier))
             : throw new RequestConflictException("This Idempotency-Key was already used for a different complaint. Use a new key for a new complaint.");
+    }
+
+    // A record whose key ring has since been lost cannot give the secret back; the reference is answer enough to a retry.
+    private string? StatusSecretOf(IdempotencyRecord record)
+    {
+        if (record.ProtectedStatusSecret is null)
+        {
+            return null;
+        }
+        try
+        {
+            return _secrets.Unprotect(record.ProtectedStatusSecret);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
     }
 
     private static bool IsUniqueViolation(DbUpdateException ex, string constraint) =>

@@ -3,6 +3,7 @@ using IcsComplaints.Intake.Api.Concerns;
 using IcsComplaints.Intake.Api.Directory;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.ServiceDefaults.Audit;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -10,9 +11,9 @@ namespace IcsComplaints.Intake.Api.Data;
 
 /// <summary>
 /// The intake database: complaints as received with their routing and decisions, informal concerns, the
-/// organisation directory, idempotency records, outbox, inbox and audit trail.
+/// organisation directory, idempotency records, the keys that protect what they hold, outbox, inbox and audit trail.
 /// </summary>
-public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) : DbContext(options)
+public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>Schema of every intake table.</summary>
     public const string Schema = "intake";
@@ -34,6 +35,9 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
 
     /// <summary>The organisation directory.</summary>
     public DbSet<DirectoryOrganisation> Organisations => Set<DirectoryOrganisation>();
+
+    /// <summary>Data Protection keys, shared by every instance of the service (see <see cref="IdempotencyRecord.ProtectedStatusSecret"/>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Who commissioned whom, when.</summary>
     public DbSet<CommissioningRelationship> CommissioningRelationships => Set<CommissioningRelationship>();

@@ -13,6 +13,8 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Reference).HasMaxLength(9);
         builder.HasIndex(c => c.Reference).IsUnique();
+        // Case events name the case only; they find the complaint through it.
+        builder.HasIndex(c => c.CaseId);
         builder.Property(c => c.OrganisationCode).HasMaxLength(9);
         builder.Property(c => c.HandlingOrganisationCode).HasMaxLength(9);
         builder.HasIndex(c => new { c.HandlingOrganisationCode, c.ReceivedOn });
@@ -68,7 +70,7 @@ public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<Id
     {
         builder.HasKey(r => r.Key);
         builder.Property(r => r.Key).HasMaxLength(420);
-        builder.Property(r => r.StatusSecret).HasMaxLength(64);
+        builder.Property(r => r.ProtectedStatusSecret).HasMaxLength(512);
         builder.Property(r => r.RequestHash).HasMaxLength(64);
         builder.Property(r => r.Reference).HasMaxLength(9);
         builder.HasIndex(r => r.CreatedAt);

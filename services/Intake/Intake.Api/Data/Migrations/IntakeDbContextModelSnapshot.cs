@@ -36,6 +36,10 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("about_organisation_codes");
 
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("acknowledged_on");
+
                     b.Property<string>("AdjustmentNotes")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -62,6 +66,10 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("best_interests_reasons");
 
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
                     b.Property<DateTimeOffset?>("CaseOpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("case_opened_at");
@@ -71,6 +79,10 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("channel");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
 
                     b.Property<string>("ComplainantSubjectId")
                         .HasMaxLength(200)
@@ -213,6 +225,18 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("representative_basis");
 
+                    b.Property<DateOnly?>("ResponseDueBy")
+                        .HasColumnType("date")
+                        .HasColumnName("response_due_by");
+
+                    b.Property<int?>("ResponseDueByRenegotiation")
+                        .HasColumnType("integer")
+                        .HasColumnName("response_due_by_renegotiation");
+
+                    b.Property<DateOnly?>("ResponseSentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("response_sent_on");
+
                     b.Property<string>("Route")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -330,6 +354,9 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                     b.HasIndex("PatientNhsNumber")
                         .HasDatabaseName("ix_complaints_patient_nhs_number");
 
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_complaints_case_id");
+
                     b.HasIndex("Reference")
                         .IsUnique()
                         .HasDatabaseName("ix_complaints_reference");
@@ -438,6 +465,11 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("ProtectedStatusSecret")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("protected_status_secret");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(9)
@@ -449,11 +481,6 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("request_hash");
-
-                    b.Property<string>("StatusSecret")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("status_secret");
 
                     b.HasKey("Key")
                         .HasName("pk_idempotency_records");
@@ -798,6 +825,29 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasDatabaseName("ix_audit_entries_resource_type_resource_id");
 
                     b.ToTable("audit_entries", "intake");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", "intake");
                 });
 #pragma warning restore 612, 618
         }
