@@ -70,7 +70,7 @@ public static class FuzzExamples
         new("POST", "/api/v1/learning/actions", "quality.rj1", """{"organisationCode":"RJ1","caseId":"{case}","whatWillChange":"Hourly checks of patients waiting.","owner":"Ward manager","dueOn":"2027-03-31"}"""),
         new("POST", "/api/v1/learning/actions/{action}/completion", "quality.rj1", """{"evidence":"An audit of March shows hourly checks.","youSaid":"Nobody checked on your father.","weDid":"Nurses now check every hour."}"""),
         new("POST", "/api/v1/learning/actions/{action}/cancellation", "quality.rj1", """{"reason":"Replaced by a wider action."}"""),
-        new("PUT", "/api/v1/learning/self-assessments/2026", "quality.rj1", """{"ratings":[{"expectationId":"1.1","level":2,"evidence":"Board minutes.","improvementActions":"Train staff."}]}"""),
+        new("PUT", "/api/v1/learning/self-assessments/2019", "quality.rj1", """{"ratings":[{"expectationId":"1.1","level":2,"evidence":"Board minutes.","improvementActions":"Train staff."}]}"""),
     ];
 
     /// <summary>The example with its placeholders filled in.</summary>

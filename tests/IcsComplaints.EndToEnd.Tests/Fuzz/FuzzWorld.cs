@@ -61,6 +61,18 @@ public sealed record FuzzWorld(
                 description = "A complaint to the ICB for the fuzz run.",
             }, HttpStatusCode.Created)).GetProperty("id").GetString()!;
         }
+        // Accounts of the run's own, for the identity administration routes to act on: the demo users other tests sign
+        // in as must never be disabled or lose their roles to a fuzzed request.
+        using (var admin = IcsSystem.WithToken(system.Identity.CreateHttpClient(), tokens["admin"]))
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                records["identityUser" + i] = (await ApiCalls.PostAsync(admin, "/api/v1/identity/users", new
+                {
+                    userName = $"fuzz.{Guid.NewGuid():N}"[..20], displayName = "Fuzz account", password = Guid.NewGuid().ToString("N"), roles = Array.Empty<string>(),
+                }, HttpStatusCode.Created)).GetProperty("id").GetString()!;
+            }
+        }
         records["referral"] = (await ApiCalls.PostAsync(handler, "/api/v1/advocacy/referrals", new
         {
             caseId = records["case"],
