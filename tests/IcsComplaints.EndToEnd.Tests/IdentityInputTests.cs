@@ -76,6 +76,16 @@ public sealed class IdentityInputTests(IcsSystem system)
     }
 
     [Fact]
+    public async Task ASignInPostThatIsNotAForm_IsRefusedWith415_NotA500()
+    {
+        using var browser = SignInPage.Browser(system.Identity.HttpAddress);
+
+        using var response = await browser.PostAsJsonAsync(new Uri("/account/login", UriKind.Relative), new { userName = "handler.rj1", password = "a password" });
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
     public async Task ASignInFormOfMoreThan1024Fields_ShowsTheSignInPageWithItsError_NotA500()
     {
         using var browser = SignInPage.Browser(system.Identity.HttpAddress);

@@ -31,6 +31,10 @@ public static class SignInEndpoints
     // anti-forgery token) is answered with this page and its error, never a JSON problem or a 500.
     private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, PasswordCheck passwords, CancellationToken ct)
     {
+        if (!http.Request.HasFormContentType)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "The sign-in page posts a form (application/x-www-form-urlencoded).");
+        }
         IFormCollection form;
         try
         {
