@@ -36,7 +36,7 @@ public static class IdentityServiceCollectionExtensions
         // No personal identifier is logged at any level (ADR 16). OpenIddict logs each request's parameters, user
         // names among them, at Information (its warnings and errors say what went wrong without them); the host logs
         // each request's full address, whose query can carry a user name (OpenID Connect's login_hint, also inside the
-        // sign-in page's ReturnUrl). Routing still logs which endpoint ran.
+        // sign-in page's ReturnUrl). Sign-ins are logged by PasswordCheck, naming accounts by id.
         builder.Logging.AddFilter("OpenIddict", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         // Malformed OpenID Connect requests are answered 400 before OpenIddict or the database sees them.
