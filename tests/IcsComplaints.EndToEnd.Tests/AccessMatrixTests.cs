@@ -386,7 +386,11 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["identity DELETE /api/v1/identity/users/{userId:guid}/memberships/{odsCode}"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Delete, $"/api/v1/identity/users/{Guid.NewGuid()}/memberships/RJ1", c.Token)),
         ["identity POST /api/v1/identity/users/{userId:guid}/disable"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Post, $"/api/v1/identity/users/{Guid.NewGuid()}/disable", c.Token)),
         ["identity POST /api/v1/identity/users/{userId:guid}/enable"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Post, $"/api/v1/identity/users/{Guid.NewGuid()}/enable", c.Token)),
+        ["identity POST /api/v1/identity/users/{userId:guid}/unlock"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Post, $"/api/v1/identity/users/{Guid.NewGuid()}/unlock", c.Token)),
         ["identity POST /api/v1/identity/clients"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Post, "/api/v1/identity/clients", c.Token)),
+        ["identity GET /api/v1/audit/identity"] = new(
+            SignedIn((p, _) => p.Has(Roles.PlatformAdmin, Roles.QualityLead) ? Access.Allowed : Access.Forbidden),
+            c => GetAsync(system.Identity, "/api/v1/audit/identity", c.Token)),
     };
 
     // Lists and records scoped to the caller's own organisation: the roles given may, other signed-in callers may not.

@@ -7,12 +7,13 @@ namespace IcsComplaints.EndToEnd.Tests;
 
 /// <summary>
 /// Everything the running system writes out of its databases: every log line at Debug and above (message,
-/// scopes, exceptions), every trace span (names, tags, events), every message body RabbitMQ delivered and every
-/// message published (including those no service consumes yet). The privacy tests search it for personal data.
+/// scopes, exceptions) of every service, each kept with the service that wrote it; every trace span (names, tags,
+/// events), every message body RabbitMQ delivered and every message published (including those no service consumes
+/// yet). The privacy tests search it for personal data.
 /// </summary>
-public sealed class Capture : ILoggerProvider, IReceiveObserver, IPublishObserver
+public sealed class Capture : IReceiveObserver, IPublishObserver
 {
-    private readonly ConcurrentQueue<string> _logs = new();
+    private readonly ConcurrentQueue<(string Service, string Line)> _logs = new();
     private readonly ConcurrentQueue<string> _messages = new();
 
     public List<Activity> Spans { get; } = [];
@@ -20,7 +21,11 @@ public sealed class Capture : ILoggerProvider, IReceiveObserver, IPublishObserve
     /// <summary>Every statement that changed a database, by trace: what a refused request must never have done.</summary>
     public DatabaseWriteLog DatabaseWrites { get; } = new();
 
-    public IEnumerable<string> Logs => _logs;
+    /// <summary>Every log line of every service.</summary>
+    public IEnumerable<string> Logs => _logs.Select(l => l.Line);
+
+    /// <summary>The log lines of one service (its application name, such as <c>IcsComplaints.Identity.Api</c>).</summary>
+    public IEnumerable<string> LogsOf(string service) => _logs.Where(l => l.Service == service).Select(l => l.Line);
 
     public IEnumerable<string> Messages => _messages;
 
@@ -39,11 +44,8 @@ public sealed class Capture : ILoggerProvider, IReceiveObserver, IPublishObserve
         }
     }
 
-    public ILogger CreateLogger(string categoryName) => new CapturingLogger(this, categoryName);
-
-    public void Dispose()
-    {
-    }
+    /// <summary>A logger provider for one service, so that its lines can be told from the others'.</summary>
+    public ILoggerProvider For(string service) => new ServiceLogs(this, service);
 
     public Task PreReceive(ReceiveContext context) => Task.CompletedTask;
 
@@ -78,7 +80,16 @@ public sealed class Capture : ILoggerProvider, IReceiveObserver, IPublishObserve
         return Task.CompletedTask;
     }
 
-    private sealed class CapturingLogger(Capture capture, string category) : ILogger
+    private sealed class ServiceLogs(Capture capture, string service) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new CapturingLogger(capture, service, categoryName);
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class CapturingLogger(Capture capture, string service, string category) : ILogger
     {
         // Scopes form an immutable chain per asynchronous flow, so concurrent requests never share a list.
         private static readonly AsyncLocal<ScopeNode?> Current = new();
@@ -101,7 +112,7 @@ public sealed class Capture : ILoggerProvider, IReceiveObserver, IPublishObserve
                 scopes.Add(ScopeText(node.State));
             }
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-            capture._logs.Enqueue($"{category} {formatter(state, exception)} {values} {string.Join(" ", scopes)} {exception}");
+            capture._logs.Enqueue((service, $"{category} {formatter(state, exception)} {values} {string.Join(" ", scopes)} {exception}"));
         }
 
         private static string ScopeText(object? scope) => scope switch

@@ -17,7 +17,7 @@ using IcsComplaints.TestKit;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Trace;
 using AdvocacyDbContext = advocacy::IcsComplaints.AdvocacyReferral.Api.Data.AdvocacyDbContext;
 using AdvocacyDirectorySeed = advocacy::IcsComplaints.AdvocacyReferral.Api.Directory.AdvocacyDirectorySeed;
@@ -233,7 +233,7 @@ public sealed class IcsSystem : IAsyncLifetime
 
     private void Observe(IServiceCollection services)
     {
-        services.AddSingleton<ILoggerProvider>(Capture);
+        services.AddSingleton(sp => Capture.For(sp.GetRequiredService<IHostEnvironment>().ApplicationName));
         services.AddSingleton<IReceiveObserver>(Capture);
         services.AddSingleton<IPublishObserver>(Capture);
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Capture.Spans).AddProcessor(Capture.DatabaseWrites));

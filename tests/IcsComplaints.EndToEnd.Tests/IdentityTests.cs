@@ -135,6 +135,34 @@ public sealed partial class IdentityTests(IcsSystem system)
     }
 
     [Fact]
+    public async Task TheSignInPage_HasAStrictContentSecurityPolicy_ThatItsOwnStyleSatisfies()
+    {
+        using var browser = SignInPage.Browser(system.Identity.HttpAddress);
+
+        using var first = await browser.GetAsync(new Uri("/account/login", UriKind.Relative));
+        using var second = await browser.GetAsync(new Uri("/account/login", UriKind.Relative));
+        using var refused = await SignInPage.SignInAsync(browser, "quality.rj1", "not the password");
+
+        foreach (var page in new[] { first, second, refused })
+        {
+            var policy = Assert.Single(page.Headers.GetValues("Content-Security-Policy"));
+            var html = await page.Content.ReadAsStringAsync();
+            var directives = policy.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .ToDictionary(d => d.Split(' ')[0], d => d.Split(' ').Skip(1).ToArray());
+            Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+            Assert.Equal(["'none'"], directives["default-src"]);
+            Assert.Equal(["'none'"], directives["frame-ancestors"]);
+            Assert.Contains("'self'", directives["form-action"]);
+            // Every style and script element carries the nonce the policy names, and there are no inline style attributes.
+            var nonce = Assert.Single(directives["style-src"]).Trim('\'')["nonce-".Length..];
+            Assert.All(StyleOrScript().Matches(html), m => Assert.Equal(nonce, m.Groups["nonce"].Value));
+            Assert.Single(StyleOrScript().Matches(html));
+            Assert.DoesNotContain(" style=", html, StringComparison.Ordinal);
+        }
+        Assert.NotEqual(first.Headers.GetValues("Content-Security-Policy"), second.Headers.GetValues("Content-Security-Policy"));
+    }
+
+    [Fact]
     public async Task PasswordGrant_IsOffInTheProductionConfiguration()
     {
         await using var production = ProductionIdentity(new()).Start();
@@ -238,4 +266,7 @@ public sealed partial class IdentityTests(IcsSystem system)
 
     [GeneratedRegex("""<input type="hidden" name="(?<name>__RequestVerificationToken)" value="(?<value>[^"]+)">""")]
     private static partial Regex HiddenField();
+
+    [GeneratedRegex("""<(?:style|script)(?: nonce="(?<nonce>[^"]*)")?[^>]*>""")]
+    private static partial Regex StyleOrScript();
 }

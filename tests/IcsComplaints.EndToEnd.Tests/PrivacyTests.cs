@@ -93,6 +93,64 @@ public sealed class PrivacyTests(IcsSystem system)
         Assert.True(leaks.Count == 0, "Personal data found:\n" + string.Join("\n", leaks.Take(20)));
     }
 
+    [Fact]
+    public async Task SigningIn_LeavesNoUserNameOrNameInIdentitysLogOrTraces()
+    {
+        var tag = RandomNumberGenerator.GetInt32(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var userName = $"zebedee.quillfeather{tag}@example.org";
+        var displayName = $"Zebedee Quillfeather{tag}";
+        var stranger = $"philippa.marchbanks{tag}@example.org";
+        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12));
+        var secrets = new[] { userName, displayName, stranger, $"quillfeather{tag}", $"marchbanks{tag}" };
+
+        // An administrator adds the person, with their e-mail address as user name, and lists the users.
+        using var admin = IcsSystem.WithToken(system.Identity.CreateHttpClient(), await system.TokenAsync("admin"));
+        using var created = await admin.PostAsJsonAsync(new Uri("/api/v1/identity/users", UriKind.Relative),
+            new { userName, displayName, password, roles = new[] { "complainant" } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var userId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        (await admin.GetAsync(new Uri("/api/v1/identity/users", UriKind.Relative))).EnsureSuccessStatusCode();
+
+        // They get a token through the gateway, mistype their password once, and someone tries a name that is not there.
+        using var gateway = system.GatewayHttp();
+        var (granted, token) = await SignInPage.PasswordGrantAsync(gateway, userName, password);
+        Assert.Equal(HttpStatusCode.OK, granted);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SignInPage.PasswordGrantAsync(gateway, userName, password + "x")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SignInPage.PasswordGrantAsync(gateway, stranger, password)).Status);
+
+        // They use the token; then a web client sends them to sign in with their user name as a hint (OpenID Connect's
+        // login_hint), and they sign in on the sign-in page (wrongly, then rightly); so does the stranger. The browser
+        // talks to identity itself here, so that identity's own request log is what is searched for the hint.
+        using var signedIn = system.GatewayHttp(token.GetProperty("access_token").GetString());
+        using var own = await signedIn.GetAsync(new Uri("/api/v1/cases", UriKind.Relative));
+        using var browser = SignInPage.Browser(system.Identity.HttpAddress);
+        using var authorize = await browser.GetAsync(new Uri(
+            "/connect/authorize?client_id=ics-web&response_type=code&scope=openid%20ics-api&redirect_uri=http%3A%2F%2F127.0.0.1%2Fsignin-callback" +
+            $"&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&login_hint={Uri.EscapeDataString(userName)}", UriKind.Relative));
+        var returnUrl = System.Web.HttpUtility.ParseQueryString(authorize.Headers.Location!.Query)["ReturnUrl"]!;
+        using var signInPage = await browser.GetAsync(authorize.Headers.Location);
+        using var wrong = await SignInPage.SignInAsync(browser, userName, password + "x", returnUrl);
+        using var right = await SignInPage.SignInAsync(browser, userName, password, returnUrl);
+        using var back = await browser.GetAsync(right.Headers.Location);
+        using var unknown = await SignInPage.SignInAsync(SignInPage.Browser(system.Identity.HttpAddress), stranger, password);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.StartsWith("http://127.0.0.1/signin-callback", back.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+
+        // No user name or name in any log line or span, of identity or of any service the token reached ...
+        var leaks = secrets
+            .SelectMany(secret => Where(system.Capture.Logs, "log", secret).Concat(Where(system.Capture.SpanTexts, "trace", secret)))
+            .ToList();
+        Assert.True(leaks.Count == 0, "Personal identifiers found:\n" + string.Join("\n", leaks.Take(20)));
+
+        // ... though the capture saw identity at work, naming the account by its id (so the empty search means something).
+        var identityLog = system.Capture.LogsOf("IcsComplaints.Identity.Api").ToList();
+        Assert.Contains(identityLog, l => l.Contains(userId, StringComparison.Ordinal) && l.Contains("signed in", StringComparison.Ordinal));
+        Assert.Contains(identityLog, l => l.Contains(userId, StringComparison.Ordinal) && l.Contains("wrong password", StringComparison.Ordinal));
+        Assert.Contains(identityLog, l => l.Contains("no such user", StringComparison.Ordinal));
+    }
+
     private static IEnumerable<string> Where(IEnumerable<string> texts, string kind, string secret) =>
         texts.Where(t => t.Contains(secret, StringComparison.OrdinalIgnoreCase))
             .Select(t => $"{kind} contains '{secret}': {t[..Math.Min(t.Length, 300)]}");

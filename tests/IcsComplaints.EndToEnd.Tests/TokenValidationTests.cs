@@ -24,6 +24,8 @@ public sealed class TokenValidationTests(IcsSystem system)
         WrongAudience,
         WrongIssuer,
         AlgNone,
+        MissingScope,
+        ScopeWithoutTheApi,
     }
 
     public enum Route
@@ -106,6 +108,14 @@ public sealed class TokenValidationTests(IcsSystem system)
         {
             ["sub"] = "forged-user", ["name"] = "Forged", ["role"] = "quality-lead", ["org"] = "RJ1", ["org_type"] = "provider", ["scope"] = "ics-api",
         };
+        if (forgery == Forgery.MissingScope)
+        {
+            claims.Remove("scope");
+        }
+        else if (forgery == Forgery.ScopeWithoutTheApi)
+        {
+            claims["scope"] = "openid profile";
+        }
         if (forgery == Forgery.AlgNone)
         {
             var header = Base64UrlEncoder.Encode(JsonSerializer.Serialize(new { alg = "none", typ = "at+jwt", kid }));

@@ -2,6 +2,7 @@ using IcsComplaints.Identity.Api.Accounts;
 using IcsComplaints.Identity.Api.Data;
 using IcsComplaints.Identity.Api.Server;
 using IcsComplaints.ServiceDefaults;
+using IcsComplaints.ServiceDefaults.Audit;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
@@ -12,7 +13,7 @@ namespace IcsComplaints.Identity.Api;
 /// <summary>Everything the identity service registers, so <c>Program.cs</c> stays the same shape in every service.</summary>
 public static class IdentityServiceCollectionExtensions
 {
-    /// <summary>Adds the database, OpenIddict, the sign-in cookie and the deployment steps.</summary>
+    /// <summary>Adds the database, OpenIddict, the sign-in cookie, the password check, the audit trail and the deployment steps.</summary>
     public static WebApplicationBuilder AddIdentityServices(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<IdentityServiceDbContext, WebApplicationBuilder>("identitydb", IdentityServiceDbContext.Schema);
@@ -26,7 +27,20 @@ public static class IdentityServiceCollectionExtensions
             .Validate<IHostEnvironment>(
                 (s, env) => ServerCredentials.IsDevelopmentProfile(env) || ((s.SigningKey ?? s.SigningKeyFile) is { Length: > 0 } && s.EncryptionKey is { Length: > 0 }),
                 "Identity:SigningKey (or SigningKeyFile) and Identity:EncryptionKey are required outside the development profile.")
+            .Validate(
+                s => s.Lockout.FailedAttempts >= 1 && s.Lockout.FirstLock > TimeSpan.Zero && s.Lockout.LongestLock >= s.Lockout.FirstLock,
+                "Identity:Lockout needs FailedAttempts of at least 1 and 0 < FirstLock <= LongestLock.")
             .ValidateOnStart();
+        builder.Services.AddAuditTrail<IdentityServiceDbContext>();
+        builder.Services.AddScoped<PasswordCheck>();
+        // No personal identifier is logged at any level (ADR 16). OpenIddict logs each request's parameters, user
+        // names among them, at Information (its warnings and errors say what went wrong without them); the host logs
+        // each request's full address, whose query can carry a user name (OpenID Connect's login_hint, also inside the
+        // sign-in page's ReturnUrl). Sign-ins are logged by PasswordCheck, naming accounts by id.
+        builder.Logging.AddFilter("OpenIddict", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        // Malformed OpenID Connect requests are answered 400 before OpenIddict or the database sees them.
+        builder.Services.AddSingleton<IStartupFilter, ConnectRequestGuard>();
 
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityServiceDbContext>())
@@ -41,6 +55,7 @@ public static class IdentityServiceCollectionExtensions
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, TokenPrincipals.ApiScope);
                 // Services validate tokens with plain JWT bearer handlers, which cannot read encrypted tokens.
                 server.DisableAccessTokenEncryption();
+                server.AddEventHandler(PublicAddresses.DiscoveryEndpoints.Descriptor);
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
@@ -59,6 +74,7 @@ public static class IdentityServiceCollectionExtensions
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(1);
+            cookie.Events.OnRedirectToLogin = PublicAddresses.RedirectToSignInAsync;
         });
         builder.Services.AddAntiforgery();
         builder.Services.AddSingleton<IDeploymentStep, ClientRegistration>();
@@ -67,13 +83,14 @@ public static class IdentityServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Maps the OpenID Connect endpoints and the sign-in page.</summary>
+    /// <summary>Maps the OpenID Connect endpoints, the sign-in page, the administration API and the audit trail.</summary>
     public static WebApplication MapIdentityApi(this WebApplication app)
     {
         app.UseAntiforgery();
         app.MapConnectEndpoints();
         app.MapSignInEndpoints();
         app.MapAdministrationApi();
+        app.MapAuditApi<IdentityServiceDbContext>("identity");
         return app;
     }
 }

@@ -34,6 +34,18 @@ public sealed class UserAccount
     /// <summary>A disabled account cannot sign in or refresh tokens.</summary>
     public bool Disabled { get; set; }
 
+    /// <summary>Wrong passwords in a row since the last sign-in or lock (<see cref="LockoutPolicy"/>).</summary>
+    public int FailedSignIns { get; set; }
+
+    /// <summary>Locks in a row since the last sign-in: each lasts longer than the one before.</summary>
+    public int Lockouts { get; set; }
+
+    /// <summary>
+    /// Until when the latest lock refuses every password, the right one too; kept after it ends until the next sign-in
+    /// or an administrator lifts it, so that its end is audited. <c>null</c> when no lock is in place.
+    /// </summary>
+    public DateTimeOffset? LockedUntil { get; set; }
+
     /// <summary>Organisations the user acts for, with their roles in each.</summary>
     public List<Membership> Memberships { get; init; } = [];
 }

@@ -20,6 +20,9 @@ public static class AdministrationApi
     /// <summary>Shortest password accepted for a new user (NCSC: length over complexity).</summary>
     public const int MinimumPasswordLength = 12;
 
+    /// <summary>Longest password accepted: far beyond what anyone types, short of a denial of service.</summary>
+    public const int MaximumPasswordLength = 1_024;
+
     /// <summary>An organisation to add.</summary>
     /// <param name="OdsCode">ODS code.</param>
     /// <param name="Name">Name.</param>
@@ -81,6 +84,8 @@ public static class AdministrationApi
         group.MapDelete("/users/{userId:guid}/memberships/{odsCode}", RemoveMembershipAsync);
         group.MapPost("/users/{userId:guid}/disable", (Guid userId, IdentityServiceDbContext db, CancellationToken ct) => SetDisabledAsync(userId, true, db, ct));
         group.MapPost("/users/{userId:guid}/enable", (Guid userId, IdentityServiceDbContext db, CancellationToken ct) => SetDisabledAsync(userId, false, db, ct));
+        group.MapPost("/users/{userId:guid}/unlock", async Task<Results<NoContent, NotFound>> (Guid userId, PasswordCheck passwords, CancellationToken ct) =>
+            await passwords.UnlockAsync(userId, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
         group.MapPost("/clients", AddClientAsync);
         return group;
     }
@@ -96,10 +101,7 @@ public static class AdministrationApi
         {
             errors.Add("odsCode", "An ODS code is 3 to 20 letters and digits.");
         }
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
-        {
-            errors.Add("name", "Give the organisation's name (at most 200 characters).");
-        }
+        var name = TextRules.Read(request.Name, "name", errors, TextLimits.OrganisationName, "Give the organisation's name.", singleLine: true);
         if (request.Type is not (OrganisationTypes.Icb or OrganisationTypes.Provider or OrganisationTypes.AdvocacyService))
         {
             errors.Add("type", "The type is icb, provider or advocacy.");
@@ -109,7 +111,7 @@ public static class AdministrationApi
         {
             throw new RequestConflictException($"Organisation {code} already exists.");
         }
-        var organisation = new Organisation { OdsCode = code, Name = request.Name!.Trim(), Type = request.Type! };
+        var organisation = new Organisation { OdsCode = code, Name = name!, Type = request.Type! };
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/identity/organisations/{code}", organisation);
@@ -118,29 +120,21 @@ public static class AdministrationApi
     private static async Task<Created<UserView>> AddUserAsync(UserRequest request, IdentityServiceDbContext db, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var userName = request.UserName?.Trim().ToLowerInvariant() ?? "";
-        if (userName.Length is < 3 or > 100 || userName.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        const string userNameRule = "A user name is 3 to 100 characters, without spaces or control characters.";
+        var userName = TextRules.Read(request.UserName, "userName", errors, TextLimits.UserName, userNameRule, singleLine: true)?.ToLowerInvariant();
+        if (userName is not null && (userName.Length < 3 || userName.Any(char.IsWhiteSpace)))
         {
-            errors.Add("userName", "A user name is 3 to 100 characters without spaces.");
+            errors.Add("userName", userNameRule);
         }
-        if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Length > 200)
-        {
-            errors.Add("displayName", "Give the name to show (at most 200 characters).");
-        }
-        if (request.Password is null || request.Password.Length < MinimumPasswordLength)
-        {
-            errors.Add("password", $"A password has at least {MinimumPasswordLength} characters.");
-        }
-        CheckRoles(request.Roles ?? [], UserRoles, "roles", errors);
+        var displayName = TextRules.Read(request.DisplayName, "displayName", errors, TextLimits.DisplayName, "Give the name to show.", singleLine: true);
+        CheckPassword(request.Password, errors);
+        var roles = CheckRoles(request.Roles ?? [], UserRoles, "roles", errors);
         errors.ThrowIfAny();
         if (await db.Users.AnyAsync(u => u.UserName == userName, ct))
         {
-            throw new RequestConflictException($"User {userName} already exists.");
+            throw new RequestConflictException("A user with that user name already exists.");
         }
-        var user = new UserAccount
-        {
-            Id = Guid.CreateVersion7(), UserName = userName, DisplayName = request.DisplayName!.Trim(), PasswordHash = "", Roles = [.. request.Roles ?? []],
-        };
+        var user = new UserAccount { Id = Guid.CreateVersion7(), UserName = userName!, DisplayName = displayName!, PasswordHash = "", Roles = roles };
         user.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, request.Password!);
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
@@ -151,8 +145,8 @@ public static class AdministrationApi
         Guid userId, string odsCode, MembershipRequest request, IdentityServiceDbContext db, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        CheckRoles(request.Roles ?? [], OrganisationRoles, "roles", errors);
-        if ((request.Roles ?? []).Length == 0)
+        var roles = CheckRoles(request.Roles ?? [], OrganisationRoles, "roles", errors);
+        if (roles.Count == 0)
         {
             errors.Add("roles", "Give at least one role.");
         }
@@ -166,11 +160,11 @@ public static class AdministrationApi
         var membership = user.Memberships.FirstOrDefault(m => m.OdsCode == organisation.OdsCode);
         if (membership is null)
         {
-            user.Memberships.Add(new Membership { UserId = user.Id, OdsCode = organisation.OdsCode, Roles = [.. request.Roles!], IsDefault = user.Memberships.Count == 0 });
+            user.Memberships.Add(new Membership { UserId = user.Id, OdsCode = organisation.OdsCode, Roles = roles, IsDefault = user.Memberships.Count == 0 });
         }
         else
         {
-            membership.Roles = [.. request.Roles!];
+            membership.Roles = roles;
         }
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(View(user));
@@ -194,11 +188,13 @@ public static class AdministrationApi
     {
         var errors = new ValidationErrors();
         var clientId = request.ClientId?.Trim().ToLowerInvariant() ?? "";
-        if (clientId.Length is < 3 or > 100 || !clientId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.'))
+        if (clientId.Length is < 3 or > TextLimits.ClientId || !clientId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.'))
         {
             errors.Add("clientId", "A client id is 3 to 100 letters, digits, hyphens and dots.");
         }
-        var organisation = string.IsNullOrWhiteSpace(request.OdsCode) ? null : await db.Organisations.FindAsync([request.OdsCode.Trim().ToUpperInvariant()], ct);
+        var displayName = TextRules.Read(request.DisplayName, "displayName", errors, TextLimits.ClientDisplayName, singleLine: true);
+        var odsCode = request.OdsCode?.Trim().ToUpperInvariant() ?? "";
+        var organisation = odsCode.Length is >= 3 and <= 20 && odsCode.All(char.IsAsciiLetterOrDigit) ? await db.Organisations.FindAsync([odsCode], ct) : null;
         if (organisation is null)
         {
             errors.Add("odsCode", "Give the code of an organisation registered here.");
@@ -214,7 +210,7 @@ public static class AdministrationApi
             ClientId = clientId,
             ClientSecret = secret,
             ClientType = ClientTypes.Confidential,
-            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? clientId : request.DisplayName.Trim(),
+            DisplayName = displayName ?? clientId,
             Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Scope + TokenPrincipals.ApiScope },
         }, ct);
         db.ClientOrganisations.Add(new ClientOrganisation { ClientId = clientId, OdsCode = organisation!.OdsCode, Roles = [Roles.IntegrationSystem] });
@@ -222,11 +218,26 @@ public static class AdministrationApi
         return TypedResults.Created($"/api/v1/identity/clients/{clientId}", new ClientCreated(clientId, secret));
     }
 
-    private static void CheckRoles(string[] roles, string[] allowed, string field, ValidationErrors errors)
+    // Roles are from a fixed list, each at most once: the roles to store, or errors.
+    private static List<string> CheckRoles(string[] roles, string[] allowed, string field, ValidationErrors errors)
     {
         if (roles.Any(r => !allowed.Contains(r, StringComparer.Ordinal)))
         {
             errors.Add(field, "Roles here are: " + string.Join(", ", allowed) + ".");
+        }
+        else if (roles.Distinct(StringComparer.Ordinal).Count() != roles.Length)
+        {
+            errors.Add(field, "Give each role once.");
+        }
+        return [.. roles];
+    }
+
+    private static void CheckPassword(string? password, ValidationErrors errors)
+    {
+        var rule = $"A password has {MinimumPasswordLength} to {MaximumPasswordLength} characters, and no control characters.";
+        if (password is null || password.Length < MinimumPasswordLength || TextRules.Problem(password, MaximumPasswordLength, singleLine: true) is not null)
+        {
+            errors.Add("password", rule);
         }
     }
 }

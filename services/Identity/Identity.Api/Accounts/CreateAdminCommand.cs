@@ -42,10 +42,11 @@ public sealed partial class CreateAdminCommand(ILogger<CreateAdminCommand> logge
         user.Disabled = false;
         user.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, password);
         await db.SaveChangesAsync();
-        LogCreated(logger, userName);
+        // By id: a user name identifies a person and stays out of logs.
+        LogCreated(logger, user.Id);
         return 0;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Platform administrator {UserName} is ready")]
-    private static partial void LogCreated(ILogger logger, string userName);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Platform administrator {UserId} is ready")]
+    private static partial void LogCreated(ILogger logger, Guid userId);
 }

@@ -1,11 +1,12 @@
 using IcsComplaints.Identity.Api.Accounts;
 using IcsComplaints.ServiceDefaults;
+using IcsComplaints.ServiceDefaults.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace IcsComplaints.Identity.Api.Data;
 
-/// <summary>The identity database: organisations, users, memberships, client bindings and OpenIddict's stores.</summary>
+/// <summary>The identity database: organisations, users, memberships, client bindings, OpenIddict's stores and the audit trail.</summary>
 public sealed class IdentityServiceDbContext(DbContextOptions<IdentityServiceDbContext> options) : DbContext(options)
 {
     /// <summary>Schema of every identity table.</summary>
@@ -28,6 +29,7 @@ public sealed class IdentityServiceDbContext(DbContextOptions<IdentityServiceDbC
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.UseOpenIddict();
+        modelBuilder.AddAuditTrail();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityServiceDbContext).Assembly);
     }
 }

@@ -3,7 +3,6 @@ using IcsComplaints.Identity.Api.Accounts;
 using IcsComplaints.Identity.Api.Data;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -50,16 +49,14 @@ public static class ConnectEndpoints
         return Results.SignIn(TokenPrincipals.ForUser(user, membership, request.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private static async Task<IResult> ExchangeAsync(HttpContext http, IdentityServiceDbContext db, IOpenIddictApplicationManager applications, CancellationToken ct)
+    private static async Task<IResult> ExchangeAsync(
+        HttpContext http, IdentityServiceDbContext db, PasswordCheck passwords, IOpenIddictApplicationManager applications, CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (request.IsPasswordGrantType())
         {
-            var userName = (request.Username ?? "").Trim().ToLowerInvariant();
-            var user = await db.Users.Include(u => u.Memberships).ThenInclude(m => m.Organisation)
-                .FirstOrDefaultAsync(u => u.UserName == userName, ct);
-            if (user is null || user.Disabled ||
-                new PasswordHasher<UserAccount>().VerifyHashedPassword(user, user.PasswordHash, request.Password ?? "") == PasswordVerificationResult.Failed)
+            var user = await passwords.SignInAsync(request.Username, request.Password, ct);
+            if (user is null)
             {
                 return Forbid(Errors.InvalidGrant, "The user name or password is not valid.");
             }

@@ -1,3 +1,5 @@
+using IcsComplaints.Identity.Api.Accounts;
+
 namespace IcsComplaints.Identity.Api.Server;
 
 /// <summary>Settings of the identity service (configuration section <c>Identity</c>).</summary>
@@ -30,6 +32,9 @@ public sealed class IdentitySettings
 
     /// <summary>256-bit key (base64) that encrypts authorization codes and refresh tokens. Required outside development.</summary>
     public string? EncryptionKey { get; set; }
+
+    /// <summary>When repeated wrong passwords lock an account, and for how long (section <c>Identity:Lockout</c>).</summary>
+    public LockoutPolicy Lockout { get; set; } = new();
 
     /// <summary>Lifetime of access tokens.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(30);

@@ -10,7 +10,7 @@ namespace IcsComplaints.Identity.Api.Server;
 /// <summary>Builds the claims an access token carries: subject, name, roles, organisation and its type.</summary>
 public static class TokenPrincipals
 {
-    /// <summary>The audience every service validates.</summary>
+    /// <summary>The audience every service validates, granted only with <see cref="ApiScope"/>.</summary>
     public const string Audience = "ics-api";
 
     /// <summary>The scope a client asks for to call the services.</summary>
@@ -61,10 +61,16 @@ public static class TokenPrincipals
     private static ClaimsIdentity NewIdentity() =>
         new(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
 
+    // The services' audience is granted with their scope only. OpenIddict has already refused a scope the client is
+    // not permitted (scope permissions are enforced), so a scope here was both asked for and allowed.
     private static ClaimsPrincipal Finish(ClaimsIdentity identity, IEnumerable<string> scopes)
     {
-        identity.SetScopes(scopes);
-        identity.SetResources(Audience);
+        var granted = scopes.ToList();
+        identity.SetScopes(granted);
+        if (granted.Contains(ApiScope, StringComparer.Ordinal))
+        {
+            identity.SetResources(Audience);
+        }
         identity.SetDestinations(claim => claim.Type switch
         {
             Claims.Name or Claims.Role or IcsClaims.Organisation or IcsClaims.OrganisationType or Claims.PreferredUsername

@@ -58,6 +58,12 @@ public enum AuditAction
 
     /// <summary>Personal data was changed.</summary>
     Update = 3,
+
+    /// <summary>An account was locked (identity: after repeated wrong passwords).</summary>
+    Lock = 4,
+
+    /// <summary>A lock on an account was lifted (identity: by an administrator, or by signing in after it ended).</summary>
+    Unlock = 5,
 }
 
 /// <summary>Records access to personal data.</summary>

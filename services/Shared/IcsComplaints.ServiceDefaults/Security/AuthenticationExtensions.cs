@@ -30,6 +30,13 @@ public sealed class TokenValidationSettings
     /// <summary>Expected <c>aud</c>.</summary>
     public string Audience { get; set; } = "ics-api";
 
+    /// <summary>
+    /// The scope a token must carry (in its <c>scope</c> claim, or <c>scp</c> as Microsoft Entra ID writes it) to be
+    /// accepted: the grant of access to these services. Empty turns the check off, for a provider that issues no
+    /// scope for this API and shows the grant by the audience alone.
+    /// </summary>
+    public string? RequiredScope { get; set; } = "ics-api";
+
     /// <summary>Whether the discovery document must be fetched over HTTPS (off only on a developer's loopback).</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
@@ -89,7 +96,36 @@ public static class AuthenticationExtensions
         jwt.TokenValidationParameters.RequireSignedTokens = true;
         jwt.TokenValidationParameters.RequireExpirationTime = true;
         jwt.TokenValidationParameters.ValidAlgorithms = ["RS256", "RS384", "RS512", "PS256", "ES256", "ES384"];
+        // A token without the API's scope was not granted for these services: it fails like a wrong audience, so the
+        // caller is anonymous everywhere (including on public endpoints), never a signed-in caller with less access.
+        if (!string.IsNullOrWhiteSpace(settings.RequiredScope))
+        {
+            var required = settings.RequiredScope.Trim();
+            jwt.Events ??= new JwtBearerEvents();
+            jwt.Events.OnTokenValidated = context =>
+            {
+                if (!TokenScopes.Grant(context.Principal, required))
+                {
+                    context.Fail($"The token does not carry the scope '{required}'.");
+                }
+                return Task.CompletedTask;
+            };
+        }
     }
+}
+
+/// <summary>Reads the scopes a validated access token was granted.</summary>
+public static class TokenScopes
+{
+    /// <summary>
+    /// True when the token's <c>scope</c> claim (RFC 9068, OpenIddict: space-separated, or one claim per scope) or its
+    /// <c>scp</c> claim (Microsoft Entra ID) names <paramref name="scope"/>.
+    /// </summary>
+    public static bool Grant(ClaimsPrincipal? principal, string scope) =>
+        principal is not null && principal.Claims
+            .Where(c => c.Type is "scope" or "scp")
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Contains(scope, StringComparer.Ordinal);
 }
 
 /// <summary>

@@ -12,7 +12,7 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
     {
         builder.HasKey(o => o.OdsCode);
         builder.Property(o => o.OdsCode).HasMaxLength(20);
-        builder.Property(o => o.Name).HasMaxLength(200);
+        builder.Property(o => o.Name).HasMaxLength(TextLimits.OrganisationName);
         builder.Property(o => o.Type).HasMaxLength(20);
     }
 }
@@ -25,9 +25,9 @@ public sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAcco
     {
         builder.ToTable("users");
         builder.HasKey(u => u.Id);
-        builder.Property(u => u.UserName).HasMaxLength(100);
+        builder.Property(u => u.UserName).HasMaxLength(TextLimits.UserName);
         builder.HasIndex(u => u.UserName).IsUnique();
-        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.DisplayName).HasMaxLength(TextLimits.DisplayName);
         builder.Property(u => u.PasswordHash).HasMaxLength(200);
         builder.HasMany(u => u.Memberships).WithOne().HasForeignKey(m => m.UserId);
     }
@@ -52,7 +52,7 @@ public sealed class ClientOrganisationConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<ClientOrganisation> builder)
     {
         builder.HasKey(c => c.ClientId);
-        builder.Property(c => c.ClientId).HasMaxLength(100);
+        builder.Property(c => c.ClientId).HasMaxLength(TextLimits.ClientId);
         builder.Property(c => c.OdsCode).HasMaxLength(20);
         builder.HasOne(c => c.Organisation).WithMany().HasForeignKey(c => c.OdsCode);
     }
