@@ -58,7 +58,7 @@ public sealed partial class HelmChartTests
         Assert.True(code == 0, output);
         Assert.Contains($"image: ghcr.io/ics-complaints/{service}:", output, StringComparison.Ordinal);
         Assert.Contains($"name: rel-ics-complaints-{service}-migrate", output, StringComparison.Ordinal);
-        Assert.Contains($"name: ConnectionStrings__{service}db\n              valueFrom: {{ secretKeyRef: {{ name: ics-complaints-connections, key: {service}db }} }}", output, StringComparison.Ordinal);
+        Assert.Contains($"name: ConnectionStrings__{service}db\n              valueFrom: {{ secretKeyRef: {{ name: ics-complaints-{service}, key: {service}db }} }}", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed partial class HelmChartTests
         Assert.True(code == 0, output);
         Assert.Contains("image: ghcr.io/ics-complaints/advocacy-referral:", output, StringComparison.Ordinal);
         Assert.Contains("name: rel-ics-complaints-advocacy-migrate", output, StringComparison.Ordinal);
-        Assert.Contains("name: ConnectionStrings__advocacydb\n              valueFrom: { secretKeyRef: { name: ics-complaints-connections, key: advocacydb } }", output, StringComparison.Ordinal);
+        Assert.Contains("name: ConnectionStrings__advocacydb\n              valueFrom: { secretKeyRef: { name: ics-complaints-advocacy, key: advocacydb } }", output, StringComparison.Ordinal);
         // Every backend service and its migrate Job (not the gateway or identity), like Services__Intake__Grpc.
         Assert.Equal(5 + 5, Regex.Count(output, "name: Services__Advocacy__Grpc\n              value: http://rel-ics-complaints-advocacy:8081"));
         Assert.Equal(Regex.Count(output, "name: Services__Intake__Grpc\n"), Regex.Count(output, "name: Services__Advocacy__Grpc\n"));
@@ -83,6 +83,70 @@ public sealed partial class HelmChartTests
         Assert.Contains("key: identity-signing-key", output, StringComparison.Ordinal);
         Assert.Contains("name: Identity__Issuer\n              value: \"https://complaints.example.org/\"", output, StringComparison.Ordinal);
         Assert.Equal(7 + 6, Regex.Count(output, "name: Authentication__Authority"));
+    }
+
+    [Fact]
+    public void Chart_GivesEveryPodAndJobTheSecretOfItsOwnServiceOnly()
+    {
+        var workloads = Workloads(Render());
+
+        Assert.Equal(13, workloads.Count);
+        foreach (var (kind, service, env) in workloads)
+        {
+            var secrets = env.Select(e => e.At("valueFrom", "secretKeyRef", "name")?.ToString()).OfType<string>().Distinct().ToList();
+            Assert.True(service == "gateway" ? secrets.Count == 0 : secrets.SequenceEqual([$"ics-complaints-{service}"]),
+                $"{kind} of {service} reads the secrets {string.Join(", ", secrets)}");
+        }
+    }
+
+    [Fact]
+    public void Chart_GivesTheDatabaseOwnersConnectionStringToTheMigrateJobOnly()
+    {
+        foreach (var (kind, service, env) in Workloads(Render()))
+        {
+            var owner = env.Where(e => e.At("name")?.ToString()?.EndsWith("Owner", StringComparison.Ordinal) == true).ToList();
+            if (kind == "Job")
+            {
+                var entry = Assert.Single(owner);
+                var database = service == "advocacy" ? "advocacydb" : $"{service}db";
+                Assert.Equal($"ConnectionStrings__{database}Owner", entry.At("name"));
+                Assert.Equal($"{database}-owner", entry.At("valueFrom", "secretKeyRef", "key"));
+            }
+            else
+            {
+                Assert.True(owner.Count == 0, $"the {service} pods get the owner's connection string");
+            }
+        }
+    }
+
+    [Fact]
+    public void Chart_GivesRabbitMqOnlyToTheServicesWithABrokerUser()
+    {
+        var withBroker = Workloads(Render())
+            .Where(w => w.Env.Any(e => e.At("name")?.ToString() == "ConnectionStrings__rabbitmq"))
+            .Select(w => w.Service).Distinct().Order(StringComparer.Ordinal);
+
+        Assert.Equal(["advocacy", "case", "intake", "learning", "reporting"], withBroker);
+    }
+
+    [Fact]
+    public void Chart_WithTheTopologyOperator_DeclaresEachServicesRabbitMqPermissions_AsThePermissionTableHasThem()
+    {
+        var permissions = Render("--set", "rabbitmq.topologyOperator.enabled=true", "--set", "rabbitmq.topologyOperator.clusterName=broker")
+            .Where(d => d.At("kind")?.ToString() == "Permission").ToList();
+
+        Assert.Equal(BrokerPermissions.All.Count, permissions.Count);
+        foreach (var permission in permissions)
+        {
+            var user = permission.At("spec", "user")!.ToString()!;
+            Assert.Equal(BrokerPermissions.Of(user), new BrokerPermission(
+                permission.At("spec", "permissions", "configure")!.ToString()!,
+                permission.At("spec", "permissions", "write")!.ToString()!,
+                permission.At("spec", "permissions", "read")!.ToString()!));
+            Assert.Equal("ics", permission.At("spec", "vhost"));
+            Assert.Equal("broker", permission.At("spec", "rabbitmqClusterReference", "name"));
+        }
+        Assert.DoesNotContain(Render(), d => d.At("kind")?.ToString() == "Permission");
     }
 
     [Fact]
@@ -103,6 +167,22 @@ public sealed partial class HelmChartTests
         Assert.Single(KindLine().Matches(output), m => m.Groups[1].Value == "Ingress");
         Assert.Contains("name: rel-ics-complaints-gateway\n                port:", output, StringComparison.Ordinal);
     }
+
+    private static List<Dictionary<object, object>> Render(params string[] settings)
+    {
+        var (code, output) = Helm(["template", "rel", Chart, .. settings]);
+        Assert.True(code == 0, output);
+        return Yaml.Documents(output);
+    }
+
+    // Every Deployment and migrate Job, with the service it belongs to and its container's environment.
+    private static List<(string Kind, string Service, List<object> Env)> Workloads(List<Dictionary<object, object>> documents) =>
+    [
+        .. documents.Where(d => d.At("kind")?.ToString() is "Deployment" or "Job").Select(d => (
+            d.At("kind")!.ToString()!,
+            d.At("metadata", "labels").Map()["app.kubernetes.io/name"]!.ToString()!,
+            d.At("spec", "template", "spec", "containers").List().Single().At("env").List())),
+    ];
 
     private static (int Code, string Output) Helm(params string[] args)
     {

@@ -41,8 +41,9 @@ namespace IcsComplaints.EndToEnd.Tests;
 
 /// <summary>
 /// The system as deployed, in one process: identity, intake, case, advocacy-referral and the gateway on real Kestrel, each service
-/// with its own PostgreSQL database, all on one RabbitMQ virtual host, tokens from the real identity service with
-/// its demo users. Intake reaches RabbitMQ through a proxy that tests can cut to give it a broker outage. Logs,
+/// with its own PostgreSQL database, migrated as its owner role and used with its runtime role, all on one RabbitMQ
+/// virtual host where each service has its own user with the permissions a deployment gives it (ADR 16), tokens from
+/// the real identity service with its demo users. Intake reaches RabbitMQ through a proxy that tests can cut to give it a broker outage. Logs,
 /// traces and delivered messages of every service are captured for the privacy tests.
 /// </summary>
 public sealed class IcsSystem : IAsyncLifetime
@@ -84,27 +85,43 @@ public sealed class IcsSystem : IAsyncLifetime
     /// <summary>The token issuer (the identity service's own address here; the gateway's in a deployment).</summary>
     public string Issuer => Identity.HttpAddress.ToString();
 
+    /// <summary>The servers and the means to make more databases, roles, virtual hosts and users on them.</summary>
+    public TestInfrastructure Infrastructure => _infrastructure;
+
+    /// <summary>Each service's database with its owner and runtime roles, by database name without "db" (intake, advocacy).</summary>
+    public IReadOnlyDictionary<string, TestServiceDatabase> Databases { get; private set; } = new Dictionary<string, TestServiceDatabase>();
+
     public async ValueTask InitializeAsync()
     {
         await _infrastructure.InitializeAsync();
-        var identityDb = await Own(_infrastructure.CreateDatabaseAsync("identity"));
-        var intakeDb = await Own(_infrastructure.CreateDatabaseAsync("intake"));
-        var caseDb = await Own(_infrastructure.CreateDatabaseAsync("case"));
-        var advocacyDb = await Own(_infrastructure.CreateDatabaseAsync("advocacy"));
-        var learningDb = await Own(_infrastructure.CreateDatabaseAsync("learning"));
-        var reportingDb = await Own(_infrastructure.CreateDatabaseAsync("reporting"));
+        var identityDb = await Own(_infrastructure.CreateServiceDatabaseAsync("identity"));
+        var intakeDb = await Own(_infrastructure.CreateServiceDatabaseAsync("intake"));
+        var caseDb = await Own(_infrastructure.CreateServiceDatabaseAsync("case"));
+        var advocacyDb = await Own(_infrastructure.CreateServiceDatabaseAsync("advocacy"));
+        var learningDb = await Own(_infrastructure.CreateServiceDatabaseAsync("learning"));
+        var reportingDb = await Own(_infrastructure.CreateServiceDatabaseAsync("reporting"));
+        Databases = new Dictionary<string, TestServiceDatabase>
+        {
+            ["identity"] = identityDb, ["intake"] = intakeDb, ["case"] = caseDb, ["advocacy"] = advocacyDb, ["learning"] = learningDb, ["reporting"] = reportingDb,
+        };
         var vhost = await Own(_infrastructure.CreateVirtualHostAsync("e2e"));
-        await DatabaseExtensions.MigrateAsync<IntakeDbContext>(intakeDb.ConnectionString, IntakeDbContext.Schema);
-        await DatabaseExtensions.MigrateAsync<CaseDbContext>(caseDb.ConnectionString, CaseDbContext.Schema);
-        await DatabaseExtensions.MigrateAsync<AdvocacyDbContext>(advocacyDb.ConnectionString, AdvocacyDbContext.Schema);
-        await DatabaseExtensions.MigrateAsync<LearningDbContext>(learningDb.ConnectionString, LearningDbContext.Schema);
-        await DatabaseExtensions.MigrateAsync<ReportingDbContext>(reportingDb.ConnectionString, ReportingDbContext.Schema);
+        var intakeBroker = await Own(_infrastructure.CreateBrokerUserAsync(vhost, "intake"));
+        var caseBroker = await Own(_infrastructure.CreateBrokerUserAsync(vhost, "case"));
+        var advocacyBroker = await Own(_infrastructure.CreateBrokerUserAsync(vhost, "advocacy-referral"));
+        var learningBroker = await Own(_infrastructure.CreateBrokerUserAsync(vhost, "learning"));
+        var reportingBroker = await Own(_infrastructure.CreateBrokerUserAsync(vhost, "reporting"));
+        await DatabaseExtensions.MigrateAsync<IntakeDbContext>(intakeDb.OwnerConnectionString, IntakeDbContext.Schema, intakeDb.ConnectionString);
+        await DatabaseExtensions.MigrateAsync<CaseDbContext>(caseDb.OwnerConnectionString, CaseDbContext.Schema, caseDb.ConnectionString);
+        await DatabaseExtensions.MigrateAsync<AdvocacyDbContext>(advocacyDb.OwnerConnectionString, AdvocacyDbContext.Schema, advocacyDb.ConnectionString);
+        await DatabaseExtensions.MigrateAsync<LearningDbContext>(learningDb.OwnerConnectionString, LearningDbContext.Schema, learningDb.ConnectionString);
+        await DatabaseExtensions.MigrateAsync<ReportingDbContext>(reportingDb.OwnerConnectionString, ReportingDbContext.Schema, reportingDb.ConnectionString);
         IntakeBrokerLink = new TcpProxy(vhost.AmqpUri.Host, vhost.AmqpUri.Port);
         _resources.Add(IntakeBrokerLink);
 
         Identity = new ServiceHost<IdentityProgram>(Common(new()
         {
             ["ConnectionStrings:identitydb"] = identityDb.ConnectionString,
+            ["ConnectionStrings:identitydbOwner"] = identityDb.OwnerConnectionString,
             ["Identity:RequireHttps"] = "false",
             ["Identity:EnablePasswordGrant"] = "true",
             ["Identity:SigningKey"] = SigningKey.ExportPkcs8PrivateKeyPem(),
@@ -121,7 +138,7 @@ public sealed class IcsSystem : IAsyncLifetime
             Common(new()
             {
                 ["ConnectionStrings:intakedb"] = intakeDb.ConnectionString,
-                ["ConnectionStrings:rabbitmq"] = new UriBuilder(vhost.AmqpUri) { Port = IntakeBrokerLink.Port }.Uri.ToString(),
+                ["ConnectionStrings:rabbitmq"] = new UriBuilder(intakeBroker.AmqpUri) { Port = IntakeBrokerLink.Port }.Uri.ToString(),
             }),
             services =>
             {
@@ -131,14 +148,14 @@ public sealed class IcsSystem : IAsyncLifetime
         Advocacy = new ServiceHost<AdvocacyProgram>(Common(new()
         {
             ["ConnectionStrings:advocacydb"] = advocacyDb.ConnectionString,
-            ["ConnectionStrings:rabbitmq"] = vhost.AmqpUri.ToString(),
+            ["ConnectionStrings:rabbitmq"] = advocacyBroker.AmqpUri.ToString(),
         }), Observe);
         // The case service asks intake for a complainant's address when it writes a letter, and the advocacy-referral
         // service whether an advocate's consent is in force.
         Case = new ServiceHost<CaseProgram>(Common(new()
         {
             ["ConnectionStrings:casedb"] = caseDb.ConnectionString,
-            ["ConnectionStrings:rabbitmq"] = vhost.AmqpUri.ToString(),
+            ["ConnectionStrings:rabbitmq"] = caseBroker.AmqpUri.ToString(),
             ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
             ["Services:Advocacy:Grpc"] = Advocacy.GrpcAddress.ToString(),
         }), Observe).Start();
@@ -147,14 +164,14 @@ public sealed class IcsSystem : IAsyncLifetime
         Learning = new ServiceHost<LearningProgram>(Common(new()
         {
             ["ConnectionStrings:learningdb"] = learningDb.ConnectionString,
-            ["ConnectionStrings:rabbitmq"] = vhost.AmqpUri.ToString(),
+            ["ConnectionStrings:rabbitmq"] = learningBroker.AmqpUri.ToString(),
             ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
         }), Observe).Start();
         // Reporting reads every service's events into its log and asks intake's directory about organisations.
         Reporting = new ServiceHost<ReportingProgram>(Common(new()
         {
             ["ConnectionStrings:reportingdb"] = reportingDb.ConnectionString,
-            ["ConnectionStrings:rabbitmq"] = vhost.AmqpUri.ToString(),
+            ["ConnectionStrings:rabbitmq"] = reportingBroker.AmqpUri.ToString(),
             ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
         }), Observe).Start();
         await Advocacy.Services.GetServices<IDeploymentStep>().OfType<AdvocacyDirectorySeed>().Single().RunAsync(Advocacy.Services, CancellationToken.None);

@@ -190,6 +190,25 @@ public sealed class OutboxAndInboxTests(TestInfrastructure infrastructure) : IAs
         Assert.Equal(0, await ReceivedCountAsync(host));
     }
 
+    [Fact]
+    public async Task WithAUserLimitedToItsOwnQueuesAndEvents_AMessageThatKeepsFailing_StillReachesTheErrorQueue()
+    {
+        // What a deployment gives a service (ADR 16): its own queues, its own events' exchange, nothing else; in
+        // particular no exchange of MassTransit's Fault<T> messages.
+        await using var user = await infrastructure.CreateBrokerUserAsync(_vhost, "msgtest", new BrokerPermission(
+            Configure: @"^(msgtest-.*|IcsComplaints\.Messaging\.Tests:WidgetCreated)$",
+            Write: @"^(msgtest-.*|IcsComplaints\.Messaging\.Tests:WidgetCreated)$",
+            Read: @"^(msgtest-.*|IcsComplaints\.Messaging\.Tests:WidgetCreated)$"));
+        await using var host = await StartAsync(broker: user.AmqpUri);
+
+        var ok = (await host.CreateWidgetsAsync(1))[0];
+        var failing = (await host.CreateWidgetsAsync(1, failTimes: int.MaxValue))[0];
+
+        await Eventually.TrueAsync(async () => await ErrorQueueDepthAsync("msgtest-widget-created_error") == 1, Patience, "the failing message reaches the error queue");
+        Assert.Equal(6, host.Log.AttemptsFor(failing));
+        Assert.Equal([ok], await host.QueryAsync(db => db.Received.Select(r => r.WidgetId).ToListAsync()));
+    }
+
     private async Task<int> ErrorQueueDepthAsync(string queue)
     {
         using var client = infrastructure.ManagementClient();

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
 using Testcontainers.PostgreSql;
@@ -14,7 +15,7 @@ namespace IcsComplaints.TestKit;
 /// </summary>
 /// <remarks>
 /// <c>ICS_TEST_INFRA</c>: <c>auto</c> (default: Docker if it answers, else environment), <c>docker</c> or <c>env</c>.
-/// With <c>env</c>: <c>ICS_TEST_POSTGRES</c> (a connection string for a role with CREATEDB),
+/// With <c>env</c>: <c>ICS_TEST_POSTGRES</c> (a connection string for a role with CREATEDB and CREATEROLE),
 /// <c>ICS_TEST_RABBITMQ</c> (<c>amqp://user:password@host:port/</c>) and <c>ICS_TEST_RABBITMQ_MANAGEMENT</c>
 /// (<c>http://user:password@host:port</c>, used to create and delete virtual hosts). <c>./ics env</c> prints them.
 /// </remarks>
@@ -87,6 +88,56 @@ public sealed class TestInfrastructure : IAsyncLifetime
         return new TestDatabase(this, name, connectionString);
     }
 
+    /// <summary>
+    /// A new, empty database for one service with its two roles, as a deployment has them (ADR 16): an owner that
+    /// <c>migrate</c> connects as, and a runtime role that owns nothing. Dropped, with both roles, when disposed.
+    /// </summary>
+    public async Task<TestServiceDatabase> CreateServiceDatabaseAsync(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(50, prefix.Length + 33)].ToLowerInvariant();
+        var owner = name + "_owner";
+        var runtime = name + "_runtime";
+        var ownerPassword = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var runtimePassword = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        await using (var connection = new NpgsqlConnection(PostgresAdmin))
+        {
+            await connection.OpenAsync();
+            try
+            {
+                await ExecuteAsync(connection, $"CREATE ROLE \"{owner}\" LOGIN PASSWORD '{ownerPassword}'");
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                throw new InvalidOperationException(
+                    "The PostgreSQL role of ICS_TEST_POSTGRES may not create roles: it needs CREATEROLE as well as CREATEDB " +
+                    "(./ics test grants both to its role).", ex);
+            }
+            await ExecuteAsync(connection, $"CREATE ROLE \"{runtime}\" LOGIN PASSWORD '{runtimePassword}'");
+            // Only a member of the owner role may give it a database (and, later, drop that database).
+            await ExecuteAsync(connection, $"GRANT \"{owner}\" TO CURRENT_USER");
+            await ExecuteAsync(connection, $"CREATE DATABASE \"{name}\" OWNER \"{owner}\"");
+        }
+        var builder = new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name, Pooling = true };
+        var ownerConnection = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Username = owner, Password = ownerPassword }.ConnectionString;
+        var runtimeConnection = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Username = runtime, Password = runtimePassword }.ConnectionString;
+        return new TestServiceDatabase(this, name, ownerConnection, runtimeConnection);
+    }
+
+    internal async Task DropServiceDatabaseAsync(string name)
+    {
+        await DropDatabaseAsync(name);
+        await using var connection = new NpgsqlConnection(PostgresAdmin);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, $"DROP ROLE IF EXISTS \"{name}_runtime\"");
+        await ExecuteAsync(connection, $"DROP ROLE IF EXISTS \"{name}_owner\"");
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     internal async Task DropDatabaseAsync(string name)
     {
         NpgsqlConnection.ClearAllPools();
@@ -119,6 +170,32 @@ public sealed class TestInfrastructure : IAsyncLifetime
         (await client.PutAsJsonAsync(new Uri($"api/permissions/{name}/{Uri.EscapeDataString(user)}", UriKind.Relative),
             new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
         return new TestVirtualHost(this, name, new Uri(RabbitMq, name));
+    }
+
+    /// <summary>
+    /// A RabbitMQ user of <paramref name="vhost"/> with the permissions a deployment gives <paramref name="service"/>
+    /// (<see cref="BrokerPermissions"/>) and no tags, deleted when disposed.
+    /// </summary>
+    public Task<TestBrokerUser> CreateBrokerUserAsync(TestVirtualHost vhost, string service) =>
+        CreateBrokerUserAsync(vhost, service, BrokerPermissions.Of(service));
+
+    /// <summary>A RabbitMQ user of <paramref name="vhost"/> with the given permissions and no tags, deleted when disposed.</summary>
+    public async Task<TestBrokerUser> CreateBrokerUserAsync(TestVirtualHost vhost, string service, BrokerPermission permission)
+    {
+        var name = $"{vhost.Name}-{service}";
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        using var client = ManagementClient();
+        (await client.PutAsJsonAsync(new Uri($"api/users/{Uri.EscapeDataString(name)}", UriKind.Relative), new { password, tags = "" }))
+            .EnsureSuccessStatusCode();
+        (await client.PutAsJsonAsync(new Uri($"api/permissions/{Uri.EscapeDataString(vhost.Name)}/{Uri.EscapeDataString(name)}", UriKind.Relative),
+            new { configure = permission.Configure, write = permission.Write, read = permission.Read })).EnsureSuccessStatusCode();
+        return new TestBrokerUser(this, name, password, new UriBuilder(vhost.AmqpUri) { UserName = Uri.EscapeDataString(name), Password = password }.Uri);
+    }
+
+    internal async Task DeleteBrokerUserAsync(string name)
+    {
+        using var client = ManagementClient();
+        await client.DeleteAsync(new Uri($"api/users/{Uri.EscapeDataString(name)}", UriKind.Relative));
     }
 
     internal async Task DeleteVirtualHostAsync(string name)
@@ -174,4 +251,37 @@ public sealed class TestVirtualHost(TestInfrastructure infrastructure, string na
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => new(infrastructure.DeleteVirtualHostAsync(Name));
+}
+
+/// <summary>A service's database of a test run, with its owner and runtime roles.</summary>
+public sealed class TestServiceDatabase(TestInfrastructure infrastructure, string name, string ownerConnectionString, string connectionString)
+    : IAsyncDisposable
+{
+    /// <summary>Database name.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>Connection string of the owner role, for migrations.</summary>
+    public string OwnerConnectionString { get; } = ownerConnectionString;
+
+    /// <summary>Connection string of the runtime role, which the service runs with.</summary>
+    public string ConnectionString { get; } = connectionString;
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => new(infrastructure.DropServiceDatabaseAsync(Name));
+}
+
+/// <summary>A service's RabbitMQ user of a test run.</summary>
+public sealed class TestBrokerUser(TestInfrastructure infrastructure, string name, string password, Uri amqpUri) : IAsyncDisposable
+{
+    /// <summary>User name.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>Password.</summary>
+    public string Password { get; } = password;
+
+    /// <summary>AMQP URI of the virtual host, with this user's credentials.</summary>
+    public Uri AmqpUri { get; } = amqpUri;
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => new(infrastructure.DeleteBrokerUserAsync(Name));
 }

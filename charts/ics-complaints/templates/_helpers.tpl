@@ -25,7 +25,10 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- printf "%s/%s:%s" .root.Values.image.registry .svc.image (default .root.Chart.AppVersion .root.Values.image.tag) -}}
 {{- end -}}
 
-{{/* Environment shared by a service's pods and its migrate Job. */}}
+{{/*
+Environment shared by a service's pods and its migrate Job; with "owner" (the Job), also the database owner's
+connection string. Every credential comes from the service's own Secret (ADR 16).
+*/}}
 {{- define "ics.env" -}}
 - name: ASPNETCORE_ENVIRONMENT
   value: Production
@@ -37,9 +40,11 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- end }}
 - name: Authentication__Authority
   value: {{ .root.Values.publicUrl | quote }}
-{{- if not (or .svc.gateway .svc.identity) }}
+{{- if .svc.broker }}
 - name: ConnectionStrings__rabbitmq
-  valueFrom: { secretKeyRef: { name: {{ .root.Values.connections.existingSecret }}, key: rabbitmq } }
+  valueFrom: { secretKeyRef: { name: {{ required "a service with broker needs existingSecret" .svc.existingSecret }}, key: rabbitmq } }
+{{- end }}
+{{- if not (or .svc.gateway .svc.identity) }}
 - name: Services__Intake__Grpc
   value: http://{{ include "ics.serviceName" (dict "root" .root "name" "intake") }}:8081
 - name: Services__Advocacy__Grpc
@@ -49,13 +54,17 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 - name: Identity__Issuer
   value: {{ .root.Values.publicUrl | quote }}
 - name: Identity__SigningKey
-  valueFrom: { secretKeyRef: { name: {{ .root.Values.connections.existingSecret }}, key: identity-signing-key } }
+  valueFrom: { secretKeyRef: { name: {{ .svc.existingSecret }}, key: identity-signing-key } }
 - name: Identity__EncryptionKey
-  valueFrom: { secretKeyRef: { name: {{ .root.Values.connections.existingSecret }}, key: identity-encryption-key } }
+  valueFrom: { secretKeyRef: { name: {{ .svc.existingSecret }}, key: identity-encryption-key } }
 {{- end }}
 {{- with .svc.database }}
 - name: ConnectionStrings__{{ . }}
-  valueFrom: { secretKeyRef: { name: {{ $.root.Values.connections.existingSecret }}, key: {{ . }} } }
+  valueFrom: { secretKeyRef: { name: {{ required "a service with a database needs existingSecret" $.svc.existingSecret }}, key: {{ . }} } }
+{{- if $.owner }}
+- name: ConnectionStrings__{{ . }}Owner
+  valueFrom: { secretKeyRef: { name: {{ $.svc.existingSecret }}, key: {{ . }}-owner } }
+{{- end }}
 {{- end }}
 {{- if .svc.gateway }}
 {{- range $name, $other := .root.Values.services }}

@@ -52,6 +52,9 @@ public static class MessagingExtensions
                 var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
                 endpoint.UseMessageRetry(retry => retry.Exponential(
                     options.ImmediateRetries, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(400)));
+                // Nothing consumes Fault<T>, and publishing one would need a broker permission on an exchange of
+                // every message type the service consumes: a failed message is kept in the _error queue instead.
+                endpoint.PublishFaults = false;
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.SetQuorumQueue();

@@ -6,8 +6,20 @@ using Microsoft.Extensions.Hosting;
 namespace IcsComplaints.ServiceDefaults;
 
 /// <summary>How every service connects its own PostgreSQL database.</summary>
+/// <remarks>
+/// A service's database has two roles (ADR 16): the owner, whose connection string
+/// (<c>ConnectionStrings__{name}Owner</c>) only <c>migrate</c> uses, and the runtime role of
+/// <c>ConnectionStrings__{name}</c>, which reads and writes the tables but cannot change them. Without an owner
+/// connection string, <c>migrate</c> uses the runtime one, as a single-role development database needs.
+/// </remarks>
 public static class DatabaseExtensions
 {
+    /// <summary>Suffix of the connection string name that holds the owner's connection string.</summary>
+    public const string OwnerSuffix = "Owner";
+
+    /// <summary>EF Core's migrations history table, kept in the service's own schema.</summary>
+    public const string MigrationsHistoryTable = "__ef_migrations_history";
+
     /// <summary>
     /// Registers <typeparamref name="TContext"/> on PostgreSQL using the connection string named
     /// <paramref name="connectionName"/>, with a readiness check, and enrols it for the <c>migrate</c> command.
@@ -20,13 +32,13 @@ public static class DatabaseExtensions
         builder.Services.AddDbContext<TContext>((sp, options) =>
             ConfigureNpgsql(options, RequiredConnectionString(sp.GetRequiredService<IConfiguration>(), connectionName), schema));
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(connectionName, tags: [ServiceDefaultsExtensions.ReadyTag]);
-        builder.Services.AddSingleton(new MigratableDatabase(typeof(TContext)));
+        builder.Services.AddSingleton(new MigratableDatabase(typeof(TContext), connectionName, schema));
         return builder;
     }
 
     /// <summary>The one place that sets PostgreSQL options, shared by the service, its migrate step and tests.</summary>
     public static DbContextOptionsBuilder ConfigureNpgsql(DbContextOptionsBuilder options, string connectionString, string schema) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable, schema))
             .UseSnakeCaseNamingConvention();
 
     /// <summary>Options for making <typeparamref name="TContext"/> by hand (migrate tooling, tests).</summary>
@@ -38,12 +50,31 @@ public static class DatabaseExtensions
         return options.Options;
     }
 
-    /// <summary>Applies the migrations of <typeparamref name="TContext"/> to the database (tests, benchmarks).</summary>
-    public static async Task MigrateAsync<TContext>(string connectionString, string schema)
+    /// <summary>
+    /// Makes a context of <paramref name="contextType"/> outside dependency injection, for a connection the service
+    /// does not run with (the owner's). Every service's context takes only its options.
+    /// </summary>
+    public static DbContext CreateContext(Type contextType, string connectionString, string schema)
+    {
+        var optionsType = typeof(DbContextOptionsBuilder<>).MakeGenericType(contextType);
+        var options = (DbContextOptionsBuilder)Activator.CreateInstance(optionsType)!;
+        ConfigureNpgsql(options, connectionString, schema);
+        return (DbContext)Activator.CreateInstance(contextType, options.Options)!;
+    }
+
+    /// <summary>
+    /// Applies the migrations of <typeparamref name="TContext"/> as the role of <paramref name="connectionString"/>
+    /// (tests, benchmarks) and, given the runtime role's connection string, grants that role what it needs.
+    /// </summary>
+    public static async Task MigrateAsync<TContext>(string connectionString, string schema, string? runtimeConnectionString = null)
         where TContext : DbContext
     {
-        await using var context = (TContext)Activator.CreateInstance(typeof(TContext), OptionsFor<TContext>(connectionString, schema))!;
+        await using var context = CreateContext(typeof(TContext), connectionString, schema);
         await context.Database.MigrateAsync();
+        if (runtimeConnectionString is not null)
+        {
+            await RuntimeRole.GrantAsync(context, schema, runtimeConnectionString, CancellationToken.None);
+        }
     }
 
     /// <summary>Reads a connection string and fails with a message that names the missing setting.</summary>
@@ -51,8 +82,14 @@ public static class DatabaseExtensions
         configuration.GetConnectionString(name) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException($"Connection string '{name}' is not configured (ConnectionStrings__{name}).");
+
+    /// <summary>The owner's connection string for <c>migrate</c>, or the runtime one when the database has a single role.</summary>
+    public static string OwnerConnectionString(IConfiguration configuration, string name) =>
+        configuration.GetConnectionString(name + OwnerSuffix) is { Length: > 0 } owner ? owner : RequiredConnectionString(configuration, name);
 }
 
 /// <summary>A database the <c>migrate</c> command brings up to date.</summary>
 /// <param name="ContextType">The EF Core context type.</param>
-public sealed record MigratableDatabase(Type ContextType);
+/// <param name="ConnectionName">Name of its (runtime) connection string; the owner's has <see cref="DatabaseExtensions.OwnerSuffix"/> added.</param>
+/// <param name="Schema">The schema its tables live in.</param>
+public sealed record MigratableDatabase(Type ContextType, string ConnectionName, string Schema);

@@ -52,17 +52,27 @@ public static partial class ServiceCommands
         return 0;
     }
 
-    /// <summary>Applies pending migrations to every database registered with <see cref="DatabaseExtensions"/>.</summary>
+    /// <summary>
+    /// Applies pending migrations to every database registered with <see cref="DatabaseExtensions"/>, connected as its
+    /// owner, and grants its runtime role what the service needs (<see cref="RuntimeRole"/>). The deployment steps
+    /// that follow run as the service does, with the runtime role.
+    /// </summary>
     public static async Task<int> MigrateAsync(IServiceProvider services)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("IcsComplaints.Migrate");
+        var configuration = services.GetRequiredService<IConfiguration>();
         foreach (var database in services.GetServices<MigratableDatabase>())
         {
-            await using var scope = services.CreateAsyncScope();
-            var context = (DbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+            var runtime = DatabaseExtensions.RequiredConnectionString(configuration, database.ConnectionName);
+            var owner = DatabaseExtensions.OwnerConnectionString(configuration, database.ConnectionName);
+            await using var context = DatabaseExtensions.CreateContext(database.ContextType, owner, database.Schema);
             var pending = (await context.Database.GetPendingMigrationsAsync()).ToList();
             await context.Database.MigrateAsync();
             LogMigrated(logger, database.ContextType.Name, pending.Count);
+            if (await RuntimeRole.GrantAsync(context, database.Schema, runtime, CancellationToken.None) is { } role)
+            {
+                LogGranted(logger, database.ContextType.Name, role);
+            }
         }
         foreach (var step in services.GetServices<IDeploymentStep>())
         {
@@ -96,6 +106,9 @@ public static partial class ServiceCommands
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deployment step done: {Step}")]
     private static partial void LogStep(ILogger logger, string step);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Context}: runtime role {Role} granted its privileges")]
+    private static partial void LogGranted(ILogger logger, string context, string role);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database {Context} is up to date ({Applied} migrations applied)")]
     private static partial void LogMigrated(ILogger logger, string context, int applied);

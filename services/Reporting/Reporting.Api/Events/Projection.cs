@@ -313,9 +313,10 @@ public static class ReadModels
     private const string ConsumerLock = "SELECT pg_advisory_xact_lock_shared(1380274244, 1)";
     private const string RebuildLock = "SELECT pg_advisory_xact_lock(1380274244, 1)";
 
-    // Built from constants only: no input reaches this statement.
+    // Built from constants only: no input reaches this statement. Surrogate keys carry on from where they were rather
+    // than restart: restarting a sequence takes its owner, and the service runs as a role that owns nothing (ADR 16).
     private static readonly string TruncateReadModels =
-        $"TRUNCATE {string.Join(", ", ReportingDbContext.ReadModelTables.Select(t => $"{ReportingDbContext.Schema}.{t}"))} RESTART IDENTITY";
+        $"TRUNCATE {string.Join(", ", ReportingDbContext.ReadModelTables.Select(t => $"{ReportingDbContext.Schema}.{t}"))}";
 
     /// <summary>Waits while a rebuild runs, and keeps one from starting until the caller's transaction ends.</summary>
     public static Task HoldOffRebuildAsync(ReportingDbContext db, CancellationToken ct) => db.Database.ExecuteSqlRawAsync(ConsumerLock, ct);
