@@ -1,4 +1,4 @@
--- One service's database and its two roles (ADR 16), for an administrator to run with psql:
+-- One service's database and its two roles (ADR 17), for an administrator to run with psql:
 --
 --   ICS_OWNER_PASSWORD=... ICS_RUNTIME_PASSWORD=... psql -v ON_ERROR_STOP=1 -d postgres \
 --     -v db=intakedb -v owner=ics_intake_owner -v runtime=ics_intake -f service-database.sql

@@ -6,7 +6,7 @@ using IcsComplaints.TestKit;
 namespace IcsComplaints.Deployment.Tests;
 
 /// <summary>
-/// docker-compose.yml gives each service credentials of its own (ADR 16): its database's runtime role and its RabbitMQ
+/// docker-compose.yml gives each service credentials of its own (ADR 17): its database's runtime role and its RabbitMQ
 /// user, the owner role to its migrate step only, the administrators to the init steps only; its init steps provision
 /// every database and broker user; <c>./ics compose-env</c> prints every setting it needs. Read without Docker.
 /// </summary>

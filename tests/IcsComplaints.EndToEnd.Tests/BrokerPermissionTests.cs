@@ -16,7 +16,7 @@ using RabbitMQ.Client.Exceptions;
 namespace IcsComplaints.EndToEnd.Tests;
 
 /// <summary>
-/// Least privilege in RabbitMQ (ADR 16): each service's user, with the permissions of <c>deploy/rabbitmq/permissions.tsv</c>
+/// Least privilege in RabbitMQ (ADR 17): each service's user, with the permissions of <c>deploy/rabbitmq/permissions.tsv</c>
 /// that every deployment uses, consumes only its own queues, publishes only its own events and binds only to the events
 /// it consumes; the table grants exactly what the code consumes and publishes; no service user may use the management
 /// API. The whole end-to-end suite runs each service with its own user, which proves the table grants enough.

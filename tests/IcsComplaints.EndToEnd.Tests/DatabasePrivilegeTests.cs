@@ -5,7 +5,7 @@ using Npgsql;
 namespace IcsComplaints.EndToEnd.Tests;
 
 /// <summary>
-/// Least privilege in PostgreSQL (ADR 16), on the very databases the running system uses: each service's runtime role
+/// Least privilege in PostgreSQL (ADR 17), on the very databases the running system uses: each service's runtime role
 /// reads and writes its own tables, but cannot change the schema, cannot touch the audit trail except to add to it,
 /// and neither it nor the owner role can connect to another service's database. Every statement that should fail is
 /// refused for want of a privilege (42501), not stopped by a trigger a table owner could disable.

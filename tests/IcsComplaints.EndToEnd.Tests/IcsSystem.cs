@@ -42,7 +42,7 @@ namespace IcsComplaints.EndToEnd.Tests;
 /// <summary>
 /// The system as deployed, in one process: identity, intake, case, advocacy-referral and the gateway on real Kestrel, each service
 /// with its own PostgreSQL database, migrated as its owner role and used with its runtime role, all on one RabbitMQ
-/// virtual host where each service has its own user with the permissions a deployment gives it (ADR 16), tokens from
+/// virtual host where each service has its own user with the permissions a deployment gives it (ADR 17), tokens from
 /// the real identity service with its demo users. Intake reaches RabbitMQ through a proxy that tests can cut to give it a broker outage. Logs,
 /// traces and delivered messages of every service are captured for the privacy tests.
 /// </summary>

@@ -5,7 +5,7 @@ using Npgsql;
 namespace IcsComplaints.EndToEnd.Tests;
 
 /// <summary>
-/// <c>deploy/postgres/service-database.sql</c>, which <c>./ics</c> and docker compose run for every service (ADR 16): run by
+/// <c>deploy/postgres/service-database.sql</c>, which <c>./ics</c> and docker compose run for every service (ADR 17): run by
 /// an administrator that need not be a superuser, it makes the database and its two roles, hands the owner role what a
 /// single administrator role created before the split, and can run again. psql comes from the PATH.
 /// </summary>

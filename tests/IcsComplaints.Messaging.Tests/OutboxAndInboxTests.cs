@@ -193,7 +193,7 @@ public sealed class OutboxAndInboxTests(TestInfrastructure infrastructure) : IAs
     [Fact]
     public async Task WithAUserLimitedToItsOwnQueuesAndEvents_AMessageThatKeepsFailing_StillReachesTheErrorQueue()
     {
-        // What a deployment gives a service (ADR 16): its own queues, its own events' exchange, nothing else; in
+        // What a deployment gives a service (ADR 17): its own queues, its own events' exchange, nothing else; in
         // particular no exchange of MassTransit's Fault<T> messages.
         await using var user = await infrastructure.CreateBrokerUserAsync(_vhost, "msgtest", new BrokerPermission(
             Configure: @"^(msgtest-.*|IcsComplaints\.Messaging\.Tests:WidgetCreated)$",

@@ -89,7 +89,7 @@ public sealed class TestInfrastructure : IAsyncLifetime
     }
 
     /// <summary>
-    /// A new, empty database for one service with its two roles, as a deployment has them (ADR 16): an owner that
+    /// A new, empty database for one service with its two roles, as a deployment has them (ADR 17): an owner that
     /// <c>migrate</c> connects as, and a runtime role that owns nothing. Dropped, with both roles, when disposed.
     /// </summary>
     public async Task<TestServiceDatabase> CreateServiceDatabaseAsync(string prefix)

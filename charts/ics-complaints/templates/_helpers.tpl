@@ -27,7 +27,7 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 
 {{/*
 Environment shared by a service's pods and its migrate Job; with "owner" (the Job), also the database owner's
-connection string. Every credential comes from the service's own Secret (ADR 16).
+connection string. Every credential comes from the service's own Secret (ADR 17).
 */}}
 {{- define "ics.env" -}}
 - name: ASPNETCORE_ENVIRONMENT

@@ -7,7 +7,7 @@ namespace IcsComplaints.ServiceDefaults;
 
 /// <summary>How every service connects its own PostgreSQL database.</summary>
 /// <remarks>
-/// A service's database has two roles (ADR 16): the owner, whose connection string
+/// A service's database has two roles (ADR 17): the owner, whose connection string
 /// (<c>ConnectionStrings__{name}Owner</c>) only <c>migrate</c> uses, and the runtime role of
 /// <c>ConnectionStrings__{name}</c>, which reads and writes the tables but cannot change them. Without an owner
 /// connection string, <c>migrate</c> uses the runtime one, as a single-role development database needs.

@@ -4,7 +4,7 @@ using Npgsql;
 namespace IcsComplaints.ServiceDefaults;
 
 /// <summary>
-/// What the runtime role of a service's database may do, granted by the owner after every migration (ADR 16): connect
+/// What the runtime role of a service's database may do, granted by the owner after every migration (ADR 17): connect
 /// to this database only; read, write and empty the tables of the service's schema and use their sequences; on an
 /// append-only table (one guarded by a trigger that refuses TRUNCATE, as the audit trail is) only read and add rows.
 /// It owns nothing, so it cannot alter, drop or create tables, nor disable a trigger. Default privileges give it the

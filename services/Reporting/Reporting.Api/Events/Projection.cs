@@ -314,7 +314,7 @@ public static class ReadModels
     private const string RebuildLock = "SELECT pg_advisory_xact_lock(1380274244, 1)";
 
     // Built from constants only: no input reaches this statement. Surrogate keys carry on from where they were rather
-    // than restart: restarting a sequence takes its owner, and the service runs as a role that owns nothing (ADR 16).
+    // than restart: restarting a sequence takes its owner, and the service runs as a role that owns nothing (ADR 17).
     private static readonly string TruncateReadModels =
         $"TRUNCATE {string.Join(", ", ReportingDbContext.ReadModelTables.Select(t => $"{ReportingDbContext.Schema}.{t}"))}";
 
