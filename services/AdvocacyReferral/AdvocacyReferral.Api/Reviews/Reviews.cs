@@ -109,6 +109,9 @@ public sealed class DraftSharedConsumer(InboxServices<AdvocacyDbContext> inbox) 
     protected override async Task HandleAsync(ConsumeContext<DraftShared> context)
     {
         var shared = context.Message;
+        // Two announcements of the same draft may be handled at the same moment: the second waits for the first's
+        // review, and finds it, rather than failing on the unique index and waiting for redelivery.
+        await Db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({shared.CaseId.ToString()}, 0))", context.CancellationToken);
         foreach (var service in shared.AdvocacyServiceCodes.Distinct(StringComparer.OrdinalIgnoreCase))
         {
             var consented = await Db.Grants.AnyAsync(g => g.CaseId == shared.CaseId && g.AdvocacyServiceCode == service && g.ReviewDrafts && g.EndedOn == null, context.CancellationToken);
