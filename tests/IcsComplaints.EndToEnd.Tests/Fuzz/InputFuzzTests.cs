@@ -337,6 +337,8 @@ public sealed class InputFuzzTests(IcsSystem system)
             stored.AddRange(await StoredValueScan.FindAsync(connectionString));
         }
         var summary = $"{what}; answers: {failures.Summary()}";
+        // Shown for a passing run too (with --output Detailed), so a long run's coverage can be read.
+        TestContext.Current.TestOutputHelper?.WriteLine(summary);
         Assert.True(failures.Messages.Count == 0 && shrunk is null,
             $"{failures.Messages.Count} requests were not refused cleanly; {summary}\n" + string.Join("\n", failures.Messages.Take(25)) + "\n" + shrunk);
         Assert.True(stored.Count == 0, $"{stored.Count} stored values break the rules; {summary}\n" + string.Join("\n", stored.Take(25)));
