@@ -15,7 +15,10 @@ namespace IcsComplaints.Reporting.Api.Events;
 /// <summary>
 /// Turns events into the read models. The same code runs for a live event and for a rebuild from the event log, and
 /// every step is order-independent (fields set by one event each, counts as maxima or sums), so events arriving on
-/// separate queues in any order, or replayed in log order, give the same read models.
+/// separate queues in any order, or replayed in log order, give the same read models. Events for the same fact may
+/// also be applied at the same moment (a queue per event, several deliveries of a queue at a time): each fact row is
+/// created if missing and locked before it is read (<see cref="FactRows"/>), so the second waits for the first and
+/// builds on what it wrote, rather than failing on a duplicate key or overwriting it.
 /// </summary>
 public static class Projection
 {
@@ -47,10 +50,7 @@ public static class Projection
         {
             case ComplaintSubmitted e:
                 await LockComplaintAsync(db, e.ComplaintId, ct);
-                if (await db.Complaints.FindAsync([e.ComplaintId], ct) is null)
-                {
-                    db.Complaints.Add(new ComplaintFact { ComplaintId = e.ComplaintId, Channel = e.Channel.ToString(), Imported = e.Imported });
-                }
+                await FactRows.AddComplaintAsync(db, e.ComplaintId, e.Channel.ToString(), e.Imported, ct);
                 // The case may have arrived first (separate queues): give it the channel now.
                 foreach (var c in db.Cases.Local.Where(c => c.ComplaintId == e.ComplaintId).Concat(await db.Cases.Where(c => c.ComplaintId == e.ComplaintId).ToListAsync(ct)).Distinct())
                 {
@@ -63,7 +63,7 @@ public static class Projection
             case CaseOpened e:
                 {
                     await LockComplaintAsync(db, e.ComplaintId, ct);
-                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    var c = await FactRows.CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
                     c.ComplaintId = e.ComplaintId;
                     c.Channel ??= (await db.Complaints.FindAsync([e.ComplaintId], ct))?.Channel;
                     c.OrganisationCode = e.OrganisationCode;
@@ -74,14 +74,14 @@ public static class Projection
                 }
             case CaseAcknowledged e:
                 {
-                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    var c = await FactRows.CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
                     c.AcknowledgedOn = e.AcknowledgedOn;
                     c.AcknowledgedInTime = e.InTime;
                     break;
                 }
             case CaseStageChanged e:
                 {
-                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    var c = await FactRows.CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
                     if (e.To == "EarlyResolution" && (c.EarlyResolutionOn is null || e.On < c.EarlyResolutionOn))
                     {
                         c.EarlyResolutionOn = e.On;
@@ -94,13 +94,13 @@ public static class Projection
                 }
             case ResponseDateAgreed e:
                 {
-                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    var c = await FactRows.CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
                     c.Renegotiations = Math.Max(c.Renegotiations, e.Renegotiation);
                     break;
                 }
             case FinalResponseSent e:
                 {
-                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    var c = await FactRows.CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
                     // A reopened case sends a second response: the first one is what KO41 counts as resolution.
                     if (c.ResponseSentOn is null || e.SentOn < c.ResponseSentOn)
                     {
@@ -116,7 +116,7 @@ public static class Projection
                 }
             case CaseClosed e:
                 {
-                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    var c = await FactRows.CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
                     if (c.ClosedOn is null || e.ClosedOn >= c.ClosedOn)
                     {
                         c.ClosedOn = e.ClosedOn;
@@ -126,16 +126,22 @@ public static class Projection
                 }
             case CaseReopened e:
                 {
-                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    var c = await FactRows.CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
                     c.Reopened = Math.Max(c.Reopened, e.Count);
                     break;
                 }
             case CaseReferredToOmbudsman e:
-                (await CaseAsync(db, e.CaseId, e.OrganisationCode, ct)).OmbudsmanOn ??= e.LearnedOn;
-                break;
+                {
+                    var c = await FactRows.CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    if (c.OmbudsmanOn is null || e.LearnedOn < c.OmbudsmanOn)
+                    {
+                        c.OmbudsmanOn = e.LearnedOn;
+                    }
+                    break;
+                }
             case CaseCoded e:
                 {
-                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    var c = await FactRows.CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
                     c.Subjects = [.. e.Subjects];
                     c.ServiceArea = e.ServiceArea;
                     c.Professions = [.. e.Professions];
@@ -147,13 +153,10 @@ public static class Projection
                 }
             case CaseDeadlineMissed e:
                 {
-                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    var c = await FactRows.CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
                     c.BackstopMissed |= e.Deadline == "Backstop";
-                    if (!db.MissedDeadlines.Local.Any(m => m.CaseId == e.CaseId && m.Deadline == e.Deadline && m.DueOn == e.DueOn)
-                        && !await db.MissedDeadlines.AnyAsync(m => m.CaseId == e.CaseId && m.Deadline == e.Deadline && m.DueOn == e.DueOn, ct))
-                    {
-                        db.MissedDeadlines.Add(new MissedDeadline { CaseId = e.CaseId, OrganisationCode = e.OrganisationCode, Deadline = e.Deadline, DueOn = e.DueOn, DetectedOn = e.DetectedOn });
-                    }
+                    // A scan that runs twice reports the same missed date twice: the first report stands.
+                    await FactRows.AddMissedDeadlineAsync(db, e.CaseId, e.OrganisationCode, e.Deadline, e.DueOn, e.DetectedOn, ct);
                     break;
                 }
             case ExperienceSurveyAnswered e:
@@ -165,12 +168,7 @@ public static class Projection
                 break;
             case StaffInvolvedRecorded e:
                 {
-                    var staff = await db.Staff.FindAsync([e.CaseId, e.StaffId], ct);
-                    if (staff is null)
-                    {
-                        staff = new StaffFact { CaseId = e.CaseId, StaffId = e.StaffId, OrganisationCode = e.OrganisationCode };
-                        db.Staff.Add(staff);
-                    }
+                    var staff = await FactRows.StaffAsync(db, e.CaseId, e.StaffId, e.OrganisationCode, ct);
                     // Once told, offered support or shown the response, always so: records only gain facts.
                     staff.Told |= e.ToldOn is not null;
                     staff.SupportOffered |= e.SupportOffered;
@@ -178,24 +176,15 @@ public static class Projection
                     break;
                 }
             case ReferralAccepted e:
-                {
-                    var c = await db.Cases.FindAsync([e.CaseId], ct);
-                    if (c is null)
-                    {
-                        throw new InvalidOperationException("The case is not known yet; redelivery brings the acceptance back.");
-                    }
-                    c.Advocacy = true;
-                    break;
-                }
+                // Advocacy names no organisation: a case it reaches first waits for one, and counts nowhere until opened.
+                (await FactRows.CaseAsync(db, e.CaseId, organisationCode: "", ct)).Advocacy = true;
+                break;
             case DraftReviewCompleted e:
-                {
-                    var c = await db.Cases.FindAsync([e.CaseId], ct) ?? throw new InvalidOperationException("The case is not known yet.");
-                    c.DraftReviews++;
-                    break;
-                }
+                (await FactRows.CaseAsync(db, e.CaseId, organisationCode: "", ct)).DraftReviews++;
+                break;
             case ThemeDetected e:
                 {
-                    var theme = await ThemeAsync(db, e.ThemeId, e.IcbCode, ct);
+                    var theme = await FactRows.ThemeAsync(db, e.ThemeId, e.IcbCode, ct);
                     theme.OrganisationCode = e.OrganisationCode ?? "";
                     theme.Dimension = e.Dimension;
                     theme.Code = e.Code;
@@ -203,14 +192,14 @@ public static class Projection
                     break;
                 }
             case ThemeShared e:
-                (await ThemeAsync(db, e.ThemeId, e.IcbCode, ct)).Shared = true;
+                (await FactRows.ThemeAsync(db, e.ThemeId, e.IcbCode, ct)).Shared = true;
                 break;
             case LearningActionRaised e:
-                (await ActionAsync(db, e.ActionId, e.OrganisationCode, ct)).RaisedOn = e.RaisedOn;
+                (await FactRows.ActionAsync(db, e.ActionId, e.OrganisationCode, ct)).RaisedOn = e.RaisedOn;
                 break;
             case LearningActionCompleted e:
                 {
-                    var action = await ActionAsync(db, e.ActionId, e.OrganisationCode, ct);
+                    var action = await FactRows.ActionAsync(db, e.ActionId, e.OrganisationCode, ct);
                     action.CompletedOn = e.CompletedOn;
                     action.Published = e.Published;
                     break;
@@ -228,39 +217,95 @@ public static class Projection
         var key = BitConverter.ToInt64(complaintId.ToByteArray(), 8);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
     }
+}
 
-    private static async Task<CaseFact> CaseAsync(ReportingDbContext db, Guid caseId, string organisationCode, CancellationToken ct)
+/// <summary>
+/// The fact rows events build on, each created by whichever of its events comes first and locked for the rest of
+/// the transaction. <c>INSERT … ON CONFLICT DO NOTHING</c> waits for a concurrent insert of the same key to commit
+/// instead of failing with a duplicate key (23505); <c>SELECT … FOR UPDATE</c> then makes every other event for the
+/// row wait until this one commits, so counts and maxima build on each other rather than being overwritten. A row
+/// this unit of work already tracks (an earlier event in the same rebuild batch) is used as it is.
+/// </summary>
+public static class FactRows
+{
+    // Built from constants only: the values are parameters.
+    private static readonly string Table = ReportingDbContext.Schema;
+
+    private static readonly string InsertCase =
+        $"INSERT INTO {Table}.case_facts (case_id, organisation_code, renegotiations, backstop_missed, reopened, advocacy, draft_reviews, subjects, professions, clinical_sub_categories) "
+        + "VALUES ({0}, {1}, 0, FALSE, 0, FALSE, 0, '{{}}', '{{}}', '{{}}') ON CONFLICT (case_id) DO NOTHING";
+
+    private static readonly string LockCase = $"SELECT * FROM {Table}.case_facts WHERE case_id = {{0}} FOR UPDATE";
+
+    private static readonly string InsertStaff =
+        $"INSERT INTO {Table}.staff_facts (case_id, staff_id, organisation_code, told, support_offered, saw_final_response) "
+        + "VALUES ({0}, {1}, {2}, FALSE, FALSE, FALSE) ON CONFLICT (case_id, staff_id) DO NOTHING";
+
+    private static readonly string LockStaff = $"SELECT * FROM {Table}.staff_facts WHERE case_id = {{0}} AND staff_id = {{1}} FOR UPDATE";
+
+    private static readonly string InsertTheme =
+        $"INSERT INTO {Table}.theme_facts (theme_id, icb_code, organisation_code, dimension, code, month, shared) "
+        + "VALUES ({0}, {1}, '', '', '', {2}, FALSE) ON CONFLICT (theme_id) DO NOTHING";
+
+    private static readonly string LockTheme = $"SELECT * FROM {Table}.theme_facts WHERE theme_id = {{0}} FOR UPDATE";
+
+    private static readonly string InsertAction =
+        $"INSERT INTO {Table}.action_facts (action_id, organisation_code, published) VALUES ({{0}}, {{1}}, FALSE) ON CONFLICT (action_id) DO NOTHING";
+
+    private static readonly string LockAction = $"SELECT * FROM {Table}.action_facts WHERE action_id = {{0}} FOR UPDATE";
+
+    private static readonly string InsertComplaint =
+        $"INSERT INTO {Table}.complaint_facts (complaint_id, channel, imported) VALUES ({{0}}, {{1}}, {{2}}) ON CONFLICT (complaint_id) DO NOTHING";
+
+    private static readonly string InsertMissedDeadline =
+        $"INSERT INTO {Table}.missed_deadlines (case_id, organisation_code, deadline, due_on, detected_on) VALUES ({{0}}, {{1}}, {{2}}, {{3}}, {{4}}) "
+        + "ON CONFLICT (case_id, deadline, due_on) DO NOTHING";
+
+    /// <summary>The case's row, created if missing, locked; given its organisation if it was created by an event that names none.</summary>
+    public static async Task<CaseFact> CaseAsync(ReportingDbContext db, Guid caseId, string organisationCode, CancellationToken ct)
     {
-        var c = await db.Cases.FindAsync([caseId], ct);
-        if (c is null)
+        var c = db.Cases.Local.FindEntry(caseId)?.Entity
+            ?? await CreateAndLockAsync(db.Cases, db, InsertCase, [caseId, organisationCode], LockCase, [caseId], ct);
+        if (c.OrganisationCode.Length == 0)
         {
-            c = new CaseFact { CaseId = caseId, OrganisationCode = organisationCode };
-            db.Cases.Add(c);
+            c.OrganisationCode = organisationCode;
         }
         return c;
     }
 
-    // A theme shared before its detection arrives (separate queues) waits without a month, so no period counts it.
-    private static async Task<ThemeFact> ThemeAsync(ReportingDbContext db, Guid themeId, string icbCode, CancellationToken ct)
-    {
-        var theme = await db.Themes.FindAsync([themeId], ct);
-        if (theme is null)
-        {
-            theme = new ThemeFact { ThemeId = themeId, IcbCode = icbCode, OrganisationCode = "", Dimension = "", Code = "" };
-            db.Themes.Add(theme);
-        }
-        return theme;
-    }
+    /// <summary>A member of staff's row in a case, created if missing, locked.</summary>
+    public static async Task<StaffFact> StaffAsync(ReportingDbContext db, Guid caseId, long staffId, string organisationCode, CancellationToken ct) =>
+        db.Staff.Local.FindEntryUntyped([caseId, staffId])?.Entity
+        ?? await CreateAndLockAsync(db.Staff, db, InsertStaff, [caseId, staffId, organisationCode], LockStaff, [caseId, staffId], ct);
 
-    private static async Task<ActionFact> ActionAsync(ReportingDbContext db, Guid actionId, string organisationCode, CancellationToken ct)
+    /// <summary>
+    /// A theme's row, created if missing, locked. A theme shared before its detection arrives waits without a month
+    /// (<see cref="DateOnly.MinValue"/>), so no period counts it.
+    /// </summary>
+    public static async Task<ThemeFact> ThemeAsync(ReportingDbContext db, Guid themeId, string icbCode, CancellationToken ct) =>
+        db.Themes.Local.FindEntry(themeId)?.Entity
+        ?? await CreateAndLockAsync(db.Themes, db, InsertTheme, [themeId, icbCode, DateOnly.MinValue], LockTheme, [themeId], ct);
+
+    /// <summary>A learning action's row, created if missing, locked.</summary>
+    public static async Task<ActionFact> ActionAsync(ReportingDbContext db, Guid actionId, string organisationCode, CancellationToken ct) =>
+        db.Actions.Local.FindEntry(actionId)?.Entity
+        ?? await CreateAndLockAsync(db.Actions, db, InsertAction, [actionId, organisationCode], LockAction, [actionId], ct);
+
+    /// <summary>Records how a complaint arrived, unless already recorded.</summary>
+    public static Task AddComplaintAsync(ReportingDbContext db, Guid complaintId, string channel, bool imported, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync(InsertComplaint, [complaintId, channel, imported], ct);
+
+    /// <summary>Records a missed deadline, unless the same one (case, deadline, due date) is already recorded.</summary>
+    public static Task AddMissedDeadlineAsync(
+        ReportingDbContext db, Guid caseId, string organisationCode, string deadline, DateOnly dueOn, DateOnly detectedOn, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync(InsertMissedDeadline, [caseId, organisationCode, deadline, dueOn, detectedOn], ct);
+
+    private static async Task<T> CreateAndLockAsync<T>(
+        DbSet<T> set, ReportingDbContext db, string insert, object[] values, string select, object[] key, CancellationToken ct)
+        where T : class
     {
-        var action = await db.Actions.FindAsync([actionId], ct);
-        if (action is null)
-        {
-            action = new ActionFact { ActionId = actionId, OrganisationCode = organisationCode };
-            db.Actions.Add(action);
-        }
-        return action;
+        await db.Database.ExecuteSqlRawAsync(insert, values, ct);
+        return (await set.FromSqlRaw(select, key).ToListAsync(ct)).Single();
     }
 }
 
