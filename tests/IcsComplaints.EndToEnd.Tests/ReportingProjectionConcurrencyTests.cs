@@ -134,12 +134,13 @@ public sealed class ReportingProjectionConcurrencyTests(IcsSystem system)
                     Add(new CaseClosed { CaseId = caseId, ComplaintId = complaintId, OrganisationCode = organisation, ClosedOn = on.AddDays(71), Closure = "Resolved" });
                     Add(new CaseReferredToOmbudsman { CaseId = caseId, ComplaintId = complaintId, OrganisationCode = organisation, LearnedOn = on.AddDays(90) });
                 }
-                // The deadline scan may report the same missed date twice (two scans, two messages).
-                foreach (var _ in new[] { 1, 2 })
+                // The deadline scan may report the same missed date twice (two scans, two messages, two days).
+                foreach (var detectedAfter in new[] { 181, 188 })
                 {
                     Add(new CaseDeadlineMissed
                     {
-                        CaseId = caseId, ComplaintId = complaintId, OrganisationCode = organisation, Deadline = "Backstop", DueOn = on.AddDays(180), DetectedOn = on.AddDays(181),
+                        CaseId = caseId, ComplaintId = complaintId, OrganisationCode = organisation, Deadline = "Backstop", DueOn = on.AddDays(180),
+                        DetectedOn = on.AddDays(detectedAfter),
                     });
                 }
                 var actionId = Name(Guid.NewGuid(), $"action {i}");
