@@ -195,6 +195,10 @@ public sealed class ReportingTests(IcsSystem system)
         Assert.True(Withheld(annual, "received"));
         Assert.True(Withheld(annual.GetProperty("subjectMatter"), "Communications"));
 
+        using var unreadable = await icb.GetAsync(new Uri("/api/v1/reporting/oversight?period=2023-Q3&publication=maybe", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.True((await unreadable.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("publication", out _));
+
         // The same over gRPC.
         using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(system.Gateway.GrpcAddress);
         var client = new IcsComplaints.Reporting.Contracts.Grpc.V1.ReportingService.ReportingServiceClient(channel);

@@ -52,22 +52,22 @@ public static class ReportingApi
         // Figures are exact for the organisation's own staff and for its ICB's oversight; ?publication=true prepares
         // the same output for publication or for sharing beyond the commissioner, under the small-numbers rule.
         group.MapGet("/measures", async Task<Ok<MeasuresView>> (
-            string? organisation, string? period, bool? publication, Caller caller, Commissioning commissioning, MeasureQueries measures, CancellationToken ct) =>
-            TypedResults.Ok(await MeasuresAsync(caller, organisation, period, publication ?? false, commissioning, measures, ct)));
+            string? organisation, string? period, string? publication, Caller caller, Commissioning commissioning, MeasureQueries measures, CancellationToken ct) =>
+            TypedResults.Ok(await MeasuresAsync(caller, organisation, period, ForPublication(publication), commissioning, measures, ct)));
         group.MapGet("/oversight", async Task<Ok<OversightView>> (
-            string? period, bool? publication, Caller caller, Commissioning commissioning, MeasureQueries measures, CancellationToken ct) =>
-            TypedResults.Ok(await OversightAsync(caller, period, publication ?? false, commissioning, measures, ct)));
+            string? period, string? publication, Caller caller, Commissioning commissioning, MeasureQueries measures, CancellationToken ct) =>
+            TypedResults.Ok(await OversightAsync(caller, period, ForPublication(publication), commissioning, measures, ct)));
         group.MapGet("/oversight/funnel", async Task<Ok<Funnel>> (
-            string? measure, string? period, bool? publication, Caller caller, Commissioning commissioning, OversightQueries oversight, CancellationToken ct) =>
+            string? measure, string? period, string? publication, Caller caller, Commissioning commissioning, OversightQueries oversight, CancellationToken ct) =>
         {
             var (icb, providers) = await OverseeAsync(caller, commissioning, ct);
-            return TypedResults.Ok(await oversight.FunnelAsync(icb, providers, measure, ReportingPeriod.Parse(period), publication ?? false, ct));
+            return TypedResults.Ok(await oversight.FunnelAsync(icb, providers, measure, ReportingPeriod.Parse(period), ForPublication(publication), ct));
         });
         group.MapGet("/oversight/funnel.svg", async Task<ContentHttpResult> (
-            string? measure, string? period, bool? publication, Caller caller, Commissioning commissioning, OversightQueries oversight, CancellationToken ct) =>
+            string? measure, string? period, string? publication, Caller caller, Commissioning commissioning, OversightQueries oversight, CancellationToken ct) =>
         {
             var (icb, providers) = await OverseeAsync(caller, commissioning, ct);
-            var funnel = await oversight.FunnelAsync(icb, providers, measure, ReportingPeriod.Parse(period), publication ?? false, ct);
+            var funnel = await oversight.FunnelAsync(icb, providers, measure, ReportingPeriod.Parse(period), ForPublication(publication), ct);
             return TypedResults.Content(Charts.Funnel(funnel), "image/svg+xml");
         });
         group.MapGet("/oversight/overdue", async Task<Ok<ItemList<OverdueSummary>>> (Caller caller, Commissioning commissioning, OversightQueries oversight, CancellationToken ct) =>
@@ -76,18 +76,18 @@ public static class ReportingApi
             return TypedResults.Ok(new ItemList<OverdueSummary>(await oversight.OverdueAsync(providers, ct)));
         });
         group.MapGet("/trend", async Task<Ok<ItemList<TrendPoint>>> (
-            string? organisation, string? measure, int? months, bool? publication, Caller caller, Commissioning commissioning, OversightQueries oversight, TimeProvider time,
+            string? organisation, string? measure, int? months, string? publication, Caller caller, Commissioning commissioning, OversightQueries oversight, TimeProvider time,
             CancellationToken ct) =>
         {
             var orgs = await TrendScopeAsync(caller, organisation, commissioning, ct);
-            return TypedResults.Ok(new ItemList<TrendPoint>(await oversight.TrendAsync(orgs, measure, LondonTime.Today(time), months ?? 12, publication ?? false, ct)));
+            return TypedResults.Ok(new ItemList<TrendPoint>(await oversight.TrendAsync(orgs, measure, LondonTime.Today(time), months ?? 12, ForPublication(publication), ct)));
         });
         group.MapGet("/trend.svg", async Task<ContentHttpResult> (
-            string? organisation, string? measure, int? months, bool? publication, Caller caller, Commissioning commissioning, OversightQueries oversight, TimeProvider time,
+            string? organisation, string? measure, int? months, string? publication, Caller caller, Commissioning commissioning, OversightQueries oversight, TimeProvider time,
             CancellationToken ct) =>
         {
             var orgs = await TrendScopeAsync(caller, organisation, commissioning, ct);
-            var points = await oversight.TrendAsync(orgs, measure, LondonTime.Today(time), months ?? 12, publication ?? false, ct);
+            var points = await oversight.TrendAsync(orgs, measure, LondonTime.Today(time), months ?? 12, ForPublication(publication), ct);
             var title = $"{measure ?? "received"}: {organisation ?? caller.OrganisationCode}";
             return TypedResults.Content(Charts.Trend(title, points, (measure ?? "received") != "received"), "image/svg+xml");
         });
@@ -156,6 +156,12 @@ public static class ReportingApi
         var collection = Ko41Returns.CollectionFor(await commissioning.TypeOfAsync(code, ct));
         return await returns.BuildAsync(code, collection, Year(year), ct);
     }
+
+    /// <summary>Whether <c>?publication=</c> asks for the output prepared for publication: absent or false for exact figures.</summary>
+    public static bool ForPublication(string? publication) =>
+        string.IsNullOrEmpty(publication) ? false
+        : bool.TryParse(publication, out var value) ? value
+        : throw new RequestValidationException("publication", "Give true (prepared for publication) or false (exact figures).");
 
     /// <summary>The financial year asked for, or a field error.</summary>
     public static ReportingPeriod Year(int? year) => year is >= 2015 and <= 2100
