@@ -29,7 +29,7 @@ public sealed class ReportingTests(IcsSystem system)
     private static bool _seeded;
 
     [Fact]
-    public async Task TheIcbsOversight_ShowsEachProviderWithTheHandComputedFigures_AndWithholdsSmallNumbers()
+    public async Task TheIcbsOversight_ShowsEachProviderWithTheHandComputedFigures_SmallNumbersIncluded()
     {
         await SeedAsync();
         using var icb = system.GatewayHttp(await system.TokenAsync("commissioner.qkk"));
@@ -58,25 +58,31 @@ public sealed class ReportingTests(IcsSystem system)
         AssertRate(rpg, "upheldOrPartly", 5, 12, 0.4167);
         Assert.Equal(0, rpg.GetProperty("outcomes").GetProperty("PartiallyUpheld").GetInt32());
 
-        // Z99902 had three: too few to show anyone outside the practice. The ICB's total still counts them.
+        // Z99902 had three: overseeing its own providers, the ICB sees them as they are.
         var z = providers["Z99902"];
-        Assert.False(z.TryGetProperty("received", out _), z.GetRawText());
-        Assert.True(z.GetProperty("acknowledgedInTime").GetProperty("suppressed").GetBoolean());
+        Assert.Equal(3, z.GetProperty("received").GetInt32());
+        AssertRate(z, "acknowledgedInTime", 3, 3, 1.0);
+        Assert.False(oversight.GetProperty("suppressed").GetBoolean());
         var all = oversight.GetProperty("allProviders");
         Assert.Equal(35, all.GetProperty("received").GetInt32());
         AssertRate(all, "acknowledgedInTime", 31, 35, 0.8857);
+        var zMeasures = await GetAsync(icb, "/api/v1/reporting/measures?organisation=Z99902&period=2023-Q3");
+        Assert.Equal((false, 3), (zMeasures.GetProperty("suppressed").GetBoolean(), zMeasures.GetProperty("measures").GetProperty("received").GetInt32()));
 
         // The funnel centres on the ICB's rate (31/35) and judges each provider against limits for its own volume:
-        // for RJ2, 31/35 - 1.96 x sqrt((31/35)(4/35)/20) = 0.7463.
+        // for RJ2, 31/35 - 1.96 x sqrt((31/35)(4/35)/20) = 0.7463. Z99902's three are shown, too few to judge.
         var funnel = await GetAsync(icb, "/api/v1/reporting/oversight/funnel?measure=acknowledgedInTime&period=2023-Q3");
         Assert.Equal(0.8857, funnel.GetProperty("target").GetDouble());
         var points = funnel.GetProperty("points").EnumerateArray().ToDictionary(p => p.GetProperty("organisationCode").GetString()!);
         Assert.Equal(("Within", 0.7463), (points["RJ2"].GetProperty("position").GetString(), points["RJ2"].GetProperty("lower95").GetDouble()));
-        Assert.Equal("TooFew", points["Z99902"].GetProperty("position").GetString());
+        Assert.Equal(("TooFew", 3, 3), (points["Z99902"].GetProperty("position").GetString(), points["Z99902"].GetProperty("numerator").GetInt32(),
+            points["Z99902"].GetProperty("denominator").GetInt32()));
         var svg = await icb.GetStringAsync(new Uri("/api/v1/reporting/oversight/funnel.svg?measure=acknowledgedInTime&period=2023-Q3", UriKind.Relative));
         Assert.StartsWith("<svg", svg, StringComparison.Ordinal);
         Assert.Contains("RJ2: 80.0% of 20 (Within)", svg, StringComparison.Ordinal);
-        Assert.DoesNotContain("Z99902:", svg, StringComparison.Ordinal);
+        Assert.Contains("Z99902: 100.0% of 3 (TooFew)", svg, StringComparison.Ordinal);
+        var trend = (await GetAsync(icb, "/api/v1/reporting/trend?organisation=Z99902&measure=received&months=120")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(3, trend.Single(p => p.GetProperty("month").GetString() == "2023-09").GetProperty("value").GetInt32());
 
         // What is overdue now: RPG's five unanswered complaints from 2022, past the agreed date and the backstop.
         var overdue = (await GetAsync(icb, "/api/v1/reporting/oversight/overdue")).GetProperty("items").EnumerateArray()
@@ -88,8 +94,6 @@ public sealed class ReportingTests(IcsSystem system)
         using var rj1Quality = system.GatewayHttp(await system.TokenAsync("quality.rj1"));
         var own = await GetAsync(rj1Quality, "/api/v1/reporting/measures?period=2023-Q3");
         Assert.False(own.GetProperty("suppressed").GetBoolean());
-        var peers = await icb.GetStringAsync(new Uri("/api/v1/reporting/measures?organisation=Z99902&period=2023-Q3", UriKind.Relative));
-        Assert.Contains("\"suppressed\":true", peers, StringComparison.Ordinal);
         var distribution = await rj1Quality.GetStringAsync(new Uri("/api/v1/reporting/peers?period=2023-Q3", UriKind.Relative));
         Assert.DoesNotContain("RJ2", distribution, StringComparison.Ordinal);
         Assert.DoesNotContain("RPG", distribution, StringComparison.Ordinal);
@@ -137,7 +141,7 @@ public sealed class ReportingTests(IcsSystem system)
         Assert.Equal((true, text), (overGrpc.Valid, overGrpc.Csv));
         var measures = await client.GetMeasuresAsync(
             new IcsComplaints.Reporting.Contracts.Grpc.V1.GetMeasuresRequest { OrganisationCode = "Z99902", Period = "2023-Q3" }, IcsSystem.Bearer(await system.TokenAsync("commissioner.qkk")));
-        Assert.Equal((true, false, true), (measures.Suppressed, measures.HasReceived, measures.Rates["acknowledgedInTime"].Suppressed));
+        Assert.Equal((false, 3, false), (measures.Suppressed, measures.Received, measures.Rates["acknowledgedInTime"].Suppressed));
 
         // Reg 18 annual report data.
         var annual = await GetAsync(icb, "/api/v1/reporting/annual-report?organisation=RJ2&year=2023");
@@ -150,9 +154,63 @@ public sealed class ReportingTests(IcsSystem system)
             .Providers.ToDictionary(p => p.OrganisationCode);
         var rj2 = oversightOverGrpc["RJ2"];
         Assert.Equal((20, 16, 20), (rj2.Received, rj2.Rates["acknowledgedInTime"].Numerator, rj2.Rates["acknowledgedInTime"].Denominator));
-        Assert.Equal((false, true), (oversightOverGrpc["Z99902"].HasReceived, oversightOverGrpc["Z99902"].Suppressed));
+        Assert.Equal((3, false), (oversightOverGrpc["Z99902"].Received, oversightOverGrpc["Z99902"].Suppressed));
         var annualOverGrpc = await client.GetAnnualReportAsync(new IcsComplaints.Reporting.Contracts.Grpc.V1.GetAnnualReportRequest { OrganisationCode = "RJ2", Year = 2023 }, icbHeaders);
         Assert.Equal((20, 12, 20), (annualOverGrpc.Received, annualOverGrpc.DecidedWellFounded, annualOverGrpc.SubjectMatter["Communications"]));
+    }
+
+    [Fact]
+    public async Task OutputsForPublication_WithholdSmallNumbers_AndEnoughElseThatNoTotalGivesThemBack()
+    {
+        await SeedAsync();
+        using var icb = system.GatewayHttp(await system.TokenAsync("commissioner.qkk"));
+
+        // Z99902's three are withheld, and so is another figure of each sum they are in: the ICB's 35 less RJ2's 20
+        // and RPG's 12 would otherwise give them back (as they did before).
+        var oversight = await GetAsync(icb, "/api/v1/reporting/oversight?period=2023-Q3&publication=true");
+        Assert.True(oversight.GetProperty("suppressed").GetBoolean());
+        var rows = oversight.GetProperty("providers").EnumerateArray().Append(oversight.GetProperty("allProviders"))
+            .ToDictionary(p => p.GetProperty("organisationCode").GetString()!);
+        Assert.True(Withheld(rows["Z99902"], "received"));
+        Assert.True(rows["Z99902"].GetProperty("acknowledgedInTime").GetProperty("suppressed").GetBoolean());
+        Assert.True(rows.Values.Count(r => Withheld(r, "received")) >= 2, oversight.GetRawText());
+        Assert.True(rows.Values.Count(r => Withheld(r.GetProperty("acknowledgedInTime"), "numerator")) >= 2, oversight.GetRawText());
+
+        // A withheld funnel point gives nothing away, limits included; the chart leaves it out.
+        var funnel = await GetAsync(icb, "/api/v1/reporting/oversight/funnel?measure=acknowledgedInTime&period=2023-Q3&publication=true");
+        var z = funnel.GetProperty("points").EnumerateArray().Single(p => p.GetProperty("organisationCode").GetString() == "Z99902");
+        Assert.Equal("Withheld", z.GetProperty("position").GetString());
+        Assert.All(new[] { "numerator", "denominator", "value", "lower95", "upper95", "lower998", "upper998" }, field => Assert.True(Withheld(z, field), z.GetRawText()));
+        var svg = await icb.GetStringAsync(new Uri("/api/v1/reporting/oversight/funnel.svg?measure=acknowledgedInTime&period=2023-Q3&publication=true", UriKind.Relative));
+        Assert.DoesNotContain("Z99902:", svg, StringComparison.Ordinal);
+
+        // A trend and an organisation's measures marked for publication, and the annual report, which always is.
+        var trend = (await GetAsync(icb, "/api/v1/reporting/trend?organisation=Z99902&measure=received&months=120&publication=true")).GetProperty("items").EnumerateArray();
+        Assert.True(trend.Single(p => p.GetProperty("month").GetString() == "2023-09").GetProperty("suppressed").GetBoolean());
+        var measures = await GetAsync(icb, "/api/v1/reporting/measures?organisation=Z99902&period=2023-Q3&publication=true");
+        Assert.True(measures.GetProperty("suppressed").GetBoolean());
+        Assert.True(Withheld(measures.GetProperty("measures"), "received"));
+        var annual = await GetAsync(icb, "/api/v1/reporting/annual-report?organisation=Z99902&year=2023");
+        Assert.True(annual.GetProperty("suppressed").GetBoolean());
+        Assert.True(Withheld(annual, "received"));
+        Assert.True(Withheld(annual.GetProperty("subjectMatter"), "Communications"));
+
+        using var unreadable = await icb.GetAsync(new Uri("/api/v1/reporting/oversight?period=2023-Q3&publication=maybe", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.True((await unreadable.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("publication", out _));
+
+        // The same over gRPC.
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(system.Gateway.GrpcAddress);
+        var client = new IcsComplaints.Reporting.Contracts.Grpc.V1.ReportingService.ReportingServiceClient(channel);
+        var headers = IcsSystem.Bearer(await system.TokenAsync("commissioner.qkk"));
+        var overGrpc = await client.GetOversightAsync(new IcsComplaints.Reporting.Contracts.Grpc.V1.GetOversightRequest { Period = "2023-Q3", Publication = true }, headers);
+        var zOverGrpc = overGrpc.Providers.Single(p => p.OrganisationCode == "Z99902");
+        Assert.Equal((false, true, true), (zOverGrpc.HasReceived, zOverGrpc.Suppressed, zOverGrpc.Rates["acknowledgedInTime"].Suppressed));
+        var measuresOverGrpc = await client.GetMeasuresAsync(
+            new IcsComplaints.Reporting.Contracts.Grpc.V1.GetMeasuresRequest { OrganisationCode = "Z99902", Period = "2023-Q3", Publication = true }, headers);
+        Assert.Equal((true, false), (measuresOverGrpc.Suppressed, measuresOverGrpc.HasReceived));
+        var annualOverGrpc = await client.GetAnnualReportAsync(new IcsComplaints.Reporting.Contracts.Grpc.V1.GetAnnualReportRequest { OrganisationCode = "Z99902", Year = 2023 }, headers);
+        Assert.Equal((true, false, false), (annualOverGrpc.Suppressed, annualOverGrpc.HasReceived, annualOverGrpc.SubjectMatter.ContainsKey("Communications")));
     }
 
     [Fact]
@@ -286,6 +344,8 @@ public sealed class ReportingTests(IcsSystem system)
         Assert.Contains(typeof(ComplaintSubmitted).FullName, logged);
         Assert.Equal("Phone", await system.InReportingDb(db => db.Complaints.Where(c => c.ComplaintId == complaintId).Select(c => c.Channel).SingleAsync()));
     }
+
+    private static bool Withheld(JsonElement element, string property) => !element.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null;
 
     private static void AssertRate(JsonElement set, string measure, int numerator, int denominator, double value)
     {

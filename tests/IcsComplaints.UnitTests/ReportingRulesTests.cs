@@ -34,23 +34,19 @@ public sealed class ReportingRulesTests
     [Fact]
     public void FunnelLimits_NarrowAsVolumeGrows_AndStayWithinZeroAndOne()
     {
-        var (lower20, upper20) = OversightQueries.Limits(0.8, 20, 1.959964);
-        var (lower200, upper200) = OversightQueries.Limits(0.8, 200, 1.959964);
+        var (lower20, upper20) = FunnelLimits.Of(0.8, 20, FunnelLimits.Warning);
+        var (lower200, upper200) = FunnelLimits.Of(0.8, 200, FunnelLimits.Warning);
 
         // 0.8 ± 1.96 × √(0.8 × 0.2 / 20) = 0.8 ± 0.1753.
         Assert.Equal((0.6247, 0.9753), (lower20, upper20));
         Assert.True(upper200 - lower200 < upper20 - lower20);
-        Assert.Equal((0.0, 1.0), OversightQueries.Limits(0.5, 1, 3.090232));
+        Assert.Equal((0.0, 1.0), FunnelLimits.Of(0.5, 1, FunnelLimits.Alarm));
     }
 
     [Fact]
-    public void SmallNumbers_WithholdCountsOfOneToFour_AndRatesBuiltOnThem_ButShowZero()
+    public void SmallNumbers_AreCountsOfOneToFour_ZeroIsNot()
     {
-        Assert.Equal([0, null, null, 5, 120], new int?[] { 0, 1, 4, 5, 120 }.Select(SmallNumbers.Count));
-        Assert.True(SmallNumbers.Apply(Rate.Of(3, 40)).Suppressed);
-        Assert.True(SmallNumbers.Apply(Rate.Of(4, 4)).Suppressed);
-        Assert.Equal(Rate.Of(0, 12), SmallNumbers.Apply(Rate.Of(0, 12)));
-        Assert.Equal(0.625, SmallNumbers.Apply(Rate.Of(25, 40)).Value);
+        Assert.Equal([false, true, true, false, false], new[] { 0, 1, 4, 5, 120 }.Select(SmallNumberSuppression.IsSmall));
     }
 
     [Fact]

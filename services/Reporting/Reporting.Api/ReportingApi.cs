@@ -16,22 +16,23 @@ namespace IcsComplaints.Reporting.Api;
 
 /// <summary>An organisation's measures with their definitions.</summary>
 /// <param name="Measures">The figures.</param>
-/// <param name="Suppressed">True when shown to someone outside the organisation, under the small-numbers rule.</param>
+/// <param name="Suppressed">True when prepared for publication: small numbers, and whatever would reveal them, withheld.</param>
 /// <param name="Definitions">What each measure means.</param>
 public sealed record MeasuresView(MeasureSet Measures, bool Suppressed, IReadOnlyList<MeasureDefinition> Definitions);
 
 /// <summary>An ICB's view of its providers.</summary>
 /// <param name="IcbCode">The ICB.</param>
 /// <param name="Period">Period.</param>
-/// <param name="Providers">Each provider (small numbers withheld).</param>
+/// <param name="Providers">Each provider.</param>
 /// <param name="AllProviders">All of them together.</param>
-public sealed record OversightView(string IcbCode, string Period, IReadOnlyList<MeasureSet> Providers, MeasureSet AllProviders);
+/// <param name="Suppressed">True when prepared for publication: small numbers, and whatever would reveal them, withheld across the whole table.</param>
+public sealed record OversightView(string IcbCode, string Period, IReadOnlyList<MeasureSet> Providers, MeasureSet AllProviders, bool Suppressed = false);
 
 /// <summary>Where an organisation stands among its peers on one rate, without naming any.</summary>
 /// <param name="Measure">The rate.</param>
 /// <param name="Own">The organisation's own rate.</param>
-/// <param name="Peers">Peers with enough volume to count (denominator of five or more).</param>
-/// <param name="Suppressed">True when fewer than three peers: no distribution is shown.</param>
+/// <param name="Peers">Peers whose rate rests on no small number (numerator, denominator and the rest each zero or five or more, denominator five or more).</param>
+/// <param name="Suppressed">True when fewer than three such peers: no distribution is shown.</param>
 /// <param name="LowerQuartile">25th percentile of the peers' rates.</param>
 /// <param name="Median">Median.</param>
 /// <param name="UpperQuartile">75th percentile.</param>
@@ -48,22 +49,26 @@ public static class ReportingApi
     {
         var group = app.MapGroup("/api/v1/reporting").WithTags("Reporting");
         group.MapGet("/definitions", Ok<IReadOnlyList<MeasureDefinition>> (Caller caller) => TypedResults.Ok(MeasureDefinitions.All));
+        // Figures are exact for the organisation's own staff and for its ICB's oversight; ?publication=true prepares
+        // the same output for publication or for sharing beyond the commissioner, under the small-numbers rule.
         group.MapGet("/measures", async Task<Ok<MeasuresView>> (
-            string? organisation, string? period, Caller caller, Commissioning commissioning, MeasureQueries measures, CancellationToken ct) =>
-            TypedResults.Ok(await MeasuresAsync(caller, organisation, period, commissioning, measures, ct)));
-        group.MapGet("/oversight", async Task<Ok<OversightView>> (string? period, Caller caller, Commissioning commissioning, MeasureQueries measures, CancellationToken ct) =>
-            TypedResults.Ok(await OversightAsync(caller, period, commissioning, measures, ct)));
+            string? organisation, string? period, string? publication, Caller caller, Commissioning commissioning, MeasureQueries measures, CancellationToken ct) =>
+            TypedResults.Ok(await MeasuresAsync(caller, organisation, period, ForPublication(publication), commissioning, measures, ct)));
+        group.MapGet("/oversight", async Task<Ok<OversightView>> (
+            string? period, string? publication, Caller caller, Commissioning commissioning, MeasureQueries measures, CancellationToken ct) =>
+            TypedResults.Ok(await OversightAsync(caller, period, ForPublication(publication), commissioning, measures, ct)));
         group.MapGet("/oversight/funnel", async Task<Ok<Funnel>> (
-            string? measure, string? period, Caller caller, Commissioning commissioning, OversightQueries oversight, CancellationToken ct) =>
+            string? measure, string? period, string? publication, Caller caller, Commissioning commissioning, OversightQueries oversight, CancellationToken ct) =>
         {
             var (icb, providers) = await OverseeAsync(caller, commissioning, ct);
-            return TypedResults.Ok(await oversight.FunnelAsync(icb, providers, measure, ReportingPeriod.Parse(period), ct));
+            return TypedResults.Ok(await oversight.FunnelAsync(icb, providers, measure, ReportingPeriod.Parse(period), ForPublication(publication), ct));
         });
         group.MapGet("/oversight/funnel.svg", async Task<ContentHttpResult> (
-            string? measure, string? period, Caller caller, Commissioning commissioning, OversightQueries oversight, CancellationToken ct) =>
+            string? measure, string? period, string? publication, Caller caller, Commissioning commissioning, OversightQueries oversight, CancellationToken ct) =>
         {
             var (icb, providers) = await OverseeAsync(caller, commissioning, ct);
-            return TypedResults.Content(Charts.Funnel(await oversight.FunnelAsync(icb, providers, measure, ReportingPeriod.Parse(period), ct)), "image/svg+xml");
+            var funnel = await oversight.FunnelAsync(icb, providers, measure, ReportingPeriod.Parse(period), ForPublication(publication), ct);
+            return TypedResults.Content(Charts.Funnel(funnel), "image/svg+xml");
         });
         group.MapGet("/oversight/overdue", async Task<Ok<ItemList<OverdueSummary>>> (Caller caller, Commissioning commissioning, OversightQueries oversight, CancellationToken ct) =>
         {
@@ -71,16 +76,18 @@ public static class ReportingApi
             return TypedResults.Ok(new ItemList<OverdueSummary>(await oversight.OverdueAsync(providers, ct)));
         });
         group.MapGet("/trend", async Task<Ok<ItemList<TrendPoint>>> (
-            string? organisation, string? measure, int? months, Caller caller, Commissioning commissioning, OversightQueries oversight, TimeProvider time, CancellationToken ct) =>
+            string? organisation, string? measure, int? months, string? publication, Caller caller, Commissioning commissioning, OversightQueries oversight, TimeProvider time,
+            CancellationToken ct) =>
         {
-            var (orgs, outside) = await TrendScopeAsync(caller, organisation, commissioning, ct);
-            return TypedResults.Ok(new ItemList<TrendPoint>(await oversight.TrendAsync(orgs, measure, LondonTime.Today(time), months ?? 12, outside, ct)));
+            var orgs = await TrendScopeAsync(caller, organisation, commissioning, ct);
+            return TypedResults.Ok(new ItemList<TrendPoint>(await oversight.TrendAsync(orgs, measure, LondonTime.Today(time), months ?? 12, ForPublication(publication), ct)));
         });
         group.MapGet("/trend.svg", async Task<ContentHttpResult> (
-            string? organisation, string? measure, int? months, Caller caller, Commissioning commissioning, OversightQueries oversight, TimeProvider time, CancellationToken ct) =>
+            string? organisation, string? measure, int? months, string? publication, Caller caller, Commissioning commissioning, OversightQueries oversight, TimeProvider time,
+            CancellationToken ct) =>
         {
-            var (orgs, outside) = await TrendScopeAsync(caller, organisation, commissioning, ct);
-            var points = await oversight.TrendAsync(orgs, measure, LondonTime.Today(time), months ?? 12, outside, ct);
+            var orgs = await TrendScopeAsync(caller, organisation, commissioning, ct);
+            var points = await oversight.TrendAsync(orgs, measure, LondonTime.Today(time), months ?? 12, ForPublication(publication), ct);
             var title = $"{measure ?? "received"}: {organisation ?? caller.OrganisationCode}";
             return TypedResults.Content(Charts.Trend(title, points, (measure ?? "received") != "received"), "image/svg+xml");
         });
@@ -106,16 +113,26 @@ public static class ReportingApi
             TypedResults.Ok(await AnnualReportAsync(caller, organisation, year, commissioning, reports, ct)));
     }
 
-    /// <summary>The caller's ICB's providers side by side, small numbers withheld, and all of them together.</summary>
-    public static async Task<OversightView> OversightAsync(Caller caller, string? period, Commissioning commissioning, MeasureQueries measures, CancellationToken ct)
+    /// <summary>
+    /// The caller's ICB's providers side by side and all of them together: exact, because overseeing the providers it
+    /// commissions is the ICB's own business; or, for publication, protected together as one table.
+    /// </summary>
+    public static async Task<OversightView> OversightAsync(
+        Caller caller, string? period, bool publication, Commissioning commissioning, MeasureQueries measures, CancellationToken ct)
     {
         var (icb, providers) = await OverseeAsync(caller, commissioning, ct);
         var parsed = ReportingPeriod.Parse(period);
         var sets = await measures.ComputeAsync(providers, parsed, icb, ct);
-        return new OversightView(icb, parsed.Label, [.. sets.Where(s => s.OrganisationCode != icb).Select(SmallNumbers.Apply)], sets.Single(s => s.OrganisationCode == icb));
+        IReadOnlyList<MeasureSet> each = [.. sets.Where(s => s.OrganisationCode != icb)];
+        var all = sets.Single(s => s.OrganisationCode == icb);
+        if (publication)
+        {
+            (each, all) = Publication.Oversight(each, all);
+        }
+        return new OversightView(icb, parsed.Label, each, all, publication);
     }
 
-    /// <summary>The Reg 18 annual report data of an organisation the caller may see.</summary>
+    /// <summary>The Reg 18 annual report data of an organisation the caller may see: published, so under the small-numbers rule.</summary>
     public static async Task<AnnualReport> AnnualReportAsync(
         Caller caller, string? organisation, int? year, Commissioning commissioning, AnnualReports reports, CancellationToken ct)
     {
@@ -123,14 +140,13 @@ public static class ReportingApi
         return await reports.BuildAsync(code, Year(year), ct);
     }
 
-    /// <summary>An organisation's measures as the caller may see them: exact for its own staff, small numbers withheld for its ICB.</summary>
+    /// <summary>An organisation's measures, exact for its own staff and its ICB, or prepared for publication.</summary>
     public static async Task<MeasuresView> MeasuresAsync(
-        Caller caller, string? organisation, string? period, Commissioning commissioning, MeasureQueries measures, CancellationToken ct)
+        Caller caller, string? organisation, string? period, bool publication, Commissioning commissioning, MeasureQueries measures, CancellationToken ct)
     {
         var code = await commissioning.ResolveAsync(caller, organisation, Readers, ct);
         var set = (await measures.ComputeAsync([code], ReportingPeriod.Parse(period), null, ct)).Single();
-        var outside = !caller.ActsFor(code, Readers);
-        return new MeasuresView(outside ? SmallNumbers.Apply(set) : set, outside, MeasureDefinitions.All);
+        return new MeasuresView(publication ? Publication.Measures(set) : set, publication, MeasureDefinitions.All);
     }
 
     /// <summary>The KO41 return of an organisation the caller may see.</summary>
@@ -140,6 +156,12 @@ public static class ReportingApi
         var collection = Ko41Returns.CollectionFor(await commissioning.TypeOfAsync(code, ct));
         return await returns.BuildAsync(code, collection, Year(year), ct);
     }
+
+    /// <summary>Whether <c>?publication=</c> asks for the output prepared for publication: absent or false for exact figures.</summary>
+    public static bool ForPublication(string? publication) =>
+        string.IsNullOrEmpty(publication) ? false
+        : bool.TryParse(publication, out var value) ? value
+        : throw new RequestValidationException("publication", "Give true (prepared for publication) or false (exact figures).");
 
     /// <summary>The financial year asked for, or a field error.</summary>
     public static ReportingPeriod Year(int? year) => year is >= 2015 and <= 2100
@@ -155,16 +177,14 @@ public static class ReportingApi
         return (caller.OrganisationCode!, [.. await commissioning.ProvidersOfAsync(caller.OrganisationCode!, ct)]);
     }
 
-    private static async Task<(IReadOnlyCollection<string> Organisations, bool Outside)> TrendScopeAsync(
-        Caller caller, string? organisation, Commissioning commissioning, CancellationToken ct)
+    private static async Task<IReadOnlyCollection<string>> TrendScopeAsync(Caller caller, string? organisation, Commissioning commissioning, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(organisation) && Commissioning.IsIcbOverseer(caller))
         {
-            // The ICB's total across its providers is its own figure: not withheld.
-            return ([.. await commissioning.ProvidersOfAsync(caller.OrganisationCode!, ct)], false);
+            // An ICB without an organisation named sees its providers together.
+            return [.. await commissioning.ProvidersOfAsync(caller.OrganisationCode!, ct)];
         }
-        var code = await commissioning.ResolveAsync(caller, organisation, Readers, ct);
-        return ([code], !caller.ActsFor(code, Readers));
+        return [await commissioning.ResolveAsync(caller, organisation, Readers, ct)];
     }
 }
 
@@ -212,13 +232,23 @@ public sealed class PeerQueries(ReportingDbContext db, Commissioning commissioni
         return [.. rates.Select(pair =>
         {
             var own = pair.Value.FirstOrDefault(r => r.Organisation == organisationCode);
-            var others = pair.Value.Where(r => r.Organisation != organisationCode && r.Denominator >= SmallNumbers.Threshold)
-                .Select(r => (double)r.Numerator / r.Denominator).Order().ToList();
-            var ownValue = own.Denominator > 0 ? Math.Round((double)own.Numerator / own.Denominator, 4) : (double?)null;
-            return others.Count < MinimumPeers
-                ? new PeerRate(pair.Key, ownValue, others.Count, true, null, null, null)
-                : new PeerRate(pair.Key, ownValue, others.Count, false, Quantile(others, 0.25), Quantile(others, 0.5), Quantile(others, 0.75));
+            return Distribution(pair.Key, own.Numerator, own.Denominator, pair.Value.Where(r => r.Organisation != organisationCode).Select(r => (r.Numerator, r.Denominator)));
         })];
+    }
+
+    /// <summary>
+    /// The organisation's own rate beside its peers' quartiles. A provider sees this about organisations it does not
+    /// belong to, so it is under the small-numbers rule: a peer counts only if its rate rests on no small number (a
+    /// rate times a volume published elsewhere, such as KO41, would give the number back), and no counts are shown.
+    /// </summary>
+    public static PeerRate Distribution(string measure, int ownNumerator, int ownDenominator, IEnumerable<(int Numerator, int Denominator)> peers)
+    {
+        var shown = peers.Where(r => r.Denominator >= SmallNumberSuppression.Threshold && SmallNumberSuppression.IsSafeRate(r.Numerator, r.Denominator))
+            .Select(r => (double)r.Numerator / r.Denominator).Order().ToList();
+        var own = ownDenominator > 0 ? Math.Round((double)ownNumerator / ownDenominator, 4) : (double?)null;
+        return shown.Count < MinimumPeers
+            ? new PeerRate(measure, own, shown.Count, true, null, null, null)
+            : new PeerRate(measure, own, shown.Count, false, Quantile(shown, 0.25), Quantile(shown, 0.5), Quantile(shown, 0.75));
     }
 
     /// <summary>Linear-interpolation quantile of sorted values.</summary>
@@ -260,7 +290,7 @@ public sealed class ReportingGrpcService(Commissioning commissioning, MeasureQue
         IcsComplaints.Reporting.Contracts.Grpc.V1.GetMeasuresRequest request, ServerCallContext context)
     {
         var view = await ReportingApi.MeasuresAsync(
-            Caller.From(context.GetHttpContext().User), request.OrganisationCode, request.Period, commissioning, measures, context.CancellationToken);
+            Caller.From(context.GetHttpContext().User), request.OrganisationCode, request.Period, request.Publication, commissioning, measures, context.CancellationToken);
         var message = Message(view.Measures, view.Suppressed);
         message.Definitions.Add(view.Definitions.ToDictionary(d => d.Key, d => d.Definition));
         return message;
@@ -270,12 +300,13 @@ public sealed class ReportingGrpcService(Commissioning commissioning, MeasureQue
     public override async Task<IcsComplaints.Reporting.Contracts.Grpc.V1.Oversight> GetOversight(
         IcsComplaints.Reporting.Contracts.Grpc.V1.GetOversightRequest request, ServerCallContext context)
     {
-        var view = await ReportingApi.OversightAsync(Caller.From(context.GetHttpContext().User), request.Period, commissioning, measures, context.CancellationToken);
+        var view = await ReportingApi.OversightAsync(
+            Caller.From(context.GetHttpContext().User), request.Period, request.Publication, commissioning, measures, context.CancellationToken);
         var message = new IcsComplaints.Reporting.Contracts.Grpc.V1.Oversight
         {
-            IcbCode = view.IcbCode, Period = view.Period, AllProviders = Message(view.AllProviders, suppressed: false),
+            IcbCode = view.IcbCode, Period = view.Period, AllProviders = Message(view.AllProviders, view.Suppressed),
         };
-        message.Providers.AddRange(view.Providers.Select(p => Message(p, suppressed: true)));
+        message.Providers.AddRange(view.Providers.Select(p => Message(p, view.Suppressed)));
         return message;
     }
 
@@ -287,11 +318,22 @@ public sealed class ReportingGrpcService(Commissioning commissioning, MeasureQue
             Caller.From(context.GetHttpContext().User), request.OrganisationCode, request.Year, commissioning, reports, context.CancellationToken);
         var message = new IcsComplaints.Reporting.Contracts.Grpc.V1.AnnualReport
         {
-            OrganisationCode = report.OrganisationCode, Period = report.Period, Received = report.Received, DecidedWellFounded = report.DecidedWellFounded,
-            ReferredToOmbudsman = report.ReferredToOmbudsman, ActionsRaised = report.ActionsRaised, ActionsCompleted = report.ActionsCompleted,
-            ActionsPublished = report.ActionsPublished,
+            OrganisationCode = report.OrganisationCode, Period = report.Period, ActionsRaised = report.ActionsRaised, ActionsCompleted = report.ActionsCompleted,
+            ActionsPublished = report.ActionsPublished, Suppressed = report.Suppressed,
         };
-        message.SubjectMatter.Add(report.SubjectMatter.ToDictionary());
+        if (report.Received is { } received)
+        {
+            message.Received = received;
+        }
+        if (report.DecidedWellFounded is { } wellFounded)
+        {
+            message.DecidedWellFounded = wellFounded;
+        }
+        if (report.ReferredToOmbudsman is { } ombudsman)
+        {
+            message.ReferredToOmbudsman = ombudsman;
+        }
+        message.SubjectMatter.Add(report.SubjectMatter.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!.Value));
         message.MattersOfGeneralImportance.AddRange(report.MattersOfGeneralImportance);
         return message;
     }

@@ -15,7 +15,10 @@ namespace IcsComplaints.Reporting.Api.Events;
 /// <summary>
 /// Turns events into the read models. The same code runs for a live event and for a rebuild from the event log, and
 /// every step is order-independent (fields set by one event each, counts as maxima or sums), so events arriving on
-/// separate queues in any order, or replayed in log order, give the same read models.
+/// separate queues in any order, or replayed in log order, give the same read models. Events for the same fact may
+/// also be applied at the same moment (a queue per event, several deliveries of a queue at a time): each fact row is
+/// created if missing and locked before it is read (<see cref="FactRows"/>), so the second waits for the first and
+/// builds on what it wrote, rather than failing on a duplicate key or overwriting it.
 /// </summary>
 public static class Projection
 {
@@ -47,10 +50,7 @@ public static class Projection
         {
             case ComplaintSubmitted e:
                 await LockComplaintAsync(db, e.ComplaintId, ct);
-                if (await db.Complaints.FindAsync([e.ComplaintId], ct) is null)
-                {
-                    db.Complaints.Add(new ComplaintFact { ComplaintId = e.ComplaintId, Channel = e.Channel.ToString(), Imported = e.Imported });
-                }
+                await FactRows.AddComplaintAsync(db, e.ComplaintId, e.Channel.ToString(), e.Imported, ct);
                 // The case may have arrived first (separate queues): give it the channel now.
                 foreach (var c in db.Cases.Local.Where(c => c.ComplaintId == e.ComplaintId).Concat(await db.Cases.Where(c => c.ComplaintId == e.ComplaintId).ToListAsync(ct)).Distinct())
                 {
@@ -63,7 +63,7 @@ public static class Projection
             case CaseOpened e:
                 {
                     await LockComplaintAsync(db, e.ComplaintId, ct);
-                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    var c = await FactRows.CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
                     c.ComplaintId = e.ComplaintId;
                     c.Channel ??= (await db.Complaints.FindAsync([e.ComplaintId], ct))?.Channel;
                     c.OrganisationCode = e.OrganisationCode;
@@ -74,14 +74,14 @@ public static class Projection
                 }
             case CaseAcknowledged e:
                 {
-                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    var c = await FactRows.CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
                     c.AcknowledgedOn = e.AcknowledgedOn;
                     c.AcknowledgedInTime = e.InTime;
                     break;
                 }
             case CaseStageChanged e:
                 {
-                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    var c = await FactRows.CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
                     if (e.To == "EarlyResolution" && (c.EarlyResolutionOn is null || e.On < c.EarlyResolutionOn))
                     {
                         c.EarlyResolutionOn = e.On;
@@ -94,13 +94,13 @@ public static class Projection
                 }
             case ResponseDateAgreed e:
                 {
-                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    var c = await FactRows.CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
                     c.Renegotiations = Math.Max(c.Renegotiations, e.Renegotiation);
                     break;
                 }
             case FinalResponseSent e:
                 {
-                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    var c = await FactRows.CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
                     // A reopened case sends a second response: the first one is what KO41 counts as resolution.
                     if (c.ResponseSentOn is null || e.SentOn < c.ResponseSentOn)
                     {
@@ -116,7 +116,7 @@ public static class Projection
                 }
             case CaseClosed e:
                 {
-                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    var c = await FactRows.CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
                     if (c.ClosedOn is null || e.ClosedOn >= c.ClosedOn)
                     {
                         c.ClosedOn = e.ClosedOn;
@@ -126,16 +126,22 @@ public static class Projection
                 }
             case CaseReopened e:
                 {
-                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    var c = await FactRows.CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
                     c.Reopened = Math.Max(c.Reopened, e.Count);
                     break;
                 }
             case CaseReferredToOmbudsman e:
-                (await CaseAsync(db, e.CaseId, e.OrganisationCode, ct)).OmbudsmanOn ??= e.LearnedOn;
-                break;
+                {
+                    var c = await FactRows.CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    if (c.OmbudsmanOn is null || e.LearnedOn < c.OmbudsmanOn)
+                    {
+                        c.OmbudsmanOn = e.LearnedOn;
+                    }
+                    break;
+                }
             case CaseCoded e:
                 {
-                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    var c = await FactRows.CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
                     c.Subjects = [.. e.Subjects];
                     c.ServiceArea = e.ServiceArea;
                     c.Professions = [.. e.Professions];
@@ -147,13 +153,10 @@ public static class Projection
                 }
             case CaseDeadlineMissed e:
                 {
-                    var c = await CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
+                    var c = await FactRows.CaseAsync(db, e.CaseId, e.OrganisationCode, ct);
                     c.BackstopMissed |= e.Deadline == "Backstop";
-                    if (!db.MissedDeadlines.Local.Any(m => m.CaseId == e.CaseId && m.Deadline == e.Deadline && m.DueOn == e.DueOn)
-                        && !await db.MissedDeadlines.AnyAsync(m => m.CaseId == e.CaseId && m.Deadline == e.Deadline && m.DueOn == e.DueOn, ct))
-                    {
-                        db.MissedDeadlines.Add(new MissedDeadline { CaseId = e.CaseId, OrganisationCode = e.OrganisationCode, Deadline = e.Deadline, DueOn = e.DueOn, DetectedOn = e.DetectedOn });
-                    }
+                    // A scan that runs twice reports the same missed date twice: recorded once, as first found.
+                    await FactRows.AddMissedDeadlineAsync(db, e.CaseId, e.OrganisationCode, e.Deadline, e.DueOn, e.DetectedOn, ct);
                     break;
                 }
             case ExperienceSurveyAnswered e:
@@ -165,12 +168,7 @@ public static class Projection
                 break;
             case StaffInvolvedRecorded e:
                 {
-                    var staff = await db.Staff.FindAsync([e.CaseId, e.StaffId], ct);
-                    if (staff is null)
-                    {
-                        staff = new StaffFact { CaseId = e.CaseId, StaffId = e.StaffId, OrganisationCode = e.OrganisationCode };
-                        db.Staff.Add(staff);
-                    }
+                    var staff = await FactRows.StaffAsync(db, e.CaseId, e.StaffId, e.OrganisationCode, ct);
                     // Once told, offered support or shown the response, always so: records only gain facts.
                     staff.Told |= e.ToldOn is not null;
                     staff.SupportOffered |= e.SupportOffered;
@@ -178,24 +176,15 @@ public static class Projection
                     break;
                 }
             case ReferralAccepted e:
-                {
-                    var c = await db.Cases.FindAsync([e.CaseId], ct);
-                    if (c is null)
-                    {
-                        throw new InvalidOperationException("The case is not known yet; redelivery brings the acceptance back.");
-                    }
-                    c.Advocacy = true;
-                    break;
-                }
+                // Advocacy names no organisation: a case it reaches first waits for one, and counts nowhere until opened.
+                (await FactRows.CaseAsync(db, e.CaseId, organisationCode: "", ct)).Advocacy = true;
+                break;
             case DraftReviewCompleted e:
-                {
-                    var c = await db.Cases.FindAsync([e.CaseId], ct) ?? throw new InvalidOperationException("The case is not known yet.");
-                    c.DraftReviews++;
-                    break;
-                }
+                (await FactRows.CaseAsync(db, e.CaseId, organisationCode: "", ct)).DraftReviews++;
+                break;
             case ThemeDetected e:
                 {
-                    var theme = await ThemeAsync(db, e.ThemeId, e.IcbCode, ct);
+                    var theme = await FactRows.ThemeAsync(db, e.ThemeId, e.IcbCode, ct);
                     theme.OrganisationCode = e.OrganisationCode ?? "";
                     theme.Dimension = e.Dimension;
                     theme.Code = e.Code;
@@ -203,14 +192,14 @@ public static class Projection
                     break;
                 }
             case ThemeShared e:
-                (await ThemeAsync(db, e.ThemeId, e.IcbCode, ct)).Shared = true;
+                (await FactRows.ThemeAsync(db, e.ThemeId, e.IcbCode, ct)).Shared = true;
                 break;
             case LearningActionRaised e:
-                (await ActionAsync(db, e.ActionId, e.OrganisationCode, ct)).RaisedOn = e.RaisedOn;
+                (await FactRows.ActionAsync(db, e.ActionId, e.OrganisationCode, ct)).RaisedOn = e.RaisedOn;
                 break;
             case LearningActionCompleted e:
                 {
-                    var action = await ActionAsync(db, e.ActionId, e.OrganisationCode, ct);
+                    var action = await FactRows.ActionAsync(db, e.ActionId, e.OrganisationCode, ct);
                     action.CompletedOn = e.CompletedOn;
                     action.Published = e.Published;
                     break;
@@ -227,40 +216,6 @@ public static class Projection
     {
         var key = BitConverter.ToInt64(complaintId.ToByteArray(), 8);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
-    }
-
-    private static async Task<CaseFact> CaseAsync(ReportingDbContext db, Guid caseId, string organisationCode, CancellationToken ct)
-    {
-        var c = await db.Cases.FindAsync([caseId], ct);
-        if (c is null)
-        {
-            c = new CaseFact { CaseId = caseId, OrganisationCode = organisationCode };
-            db.Cases.Add(c);
-        }
-        return c;
-    }
-
-    // A theme shared before its detection arrives (separate queues) waits without a month, so no period counts it.
-    private static async Task<ThemeFact> ThemeAsync(ReportingDbContext db, Guid themeId, string icbCode, CancellationToken ct)
-    {
-        var theme = await db.Themes.FindAsync([themeId], ct);
-        if (theme is null)
-        {
-            theme = new ThemeFact { ThemeId = themeId, IcbCode = icbCode, OrganisationCode = "", Dimension = "", Code = "" };
-            db.Themes.Add(theme);
-        }
-        return theme;
-    }
-
-    private static async Task<ActionFact> ActionAsync(ReportingDbContext db, Guid actionId, string organisationCode, CancellationToken ct)
-    {
-        var action = await db.Actions.FindAsync([actionId], ct);
-        if (action is null)
-        {
-            action = new ActionFact { ActionId = actionId, OrganisationCode = organisationCode };
-            db.Actions.Add(action);
-        }
-        return action;
     }
 }
 

@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace IcsComplaints.Reporting.Api.Measures;
 
 /// <summary>A proportion with its parts.</summary>
-/// <param name="Numerator">Those meeting the measure.</param>
-/// <param name="Denominator">Those it applies to.</param>
-/// <param name="Value">Numerator ÷ denominator, 4 decimals; <c>null</c> when nothing applies or withheld.</param>
-/// <param name="Suppressed">Withheld under the small-numbers rule.</param>
+/// <param name="Numerator">Those meeting the measure; <c>null</c> when withheld.</param>
+/// <param name="Denominator">Those it applies to; <c>null</c> when withheld.</param>
+/// <param name="Value">Numerator ÷ denominator, 4 decimals; <c>null</c> when nothing applies or either part is withheld.</param>
+/// <param name="Suppressed">A part is withheld under the small-numbers rule (outputs for publication only).</param>
 public sealed record Rate(int? Numerator, int? Denominator, double? Value, bool Suppressed = false)
 {
     /// <summary>A rate from counts.</summary>
@@ -18,7 +18,8 @@ public sealed record Rate(int? Numerator, int? Denominator, double? Value, bool 
 
 /// <summary>
 /// The measures of one organisation (or several together) for a period. Each is defined in
-/// <see cref="MeasureDefinitions.All"/> and docs/reporting/measures.md.
+/// <see cref="MeasureDefinitions.All"/> and docs/reporting/measures.md. The counts are exact; in an output prepared
+/// for publication (<see cref="Publication"/>) a withheld count is <c>null</c>.
 /// </summary>
 /// <param name="OrganisationCode">ODS code, or the ICB's for its providers together.</param>
 /// <param name="Period">The period.</param>
@@ -182,39 +183,4 @@ public sealed class MeasureQueries(ReportingDbContext db, TimeProvider time)
     private sealed record ReceivedRow(Guid CaseId, string OrganisationCode, string Channel, bool? AcknowledgedInTime, DateOnly? AcknowledgementDueBy, bool Advocacy);
 
     private sealed record RespondedRow(string OrganisationCode, bool ResolvedEarly, int? WorkingDaysTaken, bool? ByAgreedDate, int Renegotiations, string? Outcome, int Reopened, int DraftReviews);
-}
-
-/// <summary>
-/// The small-numbers rule for figures shown outside the organisation they describe (to its ICB, or as a peer): a
-/// count from 1 to 4 is withheld, and so is a rate whose numerator or denominator is from 1 to 4, because a handful of
-/// complaints about one service can point to the people involved. The organisation itself sees exact figures (its
-/// statutory KO41 return needs them). Zero is shown: it identifies no one.
-/// </summary>
-public static class SmallNumbers
-{
-    /// <summary>The smallest count shown, other than zero.</summary>
-    public const int Threshold = 5;
-
-    /// <summary>A count, or <c>null</c> when withheld.</summary>
-    public static int? Count(int? value) => value is > 0 and < Threshold ? null : value;
-
-    /// <summary>A rate, or a withheld one.</summary>
-    public static Rate Apply(Rate rate) =>
-        rate.Numerator is > 0 and < Threshold || rate.Denominator is > 0 and < Threshold ? new Rate(null, null, null, true) : rate;
-
-    /// <summary>The measures as others may see them.</summary>
-    public static MeasureSet Apply(MeasureSet m) => m with
-    {
-        Received = Count(m.Received),
-        ReceivedByChannel = m.ReceivedByChannel.ToDictionary(p => p.Key, p => Count(p.Value)),
-        AcknowledgedInTime = Apply(m.AcknowledgedInTime), ResolvedEarly = Apply(m.ResolvedEarly), ByAgreedDate = Apply(m.ByAgreedDate),
-        Renegotiated = Apply(m.Renegotiated), BackstopBreaches = Count(m.BackstopBreaches),
-        Outcomes = m.Outcomes.ToDictionary(p => p.Key, p => Count(p.Value)),
-        UpheldOrPartly = Apply(m.UpheldOrPartly), Reopened = Apply(m.Reopened), ReferredToOmbudsman = Count(m.ReferredToOmbudsman),
-        WithAdvocacy = Apply(m.WithAdvocacy), DraftsReviewed = Apply(m.DraftsReviewed), StaffSupported = Apply(m.StaffSupported), StaffTold = Apply(m.StaffTold),
-        Survey = m.Survey.ToDictionary(p => p.Key, p => Apply(p.Value)),
-        MedianWorkingDaysEarly = m.ResolvedEarly.Numerator is > 0 and < Threshold ? null : m.MedianWorkingDaysEarly,
-        MedianWorkingDaysCloserLook = m.ResolvedEarly.Denominator - m.ResolvedEarly.Numerator is > 0 and < Threshold ? null : m.MedianWorkingDaysCloserLook,
-        EverydayConcerns = Count(m.EverydayConcerns),
-    };
 }

@@ -9,29 +9,39 @@ namespace IcsComplaints.Reporting.Api.Measures;
 
 /// <summary>A provider on a funnel plot.</summary>
 /// <param name="OrganisationCode">Provider.</param>
-/// <param name="Numerator">Meeting the measure (withheld under the small-numbers rule).</param>
+/// <param name="Numerator">Meeting the measure.</param>
 /// <param name="Denominator">Applicable.</param>
 /// <param name="Value">The provider's rate.</param>
 /// <param name="Lower95">Lower 95% control limit at its volume.</param>
 /// <param name="Upper95">Upper 95% limit.</param>
 /// <param name="Lower998">Lower 99.8% limit.</param>
 /// <param name="Upper998">Upper 99.8% limit.</param>
-/// <param name="Position">Within, AboveWarning (95%), AboveAlarm (99.8%), BelowWarning, BelowAlarm, or TooFew.</param>
-public sealed record FunnelPoint(string OrganisationCode, int? Numerator, int? Denominator, double? Value, double? Lower95, double? Upper95, double? Lower998, double? Upper998, string Position);
+/// <param name="Position">
+/// Within, AboveWarning (95%), AboveAlarm (99.8%), BelowWarning, BelowAlarm; TooFew when fewer than
+/// <see cref="FunnelLimits.MinimumCases"/> cases (or no overall rate) to judge by; Withheld in a funnel for publication
+/// when the small-numbers rule withholds the provider's rate (then nothing of the point is given, limits included:
+/// they depend on its volume).
+/// </param>
+/// <param name="Suppressed">Withheld under the small-numbers rule (funnels for publication only).</param>
+public sealed record FunnelPoint(
+    string OrganisationCode, int? Numerator, int? Denominator, double? Value, double? Lower95, double? Upper95, double? Lower998, double? Upper998, string Position,
+    bool Suppressed = false);
 
 /// <summary>A fair comparison of providers on one rate.</summary>
 /// <param name="Measure">The rate measure.</param>
 /// <param name="Period">Period.</param>
-/// <param name="Target">The ICB's overall rate across its providers: the funnel's centre.</param>
+/// <param name="Target">The ICB's overall rate across its providers: the funnel's centre (withheld, for publication, when it rests on small numbers).</param>
 /// <param name="Points">Each provider.</param>
-public sealed record Funnel(string Measure, string Period, double? Target, IReadOnlyList<FunnelPoint> Points);
+/// <param name="Suppressed">Prepared for publication: small numbers, and whatever would reveal them, withheld.</param>
+public sealed record Funnel(string Measure, string Period, double? Target, IReadOnlyList<FunnelPoint> Points, bool Suppressed = false);
 
 /// <summary>One month of a trend.</summary>
 /// <param name="Month">yyyy-MM.</param>
 /// <param name="Numerator">Numerator (or the count for a count measure).</param>
 /// <param name="Denominator">Denominator (null for a count).</param>
 /// <param name="Value">Rate or count.</param>
-public sealed record TrendPoint(string Month, int? Numerator, int? Denominator, double? Value);
+/// <param name="Suppressed">Withheld under the small-numbers rule (trends for publication only).</param>
+public sealed record TrendPoint(string Month, int? Numerator, int? Denominator, double? Value, bool Suppressed = false);
 
 /// <summary>What is overdue at a provider now.</summary>
 /// <param name="OrganisationCode">Provider.</param>
@@ -39,7 +49,7 @@ public sealed record TrendPoint(string Month, int? Numerator, int? Denominator, 
 /// <param name="Responses">Open complaints past their agreed response date or early-resolution target.</param>
 /// <param name="Backstops">Open complaints past the six-month backstop.</param>
 /// <param name="OldestDueOn">The oldest missed date.</param>
-public sealed record OverdueSummary(string OrganisationCode, int? Acknowledgements, int? Responses, int? Backstops, DateOnly? OldestDueOn);
+public sealed record OverdueSummary(string OrganisationCode, int Acknowledgements, int Responses, int Backstops, DateOnly? OldestDueOn);
 
 /// <summary>
 /// ICB oversight: funnel plots (binomial control limits around the ICB's overall rate, which narrow as volume grows,
@@ -58,39 +68,50 @@ public sealed class OversightQueries(ReportingDbContext db, MeasureQueries measu
         ["withAdvocacy"] = m => m.WithAdvocacy,
     };
 
-    /// <summary>The funnel for a rate measure across the providers.</summary>
-    public async Task<Funnel> FunnelAsync(string icbCode, IReadOnlyCollection<string> providers, string? measure, ReportingPeriod period, CancellationToken ct)
+    /// <summary>The funnel for a rate measure across the providers: exact for the ICB's oversight, or prepared for publication.</summary>
+    public async Task<Funnel> FunnelAsync(
+        string icbCode, IReadOnlyCollection<string> providers, string? measure, ReportingPeriod period, bool publication, CancellationToken ct)
     {
         var key = RateKey(measure);
         var sets = await measures.ComputeAsync(providers, period, icbCode, ct);
-        var all = Rates[key](sets.Single(s => s.OrganisationCode == icbCode));
-        var target = all.Value;
-        var points = sets.Where(s => s.OrganisationCode != icbCode).Select(s =>
-        {
-            var rate = Rates[key](s);
-            var shown = SmallNumbers.Apply(rate);
-            if (target is not { } p || rate.Denominator is not ({ } n and >= SmallNumbers.Threshold))
-            {
-                return new FunnelPoint(s.OrganisationCode, shown.Numerator, shown.Denominator, shown.Value, null, null, null, null, "TooFew");
-            }
-            var (l95, u95) = Limits(p, n, 1.959964);
-            var (l998, u998) = Limits(p, n, 3.090232);
-            var value = rate.Value!.Value;
-            var position = value > u998 ? "AboveAlarm" : value > u95 ? "AboveWarning" : value < l998 ? "BelowAlarm" : value < l95 ? "BelowWarning" : "Within";
-            return new FunnelPoint(s.OrganisationCode, shown.Numerator, shown.Denominator, shown.Value, l95, u95, l998, u998, shown.Suppressed ? "TooFew" : position);
-        }).ToList();
-        return new Funnel(key, period.Label, target, points);
+        return Plot(key, period.Label, [.. sets.Where(s => s.OrganisationCode != icbCode)], sets.Single(s => s.OrganisationCode == icbCode), publication);
     }
 
-    /// <summary>Normal-approximation binomial limits p ± z·√(p(1−p)/n), clipped to [0, 1].</summary>
-    public static (double Lower, double Upper) Limits(double p, int n, double z)
+    /// <summary>
+    /// Places each provider against the overall rate. For publication the providers and their total are first
+    /// protected together (<see cref="Publication.Oversight"/>), and a provider whose rate that withholds is given
+    /// no figure at all: its limits would give its volume away.
+    /// </summary>
+    public static Funnel Plot(string key, string period, IReadOnlyList<MeasureSet> providers, MeasureSet allProviders, bool publication)
     {
-        var spread = z * Math.Sqrt(p * (1 - p) / n);
-        return (Math.Round(Math.Max(0, p - spread), 4), Math.Round(Math.Min(1, p + spread), 4));
+        if (publication)
+        {
+            (providers, allProviders) = Publication.Oversight(providers, allProviders);
+        }
+        var target = Rates[key](allProviders).Value;
+        var points = providers.Select(s =>
+        {
+            var rate = Rates[key](s);
+            if (rate.Suppressed)
+            {
+                return new FunnelPoint(s.OrganisationCode, null, null, null, null, null, null, null, "Withheld", Suppressed: true);
+            }
+            if (target is not { } p || rate.Denominator is not ({ } n and >= FunnelLimits.MinimumCases))
+            {
+                return new FunnelPoint(s.OrganisationCode, rate.Numerator, rate.Denominator, rate.Value, null, null, null, null, "TooFew");
+            }
+            var warning = FunnelLimits.Of(p, n, FunnelLimits.Warning);
+            var alarm = FunnelLimits.Of(p, n, FunnelLimits.Alarm);
+            return new FunnelPoint(
+                s.OrganisationCode, rate.Numerator, rate.Denominator, rate.Value, warning.Lower, warning.Upper, alarm.Lower, alarm.Upper,
+                FunnelLimits.Position(rate.Value!.Value, warning, alarm));
+        }).ToList();
+        return new Funnel(key, period, target, points, publication);
     }
 
     /// <summary>A measure month by month, ending with the month of <paramref name="to"/>.</summary>
-    public async Task<IReadOnlyList<TrendPoint>> TrendAsync(IReadOnlyCollection<string> organisations, string? measure, DateOnly to, int months, bool others, CancellationToken ct)
+    public async Task<IReadOnlyList<TrendPoint>> TrendAsync(
+        IReadOnlyCollection<string> organisations, string? measure, DateOnly to, int months, bool publication, CancellationToken ct)
     {
         if (months is < 2 or > 120)
         {
@@ -134,22 +155,20 @@ public sealed class OversightQueries(ReportingDbContext db, MeasureQueries measu
             var label = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
             if (key == "received")
             {
-                var count = others ? SmallNumbers.Count(inMonth.Count) : inMonth.Count;
-                points.Add(new TrendPoint(label, count, null, count));
+                points.Add(new TrendPoint(label, inMonth.Count, null, inMonth.Count));
             }
             else
             {
                 var rate = Rate.Of(inMonth.Count(r => r.Meets), inMonth.Count);
-                rate = others ? SmallNumbers.Apply(rate) : rate;
                 points.Add(new TrendPoint(label, rate.Numerator, rate.Denominator, rate.Value));
             }
         }
-        return points;
+        return publication ? Publication.Trend(points) : points;
     }
 
     private sealed record TrendRow(DateOnly Month, bool Applies, bool Meets);
 
-    /// <summary>What is overdue now at each provider.</summary>
+    /// <summary>What is overdue now at each provider: the ICB's operational oversight, in exact counts.</summary>
     public async Task<IReadOnlyList<OverdueSummary>> OverdueAsync(IReadOnlyCollection<string> providers, CancellationToken ct)
     {
         var today = LondonTime.Today(time);
@@ -170,7 +189,7 @@ public sealed class OversightQueries(ReportingDbContext db, MeasureQueries measu
             // A missed acknowledgement since made, or a missed update, is no longer overdue.
             var oldest = lateAcks.Select(c => c.AcknowledgementDueBy)
                 .Concat(missed.Where(m => caseIds.Contains(m.CaseId) && m.Deadline is "Response" or "EarlyResolution" or "Backstop").Select(m => (DateOnly?)m.DueOn)).Min();
-            return new OverdueSummary(org, SmallNumbers.Count(lateAcks.Count), SmallNumbers.Count(lateResponses), SmallNumbers.Count(backstops), oldest);
+            return new OverdueSummary(org, lateAcks.Count, lateResponses, backstops, oldest);
         })];
     }
 
@@ -199,12 +218,12 @@ public static class Charts
         if (funnel.Target is { } p)
         {
             svg.Append(Line(X(0), Y(p), X(maxN), Y(p), "#005eb8", "target"));
-            foreach (var (z, colour) in new[] { (1.959964, "#ffb81c"), (3.090232, "#d5281b") })
+            foreach (var (z, colour) in new[] { (FunnelLimits.Warning, "#ffb81c"), (FunnelLimits.Alarm, "#d5281b") })
             {
                 foreach (var upper in new[] { true, false })
                 {
                     var points = Enumerable.Range(1, 60).Select(i => maxN * i / 60.0)
-                        .Select(n => { var (l, u) = OversightQueries.Limits(p, Math.Max(1, (int)Math.Round(n)), z); return $"{Fmt(X(n))},{Fmt(Y(upper ? u : l))}"; });
+                        .Select(n => { var (l, u) = FunnelLimits.Of(p, Math.Max(1, (int)Math.Round(n)), z); return $"{Fmt(X(n))},{Fmt(Y(upper ? u : l))}"; });
                     svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{colour}\" stroke-dasharray=\"4 3\" points=\"{string.Join(' ', points)}\"/>");
                 }
             }

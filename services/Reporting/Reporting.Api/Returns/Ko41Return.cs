@@ -143,26 +143,30 @@ public sealed class Ko41Returns(ReportingDbContext db)
         string? ServiceArea, List<string> Subjects, List<string> Professions, List<string> ClinicalSubCategories);
 }
 
-/// <summary>What Reg 18 asks an annual report to give.</summary>
+/// <summary>
+/// What Reg 18 asks an annual report to give. The report is published, so its counts are under the small-numbers
+/// rule (<see cref="Publication.AnnualReport"/>): a withheld count is <c>null</c>.
+/// </summary>
 /// <param name="OrganisationCode">ODS code.</param>
 /// <param name="Period">Financial year.</param>
 /// <param name="Received">Complaints received (Reg 18(2)(a)).</param>
 /// <param name="DecidedWellFounded">Decided to be well-founded: upheld or partially upheld (Reg 18(2)(b)).</param>
 /// <param name="ReferredToOmbudsman">Complainants known to have gone to the Ombudsman (Reg 18(2)(c)).</param>
-/// <param name="SubjectMatter">Subject matter of the complaints received (Reg 18(2)(d)), by KO41 subject area.</param>
+/// <param name="SubjectMatter">Subject matter of the complaints received (Reg 18(2)(d)), by KO41 subject area: complaints about each (a complaint once under each of its subjects).</param>
 /// <param name="MattersOfGeneralImportance">Themes detected for the organisation during the year (Reg 18(2)(d)).</param>
 /// <param name="ActionsRaised">Learning actions raised in the year (Reg 18(2)(e): action taken to improve services).</param>
 /// <param name="ActionsCompleted">Learning actions completed in the year.</param>
 /// <param name="ActionsPublished">Of those, published as "you said, we did".</param>
 /// <param name="Measures">The year's measures, for the rest of the report.</param>
+/// <param name="Suppressed">True when any count is withheld under the small-numbers rule.</param>
 public sealed record AnnualReport(
-    string OrganisationCode, string Period, int Received, int DecidedWellFounded, int ReferredToOmbudsman, IReadOnlyDictionary<string, int> SubjectMatter,
-    IReadOnlyList<string> MattersOfGeneralImportance, int ActionsRaised, int ActionsCompleted, int ActionsPublished, MeasureSet Measures);
+    string OrganisationCode, string Period, int? Received, int? DecidedWellFounded, int? ReferredToOmbudsman, IReadOnlyDictionary<string, int?> SubjectMatter,
+    IReadOnlyList<string> MattersOfGeneralImportance, int ActionsRaised, int ActionsCompleted, int ActionsPublished, MeasureSet Measures, bool Suppressed = false);
 
 /// <summary>Builds the annual report data (Reg 18).</summary>
 public sealed class AnnualReports(ReportingDbContext db, MeasureQueries measures)
 {
-    /// <summary>The report for an organisation and financial year.</summary>
+    /// <summary>The report for an organisation and financial year, ready to publish.</summary>
     public async Task<AnnualReport> BuildAsync(string organisationCode, ReportingPeriod year, CancellationToken ct)
     {
         var set = (await measures.ComputeAsync([organisationCode], year, null, ct)).Single();
@@ -175,12 +179,12 @@ public sealed class AnnualReports(ReportingDbContext db, MeasureQueries measures
             .Where(t => t.OrganisationCode == organisationCode && t.Month >= firstMonth && t.Month <= year.To)
             .OrderBy(t => t.Month).Select(t => new { t.Dimension, t.Code, t.Month, t.Shared }).ToListAsync(ct);
         var actions = await db.Actions.AsNoTracking().Where(a => a.OrganisationCode == organisationCode).ToListAsync(ct);
-        return new AnnualReport(
-            organisationCode, year.Label, set.Received ?? 0, set.UpheldOrPartly.Numerator ?? 0, set.ReferredToOmbudsman ?? 0,
-            subjects.SelectMany(s => s).GroupBy(s => s, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+        return Publication.AnnualReport(new AnnualReport(
+            organisationCode, year.Label, set.Received, set.UpheldOrPartly.Numerator, set.ReferredToOmbudsman,
+            subjects.SelectMany(s => s.Distinct()).GroupBy(s => s, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (int?)g.Count(), StringComparer.Ordinal),
             [.. themes.Select(t => $"{t.Month:yyyy-MM}: {t.Code} ({(t.Dimension == "HcatCategory" ? "HCAT category" : "subject area")}){(t.Shared ? ", shared by the ICB" : "")}")],
             actions.Count(a => year.Contains(a.RaisedOn)), actions.Count(a => year.Contains(a.CompletedOn)), actions.Count(a => year.Contains(a.CompletedOn) && a.Published),
-            set);
+            set));
     }
 }
