@@ -203,8 +203,8 @@ public sealed class ThemeFact
     /// <summary>Category or subject area.</summary>
     public required string Code { get; set; }
 
-    /// <summary>First day of the month examined; <see cref="DateOnly.MinValue"/> until the detection arrives.</summary>
-    public DateOnly Month { get; set; }
+    /// <summary>First day of the month examined; <c>null</c> until the detection arrives (a theme may be shared first).</summary>
+    public DateOnly? Month { get; set; }
 
     /// <summary>Shared with providers.</summary>
     public bool Shared { get; set; }

@@ -29,7 +29,7 @@ public static class FactRows
 
     private static readonly string InsertTheme =
         $"INSERT INTO {Schema}.theme_facts (theme_id, icb_code, organisation_code, dimension, code, month, shared) "
-        + "VALUES ({0}, {1}, '', '', '', {2}, FALSE) ON CONFLICT (theme_id) DO NOTHING";
+        + "VALUES ({0}, {1}, '', '', '', NULL, FALSE) ON CONFLICT (theme_id) DO NOTHING";
 
     private static readonly string LockTheme = $"SELECT * FROM {Schema}.theme_facts WHERE theme_id = {{0}} FOR UPDATE";
 
@@ -64,11 +64,11 @@ public static class FactRows
 
     /// <summary>
     /// A theme's row, created if missing, locked. A theme shared before its detection arrives waits without a month
-    /// (<see cref="DateOnly.MinValue"/>), so no period counts it.
+    /// (<c>null</c>), so no period counts it.
     /// </summary>
     public static async Task<ThemeFact> ThemeAsync(ReportingDbContext db, Guid themeId, string icbCode, CancellationToken ct) =>
         db.Themes.Local.FindEntry(themeId)?.Entity
-        ?? await CreateAndLockAsync(db.Themes, db, InsertTheme, [themeId, icbCode, DateOnly.MinValue], LockTheme, [themeId], ct);
+        ?? await CreateAndLockAsync(db.Themes, db, InsertTheme, [themeId, icbCode], LockTheme, [themeId], ct);
 
     /// <summary>A learning action's row, created if missing, locked.</summary>
     public static async Task<ActionFact> ActionAsync(ReportingDbContext db, Guid actionId, string organisationCode, CancellationToken ct) =>

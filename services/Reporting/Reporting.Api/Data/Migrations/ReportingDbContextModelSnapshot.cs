@@ -561,7 +561,7 @@ namespace IcsComplaints.Reporting.Api.Data.Migrations
                         .HasColumnType("character varying(9)")
                         .HasColumnName("icb_code");
 
-                    b.Property<DateOnly>("Month")
+                    b.Property<DateOnly?>("Month")
                         .HasColumnType("date")
                         .HasColumnName("month");
 
