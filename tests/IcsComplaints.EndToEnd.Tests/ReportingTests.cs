@@ -300,7 +300,7 @@ public sealed class ReportingTests(IcsSystem system)
         var themeId = Guid.NewGuid();
         await SendAsync(bus, new ThemeShared { ThemeId = themeId, IcbCode = "QKK", OrganisationCodes = ["Z9THEME"], SharedOn = new DateOnly(2019, 10, 20) });
         await Eventually.TrueAsync(
-            async () => await system.InReportingDb(db => db.Themes.AnyAsync(t => t.ThemeId == themeId && t.Shared && t.Month == DateOnly.MinValue)),
+            async () => await system.InReportingDb(db => db.Themes.AnyAsync(t => t.ThemeId == themeId && t.Shared && t.Month == null)),
             Patience, "the early share is kept, outside every period");
 
         await SendAsync(bus, new ThemeDetected
