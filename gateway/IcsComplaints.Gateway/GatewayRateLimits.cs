@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using IcsComplaints.ServiceDefaults.GrpcProtocol;
-using IcsComplaints.ServiceDefaults.Security;
+using IcsComplaints.Platform.Security;
 using Microsoft.Extensions.Options;
 
 namespace IcsComplaints.Gateway;

@@ -10,7 +10,7 @@ using IcsComplaints.Case.Contracts.Grpc.V1;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Learning.Contracts.Grpc.V1;
 using IcsComplaints.Reporting.Contracts.Grpc.V1;
-using IcsComplaints.ServiceDefaults.Security;
+using IcsComplaints.Platform.Security;
 using IcsComplaints.TestKit;
 using Microsoft.EntityFrameworkCore;
 

@@ -132,8 +132,8 @@ public sealed class BadInputTests(IcsSystem system)
             await new LearningService.LearningServiceClient(channel).ShareThemeAsync(request, IcsSystem.Bearer(world.Tokens["commissioner.qkk"])));
         Assert.True(ex.StatusCode == StatusCode.InvalidArgument, $"{ex.StatusCode} {ex.Status.Detail}");
         var badRequest = ex.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>();
-        Assert.Equal(ServiceDefaults.Validation.ErrorDetails.MaxFields + 1, badRequest.FieldViolations.Count);
-        Assert.Equal(ServiceDefaults.Validation.ErrorDetails.MoreKey, badRequest.FieldViolations[^1].Field);
+        Assert.Equal(IcsComplaints.Validation.ErrorDetails.MaxFields + 1, badRequest.FieldViolations.Count);
+        Assert.Equal(IcsComplaints.Validation.ErrorDetails.MoreKey, badRequest.FieldViolations[^1].Field);
         Assert.True(ex.Trailers.Sum(t => t.Key.Length + (t.IsBinary ? t.ValueBytes.Length : t.Value.Length)) < 16 * 1024);
     }
 

@@ -85,7 +85,7 @@ public sealed class ImportTests(IcsSystem system)
         {
             var importer = ActivatorUtilities.CreateInstance<ComplaintImporter>(system.Intake.Services);
 
-            var ex = await Assert.ThrowsAsync<ServiceDefaults.Validation.RequestValidationException>(
+            var ex = await Assert.ThrowsAsync<IcsComplaints.Validation.RequestValidationException>(
                 () => importer.ImportAsync(file, "bad-header", "import:test", null, CancellationToken.None));
 
             Assert.Contains("external_id", ex.Errors["header"][0], StringComparison.Ordinal);

@@ -8,7 +8,7 @@ using Grpc.Net.Client;
 using IcsComplaints.Calendar;
 using IcsComplaints.Learning.Contracts.Grpc.V1;
 using IcsComplaints.Messaging.Outbox;
-using IcsComplaints.ServiceDefaults.Audit;
+using IcsComplaints.Platform.Audit;
 using IcsComplaints.TestKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

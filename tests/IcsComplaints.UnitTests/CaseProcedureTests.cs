@@ -1,7 +1,7 @@
 using IcsComplaints.Calendar;
 using IcsComplaints.Case.Api.Cases;
 using IcsComplaints.Case.Api.Coding;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Validation;
 
 namespace IcsComplaints.UnitTests;
 

@@ -1,6 +1,6 @@
 using IcsComplaints.Intake.Api.Complaints;
 using IcsComplaints.Intake.Contracts.Events;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Validation;
 
 namespace IcsComplaints.UnitTests;
 

@@ -1,8 +1,8 @@
 using IcsComplaints.Intake.Api.Complaints;
 using IcsComplaints.Intake.Api.Directory;
 using IcsComplaints.Intake.Contracts.Events;
-using IcsComplaints.ServiceDefaults.Nhs;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Nhs;
+using IcsComplaints.Validation;
 
 namespace IcsComplaints.UnitTests;
 

@@ -1,5 +1,5 @@
 using IcsComplaints.Case.Api.Coding;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Validation;
 
 namespace IcsComplaints.UnitTests;
 

@@ -2,7 +2,7 @@ using IcsComplaints.Learning.Api.Actions;
 using IcsComplaints.Learning.Api.Hcat;
 using IcsComplaints.Learning.Api.Standards;
 using IcsComplaints.Learning.Api.Themes;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Validation;
 
 namespace IcsComplaints.UnitTests;
 

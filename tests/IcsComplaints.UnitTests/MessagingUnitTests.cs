@@ -1,6 +1,6 @@
 using IcsComplaints.Messaging;
-using IcsComplaints.ServiceDefaults.Correlation;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Platform.Correlation;
+using IcsComplaints.ServiceDefaults.Errors;
 
 namespace IcsComplaints.UnitTests;
 

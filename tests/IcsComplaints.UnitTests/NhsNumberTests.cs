@@ -1,4 +1,4 @@
-using IcsComplaints.ServiceDefaults.Nhs;
+using IcsComplaints.Nhs;
 
 namespace IcsComplaints.UnitTests;
 

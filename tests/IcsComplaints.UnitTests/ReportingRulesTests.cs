@@ -1,7 +1,7 @@
 using IcsComplaints.Reporting.Api;
 using IcsComplaints.Reporting.Api.Measures;
 using IcsComplaints.Reporting.Api.Returns;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Validation;
 
 namespace IcsComplaints.UnitTests;
 

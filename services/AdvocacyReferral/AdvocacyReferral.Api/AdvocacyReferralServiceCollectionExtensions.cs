@@ -7,7 +7,7 @@ using IcsComplaints.Calendar;
 using IcsComplaints.Messaging;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.ServiceDefaults;
-using IcsComplaints.ServiceDefaults.Audit;
+using IcsComplaints.Platform.Audit;
 
 namespace IcsComplaints.AdvocacyReferral.Api;
 

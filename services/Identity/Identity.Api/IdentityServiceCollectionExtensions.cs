@@ -2,7 +2,7 @@ using IcsComplaints.Identity.Api.Accounts;
 using IcsComplaints.Identity.Api.Data;
 using IcsComplaints.Identity.Api.Server;
 using IcsComplaints.ServiceDefaults;
-using IcsComplaints.ServiceDefaults.Audit;
+using IcsComplaints.Platform.Audit;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;

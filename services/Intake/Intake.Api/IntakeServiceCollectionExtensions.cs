@@ -7,7 +7,7 @@ using IcsComplaints.Intake.Api.Import;
 using IcsComplaints.Messaging;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.ServiceDefaults;
-using IcsComplaints.ServiceDefaults.Audit;
+using IcsComplaints.Platform.Audit;
 
 namespace IcsComplaints.Intake.Api;
 

@@ -1,5 +1,5 @@
 using IcsComplaints.Directory;
-using IcsComplaints.ServiceDefaults.Security;
+using IcsComplaints.Platform.Security;
 
 namespace IcsComplaints.Learning.Api;
 

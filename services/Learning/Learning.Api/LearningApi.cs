@@ -6,8 +6,8 @@ using IcsComplaints.Learning.Api.Standards;
 using IcsComplaints.Learning.Api.Themes;
 using IcsComplaints.Learning.Contracts.Grpc.V1;
 using IcsComplaints.ServiceDefaults;
-using IcsComplaints.ServiceDefaults.Security;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -9,7 +9,7 @@ using IcsComplaints.Learning.Api.Themes;
 using IcsComplaints.Messaging;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.ServiceDefaults;
-using IcsComplaints.ServiceDefaults.Audit;
+using IcsComplaints.Platform.Audit;
 
 namespace IcsComplaints.Learning.Api;
 

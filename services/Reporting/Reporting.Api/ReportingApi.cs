@@ -7,8 +7,8 @@ using IcsComplaints.Reporting.Api.Events;
 using IcsComplaints.Reporting.Api.Measures;
 using IcsComplaints.Reporting.Api.Returns;
 using IcsComplaints.ServiceDefaults;
-using IcsComplaints.ServiceDefaults.Security;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

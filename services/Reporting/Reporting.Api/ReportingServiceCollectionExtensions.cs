@@ -6,7 +6,7 @@ using IcsComplaints.Reporting.Api.Events;
 using IcsComplaints.Reporting.Api.Measures;
 using IcsComplaints.Reporting.Api.Returns;
 using IcsComplaints.ServiceDefaults;
-using IcsComplaints.ServiceDefaults.Audit;
+using IcsComplaints.Platform.Audit;
 using MassTransit;
 
 namespace IcsComplaints.Reporting.Api;

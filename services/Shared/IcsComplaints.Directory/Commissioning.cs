@@ -1,8 +1,8 @@
 using System.Globalization;
 using IcsComplaints.Calendar;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
-using IcsComplaints.ServiceDefaults.Security;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.Validation;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using Grpc.AspNetCore.Server;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.ServiceDefaults.Errors;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IcsComplaints.ServiceDefaults;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using IcsComplaints.ServiceDefaults.Correlation;
+using IcsComplaints.Platform.Correlation;
 using Microsoft.AspNetCore.Http;
 
 namespace IcsComplaints.ServiceDefaults;

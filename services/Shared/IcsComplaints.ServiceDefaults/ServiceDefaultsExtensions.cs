@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
-using IcsComplaints.ServiceDefaults.Correlation;
+using IcsComplaints.Platform.Correlation;
+using IcsComplaints.ServiceDefaults.Errors;
 using IcsComplaints.ServiceDefaults.GrpcProtocol;
-using IcsComplaints.ServiceDefaults.Security;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;

@@ -3,7 +3,7 @@ using IcsComplaints.AdvocacyReferral.Api.Directory;
 using IcsComplaints.AdvocacyReferral.Api.Referrals;
 using IcsComplaints.AdvocacyReferral.Api.Reviews;
 using IcsComplaints.Messaging.Outbox;
-using IcsComplaints.ServiceDefaults.Audit;
+using IcsComplaints.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using IcsComplaints.AdvocacyReferral.Api.Data;
 using IcsComplaints.ServiceDefaults;
-using IcsComplaints.ServiceDefaults.Nhs;
+using IcsComplaints.Nhs;
 using Microsoft.EntityFrameworkCore;
 using nietras.SeparatedValues;
 
@@ -62,7 +62,7 @@ public sealed class AdvocacyDirectory(AdvocacyDbContext db)
         var authority = Canonical(localAuthorityCode);
         if (district is null && string.IsNullOrEmpty(authority))
         {
-            throw new ServiceDefaults.Validation.RequestValidationException(
+            throw new IcsComplaints.Validation.RequestValidationException(
                 string.IsNullOrWhiteSpace(postcode) ? "postcode" : "postcode", "Give a UK postcode (such as SE1 7EH) or a local authority code (such as 710).");
         }
         var providers = db.AdvocacyProviders.AsNoTracking().OrderBy(p => p.Code);

@@ -4,9 +4,9 @@ using IcsComplaints.AdvocacyReferral.Api.Directory;
 using IcsComplaints.AdvocacyReferral.Contracts.Events;
 using IcsComplaints.Calendar;
 using IcsComplaints.Messaging.Outbox;
-using IcsComplaints.ServiceDefaults.Audit;
-using IcsComplaints.ServiceDefaults.Security;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Platform.Audit;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.AdvocacyReferral.Api.Referrals;

@@ -5,9 +5,9 @@ using IcsComplaints.Calendar;
 using IcsComplaints.Case.Contracts.Events;
 using IcsComplaints.Messaging.Inbox;
 using IcsComplaints.Messaging.Outbox;
-using IcsComplaints.ServiceDefaults.Audit;
-using IcsComplaints.ServiceDefaults.Security;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Platform.Audit;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.Validation;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,8 +2,8 @@ using Grpc.Core;
 using IcsComplaints.AdvocacyReferral.Contracts.Grpc.V1;
 using IcsComplaints.Calendar;
 using IcsComplaints.Case.Api.Data;
-using IcsComplaints.ServiceDefaults.Audit;
-using IcsComplaints.ServiceDefaults.Security;
+using IcsComplaints.Platform.Audit;
+using IcsComplaints.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Case.Api.Cases;

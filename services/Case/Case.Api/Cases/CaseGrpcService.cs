@@ -1,8 +1,8 @@
 using System.Globalization;
 using Grpc.Core;
 using IcsComplaints.Case.Contracts.Grpc.V1;
-using IcsComplaints.ServiceDefaults.Security;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.Validation;
 using GrpcCase = IcsComplaints.Case.Contracts.Grpc.V1.Case;
 using Proto = IcsComplaints.Case.Contracts.Grpc.V1;
 

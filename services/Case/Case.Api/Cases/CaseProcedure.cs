@@ -1,5 +1,5 @@
 using IcsComplaints.Calendar;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Validation;
 
 namespace IcsComplaints.Case.Api.Cases;
 

@@ -1,9 +1,9 @@
 using IcsComplaints.Calendar;
 using IcsComplaints.Case.Api.Data;
 using IcsComplaints.Intake.Contracts;
-using IcsComplaints.ServiceDefaults.Audit;
-using IcsComplaints.ServiceDefaults.Security;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Platform.Audit;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Case.Api.Cases;

@@ -1,8 +1,8 @@
 using IcsComplaints.Case.Api.Coding;
 using IcsComplaints.Case.Api.Responses;
 using IcsComplaints.ServiceDefaults;
-using IcsComplaints.ServiceDefaults.Security;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -44,11 +44,11 @@ public sealed class OrganisationSettingsConfiguration : IEntityTypeConfiguration
 public sealed class CaseSettingsQueries(Data.CaseDbContext db)
 {
     /// <summary>The settings of the caller's organisation.</summary>
-    public async Task<OrganisationSettings> GetAsync(ServiceDefaults.Security.Caller caller, CancellationToken ct)
+    public async Task<OrganisationSettings> GetAsync(IcsComplaints.Platform.Security.Caller caller, CancellationToken ct)
     {
         if (!caller.HasAny(CaseQueries.DetailRoles) || caller.OrganisationCode is not { } organisation)
         {
-            throw new ServiceDefaults.Validation.RequestForbiddenException("Settings are read by the staff of the organisation.");
+            throw new IcsComplaints.Validation.RequestForbiddenException("Settings are read by the staff of the organisation.");
         }
         return await db.OrganisationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.OrganisationCode == organisation, ct)
             ?? new OrganisationSettings { OrganisationCode = organisation };

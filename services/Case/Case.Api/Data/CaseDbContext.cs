@@ -1,6 +1,6 @@
 using IcsComplaints.Case.Api.Cases;
 using IcsComplaints.Messaging.Outbox;
-using IcsComplaints.ServiceDefaults.Audit;
+using IcsComplaints.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 

@@ -3,8 +3,8 @@ using IcsComplaints.AdvocacyReferral.Contracts.Grpc.V1;
 using IcsComplaints.Calendar;
 using IcsComplaints.Case.Api.Cases;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
-using IcsComplaints.ServiceDefaults.Security;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.Validation;
 
 namespace IcsComplaints.Case.Api.Responses;
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using IcsComplaints.Identity.Api.Data;
 using IcsComplaints.Identity.Api.Server;
-using IcsComplaints.ServiceDefaults.Security;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using IcsComplaints.Identity.Api.Data;
 using IcsComplaints.ServiceDefaults;
-using IcsComplaints.ServiceDefaults.Security;
+using IcsComplaints.Platform.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

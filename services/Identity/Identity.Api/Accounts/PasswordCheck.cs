@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using IcsComplaints.Identity.Api.Data;
 using IcsComplaints.Identity.Api.Server;
-using IcsComplaints.ServiceDefaults.Audit;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Platform.Audit;
+using IcsComplaints.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

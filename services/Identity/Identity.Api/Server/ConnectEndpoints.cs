@@ -85,7 +85,7 @@ public static class ConnectEndpoints
             {
                 return Forbid(Errors.InvalidGrant, "The account is no longer active.");
             }
-            var organisation = earlier.Principal!.FindFirstValue(ServiceDefaults.Security.IcsClaims.Organisation);
+            var organisation = earlier.Principal!.FindFirstValue(IcsComplaints.Platform.Security.IcsClaims.Organisation);
             var membership = TokenPrincipals.SelectMembership(user, organisation, out var refused);
             return refused
                 ? Forbid(Errors.InvalidGrant, "The membership this sign-in used has ended.")

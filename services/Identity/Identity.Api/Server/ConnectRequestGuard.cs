@@ -1,4 +1,4 @@
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Validation;
 using Microsoft.Extensions.Primitives;
 
 namespace IcsComplaints.Identity.Api.Server;

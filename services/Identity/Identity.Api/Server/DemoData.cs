@@ -1,7 +1,7 @@
 using IcsComplaints.Identity.Api.Accounts;
 using IcsComplaints.Identity.Api.Data;
 using IcsComplaints.ServiceDefaults;
-using IcsComplaints.ServiceDefaults.Security;
+using IcsComplaints.Platform.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

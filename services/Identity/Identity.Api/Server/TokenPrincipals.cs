@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using IcsComplaints.Identity.Api.Accounts;
-using IcsComplaints.ServiceDefaults.Security;
+using IcsComplaints.Platform.Security;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;

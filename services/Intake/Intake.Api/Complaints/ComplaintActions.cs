@@ -3,9 +3,9 @@ using IcsComplaints.Intake.Api.Data;
 using IcsComplaints.Intake.Api.Directory;
 using IcsComplaints.Intake.Contracts.Events;
 using IcsComplaints.Messaging.Outbox;
-using IcsComplaints.ServiceDefaults.Audit;
-using IcsComplaints.ServiceDefaults.Security;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Platform.Audit;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Intake.Api.Complaints;

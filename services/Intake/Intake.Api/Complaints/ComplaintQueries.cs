@@ -1,8 +1,8 @@
 using IcsComplaints.Intake.Api.Data;
 using IcsComplaints.Intake.Contracts;
 using IcsComplaints.Intake.Contracts.Events;
-using IcsComplaints.ServiceDefaults.Audit;
-using IcsComplaints.ServiceDefaults.Security;
+using IcsComplaints.Platform.Audit;
+using IcsComplaints.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 using System.Security.Cryptography;
 using System.Text;
@@ -173,7 +173,7 @@ public sealed class ComplaintQueries(IntakeDbContext db, IAuditTrail audit)
     {
         if (!caller.HasAny(ReaderRoles) || caller.OrganisationCode is not { } organisation)
         {
-            throw new ServiceDefaults.Validation.RequestForbiddenException("Only staff of an organisation list its complaints.");
+            throw new IcsComplaints.Validation.RequestForbiddenException("Only staff of an organisation list its complaints.");
         }
         var query = db.Complaints.AsNoTracking()
             .Where(c => c.HandlingOrganisationCode == organisation || c.OrganisationCode == organisation);

@@ -1,6 +1,6 @@
 using Grpc.Core;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
-using IcsComplaints.ServiceDefaults.Security;
+using IcsComplaints.Platform.Security;
 
 namespace IcsComplaints.Intake.Api.Complaints;
 
@@ -15,7 +15,7 @@ public sealed class ComplaintRecordsGrpcService(ComplaintQueries queries) : Comp
     {
         if (!Guid.TryParse(request.ComplaintId, out var id))
         {
-            throw new ServiceDefaults.Validation.RequestValidationException("complaintId", "Give the complaint id as a UUID.");
+            throw new IcsComplaints.Validation.RequestValidationException("complaintId", "Give the complaint id as a UUID.");
         }
         var complaint = await queries.GetAsync(Caller.From(context.GetHttpContext().User), id, context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, "No such complaint."));

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using IcsComplaints.Intake.Api.Directory;
 using IcsComplaints.Intake.Contracts.Events;
-using IcsComplaints.ServiceDefaults.Nhs;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Nhs;
+using IcsComplaints.Validation;
 
 namespace IcsComplaints.Intake.Api.Complaints;
 

@@ -1,8 +1,8 @@
 using IcsComplaints.Intake.Contracts.Events;
 using IcsComplaints.ServiceDefaults;
-using IcsComplaints.ServiceDefaults.Security;
+using IcsComplaints.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Validation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IcsComplaints.Intake.Api.Complaints;

@@ -1,5 +1,5 @@
 using Grpc.Core;
-using IcsComplaints.ServiceDefaults.Security;
+using IcsComplaints.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
 using IcsComplaints.Intake.Contracts.Events;
 using IcsComplaints.Intake.Contracts.Grpc.V1;

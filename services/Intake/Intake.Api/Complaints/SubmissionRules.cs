@@ -1,6 +1,6 @@
 using IcsComplaints.Intake.Contracts.Events;
-using IcsComplaints.ServiceDefaults.Security;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.Validation;
 
 namespace IcsComplaints.Intake.Api.Complaints;
 

@@ -4,9 +4,9 @@ using IcsComplaints.Intake.Api.Data;
 using IcsComplaints.Intake.Contracts.Events;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.ServiceDefaults;
-using IcsComplaints.ServiceDefaults.Audit;
-using IcsComplaints.ServiceDefaults.Security;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Platform.Audit;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

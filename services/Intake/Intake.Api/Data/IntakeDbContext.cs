@@ -2,7 +2,7 @@ using IcsComplaints.Intake.Api.Complaints;
 using IcsComplaints.Intake.Api.Concerns;
 using IcsComplaints.Intake.Api.Directory;
 using IcsComplaints.Messaging.Outbox;
-using IcsComplaints.ServiceDefaults.Audit;
+using IcsComplaints.Platform.Audit;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;

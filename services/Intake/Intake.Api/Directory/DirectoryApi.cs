@@ -3,7 +3,7 @@ using Grpc.Core;
 using IcsComplaints.Calendar;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.ServiceDefaults;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using IcsComplaints.ServiceDefaults;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Validation;
 using Spectre.Console;
 
 namespace IcsComplaints.Intake.Api.Import;

@@ -4,7 +4,7 @@ using IcsComplaints.Learning.Api.Hcat;
 using IcsComplaints.Learning.Api.Standards;
 using IcsComplaints.Learning.Api.Themes;
 using IcsComplaints.Messaging.Outbox;
-using IcsComplaints.ServiceDefaults.Audit;
+using IcsComplaints.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 

@@ -2,8 +2,8 @@ using IcsComplaints.Directory;
 using System.Security.Cryptography;
 using IcsComplaints.Calendar;
 using IcsComplaints.Learning.Api.Data;
-using IcsComplaints.ServiceDefaults.Security;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Learning.Api.Hcat;

@@ -3,9 +3,9 @@ using IcsComplaints.Learning.Api.Cases;
 using IcsComplaints.Learning.Api.Data;
 using IcsComplaints.Learning.Contracts.Events;
 using IcsComplaints.Messaging.Outbox;
-using IcsComplaints.ServiceDefaults.Audit;
-using IcsComplaints.ServiceDefaults.Security;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Platform.Audit;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Learning.Api.Hcat;

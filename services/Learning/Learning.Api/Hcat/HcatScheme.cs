@@ -1,4 +1,4 @@
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Validation;
 
 namespace IcsComplaints.Learning.Api.Hcat;
 

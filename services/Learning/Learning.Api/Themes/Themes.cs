@@ -6,8 +6,8 @@ using IcsComplaints.Learning.Api.Data;
 using IcsComplaints.Learning.Api.Hcat;
 using IcsComplaints.Learning.Contracts.Events;
 using IcsComplaints.Messaging.Outbox;
-using IcsComplaints.ServiceDefaults.Security;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Learning.Api.Themes;

@@ -1,5 +1,5 @@
 using IcsComplaints.Messaging.Outbox;
-using IcsComplaints.ServiceDefaults.Audit;
+using IcsComplaints.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 

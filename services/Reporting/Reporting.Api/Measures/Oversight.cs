@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using IcsComplaints.Calendar;
 using IcsComplaints.Reporting.Api.Data;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Reporting.Api.Measures;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using IcsComplaints.ServiceDefaults.Validation;
+using IcsComplaints.Validation;
 
 namespace IcsComplaints.Reporting.Api.Measures;
 

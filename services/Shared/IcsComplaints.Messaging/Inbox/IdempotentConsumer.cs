@@ -1,5 +1,5 @@
 using IcsComplaints.Messaging.Outbox;
-using IcsComplaints.ServiceDefaults.Correlation;
+using IcsComplaints.Platform.Correlation;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using IcsComplaints.ServiceDefaults.Correlation;
+using IcsComplaints.Platform.Correlation;
 using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Messaging.Outbox;

@@ -471,7 +471,7 @@ namespace IcsComplaints.AdvocacyReferral.Api.Data.Migrations
                     b.ToTable("outbox_messages", "advocacy");
                 });
 
-            modelBuilder.Entity("IcsComplaints.ServiceDefaults.Audit.AuditEntry", b =>
+            modelBuilder.Entity("IcsComplaints.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -218,7 +218,7 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                     b.ToTable("outbox_messages", "case");
                 });
 
-            modelBuilder.Entity("IcsComplaints.ServiceDefaults.Audit.AuditEntry", b =>
+            modelBuilder.Entity("IcsComplaints.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -164,7 +164,7 @@ namespace IcsComplaints.Identity.Api.Data.Migrations
                     b.ToTable("users", "identity");
                 });
 
-            modelBuilder.Entity("IcsComplaints.ServiceDefaults.Audit.AuditEntry", b =>
+            modelBuilder.Entity("IcsComplaints.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -727,7 +727,7 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                     b.ToTable("outbox_messages", "intake");
                 });
 
-            modelBuilder.Entity("IcsComplaints.ServiceDefaults.Audit.AuditEntry", b =>
+            modelBuilder.Entity("IcsComplaints.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -593,7 +593,7 @@ namespace IcsComplaints.Learning.Api.Data.Migrations
                     b.ToTable("outbox_messages", "learning");
                 });
 
-            modelBuilder.Entity("IcsComplaints.ServiceDefaults.Audit.AuditEntry", b =>
+            modelBuilder.Entity("IcsComplaints.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

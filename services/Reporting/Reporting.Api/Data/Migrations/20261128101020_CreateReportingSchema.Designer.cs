@@ -584,7 +584,7 @@ namespace IcsComplaints.Reporting.Api.Data.Migrations
                     b.ToTable("theme_facts", "reporting");
                 });
 
-            modelBuilder.Entity("IcsComplaints.ServiceDefaults.Audit.AuditEntry", b =>
+            modelBuilder.Entity("IcsComplaints.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

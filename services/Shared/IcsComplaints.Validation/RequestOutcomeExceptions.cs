@@ -1,4 +1,4 @@
-namespace IcsComplaints.ServiceDefaults.Validation;
+namespace IcsComplaints.Validation;
 
 /// <summary>
 /// The record does not exist, or the caller may not know that it does. REST answers 404, gRPC <c>NOT_FOUND</c>,

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace IcsComplaints.ServiceDefaults.Correlation;
+namespace IcsComplaints.Platform.Correlation;
 
 /// <summary>
 /// The correlation id of the current unit of work (an HTTP request, a gRPC call or a consumed message).

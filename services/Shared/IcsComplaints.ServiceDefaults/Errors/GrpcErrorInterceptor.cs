@@ -2,8 +2,9 @@ using System.Text;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using IcsComplaints.Validation;
 
-namespace IcsComplaints.ServiceDefaults.Validation;
+namespace IcsComplaints.ServiceDefaults.Errors;
 
 /// <summary>
 /// Maps <see cref="RequestValidationException"/> to <c>INVALID_ARGUMENT</c> with <c>google.rpc.BadRequest</c>

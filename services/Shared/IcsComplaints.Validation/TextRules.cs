@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace IcsComplaints.ServiceDefaults.Validation;
+namespace IcsComplaints.Validation;
 
 /// <summary>
 /// The one rule for text people type, applied by every service to every text field it stores (REST, gRPC and

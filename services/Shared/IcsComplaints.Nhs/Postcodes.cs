@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace IcsComplaints.ServiceDefaults.Nhs;
+namespace IcsComplaints.Nhs;
 
 /// <summary>UK postcodes, as complaints record them and as advocacy services are found by.</summary>
 public static partial class Postcodes

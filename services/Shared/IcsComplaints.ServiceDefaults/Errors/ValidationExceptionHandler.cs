@@ -1,9 +1,10 @@
 using System.Text.Json;
+using IcsComplaints.Validation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace IcsComplaints.ServiceDefaults.Validation;
+namespace IcsComplaints.ServiceDefaults.Errors;
 
 /// <summary>
 /// Turns bad input into 4xx problem details: field errors become a 400 validation problem, unreadable or

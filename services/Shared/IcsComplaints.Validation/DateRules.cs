@@ -1,7 +1,7 @@
 using System.Globalization;
 using IcsComplaints.Calendar;
 
-namespace IcsComplaints.ServiceDefaults.Validation;
+namespace IcsComplaints.Validation;
 
 /// <summary>
 /// The one rule for dates people give: an ISO 8601 calendar date (YYYY-MM-DD) inside a stated range. Dates in a

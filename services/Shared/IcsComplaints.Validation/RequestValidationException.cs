@@ -1,4 +1,4 @@
-namespace IcsComplaints.ServiceDefaults.Validation;
+namespace IcsComplaints.Validation;
 
 /// <summary>
 /// Bad input, with the message for each offending field. REST answers it with an RFC 9457 validation problem

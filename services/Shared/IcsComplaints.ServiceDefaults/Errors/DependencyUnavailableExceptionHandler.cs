@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace IcsComplaints.ServiceDefaults;
+namespace IcsComplaints.ServiceDefaults.Errors;
 
 /// <summary>
 /// Answers 503 with <c>Retry-After</c> when the service's own database cannot be reached. Nothing was stored,

@@ -1,4 +1,4 @@
-namespace IcsComplaints.ServiceDefaults.Validation;
+namespace IcsComplaints.Validation;
 
 /// <summary>
 /// A well-formed request that conflicts with what the service already holds, such as an

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace IcsComplaints.ServiceDefaults.Security;
+namespace IcsComplaints.Platform.Security;
 
 /// <summary>
 /// Token validation settings (section <c>Authentication</c>). Services trust an issuer and an audience only,

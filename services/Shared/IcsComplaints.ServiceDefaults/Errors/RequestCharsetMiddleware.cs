@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
-namespace IcsComplaints.ServiceDefaults.Validation;
+namespace IcsComplaints.ServiceDefaults.Errors;
 
 /// <summary>
 /// Refuses a request body declared in any character set but UTF-8 with 415 and a problem naming the header. The

@@ -1,4 +1,5 @@
-using IcsComplaints.ServiceDefaults.Security;
+using IcsComplaints.Platform.Audit;
+using IcsComplaints.Platform.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace IcsComplaints.ServiceDefaults.Audit;
+namespace IcsComplaints.ServiceDefaults;
 
 /// <summary>
 /// <c>GET /api/v1/audit/{service}</c>: the audit trail of one service. A platform administrator sees all of it;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 
-namespace IcsComplaints.ServiceDefaults.Security;
+namespace IcsComplaints.Platform.Security;
 
 /// <summary>
 /// Who is calling, read from the validated access token: the one place endpoints and handlers look for identity,

@@ -1,4 +1,4 @@
-namespace IcsComplaints.ServiceDefaults.Nhs;
+namespace IcsComplaints.Nhs;
 
 /// <summary>
 /// NHS numbers: ten digits, the tenth a Modulus 11 check digit (NHS Data Dictionary, "NHS Number"; domain.md §7).

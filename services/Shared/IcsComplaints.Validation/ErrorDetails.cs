@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace IcsComplaints.ServiceDefaults.Validation;
+namespace IcsComplaints.Validation;
 
 /// <summary>
 /// Keeps error details small whatever the request: a list of 100,000 bad items must not become 100,000 messages,

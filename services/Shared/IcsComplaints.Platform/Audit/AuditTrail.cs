@@ -1,11 +1,11 @@
-using IcsComplaints.ServiceDefaults.Correlation;
-using IcsComplaints.ServiceDefaults.Security;
+using IcsComplaints.Platform.Correlation;
+using IcsComplaints.Platform.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace IcsComplaints.ServiceDefaults.Audit;
+namespace IcsComplaints.Platform.Audit;
 
 /// <summary>
 /// One read or change of personal data by a user or system: who, for which organisation, when, what, and through

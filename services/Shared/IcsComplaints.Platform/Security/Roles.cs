@@ -1,4 +1,4 @@
-namespace IcsComplaints.ServiceDefaults.Security;
+namespace IcsComplaints.Platform.Security;
 
 /// <summary>
 /// The roles a token can carry in its <c>role</c> claim. Organisation roles come from a membership of the

@@ -1,4 +1,4 @@
-namespace IcsComplaints.ServiceDefaults.Validation;
+namespace IcsComplaints.Validation;
 
 /// <summary>
 /// The caller may not do this (a role or organisation that does not allow it). REST answers 403 with problem
