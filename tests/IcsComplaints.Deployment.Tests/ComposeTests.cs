@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using IcsComplaints.TestKit;
@@ -8,19 +7,16 @@ namespace IcsComplaints.Deployment.Tests;
 /// <summary>
 /// docker-compose.yml gives each service credentials of its own (ADR 17): its database's runtime role and its RabbitMQ
 /// user, the owner role to its migrate step only, the administrators to the init steps only; its init steps provision
-/// every database and broker user; <c>./ics compose-env</c> prints every setting it needs. Read without Docker.
+/// every database and broker user; <c>./ics compose-env</c> prints every setting it needs; and every service is what
+/// its line of deploy/services.tsv says (ComposeAgreement). Read without Docker.
 /// </summary>
 public sealed partial class ComposeTests
 {
-    // Service, its database (without "db"), its RabbitMQ user.
+    // Each service with a database: its name, its database's key (without "db") and its RabbitMQ user, if any.
     private static readonly (string Service, string Database, string? Broker)[] Services =
     [
-        ("identity", "identity", null),
-        ("intake", "intake", "intake"),
-        ("case", "case", "case"),
-        ("advocacy-referral", "advocacy", "advocacy-referral"),
-        ("learning", "learning", "learning"),
-        ("reporting", "reporting", "reporting"),
+        .. ServiceTable.Repository.Services.Where(s => s.DatabaseKey is not null)
+            .Select(s => (s.Name, s.DatabaseKey!, BrokerPermissions.All.ContainsKey(s.Name) ? s.Name : null)),
     ];
 
     private static readonly string ComposeText = File.ReadAllText(Repository.PathOf("docker-compose.yml"));
@@ -68,9 +64,6 @@ public sealed partial class ComposeTests
     [Fact]
     public void TheInitSteps_ProvisionEveryServicesDatabaseAndBrokerUser_AndRunBeforeTheMigrations()
     {
-        var init = File.ReadAllText(Repository.PathOf("deploy", "postgres", "compose-init.sh"));
-        var names = InitNames().Match(init).Groups[1].Value.Split(' ');
-        Assert.Equal(Services.Select(s => s.Database).Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
         var postgresInit = Environment("postgres-init");
         foreach (var (service, database, _) in Services)
         {
@@ -78,6 +71,8 @@ public sealed partial class ComposeTests
             Assert.Contains($"ICS_DB_{Key(database)}_PASSWORD", postgresInit.Keys);
             Assert.Equal("service_completed_successfully", Compose[service + "-migrate"].At("depends_on", "postgres-init", "condition"));
         }
+        Assert.Equal(["sh", "/ics/postgres/compose-init.sh"], Compose["postgres-init"].At("command").List().Select(e => e.ToString()));
+        Assert.Equal(["./deploy:/ics:ro"], Compose["postgres-init"].At("volumes").List().Select(e => e.ToString()));
         var rabbit = Environment("rabbitmq");
         Assert.Equal(["sh", "/ics/compose-entrypoint.sh"], Compose["rabbitmq"].At("entrypoint").List().Select(e => e.ToString()));
         foreach (var user in BrokerPermissions.All.Keys)
@@ -87,10 +82,75 @@ public sealed partial class ComposeTests
     }
 
     [Fact]
+    public void ThePostgresInitScript_ProvisionsEachDatabaseOfTheServiceTable_WithItsOwnPasswords()
+    {
+        // psql replaced by a script that records each call and the passwords it was given.
+        var bin = Directory.CreateTempSubdirectory("fake-psql");
+        try
+        {
+            var log = Path.Combine(bin.FullName, "calls");
+            Shell.WriteScript(Path.Combine(bin.FullName, "psql"), $"#!/bin/sh\necho \"$* owner=$ICS_OWNER_PASSWORD runtime=$ICS_RUNTIME_PASSWORD\" >>'{log}'\n");
+            var environment = new Dictionary<string, string> { ["PATH"] = $"{bin.FullName}:{System.Environment.GetEnvironmentVariable("PATH")}" };
+            foreach (var (_, database, _) in Services)
+            {
+                environment[$"ICS_DB_{Key(database)}_OWNER_PASSWORD"] = $"owner-of-{database}";
+                environment[$"ICS_DB_{Key(database)}_PASSWORD"] = $"runtime-of-{database}";
+            }
+
+            var (code, _, errors) = Shell.Run(environment, "sh", Repository.PathOf("deploy", "postgres", "compose-init.sh"));
+
+            Assert.True(code == 0, errors);
+            var calls = File.ReadAllLines(log);
+            Assert.Equal(Services.Length, calls.Length);
+            foreach (var ((_, database, _), call) in Services.Zip(calls))
+            {
+                Assert.Contains($"-v db={database}db -v owner=ics_{database}_owner -v runtime=ics_{database} ", call, StringComparison.Ordinal);
+                Assert.EndsWith($"owner=owner-of-{database} runtime=runtime-of-{database}", call, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            bin.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void EveryServiceOfTheTable_RunsAsItsLineSays_AndNothingElseRuns()
+    {
+        Assert.Empty(ComposeAgreement.Check(ServiceTable.Repository, ComposeText, AppSettingsAgreement.GatewayClusters()));
+    }
+
+    [Theory]
+    [InlineData("a renamed database", "case has no ConnectionStrings__casedb2")]
+    [InlineData("a call compose does not make", "learning's Services__Case__Grpc is missing")]
+    [InlineData("another project", "case-migrate's build argument PROJECT is services/Case/Case.Api, deploy/services.tsv says services/Case/Case.Service")]
+    [InlineData("a service compose lacks", "compose has no service portal")]
+    [InlineData("a line compose still runs", "compose runs reporting, which deploy/services.tsv does not list")]
+    [InlineData("a gRPC port compose does not use", "case's Services__Advocacy__Grpc is http://advocacy-referral:8082")]
+    public void TheComposeCheck_FailsOnADeliberateMismatch(string mismatch, string problem)
+    {
+        var table = ServiceTable.Repository;
+        var compose = ComposeText;
+        switch (mismatch)
+        {
+            case "a renamed database": table = table.With("case", l => l with { Database = "casedb2" }); break;
+            case "a call compose does not make": table = table.With("learning", l => l with { Calls = ["intake", "case"] }); break;
+            case "another project": table = table.With("case", l => l with { Project = "services/Case/Case.Service" }); break;
+            case "a service compose lacks": table = table.Plus(new ServiceLine("portal", "portal/Portal", "IcsComplaints.Portal", 7001, null, null, "portal", [])); break;
+            case "a line compose still runs": table = table.Without("reporting"); break;
+            default: compose = compose.Replace("Services__Advocacy__Grpc: http://advocacy-referral:8081", "Services__Advocacy__Grpc: http://advocacy-referral:8082", StringComparison.Ordinal); break;
+        }
+
+        var problems = ComposeAgreement.Check(table, compose, AppSettingsAgreement.GatewayClusters());
+
+        Assert.Contains(problems, p => p.StartsWith(problem, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ComposeEnv_PrintsEverySettingTheComposeFileRequires()
     {
         var required = RequiredSetting().Matches(ComposeText).Select(m => m.Groups[1].Value).ToHashSet();
-        var (code, output, errors) = Run("bash", Repository.PathOf("ics"), "compose-env");
+        var (code, output, errors) = Shell.Run("bash", Repository.PathOf("ics"), "compose-env");
         Assert.True(code == 0, errors);
         var printed = output.Split('\n').Where(l => l.Contains('=', StringComparison.Ordinal) && !l.StartsWith('#')).Select(l => l[..l.IndexOf('=', StringComparison.Ordinal)]).ToHashSet();
 
@@ -105,7 +165,7 @@ public sealed partial class ComposeTests
         passwords["ICS_BROKER_ADMIN_USER"] = "ics";
         passwords["ICS_BROKER_ADMIN_PASSWORD"] = "administrator";
 
-        var (code, output, errors) = Run(passwords, "sh", Repository.PathOf("deploy", "rabbitmq", "definitions.sh"), BrokerPermissions.TablePath);
+        var (code, output, errors) = Shell.Run(passwords, "sh", Repository.PathOf("deploy", "rabbitmq", "definitions.sh"), BrokerPermissions.TablePath);
 
         Assert.True(code == 0, errors);
         using var definitions = JsonDocument.Parse(output);
@@ -123,7 +183,7 @@ public sealed partial class ComposeTests
         Assert.Equal(BrokerPermissions.All.Count + 1, users.Count);
 
         passwords.Remove("ICS_BROKER_CASE_PASSWORD");
-        var (missing, _, complaint) = Run(passwords, "sh", Repository.PathOf("deploy", "rabbitmq", "definitions.sh"), BrokerPermissions.TablePath);
+        var (missing, _, complaint) = Shell.Run(passwords, "sh", Repository.PathOf("deploy", "rabbitmq", "definitions.sh"), BrokerPermissions.TablePath);
         Assert.NotEqual(0, missing);
         Assert.Contains("ICS_BROKER_CASE_PASSWORD", complaint, StringComparison.Ordinal);
     }
@@ -134,25 +194,6 @@ public sealed partial class ComposeTests
     private static Dictionary<string, string?> Environment(string container) =>
         Compose[container].At("environment").Map().ToDictionary(e => e.Key, e => e.Value?.ToString());
 
-    private static (int Code, string Output, string Errors) Run(string file, params string[] args) => Run(new Dictionary<string, string>(), file, args);
-
-    private static (int Code, string Output, string Errors) Run(Dictionary<string, string> environment, string file, params string[] args)
-    {
-        var start = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, errors.Result);
-    }
-
     [GeneratedRegex(@"\$\{(ICS_[A-Z_]+):\?")]
     private static partial Regex RequiredSetting();
-
-    [GeneratedRegex(@"for name in ([a-z ]+); do")]
-    private static partial Regex InitNames();
 }

@@ -5,12 +5,15 @@ using IcsComplaints.TestKit;
 namespace IcsComplaints.Deployment.Tests;
 
 /// <summary>
-/// The Helm chart lints, renders every workload, and its schema refuses misspelt values. Helm comes from
-/// <c>ICS_HELM</c> (set by <c>./ics test</c>) or the PATH.
+/// The Helm chart lints, renders every workload as deploy/services.tsv describes it (ChartAgreement), runs it
+/// non-root on a read-only root filesystem, and its schema refuses misspelt values. Helm comes from
+/// <c>ICS_HELM</c> (set by <c>./ics test</c>) or the PATH; the values are checked against the table without it.
 /// </summary>
 public sealed partial class HelmChartTests
 {
     private static readonly string Chart = Repository.PathOf("charts", "ics-complaints");
+
+    private static readonly string ValuesText = File.ReadAllText(Path.Combine(Chart, "values.yaml"));
 
     [Fact]
     public void Chart_LintsStrictly()
@@ -70,9 +73,66 @@ public sealed partial class HelmChartTests
         Assert.Contains("image: ghcr.io/ics-complaints/advocacy-referral:", output, StringComparison.Ordinal);
         Assert.Contains("name: rel-ics-complaints-advocacy-migrate", output, StringComparison.Ordinal);
         Assert.Contains("name: ConnectionStrings__advocacydb\n              valueFrom: { secretKeyRef: { name: ics-complaints-advocacy, key: advocacydb } }", output, StringComparison.Ordinal);
-        // Every backend service and its migrate Job (not the gateway or identity), like Services__Intake__Grpc.
-        Assert.Equal(5 + 5, Regex.Count(output, "name: Services__Advocacy__Grpc\n              value: http://rel-ics-complaints-advocacy:8081"));
-        Assert.Equal(Regex.Count(output, "name: Services__Intake__Grpc\n"), Regex.Count(output, "name: Services__Advocacy__Grpc\n"));
+        // The case service calls it (deploy/services.tsv): its pods and its migrate Job are told where.
+        Assert.Equal(2, Regex.Count(output, "name: Services__Advocacy__Grpc\n              value: http://rel-ics-complaints-advocacy:8081"));
+    }
+
+    [Fact]
+    public void Values_HoldEachServiceOfTheTable_AsItsLineSays()
+    {
+        Assert.Empty(ChartAgreement.CheckValues(ServiceTable.Repository, ValuesText));
+    }
+
+    [Fact]
+    public void Chart_RendersTheTablesAddresses_OnTheContainerPortsOfTheDockerfile()
+    {
+        Assert.Empty(ChartAgreement.CheckRendered(ServiceTable.Repository, Render(), "rel", AppSettingsAgreement.GatewayClusters()));
+    }
+
+    [Theory]
+    [InlineData("a call the values lack", "services.reporting.calls is intake, deploy/services.tsv says intake,case")]
+    [InlineData("another image", "services.learning.image is learning, deploy/services.tsv says learning-service")]
+    [InlineData("a service the values lack", "values has no services.portal for portal")]
+    [InlineData("values the table does not list", "values has services.reporting, which deploy/services.tsv does not list")]
+    public void TheValuesCheck_FailsOnADeliberateMismatch(string mismatch, string problem)
+    {
+        var table = mismatch switch
+        {
+            "a call the values lack" => ServiceTable.Repository.With("reporting", l => l with { Calls = ["intake", "case"] }),
+            "another image" => ServiceTable.Repository.With("learning", l => l with { Name = "learning-service" }),
+            "a service the values lack" => ServiceTable.Repository.Plus(new ServiceLine("portal", "portal/Portal", "IcsComplaints.Portal", 7001, null, null, "portal", [])),
+            _ => ServiceTable.Repository.Without("reporting"),
+        };
+
+        Assert.Contains(problem, ChartAgreement.CheckValues(table, ValuesText));
+    }
+
+    [Fact]
+    public void TheRenderedCheck_FailsOnADeliberateMismatch()
+    {
+        var table = ServiceTable.Repository.With("learning", l => l with { Calls = [] }).With("case", l => l with { Key = "cases" });
+
+        var problems = ChartAgreement.CheckRendered(table, Render(), "rel", AppSettingsAgreement.GatewayClusters());
+
+        Assert.Contains("learning is given Services__Intake__Grpc, which deploy/services.tsv does not say it calls", problems);
+        Assert.Contains("the chart deploys case, which deploy/services.tsv does not list", problems);
+    }
+
+    [Fact]
+    public void EveryPodAndJob_RunsAsNonRoot_OnAReadOnlyRootFilesystem_WithAWritableTmp()
+    {
+        var pods = Render().Where(d => d.At("kind")?.ToString() is "Deployment" or "Job").Select(d => d.At("spec", "template", "spec")).ToList();
+
+        Assert.Equal(ServiceTable.Repository.Lines.Count + ServiceTable.Repository.Lines.Count(l => l.Database is not null), pods.Count);
+        foreach (var pod in pods)
+        {
+            Assert.Equal("true", pod.At("securityContext", "runAsNonRoot"));
+            var container = pod.At("containers").List().Single();
+            Assert.Equal("true", container.At("securityContext", "readOnlyRootFilesystem"));
+            Assert.Equal("false", container.At("securityContext", "allowPrivilegeEscalation"));
+            Assert.Equal(["ALL"], container.At("securityContext", "capabilities", "drop").List().Select(c => c.ToString()));
+            Assert.Contains(container.At("volumeMounts").List(), m => m.At("mountPath")?.ToString() == "/tmp");
+        }
     }
 
     [Fact]

@@ -44,11 +44,12 @@ connection string. Every credential comes from the service's own Secret (ADR 17)
 - name: ConnectionStrings__rabbitmq
   valueFrom: { secretKeyRef: { name: {{ required "a service with broker needs existingSecret" .svc.existingSecret }}, key: rabbitmq } }
 {{- end }}
-{{- if not (or .svc.gateway .svc.identity) }}
-- name: Services__Intake__Grpc
-  value: http://{{ include "ics.serviceName" (dict "root" .root "name" "intake") }}:8081
-- name: Services__Advocacy__Grpc
-  value: http://{{ include "ics.serviceName" (dict "root" .root "name" "advocacy") }}:8081
+{{- range .svc.calls }}
+{{- if not (hasKey $.root.Values.services .) }}
+{{- fail (printf "services.%s.calls names %s, which is not among services" $.name .) }}
+{{- end }}
+- name: Services__{{ title . }}__Grpc
+  value: http://{{ include "ics.serviceName" (dict "root" $.root "name" .) }}:8081
 {{- end }}
 {{- if .svc.identity }}
 - name: Identity__Issuer
