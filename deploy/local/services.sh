@@ -5,7 +5,6 @@
 # start in), with "-" read as empty and both ports moved by ICS_PORT_OFFSET.
 load_services() {
   local table="$ROOT/deploy/services.tsv" number=0 line name project assembly http grpc database key calls rest
-  [[ "$PORT_OFFSET" =~ ^[0-9]+$ ]] || die "ICS_PORT_OFFSET must be a number of ports, not \"$PORT_OFFSET\""
   SERVICES=()
   while IFS= read -r line || [ -n "$line" ]; do
     number=$((number + 1))

@@ -60,6 +60,29 @@ public sealed class IcsScriptTests : IDisposable
         }
     }
 
+    [Fact]
+    public void WithAPortOffset_PostgresAndRabbitMqMoveToo_SoASecondInstallationRunsBesideTheFirst()
+    {
+        string Setting(string output, string name) => output.Split('\n').Single(l => l.StartsWith($"export {name}=", StringComparison.Ordinal));
+        var (code, unmoved, errors) = Shell.Run(Environment(), "bash", Repository.PathOf("ics"), "env");
+        Assert.True(code == 0, errors);
+        var (_, moved, _) = Shell.Run(Environment(("ICS_PORT_OFFSET", "1000")), "bash", Repository.PathOf("ics"), "env");
+
+        Assert.Equal(Setting(unmoved, "ICS_TEST_POSTGRES").Replace(";Port=55432;", ";Port=56432;", StringComparison.Ordinal), Setting(moved, "ICS_TEST_POSTGRES"));
+        Assert.Equal(Setting(unmoved, "ICS_TEST_RABBITMQ").Replace(":55672/", ":56672/", StringComparison.Ordinal), Setting(moved, "ICS_TEST_RABBITMQ"));
+        Assert.Equal(Setting(unmoved, "ICS_TEST_RABBITMQ_MANAGEMENT").Replace(":55673", ":56673", StringComparison.Ordinal), Setting(moved, "ICS_TEST_RABBITMQ_MANAGEMENT"));
+        Assert.NotEqual(unmoved, moved);
+    }
+
+    [Fact]
+    public void APortOffsetThatIsNotANumber_StopsIcs()
+    {
+        var (code, _, errors) = Shell.Run(Environment(("ICS_PORT_OFFSET", "1k")), "bash", Repository.PathOf("ics"), "env");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("ICS_PORT_OFFSET must be a number of ports", errors, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("intake\tservices/Intake/Intake.Api\tIcsComplaints.Intake.Api\t5\t6\tintakedb\tintake", "8 tab-separated fields")]
     [InlineData("intake\tservices/Intake/Intake.Api\tIcsComplaints.Intake.Api\tfive\t6\tintakedb\tintake\t-", "the ports must be numbers")]
