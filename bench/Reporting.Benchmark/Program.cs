@@ -10,8 +10,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using IcsComplaints.Reporting.Api.Data;
-using IcsComplaints.Reporting.Api.Measures;
-using IcsComplaints.Reporting.Api.Returns;
+using IcsComplaints.Reporting.Api.Features.GetTrend;
+using IcsComplaints.Reporting.Domain.Rules;
 using IcsComplaints.ServiceDefaults;
 using IcsComplaints.TestKit;
 using Microsoft.EntityFrameworkCore;
@@ -59,28 +59,33 @@ var results = new List<(string Name, List<double> Times)>
     await TimeAsync("ICB oversight: measures of 24 providers and the ICB, one quarter", async db =>
     {
         var icb = icbs[random.Next(icbs.Count)];
-        await new MeasureQueries(db, clock).ComputeAsync(providers[icb], ReportingPeriod.Parse(RandomQuarter()), icb, CancellationToken.None);
+        await new MeasureQueries(db, clock).ComputeAsync(providers[icb], ReportingPeriods.Parse(RandomQuarter()), icb, CancellationToken.None);
     }),
     await TimeAsync("ICB funnel plot (acknowledged in time), one quarter", async db =>
     {
         var icb = icbs[random.Next(icbs.Count)];
-        await new OversightQueries(db, new MeasureQueries(db, clock), clock).FunnelAsync(icb, providers[icb], "acknowledgedInTime", ReportingPeriod.Parse(RandomQuarter()), publication: false, CancellationToken.None);
+        var period = ReportingPeriods.Parse(RandomQuarter());
+        var sets = await new MeasureQueries(db, clock).ComputeAsync(providers[icb], period, icb, CancellationToken.None);
+        FunnelLimits.Plot("acknowledgedInTime", period.Label, [.. sets.Where(s => s.OrganisationCode != icb)], sets.Single(s => s.OrganisationCode == icb), publication: false);
     }),
     await TimeAsync("ICB 12-month trend (upheld or partly), all providers", async db =>
     {
         var icb = icbs[random.Next(icbs.Count)];
-        await new OversightQueries(db, new MeasureQueries(db, clock), clock).TrendAsync(
-            providers[icb], "upheldOrPartly", new DateOnly(random.Next(2017, lastYear + 1), random.Next(1, 13), 1), 12, publication: false, CancellationToken.None);
+        var last = new DateOnly(random.Next(2017, lastYear + 1), random.Next(1, 13), 1);
+        var first = last.AddMonths(-11);
+        var rows = await new OversightQueries(db).TrendRowsAsync(providers[icb], "upheldOrPartly", first, last, IcsComplaints.Calendar.LondonTime.Today(clock), CancellationToken.None);
+        GetTrendHandler.Monthly(rows, "upheldOrPartly", first, last);
     }),
     await TimeAsync("Provider measures, one financial year", async db =>
     {
         var organisation = organisations[random.Next(organisations.Count)];
-        await new MeasureQueries(db, clock).ComputeAsync([organisation], ReportingPeriod.FinancialYear(random.Next(2016, lastYear + 1)), null, CancellationToken.None);
+        await new MeasureQueries(db, clock).ComputeAsync([organisation], ReportingPeriods.FinancialYear(random.Next(2016, lastYear + 1)), null, CancellationToken.None);
     }),
     await TimeAsync("KO41a return for one organisation, one financial year", async db =>
     {
         var organisation = organisations[random.Next(organisations.Count)];
-        await new Ko41Returns(db).BuildAsync(organisation, "KO41a", ReportingPeriod.FinancialYear(random.Next(2016, lastYear + 1)), CancellationToken.None);
+        var year = ReportingPeriods.FinancialYear(random.Next(2016, lastYear + 1));
+        Ko41Counting.Count(organisation, "KO41a", year, await new ReturnQueries(db).Ko41CasesAsync(organisation, year, CancellationToken.None));
     }),
 };
 

@@ -8,7 +8,7 @@ using IcsComplaints.Learning.Contracts.Events;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using LoggedConsumer = reporting::IcsComplaints.Reporting.Api.Events.LoggedConsumer<object>;
+using LoggedConsumer = reporting::IcsComplaints.Reporting.Api.Consumers.LoggedConsumer<object>;
 
 namespace IcsComplaints.EndToEnd.Tests;
 

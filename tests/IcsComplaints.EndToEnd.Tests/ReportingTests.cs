@@ -9,7 +9,7 @@ using IcsComplaints.TestKit;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ReadModels = reporting::IcsComplaints.Reporting.Api.Events.ReadModels;
+using ReadModels = reporting::IcsComplaints.Reporting.Api.Features.Rebuild.ReadModels;
 
 using static IcsComplaints.EndToEnd.Tests.ApiCalls;
 

@@ -1,6 +1,7 @@
-using IcsComplaints.Reporting.Api;
-using IcsComplaints.Reporting.Api.Measures;
-using IcsComplaints.Reporting.Api.Returns;
+using IcsComplaints.Reporting.Api.Api;
+using IcsComplaints.Reporting.Domain.Measures;
+using IcsComplaints.Reporting.Domain.Returns;
+using IcsComplaints.Reporting.Domain.Rules;
 
 namespace IcsComplaints.UnitTests;
 
@@ -87,8 +88,8 @@ public sealed class SmallNumberSuppressionTests
         var providers = new[] { Acknowledged("RJ2", 32, 40), Acknowledged("RPG", 20, 25), Acknowledged("Z99902", 3, 40), Acknowledged("Y99901", 2, 3) };
         var all = Together(providers, "QKK");
 
-        var operational = OversightQueries.Plot("acknowledgedInTime", "2023-Q3", providers, all, publication: false);
-        var published = OversightQueries.Plot("acknowledgedInTime", "2023-Q3", providers, all, publication: true);
+        var operational = FunnelLimits.Plot("acknowledgedInTime", "2023-Q3", providers, all, publication: false);
+        var published = FunnelLimits.Plot("acknowledgedInTime", "2023-Q3", providers, all, publication: true);
 
         var z = operational.Points.Single(p => p.OrganisationCode == "Z99902");
         Assert.Equal((3, 40, "BelowAlarm", false), (z.Numerator, z.Denominator, z.Position, z.Lower95 is null));
@@ -157,17 +158,8 @@ public sealed class SmallNumberSuppressionTests
     }
 
     [Fact]
-    public void PeerDistributions_LeaveOutPeersWhoseRatesRestOnSmallNumbers()
-    {
-        (int, int)[] peers = [(2, 10), (8, 10), (3, 4), (10, 10), (0, 12), (5, 20)];
-
-        var rate = PeerQueries.Distribution("acknowledgedInTime", 9, 10, peers);
-
-        // Counted: 10 of 10, 0 of 12 and 5 of 20; not 2 of 10, 8 of 10 (2 not) or 3 of 4.
-        Assert.Equal((3, false, 0.9), (rate.Peers, rate.Suppressed, rate.Own));
-        Assert.Equal((0.125, 0.25, 0.625), (rate.LowerQuartile, rate.Median, rate.UpperQuartile));
-        Assert.True(PeerQueries.Distribution("acknowledgedInTime", 9, 10, peers.Take(4)).Suppressed);
-    }
+    public void SmallNumbers_AreCountsOfOneToFour_ZeroIsNot() =>
+        Assert.Equal([false, true, true, false, false], new[] { 0, 1, 4, 5, 120 }.Select(SmallNumberSuppression.IsSmall));
 
     [Theory]
     [InlineData(0, 0, true)]

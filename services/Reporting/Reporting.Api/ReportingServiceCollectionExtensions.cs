@@ -1,12 +1,22 @@
 using IcsComplaints.Directory;
 using IcsComplaints.Messaging;
 using IcsComplaints.Messaging.Outbox;
-using IcsComplaints.Reporting.Api.Data;
-using IcsComplaints.Reporting.Api.Events;
-using IcsComplaints.Reporting.Api.Measures;
-using IcsComplaints.Reporting.Api.Returns;
-using IcsComplaints.ServiceDefaults;
 using IcsComplaints.Platform.Audit;
+using IcsComplaints.Reporting.Api.Api;
+using IcsComplaints.Reporting.Api.Consumers;
+using IcsComplaints.Reporting.Api.Data;
+using IcsComplaints.Reporting.Api.Features;
+using IcsComplaints.Reporting.Api.Features.GetAnnualReport;
+using IcsComplaints.Reporting.Api.Features.GetFunnel;
+using IcsComplaints.Reporting.Api.Features.GetKo41Return;
+using IcsComplaints.Reporting.Api.Features.GetMeasures;
+using IcsComplaints.Reporting.Api.Features.GetOverdue;
+using IcsComplaints.Reporting.Api.Features.GetOversight;
+using IcsComplaints.Reporting.Api.Features.GetPeers;
+using IcsComplaints.Reporting.Api.Features.GetTrend;
+using IcsComplaints.Reporting.Api.Features.Rebuild;
+using IcsComplaints.Reporting.Api.Grpc;
+using IcsComplaints.ServiceDefaults;
 using MassTransit;
 
 namespace IcsComplaints.Reporting.Api;
@@ -17,7 +27,7 @@ public static class ReportingServiceCollectionExtensions
     /// <summary>Service name: the queue prefix.</summary>
     public const string ServiceName = "reporting";
 
-    /// <summary>Adds the database, a consumer for every event it reports on, measures, returns and the rebuild command.</summary>
+    /// <summary>Adds the database, a consumer for every event it reports on, the queries and handlers, and the rebuild command.</summary>
     public static WebApplicationBuilder AddReportingServices(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ReportingDbContext, WebApplicationBuilder>("reportingdb", ReportingDbContext.Schema);
@@ -31,8 +41,16 @@ public static class ReportingServiceCollectionExtensions
         builder.Services.AddScoped<MeasureQueries>();
         builder.Services.AddScoped<OversightQueries>();
         builder.Services.AddScoped<PeerQueries>();
-        builder.Services.AddScoped<Ko41Returns>();
-        builder.Services.AddScoped<AnnualReports>();
+        builder.Services.AddScoped<ReturnQueries>();
+        builder.Services.AddScoped<ReportingAccess>();
+        builder.Services.AddScoped<GetMeasuresHandler>();
+        builder.Services.AddScoped<GetOversightHandler>();
+        builder.Services.AddScoped<GetFunnelHandler>();
+        builder.Services.AddScoped<GetTrendHandler>();
+        builder.Services.AddScoped<GetOverdueHandler>();
+        builder.Services.AddScoped<GetPeersHandler>();
+        builder.Services.AddScoped<GetKo41ReturnHandler>();
+        builder.Services.AddScoped<GetAnnualReportHandler>();
         builder.Services.AddSingleton<IServiceCommand, RebuildCommand>();
         // Intake's organisation directory says which providers an ICB commissions, and each organisation's type.
         builder.Services.AddCommissioning();

@@ -1,5 +1,6 @@
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Audit;
+using IcsComplaints.Reporting.Domain.Facts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -46,89 +47,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
-        modelBuilder.Entity<LoggedEvent>(b =>
-        {
-            b.ToTable("event_log");
-            b.HasKey(e => e.Id);
-            b.Property(e => e.Type).HasMaxLength(300);
-            b.Property(e => e.Body).HasColumnType("jsonb");
-            b.HasIndex(e => e.MessageId).IsUnique();
-        });
-        modelBuilder.Entity<CaseFact>(b =>
-        {
-            b.ToTable("case_facts");
-            b.HasKey(c => c.CaseId);
-            b.Property(c => c.OrganisationCode).HasMaxLength(9);
-            b.Property(c => c.Outcome).HasMaxLength(30);
-            b.Property(c => c.Closure).HasMaxLength(30);
-            b.Property(c => c.ServiceArea).HasMaxLength(100);
-            b.Property(c => c.SiteOdsCode).HasMaxLength(9);
-            b.Property(c => c.AgeBand).HasMaxLength(30);
-            b.Property(c => c.ComplainantStatus).HasMaxLength(60);
-            b.PrimitiveCollection(c => c.Subjects);
-            b.PrimitiveCollection(c => c.Professions);
-            b.PrimitiveCollection(c => c.ClinicalSubCategories);
-            // Dashboards and returns read one organisation's (or an ICB's providers') cases by month.
-            b.HasIndex(c => new { c.OrganisationCode, c.ReceivedOn });
-            b.HasIndex(c => new { c.OrganisationCode, c.ResponseSentOn });
-            b.HasIndex(c => new { c.OrganisationCode, c.OmbudsmanOn });
-            b.HasIndex(c => c.ComplaintId);
-            b.Property(c => c.Channel).HasMaxLength(20);
-        });
-        modelBuilder.Entity<ComplaintFact>(b =>
-        {
-            b.ToTable("complaint_facts");
-            b.HasKey(c => c.ComplaintId);
-            b.Property(c => c.Channel).HasMaxLength(20);
-        });
-        modelBuilder.Entity<MissedDeadline>(b =>
-        {
-            b.ToTable("missed_deadlines");
-            b.HasKey(m => m.Id);
-            b.Property(m => m.OrganisationCode).HasMaxLength(9);
-            b.Property(m => m.Deadline).HasMaxLength(30);
-            b.HasIndex(m => new { m.CaseId, m.Deadline, m.DueOn }).IsUnique();
-            b.HasIndex(m => m.OrganisationCode);
-        });
-        modelBuilder.Entity<StaffFact>(b =>
-        {
-            b.ToTable("staff_facts");
-            b.HasKey(s => new { s.CaseId, s.StaffId });
-            b.Property(s => s.OrganisationCode).HasMaxLength(9);
-        });
-        modelBuilder.Entity<SurveyAnswer>(b =>
-        {
-            b.ToTable("survey_answers");
-            b.HasKey(s => s.Id);
-            b.Property(s => s.OrganisationCode).HasMaxLength(9);
-            b.Property(s => s.Kind).HasMaxLength(20);
-            b.Property(s => s.Question).HasMaxLength(60);
-            b.Property(s => s.Answer).HasMaxLength(20);
-            b.HasIndex(s => new { s.OrganisationCode, s.Month });
-        });
-        modelBuilder.Entity<ThemeFact>(b =>
-        {
-            b.ToTable("theme_facts");
-            b.HasKey(t => t.ThemeId);
-            b.Property(t => t.IcbCode).HasMaxLength(9);
-            b.Property(t => t.OrganisationCode).HasMaxLength(9);
-            b.Property(t => t.Dimension).HasMaxLength(20);
-            b.Property(t => t.Code).HasMaxLength(100);
-        });
-        modelBuilder.Entity<ActionFact>(b =>
-        {
-            b.ToTable("action_facts");
-            b.HasKey(a => a.ActionId);
-            b.Property(a => a.OrganisationCode).HasMaxLength(9);
-        });
-        modelBuilder.Entity<ConcernFact>(b =>
-        {
-            b.ToTable("concern_facts");
-            b.HasKey(c => c.Id);
-            b.Property(c => c.OrganisationCode).HasMaxLength(9);
-            b.Property(c => c.Channel).HasMaxLength(20);
-            b.HasIndex(c => new { c.OrganisationCode, c.ReceivedOn });
-        });
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReportingDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditTrail();
     }

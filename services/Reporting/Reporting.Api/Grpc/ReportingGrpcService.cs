@@ -1,0 +1,110 @@
+using Grpc.Core;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.Reporting.Api.Features.GetAnnualReport;
+using IcsComplaints.Reporting.Api.Features.GetKo41Return;
+using IcsComplaints.Reporting.Api.Features.GetMeasures;
+using IcsComplaints.Reporting.Api.Features.GetOversight;
+using IcsComplaints.Reporting.Domain.Measures;
+using V1 = IcsComplaints.Reporting.Contracts.Grpc.V1;
+
+namespace IcsComplaints.Reporting.Api.Grpc;
+
+/// <summary>The same figures over gRPC, for integrating systems, from the same handlers as the REST API (ADR 7).</summary>
+public sealed class ReportingGrpcService(
+    GetMeasuresHandler measures, GetOversightHandler oversight, GetKo41ReturnHandler returns, GetAnnualReportHandler reports)
+    : V1.ReportingService.ReportingServiceBase
+{
+    /// <inheritdoc />
+    public override async Task<V1.Measures> GetMeasures(V1.GetMeasuresRequest request, ServerCallContext context)
+    {
+        var view = await measures.HandleAsync(CallerOf(context), request.OrganisationCode, request.Period, request.Publication, context.CancellationToken);
+        var message = Message(view.Measures, view.Suppressed);
+        message.Definitions.Add(view.Definitions.ToDictionary(d => d.Key, d => d.Definition));
+        return message;
+    }
+
+    /// <inheritdoc />
+    public override async Task<V1.Oversight> GetOversight(V1.GetOversightRequest request, ServerCallContext context)
+    {
+        var view = await oversight.HandleAsync(CallerOf(context), request.Period, request.Publication, context.CancellationToken);
+        var message = new V1.Oversight { IcbCode = view.IcbCode, Period = view.Period, AllProviders = Message(view.AllProviders, view.Suppressed) };
+        message.Providers.AddRange(view.Providers.Select(p => Message(p, view.Suppressed)));
+        return message;
+    }
+
+    /// <inheritdoc />
+    public override async Task<V1.AnnualReport> GetAnnualReport(V1.GetAnnualReportRequest request, ServerCallContext context)
+    {
+        var report = await reports.HandleAsync(CallerOf(context), request.OrganisationCode, request.Year, context.CancellationToken);
+        var message = new V1.AnnualReport
+        {
+            OrganisationCode = report.OrganisationCode, Period = report.Period, ActionsRaised = report.ActionsRaised, ActionsCompleted = report.ActionsCompleted,
+            ActionsPublished = report.ActionsPublished, Suppressed = report.Suppressed,
+        };
+        if (report.Received is { } received)
+        {
+            message.Received = received;
+        }
+        if (report.DecidedWellFounded is { } wellFounded)
+        {
+            message.DecidedWellFounded = wellFounded;
+        }
+        if (report.ReferredToOmbudsman is { } ombudsman)
+        {
+            message.ReferredToOmbudsman = ombudsman;
+        }
+        message.SubjectMatter.Add(report.SubjectMatter.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!.Value));
+        message.MattersOfGeneralImportance.AddRange(report.MattersOfGeneralImportance);
+        return message;
+    }
+
+    /// <inheritdoc />
+    public override async Task<V1.Ko41Return> GetKo41Return(V1.GetKo41ReturnRequest request, ServerCallContext context)
+    {
+        var built = await returns.HandleAsync(CallerOf(context), request.OrganisationCode, request.Year, context.CancellationToken);
+        var message = new V1.Ko41Return
+        {
+            Collection = built.Collection, OrganisationCode = built.OrganisationCode, Period = built.Period, Valid = built.Valid, Csv = built.Valid ? built.ToCsv() : "",
+        };
+        message.Checks.AddRange(built.Validation.Select(v => new V1.Check { Rule = v.Rule, Site = v.Site, Passed = v.Passed, Detail = v.Detail }));
+        return message;
+    }
+
+    private static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
+
+    private static V1.Measures Message(MeasureSet m, bool suppressed)
+    {
+        var message = new V1.Measures { OrganisationCode = m.OrganisationCode, Period = m.Period, Suppressed = suppressed };
+        if (m.Received is { } received)
+        {
+            message.Received = received;
+        }
+        foreach (var (key, rate) in new (string, Rate)[]
+        {
+            ("acknowledgedInTime", m.AcknowledgedInTime), ("resolvedEarly", m.ResolvedEarly), ("byAgreedDate", m.ByAgreedDate), ("renegotiated", m.Renegotiated),
+            ("upheldOrPartly", m.UpheldOrPartly), ("reopened", m.Reopened), ("withAdvocacy", m.WithAdvocacy), ("draftsReviewed", m.DraftsReviewed),
+            ("staffSupported", m.StaffSupported), ("staffTold", m.StaffTold),
+        })
+        {
+            var r = new V1.Rate { Suppressed = rate.Suppressed };
+            if (rate.Numerator is { } n)
+            {
+                r.Numerator = n;
+            }
+            if (rate.Denominator is { } d)
+            {
+                r.Denominator = d;
+            }
+            if (rate.Value is { } v)
+            {
+                r.Value = v;
+            }
+            message.Rates.Add(key, r);
+        }
+        foreach (var outcome in m.Outcomes.Where(o => o.Value is not null))
+        {
+            message.Outcomes.Add(outcome.Key, outcome.Value!.Value);
+        }
+        return message;
+    }
+}

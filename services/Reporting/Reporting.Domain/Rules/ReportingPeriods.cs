@@ -1,0 +1,70 @@
+// ReportingPeriods: months, calendar quarters and years, and the NHS financial year from 1 April to 31 March that KO41 and the Reg 18 annual report cover (domain.md §3.1, §2 Reg 18).
+using System.Globalization;
+using System.Text.RegularExpressions;
+using IcsComplaints.Reporting.Domain.Measures;
+using IcsComplaints.Validation;
+
+namespace IcsComplaints.Reporting.Domain.Rules;
+
+/// <summary>
+/// The periods figures are asked for: a month <c>yyyy-MM</c>, a calendar quarter <c>yyyy-Qn</c>, a calendar year
+/// <c>yyyy</c>, or a financial year <c>yyyy/yy</c> (April to March), which is also the year of a KO41 return and of
+/// an annual report.
+/// </summary>
+public static partial class ReportingPeriods
+{
+    /// <summary>The first financial year a return or an annual report can be asked for: the KO41a of today's shape began in 2015/16.</summary>
+    public const int FirstReturnYear = 2015;
+
+    /// <summary>The financial year (April to March) that starts in <paramref name="year"/>.</summary>
+    public static ReportingPeriod FinancialYear(int year) => new($"{year}/{(year + 1) % 100:00}", new DateOnly(year, 4, 1), new DateOnly(year + 1, 3, 31));
+
+    /// <summary>The financial year asked for by its first calendar year (2025 for 2025/26), or a field error.</summary>
+    public static ReportingPeriod FinancialYear(int? year, string field = "year") => year is >= FirstReturnYear and <= 2100
+        ? FinancialYear(year.Value)
+        : throw new RequestValidationException(field, "Give the financial year by its first calendar year: 2025 for 2025/26.");
+
+    /// <summary>A calendar month.</summary>
+    public static ReportingPeriod Month(DateOnly first) =>
+        new(first.ToString("yyyy-MM", CultureInfo.InvariantCulture), new DateOnly(first.Year, first.Month, 1), new DateOnly(first.Year, first.Month, 1).AddMonths(1).AddDays(-1));
+
+    /// <summary>Reads a period: a month <c>yyyy-MM</c>, a calendar quarter <c>yyyy-Qn</c>, a calendar year <c>yyyy</c> or a financial year <c>yyyy/yy</c>.</summary>
+    public static ReportingPeriod Parse(string? text, string field = "period")
+    {
+        var value = text?.Trim() ?? "";
+        var match = Shape().Match(value);
+        if (!match.Success)
+        {
+            throw new RequestValidationException(field, "Give a month (2026-11), a quarter (2026-Q3), a year (2026) or a financial year (2026/27).");
+        }
+        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        if (year is < 2000 or > 2100)
+        {
+            throw new RequestValidationException(field, "The year is out of range.");
+        }
+        if (match.Groups["quarter"].Success)
+        {
+            var first = new DateOnly(year, ((int.Parse(match.Groups["quarter"].Value, CultureInfo.InvariantCulture) - 1) * 3) + 1, 1);
+            return new(value, first, first.AddMonths(3).AddDays(-1));
+        }
+        if (match.Groups["fy"].Success)
+        {
+            if (int.Parse(match.Groups["fy"].Value, CultureInfo.InvariantCulture) != (year + 1) % 100)
+            {
+                throw new RequestValidationException(field, "A financial year runs into the next year: 2026/27.");
+            }
+            return FinancialYear(year);
+        }
+        if (match.Groups["month"].Success)
+        {
+            var month = int.Parse(match.Groups["month"].Value, CultureInfo.InvariantCulture);
+            return month is >= 1 and <= 12
+                ? Month(new DateOnly(year, month, 1))
+                : throw new RequestValidationException(field, "The month is 01 to 12.");
+        }
+        return new(value, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+    }
+
+    [GeneratedRegex(@"^(?<year>\d{4})(?:-Q(?<quarter>[1-4])|/(?<fy>\d{2})|-(?<month>\d{2}))?$")]
+    private static partial Regex Shape();
+}
