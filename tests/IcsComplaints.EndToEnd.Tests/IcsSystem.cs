@@ -20,7 +20,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Trace;
 using AdvocacyDbContext = advocacy::IcsComplaints.AdvocacyReferral.Api.Data.AdvocacyDbContext;
-using AdvocacyDirectorySeed = advocacy::IcsComplaints.AdvocacyReferral.Api.Directory.AdvocacyDirectorySeed;
+using AdvocacyDirectorySeed = advocacy::IcsComplaints.AdvocacyReferral.Api.Data.AdvocacyDirectorySeed;
 using AdvocacyProgram = advocacy::Program;
 using LearningDbContext = learning::IcsComplaints.Learning.Api.Data.LearningDbContext;
 using LearningProgram = learning::Program;

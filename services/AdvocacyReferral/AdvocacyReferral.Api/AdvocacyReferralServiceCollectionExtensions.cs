@@ -1,13 +1,29 @@
-using IcsComplaints.AdvocacyReferral.Api.Cases;
+using IcsComplaints.AdvocacyReferral.Api.Api;
+using IcsComplaints.AdvocacyReferral.Api.Consumers;
 using IcsComplaints.AdvocacyReferral.Api.Data;
-using IcsComplaints.AdvocacyReferral.Api.Directory;
-using IcsComplaints.AdvocacyReferral.Api.Referrals;
-using IcsComplaints.AdvocacyReferral.Api.Reviews;
+using IcsComplaints.AdvocacyReferral.Api.Features;
+using IcsComplaints.AdvocacyReferral.Api.Features.AcceptReferral;
+using IcsComplaints.AdvocacyReferral.Api.Features.CloseCase;
+using IcsComplaints.AdvocacyReferral.Api.Features.Comment;
+using IcsComplaints.AdvocacyReferral.Api.Features.CompleteReview;
+using IcsComplaints.AdvocacyReferral.Api.Features.DeclineReferral;
+using IcsComplaints.AdvocacyReferral.Api.Features.EndReviews;
+using IcsComplaints.AdvocacyReferral.Api.Features.FindAdvocacyService;
+using IcsComplaints.AdvocacyReferral.Api.Features.GetActiveGrant;
+using IcsComplaints.AdvocacyReferral.Api.Features.ListDraftReviewers;
+using IcsComplaints.AdvocacyReferral.Api.Features.ListReferrals;
+using IcsComplaints.AdvocacyReferral.Api.Features.ListReviews;
+using IcsComplaints.AdvocacyReferral.Api.Features.OpenReview;
+using IcsComplaints.AdvocacyReferral.Api.Features.RecordCase;
+using IcsComplaints.AdvocacyReferral.Api.Features.RequestReferral;
+using IcsComplaints.AdvocacyReferral.Api.Features.RevokeConsent;
+using IcsComplaints.AdvocacyReferral.Api.Features.WaiveReview;
+using IcsComplaints.AdvocacyReferral.Api.Grpc;
 using IcsComplaints.Calendar;
 using IcsComplaints.Messaging;
 using IcsComplaints.Messaging.Outbox;
-using IcsComplaints.ServiceDefaults;
 using IcsComplaints.Platform.Audit;
+using IcsComplaints.ServiceDefaults;
 
 namespace IcsComplaints.AdvocacyReferral.Api;
 
@@ -17,7 +33,7 @@ public static class AdvocacyReferralServiceCollectionExtensions
     /// <summary>Service name: the queue prefix.</summary>
     public const string ServiceName = "advocacy-referral";
 
-    /// <summary>Adds the database, messaging with its consumers, the directory, referrals and reviews.</summary>
+    /// <summary>Adds the database with its stores and queries, messaging with its consumers, and the features.</summary>
     public static WebApplicationBuilder AddAdvocacyReferralServices(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<AdvocacyDbContext, WebApplicationBuilder>("advocacydb", AdvocacyDbContext.Schema);
@@ -30,13 +46,31 @@ public static class AdvocacyReferralServiceCollectionExtensions
         });
         builder.Services.AddAuditTrail<AdvocacyDbContext>();
         builder.Services.AddWorkingDayCalendar();
-        builder.Services.AddScoped<AdvocacyDirectory>();
-        builder.Services.AddSingleton<ConsentLifecycle>();
-        builder.Services.AddScoped<ReferralActions>();
-        builder.Services.AddScoped<ReferralQueries>();
-        builder.Services.AddScoped<ReviewActions>();
-        builder.Services.AddScoped<ReviewQueries>();
         builder.Services.AddSingleton<IDeploymentStep, AdvocacyDirectorySeed>();
+        builder.Services.AddScoped<CaseStore>();
+        builder.Services.AddScoped<ReferralStore>();
+        builder.Services.AddScoped<ReferralQueries>();
+        builder.Services.AddScoped<ReviewStore>();
+        builder.Services.AddScoped<ReviewQueries>();
+        builder.Services.AddScoped<AdvocacyDirectoryQueries>();
+        builder.Services.AddScoped<ReviewerAccess>();
+        builder.Services.AddScoped<ReviewClosing>();
+        builder.Services.AddScoped<RecordCaseHandler>();
+        builder.Services.AddScoped<CloseCaseHandler>();
+        builder.Services.AddScoped<FindAdvocacyServiceHandler>();
+        builder.Services.AddScoped<RequestReferralHandler>();
+        builder.Services.AddScoped<AcceptReferralHandler>();
+        builder.Services.AddScoped<DeclineReferralHandler>();
+        builder.Services.AddScoped<RevokeConsentHandler>();
+        builder.Services.AddScoped<ListReferralsHandler>();
+        builder.Services.AddScoped<GetActiveGrantHandler>();
+        builder.Services.AddScoped<ListDraftReviewersHandler>();
+        builder.Services.AddScoped<OpenReviewHandler>();
+        builder.Services.AddScoped<EndReviewsHandler>();
+        builder.Services.AddScoped<CommentHandler>();
+        builder.Services.AddScoped<CompleteReviewHandler>();
+        builder.Services.AddScoped<WaiveReviewHandler>();
+        builder.Services.AddScoped<ListReviewsHandler>();
         builder.Services.AddServiceGrpc();
         return builder;
     }

@@ -1,0 +1,50 @@
+using IcsComplaints.AdvocacyReferral.Domain.Cases;
+using IcsComplaints.AdvocacyReferral.Domain.Referrals;
+using IcsComplaints.AdvocacyReferral.Domain.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace IcsComplaints.AdvocacyReferral.Api.Data;
+
+/// <summary>A referral with its case and grant, as a list shows it.</summary>
+/// <param name="Referral">The referral.</param>
+/// <param name="Case">Its case.</param>
+/// <param name="Grant">Its grant.</param>
+public sealed record ReferralRow(Referral Referral, CaseReference Case, ConsentGrant Grant);
+
+/// <summary>Reads referrals and grants.</summary>
+public sealed class ReferralQueries(AdvocacyDbContext db)
+{
+    /// <summary>The newest referrals the readership may see, optionally of one case.</summary>
+    public async Task<IReadOnlyList<ReferralRow>> ListAsync(Readership readership, Guid? caseId, int limit, CancellationToken ct)
+    {
+        var grants = readership is Readership.AdvocacyService ? db.Grants.Where(ConsentScope.InForce) : db.Grants;
+        var query = from r in db.Referrals.AsNoTracking()
+                    join c in db.Cases.AsNoTracking() on r.CaseId equals c.CaseId
+                    join g in grants.AsNoTracking() on r.GrantId equals g.Id
+                    select new { r, c, g };
+        if (caseId is { } id)
+        {
+            query = query.Where(x => x.r.CaseId == id);
+        }
+        query = readership switch
+        {
+            Readership.AdvocacyService service => query.Where(x => x.r.AdvocacyServiceCode == service.Code),
+            Readership.Organisation organisation => query.Where(x => x.c.OrganisationCode == organisation.Code),
+            Readership.Complainant complainant => query.Where(x => x.c.ComplainantSubjectId == complainant.SubjectId),
+            _ => throw new ArgumentOutOfRangeException(nameof(readership)),
+        };
+        var rows = await query.OrderByDescending(x => x.r.RequestedOn).Take(limit).ToListAsync(ct);
+        return [.. rows.Select(x => new ReferralRow(x.r, x.c, x.g))];
+    }
+
+    /// <summary>The services with an accepted referral and a grant in force to review the case's drafts.</summary>
+    public async Task<IReadOnlyList<string>> DraftReviewersAsync(Guid caseId, CancellationToken ct) =>
+        await (from r in db.Referrals.AsNoTracking()
+               join g in db.Grants.AsNoTracking().Where(ConsentScope.InForceForDrafts) on r.GrantId equals g.Id
+               where r.CaseId == caseId && r.Status == ReferralStatus.Accepted
+               select r.AdvocacyServiceCode).Distinct().ToListAsync(ct);
+
+    /// <summary>The service's grant in force on the case, or <c>null</c>.</summary>
+    public Task<ConsentGrant?> GrantInForceAsync(Guid caseId, string advocacyServiceCode, CancellationToken ct) =>
+        db.Grants.AsNoTracking().Where(ConsentScope.InForce).FirstOrDefaultAsync(g => g.CaseId == caseId && g.AdvocacyServiceCode == advocacyServiceCode, ct);
+}
