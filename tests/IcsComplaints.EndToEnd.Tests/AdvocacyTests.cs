@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using CaseDeadlineMonitor = cases::IcsComplaints.Case.Api.Cases.CaseDeadlineMonitor;
 using DeadlineScanOptions = cases::IcsComplaints.Case.Api.Cases.DeadlineScanOptions;
-using DraftReviewStatus = cases::IcsComplaints.Case.Api.Cases.DraftReviewStatus;
+using DraftReviewStatus = IcsComplaints.Case.Domain.Cases.DraftReviewStatus;
 
 namespace IcsComplaints.EndToEnd.Tests;
 

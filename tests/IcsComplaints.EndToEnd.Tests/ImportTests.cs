@@ -3,7 +3,7 @@ extern alias intake;
 using IcsComplaints.TestKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using CaseClosure = cases::IcsComplaints.Case.Api.Cases.CaseClosure;
+using CaseClosure = IcsComplaints.Case.Domain.Cases.CaseClosure;
 using ComplaintImporter = intake::IcsComplaints.Intake.Api.Import.ComplaintImporter;
 using ImportCommand = intake::IcsComplaints.Intake.Api.Import.ImportCommand;
 
@@ -44,7 +44,7 @@ public sealed class ImportTests(IcsSystem system)
         Assert.Equal(new DateOnly(2025, 3, 21), viaIcb.ReceivedOn);
         var resolved = imported.Single(c => c.ImportExternalId == "LEG-0001").Id;
         await Eventually.TrueAsync(
-            async () => await system.InCaseDb(db => db.Cases.AnyAsync(c => c.ComplaintId == resolved && c.Closure == CaseClosure.Resolved && c.Outcome == cases::IcsComplaints.Case.Api.Cases.CaseOutcome.Upheld)),
+            async () => await system.InCaseDb(db => db.Cases.AnyAsync(c => c.ComplaintId == resolved && c.Closure == CaseClosure.Resolved && c.Outcome == IcsComplaints.Case.Domain.Cases.CaseOutcome.Upheld)),
             TimeSpan.FromSeconds(30), "the imported closed complaint has a closed case with its outcome");
 
         var second = await importer.ImportAsync(Example, source, "import:test", progress: null, CancellationToken.None);

@@ -8,9 +8,9 @@ using Grpc.Net.Client;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.TestKit;
 using Microsoft.EntityFrameworkCore;
-using CaseClosure = cases::IcsComplaints.Case.Api.Cases.CaseClosure;
-using CaseStage = cases::IcsComplaints.Case.Api.Cases.CaseStage;
-using ComplaintCase = cases::IcsComplaints.Case.Api.Cases.ComplaintCase;
+using CaseClosure = IcsComplaints.Case.Domain.Cases.CaseClosure;
+using CaseStage = IcsComplaints.Case.Domain.Cases.CaseStage;
+using ComplaintCase = IcsComplaints.Case.Domain.Cases.ComplaintCase;
 
 namespace IcsComplaints.EndToEnd.Tests;
 

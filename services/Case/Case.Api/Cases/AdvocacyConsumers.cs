@@ -1,6 +1,7 @@
 using IcsComplaints.AdvocacyReferral.Contracts.Events;
 using IcsComplaints.Calendar;
 using IcsComplaints.Case.Api.Data;
+using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Messaging.Inbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,8 @@ using Grpc.Core;
 using IcsComplaints.AdvocacyReferral.Contracts.Grpc.V1;
 using IcsComplaints.Calendar;
 using IcsComplaints.Case.Api.Data;
+using IcsComplaints.Case.Domain.Cases;
+using IcsComplaints.Case.Domain.Rules;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Platform.Security;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +60,7 @@ public sealed class AdvocateAccess(CaseDbContext db, IAuditTrail audit, ConsentS
         await audit.RecordReadAsync(AuditResources.Case, c.Id.ToString(), c.OrganisationCode, ct);
         var today = LondonTime.Today(time);
         return new AdvocateCaseView(
-            c.Id, c.Reference, c.OrganisationCode, c.Stage, c.ReceivedOn, c.AcknowledgedOn, CaseClock.ResponseDueBy(c, today, calendar), CaseClock.Backstop(c),
+            c.Id, c.Reference, c.OrganisationCode, c.Stage, c.ReceivedOn, c.AcknowledgedOn, CaseClock.ResponseDueBy(c, today, calendar), SixMonthBackstop.For(c),
             c.IsPaused, c.FinalResponseSentOn, [.. c.Reviews.Where(r => r.ReviewerCode == grant.AdvocacyServiceCode).OrderBy(r => r.Version)]);
     }
 

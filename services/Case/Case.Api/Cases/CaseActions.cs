@@ -2,6 +2,8 @@ using System.Globalization;
 using IcsComplaints.Calendar;
 using IcsComplaints.Case.Api.Data;
 using IcsComplaints.Case.Contracts.Events;
+using IcsComplaints.Case.Domain.Cases;
+using IcsComplaints.Case.Domain.Rules;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Platform.Security;
@@ -27,30 +29,6 @@ public sealed class CaseActions(
     /// <summary>Roles that may sign a final response, with the named delegate of a case.</summary>
     public static readonly IReadOnlyList<string> Signers = [Roles.ResponsiblePerson];
 
-    /// <summary>The questions of the complainant's survey, from My Expectations (2014).</summary>
-    public static readonly IReadOnlyDictionary<string, string> ComplainantQuestions = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["takenSeriously"] = "I felt my complaint was taken seriously",
-        ["keptInformed"] = "I was kept informed about my complaint",
-        ["updatesBeforeOutcome"] = "I received updates before the outcome",
-        ["updatesPersonal"] = "The updates were personal to me",
-        ["madeADifference"] = "I felt my complaint made a difference",
-        ["wouldComplainAgain"] = "I would feel confident making a complaint in future",
-    };
-
-    /// <summary>The questions of the survey of staff involved (NHS Complaint Standards: staff complained about).</summary>
-    public static readonly IReadOnlyDictionary<string, string> StaffQuestions = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["toldEarly"] = "I was told about the complaint at the earliest opportunity",
-        ["offeredSupport"] = "I was offered support",
-        ["couldComment"] = "I had the chance to give my views",
-        ["sawCommentsUsed"] = "I saw how my comments were used in the response",
-        ["fairProcess"] = "The process was fair to me",
-    };
-
-    /// <summary>Answers a survey question takes.</summary>
-    public static readonly IReadOnlyList<string> SurveyAnswers = ["Yes", "Partly", "No", "NotSure"];
-
     private DateOnly Today => LondonTime.Today(time);
 
     /// <summary>Acknowledges the complaint (Reg 13(2)–(3)).</summary>
@@ -63,14 +41,14 @@ public sealed class CaseActions(
         var discussedOn = Date(input.DiscussedOn, "discussedOn", errors);
         if (input.DiscussionOffered != true)
         {
-            errors.Add("discussionOffered", "The acknowledgement offers to discuss how the complaint will be handled and the response period (Reg 13): send true.");
+            errors.Add("discussionOffered", AcknowledgementDeadline.DiscussionOfferMissing.TrimEnd('.') + ": send true.");
         }
         errors.ThrowIfAny();
         await ApplyAsync(c, () => c.Acknowledge(on, channel!.Value, true, discussedOn), ct, () =>
             outbox.Publish(new CaseAcknowledged
             {
                 CaseId = c.Id, ComplaintId = c.ComplaintId, OrganisationCode = c.OrganisationCode, AcknowledgedOn = on,
-                DueBy = c.AcknowledgementDueBy, InTime = on <= c.AcknowledgementDueBy,
+                DueBy = c.AcknowledgementDueBy, InTime = AcknowledgementDeadline.InTime(on, c.AcknowledgementDueBy),
             }));
     }
 
@@ -92,7 +70,7 @@ public sealed class CaseActions(
         var on = Date(input.StartedOn, "startedOn", errors) ?? Today;
         errors.ThrowIfAny();
         var target = (await db.OrganisationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.OrganisationCode == c.OrganisationCode, ct))
-            ?.EarlyResolutionTargetWorkingDays ?? OrganisationSettings.DefaultEarlyResolutionTarget;
+            ?.EarlyResolutionTargetWorkingDays ?? EarlyResolutionTarget.DefaultWorkingDays;
         await ApplyAsync(c, () => c.StartEarlyResolution(on, target, calendar), ct);
     }
 
@@ -122,9 +100,9 @@ public sealed class CaseActions(
             errors.Add("impartialityMeasures", "The investigator is not independent: say how impartiality is protected (NHS Complaint Standards, closer look).");
         }
         var reason = Text(input.Reason, "reason", errors, 2_000);
-        if (reason is null && c.Stage is CaseStage.EarlyResolution or CaseStage.ResponseDrafted)
+        if (reason is null && c.NeedsEscalationReason)
         {
-            errors.Add("reason", "Say why the complaint needs a closer look.");
+            errors.Add("reason", ComplaintCase.EscalationReasonMissing);
         }
         errors.ThrowIfAny();
         var check = new ConflictCheck(input.PriorInvolvement!.Value, input.ConflictOfInterest!.Value, measures, caller.SubjectId, on);
@@ -137,19 +115,16 @@ public sealed class CaseActions(
         var c = await LoadAsync(caller, caseId, Managers, ct);
         var errors = new ValidationErrors();
         var agreedOn = Date(input.AgreedOn, "agreedOn", errors) ?? Today;
-        var dueBy = FutureDate(input.DueBy, "dueBy", errors);
+        var dueBy = ResponseDateRenegotiation.CheckDueBy(FutureDate(input.DueBy, "dueBy", errors), Today, calendar, "dueBy", errors);
         var reason = Text(input.Reason, "reason", errors, 2_000);
-        if (reason is null && c.Agreements.Count > 0)
-        {
-            errors.Add("reason", "Say why the agreed response date changes; every renegotiation is logged with its reason.");
-        }
+        ResponseDateRenegotiation.CheckReason(reason, c.Agreements.Count, "reason", errors);
         errors.ThrowIfAny();
         ResponseDateAgreement? agreement = null;
-        await ApplyAsync(c, () => agreement = c.AgreeResponseDate(agreedOn, dueBy!.Value, input.WithComplainant ?? true, reason ?? "First agreed date.", caller.SubjectId), ct, () =>
+        await ApplyAsync(c, () => agreement = c.AgreeResponseDate(agreedOn, dueBy!.Value, input.WithComplainant ?? true, reason, caller.SubjectId), ct, () =>
             outbox.Publish(new ResponseDateAgreed
             {
                 CaseId = c.Id, OrganisationCode = c.OrganisationCode, AgreedOn = agreedOn, DueBy = agreement!.DueBy,
-                Renegotiation = c.Agreements.Count - 1, WithComplainant = agreement.WithComplainant,
+                Renegotiation = ResponseDateRenegotiation.Renegotiations(c.Agreements.Count), WithComplainant = agreement.WithComplainant,
             }));
     }
 
@@ -159,10 +134,10 @@ public sealed class CaseActions(
         var c = await LoadAsync(caller, caseId, Managers, ct);
         var errors = new ValidationErrors();
         var reason = Enum<PauseReason>(input.Reason, "reason", errors, required: true);
-        var detail = Text(input.Detail, "detail", errors, 200);
+        var detail = Text(input.Detail, "detail", errors, ClockPausing.DetailMaxLength);
         if (detail is null)
         {
-            errors.Add("detail", "Say what is awaited or which process runs in parallel (inquest, claim, regulator …), without personal data.");
+            errors.Add("detail", ClockPausing.DetailMissing);
         }
         var from = Date(input.From, "from", errors) ?? Today;
         errors.ThrowIfAny();
@@ -183,7 +158,7 @@ public sealed class CaseActions(
             {
                 CaseId = c.Id, OrganisationCode = c.OrganisationCode, On = on,
                 PausedWorkingDays = calendar.WorkingDaysBetween(pause!.From, on),
-                TotalPausedWorkingDays = CaseClock.PausedWorkingDays(c, Today, calendar),
+                TotalPausedWorkingDays = ClockPausing.PausedWorkingDays(c, Today, calendar),
             }));
     }
 
@@ -213,7 +188,7 @@ public sealed class CaseActions(
         var agreedOn = Date(input.AgreedOn, "agreedOn", errors) ?? Today;
         if (input.EveryWorkingDays is null)
         {
-            errors.Add("everyWorkingDays", "Give the number of working days between updates.");
+            errors.Add("everyWorkingDays", UpdateFrequency.Missing);
         }
         errors.ThrowIfAny();
         await ApplyAsync(c, () => c.AgreeUpdateFrequency(input.EveryWorkingDays!.Value, agreedOn), ct);
@@ -231,11 +206,7 @@ public sealed class CaseActions(
         StaffInvolved? staff = null;
         // The staff record's id exists only once saved, so the event is written by a second save in one transaction.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await ApplyAsync(c, () =>
-        {
-            staff = c.AddStaff(name, role);
-            details(staff);
-        }, ct);
+        await ApplyAsync(c, () => staff = c.AddStaff(name, role, details), ct);
         PublishStaff(c, staff!);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -251,13 +222,8 @@ public sealed class CaseActions(
         var role = Text(input.Role, "role", errors, 200);
         var details = StaffDetails(input, errors);
         errors.ThrowIfAny();
-        var staff = c.Staff.FirstOrDefault(s => s.Id == staffId) ?? throw new RequestNotFoundException();
-        await ApplyAsync(c, () =>
-        {
-            staff.Name = name ?? staff.Name;
-            staff.Role = role ?? staff.Role;
-            details(staff);
-        }, ct, () => PublishStaff(c, staff));
+        StaffInvolved? staff = null;
+        await ApplyAsync(c, () => staff = c.UpdateStaff(staffId, name, role, details), ct, () => PublishStaff(c, staff!));
     }
 
     private void PublishStaff(ComplaintCase c, StaffInvolved staff) => outbox.Publish(new StaffInvolvedRecorded
@@ -342,10 +308,7 @@ public sealed class CaseActions(
         var errors = new ValidationErrors();
         var responsible = Person(caller, input.ResponsiblePerson ?? new CaseRequests.Person("me", null), "responsiblePerson", errors, required: true);
         var delegatedTo = input.Delegate is null ? null : Person(caller, input.Delegate, "delegate", errors, required: true);
-        if (delegatedTo is { SubjectId: null })
-        {
-            errors.Add("delegate.subjectId", "A delegate signs here, so give the subject of their sign-in.");
-        }
+        ResponseSigning.CheckDelegate(delegatedTo, "delegate.subjectId", errors);
         errors.ThrowIfAny();
         await ApplyAsync(c, () => c.DelegateSigning(responsible!, delegatedTo), ct);
     }
@@ -354,17 +317,11 @@ public sealed class CaseActions(
     public async Task SignAsync(Caller caller, Guid caseId, CaseRequests.Sign input, CancellationToken ct)
     {
         var c = await LoadAsync(caller, caseId, [.. Signers, .. Workers], ct);
-        var isResponsible = caller.ActsFor(c.OrganisationCode, Signers);
-        var isDelegate = c.SigningDelegate?.SubjectId is { } delegateSubject && delegateSubject == caller.SubjectId;
-        if (!isResponsible && !isDelegate)
-        {
-            throw new RequestForbiddenException("The final response is signed by the responsible person or the delegate they named for this case (Reg 14).");
-        }
+        var onBehalfOf = ResponseSigning.OnBehalfOf(c, caller.SubjectId, isResponsiblePerson: caller.ActsFor(c.OrganisationCode, Signers));
         var errors = new ValidationErrors();
         var name = Text(input.Name, "name", errors, 200) ?? Missing(errors, "name", "Give the signatory's name as printed.");
         var title = Text(input.Title, "title", errors, 200) ?? Missing(errors, "title", "Give the signatory's title as printed.");
         errors.ThrowIfAny();
-        var onBehalfOf = isResponsible ? null : c.ResponsiblePerson?.Name;
         await ApplyAsync(c, () => c.Sign(new ResponseSignature(new StaffRef(caller.SubjectId, name), title, onBehalfOf, Today, 0)), ct);
     }
 
@@ -400,10 +357,10 @@ public sealed class CaseActions(
                 CaseId = c.Id, ComplaintId = c.ComplaintId, OrganisationCode = c.OrganisationCode, ReceivedOn = c.ReceivedOn, SentOn = sentOn,
                 Outcome = c.Outcome!.Value.ToString(),
                 ResolvedEarly = c.CloserLookStartedOn is null,
-                WorkingDaysTaken = calendar.WorkingDaysBetween(c.ReceivedOn, sentOn) - CaseClock.PausedWorkingDays(c, sentOn, calendar),
+                WorkingDaysTaken = calendar.WorkingDaysBetween(c.ReceivedOn, sentOn) - ClockPausing.PausedWorkingDays(c, sentOn, calendar),
                 ByAgreedDate = due is null ? null : sentOn <= due,
-                Renegotiations = Math.Max(0, c.Agreements.Count - 1),
-                WithinBackstop = sentOn <= CaseClock.Backstop(c),
+                Renegotiations = ResponseDateRenegotiation.Renegotiations(c.Agreements.Count),
+                WithinBackstop = SixMonthBackstop.Met(sentOn, SixMonthBackstop.For(c)),
                 UpdatesBeforeOutcome = c.Contacts.Count(x => x.IsUpdate),
                 Findings = findings.Count,
                 FindingsUpheld = findings.Count(f => f.Upheld),
@@ -460,17 +417,17 @@ public sealed class CaseActions(
         var c = await LoadAsync(caller, caseId, Managers, ct);
         var errors = new ValidationErrors();
         var on = Date(input.SentOn, "sentOn", errors) ?? Today;
-        var reasons = Text(input.Reasons, "reasons", errors, 2_000) ?? Missing(errors, "reasons", "Give the reasons the response is late (Reg 14).");
+        var reasons = Text(input.Reasons, "reasons", errors, 2_000) ?? Missing(errors, "reasons", SixMonthBackstop.ReasonsMissing);
         errors.ThrowIfAny();
-        await ApplyAsync(c, () => c.RecordDelayLetter(on, reasons, CaseClock.Backstop(c)), ct, () =>
+        await ApplyAsync(c, () => c.RecordDelayLetter(on, reasons), ct, () =>
             outbox.Publish(new DelayLetterSent { CaseId = c.Id, OrganisationCode = c.OrganisationCode, SentOn = on }));
     }
 
     /// <summary>Records the KO41 coding.</summary>
-    public async Task CodeAsync(Caller caller, Guid caseId, Coding.Ko41CodingInput? input, CancellationToken ct)
+    public async Task CodeAsync(Caller caller, Guid caseId, Ko41CodingInput? input, CancellationToken ct)
     {
         var c = await LoadAsync(caller, caseId, Workers, ct);
-        var coding = Coding.Ko41.Validate(input);
+        var coding = Ko41Coding.Validate(input);
         await ApplyAsync(c, () => c.Code(coding), ct, () =>
             outbox.Publish(new CaseCoded
             {
@@ -516,7 +473,7 @@ public sealed class CaseActions(
         {
             throw new RequestForbiddenException("The staff survey is for staff of the organisation handling the complaint.");
         }
-        var questions = kind == SurveyKind.Complainant ? ComplainantQuestions : StaffQuestions;
+        var questions = ExperienceSurvey.QuestionsOf(kind);
         var errors = new ValidationErrors();
         var answers = new Dictionary<string, string>(StringComparer.Ordinal);
         if (input.Answers is null || input.Answers.Count == 0)
@@ -525,7 +482,7 @@ public sealed class CaseActions(
         }
         foreach (var (question, answer) in input.Answers ?? new Dictionary<string, string>())
         {
-            var known = SurveyAnswers.FirstOrDefault(a => a.Equals(answer?.Trim(), StringComparison.OrdinalIgnoreCase));
+            var known = ExperienceSurvey.Answers.FirstOrDefault(a => a.Equals(answer?.Trim(), StringComparison.OrdinalIgnoreCase));
             if (!questions.ContainsKey(question))
             {
                 errors.Add($"answers.{question}", "Not a question of this survey: " + string.Join(", ", questions.Keys) + ".");
@@ -559,14 +516,8 @@ public sealed class CaseActions(
             throw new RequestForbiddenException("The responsible person or quality lead sets how the organisation runs the procedure.");
         }
         var errors = new ValidationErrors();
-        if (input.EarlyResolutionTargetWorkingDays is not (null or (>= 1 and <= 20)))
-        {
-            errors.Add("earlyResolutionTargetWorkingDays", "Give a target of 1 to 20 working days.");
-        }
-        if (input.ReviewWindowWorkingDays is not (null or (>= 1 and <= 20)))
-        {
-            errors.Add("reviewWindowWorkingDays", "Give a review window of 1 to 20 working days.");
-        }
+        EarlyResolutionTarget.Check(input.EarlyResolutionTargetWorkingDays, "earlyResolutionTargetWorkingDays", errors);
+        AdvocateReviewWindow.Check(input.ReviewWindowWorkingDays, "reviewWindowWorkingDays", errors);
         if (input is { EarlyResolutionTargetWorkingDays: null, ReviewWindowWorkingDays: null })
         {
             errors.Add("body", "Give earlyResolutionTargetWorkingDays, reviewWindowWorkingDays or both.");
@@ -575,13 +526,10 @@ public sealed class CaseActions(
         var settings = await db.OrganisationSettings.FirstOrDefaultAsync(s => s.OrganisationCode == organisation, ct);
         if (settings is null)
         {
-            settings = new OrganisationSettings { OrganisationCode = organisation };
+            settings = new OrganisationSettings(organisation);
             db.OrganisationSettings.Add(settings);
         }
-        settings.EarlyResolutionTargetWorkingDays = input.EarlyResolutionTargetWorkingDays ?? settings.EarlyResolutionTargetWorkingDays;
-        settings.ReviewWindowWorkingDays = input.ReviewWindowWorkingDays ?? settings.ReviewWindowWorkingDays;
-        settings.UpdatedBy = caller.SubjectId;
-        settings.UpdatedAt = time.GetUtcNow();
+        settings.Change(input.EarlyResolutionTargetWorkingDays, input.ReviewWindowWorkingDays, caller.SubjectId, time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return settings;
     }
@@ -647,22 +595,12 @@ public sealed class CaseActions(
         await db.SaveChangesAsync(ct);
     }
 
-    private Action<StaffInvolved> StaffDetails(CaseRequests.Staff input, ValidationErrors errors)
-    {
-        var toldOn = Date(input.ToldOn, "toldOn", errors);
-        var support = Text(input.SupportOffered, "supportOffered", errors, 2_000);
-        var comments = Text(input.Comments, "comments", errors, 10_000);
-        var use = Text(input.CommentsUse, "commentsUse", errors, 2_000);
-        var saw = Date(input.SawFinalResponseOn, "sawFinalResponseOn", errors);
-        return staff =>
-        {
-            staff.ToldOn = toldOn ?? staff.ToldOn;
-            staff.SupportOffered = support ?? staff.SupportOffered;
-            staff.Comments = comments ?? staff.Comments;
-            staff.CommentsUse = use ?? staff.CommentsUse;
-            staff.SawFinalResponseOn = saw ?? staff.SawFinalResponseOn;
-        };
-    }
+    private StaffDetails StaffDetails(CaseRequests.Staff input, ValidationErrors errors) => new(
+        Date(input.ToldOn, "toldOn", errors),
+        Text(input.SupportOffered, "supportOffered", errors, 2_000),
+        Text(input.Comments, "comments", errors, 10_000),
+        Text(input.CommentsUse, "commentsUse", errors, 2_000),
+        Date(input.SawFinalResponseOn, "sawFinalResponseOn", errors));
 
     private static StaffRef? Person(Caller caller, CaseRequests.Person? input, string field, ValidationErrors errors, bool required)
     {
@@ -766,17 +704,6 @@ public sealed class CaseActions(
             errors.Add(field, "Give the date as YYYY-MM-DD.");
             return null;
         }
-        var date = Date(value, field, errors, allowFuture: true);
-        if (date is { } d && d <= Today)
-        {
-            errors.Add(field, "The response date is after today.");
-            return null;
-        }
-        if (date is { } w && !calendar.IsWorkingDay(w))
-        {
-            errors.Add(field, "Agree a working day (not a weekend or bank holiday).");
-            return null;
-        }
-        return date;
+        return Date(value, field, errors, allowFuture: true);
     }
 }

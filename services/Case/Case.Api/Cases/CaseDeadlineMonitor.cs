@@ -1,6 +1,7 @@
 using IcsComplaints.Calendar;
 using IcsComplaints.Case.Api.Data;
 using IcsComplaints.Case.Contracts.Events;
+using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -1,8 +1,10 @@
 using System.Globalization;
 using Grpc.Core;
 using IcsComplaints.Case.Contracts.Grpc.V1;
+using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
+using DomainDraft = IcsComplaints.Case.Domain.Cases.ResponseDraft;
 using GrpcCase = IcsComplaints.Case.Contracts.Grpc.V1.Case;
 using Proto = IcsComplaints.Case.Contracts.Grpc.V1;
 
@@ -151,7 +153,7 @@ public sealed class CaseGrpcService(CaseQueries queries, CaseActions actions) : 
 
     /// <inheritdoc />
     public override Task<CaseDetailResponse> CodeCase(CodeCaseRequest request, ServerCallContext context) =>
-        StepAsync(request.CaseId, context, (caller, caseId, ct) => actions.CodeAsync(caller, caseId, new Coding.Ko41CodingInput(
+        StepAsync(request.CaseId, context, (caller, caseId, ct) => actions.CodeAsync(caller, caseId, new Ko41CodingInput(
             [.. request.Subjects], Given(request.ServiceArea), [.. request.Professions], [.. request.ClinicalSubCategories],
             Given(request.SiteOdsCode), Given(request.AgeBand), Given(request.ComplainantStatus)), ct));
 
@@ -340,7 +342,7 @@ public sealed class CaseGrpcService(CaseQueries queries, CaseActions actions) : 
         return message;
     }
 
-    private static Proto.ResponseDraft ToMessage(ResponseDraft draft) => new()
+    private static Proto.ResponseDraft ToMessage(DomainDraft draft) => new()
     {
         ComplaintSummary = draft.ComplaintSummary ?? "",
         OutcomesSought = draft.OutcomesSought ?? "",

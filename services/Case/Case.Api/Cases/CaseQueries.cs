@@ -1,5 +1,7 @@
 using IcsComplaints.Calendar;
 using IcsComplaints.Case.Api.Data;
+using IcsComplaints.Case.Domain.Cases;
+using IcsComplaints.Case.Domain.Rules;
 using IcsComplaints.Intake.Contracts;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Platform.Security;
@@ -79,7 +81,7 @@ public sealed record CaseDetail(
     IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<ResponseDateAgreement> Agreements, IReadOnlyList<ClockPause> Pauses,
     int? UpdateEveryWorkingDays, DateOnly? NextUpdateDue, IReadOnlyList<ContactLogEntry> Contacts, IReadOnlyList<StaffInvolved> Staff,
     ResponseDraft? Draft, IReadOnlyList<string> MissingFromResponse, ResponseSignature? Signature, DateOnly? FinalResponseSentOn,
-    DateOnly? DelayLetterSentOn, Coding.Ko41Coding? Coding, IReadOnlyList<Contribution> Contributions, int ReopenCount,
+    DateOnly? DelayLetterSentOn, CaseCoding? Coding, IReadOnlyList<Contribution> Contributions, int ReopenCount,
     DateOnly? OmbudsmanReferralLearnedOn, IReadOnlyList<SurveyKind> Surveys, IReadOnlyList<DraftReview> Reviews);
 
 /// <summary>What a contributing organisation sees of a co-ordinated response it contributes to (Reg 9).</summary>
@@ -155,10 +157,10 @@ public sealed class CaseQueries(CaseDbContext db, IAuditTrail audit, TimeProvide
         var today = Today;
         return new CaseDetail(
             View(c), c.AcknowledgedOn, c.DiscussionOffered, c.DiscussedOn, c.EarlyResolutionDueBy, c.CloserLookStartedOn, c.EscalationReason, c.Plan,
-            c.Investigator, c.ConflictCheck, c.ResponsiblePerson, c.SigningDelegate, CaseClock.ResponseDueBy(c, today, calendar), CaseClock.Backstop(c),
-            CaseClock.PausedWorkingDays(c, today, calendar), Deadlines(c), [.. c.Agreements.OrderBy(a => a.Id)], [.. c.Pauses.OrderBy(p => p.Id)],
-            c.UpdateEveryWorkingDays, CaseClock.NextUpdateDue(c, calendar), [.. c.Contacts.OrderBy(x => x.On).ThenBy(x => x.Id)], [.. c.Staff.OrderBy(s => s.Id)],
-            c.Draft, c.Draft is null ? [] : [.. FinalResponseRules.Check(c).Select(e => $"{e.Field}: {e.Message}")], c.Signature, c.FinalResponseSentOn,
+            c.Investigator, c.ConflictCheck, c.ResponsiblePerson, c.SigningDelegate, CaseClock.ResponseDueBy(c, today, calendar), SixMonthBackstop.For(c),
+            ClockPausing.PausedWorkingDays(c, today, calendar), Deadlines(c), [.. c.Agreements.OrderBy(a => a.Id)], [.. c.Pauses.OrderBy(p => p.Id)],
+            c.UpdateEveryWorkingDays, UpdateFrequency.NextDue(c, calendar), [.. c.Contacts.OrderBy(x => x.On).ThenBy(x => x.Id)], [.. c.Staff.OrderBy(s => s.Id)],
+            c.Draft, c.Draft is null ? [] : [.. FinalResponseCompleteness.Check(c).Select(e => $"{e.Field}: {e.Message}")], c.Signature, c.FinalResponseSentOn,
             c.DelayLetterSentOn, c.Coding, [.. c.Contributions.OrderBy(x => x.OrganisationCode, StringComparer.Ordinal)], c.ReopenCount,
             c.OmbudsmanReferralLearnedOn, [.. c.Surveys.Select(s => s.Kind)], [.. c.Reviews.OrderBy(r => r.Version).ThenBy(r => r.ReviewerCode, StringComparer.Ordinal)]);
     }

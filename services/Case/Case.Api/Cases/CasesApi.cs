@@ -1,7 +1,7 @@
-using IcsComplaints.Case.Api.Coding;
 using IcsComplaints.Case.Api.Responses;
-using IcsComplaints.ServiceDefaults;
+using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Platform.Security;
+using IcsComplaints.ServiceDefaults;
 using IcsComplaints.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

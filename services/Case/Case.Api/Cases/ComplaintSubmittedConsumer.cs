@@ -1,6 +1,8 @@
 using IcsComplaints.Calendar;
 using IcsComplaints.Case.Api.Data;
 using IcsComplaints.Case.Contracts.Events;
+using IcsComplaints.Case.Domain.Cases;
+using IcsComplaints.Case.Domain.Rules;
 using IcsComplaints.Intake.Contracts.Events;
 using IcsComplaints.Messaging.Inbox;
 using MassTransit;
@@ -9,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace IcsComplaints.Case.Api.Cases;
 
 /// <summary>
-/// Opens a case at the organisation handling the complaint, with its acknowledgement due on the third working day
-/// after the day of receipt (Reg 13(3)), on hold while intake waits for a decision the Regulations require. An
+/// Opens a case at the organisation handling the complaint, with its acknowledgement due by
+/// <see cref="AcknowledgementDeadline"/>, on hold while intake waits for a decision the Regulations require. An
 /// imported complaint that was already closed opens closed. Announces <see cref="CaseOpened"/>.
 /// </summary>
 public sealed class ComplaintSubmittedConsumer(InboxServices<CaseDbContext> inbox, CaseLifecycle lifecycle)
@@ -48,9 +50,6 @@ public sealed class ComplaintSubmittedConsumer(InboxServices<CaseDbContext> inbo
 /// <summary>Opening and closing cases, the same way for every message that does it.</summary>
 public sealed class CaseLifecycle(WorkingDayCalendar calendar, TimeProvider time)
 {
-    /// <summary>Working days allowed for the acknowledgement (Reg 13(3)).</summary>
-    public const int AcknowledgementWorkingDays = 3;
-
     /// <summary>True for the routes on which an ICB has yet to decide who handles the complaint (Reg 7).</summary>
     public static bool AwaitsRouting(ComplaintRoute route) =>
         route is ComplaintRoute.AwaitingConsent or ComplaintRoute.AwaitingRoutingDecision or ComplaintRoute.Misdirected;
@@ -64,7 +63,7 @@ public sealed class CaseLifecycle(WorkingDayCalendar calendar, TimeProvider time
     /// <summary>Opens a case and announces it.</summary>
     public ComplaintCase Open(CaseDbContext db, Messaging.Outbox.IOutbox outbox, CaseOpening opening)
     {
-        var opened = ComplaintCase.Open(opening, calendar.AddWorkingDays(opening.ReceivedOn, AcknowledgementWorkingDays), time.GetUtcNow());
+        var opened = ComplaintCase.Open(opening, calendar, time.GetUtcNow());
         db.Cases.Add(opened);
         outbox.Publish(new CaseOpened
         {

@@ -1,6 +1,8 @@
 using IcsComplaints.Calendar;
 using IcsComplaints.Case.Api.Data;
 using IcsComplaints.Case.Contracts.Events;
+using IcsComplaints.Case.Domain.Cases;
+using IcsComplaints.Case.Domain.Rules;
 using IcsComplaints.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,12 +15,12 @@ namespace IcsComplaints.Case.Api.Cases;
 /// </summary>
 public sealed class DraftSharing(WorkingDayCalendar calendar)
 {
-    /// <summary>The last day of a review opened today: the organisation's review window in working days (default five).</summary>
+    /// <summary>The last day of a review opened today: the organisation's review window (<see cref="AdvocateReviewWindow"/>).</summary>
     public async Task<DateOnly> WindowEndsAsync(CaseDbContext db, string organisationCode, DateOnly today, CancellationToken ct)
     {
         var days = (await db.OrganisationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.OrganisationCode == organisationCode, ct))?.ReviewWindowWorkingDays
-            ?? OrganisationSettings.DefaultReviewWindow;
-        return calendar.AddWorkingDays(today, days);
+            ?? AdvocateReviewWindow.DefaultWorkingDays;
+        return AdvocateReviewWindow.EndsOn(today, days, calendar);
     }
 
     /// <summary>Opens reviews of the current draft, keeps its snapshot, and publishes <see cref="DraftShared"/>.</summary>
@@ -37,7 +39,7 @@ public sealed class DraftSharing(WorkingDayCalendar calendar)
         if (db.DraftSnapshots.Local.All(s => s.CaseId != c.Id || s.Version != c.DraftVersion)
             && !db.DraftSnapshots.Any(s => s.CaseId == c.Id && s.Version == c.DraftVersion))
         {
-            db.DraftSnapshots.Add(new DraftSnapshot { CaseId = c.Id, Version = c.DraftVersion, Draft = c.Draft!, SharedAt = DateTimeOffset.UtcNow });
+            db.DraftSnapshots.Add(c.SnapshotDraft(DateTimeOffset.UtcNow));
         }
         outbox.Publish(new DraftShared
         {

@@ -1,4 +1,5 @@
 using IcsComplaints.Case.Api.Data;
+using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Intake.Contracts.Events;
 using IcsComplaints.Messaging.Inbox;
 using MassTransit;

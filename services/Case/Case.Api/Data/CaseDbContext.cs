@@ -1,4 +1,4 @@
-using IcsComplaints.Case.Api.Cases;
+using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Audit;
 using Microsoft.EntityFrameworkCore;

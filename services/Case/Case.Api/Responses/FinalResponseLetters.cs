@@ -2,6 +2,8 @@ using Grpc.Core;
 using IcsComplaints.AdvocacyReferral.Contracts.Grpc.V1;
 using IcsComplaints.Calendar;
 using IcsComplaints.Case.Api.Cases;
+using IcsComplaints.Case.Domain.Cases;
+using IcsComplaints.Case.Domain.Rules;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
@@ -39,7 +41,7 @@ public sealed class FinalResponseLetters(
             new LetterParty(contact.Name, [.. contact.AddressLines]),
             draft.ComplaintSummary ?? "", draft.OutcomesSought ?? "", draft.Investigation ?? "",
             [.. draft.Findings.Select(f => new LetterFinding(f.Issue, f.Conclusion, f.Reasons, f.Upheld))],
-            FinalResponseRules.OutcomeOf(draft.Findings) switch
+            Ko41Coding.OutcomeOf(draft.Findings) switch
             {
                 CaseOutcome.Upheld => LetterOutcome.Upheld,
                 CaseOutcome.PartiallyUpheld => LetterOutcome.PartlyUpheld,

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using IcsComplaints.Case.Api.Cases;
+using IcsComplaints.Case.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,9 +1,11 @@
-using IcsComplaints.Case.Api.Coding;
+using IcsComplaints.Case.Domain.Cases;
+using IcsComplaints.Case.Domain.Rules;
 using IcsComplaints.Validation;
+using static IcsComplaints.UnitTests.CaseRules.CaseFixtures;
 
-namespace IcsComplaints.UnitTests;
+namespace IcsComplaints.UnitTests.CaseRules;
 
-/// <summary>The KO41a coding of a case: canonical values, and the rules of the KO41a guidance each named in the test.</summary>
+/// <summary><see cref="Ko41Coding"/>, the KO41a coding of a case: canonical values, and the rules of the KO41a guidance each named in the test.</summary>
 public sealed class Ko41CodingTests
 {
     private static Ko41CodingInput Input() => new(
@@ -16,12 +18,12 @@ public sealed class Ko41CodingTests
         ComplainantStatus: "Patient");
 
     private static IReadOnlyDictionary<string, string[]> Errors(Ko41CodingInput? input) =>
-        Assert.Throws<RequestValidationException>(() => Ko41.Validate(input)).Errors;
+        Assert.Throws<RequestValidationException>(() => Ko41Coding.Validate(input)).Errors;
 
     [Fact]
     public void AFullCoding_IsReturnedInCanonicalForm_WhateverTheCaseAndSpacesOfTheInput()
     {
-        var coding = Ko41.Validate(new Ko41CodingInput(
+        var coding = Ko41Coding.Validate(new Ko41CodingInput(
             ["  COMMUNICATIONS ", "clinical treatment", "values and behaviours"],
             " mental HEALTH",
             ["scientific, THERAPEUTIC and technical", " nursing, midwifery and health visiting "],
@@ -37,17 +39,17 @@ public sealed class Ko41CodingTests
         Assert.Equal("RJ121", coding.SiteOdsCode);
         Assert.Equal("75+", coding.AgeBand);
         Assert.Equal("On behalf of the patient", coding.ComplainantStatus);
-        Assert.True(Ko41.IsClinical(coding));
+        Assert.True(Ko41Coding.IsClinical(coding));
     }
 
     [Fact]
     public void Ko41a_ACodingWithoutAClinicalAspect_HasNoSubCategoriesAndNeedNotNameASite()
     {
-        var coding = Ko41.Validate(Input() with { Subjects = ["Communications"], ClinicalSubCategories = null, SiteOdsCode = "  " });
+        var coding = Ko41Coding.Validate(Input() with { Subjects = ["Communications"], ClinicalSubCategories = null, SiteOdsCode = "  " });
 
         Assert.Empty(coding.ClinicalSubCategories);
         Assert.Null(coding.SiteOdsCode);
-        Assert.False(Ko41.IsClinical(coding));
+        Assert.False(Ko41Coding.IsClinical(coding));
     }
 
     [Fact]
@@ -125,8 +127,8 @@ public sealed class Ko41CodingTests
     [Fact]
     public void Ko41a_SeveralAspectsMayBeRecorded_UpToTenSubjectAreas()
     {
-        var ten = Ko41.SubjectAreas.Where(s => s != Ko41.ClinicalTreatment).Take(Ko41.MaxSubjects).ToList();
-        var valid = Ko41.Validate(Input() with { Subjects = ten, ClinicalSubCategories = null });
+        var ten = Ko41Coding.SubjectAreas.Where(s => s != Ko41Coding.ClinicalTreatment).Take(Ko41Coding.MaxSubjects).ToList();
+        var valid = Ko41Coding.Validate(Input() with { Subjects = ten, ClinicalSubCategories = null });
         Assert.Equal(10, valid.Subjects.Count);
 
         var errors = Errors(Input() with { Subjects = [.. ten, "Nonsense"], ClinicalSubCategories = null });
@@ -142,9 +144,9 @@ public sealed class Ko41CodingTests
 
         var serviceArea = Assert.Single(errors["serviceArea"]);
         Assert.Contains("\"Cardiology\"", serviceArea, StringComparison.Ordinal);
-        Assert.All(Ko41.ServiceAreas, area => Assert.Contains(area, serviceArea, StringComparison.Ordinal));
-        Assert.All(Ko41.SubjectAreas, subject => Assert.Contains(subject, Assert.Single(errors["subjects[1]"]), StringComparison.Ordinal));
-        Assert.All(Ko41.AgeBands, band => Assert.Contains(band, Assert.Single(errors["ageBand"]), StringComparison.Ordinal));
+        Assert.All(Ko41Coding.ServiceAreas, area => Assert.Contains(area, serviceArea, StringComparison.Ordinal));
+        Assert.All(Ko41Coding.SubjectAreas, subject => Assert.Contains(subject, Assert.Single(errors["subjects[1]"]), StringComparison.Ordinal));
+        Assert.All(Ko41Coding.AgeBands, band => Assert.Contains(band, Assert.Single(errors["ageBand"]), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -165,5 +167,31 @@ public sealed class Ko41CodingTests
         var errors = Errors(Input() with { SiteOdsCode = site });
 
         Assert.Equal("siteOdsCode", Assert.Single(errors).Key);
+    }
+
+    [Theory]
+    [InlineData(new[] { true }, CaseOutcome.Upheld)]
+    [InlineData(new[] { true, true }, CaseOutcome.Upheld)]
+    [InlineData(new[] { true, false }, CaseOutcome.PartiallyUpheld)]
+    [InlineData(new[] { false, false }, CaseOutcome.NotUpheld)]
+    public void TheOutcome_IsUpheldPartiallyUpheldOrNotUpheld_ByTheFindings(bool[] upheld, CaseOutcome expected)
+    {
+        Assert.Equal(expected, Ko41Coding.OutcomeOf([.. upheld.Select(u => new ResponseFinding("x", "y", "z", u))]));
+    }
+
+    [Fact]
+    public void Closing_NeedsKo41Coding_AndReopeningClearsTheOutcome()
+    {
+        var c = Drafted();
+        c.Sign(new ResponseSignature(Responsible, "Chief Executive", null, Received, 0));
+        c.SendFinalResponse(Received.AddDays(2), ContactChannel.Email);
+
+        Assert.Throws<RequestStateException>(() => c.CloseResolved(Received.AddDays(3)));
+        c.Code(Ko41Coding.Validate(new Ko41CodingInput(["Waiting times"], "A&E", ["Nursing, midwifery and health visiting"], [], null, "65-74", "On behalf of the patient")));
+        c.CloseResolved(Received.AddDays(3));
+        Assert.Equal((CaseStage.Closed, CaseClosure.Resolved, CaseOutcome.Upheld), (c.Stage, c.Closure, c.Outcome));
+
+        c.Reopen(Received.AddDays(10), "New evidence from the family");
+        Assert.Equal((CaseStage.Reopened, (CaseClosure?)null, (CaseOutcome?)null, 1), (c.Stage, c.Closure, c.Outcome, c.ReopenCount));
     }
 }

@@ -1,4 +1,7 @@
-namespace IcsComplaints.Case.Api.Cases;
+using IcsComplaints.Calendar;
+using IcsComplaints.Case.Domain.Rules;
+
+namespace IcsComplaints.Case.Domain.Cases;
 
 /// <summary>
 /// A complaint being handled by one organisation under the model complaint handling procedure: received,
@@ -39,7 +42,7 @@ public sealed partial class ComplaintCase
     /// <summary>Date received (Europe/London): the start of every clock.</summary>
     public DateOnly ReceivedOn { get; private set; }
 
-    /// <summary>The third working day after receipt (Reg 13(3)).</summary>
+    /// <summary>The third working day after receipt (<see cref="AcknowledgementDeadline"/>, Reg 13(3)).</summary>
     public DateOnly AcknowledgementDueBy { get; private set; }
 
     /// <summary>When the case was opened.</summary>
@@ -62,6 +65,12 @@ public sealed partial class ComplaintCase
 
     /// <summary>True while a decision at intake is outstanding.</summary>
     public bool OnHold => AwaitingTimeLimitDecision || AwaitingBestInterestsDecision || AwaitingRouting;
+
+    /// <summary>True until the final response has gone or the case closed: the clocks run.</summary>
+    public bool IsOpen => StageTransitions.ClockRuns(Stage);
+
+    /// <summary>The clock is paused now.</summary>
+    public bool IsPaused => _pauses.Any(p => p.Until is null);
 
     /// <summary>The member of the complaints team handling it.</summary>
     public StaffRef? Handler { get; private set; }
@@ -132,8 +141,8 @@ public sealed partial class ComplaintCase
     /// <summary>Its reasons.</summary>
     public string? DelayLetterReasons { get; private set; }
 
-    /// <summary>KO41 coding.</summary>
-    public Coding.Ko41Coding? Coding { get; private set; }
+    /// <summary>KO41 coding (<see cref="Ko41Coding"/>).</summary>
+    public CaseCoding? Coding { get; private set; }
 
     /// <summary>When it closed.</summary>
     public DateOnly? ClosedOn { get; private set; }
@@ -178,8 +187,9 @@ public sealed partial class ComplaintCase
     public IReadOnlyList<SurveyResponse> Surveys => _surveys;
 
     /// <summary>Opens a case for a newly recorded or transferred complaint.</summary>
-    public static ComplaintCase Open(CaseOpening opening, DateOnly acknowledgementDueBy, DateTimeOffset openedAt)
+    public static ComplaintCase Open(CaseOpening opening, WorkingDayCalendar calendar, DateTimeOffset openedAt)
     {
+        ArgumentNullException.ThrowIfNull(opening);
         var opened = new ComplaintCase
         {
             Id = Guid.CreateVersion7(openedAt),
@@ -188,7 +198,7 @@ public sealed partial class ComplaintCase
             OrganisationCode = opening.OrganisationCode,
             Stage = CaseStage.Received,
             ReceivedOn = opening.ReceivedOn,
-            AcknowledgementDueBy = acknowledgementDueBy,
+            AcknowledgementDueBy = AcknowledgementDeadline.DueBy(opening.ReceivedOn, calendar),
             OpenedAt = openedAt,
             ComplainantSubjectId = opening.ComplainantSubjectId,
             TransferredFromOrganisationCode = opening.TransferredFromOrganisationCode,
@@ -235,83 +245,8 @@ public sealed partial class ComplaintCase
         {
             if (!_contributions.Any(c => string.Equals(c.OrganisationCode, code, StringComparison.OrdinalIgnoreCase)))
             {
-                _contributions.Add(new Contribution { CaseId = Id, OrganisationCode = code.ToUpperInvariant() });
+                _contributions.Add(new Contribution(Id, code.ToUpperInvariant()));
             }
         }
     }
-}
-
-/// <summary>What a case opens with.</summary>
-/// <param name="ComplaintId">The complaint.</param>
-/// <param name="Reference">Its reference.</param>
-/// <param name="OrganisationCode">The organisation handling it.</param>
-/// <param name="ReceivedOn">The date received; for a transfer, the original date.</param>
-/// <param name="ComplainantSubjectId">The signed-in complainant, if any.</param>
-/// <param name="TransferredFromOrganisationCode">Where it was transferred from.</param>
-/// <param name="AwaitingTimeLimitDecision">On hold under Reg 12(4).</param>
-/// <param name="AwaitingBestInterestsDecision">On hold under Reg 5(4).</param>
-/// <param name="AwaitingRouting">On hold under Reg 7.</param>
-public sealed record CaseOpening(
-    Guid ComplaintId, string Reference, string OrganisationCode, DateOnly ReceivedOn, string? ComplainantSubjectId,
-    string? TransferredFromOrganisationCode = null, bool AwaitingTimeLimitDecision = false, bool AwaitingBestInterestsDecision = false,
-    bool AwaitingRouting = false)
-{
-    /// <summary>For a complaint about several organisations led by this one, the others (Reg 9).</summary>
-    public IReadOnlyList<string> Contributors { get; init; } = [];
-}
-
-/// <summary>Why a case closed.</summary>
-public enum CaseClosure
-{
-    /// <summary>The complaint went to another organisation (Reg 6(5), 7(5)).</summary>
-    Transferred = 1,
-
-    /// <summary>Not handled under the Regulations (Reg 8).</summary>
-    Excluded = 2,
-
-    /// <summary>Withdrawn by the complainant.</summary>
-    Withdrawn = 3,
-
-    /// <summary>Declined as made out of time (Reg 12).</summary>
-    DeclinedOutOfTime = 4,
-
-    /// <summary>Not considered: the representative was not acting in the person's best interests (Reg 5(4)).</summary>
-    NotConsidered = 5,
-
-    /// <summary>Linked to another complaint about the same matter (either/or).</summary>
-    Linked = 6,
-
-    /// <summary>Resolved: the response was sent.</summary>
-    Resolved = 7,
-}
-
-/// <summary>Where a case is in the complaint handling procedure.</summary>
-public enum CaseStage
-{
-    /// <summary>Received and not yet acknowledged.</summary>
-    Received = 1,
-
-    /// <summary>Acknowledged (Reg 13(3)).</summary>
-    Acknowledged = 2,
-
-    /// <summary>Being resolved at the first point of contact (MCHP early resolution).</summary>
-    EarlyResolution = 3,
-
-    /// <summary>Being looked at more closely (MCHP closer look).</summary>
-    CloserLook = 4,
-
-    /// <summary>A final response is drafted and awaits signature and sending.</summary>
-    ResponseDrafted = 5,
-
-    /// <summary>The signed final response was sent (Reg 14).</summary>
-    FinalResponseSent = 6,
-
-    /// <summary>Closed; see the closure.</summary>
-    Closed = 9,
-
-    /// <summary>Reopened after closure, to be resolved again.</summary>
-    Reopened = 10,
-
-    /// <summary>The complainant took it to the Ombudsman (recorded when the organisation learns of it).</summary>
-    ReferredToOmbudsman = 11,
 }

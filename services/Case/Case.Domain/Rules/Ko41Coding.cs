@@ -1,46 +1,15 @@
+using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Validation;
 
-namespace IcsComplaints.Case.Api.Coding;
-
-/// <summary>The KO41 coding of a case as a handler sends it (JSON camelCase); every value is checked by <see cref="Ko41.Validate"/>.</summary>
-/// <param name="Subjects">Subject areas, one per aspect of the complaint.</param>
-/// <param name="ServiceArea">The main service area.</param>
-/// <param name="Professions">Professions or staff groups complained about.</param>
-/// <param name="ClinicalSubCategories">Clinical treatment sub-categories, only when a subject is "Clinical treatment".</param>
-/// <param name="SiteOdsCode">ODS code of the one site the complaint is counted against, if any.</param>
-/// <param name="AgeBand">Age band of the patient.</param>
-/// <param name="ComplainantStatus">Whether the patient complained or someone on their behalf.</param>
-public sealed record Ko41CodingInput(
-    IReadOnlyList<string>? Subjects,
-    string? ServiceArea,
-    IReadOnlyList<string>? Professions,
-    IReadOnlyList<string>? ClinicalSubCategories,
-    string? SiteOdsCode,
-    string? AgeBand,
-    string? ComplainantStatus);
-
-/// <summary>A validated KO41 coding: every value spelt exactly as in the lists of <see cref="Ko41"/>.</summary>
-/// <param name="Subjects">Subject areas, without duplicates, in the order given.</param>
-/// <param name="ServiceArea">The main service area.</param>
-/// <param name="Professions">Professions or staff groups, without duplicates, in the order given.</param>
-/// <param name="ClinicalSubCategories">Clinical treatment sub-categories; empty unless a subject is "Clinical treatment".</param>
-/// <param name="SiteOdsCode">ODS code of the site, upper case; <c>null</c> when not given.</param>
-/// <param name="AgeBand">Age band of the patient.</param>
-/// <param name="ComplainantStatus">Whether the patient complained or someone on their behalf.</param>
-public sealed record Ko41Coding(
-    IReadOnlyList<string> Subjects,
-    string ServiceArea,
-    IReadOnlyList<string> Professions,
-    IReadOnlyList<string> ClinicalSubCategories,
-    string? SiteOdsCode,
-    string AgeBand,
-    string ComplainantStatus);
+namespace IcsComplaints.Case.Domain.Rules;
 
 /// <summary>
-/// The categories of the KO41a "Data on Written Complaints in the NHS" return (domain.md §3) and the checks a
-/// handler's coding of a case must pass. Every problem is reported at once, field by field.
+/// KO41a "Data on Written Complaints in the NHS" (domain.md §3): the categories a case is coded with, the checks a
+/// handler's coding must pass (every problem reported at once, field by field), the outcome's definitions, and that a
+/// case is coded before it closes. The lists are long because they are the national return's; they stay in one file
+/// so they can be checked against NHS England's lookup file in one place.
 /// </summary>
-public static class Ko41
+public static class Ko41Coding
 {
     /// <summary>Most subject areas one complaint may be coded with.</summary>
     public const int MaxSubjects = 10;
@@ -165,7 +134,7 @@ public static class Ko41
     /// Validates <paramref name="input"/> and returns it in canonical form; throws
     /// <see cref="RequestValidationException"/> listing every bad field. A <c>null</c> input reports each required field.
     /// </summary>
-    public static Ko41Coding Validate(Ko41CodingInput? input)
+    public static CaseCoding Validate(Ko41CodingInput? input)
     {
         input ??= new Ko41CodingInput(null, null, null, null, null, null, null);
         var errors = new ValidationErrors();
@@ -189,11 +158,29 @@ public static class Ko41
             "Say who complained (KO41a section 4); use \"Unknown\" when it is not known.", errors);
 
         errors.ThrowIfAny();
-        return new Ko41Coding(subjects, serviceArea!, professions, subCategories, site, ageBand!, status!);
+        return new CaseCoding(subjects, serviceArea!, professions, subCategories, site, ageBand!, status!);
     }
 
     /// <summary>True when the complaint has a clinical aspect: one of its subjects is <see cref="ClinicalTreatment"/>.</summary>
-    public static bool IsClinical(Ko41Coding coding) => coding.Subjects.Contains(ClinicalTreatment, StringComparer.Ordinal);
+    public static bool IsClinical(CaseCoding coding) => coding.Subjects.Contains(ClinicalTreatment, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The outcome from the findings, as KO41a defines it: upheld when every point is upheld, partially upheld
+    /// when some but not all are, not upheld when none is.
+    /// </summary>
+    public static CaseOutcome OutcomeOf(IReadOnlyList<ResponseFinding> findings) =>
+        findings.All(f => f.Upheld) ? CaseOutcome.Upheld
+        : findings.Any(f => f.Upheld) ? CaseOutcome.PartiallyUpheld
+        : CaseOutcome.NotUpheld;
+
+    /// <summary>Refuses to close a case that is not coded: KO41a counts every complaint resolved.</summary>
+    public static void EnsureCodedBeforeClosing(CaseCoding? coding)
+    {
+        if (coding is null)
+        {
+            throw new RequestStateException("Code the case for KO41 before closing it (subject, service area, profession, age band, complainant status).");
+        }
+    }
 
     private static List<string> ClinicalAspects(IReadOnlyList<string>? given, List<string> subjects, ValidationErrors errors)
     {

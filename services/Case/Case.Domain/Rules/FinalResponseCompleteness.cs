@@ -1,16 +1,16 @@
+using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Validation;
 
-namespace IcsComplaints.Case.Api.Cases;
+namespace IcsComplaints.Case.Domain.Rules;
 
 /// <summary>
-/// What a final response must contain before it can be signed and sent: what the Ombudsman looks for in a good
-/// response (domain.md §6; PHSO "Writing and communicating your final response") — the complaint and the outcome
-/// sought, how it was looked into, a finding with reasons on every point (every issue of the investigation plan),
-/// an unconditional apology and what will change, by when, where something went wrong, and, for a co-ordinated
-/// response, every contributing organisation's signed-off section (Reg 9). The letter itself always says that it
-/// is the final response and how to go to the Ombudsman (Reg 14(2)(d)).
+/// Reg 14(2) and PHSO "Writing and communicating your final response" (domain.md §6): before a final response is
+/// signed and sent it sets out the complaint and the outcome sought, how it was looked into, a finding with reasons
+/// on every point (every issue of the investigation plan), an unconditional apology and what will change, by when,
+/// where something went wrong, and, for a co-ordinated response, every contributing organisation's signed-off section
+/// (Reg 9). The letter itself always says that it is the final response and how to go to the Ombudsman (Reg 14(2)(d)).
 /// </summary>
-public static class FinalResponseRules
+public static class FinalResponseCompleteness
 {
     // "Sorry you feel…" apologises for the complainant's reaction, not for what went wrong (PHSO: apologies are unconditional).
     private static readonly string[] ConditionalApologies = ["sorry you feel", "sorry that you feel", "sorry if", "regret that you felt", "sorry you felt", "sorry that you felt"];
@@ -28,6 +28,7 @@ public static class FinalResponseRules
     /// <summary>The missing or inadequate sections, by field.</summary>
     public static IReadOnlyList<(string Field, string Message)> Check(ComplaintCase complaintCase)
     {
+        ArgumentNullException.ThrowIfNull(complaintCase);
         var errors = new List<(string, string)>();
         var draft = complaintCase.Draft;
         if (draft is null)
@@ -102,13 +103,4 @@ public static class FinalResponseRules
         }
         return errors;
     }
-
-    /// <summary>
-    /// The outcome from the findings, as KO41a defines it: upheld when every point is upheld, partially upheld
-    /// when some but not all are, not upheld when none is.
-    /// </summary>
-    public static CaseOutcome OutcomeOf(IReadOnlyList<ResponseFinding> findings) =>
-        findings.All(f => f.Upheld) ? CaseOutcome.Upheld
-        : findings.Any(f => f.Upheld) ? CaseOutcome.PartiallyUpheld
-        : CaseOutcome.NotUpheld;
 }

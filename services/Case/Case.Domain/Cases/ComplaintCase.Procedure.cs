@@ -1,52 +1,19 @@
 using IcsComplaints.Calendar;
+using IcsComplaints.Case.Domain.Rules;
 using IcsComplaints.Validation;
 
-namespace IcsComplaints.Case.Api.Cases;
+namespace IcsComplaints.Case.Domain.Cases;
 
-/// <summary>
-/// The stages of the model complaint handling procedure and the moves between them. A move not listed here is
-/// refused with the stages that may follow, so a case cannot skip acknowledgement, be answered before it is looked
-/// into, or be closed before its final response has gone.
-/// </summary>
-public static class CaseTransitions
-{
-    private static readonly Dictionary<CaseStage, CaseStage[]> Next = new()
-    {
-        [CaseStage.Received] = [CaseStage.Acknowledged],
-        [CaseStage.Acknowledged] = [CaseStage.EarlyResolution, CaseStage.CloserLook],
-        [CaseStage.EarlyResolution] = [CaseStage.CloserLook, CaseStage.ResponseDrafted],
-        [CaseStage.CloserLook] = [CaseStage.ResponseDrafted],
-        [CaseStage.ResponseDrafted] = [CaseStage.CloserLook, CaseStage.FinalResponseSent],
-        [CaseStage.FinalResponseSent] = [CaseStage.Closed, CaseStage.Reopened, CaseStage.ReferredToOmbudsman],
-        [CaseStage.Closed] = [CaseStage.Reopened, CaseStage.ReferredToOmbudsman],
-        [CaseStage.Reopened] = [CaseStage.EarlyResolution, CaseStage.CloserLook],
-        [CaseStage.ReferredToOmbudsman] = [CaseStage.Reopened, CaseStage.Closed],
-    };
-
-    /// <summary>The stages that may follow <paramref name="from"/>.</summary>
-    public static IReadOnlyList<CaseStage> From(CaseStage from) => Next.TryGetValue(from, out var next) ? next : [];
-
-    /// <summary>True when the move is allowed.</summary>
-    public static bool Allows(CaseStage from, CaseStage to) => From(from).Contains(to);
-}
-
-/// <summary>The procedure's actions on a case; each checks the move and its rule, then applies it.</summary>
+/// <summary>The procedure's steps on a case; each checks the move (<see cref="StageTransitions"/>) and its rule, then applies it.</summary>
 public sealed partial class ComplaintCase
 {
-    /// <summary>True until the final response has gone or the case closed: the clocks run.</summary>
-    public bool IsOpen => Stage is CaseStage.Received or CaseStage.Acknowledged or CaseStage.EarlyResolution or CaseStage.CloserLook
-        or CaseStage.ResponseDrafted or CaseStage.Reopened;
-
-    /// <summary>The clock is paused now.</summary>
-    public bool IsPaused => _pauses.Any(p => p.Until is null);
-
-    /// <summary>Acknowledges the complaint, recording the offer to discuss handling and the response period (Reg 13(2)–(3)).</summary>
+    /// <summary>Acknowledges the complaint, recording the offer to discuss handling and the response period (<see cref="AcknowledgementDeadline"/>).</summary>
     public void Acknowledge(DateOnly on, ContactChannel channel, bool discussionOffered, DateOnly? discussedOn)
     {
         MoveTo(CaseStage.Acknowledged, "acknowledge");
         if (!discussionOffered)
         {
-            throw new RequestValidationException("discussionOffered", "The acknowledgement offers to discuss how the complaint will be handled and the response period (Reg 13).");
+            throw new RequestValidationException("discussionOffered", AcknowledgementDeadline.DiscussionOfferMissing);
         }
         NotBefore(on, ReceivedOn, "acknowledgedOn", "received");
         AcknowledgedOn = on;
@@ -58,13 +25,13 @@ public sealed partial class ComplaintCase
     /// <summary>Assigns the complaints team member handling it.</summary>
     public void Assign(StaffRef handler) => Handler = handler;
 
-    /// <summary>Starts early resolution, due within the organisation's target counted from receipt.</summary>
+    /// <summary>Starts early resolution, due within the organisation's target counted from receipt (<see cref="EarlyResolutionTarget"/>).</summary>
     public void StartEarlyResolution(DateOnly on, int targetWorkingDays, WorkingDayCalendar calendar)
     {
         EnsureNotOnHold("start early resolution");
         MoveTo(CaseStage.EarlyResolution, "start early resolution");
         EarlyResolutionStartedOn = on;
-        EarlyResolutionDueBy = calendar.AddWorkingDays(ReceivedOn, targetWorkingDays);
+        EarlyResolutionDueBy = EarlyResolutionTarget.DueBy(ReceivedOn, targetWorkingDays, calendar);
     }
 
     /// <summary>
@@ -74,9 +41,9 @@ public sealed partial class ComplaintCase
     public void StartCloserLook(DateOnly on, string? reason, InvestigationPlan plan, StaffRef investigator, ConflictCheck check, StaffRef responsiblePerson)
     {
         EnsureNotOnHold("start a closer look");
-        if (Stage is CaseStage.EarlyResolution or CaseStage.ResponseDrafted && string.IsNullOrWhiteSpace(reason))
+        if (NeedsEscalationReason && string.IsNullOrWhiteSpace(reason))
         {
-            throw new RequestValidationException("reason", "Say why the complaint needs a closer look.");
+            throw new RequestValidationException("reason", EscalationReasonMissing);
         }
         MoveTo(CaseStage.CloserLook, "start a closer look");
         CloserLookStartedOn = on;
@@ -87,39 +54,33 @@ public sealed partial class ComplaintCase
         ResponsiblePerson = responsiblePerson;
     }
 
-    /// <summary>Agrees (or, when the complainant declined to discuss it, sets) the response date; a change needs a reason.</summary>
-    public ResponseDateAgreement AgreeResponseDate(DateOnly agreedOn, DateOnly dueBy, bool withComplainant, string reason, string recordedBy)
+    /// <summary>Why a closer look from early resolution or a draft without a reason is refused.</summary>
+    public const string EscalationReasonMissing = "Say why the complaint needs a closer look.";
+
+    /// <summary>True when a closer look started now needs a reason: the case escalates from early resolution or goes back from a draft.</summary>
+    public bool NeedsEscalationReason => Stage is CaseStage.EarlyResolution or CaseStage.ResponseDrafted;
+
+    /// <summary>Agrees (or, when the complainant declined to discuss it, sets) the response date (<see cref="ResponseDateRenegotiation"/>).</summary>
+    public ResponseDateAgreement AgreeResponseDate(DateOnly agreedOn, DateOnly dueBy, bool withComplainant, string? reason, string recordedBy)
     {
         if (!IsOpen)
         {
             throw new RequestStateException($"The case is {Stage}: its response date can no longer change.");
         }
         NotBefore(agreedOn, ReceivedOn, "agreedOn", "received");
-        if (dueBy <= agreedOn)
-        {
-            throw new RequestValidationException("dueBy", "The response date is after the day it is agreed.");
-        }
-        var agreement = new ResponseDateAgreement
-        {
-            CaseId = Id, AgreedOn = agreedOn, DueBy = dueBy, WithComplainant = withComplainant, Reason = reason, RecordedBy = recordedBy,
-        };
+        ResponseDateRenegotiation.EnsureAfterAgreement(agreedOn, dueBy);
+        var agreement = new ResponseDateAgreement(
+            Id, agreedOn, dueBy, withComplainant, ResponseDateRenegotiation.ReasonFor(reason, _agreements.Count), recordedBy);
         _agreements.Add(agreement);
         return agreement;
     }
 
-    /// <summary>Stops the clock with a reason.</summary>
+    /// <summary>Stops the clock with a reason (<see cref="ClockPausing"/>).</summary>
     public ClockPause Pause(PauseReason reason, string detail, DateOnly from)
     {
-        if (!IsOpen)
-        {
-            throw new RequestStateException($"The case is {Stage}: there is no clock to pause.");
-        }
-        if (IsPaused)
-        {
-            throw new RequestStateException("The clock is already paused; restart it before pausing again.");
-        }
-        NotBefore(from, _pauses.Select(p => p.Until ?? p.From).DefaultIfEmpty(ReceivedOn).Max(), "from", "end of the last pause or the day received");
-        var pause = new ClockPause { CaseId = Id, Reason = reason, Detail = detail, From = from };
+        ClockPausing.EnsureMayPause(this);
+        NotBefore(from, ClockPausing.EarliestStart(this), "from", "end of the last pause or the day received");
+        var pause = new ClockPause(Id, reason, detail, from);
         _pauses.Add(pause);
         return pause;
     }
@@ -130,38 +91,41 @@ public sealed partial class ComplaintCase
         var pause = _pauses.SingleOrDefault(p => p.Until is null)
             ?? throw new RequestStateException("The clock is not paused.");
         NotBefore(on, pause.From, "on", "pause began");
-        pause.Until = on;
+        pause.End(on);
         return pause;
     }
 
-    /// <summary>Logs a contact with the complainant.</summary>
+    /// <summary>Logs a contact with the complainant; an outgoing contact while the clocks run may count as an update.</summary>
     public ContactLogEntry LogContact(DateOnly on, ContactChannel channel, bool outgoing, bool isUpdate, string summary, string recordedBy)
     {
         NotBefore(on, ReceivedOn, "on", "received");
-        var entry = new ContactLogEntry
-        {
-            CaseId = Id, On = on, Channel = channel, Outgoing = outgoing, IsUpdate = isUpdate && outgoing && IsOpen, Summary = summary, RecordedBy = recordedBy,
-        };
+        var entry = new ContactLogEntry(Id, on, channel, outgoing, isUpdate && outgoing && IsOpen, summary, recordedBy);
         _contacts.Add(entry);
         return entry;
     }
 
-    /// <summary>Records how often the complainant will be updated, as agreed with them.</summary>
+    /// <summary>Records how often the complainant will be updated, as agreed with them (<see cref="UpdateFrequency"/>).</summary>
     public void AgreeUpdateFrequency(int everyWorkingDays, DateOnly agreedOn)
     {
-        if (everyWorkingDays is < 1 or > 60)
-        {
-            throw new RequestValidationException("everyWorkingDays", "Agree updates every 1 to 60 working days.");
-        }
+        UpdateFrequency.EnsureWithinRange(everyWorkingDays);
         UpdateEveryWorkingDays = everyWorkingDays;
         UpdateFrequencyAgreedOn = agreedOn;
     }
 
-    /// <summary>Adds a member of staff complained about.</summary>
-    public StaffInvolved AddStaff(string name, string role)
+    /// <summary>Adds a member of staff complained about, with what is known of them so far.</summary>
+    public StaffInvolved AddStaff(string name, string role, StaffDetails details)
     {
-        var staff = new StaffInvolved { CaseId = Id, Name = name, Role = role };
+        var staff = new StaffInvolved(Id, name, role);
+        staff.Record(null, null, details);
         _staff.Add(staff);
+        return staff;
+    }
+
+    /// <summary>Updates what is recorded about a member of staff complained about; what is not given keeps its value.</summary>
+    public StaffInvolved UpdateStaff(long staffId, string? name, string? role, StaffDetails details)
+    {
+        var staff = _staff.FirstOrDefault(s => s.Id == staffId) ?? throw new RequestNotFoundException();
+        staff.Record(name, role, details);
         return staff;
     }
 
@@ -178,25 +142,26 @@ public sealed partial class ComplaintCase
         Signature = null;
     }
 
-    /// <summary>Names a delegate who may sign for the responsible person (Reg 4(3)).</summary>
+    /// <summary>Names a delegate who may sign for the responsible person (Reg 4(3), <see cref="ResponseSigning"/>).</summary>
     public void DelegateSigning(StaffRef responsiblePerson, StaffRef? delegatedTo)
     {
         ResponsiblePerson = responsiblePerson;
         SigningDelegate = delegatedTo;
     }
 
-    /// <summary>Signs the current draft, which must be complete.</summary>
+    /// <summary>Signs the current draft, which must be complete (<see cref="FinalResponseCompleteness"/>); the signature covers this version only.</summary>
     public void Sign(ResponseSignature signature)
     {
+        ArgumentNullException.ThrowIfNull(signature);
         if (Stage != CaseStage.ResponseDrafted || Draft is null)
         {
             throw new RequestStateException("There is no draft final response to sign.");
         }
-        FinalResponseRules.EnsureComplete(this);
+        FinalResponseCompleteness.EnsureComplete(this);
         Signature = signature with { DraftVersion = DraftVersion };
     }
 
-    /// <summary>Sends the signed final response; the outcome follows from the findings (KO41a definitions).</summary>
+    /// <summary>Sends the signed final response; the outcome follows from the findings (<see cref="Ko41Coding.OutcomeOf"/>).</summary>
     public CaseOutcome SendFinalResponse(DateOnly sentOn, ContactChannel channel)
     {
         EnsureNotOnHold("send the final response");
@@ -204,28 +169,22 @@ public sealed partial class ComplaintCase
         {
             throw new RequestStateException("Draft the final response first.");
         }
-        FinalResponseRules.EnsureComplete(this);
-        if (Signature is null || Signature.DraftVersion != DraftVersion)
-        {
-            throw new RequestStateException("The final response must be signed by the responsible person or their named delegate (Reg 14), after its last change.");
-        }
-        NotBefore(sentOn, Signature.SignedOn, "sentOn", "response was signed");
+        FinalResponseCompleteness.EnsureComplete(this);
+        ResponseSigning.EnsureSignedAfterLastChange(Signature, DraftVersion);
+        NotBefore(sentOn, Signature!.SignedOn, "sentOn", "response was signed");
         EnsureReviewsDone(sentOn);
         MoveTo(CaseStage.FinalResponseSent, "send the final response");
         FinalResponseSentOn = sentOn;
         FinalResponseChannel = channel;
-        Outcome = FinalResponseRules.OutcomeOf(Draft.Findings);
+        Outcome = Ko41Coding.OutcomeOf(Draft.Findings);
         EndOpenPause(sentOn);
         return Outcome.Value;
     }
 
-    /// <summary>Closes a case whose final response has gone; it must be coded for KO41.</summary>
+    /// <summary>Closes a case whose final response has gone; it must be coded for KO41 (<see cref="Ko41Coding"/>).</summary>
     public void CloseResolved(DateOnly on)
     {
-        if (Coding is null)
-        {
-            throw new RequestStateException("Code the case for KO41 before closing it (subject, service area, profession, age band, complainant status).");
-        }
+        Ko41Coding.EnsureCodedBeforeClosing(Coding);
         if (Stage == CaseStage.ReferredToOmbudsman && Closure is not null)
         {
             throw new RequestStateException("The case is already closed; the Ombudsman referral is recorded on it.");
@@ -266,23 +225,20 @@ public sealed partial class ComplaintCase
         OmbudsmanReference = reference;
     }
 
-    /// <summary>Records the letter explaining why no response had gone by the Reg 14 backstop.</summary>
-    public void RecordDelayLetter(DateOnly sentOn, string reasons, DateOnly backstop)
+    /// <summary>Records the letter explaining why no response had gone by the backstop (<see cref="SixMonthBackstop"/>).</summary>
+    public void RecordDelayLetter(DateOnly sentOn, string reasons)
     {
         if (FinalResponseSentOn is not null || !IsOpen)
         {
             throw new RequestStateException("The final response has gone: no delay letter is needed.");
         }
-        if (sentOn <= backstop)
-        {
-            throw new RequestValidationException("sentOn", $"The delay letter is for a response not sent by {backstop:yyyy-MM-dd} (Reg 14); record an agreed response date instead.");
-        }
+        SixMonthBackstop.EnsureDelayLetterDue(sentOn, SixMonthBackstop.For(this));
         DelayLetterSentOn = sentOn;
         DelayLetterReasons = reasons;
     }
 
-    /// <summary>Records the KO41 coding.</summary>
-    public void Code(Coding.Ko41Coding coding) => Coding = coding;
+    /// <summary>Records the KO41 coding, checked by <see cref="Ko41Coding.Validate"/>.</summary>
+    public void Code(CaseCoding coding) => Coding = coding;
 
     /// <summary>Saves a contributing organisation's section (Reg 9); a change clears its sign-off.</summary>
     public Contribution SaveContribution(string organisationCode, string text, DateTimeOffset at)
@@ -292,10 +248,7 @@ public sealed partial class ComplaintCase
         {
             throw new RequestStateException("The co-ordinated response has gone.");
         }
-        contribution.Text = text;
-        contribution.UpdatedAt = at;
-        contribution.SignedOffBy = null;
-        contribution.SignedOffOn = null;
+        contribution.Write(text, at);
         return contribution;
     }
 
@@ -307,12 +260,11 @@ public sealed partial class ComplaintCase
         {
             throw new RequestStateException("Write the section before signing it off.");
         }
-        contribution.SignedOffBy = signedBy;
-        contribution.SignedOffOn = on;
+        contribution.SignOff(signedBy, on);
         return contribution;
     }
 
-    /// <summary>Stores an experience survey answered after the final response.</summary>
+    /// <summary>Stores an experience survey answered after the final response; the complainant answers theirs once.</summary>
     public SurveyResponse AddSurvey(SurveyKind kind, Dictionary<string, string> answers, string? comment, DateOnly on)
     {
         if (FinalResponseSentOn is null && Closure != CaseClosure.Resolved)
@@ -323,7 +275,7 @@ public sealed partial class ComplaintCase
         {
             throw new RequestStateException("The complainant's survey for this case has been answered.");
         }
-        var survey = new SurveyResponse { CaseId = Id, Kind = kind, Answers = answers, Comment = comment, SubmittedOn = on };
+        var survey = new SurveyResponse(Id, kind, answers, comment, on);
         _surveys.Add(survey);
         return survey;
     }
@@ -334,12 +286,7 @@ public sealed partial class ComplaintCase
 
     private void MoveTo(CaseStage to, string action)
     {
-        if (!CaseTransitions.Allows(Stage, to))
-        {
-            var next = CaseTransitions.From(Stage);
-            throw new RequestStateException(
-                $"Cannot {action}: the case is {Stage}" + (next.Count == 0 ? "." : $"; next it can be {string.Join(" or ", next)}."));
-        }
+        StageTransitions.EnsureAllowed(Stage, to, action);
         Stage = to;
     }
 
@@ -359,13 +306,7 @@ public sealed partial class ComplaintCase
         }
     }
 
-    private void EndOpenPause(DateOnly on)
-    {
-        if (_pauses.SingleOrDefault(p => p.Until is null) is { } open)
-        {
-            open.Until = on < open.From ? open.From : on;
-        }
-    }
+    private void EndOpenPause(DateOnly on) => _pauses.SingleOrDefault(p => p.Until is null)?.End(on);
 
     private static void NotBefore(DateOnly value, DateOnly earliest, string field, string what)
     {
