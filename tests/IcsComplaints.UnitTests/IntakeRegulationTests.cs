@@ -1,6 +1,7 @@
 using IcsComplaints.Intake.Api.Complaints;
 using IcsComplaints.Intake.Api.Directory;
 using IcsComplaints.Intake.Contracts.Events;
+using TimeLimit = IcsComplaints.Intake.Domain.Rules.TimeLimit;
 using IcsComplaints.Nhs;
 using IcsComplaints.Validation;
 

@@ -1,6 +1,7 @@
 using IcsComplaints.Intake.Api.Data;
 using IcsComplaints.Intake.Contracts;
 using IcsComplaints.Intake.Contracts.Events;
+using IcsComplaints.Intake.Domain.Rules;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Platform.Security;
 using Microsoft.EntityFrameworkCore;

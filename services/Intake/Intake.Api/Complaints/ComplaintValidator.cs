@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using IcsComplaints.Intake.Api.Directory;
 using IcsComplaints.Intake.Contracts.Events;
+using IcsComplaints.Intake.Domain.Rules;
 using IcsComplaints.Nhs;
 using IcsComplaints.Validation;
 
@@ -551,28 +552,4 @@ public static partial class ComplaintValidator
     // A UK number: 0 and 9 or 10 further digits, or +44 and 9 or 10 digits without the leading 0.
     [GeneratedRegex(@"^(?:0\d{9,10}|\+44[1-9]\d{8,9})$")]
     private static partial Regex UkPhonePattern();
-}
-
-/// <summary>The 12-month time limit for making a complaint (Reg 12).</summary>
-public static class TimeLimit
-{
-    /// <summary>
-    /// The last day a complaint is in time: 12 months after the later of the event and the day it came to the
-    /// complainant's notice (Reg 12(1)); the day itself is in time.
-    /// </summary>
-    public static DateOnly LastDayInTime(DateOnly? eventDate, DateOnly? awareDate)
-    {
-        var later = (eventDate, awareDate) switch
-        {
-            ({ } e, { } a) => e > a ? e : a,
-            ({ } e, null) => e,
-            (null, { } a) => a,
-            _ => throw new ArgumentException("Give at least one date."),
-        };
-        return later.AddMonths(12);
-    }
-
-    /// <summary>True when received after the last day in time; without dates nothing is out of time.</summary>
-    public static bool IsOutOfTime(DateOnly receivedOn, DateOnly? eventDate, DateOnly? awareDate) =>
-        (eventDate is not null || awareDate is not null) && receivedOn > LastDayInTime(eventDate, awareDate);
 }
