@@ -182,7 +182,7 @@ seed_learning_history() {
   # A year of synthetic HCAT-coded complaints at RJ1 and RJZ (added once), so theme detection has a baseline; the
   # learning service's scan at start-up finds last month's rise in communication problems at RJ1.
   run_service_command "$(service_named learning)" demo-history RJ1 RJZ >"$STATE/logs/demo-history.log" 2>&1 ||
-    say "warning: the learning demo history was not added (see .ics/logs/demo-history.log)"
+    say "warning: the learning demo history was not added (see $STATE/logs/demo-history.log)"
 }
 
 seed_demo() {
@@ -196,7 +196,7 @@ seed_demo() {
     say "$(tail -n 1 "$log")"
   else
     grep '^warning' "$log" | while IFS= read -r line; do say "$line"; done
-    say "warning: not every demo complaint was recorded (see .ics/logs/demo-seed.log)"
+    say "warning: not every demo complaint was recorded (see $STATE/logs/demo-seed.log)"
   fi
 }
 
@@ -214,7 +214,7 @@ print_urls() {
   cat <<EOF
   RabbitMQ management http://127.0.0.1:$RABBIT_MGMT_PORT  (user ics: ./ics credentials)
   PostgreSQL          127.0.0.1:$PG_PORT  (each service's own roles: ./ics credentials)
-  Logs                .ics/logs/
+  Logs                $STATE/logs/
 
   Demo users and secrets:  ./ics credentials
   Try:  curl -s -H "Authorization: Bearer \$(./ics token handler.rj1)" ${GATEWAY_URL}api/v1/cases

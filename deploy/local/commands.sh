@@ -1,0 +1,187 @@
+# Sourced by ./ics: the commands that inspect, test and use a running installation (status, env, test, logs,
+# bench, import, rebuild-reporting, credentials, token). Settings and helpers come from ./ics, infrastructure.sh
+# and services.sh.
+
+token_for() {
+  # An access token by the password grant (development profile only).
+  local user=${1:?user name, see ./ics credentials} org=${2:-}
+  ensure_secrets
+  curl -fsS "${GATEWAY_URL}connect/token" -d grant_type=password -d client_id=ics-cli -d scope=ics-api \
+    --data-urlencode "username=$user" --data-urlencode "password=$ICS_DEMO_PASSWORD" ${org:+-d "org=$org"} |
+    sed -n 's/.*"access_token": *"\([^"]*\)".*/\1/p'
+}
+
+cmd_credentials() {
+  ensure_secrets
+  cat <<EOF
+Demo users (development profile only). Password for every user: $ICS_DEMO_PASSWORD
+
+  providers RJ1, RJZ, Y99901 (GP practice, fictional), R0A:
+    handler.<ods>  investigator.<ods>  responsible.<ods>  quality.<ods>         e.g. handler.rj1
+  ICBs QKK (commissions RJ1, RJZ, Y99901) and QOP (commissions R0A):
+    handler.<ods>  investigator.<ods>  responsible.<ods>  commissioner.<ods>  quality.<ods>
+  advocacy services ADV01 (London) and ADV02 (North West), both fictional:  advocate.adv01  advocate.adv02
+  platform administrator:  admin
+  complainants:  complainant  complainant2
+
+Integration clients (client credentials), secret: $ICS_DEMO_CLIENT_SECRET
+  pals-rj1 (acts for RJ1)   pals-rjz (acts for RJZ)
+
+Tokens:  ./ics token handler.rj1
+         curl -s ${GATEWAY_URL}connect/token -d grant_type=client_credentials -d client_id=pals-rj1 \\
+              -d client_secret=$ICS_DEMO_CLIENT_SECRET -d scope=ics-api
+
+PostgreSQL 127.0.0.1:$PG_PORT and RabbitMQ 127.0.0.1:$RABBIT_PORT (every password is in $STATE/secrets.env):
+  administrator of both (tests; the management UI http://127.0.0.1:$RABBIT_MGMT_PORT): ics,
+    password $ICS_PG_PASSWORD for PostgreSQL and $ICS_RABBIT_PASSWORD for RabbitMQ
+  each service's database <name>db: owner ics_<name>_owner (migrate only) and runtime role ics_<name>
+  each service's RabbitMQ user: its own name ($(broker_users | paste -sd , - | sed 's/,/, /g'))
+EOF
+}
+
+cmd_status() {
+  local svc name pid
+  connection_env
+  printf '%-18s %-8s %s\n' NAME PID STATE
+  pid=$(cat "$STATE/pg/data/postmaster.pid" 2>/dev/null | head -n 1 || true)
+  if alive "$pid"; then printf '%-18s %-8s %s\n' postgres "$pid" "running 127.0.0.1:$PG_PORT"; else printf '%-18s %-8s %s\n' postgres - stopped; fi
+  pid=$(pid_of "$STATE/rabbitmq/rabbit.pid")
+  if alive "$pid"; then printf '%-18s %-8s %s\n' rabbitmq "$pid" "running 127.0.0.1:$RABBIT_PORT"; else printf '%-18s %-8s %s\n' rabbitmq - stopped; fi
+  for svc in "${SERVICES[@]}"; do
+    name=$(field "$svc" 0); pid=$(pid_of "$STATE/run/$name.pid")
+    if alive "$pid"; then
+      local health
+      health=$(curl -s "http://127.0.0.1:$(field "$svc" 3)/health/ready" || echo unreachable)
+      printf '%-18s %-8s %s\n' "$name" "$pid" "running :$(field "$svc" 3) $health"
+    else
+      printf '%-18s %-8s %s\n' "$name" - stopped
+    fi
+  done
+}
+
+test_env() {
+  connection_env
+  cat <<EOF
+ICS_TEST_INFRA=env
+ICS_TEST_POSTGRES=$PG_CS;Database=postgres
+ICS_TEST_RABBITMQ=$RABBIT_URI/
+ICS_TEST_RABBITMQ_MANAGEMENT=$RABBIT_MGMT
+EOF
+}
+
+cmd_env() {
+  # For a shell: eval "$(./ics env)". A service's settings stay NAME=value lines: the gateway's cluster settings
+  # have names with "-", which a shell cannot export but env(1) and .env files take.
+  local line svc
+  if [ $# -gt 0 ]; then
+    svc=$(service_named "$1")
+    service_env "$svc"
+    return
+  fi
+  while IFS= read -r line; do printf "export %s='%s'\n" "${line%%=*}" "${line#*=}"; done < <(test_env)
+}
+
+STARTED_PG=0
+STARTED_RABBIT=0
+stop_what_test_started() {
+  [ "$STARTED_RABBIT" = 1 ] && stop_rabbitmq
+  [ "$STARTED_PG" = 1 ] && stop_postgres
+  return 0
+}
+
+cmd_test() {
+  ensure_packages
+  ensure_secrets
+  [ -f "$STATE/pg/data/postmaster.pid" ] || STARTED_PG=1
+  alive "$(pid_of "$STATE/rabbitmq/rabbit.pid")" || STARTED_RABBIT=1
+  # Stop afterwards only what this command started.
+  trap stop_what_test_started EXIT
+  start_postgres
+  start_rabbitmq
+  build
+  ensure_helm
+  wait_rabbitmq
+  local log="$STATE/logs/test.log"
+  mkdir -p "$STATE/logs"
+  mapfile -t envs < <(test_env)
+  envs+=("ICS_HELM=$ICS_HELM")
+  set +e
+  env "${envs[@]}" dotnet test --solution "$ROOT/IcsComplaints.sln" -c "$CONFIGURATION" --no-build --no-progress "$@" 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  set -e
+  summarise "$log" "$rc"
+}
+
+summarise() {
+  # Microsoft.Testing.Platform prints one summary per test assembly and a total; report the total plainly.
+  local log=$1 rc=$2 passed failed skipped
+  read -r passed failed skipped < <(awk '
+    /^ *total:/ { t = $2 } /^ *failed:/ { f = $2 } /^ *succeeded:/ { p = $2 } /^ *skipped:/ { s = $2 }
+    END { print p + 0, f + 0, s + 0 }' "$log")
+  if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
+    # Fall back to counting per-assembly result lines.
+    passed=$(grep -Eo 'succeeded: [0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+    failed=$(grep -Eo 'failed: [0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+  fi
+  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+  if [ "$failed" -gt 0 ]; then
+    # Repeat each failure's name and first lines last, where a truncated CI log still shows them.
+    echo "Failures (whole output in $log):"
+    awk '/^failed / { n = 12 } n > 0 { print "  " substr($0, 1, 300); n-- }' "$log"
+  fi
+  echo "$passed passed, $failed failed"
+  return "$rc"
+}
+
+cmd_logs() {
+  local name=${1:?name: identity, intake, case, advocacy-referral, learning, reporting, gateway, postgres or rabbitmq}
+  case "$name" in
+    postgres) tail -n 100 -f "$STATE/pg/server.log" ;;
+    rabbitmq) tail -n 100 -f "$STATE/rabbitmq/log/"*.log ;;
+    *) tail -n 100 -f "$STATE/logs/$name.log" ;;
+  esac
+}
+
+cmd_bench() {
+  local name=${1:?benchmark name: relay}; shift || true
+  start_infra
+  wait_rabbitmq
+  mapfile -t envs < <(test_env)
+  case "$name" in
+    relay) env "${envs[@]}" dotnet run --project "$ROOT/bench/OutboxRelay.Benchmark" -c Release -- "$@" ;;
+    import) env "${envs[@]}" dotnet run --project "$ROOT/bench/ComplaintImport.Benchmark" -c Release -- "$@" ;;
+    reporting) env "${envs[@]}" dotnet run --project "$ROOT/bench/Reporting.Benchmark" -c Release -- "$@" ;;
+    # The fuzz suite of ./ics test at length: 20,000 requests over every write route (docs/security.md).
+    fuzz) env "${envs[@]}" ICS_FUZZ_REST="${ICS_FUZZ_REST:-10000}" ICS_FUZZ_GRPC="${ICS_FUZZ_GRPC:-5000}" ICS_FUZZ_EXAMPLES="${ICS_FUZZ_EXAMPLES:-5000}" \
+      dotnet test --project "$ROOT/tests/IcsComplaints.EndToEnd.Tests" -c Release --filter-class '*InputFuzzTests' --output Detailed "$@" ;;
+    *) die "unknown benchmark: $name" ;;
+  esac
+}
+
+cmd_import() {
+  [ $# -ge 1 ] && [ -f "$1" ] || die "usage: ./ics import <file.csv> --source <name> [--report <file>]"
+  local args=() file
+  file=$(realpath "$1"); shift
+  # The command runs in the staged service directory: hand it absolute paths.
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --report) args+=("$1" "$(realpath -m "${2:?--report needs a file}")"); shift 2 ;;
+      *) args+=("$1"); shift ;;
+    esac
+  done
+  start_infra
+  provision
+  if [ ! -f "$STATE/app/intake/IcsComplaints.Intake.Api.dll" ]; then
+    build
+    stage
+    migrate
+  fi
+  run_service_command "$(service_named intake)" import "$file" "${args[@]}"
+}
+
+cmd_rebuild_reporting() {
+  start_infra
+  provision
+  [ -f "$STATE/app/reporting/IcsComplaints.Reporting.Api.dll" ] || { build; stage; migrate; }
+  run_service_command "$(service_named reporting)" rebuild
+}
