@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using IcsComplaints.Identity.Api.Data;
 using IcsComplaints.Identity.Api.Server;
+using IcsComplaints.Identity.Domain.Accounts;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -111,7 +112,7 @@ public static class AdministrationApi
         {
             throw new RequestConflictException($"Organisation {code} already exists.");
         }
-        var organisation = new Organisation { OdsCode = code, Name = name!, Type = request.Type! };
+        var organisation = new Organisation(code, name!, request.Type!);
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/identity/organisations/{code}", organisation);
@@ -134,8 +135,8 @@ public static class AdministrationApi
         {
             throw new RequestConflictException("A user with that user name already exists.");
         }
-        var user = new UserAccount { Id = Guid.CreateVersion7(), UserName = userName!, DisplayName = displayName!, PasswordHash = "", Roles = roles };
-        user.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, request.Password!);
+        var user = new UserAccount(Guid.CreateVersion7(), userName!, displayName!, roles);
+        user.ChangePasswordHash(new PasswordHasher<UserAccount>().HashPassword(user, request.Password!));
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/identity/users/{user.Id}", View(user));
@@ -157,15 +158,7 @@ public static class AdministrationApi
         {
             return TypedResults.NotFound();
         }
-        var membership = user.Memberships.FirstOrDefault(m => m.OdsCode == organisation.OdsCode);
-        if (membership is null)
-        {
-            user.Memberships.Add(new Membership { UserId = user.Id, OdsCode = organisation.OdsCode, Roles = roles, IsDefault = user.Memberships.Count == 0 });
-        }
-        else
-        {
-            membership.Roles = roles;
-        }
+        user.HoldRoles(organisation.OdsCode, roles);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(View(user));
     }
@@ -213,7 +206,7 @@ public static class AdministrationApi
             DisplayName = displayName ?? clientId,
             Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Scope + TokenPrincipals.ApiScope },
         }, ct);
-        db.ClientOrganisations.Add(new ClientOrganisation { ClientId = clientId, OdsCode = organisation!.OdsCode, Roles = [Roles.IntegrationSystem] });
+        db.ClientOrganisations.Add(new ClientOrganisation(clientId, organisation!.OdsCode, [Roles.IntegrationSystem]));
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/identity/clients/{clientId}", new ClientCreated(clientId, secret));
     }

@@ -1,4 +1,5 @@
 using IcsComplaints.Identity.Api.Data;
+using IcsComplaints.Identity.Domain.Accounts;
 using IcsComplaints.ServiceDefaults;
 using IcsComplaints.Platform.Security;
 using Microsoft.AspNetCore.Identity;
@@ -32,15 +33,12 @@ public sealed partial class CreateAdminCommand(ILogger<CreateAdminCommand> logge
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName);
         if (user is null)
         {
-            user = new UserAccount { Id = Guid.CreateVersion7(), UserName = userName, DisplayName = "Platform administrator", PasswordHash = "" };
+            user = new UserAccount(Guid.CreateVersion7(), userName, "Platform administrator", []);
             db.Users.Add(user);
         }
-        if (!user.Roles.Contains(Roles.PlatformAdmin))
-        {
-            user.Roles = [.. user.Roles, Roles.PlatformAdmin];
-        }
-        user.Disabled = false;
-        user.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, password);
+        user.Grant(Roles.PlatformAdmin);
+        user.Enable();
+        user.ChangePasswordHash(new PasswordHasher<UserAccount>().HashPassword(user, password));
         await db.SaveChangesAsync();
         // By id: a user name identifies a person and stays out of logs.
         LogCreated(logger, user.Id);

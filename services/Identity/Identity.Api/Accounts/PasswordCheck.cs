@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using IcsComplaints.Identity.Api.Data;
+using IcsComplaints.Identity.Domain.Accounts;
 using IcsComplaints.Identity.Api.Server;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Validation;
@@ -27,7 +28,7 @@ public sealed partial class PasswordCheck(
     // Made once per process from a random password no one knows, with the same hasher (and so the same cost) as real ones.
     private static readonly Lazy<(UserAccount User, string Hash)> StandIn = new(() =>
     {
-        var user = new UserAccount { UserName = "", DisplayName = "", PasswordHash = "" };
+        var user = new UserAccount(Guid.Empty, "", "", []);
         return (user, Hasher.HashPassword(user, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
     });
 
@@ -47,7 +48,7 @@ public sealed partial class PasswordCheck(
         }
         var right = Hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? "") != PasswordVerificationResult.Failed;
         var now = time.GetUtcNow();
-        if (user.LockedUntil > now || user.Disabled)
+        if (user.IsBarred(now))
         {
             LogBarred(logger, user.Id, user.Disabled ? "disabled" : "locked");
             return null;
@@ -56,16 +57,12 @@ public sealed partial class PasswordCheck(
         {
             await ChangeLockAsync(user.Id, account =>
             {
-                account.FailedSignIns++;
-                LogWrongPassword(logger, account.Id, account.FailedSignIns);
-                if (!Policy.Locks(account.FailedSignIns))
+                LogWrongPassword(logger, account.Id, account.FailedSignIns + 1);
+                if (!account.RecordWrongPassword(Policy, now))
                 {
                     return null;
                 }
-                account.FailedSignIns = 0;
-                account.Lockouts++;
-                account.LockedUntil = now + Policy.LengthOf(account.Lockouts);
-                LogLocked(logger, account.Id, account.Lockouts, account.LockedUntil.Value);
+                LogLocked(logger, account.Id, account.Lockouts, account.LockedUntil!.Value);
                 return AuditAction.Lock;
             }, ct);
             return null;
@@ -99,14 +96,7 @@ public sealed partial class PasswordCheck(
 
     private LockoutPolicy Policy => settings.Value.Lockout;
 
-    private static AuditAction? Clear(UserAccount account)
-    {
-        var lifted = account.LockedUntil is not null;
-        account.FailedSignIns = 0;
-        account.Lockouts = 0;
-        account.LockedUntil = null;
-        return lifted ? AuditAction.Unlock : null;
-    }
+    private static AuditAction? Clear(UserAccount account) => account.ClearLock() ? AuditAction.Unlock : null;
 
     // Reads the account under a row lock, so that concurrent guesses are each counted and a lock is applied once,
     // and commits the change with its audit entry.

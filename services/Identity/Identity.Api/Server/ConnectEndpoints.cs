@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using IcsComplaints.Identity.Api.Accounts;
+using IcsComplaints.Identity.Domain.Accounts;
 using IcsComplaints.Identity.Api.Data;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;

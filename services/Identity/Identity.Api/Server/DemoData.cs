@@ -1,4 +1,4 @@
-using IcsComplaints.Identity.Api.Accounts;
+using IcsComplaints.Identity.Domain.Accounts;
 using IcsComplaints.Identity.Api.Data;
 using IcsComplaints.ServiceDefaults;
 using IcsComplaints.Platform.Security;
@@ -20,14 +20,14 @@ public sealed class DemoData(IOptions<IdentitySettings> settings, IHostEnvironme
     /// <summary>The demo organisations: one ICB with three providers (one a GP practice), a second ICB with one provider, and two advocacy services (London and the North West).</summary>
     public static readonly IReadOnlyList<Organisation> Organisations =
     [
-        new() { OdsCode = "QKK", Name = "NHS South East London Integrated Care Board", Type = OrganisationTypes.Icb },
-        new() { OdsCode = "RJ1", Name = "Guy's and St Thomas' NHS Foundation Trust", Type = OrganisationTypes.Provider },
-        new() { OdsCode = "RJZ", Name = "King's College Hospital NHS Foundation Trust", Type = OrganisationTypes.Provider },
-        new() { OdsCode = "Y99901", Name = "Demo Street Surgery (fictional GP practice)", Type = OrganisationTypes.Provider },
-        new() { OdsCode = "QOP", Name = "NHS Greater Manchester Integrated Care Board", Type = OrganisationTypes.Icb },
-        new() { OdsCode = "R0A", Name = "Manchester University NHS Foundation Trust", Type = OrganisationTypes.Provider },
-        new() { OdsCode = "ADV01", Name = "Demo Independent Complaints Advocacy (fictional)", Type = OrganisationTypes.AdvocacyService },
-        new() { OdsCode = "ADV02", Name = "Demo North West Complaints Advocacy (fictional)", Type = OrganisationTypes.AdvocacyService },
+        new("QKK", "NHS South East London Integrated Care Board", OrganisationTypes.Icb),
+        new("RJ1", "Guy's and St Thomas' NHS Foundation Trust", OrganisationTypes.Provider),
+        new("RJZ", "King's College Hospital NHS Foundation Trust", OrganisationTypes.Provider),
+        new("Y99901", "Demo Street Surgery (fictional GP practice)", OrganisationTypes.Provider),
+        new("QOP", "NHS Greater Manchester Integrated Care Board", OrganisationTypes.Icb),
+        new("R0A", "Manchester University NHS Foundation Trust", OrganisationTypes.Provider),
+        new("ADV01", "Demo Independent Complaints Advocacy (fictional)", OrganisationTypes.AdvocacyService),
+        new("ADV02", "Demo North West Complaints Advocacy (fictional)", OrganisationTypes.AdvocacyService),
     ];
 
     /// <summary>Roles of one demo user each, by organisation type, with the short name used in the user name.</summary>
@@ -75,7 +75,7 @@ public sealed class DemoData(IOptions<IdentitySettings> settings, IHostEnvironme
         {
             if (await db.Organisations.FindAsync([organisation.OdsCode], cancellationToken) is null)
             {
-                db.Organisations.Add(new Organisation { OdsCode = organisation.OdsCode, Name = organisation.Name, Type = organisation.Type });
+                db.Organisations.Add(new Organisation(organisation.OdsCode, organisation.Name, organisation.Type));
             }
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -106,7 +106,7 @@ public sealed class DemoData(IOptions<IdentitySettings> settings, IHostEnvironme
             }, cancellationToken);
             if (await db.ClientOrganisations.FindAsync([clientId], cancellationToken) is null)
             {
-                db.ClientOrganisations.Add(new ClientOrganisation { ClientId = clientId, OdsCode = odsCode, Roles = [Roles.IntegrationSystem] });
+                db.ClientOrganisations.Add(new ClientOrganisation(clientId, odsCode, [Roles.IntegrationSystem]));
             }
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -119,13 +119,13 @@ public sealed class DemoData(IOptions<IdentitySettings> settings, IHostEnvironme
         var user = await db.Users.Include(u => u.Memberships).FirstOrDefaultAsync(u => u.UserName == userName, ct);
         if (user is null)
         {
-            user = new UserAccount { Id = Guid.CreateVersion7(), UserName = userName, DisplayName = displayName, PasswordHash = "", Roles = roles };
+            user = new UserAccount(Guid.CreateVersion7(), userName, displayName, roles);
             db.Users.Add(user);
         }
-        user.PasswordHash = hasher.HashPassword(user, password);
-        if (membership is { } m && user.Memberships.All(x => x.OdsCode != m.OdsCode))
+        user.ChangePasswordHash(hasher.HashPassword(user, password));
+        if (membership is { } m)
         {
-            user.Memberships.Add(new Membership { UserId = user.Id, OdsCode = m.OdsCode, Roles = [m.Role], IsDefault = true });
+            user.JoinAsDefault(m.OdsCode, m.Role);
         }
         await db.SaveChangesAsync(ct);
     }
