@@ -3,7 +3,6 @@ using IcsComplaints.Identity.Api.Data;
 using IcsComplaints.ServiceDefaults;
 using IcsComplaints.Platform.Security;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -70,28 +69,28 @@ public sealed class DemoData(IOptions<IdentitySettings> settings, IHostEnvironme
         }
 
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IdentityServiceDbContext>();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountStore>();
         foreach (var organisation in Organisations)
         {
-            if (await db.Organisations.FindAsync([organisation.OdsCode], cancellationToken) is null)
+            if (await accounts.FindOrganisationAsync(organisation.OdsCode, cancellationToken) is null)
             {
-                db.Organisations.Add(new Organisation(organisation.OdsCode, organisation.Name, organisation.Type));
+                accounts.Add(new Organisation(organisation.OdsCode, organisation.Name, organisation.Type));
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await accounts.SaveAsync(cancellationToken);
 
         var hasher = new PasswordHasher<UserAccount>();
         foreach (var organisation in Organisations)
         {
             foreach (var (shortName, role) in RolesByType[organisation.Type])
             {
-                await UpsertUserAsync(db, hasher, $"{shortName}.{organisation.OdsCode.ToLowerInvariant()}",
+                await UpsertUserAsync(accounts, hasher, $"{shortName}.{organisation.OdsCode.ToLowerInvariant()}",
                     $"Demo {shortName} ({organisation.OdsCode})", [], (organisation.OdsCode, role), s.DemoPassword, cancellationToken);
             }
         }
-        await UpsertUserAsync(db, hasher, "admin", "Demo platform administrator", [Roles.PlatformAdmin], null, s.DemoPassword, cancellationToken);
-        await UpsertUserAsync(db, hasher, "complainant", "Demo complainant", [Roles.Complainant], null, s.DemoPassword, cancellationToken);
-        await UpsertUserAsync(db, hasher, "complainant2", "Second demo complainant", [Roles.Complainant], null, s.DemoPassword, cancellationToken);
+        await UpsertUserAsync(accounts, hasher, "admin", "Demo platform administrator", [Roles.PlatformAdmin], null, s.DemoPassword, cancellationToken);
+        await UpsertUserAsync(accounts, hasher, "complainant", "Demo complainant", [Roles.Complainant], null, s.DemoPassword, cancellationToken);
+        await UpsertUserAsync(accounts, hasher, "complainant2", "Second demo complainant", [Roles.Complainant], null, s.DemoPassword, cancellationToken);
 
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         foreach (var (clientId, odsCode) in IntegrationClients)
@@ -104,29 +103,29 @@ public sealed class DemoData(IOptions<IdentitySettings> settings, IHostEnvironme
                 DisplayName = $"Demo PALS system ({odsCode})",
                 Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Scope + TokenPrincipals.ApiScope },
             }, cancellationToken);
-            if (await db.ClientOrganisations.FindAsync([clientId], cancellationToken) is null)
+            if (await accounts.FindClientAsync(clientId, cancellationToken) is null)
             {
-                db.ClientOrganisations.Add(new ClientOrganisation(clientId, odsCode, [Roles.IntegrationSystem]));
+                accounts.Add(new ClientOrganisation(clientId, odsCode, [Roles.IntegrationSystem]));
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await accounts.SaveAsync(cancellationToken);
     }
 
     private static async Task UpsertUserAsync(
-        IdentityServiceDbContext db, PasswordHasher<UserAccount> hasher, string userName, string displayName, List<string> roles,
+        AccountStore accounts, PasswordHasher<UserAccount> hasher, string userName, string displayName, List<string> roles,
         (string OdsCode, string Role)? membership, string password, CancellationToken ct)
     {
-        var user = await db.Users.Include(u => u.Memberships).FirstOrDefaultAsync(u => u.UserName == userName, ct);
+        var user = await accounts.FindUserByNameAsync(userName, withMemberships: true, ct);
         if (user is null)
         {
             user = new UserAccount(Guid.CreateVersion7(), userName, displayName, roles);
-            db.Users.Add(user);
+            accounts.Add(user);
         }
         user.ChangePasswordHash(hasher.HashPassword(user, password));
         if (membership is { } m)
         {
             user.JoinAsDefault(m.OdsCode, m.Role);
         }
-        await db.SaveChangesAsync(ct);
+        await accounts.SaveAsync(ct);
     }
 }

@@ -1,14 +1,13 @@
 using System.Security.Cryptography;
 using IcsComplaints.Identity.Api.Data;
-using IcsComplaints.Identity.Domain.Accounts;
 using IcsComplaints.Identity.Api.Server;
+using IcsComplaints.Identity.Domain.Accounts;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Validation;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace IcsComplaints.Identity.Api.Accounts;
+namespace IcsComplaints.Identity.Api.Features.SignIn;
 
 /// <summary>
 /// Checks a user name and password, for the sign-in page and the password grant alike, under the
@@ -18,7 +17,7 @@ namespace IcsComplaints.Identity.Api.Accounts;
 /// account exists. Locks and their lifting are written to the audit trail.
 /// </summary>
 public sealed partial class PasswordCheck(
-    IdentityServiceDbContext db, IAuditTrail audit, IOptions<IdentitySettings> settings, TimeProvider time, ILogger<PasswordCheck> logger)
+    AccountStore accounts, IOptions<IdentitySettings> settings, TimeProvider time, ILogger<PasswordCheck> logger)
 {
     /// <summary>Kind of record in identity's audit trail for an account.</summary>
     public const string AuditedResource = "user-account";
@@ -38,7 +37,7 @@ public sealed partial class PasswordCheck(
         var name = (userName ?? "").Trim().ToLowerInvariant();
         // A name that could not have been stored (a control character, too long) is not looked up: PostgreSQL refuses a NUL.
         var user = TextRules.Problem(name, TextLimits.UserName, singleLine: true) is null
-            ? await db.Users.AsNoTracking().Include(u => u.Memberships).ThenInclude(m => m.Organisation).FirstOrDefaultAsync(u => u.UserName == name, ct)
+            ? await accounts.FindForSignInAsync(name, ct)
             : null;
         if (user is null)
         {
@@ -98,22 +97,6 @@ public sealed partial class PasswordCheck(
 
     private static AuditAction? Clear(UserAccount account) => account.ClearLock() ? AuditAction.Unlock : null;
 
-    // Reads the account under a row lock, so that concurrent guesses are each counted and a lock is applied once,
-    // and commits the change with its audit entry.
-    private async Task<bool> ChangeLockAsync(Guid userId, Func<UserAccount, AuditAction?> change, CancellationToken ct)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var account = await db.Users.FromSql($"SELECT * FROM identity.users WHERE id = {userId} FOR UPDATE").SingleOrDefaultAsync(ct);
-        if (account is null)
-        {
-            return false;
-        }
-        if (change(account) is { } action)
-        {
-            audit.Record(action, AuditedResource, account.Id.ToString(), resourceOrganisation: null);
-        }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return true;
-    }
+    private Task<bool> ChangeLockAsync(Guid userId, Func<UserAccount, AuditAction?> change, CancellationToken ct) =>
+        accounts.ChangeUnderLockAsync(userId, change, AuditedResource, ct);
 }
