@@ -6,7 +6,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using OpenIddict.Abstractions;
-using ClientOrganisation = identity::IcsComplaints.Identity.Api.Accounts.ClientOrganisation;
+using ClientOrganisation = IcsComplaints.Identity.Domain.Accounts.ClientOrganisation;
 using IdentityServiceDbContext = identity::IcsComplaints.Identity.Api.Data.IdentityServiceDbContext;
 
 namespace IcsComplaints.EndToEnd.Tests;
@@ -74,7 +74,7 @@ public sealed class TokenScopeTests(IcsSystem system)
                 Permissions = { OpenIddictConstants.Permissions.Endpoints.Token, OpenIddictConstants.Permissions.GrantTypes.ClientCredentials },
             });
             var db = scope.ServiceProvider.GetRequiredService<IdentityServiceDbContext>();
-            db.ClientOrganisations.Add(new ClientOrganisation { ClientId = clientId, OdsCode = "RJ1", Roles = ["integration-system"] });
+            db.ClientOrganisations.Add(new ClientOrganisation(clientId, "RJ1", ["integration-system"]));
             await db.SaveChangesAsync();
         }
         using var http = system.Identity.CreateHttpClient();

@@ -1,5 +1,14 @@
-using IcsComplaints.Identity.Api.Accounts;
+using IcsComplaints.Identity.Api.Api;
 using IcsComplaints.Identity.Api.Data;
+using IcsComplaints.Identity.Api.Features.AddOrganisation;
+using IcsComplaints.Identity.Api.Features.AddUser;
+using IcsComplaints.Identity.Api.Features.CreateAdmin;
+using IcsComplaints.Identity.Api.Features.ListAccounts;
+using IcsComplaints.Identity.Api.Features.RegisterClient;
+using IcsComplaints.Identity.Api.Features.RemoveMembership;
+using IcsComplaints.Identity.Api.Features.SetDisabled;
+using IcsComplaints.Identity.Api.Features.SetMembership;
+using IcsComplaints.Identity.Api.Features.SignIn;
 using IcsComplaints.Identity.Api.Server;
 using IcsComplaints.ServiceDefaults;
 using IcsComplaints.Platform.Audit;
@@ -32,7 +41,15 @@ public static class IdentityServiceCollectionExtensions
                 "Identity:Lockout needs FailedAttempts of at least 1 and 0 < FirstLock <= LongestLock.")
             .ValidateOnStart();
         builder.Services.AddAuditTrail<IdentityServiceDbContext>();
+        builder.Services.AddScoped<AccountStore>();
         builder.Services.AddScoped<PasswordCheck>();
+        builder.Services.AddScoped<ListAccountsHandler>();
+        builder.Services.AddScoped<AddOrganisationHandler>();
+        builder.Services.AddScoped<AddUserHandler>();
+        builder.Services.AddScoped<SetMembershipHandler>();
+        builder.Services.AddScoped<RemoveMembershipHandler>();
+        builder.Services.AddScoped<SetDisabledHandler>();
+        builder.Services.AddScoped<RegisterClientHandler>();
         // No personal identifier is logged at any level (ADR 16). OpenIddict logs each request's parameters, user
         // names among them, at Information (its warnings and errors say what went wrong without them); the host logs
         // each request's full address, whose query can carry a user name (OpenID Connect's login_hint, also inside the

@@ -1,4 +1,4 @@
-using IcsComplaints.Identity.Api.Accounts;
+using IcsComplaints.Identity.Domain.Accounts;
 using IcsComplaints.ServiceDefaults;
 using IcsComplaints.Platform.Audit;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,8 @@
-using IcsComplaints.Identity.Api.Accounts;
+using IcsComplaints.Identity.Domain.Accounts;
 using IcsComplaints.Identity.Api.Data;
 using IcsComplaints.ServiceDefaults;
 using IcsComplaints.Platform.Security;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -20,14 +19,14 @@ public sealed class DemoData(IOptions<IdentitySettings> settings, IHostEnvironme
     /// <summary>The demo organisations: one ICB with three providers (one a GP practice), a second ICB with one provider, and two advocacy services (London and the North West).</summary>
     public static readonly IReadOnlyList<Organisation> Organisations =
     [
-        new() { OdsCode = "QKK", Name = "NHS South East London Integrated Care Board", Type = OrganisationTypes.Icb },
-        new() { OdsCode = "RJ1", Name = "Guy's and St Thomas' NHS Foundation Trust", Type = OrganisationTypes.Provider },
-        new() { OdsCode = "RJZ", Name = "King's College Hospital NHS Foundation Trust", Type = OrganisationTypes.Provider },
-        new() { OdsCode = "Y99901", Name = "Demo Street Surgery (fictional GP practice)", Type = OrganisationTypes.Provider },
-        new() { OdsCode = "QOP", Name = "NHS Greater Manchester Integrated Care Board", Type = OrganisationTypes.Icb },
-        new() { OdsCode = "R0A", Name = "Manchester University NHS Foundation Trust", Type = OrganisationTypes.Provider },
-        new() { OdsCode = "ADV01", Name = "Demo Independent Complaints Advocacy (fictional)", Type = OrganisationTypes.AdvocacyService },
-        new() { OdsCode = "ADV02", Name = "Demo North West Complaints Advocacy (fictional)", Type = OrganisationTypes.AdvocacyService },
+        new("QKK", "NHS South East London Integrated Care Board", OrganisationTypes.Icb),
+        new("RJ1", "Guy's and St Thomas' NHS Foundation Trust", OrganisationTypes.Provider),
+        new("RJZ", "King's College Hospital NHS Foundation Trust", OrganisationTypes.Provider),
+        new("Y99901", "Demo Street Surgery (fictional GP practice)", OrganisationTypes.Provider),
+        new("QOP", "NHS Greater Manchester Integrated Care Board", OrganisationTypes.Icb),
+        new("R0A", "Manchester University NHS Foundation Trust", OrganisationTypes.Provider),
+        new("ADV01", "Demo Independent Complaints Advocacy (fictional)", OrganisationTypes.AdvocacyService),
+        new("ADV02", "Demo North West Complaints Advocacy (fictional)", OrganisationTypes.AdvocacyService),
     ];
 
     /// <summary>Roles of one demo user each, by organisation type, with the short name used in the user name.</summary>
@@ -70,28 +69,28 @@ public sealed class DemoData(IOptions<IdentitySettings> settings, IHostEnvironme
         }
 
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IdentityServiceDbContext>();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountStore>();
         foreach (var organisation in Organisations)
         {
-            if (await db.Organisations.FindAsync([organisation.OdsCode], cancellationToken) is null)
+            if (await accounts.FindOrganisationAsync(organisation.OdsCode, cancellationToken) is null)
             {
-                db.Organisations.Add(new Organisation { OdsCode = organisation.OdsCode, Name = organisation.Name, Type = organisation.Type });
+                accounts.Add(new Organisation(organisation.OdsCode, organisation.Name, organisation.Type));
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await accounts.SaveAsync(cancellationToken);
 
         var hasher = new PasswordHasher<UserAccount>();
         foreach (var organisation in Organisations)
         {
             foreach (var (shortName, role) in RolesByType[organisation.Type])
             {
-                await UpsertUserAsync(db, hasher, $"{shortName}.{organisation.OdsCode.ToLowerInvariant()}",
+                await UpsertUserAsync(accounts, hasher, $"{shortName}.{organisation.OdsCode.ToLowerInvariant()}",
                     $"Demo {shortName} ({organisation.OdsCode})", [], (organisation.OdsCode, role), s.DemoPassword, cancellationToken);
             }
         }
-        await UpsertUserAsync(db, hasher, "admin", "Demo platform administrator", [Roles.PlatformAdmin], null, s.DemoPassword, cancellationToken);
-        await UpsertUserAsync(db, hasher, "complainant", "Demo complainant", [Roles.Complainant], null, s.DemoPassword, cancellationToken);
-        await UpsertUserAsync(db, hasher, "complainant2", "Second demo complainant", [Roles.Complainant], null, s.DemoPassword, cancellationToken);
+        await UpsertUserAsync(accounts, hasher, "admin", "Demo platform administrator", [Roles.PlatformAdmin], null, s.DemoPassword, cancellationToken);
+        await UpsertUserAsync(accounts, hasher, "complainant", "Demo complainant", [Roles.Complainant], null, s.DemoPassword, cancellationToken);
+        await UpsertUserAsync(accounts, hasher, "complainant2", "Second demo complainant", [Roles.Complainant], null, s.DemoPassword, cancellationToken);
 
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         foreach (var (clientId, odsCode) in IntegrationClients)
@@ -104,29 +103,29 @@ public sealed class DemoData(IOptions<IdentitySettings> settings, IHostEnvironme
                 DisplayName = $"Demo PALS system ({odsCode})",
                 Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Scope + TokenPrincipals.ApiScope },
             }, cancellationToken);
-            if (await db.ClientOrganisations.FindAsync([clientId], cancellationToken) is null)
+            if (await accounts.FindClientAsync(clientId, cancellationToken) is null)
             {
-                db.ClientOrganisations.Add(new ClientOrganisation { ClientId = clientId, OdsCode = odsCode, Roles = [Roles.IntegrationSystem] });
+                accounts.Add(new ClientOrganisation(clientId, odsCode, [Roles.IntegrationSystem]));
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await accounts.SaveAsync(cancellationToken);
     }
 
     private static async Task UpsertUserAsync(
-        IdentityServiceDbContext db, PasswordHasher<UserAccount> hasher, string userName, string displayName, List<string> roles,
+        AccountStore accounts, PasswordHasher<UserAccount> hasher, string userName, string displayName, List<string> roles,
         (string OdsCode, string Role)? membership, string password, CancellationToken ct)
     {
-        var user = await db.Users.Include(u => u.Memberships).FirstOrDefaultAsync(u => u.UserName == userName, ct);
+        var user = await accounts.FindUserByNameAsync(userName, withMemberships: true, ct);
         if (user is null)
         {
-            user = new UserAccount { Id = Guid.CreateVersion7(), UserName = userName, DisplayName = displayName, PasswordHash = "", Roles = roles };
-            db.Users.Add(user);
+            user = new UserAccount(Guid.CreateVersion7(), userName, displayName, roles);
+            accounts.Add(user);
         }
-        user.PasswordHash = hasher.HashPassword(user, password);
-        if (membership is { } m && user.Memberships.All(x => x.OdsCode != m.OdsCode))
+        user.ChangePasswordHash(hasher.HashPassword(user, password));
+        if (membership is { } m)
         {
-            user.Memberships.Add(new Membership { UserId = user.Id, OdsCode = m.OdsCode, Roles = [m.Role], IsDefault = true });
+            user.JoinAsDefault(m.OdsCode, m.Role);
         }
-        await db.SaveChangesAsync(ct);
+        await accounts.SaveAsync(ct);
     }
 }

@@ -1,4 +1,4 @@
-using IcsComplaints.Identity.Api.Accounts;
+using IcsComplaints.Identity.Domain.Accounts;
 
 namespace IcsComplaints.Identity.Api.Server;
 

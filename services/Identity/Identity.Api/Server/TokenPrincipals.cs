@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using IcsComplaints.Identity.Api.Accounts;
+using IcsComplaints.Identity.Domain.Accounts;
 using IcsComplaints.Platform.Security;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -55,7 +55,7 @@ public static class TokenPrincipals
             refused = named is null;
             return named;
         }
-        return user.Memberships.FirstOrDefault(m => m.IsDefault) ?? user.Memberships.FirstOrDefault();
+        return user.Memberships.FirstOrDefault(m => m.IsDefault) ?? (user.Memberships.Count > 0 ? user.Memberships[0] : null);
     }
 
     private static ClaimsIdentity NewIdentity() =>

@@ -1,4 +1,4 @@
-using IcsComplaints.Identity.Api.Accounts;
+using IcsComplaints.Identity.Domain.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -30,6 +30,8 @@ public sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAcco
         builder.Property(u => u.DisplayName).HasMaxLength(TextLimits.DisplayName);
         builder.Property(u => u.PasswordHash).HasMaxLength(200);
         builder.HasMany(u => u.Memberships).WithOne().HasForeignKey(m => m.UserId);
+        // Memberships change only through the account's methods: EF Core fills the list behind the read-only property.
+        builder.Navigation(u => u.Memberships).HasField("memberships");
     }
 }
 

@@ -1,4 +1,4 @@
-namespace IcsComplaints.Identity.Api.Accounts;
+namespace IcsComplaints.Identity.Domain.Accounts;
 
 /// <summary>
 /// When password guessing locks an account (configuration section <c>Identity:Lockout</c>): after

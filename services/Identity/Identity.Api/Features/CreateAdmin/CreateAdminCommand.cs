@@ -1,10 +1,10 @@
 using IcsComplaints.Identity.Api.Data;
+using IcsComplaints.Identity.Domain.Accounts;
 using IcsComplaints.ServiceDefaults;
 using IcsComplaints.Platform.Security;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
-namespace IcsComplaints.Identity.Api.Accounts;
+namespace IcsComplaints.Identity.Api.Features.CreateAdmin;
 
 /// <summary>
 /// <c>dotnet IcsComplaints.Identity.Api.dll create-admin &lt;user name&gt;</c>: creates the first platform
@@ -20,28 +20,25 @@ public sealed partial class CreateAdminCommand(ILogger<CreateAdminCommand> logge
     public async Task<int> RunAsync(string[] args, IServiceProvider services)
     {
         var password = Environment.GetEnvironmentVariable("ICS_ADMIN_PASSWORD");
-        if (args.Length != 1 || string.IsNullOrWhiteSpace(password) || password.Length < AdministrationApi.MinimumPasswordLength)
+        if (args.Length != 1 || string.IsNullOrWhiteSpace(password) || password.Length < PasswordLength.Minimum)
         {
             await Console.Error.WriteLineAsync(
-                $"Usage: ICS_ADMIN_PASSWORD=<at least {AdministrationApi.MinimumPasswordLength} characters> dotnet IcsComplaints.Identity.Api.dll create-admin <user name>");
+                $"Usage: ICS_ADMIN_PASSWORD=<at least {PasswordLength.Minimum} characters> dotnet IcsComplaints.Identity.Api.dll create-admin <user name>");
             return 2;
         }
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IdentityServiceDbContext>();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountStore>();
         var userName = args[0].Trim().ToLowerInvariant();
-        var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName);
+        var user = await accounts.FindUserByNameAsync(userName, withMemberships: false, CancellationToken.None);
         if (user is null)
         {
-            user = new UserAccount { Id = Guid.CreateVersion7(), UserName = userName, DisplayName = "Platform administrator", PasswordHash = "" };
-            db.Users.Add(user);
+            user = new UserAccount(Guid.CreateVersion7(), userName, "Platform administrator", []);
+            accounts.Add(user);
         }
-        if (!user.Roles.Contains(Roles.PlatformAdmin))
-        {
-            user.Roles = [.. user.Roles, Roles.PlatformAdmin];
-        }
-        user.Disabled = false;
-        user.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, password);
-        await db.SaveChangesAsync();
+        user.Grant(Roles.PlatformAdmin);
+        user.Enable();
+        user.ChangePasswordHash(new PasswordHasher<UserAccount>().HashPassword(user, password));
+        await accounts.SaveAsync(CancellationToken.None);
         // By id: a user name identifies a person and stays out of logs.
         LogCreated(logger, user.Id);
         return 0;

@@ -1,13 +1,14 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
+using IcsComplaints.Identity.Api.Features.SignIn;
 using IcsComplaints.Identity.Api.Server;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace IcsComplaints.Identity.Api.Accounts;
+namespace IcsComplaints.Identity.Api.Api;
 
 /// <summary>The sign-in page that the authorization code flow sends a browser to.</summary>
 public static class SignInEndpoints

@@ -1,4 +1,4 @@
-namespace IcsComplaints.Identity.Api.Accounts;
+namespace IcsComplaints.Identity.Domain.Accounts;
 
 /// <summary>
 /// The lengths of identity's text columns, in one place: the entity configurations declare them and the

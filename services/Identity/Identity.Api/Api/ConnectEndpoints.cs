@@ -1,14 +1,15 @@
 using System.Security.Claims;
-using IcsComplaints.Identity.Api.Accounts;
 using IcsComplaints.Identity.Api.Data;
+using IcsComplaints.Identity.Api.Features.SignIn;
+using IcsComplaints.Identity.Api.Server;
+using IcsComplaints.Identity.Domain.Accounts;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace IcsComplaints.Identity.Api.Server;
+namespace IcsComplaints.Identity.Api.Api;
 
 /// <summary>
 /// The OpenID Connect endpoints OpenIddict passes through: authorize (authorization code with PKCE, after the
@@ -29,11 +30,11 @@ public static class ConnectEndpoints
         return app;
     }
 
-    private static async Task<IResult> AuthorizeAsync(HttpContext http, IdentityServiceDbContext db, CancellationToken ct)
+    private static async Task<IResult> AuthorizeAsync(HttpContext http, AccountStore accounts, CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         var signedIn = await http.AuthenticateAsync(SignInScheme);
-        var user = signedIn.Succeeded ? await FindUserAsync(db, signedIn.Principal.FindFirstValue(Claims.Subject), ct) : null;
+        var user = signedIn.Succeeded ? await FindUserAsync(accounts, signedIn.Principal.FindFirstValue(Claims.Subject), ct) : null;
         if (user is null)
         {
             var query = http.Request.HasFormContentType
@@ -50,7 +51,7 @@ public static class ConnectEndpoints
     }
 
     private static async Task<IResult> ExchangeAsync(
-        HttpContext http, IdentityServiceDbContext db, PasswordCheck passwords, IOpenIddictApplicationManager applications, CancellationToken ct)
+        HttpContext http, AccountStore accounts, PasswordCheck passwords, IOpenIddictApplicationManager applications, CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (request.IsPasswordGrantType())
@@ -67,7 +68,7 @@ public static class ConnectEndpoints
         }
         if (request.IsClientCredentialsGrantType())
         {
-            var binding = await db.ClientOrganisations.Include(c => c.Organisation).FirstOrDefaultAsync(c => c.ClientId == request.ClientId, ct);
+            var binding = await accounts.FindClientBindingAsync(request.ClientId, ct);
             if (binding is null)
             {
                 return Forbid(Errors.UnauthorizedClient, "This client is not bound to an organisation.");
@@ -80,7 +81,7 @@ public static class ConnectEndpoints
         {
             // Re-read the user so that a disabled account or a removed membership takes effect at the next refresh.
             var earlier = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-            var user = await FindUserAsync(db, earlier.Principal?.FindFirstValue(Claims.Subject), ct);
+            var user = await FindUserAsync(accounts, earlier.Principal?.FindFirstValue(Claims.Subject), ct);
             if (user is null)
             {
                 return Forbid(Errors.InvalidGrant, "The account is no longer active.");
@@ -100,10 +101,8 @@ public static class ConnectEndpoints
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
-    private static async Task<UserAccount?> FindUserAsync(IdentityServiceDbContext db, string? subject, CancellationToken ct) =>
-        Guid.TryParse(subject, out var id)
-            ? await db.Users.Include(u => u.Memberships).ThenInclude(m => m.Organisation).FirstOrDefaultAsync(u => u.Id == id && !u.Disabled, ct)
-            : null;
+    private static async Task<UserAccount?> FindUserAsync(AccountStore accounts, string? subject, CancellationToken ct) =>
+        Guid.TryParse(subject, out var id) ? await accounts.FindActiveAsync(id, ct) : null;
 
     private static IResult SignIn(ClaimsPrincipal principal) =>
         Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

@@ -1,13 +1,13 @@
 using System.Security.Cryptography;
 using IcsComplaints.Identity.Api.Data;
 using IcsComplaints.Identity.Api.Server;
+using IcsComplaints.Identity.Domain.Accounts;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Validation;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace IcsComplaints.Identity.Api.Accounts;
+namespace IcsComplaints.Identity.Api.Features.SignIn;
 
 /// <summary>
 /// Checks a user name and password, for the sign-in page and the password grant alike, under the
@@ -17,7 +17,7 @@ namespace IcsComplaints.Identity.Api.Accounts;
 /// account exists. Locks and their lifting are written to the audit trail.
 /// </summary>
 public sealed partial class PasswordCheck(
-    IdentityServiceDbContext db, IAuditTrail audit, IOptions<IdentitySettings> settings, TimeProvider time, ILogger<PasswordCheck> logger)
+    AccountStore accounts, IOptions<IdentitySettings> settings, TimeProvider time, ILogger<PasswordCheck> logger)
 {
     /// <summary>Kind of record in identity's audit trail for an account.</summary>
     public const string AuditedResource = "user-account";
@@ -27,7 +27,7 @@ public sealed partial class PasswordCheck(
     // Made once per process from a random password no one knows, with the same hasher (and so the same cost) as real ones.
     private static readonly Lazy<(UserAccount User, string Hash)> StandIn = new(() =>
     {
-        var user = new UserAccount { UserName = "", DisplayName = "", PasswordHash = "" };
+        var user = new UserAccount(Guid.Empty, "", "", []);
         return (user, Hasher.HashPassword(user, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
     });
 
@@ -37,7 +37,7 @@ public sealed partial class PasswordCheck(
         var name = (userName ?? "").Trim().ToLowerInvariant();
         // A name that could not have been stored (a control character, too long) is not looked up: PostgreSQL refuses a NUL.
         var user = TextRules.Problem(name, TextLimits.UserName, singleLine: true) is null
-            ? await db.Users.AsNoTracking().Include(u => u.Memberships).ThenInclude(m => m.Organisation).FirstOrDefaultAsync(u => u.UserName == name, ct)
+            ? await accounts.FindForSignInAsync(name, ct)
             : null;
         if (user is null)
         {
@@ -47,7 +47,7 @@ public sealed partial class PasswordCheck(
         }
         var right = Hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? "") != PasswordVerificationResult.Failed;
         var now = time.GetUtcNow();
-        if (user.LockedUntil > now || user.Disabled)
+        if (user.IsBarred(now))
         {
             LogBarred(logger, user.Id, user.Disabled ? "disabled" : "locked");
             return null;
@@ -56,16 +56,12 @@ public sealed partial class PasswordCheck(
         {
             await ChangeLockAsync(user.Id, account =>
             {
-                account.FailedSignIns++;
-                LogWrongPassword(logger, account.Id, account.FailedSignIns);
-                if (!Policy.Locks(account.FailedSignIns))
+                LogWrongPassword(logger, account.Id, account.FailedSignIns + 1);
+                if (!account.RecordWrongPassword(Policy, now))
                 {
                     return null;
                 }
-                account.FailedSignIns = 0;
-                account.Lockouts++;
-                account.LockedUntil = now + Policy.LengthOf(account.Lockouts);
-                LogLocked(logger, account.Id, account.Lockouts, account.LockedUntil.Value);
+                LogLocked(logger, account.Id, account.Lockouts, account.LockedUntil!.Value);
                 return AuditAction.Lock;
             }, ct);
             return null;
@@ -99,31 +95,8 @@ public sealed partial class PasswordCheck(
 
     private LockoutPolicy Policy => settings.Value.Lockout;
 
-    private static AuditAction? Clear(UserAccount account)
-    {
-        var lifted = account.LockedUntil is not null;
-        account.FailedSignIns = 0;
-        account.Lockouts = 0;
-        account.LockedUntil = null;
-        return lifted ? AuditAction.Unlock : null;
-    }
+    private static AuditAction? Clear(UserAccount account) => account.ClearLock() ? AuditAction.Unlock : null;
 
-    // Reads the account under a row lock, so that concurrent guesses are each counted and a lock is applied once,
-    // and commits the change with its audit entry.
-    private async Task<bool> ChangeLockAsync(Guid userId, Func<UserAccount, AuditAction?> change, CancellationToken ct)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var account = await db.Users.FromSql($"SELECT * FROM identity.users WHERE id = {userId} FOR UPDATE").SingleOrDefaultAsync(ct);
-        if (account is null)
-        {
-            return false;
-        }
-        if (change(account) is { } action)
-        {
-            audit.Record(action, AuditedResource, account.Id.ToString(), resourceOrganisation: null);
-        }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return true;
-    }
+    private Task<bool> ChangeLockAsync(Guid userId, Func<UserAccount, AuditAction?> change, CancellationToken ct) =>
+        accounts.ChangeUnderLockAsync(userId, change, AuditedResource, ct);
 }

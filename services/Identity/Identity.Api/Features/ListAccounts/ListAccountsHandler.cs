@@ -1,0 +1,33 @@
+using IcsComplaints.Identity.Api.Data;
+using IcsComplaints.Identity.Domain.Accounts;
+
+namespace IcsComplaints.Identity.Api.Features.ListAccounts;
+
+/// <summary>A user as listed.</summary>
+/// <param name="Id">Identifier.</param>
+/// <param name="UserName">Sign-in name.</param>
+/// <param name="DisplayName">Name shown.</param>
+/// <param name="Disabled">Whether sign-in is refused.</param>
+/// <param name="Roles">Organisation-free roles.</param>
+/// <param name="Memberships">Organisation roles.</param>
+public sealed record UserView(Guid Id, string UserName, string DisplayName, bool Disabled, IReadOnlyList<string> Roles, IReadOnlyList<MembershipView> Memberships)
+{
+    /// <summary>The view of an account.</summary>
+    public static UserView Of(UserAccount u) =>
+        new(u.Id, u.UserName, u.DisplayName, u.Disabled, u.Roles, u.Memberships.Select(m => new MembershipView(m.OdsCode, m.Roles)).ToList());
+}
+
+/// <summary>A membership as listed.</summary>
+/// <param name="OdsCode">Organisation.</param>
+/// <param name="Roles">Roles there.</param>
+public sealed record MembershipView(string OdsCode, IReadOnlyList<string> Roles);
+
+/// <summary>The organisations and users registered, for a platform administrator.</summary>
+public sealed class ListAccountsHandler(AccountStore accounts)
+{
+    /// <summary>Every organisation, by ODS code.</summary>
+    public Task<IReadOnlyList<Organisation>> OrganisationsAsync(CancellationToken ct) => accounts.OrganisationsAsync(ct);
+
+    /// <summary>Every user, by user name.</summary>
+    public async Task<IReadOnlyList<UserView>> UsersAsync(CancellationToken ct) => [.. (await accounts.UsersAsync(ct)).Select(UserView.Of)];
+}
