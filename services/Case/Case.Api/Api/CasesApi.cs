@@ -1,3 +1,28 @@
+using IcsComplaints.Case.Api.Cases;
+using IcsComplaints.Case.Api.Features;
+using IcsComplaints.Case.Api.Features.AcknowledgeComplaint;
+using IcsComplaints.Case.Api.Features.AgreeResponseDate;
+using IcsComplaints.Case.Api.Features.AgreeUpdateFrequency;
+using IcsComplaints.Case.Api.Features.AssignCase;
+using IcsComplaints.Case.Api.Features.CaseSettings;
+using IcsComplaints.Case.Api.Features.CloseCase;
+using IcsComplaints.Case.Api.Features.CodeCase;
+using IcsComplaints.Case.Api.Features.Contribute;
+using IcsComplaints.Case.Api.Features.LogContact;
+using IcsComplaints.Case.Api.Features.PauseClock;
+using IcsComplaints.Case.Api.Features.RecordDelayLetter;
+using IcsComplaints.Case.Api.Features.RecordOmbudsmanReferral;
+using IcsComplaints.Case.Api.Features.RecordStaffInvolved;
+using IcsComplaints.Case.Api.Features.ReopenCase;
+using IcsComplaints.Case.Api.Features.ResumeClock;
+using IcsComplaints.Case.Api.Features.ReviewDraftAsContributor;
+using IcsComplaints.Case.Api.Features.SaveResponseDraft;
+using IcsComplaints.Case.Api.Features.SendFinalResponse;
+using IcsComplaints.Case.Api.Features.SetSignatories;
+using IcsComplaints.Case.Api.Features.SignFinalResponse;
+using IcsComplaints.Case.Api.Features.StartCloserLook;
+using IcsComplaints.Case.Api.Features.StartEarlyResolution;
+using IcsComplaints.Case.Api.Features.SubmitSurvey;
 using IcsComplaints.Case.Api.Responses;
 using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Platform.Security;
@@ -6,7 +31,7 @@ using IcsComplaints.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace IcsComplaints.Case.Api.Cases;
+namespace IcsComplaints.Case.Api.Api;
 
 /// <summary>The cases REST API (<c>/api/v1/cases</c>): the work queue, the case, and every step of the procedure.</summary>
 public static class CasesApi
@@ -28,73 +53,74 @@ public static class CasesApi
             Guid caseId, int version, Caller caller, AdvocateAccess access, HttpContext http, CancellationToken ct) =>
             await access.GetDraftAsync(caller, caseId, version, http.Request.Headers.Authorization.ToString(), ct) is { } draft ? TypedResults.Ok(draft) : TypedResults.NotFound());
         group.MapPost("/{caseId:guid}/reviews/{version:int}/completion", async Task<NoContent> (
-            Guid caseId, int version, [FromBody] CaseRequests.ContributorReview? input, Caller caller, CaseActions actions, CancellationToken ct) =>
+            Guid caseId, int version, [FromBody] CaseRequests.ContributorReview? input, Caller caller, ReviewDraftAsContributor step, CancellationToken ct) =>
         {
-            await actions.ReviewAsContributorAsync(caller, caseId, version, input ?? throw Missing(), ct);
+            await step.HandleAsync(caller, caseId, version, input ?? throw Missing(), ct);
             return TypedResults.NoContent();
         });
 
-        Step<CaseRequests.Acknowledge>(group, "acknowledgement", (a, c, id, x, ct) => a.AcknowledgeAsync(c, id, x, ct));
-        Step<CaseRequests.Person>(group, "assignment", (a, c, id, x, ct) => a.AssignAsync(c, id, x, ct));
-        Step<CaseRequests.EarlyResolution>(group, "early-resolution", (a, c, id, x, ct) => a.StartEarlyResolutionAsync(c, id, x, ct));
-        Step<CaseRequests.CloserLook>(group, "closer-look", (a, c, id, x, ct) => a.StartCloserLookAsync(c, id, x, ct));
-        Step<CaseRequests.ResponseDate>(group, "response-date", (a, c, id, x, ct) => a.AgreeResponseDateAsync(c, id, x, ct));
-        Step<CaseRequests.Pause>(group, "pause", (a, c, id, x, ct) => a.PauseAsync(c, id, x, ct));
-        Step<CaseRequests.Resume>(group, "resumption", (a, c, id, x, ct) => a.ResumeAsync(c, id, x, ct));
-        Step<CaseRequests.Contact>(group, "contacts", (a, c, id, x, ct) => a.LogContactAsync(c, id, x, ct));
-        Step<CaseRequests.UpdateFrequency>(group, "update-frequency", (a, c, id, x, ct) => a.AgreeUpdateFrequencyAsync(c, id, x, ct));
-        Step<CaseRequests.Staff>(group, "staff", (a, c, id, x, ct) => a.AddStaffAsync(c, id, x, ct));
-        Step<CaseRequests.Draft>(group, "response-draft", (a, c, id, x, ct) => a.SaveDraftAsync(c, id, x, ct), put: true);
-        Step<CaseRequests.Signatories>(group, "signatories", (a, c, id, x, ct) => a.SetSignatoriesAsync(c, id, x, ct), put: true);
-        Step<CaseRequests.Sign>(group, "final-response/signature", (a, c, id, x, ct) => a.SignAsync(c, id, x, ct));
-        Step<CaseRequests.Send>(group, "final-response/sending", (a, c, id, x, ct) => a.SendFinalResponseAsync(c, id, x, ct));
-        Step<CaseRequests.Close>(group, "closure", (a, c, id, x, ct) => a.CloseAsync(c, id, x, ct));
-        Step<CaseRequests.Reopen>(group, "reopening", (a, c, id, x, ct) => a.ReopenAsync(c, id, x, ct));
-        Step<CaseRequests.OmbudsmanReferral>(group, "ombudsman-referral", (a, c, id, x, ct) => a.ReferToOmbudsmanAsync(c, id, x, ct));
-        Step<CaseRequests.DelayLetter>(group, "delay-letter", (a, c, id, x, ct) => a.RecordDelayLetterAsync(c, id, x, ct));
-        Step<Ko41CodingInput>(group, "coding", (a, c, id, x, ct) => a.CodeAsync(c, id, x, ct), put: true);
+        Step<AcknowledgeComplaint, CaseRequests.Acknowledge>(group, "acknowledgement", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
+        Step<AssignCase, CaseRequests.Person>(group, "assignment", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
+        Step<StartEarlyResolution, CaseRequests.EarlyResolution>(group, "early-resolution", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
+        Step<StartCloserLook, CaseRequests.CloserLook>(group, "closer-look", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
+        Step<AgreeResponseDate, CaseRequests.ResponseDate>(group, "response-date", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
+        Step<PauseClock, CaseRequests.Pause>(group, "pause", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
+        Step<ResumeClock, CaseRequests.Resume>(group, "resumption", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
+        Step<LogContact, CaseRequests.Contact>(group, "contacts", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
+        Step<AgreeUpdateFrequency, CaseRequests.UpdateFrequency>(group, "update-frequency", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
+        Step<AddStaffInvolved, CaseRequests.Staff>(group, "staff", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
+        Step<SaveResponseDraft, CaseRequests.Draft>(group, "response-draft", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct), put: true);
+        Step<SetSignatories, CaseRequests.Signatories>(group, "signatories", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct), put: true);
+        Step<SignFinalResponse, CaseRequests.Sign>(group, "final-response/signature", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
+        Step<SendFinalResponse, CaseRequests.Send>(group, "final-response/sending", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
+        Step<CloseCase, CaseRequests.Close>(group, "closure", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
+        Step<ReopenCase, CaseRequests.Reopen>(group, "reopening", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
+        Step<RecordOmbudsmanReferral, CaseRequests.OmbudsmanReferral>(group, "ombudsman-referral", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
+        Step<RecordDelayLetter, CaseRequests.DelayLetter>(group, "delay-letter", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
+        Step<CodeCase, Ko41CodingInput>(group, "coding", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct), put: true);
         group.MapPut("/{caseId:guid}/staff/{staffId:long}", async Task<Results<Ok<CaseDetail>, NotFound>> (
-            Guid caseId, long staffId, [FromBody] CaseRequests.Staff? input, Caller caller, CaseActions actions, CaseQueries queries, CancellationToken ct) =>
+            Guid caseId, long staffId, [FromBody] CaseRequests.Staff? input, Caller caller, UpdateStaffInvolved step, CaseQueries queries, CancellationToken ct) =>
         {
-            await actions.UpdateStaffAsync(caller, caseId, staffId, input ?? throw Missing(), ct);
+            await step.HandleAsync(caller, caseId, staffId, input ?? throw Missing(), ct);
             return await DetailAsync(queries, caller, caseId, ct);
         });
         group.MapPut("/{caseId:guid}/contribution", async Task<Results<Ok<ContributionTask>, NotFound>> (
-            Guid caseId, [FromBody] CaseRequests.ContributionText? input, Caller caller, CaseActions actions, CaseQueries queries, CancellationToken ct) =>
+            Guid caseId, [FromBody] CaseRequests.ContributionText? input, Caller caller, SaveContribution step, CaseQueries queries, CancellationToken ct) =>
         {
-            await actions.SaveContributionAsync(caller, caseId, input ?? throw Missing(), ct);
+            await step.HandleAsync(caller, caseId, input ?? throw Missing(), ct);
             return await queries.GetContributionAsync(caller, caseId, ct) is { } task ? TypedResults.Ok(task) : TypedResults.NotFound();
         });
         group.MapPost("/{caseId:guid}/contribution/sign-off", async Task<Results<Ok<ContributionTask>, NotFound>> (
-            Guid caseId, Caller caller, CaseActions actions, CaseQueries queries, CancellationToken ct) =>
+            Guid caseId, Caller caller, SignOffContribution step, CaseQueries queries, CancellationToken ct) =>
         {
-            await actions.SignOffContributionAsync(caller, caseId, ct);
+            await step.HandleAsync(caller, caseId, ct);
             return await queries.GetContributionAsync(caller, caseId, ct) is { } task ? TypedResults.Ok(task) : TypedResults.NotFound();
         });
         group.MapPost("/{caseId:guid}/surveys/{kind}", async Task<NoContent> (
-            Guid caseId, SurveyKind kind, [FromBody] CaseRequests.Survey? input, Caller caller, CaseActions actions, CancellationToken ct) =>
+            Guid caseId, SurveyKind kind, [FromBody] CaseRequests.Survey? input, Caller caller, SubmitSurvey step, CancellationToken ct) =>
         {
-            await actions.SubmitSurveyAsync(caller, caseId, kind, input ?? throw Missing(), ct);
+            await step.HandleAsync(caller, caseId, kind, input ?? throw Missing(), ct);
             return TypedResults.NoContent();
         });
 
         var settings = app.MapGroup("/api/v1/case-settings").WithTags("Cases");
-        settings.MapGet("", async Task<Ok<OrganisationSettings>> (Caller caller, CaseSettingsQueries queries, CancellationToken ct) =>
-            TypedResults.Ok(await queries.GetAsync(caller, ct)));
-        settings.MapPut("", async Task<Ok<OrganisationSettings>> ([FromBody] CaseRequests.Settings? input, Caller caller, CaseActions actions, CancellationToken ct) =>
-            TypedResults.Ok(await actions.SaveSettingsAsync(caller, input ?? throw Missing(), ct)));
+        settings.MapGet("", async Task<Ok<OrganisationSettings>> (Caller caller, ReadCaseSettings step, CancellationToken ct) =>
+            TypedResults.Ok(await step.HandleAsync(caller, ct)));
+        settings.MapPut("", async Task<Ok<OrganisationSettings>> ([FromBody] CaseRequests.Settings? input, Caller caller, ChangeCaseSettings step, CancellationToken ct) =>
+            TypedResults.Ok(await step.HandleAsync(caller, input ?? throw Missing(), ct)));
         return group;
     }
 
-    // Every step has the same shape: a JSON body, and a 200 with the case as it now stands.
-    private static void Step<TInput>(RouteGroupBuilder group, string path, Func<CaseActions, Caller, Guid, TInput, CancellationToken, Task> act, bool put = false)
+    // Every step has the same shape: a JSON body, the use case's handler, and a 200 with the case as it now stands.
+    private static void Step<THandler, TInput>(RouteGroupBuilder group, string path, Func<THandler, Caller, Guid, TInput, CancellationToken, Task> act, bool put = false)
+        where THandler : class
         where TInput : class
     {
         var pattern = "/{caseId:guid}/" + path;
         Delegate handler = async Task<Results<Ok<CaseDetail>, NotFound>> (
-            Guid caseId, [FromBody] TInput? input, Caller caller, CaseActions actions, CaseQueries queries, CancellationToken ct) =>
+            Guid caseId, [FromBody] TInput? input, Caller caller, THandler step, CaseQueries queries, CancellationToken ct) =>
         {
-            await act(actions, caller, caseId, input ?? throw Missing(), ct);
+            await act(step, caller, caseId, input ?? throw Missing(), ct);
             return await DetailAsync(queries, caller, caseId, ct);
         };
         if (put)

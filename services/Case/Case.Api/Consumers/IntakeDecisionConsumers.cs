@@ -1,11 +1,12 @@
 using IcsComplaints.Case.Api.Data;
+using IcsComplaints.Case.Api.Features.OpenCase;
 using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Intake.Contracts.Events;
 using IcsComplaints.Messaging.Inbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
-namespace IcsComplaints.Case.Api.Cases;
+namespace IcsComplaints.Case.Api.Consumers;
 
 /// <summary>
 /// A decision at intake arrived before the case it is about: the message is retried until the case exists, so

@@ -1,12 +1,13 @@
 using IcsComplaints.AdvocacyReferral.Contracts.Events;
 using IcsComplaints.Calendar;
 using IcsComplaints.Case.Api.Data;
+using IcsComplaints.Case.Api.Features.ShareDraft;
 using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Messaging.Inbox;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
-namespace IcsComplaints.Case.Api.Cases;
+namespace IcsComplaints.Case.Api.Consumers;
 
 /// <summary>An advocate is assigned with consent to review drafts: a draft already waiting is shared with their service at once.</summary>
 public sealed class ReferralAcceptedConsumer(InboxServices<CaseDbContext> inbox, DraftSharing sharing, TimeProvider time)
@@ -24,8 +25,8 @@ public sealed class ReferralAcceptedConsumer(InboxServices<CaseDbContext> inbox,
         if (c is { Stage: CaseStage.ResponseDrafted })
         {
             var today = LondonTime.Today(time);
-            sharing.Share(Db, Outbox, c, [(accepted.AdvocacyServiceCode, ReviewerKind.Advocacy)], today,
-                await sharing.WindowEndsAsync(Db, c.OrganisationCode, today, context.CancellationToken));
+            sharing.Share(new CaseStore(Db), Outbox, c, [(accepted.AdvocacyServiceCode, ReviewerKind.Advocacy)], today,
+                await sharing.WindowEndsAsync(new CaseStore(Db), c.OrganisationCode, today, context.CancellationToken));
         }
     }
 }

@@ -1,4 +1,4 @@
-namespace IcsComplaints.Case.Api.Cases;
+namespace IcsComplaints.Case.Api.Features;
 
 /// <summary>The bodies of the case actions, as callers send them. Enumerations by name, dates as <c>YYYY-MM-DD</c>; a missing date means today.</summary>
 public static class CaseRequests

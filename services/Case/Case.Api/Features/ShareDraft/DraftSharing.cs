@@ -4,9 +4,8 @@ using IcsComplaints.Case.Contracts.Events;
 using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Case.Domain.Rules;
 using IcsComplaints.Messaging.Outbox;
-using Microsoft.EntityFrameworkCore;
 
-namespace IcsComplaints.Case.Api.Cases;
+namespace IcsComplaints.Case.Api.Features.ShareDraft;
 
 /// <summary>
 /// Shares a draft with its reviewers and announces what happens to each review, the same way for every caller:
@@ -16,15 +15,16 @@ namespace IcsComplaints.Case.Api.Cases;
 public sealed class DraftSharing(WorkingDayCalendar calendar)
 {
     /// <summary>The last day of a review opened today: the organisation's review window (<see cref="AdvocateReviewWindow"/>).</summary>
-    public async Task<DateOnly> WindowEndsAsync(CaseDbContext db, string organisationCode, DateOnly today, CancellationToken ct)
+    public async Task<DateOnly> WindowEndsAsync(CaseStore store, string organisationCode, DateOnly today, CancellationToken ct)
     {
-        var days = (await db.OrganisationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.OrganisationCode == organisationCode, ct))?.ReviewWindowWorkingDays
+        ArgumentNullException.ThrowIfNull(store);
+        var days = (await store.SettingsAsync(organisationCode, ct))?.ReviewWindowWorkingDays
             ?? AdvocateReviewWindow.DefaultWorkingDays;
         return AdvocateReviewWindow.EndsOn(today, days, calendar);
     }
 
     /// <summary>Opens reviews of the current draft, keeps its snapshot, and publishes <see cref="DraftShared"/>.</summary>
-    public void Share(CaseDbContext db, IOutbox outbox, ComplaintCase c, IEnumerable<(string Code, ReviewerKind Kind)> reviewers, DateOnly today, DateOnly windowEndsOn)
+    public void Share(CaseStore store, IOutbox outbox, ComplaintCase c, IEnumerable<(string Code, ReviewerKind Kind)> reviewers, DateOnly today, DateOnly windowEndsOn)
     {
         var superseded = c.Reviews.Where(r => r.Status == DraftReviewStatus.Open && r.Version < c.DraftVersion).Select(r => (r.Version, r.ReviewerCode)).ToList();
         var opened = c.ShareDraft(reviewers, today, windowEndsOn);
@@ -36,11 +36,7 @@ public sealed class DraftSharing(WorkingDayCalendar calendar)
         {
             PublishClosed(outbox, c, version, reviewer, DraftReviewStatus.Superseded, 0, today);
         }
-        if (db.DraftSnapshots.Local.All(s => s.CaseId != c.Id || s.Version != c.DraftVersion)
-            && !db.DraftSnapshots.Any(s => s.CaseId == c.Id && s.Version == c.DraftVersion))
-        {
-            db.DraftSnapshots.Add(c.SnapshotDraft(DateTimeOffset.UtcNow));
-        }
+        store.KeepDraftSnapshot(c, DateTimeOffset.UtcNow);
         outbox.Publish(new DraftShared
         {
             CaseId = c.Id, ComplaintId = c.ComplaintId, OrganisationCode = c.OrganisationCode, Version = c.DraftVersion,
