@@ -1,10 +1,11 @@
 using IcsComplaints.AdvocacyReferral.Contracts.Grpc.V1;
 using IcsComplaints.Calendar;
 using IcsComplaints.Case.Api.Api;
-using IcsComplaints.Case.Api.Cases;
 using IcsComplaints.Case.Api.Consumers;
+using IcsComplaints.Case.Api.Data;
 using IcsComplaints.Case.Api.Features;
 using IcsComplaints.Case.Api.Features.AcknowledgeComplaint;
+using IcsComplaints.Case.Api.Features.AdvocateView;
 using IcsComplaints.Case.Api.Features.AgreeResponseDate;
 using IcsComplaints.Case.Api.Features.AgreeUpdateFrequency;
 using IcsComplaints.Case.Api.Features.AssignCase;
@@ -29,14 +30,15 @@ using IcsComplaints.Case.Api.Features.SignFinalResponse;
 using IcsComplaints.Case.Api.Features.StartCloserLook;
 using IcsComplaints.Case.Api.Features.StartEarlyResolution;
 using IcsComplaints.Case.Api.Features.SubmitSurvey;
+using IcsComplaints.Case.Api.Features.ViewCases;
+using IcsComplaints.Case.Api.Features.WatchDeadlines;
+using IcsComplaints.Case.Api.Features.WriteLetters;
 using IcsComplaints.Case.Api.Grpc;
-using IcsComplaints.Case.Api.Data;
-using IcsComplaints.Case.Api.Responses;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Messaging;
 using IcsComplaints.Messaging.Outbox;
-using IcsComplaints.ServiceDefaults;
 using IcsComplaints.Platform.Audit;
+using IcsComplaints.ServiceDefaults;
 
 namespace IcsComplaints.Case.Api;
 
@@ -74,6 +76,8 @@ public static class CaseServiceCollectionExtensions
         builder.Services.AddAuditTrail<CaseDbContext>();
         builder.Services.AddScoped<CaseQueries>();
         builder.Services.AddScoped<CaseStore>();
+        builder.Services.AddScoped<CaseReads>();
+        builder.Services.AddScoped<DeadlineScanStore>();
         builder.Services.AddCaseFeatures();
         builder.Services.AddScoped<FinalResponseLetters>();
         builder.Services.Configure<DeadlineScanOptions>(builder.Configuration.GetSection(DeadlineScanOptions.SectionName));

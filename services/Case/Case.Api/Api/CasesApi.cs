@@ -1,6 +1,6 @@
-using IcsComplaints.Case.Api.Cases;
 using IcsComplaints.Case.Api.Features;
 using IcsComplaints.Case.Api.Features.AcknowledgeComplaint;
+using IcsComplaints.Case.Api.Features.AdvocateView;
 using IcsComplaints.Case.Api.Features.AgreeResponseDate;
 using IcsComplaints.Case.Api.Features.AgreeUpdateFrequency;
 using IcsComplaints.Case.Api.Features.AssignCase;
@@ -23,7 +23,8 @@ using IcsComplaints.Case.Api.Features.SignFinalResponse;
 using IcsComplaints.Case.Api.Features.StartCloserLook;
 using IcsComplaints.Case.Api.Features.StartEarlyResolution;
 using IcsComplaints.Case.Api.Features.SubmitSurvey;
-using IcsComplaints.Case.Api.Responses;
+using IcsComplaints.Case.Api.Features.ViewCases;
+using IcsComplaints.Case.Api.Features.WriteLetters;
 using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.ServiceDefaults;

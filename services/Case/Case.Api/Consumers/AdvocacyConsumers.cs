@@ -5,7 +5,6 @@ using IcsComplaints.Case.Api.Features.ShareDraft;
 using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Messaging.Inbox;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Case.Api.Consumers;
 
@@ -21,7 +20,7 @@ public sealed class ReferralAcceptedConsumer(InboxServices<CaseDbContext> inbox,
         {
             return;
         }
-        var c = await Db.Cases.Include(x => x.Reviews).FirstOrDefaultAsync(x => x.Id == accepted.CaseId, context.CancellationToken);
+        var c = await new CaseStore(Db).FindWithReviewsAsync(accepted.CaseId, context.CancellationToken);
         if (c is { Stage: CaseStage.ResponseDrafted })
         {
             var today = LondonTime.Today(time);
@@ -38,7 +37,7 @@ public sealed class ConsentRevokedConsumer(InboxServices<CaseDbContext> inbox, D
     protected override async Task HandleAsync(ConsumeContext<ConsentRevoked> context)
     {
         var revoked = context.Message;
-        var c = await Db.Cases.Include(x => x.Reviews).FirstOrDefaultAsync(x => x.Id == revoked.CaseId, context.CancellationToken);
+        var c = await new CaseStore(Db).FindWithReviewsAsync(revoked.CaseId, context.CancellationToken);
         foreach (var review in c?.Reviews.Where(r => r.Status == DraftReviewStatus.Open && r.ReviewerCode == revoked.AdvocacyServiceCode).ToList() ?? [])
         {
             c!.CloseReview(review.Version, review.ReviewerCode, DraftReviewStatus.ConsentRevoked, revoked.EndedOn);
@@ -54,7 +53,7 @@ public sealed class DraftReviewCompletedConsumer(InboxServices<CaseDbContext> in
     protected override async Task HandleAsync(ConsumeContext<DraftReviewCompleted> context)
     {
         var done = context.Message;
-        var c = await Db.Cases.Include(x => x.Reviews).FirstOrDefaultAsync(x => x.Id == done.CaseId, context.CancellationToken);
+        var c = await new CaseStore(Db).FindWithReviewsAsync(done.CaseId, context.CancellationToken);
         var outcome = done.Outcome == nameof(DraftReviewStatus.Waived) ? DraftReviewStatus.Waived : DraftReviewStatus.Completed;
         if (c is not null && c.CloseReview(done.Version, done.ReviewerCode, outcome, done.CompletedOn, done.Comments))
         {

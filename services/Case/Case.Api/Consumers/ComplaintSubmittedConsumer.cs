@@ -6,7 +6,6 @@ using IcsComplaints.Case.Domain.Rules;
 using IcsComplaints.Intake.Contracts.Events;
 using IcsComplaints.Messaging.Inbox;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Case.Api.Consumers;
 
@@ -24,11 +23,11 @@ public sealed class ComplaintSubmittedConsumer(InboxServices<CaseDbContext> inbo
         var complaint = context.Message;
         // The inbox drops a redelivered message; this guards against the same complaint announced twice, and
         // against a transfer that overtook the submission.
-        if (await Db.Cases.AnyAsync(c => c.ComplaintId == complaint.ComplaintId, context.CancellationToken))
+        if (await new CaseStore(Db).AnyForComplaintAsync(complaint.ComplaintId, context.CancellationToken))
         {
             return;
         }
-        var opened = lifecycle.Open(Db, Outbox, new CaseOpening(
+        var opened = lifecycle.Open(new CaseStore(Db), Outbox, new CaseOpening(
             complaint.ComplaintId,
             complaint.Reference,
             complaint.HandlingOrganisationCode ?? complaint.OrganisationCode,

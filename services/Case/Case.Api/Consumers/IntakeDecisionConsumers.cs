@@ -4,7 +4,6 @@ using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Intake.Contracts.Events;
 using IcsComplaints.Messaging.Inbox;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Case.Api.Consumers;
 
@@ -25,7 +24,7 @@ public abstract class IntakeDecisionConsumer<TMessage>(InboxServices<CaseDbConte
     /// </summary>
     protected async Task<ComplaintCase?> OpenCaseAsync(Guid complaintId, CancellationToken ct)
     {
-        var cases = await Db.Cases.Include(c => c.Pauses).Include(c => c.Contributions).AsSplitQuery().Where(c => c.ComplaintId == complaintId).ToListAsync(ct);
+        var cases = await new CaseStore(Db).ForComplaintAsync(complaintId, ct);
         return cases.Count == 0
             ? throw new CaseNotYetOpenedException(complaintId)
             : cases.FirstOrDefault(c => c.Stage != CaseStage.Closed);
@@ -48,7 +47,7 @@ public sealed class ComplaintTransferredConsumer(InboxServices<CaseDbContext> in
         {
             CaseLifecycle.Close(Outbox, current, CaseClosure.Transferred, transfer.TransferredOn);
         }
-        lifecycle.Open(Db, Outbox, new CaseOpening(
+        lifecycle.Open(new CaseStore(Db), Outbox, new CaseOpening(
             transfer.ComplaintId, transfer.Reference, transfer.ToOrganisationCode, transfer.ReceivedOn, transfer.ComplainantSubjectId,
             TransferredFromOrganisationCode: transfer.FromOrganisationCode, AwaitingTimeLimitDecision: transfer.OutOfTime));
     }

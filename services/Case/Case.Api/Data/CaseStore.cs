@@ -17,6 +17,20 @@ public sealed class CaseStore(CaseDbContext db)
     public Task<ComplaintCase?> FindWithSurveysAsync(Guid caseId, CancellationToken ct) =>
         db.Cases.Include(x => x.Surveys).FirstOrDefaultAsync(x => x.Id == caseId, ct);
 
+    /// <summary>The case with its reviews, for a change to one of them.</summary>
+    public Task<ComplaintCase?> FindWithReviewsAsync(Guid caseId, CancellationToken ct) =>
+        db.Cases.Include(x => x.Reviews).FirstOrDefaultAsync(x => x.Id == caseId, ct);
+
+    /// <summary>Every case of a complaint (one per organisation that handled it), with what an intake decision changes.</summary>
+    public Task<List<ComplaintCase>> ForComplaintAsync(Guid complaintId, CancellationToken ct) =>
+        db.Cases.Include(c => c.Pauses).Include(c => c.Contributions).AsSplitQuery().Where(c => c.ComplaintId == complaintId).ToListAsync(ct);
+
+    /// <summary>True when a case of the complaint was opened already.</summary>
+    public Task<bool> AnyForComplaintAsync(Guid complaintId, CancellationToken ct) => db.Cases.AnyAsync(c => c.ComplaintId == complaintId, ct);
+
+    /// <summary>Adds a case just opened, saved with the rest.</summary>
+    public void Add(ComplaintCase opened) => db.Cases.Add(opened);
+
     /// <summary>An organisation's settings to read; <c>null</c> until it changes the defaults.</summary>
     public Task<OrganisationSettings?> SettingsAsync(string organisationCode, CancellationToken ct) =>
         db.OrganisationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.OrganisationCode == organisationCode, ct);

@@ -1,6 +1,6 @@
 using IcsComplaints.Calendar;
-using IcsComplaints.Case.Api.Cases;
 using IcsComplaints.Case.Api.Data;
+using IcsComplaints.Case.Api.Features.ViewCases;
 using IcsComplaints.Case.Contracts.Events;
 using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Messaging.Outbox;

@@ -1,5 +1,4 @@
 using Grpc.Core;
-using IcsComplaints.Case.Api.Cases;
 using IcsComplaints.Case.Api.Features;
 using IcsComplaints.Case.Api.Features.AcknowledgeComplaint;
 using IcsComplaints.Case.Api.Features.AgreeResponseDate;
@@ -15,6 +14,7 @@ using IcsComplaints.Case.Api.Features.SetSignatories;
 using IcsComplaints.Case.Api.Features.SignFinalResponse;
 using IcsComplaints.Case.Api.Features.StartCloserLook;
 using IcsComplaints.Case.Api.Features.StartEarlyResolution;
+using IcsComplaints.Case.Api.Features.ViewCases;
 using IcsComplaints.Case.Contracts.Grpc.V1;
 using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Platform.Security;

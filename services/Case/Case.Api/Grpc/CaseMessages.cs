@@ -1,9 +1,9 @@
 using System.Globalization;
-using IcsComplaints.Case.Api.Cases;
+using IcsComplaints.Case.Api.Features.ViewCases;
 using IcsComplaints.Case.Contracts.Grpc.V1;
 using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Validation;
-using CaseDetail = IcsComplaints.Case.Api.Cases.CaseDetail;
+using CaseDetail = IcsComplaints.Case.Api.Features.ViewCases.CaseDetail;
 using DomainDraft = IcsComplaints.Case.Domain.Cases.ResponseDraft;
 using GrpcCase = IcsComplaints.Case.Contracts.Grpc.V1.Case;
 using Proto = IcsComplaints.Case.Contracts.Grpc.V1;

@@ -1,5 +1,5 @@
-using IcsComplaints.Case.Api.Cases;
 using IcsComplaints.Case.Api.Data;
+using IcsComplaints.Case.Api.Features.ViewCases;
 using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;

@@ -20,10 +20,11 @@ public sealed class CaseLifecycle(WorkingDayCalendar calendar, TimeProvider time
             : [];
 
     /// <summary>Opens a case and announces it.</summary>
-    public ComplaintCase Open(CaseDbContext db, Messaging.Outbox.IOutbox outbox, CaseOpening opening)
+    public ComplaintCase Open(CaseStore store, Messaging.Outbox.IOutbox outbox, CaseOpening opening)
     {
         var opened = ComplaintCase.Open(opening, calendar, time.GetUtcNow());
-        db.Cases.Add(opened);
+        ArgumentNullException.ThrowIfNull(store);
+        store.Add(opened);
         outbox.Publish(new CaseOpened
         {
             CaseId = opened.Id,

@@ -1,6 +1,6 @@
-using IcsComplaints.Case.Api.Cases;
 using IcsComplaints.Case.Api.Data;
 using IcsComplaints.Case.Api.Features.ShareDraft;
+using IcsComplaints.Case.Api.Features.ViewCases;
 using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Audit;

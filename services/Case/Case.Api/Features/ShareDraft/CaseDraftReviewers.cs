@@ -1,4 +1,3 @@
-using IcsComplaints.Case.Api.Cases;
 using IcsComplaints.Case.Domain.Cases;
 
 namespace IcsComplaints.Case.Api.Features.ShareDraft;

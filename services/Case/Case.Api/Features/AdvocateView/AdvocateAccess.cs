@@ -2,13 +2,13 @@ using Grpc.Core;
 using IcsComplaints.AdvocacyReferral.Contracts.Grpc.V1;
 using IcsComplaints.Calendar;
 using IcsComplaints.Case.Api.Data;
+using IcsComplaints.Case.Api.Features.ViewCases;
 using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Case.Domain.Rules;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Platform.Security;
-using Microsoft.EntityFrameworkCore;
 
-namespace IcsComplaints.Case.Api.Cases;
+namespace IcsComplaints.Case.Api.Features.AdvocateView;
 
 /// <summary>What an advocate sees of a case: its progress and the reviews asked of their service, no staff or personal details.</summary>
 /// <param name="CaseId">The case.</param>
@@ -39,7 +39,7 @@ public sealed record SharedDraft(Guid CaseId, string Reference, int Version, Dat
 /// which the advocacy-referral service holds: it is asked at every view, with the advocate's own token, so access
 /// ends the moment consent is revoked or the case closes. Every view is audited.
 /// </summary>
-public sealed class AdvocateAccess(CaseDbContext db, IAuditTrail audit, ConsentService.ConsentServiceClient consents, TimeProvider time, WorkingDayCalendar calendar)
+public sealed class AdvocateAccess(CaseReads reads, IAuditTrail audit, ConsentService.ConsentServiceClient consents, TimeProvider time, WorkingDayCalendar calendar)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
 
@@ -51,8 +51,7 @@ public sealed class AdvocateAccess(CaseDbContext db, IAuditTrail audit, ConsentS
         {
             return null;
         }
-        var c = await db.Cases.AsNoTracking().Include(x => x.Agreements).Include(x => x.Pauses).Include(x => x.Reviews).AsSplitQuery()
-            .FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        var c = await reads.FindForAdvocateAsync(caseId, ct);
         if (c is null)
         {
             return null;
@@ -70,7 +69,7 @@ public sealed class AdvocateAccess(CaseDbContext db, IAuditTrail audit, ConsentS
     /// </summary>
     public async Task<SharedDraft?> GetDraftAsync(Caller caller, Guid caseId, int version, string authorization, CancellationToken ct)
     {
-        var c = await db.Cases.AsNoTracking().Include(x => x.Reviews).FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        var c = await reads.FindWithReviewsAsync(caseId, ct);
         if (c is null)
         {
             return null;
@@ -93,7 +92,7 @@ public sealed class AdvocateAccess(CaseDbContext db, IAuditTrail audit, ConsentS
             return null;
         }
         var review = c.Reviews.FirstOrDefault(r => r.Version == version && string.Equals(r.ReviewerCode, reviewer, StringComparison.OrdinalIgnoreCase));
-        var snapshot = review is null ? null : await db.DraftSnapshots.AsNoTracking().FirstOrDefaultAsync(s => s.CaseId == caseId && s.Version == version, ct);
+        var snapshot = review is null ? null : await reads.SnapshotAsync(caseId, version, ct);
         if (snapshot is null)
         {
             return null;
@@ -116,32 +115,6 @@ public sealed class AdvocateAccess(CaseDbContext db, IAuditTrail audit, ConsentS
         catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.PermissionDenied)
         {
             return null;
-        }
-    }
-}
-
-/// <summary>
-/// Asks the advocacy-referral service, with the current user's token, which advocacy services must review a case's
-/// drafts. Asked when a draft is saved and before the response is sent, so a referral accepted a moment ago is never
-/// missed; if the service cannot answer, neither step goes ahead.
-/// </summary>
-public sealed class DraftReviewerLookup(ConsentService.ConsentServiceClient consents, IHttpContextAccessor http)
-{
-    /// <summary>Codes of the advocacy services.</summary>
-    public async Task<IReadOnlyList<string>> ForAsync(Guid caseId, CancellationToken ct)
-    {
-        var authorization = http.HttpContext?.Request.Headers.Authorization.ToString() ?? "";
-        try
-        {
-            var reviewers = await consents.ListDraftReviewersAsync(
-                new ListDraftReviewersRequest { CaseId = caseId.ToString() }, new Metadata { { "authorization", authorization } },
-                DateTime.UtcNow.AddSeconds(5), ct);
-            return [.. reviewers.AdvocacyServiceCodes];
-        }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
-        {
-            // The advocacy-referral service has not yet heard of the case: nobody has been referred.
-            return [];
         }
     }
 }

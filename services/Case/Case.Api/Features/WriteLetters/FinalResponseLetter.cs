@@ -1,7 +1,7 @@
 using System.Globalization;
-using static IcsComplaints.Case.Api.Responses.LetterLayout;
+using static IcsComplaints.Case.Api.Features.WriteLetters.LetterLayout;
 
-namespace IcsComplaints.Case.Api.Responses;
+namespace IcsComplaints.Case.Api.Features.WriteLetters;
 
 /// <summary>The person a letter is addressed to.</summary>
 /// <param name="Name">The name as it should appear on the letter and in the greeting.</param>

@@ -4,10 +4,8 @@ using IcsComplaints.Case.Api.Features.ShareDraft;
 using IcsComplaints.Case.Contracts.Events;
 using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Messaging.Outbox;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
-namespace IcsComplaints.Case.Api.Cases;
+namespace IcsComplaints.Case.Api.Features.WatchDeadlines;
 
 /// <summary>Settings of the deadline scan (configuration section <c>Cases:Deadlines</c>).</summary>
 public sealed class DeadlineScanOptions
@@ -36,29 +34,18 @@ public sealed partial class CaseDeadlineMonitor(
     public async Task<int> ScanAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CaseDbContext>();
+        var store = scope.ServiceProvider.GetRequiredService<DeadlineScanStore>();
         var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
         var today = LondonTime.Today(time);
         // Review windows that have passed no longer hold a response back.
         var sharing = scope.ServiceProvider.GetRequiredService<DraftSharing>();
-        var reviewing = await db.Cases.Include(c => c.Reviews)
-            .Where(c => c.Stage == CaseStage.ResponseDrafted && c.Reviews.Any(r => r.Status == DraftReviewStatus.Open && r.WindowEndsOn < today))
-            .ToListAsync(ct);
+        var reviewing = await store.ReviewsPastTheirWindowAsync(today, ct);
         foreach (var c in reviewing)
         {
             sharing.Expire(outbox, c, today);
         }
-        var open = await db.Cases.AsNoTracking()
-            .Where(c => c.Stage != CaseStage.Closed && c.Stage != CaseStage.FinalResponseSent && c.Stage != CaseStage.ReferredToOmbudsman)
-            .Include(c => c.Agreements).Include(c => c.Pauses).Include(c => c.Contacts)
-            .AsSplitQuery()
-            .ToListAsync(ct);
-        var ids = open.Select(c => c.Id).ToList();
-        var raised = await db.DeadlineAlerts.AsNoTracking()
-            .Where(a => ids.Contains(a.CaseId))
-            .Select(a => new { a.CaseId, a.Deadline, a.DueOn, a.Level })
-            .ToListAsync(ct);
-        var known = raised.Select(a => (a.CaseId, a.Deadline, a.DueOn, a.Level)).ToHashSet();
+        var open = await store.AwaitingResponseAsync(ct);
+        var known = await store.RaisedAsync([.. open.Select(c => c.Id)], ct);
         var count = 0;
         foreach (var c in open)
         {
@@ -70,7 +57,7 @@ public sealed partial class CaseDeadlineMonitor(
                 {
                     continue;
                 }
-                db.DeadlineAlerts.Add(new DeadlineAlert { CaseId = c.Id, Deadline = deadline.Kind.ToString(), DueOn = deadline.DueOn, Level = level, RaisedAt = time.GetUtcNow() });
+                store.Raise(new DeadlineAlert { CaseId = c.Id, Deadline = deadline.Kind.ToString(), DueOn = deadline.DueOn, Level = level, RaisedAt = time.GetUtcNow() });
                 if (level == "Missed")
                 {
                     outbox.Publish(new CaseDeadlineMissed
@@ -90,11 +77,7 @@ public sealed partial class CaseDeadlineMonitor(
                 count++;
             }
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        if (!await store.TrySaveAsync(ct))
         {
             // Another replica raised the same alerts at the same moment: they are announced once, by it.
             return 0;

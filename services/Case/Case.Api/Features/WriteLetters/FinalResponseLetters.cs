@@ -1,14 +1,14 @@
 using Grpc.Core;
 using IcsComplaints.AdvocacyReferral.Contracts.Grpc.V1;
 using IcsComplaints.Calendar;
-using IcsComplaints.Case.Api.Cases;
+using IcsComplaints.Case.Api.Features.ViewCases;
 using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Case.Domain.Rules;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
 
-namespace IcsComplaints.Case.Api.Responses;
+namespace IcsComplaints.Case.Api.Features.WriteLetters;
 
 /// <summary>
 /// Renders a case's letters: the acknowledgement, and the final response as the complainant receives it (a preview

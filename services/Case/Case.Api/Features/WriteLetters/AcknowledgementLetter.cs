@@ -1,7 +1,7 @@
 using System.Globalization;
-using static IcsComplaints.Case.Api.Responses.LetterLayout;
+using static IcsComplaints.Case.Api.Features.WriteLetters.LetterLayout;
 
-namespace IcsComplaints.Case.Api.Responses;
+namespace IcsComplaints.Case.Api.Features.WriteLetters;
 
 /// <summary>Everything an acknowledgement letter (Reg 13) says, mapped from the case.</summary>
 /// <param name="OrganisationName">The organisation handling the complaint, shown as the letterhead.</param>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
-namespace IcsComplaints.Case.Api.Responses;
+namespace IcsComplaints.Case.Api.Features.WriteLetters;
 
 /// <summary>
 /// The blocks every complaint letter is built from, and their HTML and text rendering: each letter composes its
