@@ -25,10 +25,7 @@ public sealed class SendFinalResponse(CaseSteps steps, CaseStore store, IOutbox 
         var today = steps.Today;
         var sentOn = reader.DateOrToday(input.SentOn, "sentOn", today);
         var channel = reader.Enum<ContactChannel>(input.Channel, "channel", CaseInput.OneOf<ContactChannel>());
-        if (channel is not (null or ContactChannel.Letter or ContactChannel.Email))
-        {
-            reader.Add("channel", "A final response is a letter, sent by post (Letter) or e-mail (Email) (Reg 14: in writing).");
-        }
+        FinalResponseCompleteness.CheckSentInWriting(channel, "channel", reader.Errors);
         reader.ThrowIfAny();
         sharing.Expire(outbox, c, today);
         // A reviewer who joined since the draft was saved (a referral accepted a moment ago) sees it before it goes.

@@ -1,10 +1,11 @@
 using IcsComplaints.Case.Domain.Cases;
+using IcsComplaints.Case.Domain.Rules;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
 
 namespace IcsComplaints.Case.Api.Features.StartCloserLook;
 
-/// <summary>Starts a closer look with its plan, investigator, conflict check and responsible person (NHS Complaint Standards, closer look).</summary>
+/// <summary>Starts a closer look with its plan, investigator, conflict check and responsible person (<see cref="InvestigatorIndependence"/>).</summary>
 public sealed class StartCloserLook(CaseSteps steps)
 {
     /// <summary>Takes the step.</summary>
@@ -20,19 +21,8 @@ public sealed class StartCloserLook(CaseSteps steps)
         var people = reader.Items(input.PeopleToSpeakTo, "peopleToSpeakTo", required: false);
         var investigator = reader.Person(caller, input.Investigator, "investigator", required: true);
         var responsible = reader.Person(caller, input.ResponsiblePerson, "responsiblePerson", required: true);
-        if (input.PriorInvolvement is null)
-        {
-            reader.Add("priorInvolvement", "Record the conflict check: was the investigator involved in what is complained about? (true or false)");
-        }
-        if (input.ConflictOfInterest is null)
-        {
-            reader.Add("conflictOfInterest", "Record the conflict check: does the investigator have any other conflict of interest? (true or false)");
-        }
         var measures = reader.Text(input.ImpartialityMeasures, "impartialityMeasures", 2_000);
-        if ((input.PriorInvolvement == true || input.ConflictOfInterest == true) && measures is null)
-        {
-            reader.Add("impartialityMeasures", "The investigator is not independent: say how impartiality is protected (NHS Complaint Standards, closer look).");
-        }
+        InvestigatorIndependence.Check(input.PriorInvolvement, input.ConflictOfInterest, measures, reader.Errors);
         var reason = reader.Text(input.Reason, "reason", 2_000);
         if (reason is null && c.NeedsEscalationReason)
         {
