@@ -13,8 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using CaseDeadlineMonitor = cases::IcsComplaints.Case.Api.Cases.CaseDeadlineMonitor;
-using DeadlineScanOptions = cases::IcsComplaints.Case.Api.Cases.DeadlineScanOptions;
+using CaseDeadlineMonitor = cases::IcsComplaints.Case.Api.Features.WatchDeadlines.CaseDeadlineMonitor;
+using DeadlineScanOptions = cases::IcsComplaints.Case.Api.Features.WatchDeadlines.DeadlineScanOptions;
 using DraftReviewStatus = IcsComplaints.Case.Domain.Cases.DraftReviewStatus;
 
 namespace IcsComplaints.EndToEnd.Tests;

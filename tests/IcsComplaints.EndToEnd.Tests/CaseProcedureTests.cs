@@ -11,8 +11,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using CaseDbContext = cases::IcsComplaints.Case.Api.Data.CaseDbContext;
-using CaseDeadlineMonitor = cases::IcsComplaints.Case.Api.Cases.CaseDeadlineMonitor;
-using DeadlineScanOptions = cases::IcsComplaints.Case.Api.Cases.DeadlineScanOptions;
+using CaseDeadlineMonitor = cases::IcsComplaints.Case.Api.Features.WatchDeadlines.CaseDeadlineMonitor;
+using DeadlineScanOptions = cases::IcsComplaints.Case.Api.Features.WatchDeadlines.DeadlineScanOptions;
 
 namespace IcsComplaints.EndToEnd.Tests;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
-using IcsComplaints.Case.Api.Responses;
+using IcsComplaints.Case.Api.Features.WriteLetters;
 
 namespace IcsComplaints.UnitTests;
 

@@ -1,4 +1,4 @@
-using IcsComplaints.Case.Api.Responses;
+using IcsComplaints.Case.Api.Features.WriteLetters;
 
 namespace IcsComplaints.UnitTests;
 

@@ -1,13 +1,44 @@
 using IcsComplaints.AdvocacyReferral.Contracts.Grpc.V1;
 using IcsComplaints.Calendar;
-using IcsComplaints.Case.Api.Cases;
+using IcsComplaints.Case.Api.Api;
+using IcsComplaints.Case.Api.Consumers;
 using IcsComplaints.Case.Api.Data;
-using IcsComplaints.Case.Api.Responses;
+using IcsComplaints.Case.Api.Features;
+using IcsComplaints.Case.Api.Features.AcknowledgeComplaint;
+using IcsComplaints.Case.Api.Features.AdvocateView;
+using IcsComplaints.Case.Api.Features.AgreeResponseDate;
+using IcsComplaints.Case.Api.Features.AgreeUpdateFrequency;
+using IcsComplaints.Case.Api.Features.AssignCase;
+using IcsComplaints.Case.Api.Features.CaseSettings;
+using IcsComplaints.Case.Api.Features.CloseCase;
+using IcsComplaints.Case.Api.Features.CodeCase;
+using IcsComplaints.Case.Api.Features.Contribute;
+using IcsComplaints.Case.Api.Features.LogContact;
+using IcsComplaints.Case.Api.Features.OpenCase;
+using IcsComplaints.Case.Api.Features.PauseClock;
+using IcsComplaints.Case.Api.Features.RecordDelayLetter;
+using IcsComplaints.Case.Api.Features.RecordOmbudsmanReferral;
+using IcsComplaints.Case.Api.Features.RecordStaffInvolved;
+using IcsComplaints.Case.Api.Features.ReopenCase;
+using IcsComplaints.Case.Api.Features.ResumeClock;
+using IcsComplaints.Case.Api.Features.ReviewDraftAsContributor;
+using IcsComplaints.Case.Api.Features.SaveResponseDraft;
+using IcsComplaints.Case.Api.Features.SendFinalResponse;
+using IcsComplaints.Case.Api.Features.SetSignatories;
+using IcsComplaints.Case.Api.Features.ShareDraft;
+using IcsComplaints.Case.Api.Features.SignFinalResponse;
+using IcsComplaints.Case.Api.Features.StartCloserLook;
+using IcsComplaints.Case.Api.Features.StartEarlyResolution;
+using IcsComplaints.Case.Api.Features.SubmitSurvey;
+using IcsComplaints.Case.Api.Features.ViewCases;
+using IcsComplaints.Case.Api.Features.WatchDeadlines;
+using IcsComplaints.Case.Api.Features.WriteLetters;
+using IcsComplaints.Case.Api.Grpc;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Messaging;
 using IcsComplaints.Messaging.Outbox;
-using IcsComplaints.ServiceDefaults;
 using IcsComplaints.Platform.Audit;
+using IcsComplaints.ServiceDefaults;
 
 namespace IcsComplaints.Case.Api;
 
@@ -32,19 +63,22 @@ public static class CaseServiceCollectionExtensions
             bus.AddConsumer<ComplaintWithdrawnConsumer>();
             bus.AddConsumer<ComplaintsLinkedConsumer>();
             bus.AddConsumer<ReferralAcceptedConsumer>();
-            bus.AddConsumer<Cases.ConsentRevokedConsumer>();
+            bus.AddConsumer<Consumers.ConsentRevokedConsumer>();
             bus.AddConsumer<DraftReviewCompletedConsumer>();
         });
         builder.Services.AddSingleton<DraftSharing>();
         builder.Services.AddScoped<AdvocateAccess>();
         builder.Services.AddScoped<DraftReviewerLookup>();
+        builder.Services.AddScoped<CaseDraftReviewers>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<CaseLifecycle>();
         builder.Services.AddWorkingDayCalendar();
         builder.Services.AddAuditTrail<CaseDbContext>();
         builder.Services.AddScoped<CaseQueries>();
-        builder.Services.AddScoped<CaseActions>();
-        builder.Services.AddScoped<CaseSettingsQueries>();
+        builder.Services.AddScoped<CaseStore>();
+        builder.Services.AddScoped<CaseReads>();
+        builder.Services.AddScoped<DeadlineScanStore>();
+        builder.Services.AddCaseFeatures();
         builder.Services.AddScoped<FinalResponseLetters>();
         builder.Services.Configure<DeadlineScanOptions>(builder.Configuration.GetSection(DeadlineScanOptions.SectionName));
         builder.Services.AddSingleton<CaseDeadlineMonitor>();
@@ -62,6 +96,38 @@ public static class CaseServiceCollectionExtensions
         builder.Services.AddGrpcClient<AdvocacyDirectoryService.AdvocacyDirectoryServiceClient>((services, o) => o.Address = Advocacy(services));
         builder.Services.AddServiceGrpc();
         return builder;
+    }
+
+    // One handler per use case, each used by REST and gRPC alike (ADR 7).
+    private static void AddCaseFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<CaseSteps>();
+        services.AddScoped<AcknowledgeComplaint>();
+        services.AddScoped<AssignCase>();
+        services.AddScoped<StartEarlyResolution>();
+        services.AddScoped<StartCloserLook>();
+        services.AddScoped<AgreeResponseDate>();
+        services.AddScoped<PauseClock>();
+        services.AddScoped<ResumeClock>();
+        services.AddScoped<LogContact>();
+        services.AddScoped<AgreeUpdateFrequency>();
+        services.AddScoped<AddStaffInvolved>();
+        services.AddScoped<UpdateStaffInvolved>();
+        services.AddScoped<SaveResponseDraft>();
+        services.AddScoped<ReviewDraftAsContributor>();
+        services.AddScoped<SetSignatories>();
+        services.AddScoped<SignFinalResponse>();
+        services.AddScoped<SendFinalResponse>();
+        services.AddScoped<CloseCase>();
+        services.AddScoped<ReopenCase>();
+        services.AddScoped<RecordOmbudsmanReferral>();
+        services.AddScoped<RecordDelayLetter>();
+        services.AddScoped<CodeCase>();
+        services.AddScoped<SaveContribution>();
+        services.AddScoped<SignOffContribution>();
+        services.AddScoped<SubmitSurvey>();
+        services.AddScoped<ReadCaseSettings>();
+        services.AddScoped<ChangeCaseSettings>();
     }
 
     /// <summary>Maps the REST and gRPC APIs and the operator endpoints.</summary>

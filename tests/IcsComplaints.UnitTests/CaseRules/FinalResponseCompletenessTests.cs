@@ -45,4 +45,17 @@ public sealed class FinalResponseCompletenessTests
         c.SignOffContribution("Y99901", "gp-partner", Received);
         c.Sign(new ResponseSignature(Responsible, "CEO", null, Received, 0));
     }
+
+    [Theory]
+    [InlineData(ContactChannel.Letter, true)]
+    [InlineData(ContactChannel.Email, true)]
+    [InlineData(ContactChannel.Phone, false)]
+    public void Reg14_TheResponseGoesInWriting(ContactChannel channel, bool accepted)
+    {
+        var errors = new ValidationErrors();
+
+        FinalResponseCompleteness.CheckSentInWriting(channel, "channel", errors);
+
+        Assert.Equal(accepted, errors.IsEmpty);
+    }
 }

@@ -15,6 +15,16 @@ public static class FinalResponseCompleteness
     // "Sorry you feel…" apologises for the complainant's reaction, not for what went wrong (PHSO: apologies are unconditional).
     private static readonly string[] ConditionalApologies = ["sorry you feel", "sorry that you feel", "sorry if", "regret that you felt", "sorry you felt", "sorry that you felt"];
 
+    /// <summary>Records an error when the response would not go in writing (Reg 14: by post or e-mail).</summary>
+    public static void CheckSentInWriting(ContactChannel? channel, string field, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (channel is not (null or ContactChannel.Letter or ContactChannel.Email))
+        {
+            errors.Add(field, "A final response is a letter, sent by post (Letter) or e-mail (Email) (Reg 14: in writing).");
+        }
+    }
+
     /// <summary>Throws a validation error naming every missing or inadequate section.</summary>
     public static void EnsureComplete(ComplaintCase complaintCase)
     {

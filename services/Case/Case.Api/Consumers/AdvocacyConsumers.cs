@@ -1,0 +1,63 @@
+using IcsComplaints.AdvocacyReferral.Contracts.Events;
+using IcsComplaints.Calendar;
+using IcsComplaints.Case.Api.Data;
+using IcsComplaints.Case.Api.Features.ShareDraft;
+using IcsComplaints.Case.Domain.Cases;
+using IcsComplaints.Messaging.Inbox;
+using MassTransit;
+
+namespace IcsComplaints.Case.Api.Consumers;
+
+/// <summary>An advocate is assigned with consent to review drafts: a draft already waiting is shared with their service at once.</summary>
+public sealed class ReferralAcceptedConsumer(InboxServices<CaseDbContext> inbox, DraftSharing sharing, TimeProvider time)
+    : IdempotentConsumer<ReferralAccepted, CaseDbContext>(inbox)
+{
+    /// <inheritdoc />
+    protected override async Task HandleAsync(ConsumeContext<ReferralAccepted> context)
+    {
+        var accepted = context.Message;
+        if (!accepted.ReviewDrafts)
+        {
+            return;
+        }
+        var c = await new CaseStore(Db).FindWithReviewsAsync(accepted.CaseId, context.CancellationToken);
+        if (c is { Stage: CaseStage.ResponseDrafted })
+        {
+            var today = LondonTime.Today(time);
+            sharing.Share(new CaseStore(Db), Outbox, c, [(accepted.AdvocacyServiceCode, ReviewerKind.Advocacy)], today,
+                await sharing.WindowEndsAsync(new CaseStore(Db), c.OrganisationCode, today, context.CancellationToken));
+        }
+    }
+}
+
+/// <summary>Consent ended: no more reviews for that service, and its open review no longer holds the response back.</summary>
+public sealed class ConsentRevokedConsumer(InboxServices<CaseDbContext> inbox, DraftSharing sharing) : IdempotentConsumer<ConsentRevoked, CaseDbContext>(inbox)
+{
+    /// <inheritdoc />
+    protected override async Task HandleAsync(ConsumeContext<ConsentRevoked> context)
+    {
+        var revoked = context.Message;
+        var c = await new CaseStore(Db).FindWithReviewsAsync(revoked.CaseId, context.CancellationToken);
+        foreach (var review in c?.Reviews.Where(r => r.Status == DraftReviewStatus.Open && r.ReviewerCode == revoked.AdvocacyServiceCode).ToList() ?? [])
+        {
+            c!.CloseReview(review.Version, review.ReviewerCode, DraftReviewStatus.ConsentRevoked, revoked.EndedOn);
+            sharing.PublishClosed(Outbox, c, review.Version, review.ReviewerCode, DraftReviewStatus.ConsentRevoked, 0, revoked.EndedOn);
+        }
+    }
+}
+
+/// <summary>The advocate completed or waived their review: it no longer holds the response back.</summary>
+public sealed class DraftReviewCompletedConsumer(InboxServices<CaseDbContext> inbox, DraftSharing sharing) : IdempotentConsumer<DraftReviewCompleted, CaseDbContext>(inbox)
+{
+    /// <inheritdoc />
+    protected override async Task HandleAsync(ConsumeContext<DraftReviewCompleted> context)
+    {
+        var done = context.Message;
+        var c = await new CaseStore(Db).FindWithReviewsAsync(done.CaseId, context.CancellationToken);
+        var outcome = done.Outcome == nameof(DraftReviewStatus.Waived) ? DraftReviewStatus.Waived : DraftReviewStatus.Completed;
+        if (c is not null && c.CloseReview(done.Version, done.ReviewerCode, outcome, done.CompletedOn, done.Comments))
+        {
+            sharing.PublishClosed(Outbox, c, done.Version, done.ReviewerCode, outcome, done.Comments, done.CompletedOn);
+        }
+    }
+}

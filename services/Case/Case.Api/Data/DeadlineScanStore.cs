@@ -1,0 +1,48 @@
+using IcsComplaints.Case.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace IcsComplaints.Case.Api.Data;
+
+/// <summary>What the deadline scan reads and writes: the cases whose clocks run, and the alerts already raised.</summary>
+public sealed class DeadlineScanStore(CaseDbContext db)
+{
+    /// <summary>Cases waiting on a review whose window ended before <paramref name="today"/>, to expire it.</summary>
+    public Task<List<ComplaintCase>> ReviewsPastTheirWindowAsync(DateOnly today, CancellationToken ct) => db.Cases.Include(c => c.Reviews)
+        .Where(c => c.Stage == CaseStage.ResponseDrafted && c.Reviews.Any(r => r.Status == DraftReviewStatus.Open && r.WindowEndsOn < today))
+        .ToListAsync(ct);
+
+    /// <summary>Cases still awaiting their final response, with what their deadlines are computed from.</summary>
+    public Task<List<ComplaintCase>> AwaitingResponseAsync(CancellationToken ct) => db.Cases.AsNoTracking()
+        .Where(c => c.Stage != CaseStage.Closed && c.Stage != CaseStage.FinalResponseSent && c.Stage != CaseStage.ReferredToOmbudsman)
+        .Include(c => c.Agreements).Include(c => c.Pauses).Include(c => c.Contacts)
+        .AsSplitQuery()
+        .ToListAsync(ct);
+
+    /// <summary>The alerts already raised for these cases, as (case, deadline, due on, level).</summary>
+    public async Task<HashSet<(Guid CaseId, string Deadline, DateOnly DueOn, string Level)>> RaisedAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct)
+    {
+        var raised = await db.DeadlineAlerts.AsNoTracking()
+            .Where(a => caseIds.Contains(a.CaseId))
+            .Select(a => new { a.CaseId, a.Deadline, a.DueOn, a.Level })
+            .ToListAsync(ct);
+        return raised.Select(a => (a.CaseId, a.Deadline, a.DueOn, a.Level)).ToHashSet();
+    }
+
+    /// <summary>Records an alert as raised, saved with the rest.</summary>
+    public void Raise(DeadlineAlert alert) => db.DeadlineAlerts.Add(alert);
+
+    /// <summary>Saves; false when another replica raised the same alerts at the same moment (they are announced once, by it).</summary>
+    public async Task<bool> TrySaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return false;
+        }
+    }
+}

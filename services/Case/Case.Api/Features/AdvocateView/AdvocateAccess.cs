@@ -1,0 +1,120 @@
+using Grpc.Core;
+using IcsComplaints.AdvocacyReferral.Contracts.Grpc.V1;
+using IcsComplaints.Calendar;
+using IcsComplaints.Case.Api.Data;
+using IcsComplaints.Case.Api.Features.ViewCases;
+using IcsComplaints.Case.Domain.Cases;
+using IcsComplaints.Case.Domain.Rules;
+using IcsComplaints.Platform.Audit;
+using IcsComplaints.Platform.Security;
+
+namespace IcsComplaints.Case.Api.Features.AdvocateView;
+
+/// <summary>What an advocate sees of a case: its progress and the reviews asked of their service, no staff or personal details.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="Reference">The complaint's reference.</param>
+/// <param name="OrganisationCode">The organisation handling it.</param>
+/// <param name="Stage">Where it is.</param>
+/// <param name="ReceivedOn">Received.</param>
+/// <param name="AcknowledgedOn">Acknowledged.</param>
+/// <param name="ResponseDueBy">The response date in force.</param>
+/// <param name="Backstop">The Reg 14 backstop.</param>
+/// <param name="Paused">The clock is paused.</param>
+/// <param name="FinalResponseSentOn">When the final response went.</param>
+/// <param name="Reviews">Reviews of drafts asked of the advocate's service.</param>
+public sealed record AdvocateCaseView(
+    Guid CaseId, string Reference, string OrganisationCode, CaseStage Stage, DateOnly ReceivedOn, DateOnly? AcknowledgedOn, DateOnly? ResponseDueBy,
+    DateOnly Backstop, bool Paused, DateOnly? FinalResponseSentOn, IReadOnlyList<DraftReview> Reviews);
+
+/// <summary>A shared draft as a reviewer reads it.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="Reference">The complaint's reference.</param>
+/// <param name="Version">The version.</param>
+/// <param name="WindowEndsOn">The last day to comment.</param>
+/// <param name="Draft">The draft as shared.</param>
+public sealed record SharedDraft(Guid CaseId, string Reference, int Version, DateOnly WindowEndsOn, ResponseDraft Draft);
+
+/// <summary>
+/// Case reads for advocates and contributing organisations. An advocate's right rests on the complainant's consent,
+/// which the advocacy-referral service holds: it is asked at every view, with the advocate's own token, so access
+/// ends the moment consent is revoked or the case closes. Every view is audited.
+/// </summary>
+public sealed class AdvocateAccess(CaseReads reads, IAuditTrail audit, ConsentService.ConsentServiceClient consents, TimeProvider time, WorkingDayCalendar calendar)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
+
+    /// <summary>The case as the caller's advocacy service may see it, or <c>null</c>.</summary>
+    public async Task<AdvocateCaseView?> GetAsync(Caller caller, Guid caseId, string authorization, CancellationToken ct)
+    {
+        var grant = await GrantAsync(caller, caseId, authorization, ct);
+        if (grant is not { ViewCase: true })
+        {
+            return null;
+        }
+        var c = await reads.FindForAdvocateAsync(caseId, ct);
+        if (c is null)
+        {
+            return null;
+        }
+        await audit.RecordReadAsync(AuditResources.Case, c.Id.ToString(), c.OrganisationCode, ct);
+        var today = LondonTime.Today(time);
+        return new AdvocateCaseView(
+            c.Id, c.Reference, c.OrganisationCode, c.Stage, c.ReceivedOn, c.AcknowledgedOn, CaseClock.ResponseDueBy(c, today, calendar), SixMonthBackstop.For(c),
+            c.IsPaused, c.FinalResponseSentOn, [.. c.Reviews.Where(r => r.ReviewerCode == grant.AdvocacyServiceCode).OrderBy(r => r.Version)]);
+    }
+
+    /// <summary>
+    /// A shared draft, for a reviewer it was shared with: an advocacy service with consent to review drafts, or a
+    /// contributing organisation's staff. <c>null</c> for anyone else.
+    /// </summary>
+    public async Task<SharedDraft?> GetDraftAsync(Caller caller, Guid caseId, int version, string authorization, CancellationToken ct)
+    {
+        var c = await reads.FindWithReviewsAsync(caseId, ct);
+        if (c is null)
+        {
+            return null;
+        }
+        string reviewer;
+        if (caller.Has(Roles.Advocate))
+        {
+            if (await GrantAsync(caller, caseId, authorization, ct) is not { ReviewDrafts: true } grant)
+            {
+                return null;
+            }
+            reviewer = grant.AdvocacyServiceCode;
+        }
+        else if (caller.HasAny(CaseQueries.DetailRoles) && caller.OrganisationCode is { } organisation)
+        {
+            reviewer = organisation;
+        }
+        else
+        {
+            return null;
+        }
+        var review = c.Reviews.FirstOrDefault(r => r.Version == version && string.Equals(r.ReviewerCode, reviewer, StringComparison.OrdinalIgnoreCase));
+        var snapshot = review is null ? null : await reads.SnapshotAsync(caseId, version, ct);
+        if (snapshot is null)
+        {
+            return null;
+        }
+        await audit.RecordReadAsync(AuditResources.Case, $"{c.Id}:draft:{version}", c.OrganisationCode, ct);
+        return new SharedDraft(c.Id, c.Reference, version, review!.WindowEndsOn, snapshot.Draft);
+    }
+
+    private async Task<ActiveGrant?> GrantAsync(Caller caller, Guid caseId, string authorization, CancellationToken ct)
+    {
+        if (!caller.Has(Roles.Advocate))
+        {
+            return null;
+        }
+        try
+        {
+            return await consents.GetActiveGrantAsync(
+                new GetActiveGrantRequest { CaseId = caseId.ToString() }, new Metadata { { "authorization", authorization } }, DateTime.UtcNow.Add(Deadline), ct);
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.PermissionDenied)
+        {
+            return null;
+        }
+    }
+}
