@@ -1,4 +1,3 @@
-using System.Globalization;
 using IcsComplaints.Calendar;
 using IcsComplaints.Intake.Api.Data;
 using IcsComplaints.Intake.Api.Features.SubmitComplaint;
@@ -182,18 +181,20 @@ public sealed class ComplaintImporter(IServiceScopeFactory scopes, OrganisationD
             return new ImportRow(line, externalId, null, null, null,
                 [.. ex.Errors.SelectMany(e => e.Value.Select(message => new RejectedRow(line, externalId, ColumnOf(e.Key), message)))]);
         }
-        DateOnly? closedOn = null;
-        if (Get("closed_on") is { } closed)
+        DateOnly? closedOn;
+        try
         {
-            if (!DateOnly.TryParseExact(closed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                return Reject(line, externalId, "closed_on", "Give the date as YYYY-MM-DD.");
-            }
-            if (date < complaint.ReceivedOn || date > today)
-            {
-                return Reject(line, externalId, "closed_on", "A complaint is closed on or after the day it was received, and not after today.");
-            }
-            closedOn = date;
+            var fields = new FieldReader();
+            closedOn = fields.Date(Get("closed_on"), "closed_on", DateRules.EarliestBirth, DateRules.LastCalendarDay);
+            fields.ThrowIfAny();
+        }
+        catch (RequestValidationException ex)
+        {
+            return Reject(line, externalId, "closed_on", ex.Errors["closed_on"][0]);
+        }
+        if (closedOn is { } date && (date < complaint.ReceivedOn || date > today))
+        {
+            return Reject(line, externalId, "closed_on", "A complaint is closed on or after the day it was received, and not after today.");
         }
         string? outcome = null;
         if (Get("outcome") is { } given)

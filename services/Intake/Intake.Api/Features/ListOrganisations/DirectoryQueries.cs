@@ -1,4 +1,3 @@
-using System.Globalization;
 using IcsComplaints.Calendar;
 using IcsComplaints.Intake.Api.Data;
 using IcsComplaints.Intake.Domain.Directory;
@@ -58,15 +57,13 @@ public sealed class DirectoryQueries(OrganisationDirectory directory, TimeProvid
         return organisations.OrderBy(o => o.OdsCode, StringComparer.Ordinal).Take(PageSize).Select(o => View(snapshot, o, day)).ToList();
     }
 
+    // The directory reaches back before the working-day calendar (organisations opened long ago): any real date will do.
     private DateOnly Day(string? on)
     {
-        if (string.IsNullOrWhiteSpace(on))
-        {
-            return LondonTime.Today(time);
-        }
-        return DateOnly.TryParseExact(on.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : throw new RequestValidationException("on", "Give the day as YYYY-MM-DD.");
+        var fields = new FieldReader();
+        var day = fields.Date(on, "on", DateRules.EarliestBirth, DateRules.LastCalendarDay);
+        fields.ThrowIfAny();
+        return day ?? LondonTime.Today(time);
     }
 
     private static OrganisationView View(DirectorySnapshot snapshot, DirectoryOrganisation o, DateOnly day) =>
