@@ -122,13 +122,6 @@ public sealed class IntakeRegulationTests
     }
 
     [Fact]
-    public void Reg12_LastDayInTime_IsTwelveMonthsAfterTheLaterDate()
-    {
-        Assert.Equal(new DateOnly(2027, 2, 28), TimeLimit.LastDayInTime(new DateOnly(2026, 2, 28), null));
-        Assert.Equal(new DateOnly(2025, 2, 28), TimeLimit.LastDayInTime(new DateOnly(2023, 1, 1), new DateOnly(2024, 2, 29)));
-    }
-
-    [Fact]
     public void Reg12_Dates_MustBeInASensibleOrder()
     {
         var errors = Errors(Command() with { EventDate = "2026-11-21", AwareDate = "2026-11-01" });
