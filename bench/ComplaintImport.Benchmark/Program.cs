@@ -11,7 +11,7 @@ using System.Globalization;
 using System.Text;
 using IcsComplaints.Intake.Api;
 using IcsComplaints.Intake.Api.Data;
-using IcsComplaints.Intake.Api.Import;
+using IcsComplaints.Intake.Api.Features.ImportComplaints;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.ServiceDefaults;
 using IcsComplaints.TestKit;

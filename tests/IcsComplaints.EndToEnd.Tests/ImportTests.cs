@@ -4,8 +4,8 @@ using IcsComplaints.TestKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using CaseClosure = IcsComplaints.Case.Domain.Cases.CaseClosure;
-using ComplaintImporter = intake::IcsComplaints.Intake.Api.Import.ComplaintImporter;
-using ImportCommand = intake::IcsComplaints.Intake.Api.Import.ImportCommand;
+using ComplaintImporter = intake::IcsComplaints.Intake.Api.Features.ImportComplaints.ComplaintImporter;
+using ImportCommand = intake::IcsComplaints.Intake.Api.Features.ImportComplaints.ImportCommand;
 
 namespace IcsComplaints.EndToEnd.Tests;
 

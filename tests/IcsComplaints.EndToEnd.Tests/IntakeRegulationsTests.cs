@@ -433,7 +433,7 @@ public sealed class IntakeRegulationsTests(IcsSystem system)
         var recorded = await intake.SubmitComplaintAsync(request, auth);
 
         var stored = await system.InIntakeDb(db => db.Complaints.AsNoTracking().SingleAsync(c => c.Id == Guid.Parse(recorded.ComplaintId)));
-        Assert.Equal(Intake.Contracts.Events.RepresentativeBasis.PersonAsked, stored.RepresentativeBasis);
+        Assert.Equal("PersonAsked", stored.RepresentativeBasis.ToString());
         Assert.Equal("SE1 9RT", stored.Complainant.Postcode);
         var elsewhere = await Assert.ThrowsAsync<RpcException>(() => intake.SubmitComplaintAsync(request.Clone().Apply(r => r.OrganisationCode = "RJZ"), auth).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, elsewhere.StatusCode);

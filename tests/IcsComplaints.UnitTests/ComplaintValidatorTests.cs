@@ -1,5 +1,5 @@
-using IcsComplaints.Intake.Api.Complaints;
-using IcsComplaints.Intake.Contracts.Events;
+using IcsComplaints.Intake.Api.Features.SubmitComplaint;
+using IcsComplaints.Intake.Domain.Complaints;
 using IcsComplaints.Validation;
 
 namespace IcsComplaints.UnitTests;

@@ -1,7 +1,7 @@
-using IcsComplaints.Intake.Api.Complaints;
-using IcsComplaints.Intake.Api.Directory;
-using IcsComplaints.Intake.Contracts.Events;
-using TimeLimit = IcsComplaints.Intake.Domain.Rules.TimeLimit;
+using IcsComplaints.Intake.Api.Features.SubmitComplaint;
+using IcsComplaints.Intake.Domain.Complaints;
+using IcsComplaints.Intake.Domain.Directory;
+using IcsComplaints.Intake.Domain.Rules;
 using IcsComplaints.Nhs;
 using IcsComplaints.Validation;
 
@@ -40,7 +40,7 @@ public sealed class IntakeRegulationTests
         Description = "My discharge letter was never sent to my GP.",
     };
 
-    private static ValidComplaint Validate(SubmitComplaintCommand command) =>
+    private static ComplaintSubmission Validate(SubmitComplaintCommand command) =>
         ComplaintValidator.Validate(command, null, ComplaintChannel.Online, Today, Earliest, SubmitterKind.Staff, Directory);
 
     private static IReadOnlyDictionary<string, string[]> Errors(SubmitComplaintCommand command) =>
@@ -119,13 +119,6 @@ public sealed class IntakeRegulationTests
         var valid = Validate(Command() with { EventDate = eventDate, AwareDate = awareDate });
 
         Assert.Equal(outOfTime, valid.OutOfTime);
-    }
-
-    [Fact]
-    public void Reg12_LastDayInTime_IsTwelveMonthsAfterTheLaterDate()
-    {
-        Assert.Equal(new DateOnly(2027, 2, 28), TimeLimit.LastDayInTime(new DateOnly(2026, 2, 28), null));
-        Assert.Equal(new DateOnly(2025, 2, 28), TimeLimit.LastDayInTime(new DateOnly(2023, 1, 1), new DateOnly(2024, 2, 29)));
     }
 
     [Fact]
@@ -255,8 +248,8 @@ public sealed class IntakeRegulationTests
 
     private static DirectoryOrganisation Organisation(
         string code, OrganisationKind kind, DateOnly? opened = null, DateOnly? closed = null, List<string>? successors = null, string? parent = null) =>
-        new() { OdsCode = code, Name = $"Organisation {code}", Kind = kind, OpenedOn = opened, ClosedOn = closed, Successors = successors ?? [], ParentOdsCode = parent };
+        new(code, $"Organisation {code}", kind, openedOn: opened, closedOn: closed, successors: successors, parentOdsCode: parent);
 
     private static CommissioningRelationship Commissioning(string icb, string provider) =>
-        new() { CommissionerOdsCode = icb, ProviderOdsCode = provider, From = new DateOnly(2022, 7, 1) };
+        new(icb, provider, new DateOnly(2022, 7, 1));
 }

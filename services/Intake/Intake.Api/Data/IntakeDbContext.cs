@@ -1,6 +1,6 @@
-using IcsComplaints.Intake.Api.Complaints;
-using IcsComplaints.Intake.Api.Concerns;
-using IcsComplaints.Intake.Api.Directory;
+using IcsComplaints.Intake.Domain.Complaints;
+using IcsComplaints.Intake.Domain.Concerns;
+using IcsComplaints.Intake.Domain.Directory;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Audit;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;

@@ -1,4 +1,3 @@
-using IcsComplaints.Intake.Domain.Directory;
 using IcsComplaints.Intake.Domain.Rules;
 
 namespace IcsComplaints.Intake.Domain.Complaints;
@@ -7,8 +6,9 @@ namespace IcsComplaints.Intake.Domain.Complaints;
 /// A complaint as received, and what intake decides about it under the Regulations: who handles it (Reg 6, 7, 9),
 /// whether a late complaint or a representative's is considered (Reg 12(4), 5(4)), whether it is excluded (Reg 8),
 /// linked to another about the same matter (either/or) or withdrawn, and how far the complainant sees it has gone.
-/// State changes only through its methods (here, in <c>Complaint.Decisions.cs</c> and <c>Complaint.Progress.cs</c>),
-/// each announcing itself in <see cref="Events"/>. Holds personal data; only identifiers, codes and dates leave intake.
+/// State changes only through its methods (here, in <c>Complaint.Arrival.cs</c>, <c>Complaint.Decisions.cs</c> and
+/// <c>Complaint.Progress.cs</c>), each announcing itself in <see cref="Events"/>. Holds personal data; only identifiers,
+/// codes and dates leave intake.
 /// </summary>
 public sealed partial class Complaint
 {
@@ -217,44 +217,6 @@ public sealed partial class Complaint
     /// <summary>What the complaint has announced since it was loaded, oldest first, not yet published.</summary>
     public IReadOnlyList<ComplaintEvent> Events => _events;
 
-    /// <summary>
-    /// A complaint received now, routed on arrival (<see cref="ComplaintRouting.OnArrival"/>). A signed-in
-    /// complainant can read it later; an online submitter follows it with the secret whose hash is kept.
-    /// </summary>
-    public static Complaint Receive(
-        string reference, ComplaintSubmission submission, DirectorySnapshot directory, DateTimeOffset submittedAt,
-        string? complainantSubjectId, string? statusSecretHash)
-    {
-        var complaint = From(reference, submission, directory, submittedAt);
-        complaint.ComplainantSubjectId = complainantSubjectId;
-        complaint.StatusSecretHash = statusSecretHash;
-        complaint.Announce(new ComplaintEvent.Received(null, null));
-        if (complaint.ShareConsentGiven is { } given)
-        {
-            complaint.Announce(new ComplaintEvent.ConsentRecorded(given, complaint.ReceivedOn));
-        }
-        return complaint;
-    }
-
-    /// <summary>
-    /// A historical complaint loaded from another system, routed the same way; one already closed there stays closed
-    /// here and keeps its closing date and outcome for reporting.
-    /// </summary>
-    public static Complaint Import(
-        string reference, ComplaintSubmission submission, DirectorySnapshot directory, DateTimeOffset importedAt,
-        string source, string externalId, DateOnly? closedOn, string? outcome)
-    {
-        var complaint = From(reference, submission, directory, importedAt);
-        complaint.ImportSource = source;
-        complaint.ImportExternalId = externalId;
-        if (closedOn is not null)
-        {
-            complaint.State = ComplaintState.ClosedBeforeImport;
-        }
-        complaint.Announce(new ComplaintEvent.Received(closedOn, outcome));
-        return complaint;
-    }
-
     /// <summary>Hands over what the complaint announced, for publishing, and forgets it.</summary>
     public IReadOnlyList<ComplaintEvent> TakeEvents()
     {
@@ -292,46 +254,6 @@ public sealed partial class Complaint
                 break;
         }
         return pending;
-    }
-
-    private static Complaint From(string reference, ComplaintSubmission submission, DirectorySnapshot directory, DateTimeOffset at)
-    {
-        var routing = ComplaintRouting.OnArrival(submission, directory);
-        return new Complaint
-        {
-            Id = Guid.CreateVersion7(at),
-            Reference = reference,
-            OrganisationCode = submission.OrganisationCode,
-            HandlingOrganisationCode = routing.HandlingOrganisationCode,
-            AboutOrganisationCodes = [.. submission.AboutOrganisationCodes],
-            Route = routing.Route,
-            Parties = [.. routing.Parties],
-            LeadOrganisationCode = routing.LeadOrganisationCode,
-            ShareConsentGiven = submission.ShareConsentGiven,
-            ShareConsentRecordedOn = submission.ShareConsentGiven is null ? null : submission.ReceivedOn,
-            ReceivedOn = submission.ReceivedOn,
-            Channel = submission.Channel,
-            Complainant = new Complainant(submission.Name, submission.Email, submission.Phone, submission.Address),
-            ContactPreference = submission.ContactPreference,
-            ComplainantType = submission.ComplainantType,
-            RepresentativeBasis = submission.RepresentativeBasis,
-            ConsentEvidence = submission.ConsentEvidence,
-            ConsentRecordedOn = submission.ConsentRecordedOn,
-            RelationshipToPatient = submission.RelationshipToPatient,
-            BestInterestsDecisionRequired = submission.BestInterestsDecisionRequired,
-            ReasonableAdjustments = [.. submission.Adjustments],
-            InterpreterLanguage = submission.InterpreterLanguage,
-            AdjustmentNotes = submission.AdjustmentNotes,
-            EventDate = submission.EventDate,
-            AwareDate = submission.AwareDate,
-            OutOfTime = submission.OutOfTime,
-            WrittenRecordSentOn = submission.WrittenRecordSentOn,
-            Description = submission.Description,
-            PatientName = submission.PatientName,
-            PatientNhsNumber = submission.PatientNhsNumber,
-            PatientDateOfBirth = submission.PatientDateOfBirth,
-            SubmittedAt = at,
-        };
     }
 
     private void Announce(ComplaintEvent change) => _events.Add(change);

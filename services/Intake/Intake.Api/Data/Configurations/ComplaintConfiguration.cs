@@ -1,4 +1,4 @@
-using IcsComplaints.Intake.Api.Complaints;
+using IcsComplaints.Intake.Domain.Complaints;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,6 +11,8 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
     public void Configure(EntityTypeBuilder<Complaint> builder)
     {
         builder.HasKey(c => c.Id);
+        // What the complaint announced is published, not stored.
+        builder.Ignore(c => c.Events);
         builder.Property(c => c.Reference).HasMaxLength(9);
         builder.HasIndex(c => c.Reference).IsUnique();
         // Case events name the case only; they find the complaint through it.
@@ -58,6 +60,7 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
             complainant.Property(p => p.AddressLine2).HasMaxLength(200);
             complainant.Property(p => p.Town).HasMaxLength(100);
             complainant.Property(p => p.Postcode).HasMaxLength(8);
+            complainant.Ignore(p => p.Address);
         });
     }
 }

@@ -1,5 +1,5 @@
-using IcsComplaints.Intake.Api.Concerns;
-using IcsComplaints.Intake.Api.Directory;
+using IcsComplaints.Intake.Domain.Concerns;
+using IcsComplaints.Intake.Domain.Directory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,0 +1,35 @@
+using IcsComplaints.Intake.Api.Data;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.Validation;
+
+namespace IcsComplaints.Intake.Api.Features.DecideRouting;
+
+/// <summary>Where the complaint goes.</summary>
+/// <param name="Decision">HandleAsCommissioner or Transfer.</param>
+/// <param name="ToOrganisationCode">For a transfer: the organisation that should handle it.</param>
+public sealed record RoutingInput(string? Decision, string? ToOrganisationCode);
+
+/// <summary>The ICB handles it as commissioner (Reg 7(4)), or it is transferred to the organisation that should handle it (Reg 6(5), 7(5)).</summary>
+public sealed class DecideRoutingHandler(ComplaintDecisionSteps steps, OrganisationDirectory directory) : IComplaintDecision<RoutingInput>
+{
+    /// <inheritdoc />
+    public async Task DecideAsync(Caller caller, Guid id, RoutingInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var complaint = await steps.LoadAsync(caller, id, ct);
+        var decision = input.Decision?.Trim();
+        if (decision == "HandleAsCommissioner")
+        {
+            complaint.HandleAsCommissioner(steps.Today);
+        }
+        else if (decision == "Transfer")
+        {
+            complaint.Transfer(input.ToOrganisationCode, await directory.GetAsync(ct), steps.Today);
+        }
+        else
+        {
+            throw new RequestValidationException("decision", "Say HandleAsCommissioner or Transfer.");
+        }
+        await steps.SaveAsync(complaint, ct);
+    }
+}
