@@ -1,6 +1,7 @@
 using IcsComplaints.Calendar;
 using IcsComplaints.Intake.Domain.Complaints;
 using IcsComplaints.Intake.Domain.Rules;
+using IcsComplaints.Nhs.Rules;
 
 namespace IcsComplaints.UnitTests.IntakeRules;
 
@@ -15,7 +16,7 @@ public sealed class AcknowledgementDeadlineTests
     [InlineData("2026-12-23", "2026-12-30")] // over Christmas Day and the substitute Boxing Day
     public void AComplaint_IsAcknowledgedWithinThreeWorkingDaysOfTheDayReceived(string received, string lastDay)
     {
-        Assert.Equal(Day(lastDay), AcknowledgementDeadline.LastDay(Day(received), Calendar));
+        Assert.Equal(Day(lastDay), AcknowledgementDeadline.DueBy(Day(received), Calendar));
     }
 
     [Fact]

@@ -2,9 +2,9 @@ using IcsComplaints.Case.Api.Data;
 using IcsComplaints.Case.Api.Features.OpenCase;
 using IcsComplaints.Case.Contracts.Events;
 using IcsComplaints.Case.Domain.Cases;
-using IcsComplaints.Case.Domain.Rules;
 using IcsComplaints.Intake.Contracts.Events;
 using IcsComplaints.Messaging.Inbox;
+using IcsComplaints.Nhs.Rules;
 using MassTransit;
 
 namespace IcsComplaints.Case.Api.Consumers;

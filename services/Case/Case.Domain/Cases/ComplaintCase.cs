@@ -1,5 +1,6 @@
 using IcsComplaints.Calendar;
 using IcsComplaints.Case.Domain.Rules;
+using IcsComplaints.Nhs.Rules;
 
 namespace IcsComplaints.Case.Domain.Cases;
 

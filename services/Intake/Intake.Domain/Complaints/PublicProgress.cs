@@ -1,5 +1,5 @@
 using System.Globalization;
-using IcsComplaints.Intake.Domain.Rules;
+using IcsComplaints.Nhs.Rules;
 
 namespace IcsComplaints.Intake.Domain.Complaints;
 

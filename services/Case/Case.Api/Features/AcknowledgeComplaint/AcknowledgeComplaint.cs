@@ -1,7 +1,7 @@
 using IcsComplaints.Case.Contracts.Events;
 using IcsComplaints.Case.Domain.Cases;
-using IcsComplaints.Case.Domain.Rules;
 using IcsComplaints.Messaging.Outbox;
+using IcsComplaints.Nhs.Rules;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
 

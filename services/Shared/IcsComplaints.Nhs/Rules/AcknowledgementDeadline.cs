@@ -1,10 +1,11 @@
 using IcsComplaints.Calendar;
 
-namespace IcsComplaints.Case.Domain.Rules;
+namespace IcsComplaints.Nhs.Rules;
 
 /// <summary>
 /// Reg 13(2)–(3): a complaint is acknowledged no later than the third working day after the day it is received,
-/// and the acknowledgement offers to discuss how the complaint will be handled and the response period.
+/// and the acknowledgement offers to discuss how the complaint will be handled and the response period. The case
+/// service runs this deadline; intake quotes it to the complainant until the case is acknowledged, so it lives here, once.
 /// </summary>
 public static class AcknowledgementDeadline
 {
