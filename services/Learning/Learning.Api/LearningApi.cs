@@ -5,8 +5,11 @@ using IcsComplaints.Learning.Api.Hcat;
 using IcsComplaints.Learning.Api.Standards;
 using IcsComplaints.Learning.Api.Themes;
 using IcsComplaints.Learning.Contracts.Grpc.V1;
-using IcsComplaints.ServiceDefaults;
+using IcsComplaints.Learning.Domain.Actions;
+using IcsComplaints.Learning.Domain.Rules;
+using IcsComplaints.Learning.Domain.SelfAssessments;
 using IcsComplaints.Platform.Security;
+using IcsComplaints.ServiceDefaults;
 using IcsComplaints.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -254,7 +257,7 @@ public sealed class LearningGrpcService(CodingActions codings, Calibration calib
         return message;
     }
 
-    private static Contracts.Grpc.V1.YearResult Year(Standards.YearResult result)
+    private static Contracts.Grpc.V1.YearResult Year(Domain.Rules.YearResult result)
     {
         var message = new Contracts.Grpc.V1.YearResult { Year = result.Year };
         message.SectionMeans.Add(result.SectionMeans.ToDictionary());

@@ -8,8 +8,8 @@ using IcsComplaints.Learning.Api.Standards;
 using IcsComplaints.Learning.Api.Themes;
 using IcsComplaints.Messaging;
 using IcsComplaints.Messaging.Outbox;
-using IcsComplaints.ServiceDefaults;
 using IcsComplaints.Platform.Audit;
+using IcsComplaints.ServiceDefaults;
 
 namespace IcsComplaints.Learning.Api;
 

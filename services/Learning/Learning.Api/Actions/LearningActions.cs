@@ -1,8 +1,9 @@
-using IcsComplaints.Directory;
-using System.Text.RegularExpressions;
 using IcsComplaints.Calendar;
+using IcsComplaints.Directory;
 using IcsComplaints.Learning.Api.Data;
 using IcsComplaints.Learning.Contracts.Events;
+using IcsComplaints.Learning.Domain.Actions;
+using IcsComplaints.Learning.Domain.Rules;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Platform.Security;
@@ -10,74 +11,6 @@ using IcsComplaints.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Learning.Api.Actions;
-
-/// <summary>Where a learning action stands.</summary>
-public enum ActionStatus
-{
-    /// <summary>Agreed, not yet done.</summary>
-    Open = 1,
-
-    /// <summary>Done, with evidence that it changed.</summary>
-    Completed = 2,
-
-    /// <summary>Dropped, with the reason.</summary>
-    Cancelled = 3,
-}
-
-/// <summary>
-/// A change an organisation commits to because of a complaint or a theme: what will change, who owns it, by when,
-/// and the evidence that it did (Complaint Standards, section 1: capture learning and show how it was used).
-/// </summary>
-public sealed class LearningAction
-{
-    /// <summary>Identifier.</summary>
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-
-    /// <summary>ODS code of the organisation that owns it.</summary>
-    public required string OrganisationCode { get; init; }
-
-    /// <summary>The case it came from.</summary>
-    public Guid? CaseId { get; init; }
-
-    /// <summary>The theme it came from.</summary>
-    public Guid? ThemeId { get; init; }
-
-    /// <summary>What will change.</summary>
-    public required string WhatWillChange { get; init; }
-
-    /// <summary>Who owns it: a role or a name.</summary>
-    public required string Owner { get; init; }
-
-    /// <summary>Due date.</summary>
-    public DateOnly DueOn { get; init; }
-
-    /// <summary>Status.</summary>
-    public ActionStatus Status { get; set; } = ActionStatus.Open;
-
-    /// <summary>The day raised.</summary>
-    public DateOnly RaisedOn { get; init; }
-
-    /// <summary>Who raised it.</summary>
-    public required string RaisedBy { get; init; }
-
-    /// <summary>Evidence that the change happened, or why it was cancelled.</summary>
-    public string? Evidence { get; set; }
-
-    /// <summary>The day completed or cancelled.</summary>
-    public DateOnly? ClosedOn { get; set; }
-
-    /// <summary>Public summary: what people told us.</summary>
-    public string? YouSaid { get; set; }
-
-    /// <summary>Public summary: what we did.</summary>
-    public string? WeDid { get; set; }
-
-    /// <summary>The day the overdue scan reported it, once.</summary>
-    public DateOnly? OverdueReportedOn { get; set; }
-
-    /// <summary>Open past its due date.</summary>
-    public bool IsOverdue(DateOnly today) => Status == ActionStatus.Open && DueOn < today;
-}
 
 /// <summary>A new action.</summary>
 /// <param name="OrganisationCode">Owning organisation; the caller's when empty.</param>
@@ -314,60 +247,4 @@ public sealed class LearningActions(LearningDbContext db, IOutbox outbox, IAudit
 
     private ActionView View(LearningAction a) =>
         new(a.Id, a.OrganisationCode, a.CaseId, a.ThemeId, a.WhatWillChange, a.Owner, a.DueOn, a.Status, a.IsOverdue(Today), a.RaisedOn, a.Evidence, a.ClosedOn, a.YouSaid, a.WeDid);
-}
-
-/// <summary>
-/// Screens text meant for the public for what would identify someone: e-mail addresses, telephone numbers, NHS
-/// numbers, postcodes, dates of birth and a title followed by a name. A screen, not a guarantee: the organisation
-/// remains responsible for what it publishes.
-/// </summary>
-public static partial class PublicText
-{
-    /// <summary>What was found, in words, or <c>null</c>.</summary>
-    public static string? PersonalDataIn(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        if (Email().IsMatch(text))
-        {
-            return "e-mail address";
-        }
-        if (NhsNumber().IsMatch(text))
-        {
-            return "NHS number";
-        }
-        if (Phone().IsMatch(text))
-        {
-            return "telephone number";
-        }
-        if (Postcode().IsMatch(text))
-        {
-            return "postcode";
-        }
-        if (Date().IsMatch(text))
-        {
-            return "date (it could be a date of birth or of care)";
-        }
-        return TitledName().IsMatch(text) ? "name" : null;
-    }
-
-    [GeneratedRegex(@"[^\s@]+@[^\s@]+\.[^\s@]+")]
-    private static partial Regex Email();
-
-    [GeneratedRegex(@"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b")]
-    private static partial Regex NhsNumber();
-
-    [GeneratedRegex(@"(\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b")]
-    private static partial Regex Phone();
-
-    [GeneratedRegex(@"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Postcode();
-
-    [GeneratedRegex(@"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")]
-    private static partial Regex Date();
-
-    [GeneratedRegex(@"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Nurse|Sister)\.?\s+[A-Z][a-z]+")]
-    private static partial Regex TitledName();
 }

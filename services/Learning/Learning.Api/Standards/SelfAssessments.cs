@@ -1,9 +1,9 @@
-using IcsComplaints.Directory;
-using System.Globalization;
-using System.Text.Json;
 using IcsComplaints.Calendar;
+using IcsComplaints.Directory;
 using IcsComplaints.Learning.Api.Data;
 using IcsComplaints.Learning.Contracts.Events;
+using IcsComplaints.Learning.Domain.Rules;
+using IcsComplaints.Learning.Domain.SelfAssessments;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Platform.Security;
@@ -11,109 +11,6 @@ using IcsComplaints.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Learning.Api.Standards;
-
-/// <summary>A level of the rating scale, with what it means.</summary>
-/// <param name="Level">1–4.</param>
-/// <param name="Name">Name.</param>
-/// <param name="Descriptor">What it means.</param>
-public sealed record LevelDescriptor(int Level, string Name, string Descriptor);
-
-/// <summary>One expectation of the Standards.</summary>
-/// <param name="Id">Identifier, section.number.</param>
-/// <param name="Text">The expectation, paraphrased.</param>
-public sealed record Expectation(string Id, string Text);
-
-/// <summary>One of the four sections, with an example of each level.</summary>
-/// <param name="Number">1–4.</param>
-/// <param name="Title">Title.</param>
-/// <param name="Examples">An example of each level, by level.</param>
-/// <param name="Expectations">Its expectations.</param>
-public sealed record StandardsSection(string Number, string Title, IReadOnlyDictionary<string, string> Examples, IReadOnlyList<Expectation> Expectations);
-
-/// <summary>The self-assessment framework: the four sections of the NHS Complaint Standards, their expectations and the scale.</summary>
-/// <param name="Title">Title.</param>
-/// <param name="Source">Where the expectations come from.</param>
-/// <param name="Levels">The scale.</param>
-/// <param name="Sections">The sections.</param>
-public sealed record StandardsFramework(string Title, string Source, IReadOnlyList<LevelDescriptor> Levels, IReadOnlyList<StandardsSection> Sections)
-{
-    private static readonly Lazy<StandardsFramework> Embedded = new(() =>
-    {
-        using var stream = typeof(StandardsFramework).Assembly.GetManifestResourceStream("learning/complaint-standards.json")
-            ?? throw new InvalidOperationException("The embedded Complaint Standards framework is missing.");
-        return JsonSerializer.Deserialize<StandardsFramework>(stream, JsonSerializerOptions.Web)
-            ?? throw new InvalidOperationException("The embedded Complaint Standards framework is empty.");
-    });
-
-    /// <summary>The framework shipped with the service (Standards/Data/complaint-standards.json).</summary>
-    public static StandardsFramework Current => Embedded.Value;
-
-    /// <summary>Every expectation, in order.</summary>
-    public IEnumerable<Expectation> AllExpectations => Sections.SelectMany(s => s.Expectations);
-}
-
-/// <summary>Draft or submitted.</summary>
-public enum AssessmentStatus
-{
-    /// <summary>Being completed.</summary>
-    Draft = 1,
-
-    /// <summary>Submitted; no longer changes.</summary>
-    Submitted = 2,
-}
-
-/// <summary>An organisation's self-assessment for one financial year; one a year.</summary>
-public sealed class SelfAssessment
-{
-    /// <summary>Identifier.</summary>
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-
-    /// <summary>ODS code.</summary>
-    public required string OrganisationCode { get; init; }
-
-    /// <summary>Type of organisation (the <c>org_type</c> claim): peers are organisations of the same type.</summary>
-    public required string OrganisationType { get; init; }
-
-    /// <summary>The financial year by its first calendar year.</summary>
-    public int Year { get; init; }
-
-    /// <summary>Status.</summary>
-    public AssessmentStatus Status { get; set; } = AssessmentStatus.Draft;
-
-    /// <summary>Started.</summary>
-    public DateOnly StartedOn { get; init; }
-
-    /// <summary>Submitted.</summary>
-    public DateOnly? SubmittedOn { get; set; }
-
-    /// <summary>Submitted by.</summary>
-    public string? SubmittedBy { get; set; }
-
-    /// <summary>The ratings.</summary>
-    public List<SelfAssessmentRating> Ratings { get; init; } = [];
-}
-
-/// <summary>A rating of one expectation.</summary>
-public sealed class SelfAssessmentRating
-{
-    /// <summary>Row identifier.</summary>
-    public long Id { get; init; }
-
-    /// <summary>The assessment.</summary>
-    public Guid AssessmentId { get; init; }
-
-    /// <summary>The expectation.</summary>
-    public required string ExpectationId { get; init; }
-
-    /// <summary>1–4.</summary>
-    public int Level { get; set; }
-
-    /// <summary>Evidence for the rating.</summary>
-    public string? Evidence { get; set; }
-
-    /// <summary>What will improve it.</summary>
-    public string? ImprovementActions { get; set; }
-}
 
 /// <summary>Ratings to record.</summary>
 /// <param name="Ratings">One per expectation rated now; others stay as they were.</param>
@@ -146,20 +43,6 @@ public sealed record AssessmentView(
     string OrganisationCode, int Year, AssessmentStatus? Status, DateOnly? StartedOn, DateOnly? SubmittedOn, IReadOnlyList<RatingView> Ratings,
     IReadOnlyList<string> Unrated, IReadOnlyDictionary<string, double> SectionMeans);
 
-/// <summary>A past year's result.</summary>
-/// <param name="Year">Year.</param>
-/// <param name="Levels">Level by expectation.</param>
-/// <param name="SectionMeans">Mean by section.</param>
-public sealed record YearResult(int Year, IReadOnlyDictionary<string, int> Levels, IReadOnlyDictionary<string, double> SectionMeans);
-
-/// <summary>Peers' results, anonymous: how many organisations rated each expectation at each level.</summary>
-/// <param name="Organisations">Peers that submitted (organisations of the same type).</param>
-/// <param name="Suppressed">True when there are too few to show without identifying them.</param>
-/// <param name="Distribution">Expectation → level → number of peers.</param>
-/// <param name="SectionMedians">Median of the peers' section means.</param>
-public sealed record PeerDistribution(
-    int Organisations, bool Suppressed, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Distribution, IReadOnlyDictionary<string, double> SectionMedians);
-
 /// <summary>An organisation against its own past and its peers.</summary>
 /// <param name="OrganisationCode">ODS code.</param>
 /// <param name="Year">Year.</param>
@@ -183,9 +66,6 @@ public sealed record ProviderAssessment(string OrganisationCode, AssessmentStatu
 /// </summary>
 public sealed class SelfAssessments(LearningDbContext db, IOutbox outbox, IAuditTrail audit, Commissioning commissioning, TimeProvider time)
 {
-    /// <summary>Fewer peers than this are not shown, so no organisation's ratings can be read off the distribution.</summary>
-    public const int MinimumPeers = 3;
-
     private static StandardsFramework Framework => StandardsFramework.Current;
 
     /// <summary>An organisation's assessment for the year.</summary>
@@ -303,7 +183,7 @@ public sealed class SelfAssessments(LearningDbContext db, IOutbox outbox, IAudit
         assessment.SubmittedBy = caller.SubjectId;
         outbox.Publish(new SelfAssessmentSubmitted
         {
-            OrganisationCode = organisation, Year = year, SubmittedOn = assessment.SubmittedOn.Value, SectionMeans = SectionMeans(Levels(assessment)),
+            OrganisationCode = organisation, Year = year, SubmittedOn = assessment.SubmittedOn.Value, SectionMeans = PeerComparison.SectionMeans(Levels(assessment)),
         });
         audit.Record(AuditAction.Update, LearningResources.SelfAssessment, $"{organisation}:{year}", organisation);
         await db.SaveChangesAsync(ct);
@@ -328,7 +208,7 @@ public sealed class SelfAssessments(LearningDbContext db, IOutbox outbox, IAudit
                 .ToListAsync(ct);
         var current = own.FirstOrDefault(a => a.Year == year);
         return new AssessmentComparison(
-            organisation, year, current is null ? null : Result(current), [.. own.Where(a => a.Year < year).Select(Result)], Distribution(peers));
+            organisation, year, current is null ? null : Result(current), [.. own.Where(a => a.Year < year).Select(Result)], PeerComparison.Distribution(peers));
     }
 
     /// <summary>For an ICB: each provider it commissions, with its assessment for the year.</summary>
@@ -344,52 +224,20 @@ public sealed class SelfAssessments(LearningDbContext db, IOutbox outbox, IAudit
             .Where(a => a.Year == year && providers.Contains(a.OrganisationCode)).ToDictionaryAsync(a => a.OrganisationCode, ct);
         return [.. providers.Order(StringComparer.Ordinal).Select(p => assessments.TryGetValue(p, out var a)
             ? a.Status == AssessmentStatus.Submitted
-                ? new ProviderAssessment(p, a.Status, a.SubmittedOn, Levels(a), SectionMeans(Levels(a)))
+                ? new ProviderAssessment(p, a.Status, a.SubmittedOn, Levels(a), PeerComparison.SectionMeans(Levels(a)))
                 : new ProviderAssessment(p, a.Status, null, new Dictionary<string, int>(), new Dictionary<string, double>())
             : new ProviderAssessment(p, null, null, new Dictionary<string, int>(), new Dictionary<string, double>()))];
     }
 
-    /// <summary>Peers' ratings as counts per level, or nothing when there are fewer than <see cref="MinimumPeers"/>.</summary>
-    public static PeerDistribution Distribution(IReadOnlyList<SelfAssessment> peers)
-    {
-        if (peers.Count < MinimumPeers)
-        {
-            return new PeerDistribution(peers.Count, true, new Dictionary<string, IReadOnlyDictionary<string, int>>(), new Dictionary<string, double>());
-        }
-        var distribution = Framework.AllExpectations.ToDictionary(
-            e => e.Id,
-            e => (IReadOnlyDictionary<string, int>)Enumerable.Range(1, 4).ToDictionary(
-                level => level.ToString(CultureInfo.InvariantCulture),
-                level => peers.Count(p => p.Ratings.Any(r => r.ExpectationId == e.Id && r.Level == level))),
-            StringComparer.Ordinal);
-        var means = peers.Select(p => SectionMeans(Levels(p))).ToList();
-        var medians = Framework.Sections.ToDictionary(s => s.Number, s => Median([.. means.Select(m => m[s.Number])]), StringComparer.Ordinal);
-        return new PeerDistribution(peers.Count, false, distribution, medians);
-    }
-
-    /// <summary>Mean level of each section, over the expectations rated.</summary>
-    public static IReadOnlyDictionary<string, double> SectionMeans(IReadOnlyDictionary<string, int> levels) =>
-        Framework.Sections
-            .Select(s => (s.Number, Levels: s.Expectations.Where(e => levels.ContainsKey(e.Id)).Select(e => levels[e.Id]).ToList()))
-            .Where(s => s.Levels.Count > 0)
-            .ToDictionary(s => s.Number, s => Math.Round(s.Levels.Average(), 2), StringComparer.Ordinal);
-
-    private static double Median(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToList();
-        var mid = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[mid] : Math.Round((sorted[mid - 1] + sorted[mid]) / 2, 2);
-    }
-
     private static Dictionary<string, int> Levels(SelfAssessment a) => a.Ratings.ToDictionary(r => r.ExpectationId, r => r.Level, StringComparer.Ordinal);
 
-    private static YearResult Result(SelfAssessment a) => new(a.Year, Levels(a), SectionMeans(Levels(a)));
+    private static YearResult Result(SelfAssessment a) => new(a.Year, Levels(a), PeerComparison.SectionMeans(Levels(a)));
 
     private static AssessmentView View(SelfAssessment a) => new(
         a.OrganisationCode, a.Year, a.Status, a.StartedOn, a.SubmittedOn,
         [.. a.Ratings.OrderBy(r => r.ExpectationId, StringComparer.Ordinal).Select(r => new RatingView(r.ExpectationId, r.Level, r.Evidence, r.ImprovementActions))],
         [.. Framework.AllExpectations.Select(e => e.Id).Where(id => a.Ratings.All(r => r.ExpectationId != id))],
-        SectionMeans(Levels(a)));
+        PeerComparison.SectionMeans(Levels(a)));
 
     private static string Own(Caller caller)
     {

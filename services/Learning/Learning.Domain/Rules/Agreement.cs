@@ -1,4 +1,6 @@
-namespace IcsComplaints.Learning.Api.Hcat;
+// Agreement: coders are calibrated by Cohen's kappa per HCAT category, quadratic-weighted beside it because severity is ordinal, in Landis and Koch's words (HCAT coder calibration, domain.md §8.2; ADR 14).
+
+namespace IcsComplaints.Learning.Domain.Rules;
 
 /// <summary>How far two coders agree on one scale.</summary>
 /// <param name="Pairs">Items both coded.</param>

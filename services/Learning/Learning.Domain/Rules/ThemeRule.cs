@@ -1,4 +1,6 @@
-namespace IcsComplaints.Learning.Api.Themes;
+// ThemeRule: a problem is a theme when its share of the month's coded complaints rises above its own 12-month baseline (docs/learning/theme-rule.md; Complaint Standards section 1, learning from complaints; ADR 14).
+
+namespace IcsComplaints.Learning.Domain.Rules;
 
 /// <summary>The counts a theme is judged on, for one organisation (or an ICB's providers together) and one problem.</summary>
 /// <param name="Observed">Complaints received in the month examined with the problem.</param>

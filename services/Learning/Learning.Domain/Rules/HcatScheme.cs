@@ -1,6 +1,8 @@
+// HcatScheme: seven problem categories under three domains, severity 0–3 each, harm 0–5 and stage of care (Healthcare Complaints Analysis Tool, Gillespie & Reader 2016; domain.md §8.2, §8.3).
+using IcsComplaints.Learning.Domain.Coding;
 using IcsComplaints.Validation;
 
-namespace IcsComplaints.Learning.Api.Hcat;
+namespace IcsComplaints.Learning.Domain.Rules;
 
 /// <summary>One of HCAT's seven problem categories, under its domain.</summary>
 /// <param name="Key">Stable key used in the API and events.</param>
@@ -133,14 +135,4 @@ public static class HcatScheme
         }
         errors.ThrowIfAny();
     }
-}
-
-/// <summary>What a coding describes.</summary>
-public enum CodingSubject
-{
-    /// <summary>The complaint as made.</summary>
-    Complaint = 1,
-
-    /// <summary>The organisation's final response: what it answered.</summary>
-    Response = 2,
 }
