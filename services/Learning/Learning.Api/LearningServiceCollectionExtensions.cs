@@ -1,6 +1,6 @@
 using IcsComplaints.Directory;
 using IcsComplaints.Learning.Api.Api;
-using IcsComplaints.Learning.Api.Cases;
+using IcsComplaints.Learning.Api.Consumers;
 using IcsComplaints.Learning.Api.Data;
 using IcsComplaints.Learning.Api.Demo;
 using IcsComplaints.Learning.Api.Features.CancelAction;
