@@ -195,14 +195,12 @@ public sealed class LearningGrpcService(
 
     private static Guid? OptionalId(string text, string field) => string.IsNullOrWhiteSpace(text) ? null : Id(text, field);
 
+    // Dates read as REST and import read them, so the same bad value gets the same message everywhere.
     private static DateOnly? Date(string text, string field)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : throw new RequestValidationException(field, "Give the date as yyyy-MM-dd.");
+        var reader = new FieldReader();
+        var day = reader.Date(text, field, DateRules.FirstCalendarDay, DateRules.LastCalendarDay);
+        reader.ThrowIfAny();
+        return day;
     }
 }

@@ -58,10 +58,10 @@ public sealed class CodingActions(LearningDbContext db, IOutbox outbox, IAuditTr
     public async Task<HcatCoding> RecordAsync(Caller caller, Guid caseId, string? subjectText, CodingRequest? input, CancellationToken ct)
     {
         var c = await CaseForAsync(caller, caseId, LearningAccess.Coders, ct);
-        if (!Enum.TryParse<CodingSubject>(subjectText, ignoreCase: true, out var subject) || !Enum.IsDefined(subject) || int.TryParse(subjectText, out _))
-        {
-            throw new RequestValidationException("subject", "Code the complaint or the response.");
-        }
+        var reader = new FieldReader();
+        var parsed = reader.Enum<CodingSubject>(subjectText, "subject", "Code the complaint or the response.");
+        reader.ThrowIfAny();
+        var subject = parsed!.Value;
         if (input is null)
         {
             throw new RequestValidationException("body", "Send the coding as a JSON object.");
