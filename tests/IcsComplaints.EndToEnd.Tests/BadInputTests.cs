@@ -7,7 +7,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using IcsComplaints.EndToEnd.Tests.Fuzz;
 using IcsComplaints.Learning.Contracts.Grpc.V1;
-using Theme = learning::IcsComplaints.Learning.Api.Themes.Theme;
+using Theme = IcsComplaints.Learning.Domain.Themes.Theme;
 
 namespace IcsComplaints.EndToEnd.Tests;
 

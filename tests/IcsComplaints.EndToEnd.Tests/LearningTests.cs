@@ -8,14 +8,12 @@ using Grpc.Net.Client;
 using IcsComplaints.Calendar;
 using IcsComplaints.Learning.Contracts.Grpc.V1;
 using IcsComplaints.Messaging.Outbox;
-using IcsComplaints.Platform.Audit;
 using IcsComplaints.TestKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Commissioning = IcsComplaints.Directory.Commissioning;
 using DemoHistory = learning::IcsComplaints.Learning.Api.Demo.DemoHistory;
-using LearningActions = learning::IcsComplaints.Learning.Api.Actions.LearningActions;
+using ReportOverdueActionsHandler = learning::IcsComplaints.Learning.Api.Features.ReportOverdueActions.ReportOverdueActionsHandler;
 using LearningDbContext = learning::IcsComplaints.Learning.Api.Data.LearningDbContext;
 
 using static IcsComplaints.EndToEnd.Tests.ApiCalls;
@@ -156,8 +154,8 @@ public sealed class LearningTests(IcsSystem system)
         {
             await using var scope = system.Learning.Services.CreateAsyncScope();
             var sp = scope.ServiceProvider;
-            await new LearningActions(sp.GetRequiredService<LearningDbContext>(), sp.GetRequiredService<IOutbox>(), sp.GetRequiredService<IAuditTrail>(),
-                sp.GetRequiredService<Commissioning>(), later).ReportOverdueAsync(CancellationToken.None);
+            await new ReportOverdueActionsHandler(sp.GetRequiredService<LearningDbContext>(), sp.GetRequiredService<IOutbox>(), later)
+                .HandleAsync(CancellationToken.None);
         }
         await Eventually.TrueAsync(
             () => Task.FromResult(system.Capture.Messages.Any(m => m.Contains(id.ToString(), StringComparison.Ordinal) && m.Contains("DetectedOn", StringComparison.Ordinal))),

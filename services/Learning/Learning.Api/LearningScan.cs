@@ -1,6 +1,7 @@
 using IcsComplaints.Directory;
-using IcsComplaints.Learning.Api.Actions;
-using IcsComplaints.Learning.Api.Themes;
+using IcsComplaints.Learning.Api.Features;
+using IcsComplaints.Learning.Api.Features.DetectThemes;
+using IcsComplaints.Learning.Api.Features.ReportOverdueActions;
 
 namespace IcsComplaints.Learning.Api;
 
@@ -31,7 +32,7 @@ public sealed partial class LearningScan(
         int overdue;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            overdue = await scope.ServiceProvider.GetRequiredService<LearningActions>().ReportOverdueAsync(ct);
+            overdue = await scope.ServiceProvider.GetRequiredService<ReportOverdueActionsHandler>().HandleAsync(ct);
         }
         var themes = 0;
         await using (var scope = scopes.CreateAsyncScope())
@@ -41,8 +42,7 @@ public sealed partial class LearningScan(
             {
                 // One scope per ICB, so each ICB's themes are saved on their own.
                 await using var perIcb = scopes.CreateAsyncScope();
-                var service = perIcb.ServiceProvider.GetRequiredService<ThemeService>();
-                themes += await service.DetectAsync(icb, service.LastCompleteMonth(), ct);
+                themes += await perIcb.ServiceProvider.GetRequiredService<DetectThemesHandler>().DetectAsync(icb, ThemeSupport.LastCompleteMonth(time), ct);
             }
         }
         if (overdue + themes > 0)

@@ -26,16 +26,16 @@ public static class ReviewCompletion
         _ => false,
     };
 
-    /// <summary>A review is commented on, completed or waived only while open and within its <see cref="AdvocateReviewWindow"/>.</summary>
+    /// <summary>A review is commented on, completed or waived only while open and within its <see cref="ReviewWindowLastDay"/>.</summary>
     public static void EnsureActionable(ReviewTask review, DateOnly today)
     {
         if (review.Status != ReviewStatus.Open)
         {
             throw new RequestStateException($"The review is {review.Status}.");
         }
-        if (!AdvocateReviewWindow.IsOpenOn(review.WindowEndsOn, today))
+        if (!ReviewWindowLastDay.IsOpenOn(review.WindowEndsOn, today))
         {
-            throw new RequestStateException(AdvocateReviewWindow.Passed(review.WindowEndsOn));
+            throw new RequestStateException(ReviewWindowLastDay.Passed(review.WindowEndsOn));
         }
     }
 }

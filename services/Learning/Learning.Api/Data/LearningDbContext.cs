@@ -1,8 +1,8 @@
-using IcsComplaints.Learning.Api.Actions;
-using IcsComplaints.Learning.Api.Cases;
-using IcsComplaints.Learning.Api.Hcat;
-using IcsComplaints.Learning.Api.Standards;
-using IcsComplaints.Learning.Api.Themes;
+using IcsComplaints.Learning.Domain.Actions;
+using IcsComplaints.Learning.Domain.Cases;
+using IcsComplaints.Learning.Domain.Coding;
+using IcsComplaints.Learning.Domain.SelfAssessments;
+using IcsComplaints.Learning.Domain.Themes;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Audit;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using IcsComplaints.Calendar;
-using IcsComplaints.Learning.Api.Cases;
 using IcsComplaints.Learning.Api.Data;
-using IcsComplaints.Learning.Api.Hcat;
+using IcsComplaints.Learning.Domain.Cases;
+using IcsComplaints.Learning.Domain.Coding;
+using IcsComplaints.Learning.Domain.Rules;
 using IcsComplaints.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 

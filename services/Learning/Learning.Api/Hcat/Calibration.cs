@@ -1,7 +1,9 @@
-using IcsComplaints.Directory;
 using System.Security.Cryptography;
 using IcsComplaints.Calendar;
+using IcsComplaints.Directory;
 using IcsComplaints.Learning.Api.Data;
+using IcsComplaints.Learning.Domain.Coding;
+using IcsComplaints.Learning.Domain.Rules;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
 using Microsoft.EntityFrameworkCore;

@@ -1,0 +1,23 @@
+using IcsComplaints.Case.Contracts.Events;
+using IcsComplaints.Learning.Api.Data;
+using IcsComplaints.Messaging.Inbox;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace IcsComplaints.Learning.Api.Consumers;
+
+/// <summary>Records how a case ended.</summary>
+public sealed class CaseClosedConsumer(InboxServices<LearningDbContext> inbox) : IdempotentConsumer<CaseClosed, LearningDbContext>(inbox)
+{
+    /// <inheritdoc />
+    protected override async Task HandleAsync(ConsumeContext<CaseClosed> context)
+    {
+        var closed = context.Message;
+        var known = await Db.Cases.FirstOrDefaultAsync(c => c.CaseId == closed.CaseId, context.CancellationToken);
+        if (known is not null)
+        {
+            known.ClosedOn = closed.ClosedOn;
+            known.Outcome = closed.Outcome;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using IcsComplaints.Case.Contracts.Events;
+using IcsComplaints.Learning.Api.Data;
+using IcsComplaints.Learning.Domain.Cases;
+using IcsComplaints.Messaging.Inbox;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace IcsComplaints.Learning.Api.Consumers;
+
+/// <summary>Records each case as it opens.</summary>
+public sealed class CaseOpenedConsumer(InboxServices<LearningDbContext> inbox) : IdempotentConsumer<CaseOpened, LearningDbContext>(inbox)
+{
+    /// <inheritdoc />
+    protected override async Task HandleAsync(ConsumeContext<CaseOpened> context)
+    {
+        var opened = context.Message;
+        if (!await Db.Cases.AnyAsync(c => c.CaseId == opened.CaseId, context.CancellationToken))
+        {
+            Db.Cases.Add(new LearningCase
+            {
+                CaseId = opened.CaseId, ComplaintId = opened.ComplaintId, Reference = opened.Reference,
+                OrganisationCode = opened.OrganisationCode, ReceivedOn = opened.ReceivedOn,
+            });
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using IcsComplaints.Calendar;
+using IcsComplaints.Directory;
+using IcsComplaints.Learning.Api.Data;
+using IcsComplaints.Learning.Api.Features.ListThemes;
+using IcsComplaints.Learning.Contracts.Events;
+using IcsComplaints.Learning.Domain.Coding;
+using IcsComplaints.Learning.Domain.Rules;
+using IcsComplaints.Learning.Domain.Themes;
+using IcsComplaints.Messaging.Outbox;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace IcsComplaints.Learning.Api.Features.DetectThemes;
+
+/// <summary>A detection run.</summary>
+/// <param name="Month">The month to examine, <c>yyyy-MM</c>; the last complete month when empty.</param>
+public sealed record DetectionRequest(string? Month);
+
+/// <summary>Detects themes for an ICB's providers: on request for the caller's ICB, and on a schedule for every ICB.</summary>
+public sealed class DetectThemesHandler(LearningDbContext db, IOutbox outbox, Commissioning commissioning, TimeProvider time, ListThemesHandler list)
+{
+    /// <summary>Runs detection for the caller's ICB.</summary>
+    public async Task<IReadOnlyList<ThemeView>> HandleAsync(Caller caller, DetectionRequest? input, CancellationToken ct)
+    {
+        if (!LearningAccess.IsIcbOverseer(caller))
+        {
+            throw new RequestForbiddenException("Themes across providers are detected by an ICB's commissioners and quality leads.");
+        }
+        var month = ThemeSupport.ParseMonth(input?.Month, "month") ?? ThemeSupport.LastCompleteMonth(time);
+        if (month >= ThemeSupport.FirstOfMonth(LondonTime.Today(time)))
+        {
+            throw new RequestValidationException("month", "Examine a month that has ended.");
+        }
+        await DetectAsync(caller.OrganisationCode!, month, ct);
+        return await list.HandleAsync(caller, ThemeSupport.Format(month), ct);
+    }
+
+    /// <summary>
+    /// Applies the rule to every HCAT category and subject area, for each provider of the ICB and for them together,
+    /// and records (once) each theme found, publishing <see cref="ThemeDetected"/>. Returns how many were new.
+    /// </summary>
+    public async Task<int> DetectAsync(string icbCode, DateOnly month, CancellationToken ct)
+    {
+        var providers = await commissioning.ProvidersOfAsync(icbCode, ct);
+        var start = month.AddMonths(-12);
+        var end = month.AddMonths(1);
+        var rows = await (
+            from c in db.Cases.AsNoTracking()
+            where providers.Contains(c.OrganisationCode) && c.ReceivedOn >= start && c.ReceivedOn < end
+            join x in db.Codings.AsNoTracking().Where(x => x.Subject == CodingSubject.Complaint && !x.Independent) on c.CaseId equals x.CaseId into coded
+            from x in coded.DefaultIfEmpty()
+            select new { c.OrganisationCode, c.ReceivedOn, c.SubjectAreas, Coding = x })
+            .ToListAsync(ct);
+        var facts = rows.Select(r => new CaseFact(
+            r.OrganisationCode, MonthIndex(start, r.ReceivedOn), r.SubjectAreas,
+            r.Coding is null ? null : HcatScheme.CategoryKeys.Where(k => r.Coding.Severity(k) > 0).ToHashSet(StringComparer.Ordinal))).ToList();
+
+        var existing = await db.Themes.Where(t => t.IcbCode == icbCode && t.Month == ThemeSupport.Format(month))
+            .Select(t => new { t.Scope, t.OrganisationCode, t.Dimension, t.Code }).ToListAsync(ct);
+        var known = existing.Select(t => (t.Scope, t.OrganisationCode, t.Dimension, t.Code)).ToHashSet();
+        var today = LondonTime.Today(time);
+        var found = 0;
+        // Each provider's facts, and each scope's coded facts and monthly totals per dimension, are worked out once:
+        // only the observed counts depend on the code.
+        var byProvider = facts.ToLookup(f => f.OrganisationCode, StringComparer.Ordinal);
+        var scopes = providers.Order(StringComparer.Ordinal).Select(p => (Scope: ThemeScope.Provider, Organisation: p, Facts: byProvider[p].ToList()))
+            .Append((Scope: ThemeScope.System, Organisation: "", Facts: facts)).ToList();
+        foreach (var (dimension, codes, has, coded) in Dimensions(facts))
+        {
+            var codedByScope = scopes.Select(s =>
+            {
+                var codedFacts = s.Facts.Where(coded).ToList();
+                return (s.Scope, s.Organisation, Coded: codedFacts, Totals: Monthly(codedFacts));
+            }).ToList();
+            foreach (var code in codes)
+            {
+                foreach (var (scope, organisation, codedFacts, monthlyTotals) in codedByScope)
+                {
+                    var monthlyObserved = Monthly(codedFacts.Where(f => has(f, code)));
+                    var counts = new ThemeCounts(
+                        monthlyObserved[12], monthlyTotals[12], monthlyObserved.Take(12).Sum(), monthlyTotals.Take(12).Sum(), monthlyTotals.Take(12).Count(n => n > 0));
+                    var assessment = ThemeRule.Assess(counts);
+                    if (!assessment.Signal || known.Contains((scope, organisation, dimension, code)))
+                    {
+                        continue;
+                    }
+                    var theme = new Theme
+                    {
+                        IcbCode = icbCode, Scope = scope, OrganisationCode = organisation, Dimension = dimension, Code = code, Month = ThemeSupport.Format(month),
+                        Observed = counts.Observed, Total = counts.Total, BaselineObserved = counts.BaselineObserved, BaselineTotal = counts.BaselineTotal,
+                        Expected = assessment.Expected, PValue = assessment.PValue, MonthlyObserved = [.. monthlyObserved], MonthlyTotals = [.. monthlyTotals],
+                        DetectedOn = today,
+                    };
+                    if (scope == ThemeScope.System)
+                    {
+                        theme.Contributions.AddRange(providers.Order(StringComparer.Ordinal).Select(p => new ThemeContribution
+                        {
+                            OrganisationCode = p,
+                            Observed = codedFacts.Count(f => f.OrganisationCode == p && f.Month == 12 && has(f, code)),
+                            Total = codedFacts.Count(f => f.OrganisationCode == p && f.Month == 12),
+                        }).Where(c => c.Total > 0));
+                    }
+                    db.Themes.Add(theme);
+                    known.Add((scope, organisation, dimension, code));
+                    outbox.Publish(new ThemeDetected
+                    {
+                        ThemeId = theme.Id, IcbCode = icbCode, Scope = scope.ToString(), OrganisationCode = organisation.Length == 0 ? null : organisation,
+                        Dimension = dimension.ToString(), Code = code, Month = theme.Month, Observed = theme.Observed, Expected = theme.Expected,
+                    });
+                    found++;
+                }
+            }
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // The scheduled scan (or another replica) recorded the same themes a moment ago: they exist once, as intended.
+            db.ChangeTracker.Clear();
+            return 0;
+        }
+        return found;
+    }
+
+    private sealed record CaseFact(string OrganisationCode, int Month, List<string> SubjectAreas, HashSet<string>? Categories);
+
+    private static IEnumerable<(ThemeDimension, IEnumerable<string>, Func<CaseFact, string, bool>, Func<CaseFact, bool>)> Dimensions(List<CaseFact> facts)
+    {
+        yield return (ThemeDimension.HcatCategory, HcatScheme.CategoryKeys, (f, code) => f.Categories!.Contains(code), f => f.Categories is not null);
+        yield return (ThemeDimension.SubjectArea, facts.SelectMany(f => f.SubjectAreas).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal),
+            (f, code) => f.SubjectAreas.Contains(code, StringComparer.Ordinal), f => f.SubjectAreas.Count > 0);
+    }
+
+    private static int[] Monthly(IEnumerable<CaseFact> facts)
+    {
+        var counts = new int[13];
+        foreach (var f in facts)
+        {
+            counts[f.Month]++;
+        }
+        return counts;
+    }
+
+    private static int MonthIndex(DateOnly start, DateOnly day) => ((day.Year - start.Year) * 12) + day.Month - start.Month;
+}

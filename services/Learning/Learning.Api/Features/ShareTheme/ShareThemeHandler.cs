@@ -1,0 +1,59 @@
+using IcsComplaints.Calendar;
+using IcsComplaints.Directory;
+using IcsComplaints.Learning.Api.Data;
+using IcsComplaints.Learning.Contracts.Events;
+using IcsComplaints.Learning.Domain.Rules;
+using IcsComplaints.Messaging.Outbox;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace IcsComplaints.Learning.Api.Features.ShareTheme;
+
+/// <summary>Sharing a theme's learning.</summary>
+/// <param name="Message">The learning, for the providers (no personal data).</param>
+/// <param name="OrganisationCodes">Providers to share with; all the ICB's providers when empty.</param>
+public sealed record ShareRequest(string? Message, List<string>? OrganisationCodes);
+
+/// <summary>The ICB shares what it learned from a theme with its providers.</summary>
+public sealed class ShareThemeHandler(LearningDbContext db, IOutbox outbox, Commissioning commissioning, TimeProvider time)
+{
+    /// <summary>The ICB shares what it learned with its providers (all of them unless it names some).</summary>
+    public async Task<ThemeView> HandleAsync(Caller caller, Guid id, ShareRequest? input, CancellationToken ct)
+    {
+        var theme = await db.Themes.Include(t => t.Contributions).FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (theme is null || !ThemeSupport.MaySee(caller, theme))
+        {
+            throw new RequestNotFoundException();
+        }
+        if (!LearningAccess.IsIcbOverseer(caller))
+        {
+            throw new RequestForbiddenException("The ICB shares its themes.");
+        }
+        var providers = await commissioning.ProvidersOfAsync(theme.IcbCode, ct);
+        var reader = new FieldReader();
+        var message = reader.Text(input?.Message, "message", 4_000, "Write the learning to share.");
+        if (PublicText.PersonalDataIn(message) is { } found)
+        {
+            reader.Add("message", $"Shared learning must not identify anyone: remove the {found}.");
+        }
+        var targets = input?.OrganisationCodes is { Count: > 0 } named
+            ? named.Select(c => c?.Trim().ToUpperInvariant() ?? "").ToList()
+            : [.. providers.Order(StringComparer.Ordinal)];
+        foreach (var (code, i) in targets.Select((c, i) => (c, i)).Where(x => !providers.Contains(x.c)))
+        {
+            // The code is named back only when it is one (a code of letters and digits): never echo arbitrary input.
+            reader.Add($"organisationCodes[{i}]", code.Length is > 0 and <= 12 && code.All(char.IsAsciiLetterOrDigit)
+                ? $"{code} is not a provider your ICB commissions."
+                : "Give the ODS code of a provider your ICB commissions.");
+        }
+        reader.ThrowIfAny();
+        var added = targets.Except(theme.SharedWith, StringComparer.OrdinalIgnoreCase).ToList();
+        theme.ShareMessage = message;
+        theme.SharedOn ??= LondonTime.Today(time);
+        theme.SharedWith = [.. theme.SharedWith.Concat(added).Order(StringComparer.Ordinal)];
+        outbox.Publish(new ThemeShared { ThemeId = theme.Id, IcbCode = theme.IcbCode, OrganisationCodes = added, SharedOn = LondonTime.Today(time) });
+        await db.SaveChangesAsync(ct);
+        return ThemeSupport.View(caller, theme);
+    }
+}
