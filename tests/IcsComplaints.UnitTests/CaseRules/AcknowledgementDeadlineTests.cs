@@ -1,5 +1,4 @@
 using IcsComplaints.Case.Domain.Cases;
-using IcsComplaints.Case.Domain.Rules;
 using IcsComplaints.Nhs.Rules;
 using IcsComplaints.Validation;
 using static IcsComplaints.UnitTests.CaseRules.CaseFixtures;

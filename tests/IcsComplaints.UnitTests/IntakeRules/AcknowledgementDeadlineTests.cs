@@ -1,6 +1,5 @@
 using IcsComplaints.Calendar;
 using IcsComplaints.Intake.Domain.Complaints;
-using IcsComplaints.Intake.Domain.Rules;
 using IcsComplaints.Nhs.Rules;
 
 namespace IcsComplaints.UnitTests.IntakeRules;
