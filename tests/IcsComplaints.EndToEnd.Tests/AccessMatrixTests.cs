@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the matrix is one table of every endpoint's access decision, read top to bottom; split
+// across files, an endpoint's decision would be harder to find and to check against its neighbours.
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: the flow from a submitted complaint to its case, outage and redelivery included, as one story.
 extern alias cases;
 extern alias intake;
 using System.Net;

@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the whole system's start-up (databases, roles, broker users, every host) in the order it
+// depends on, in one place.
 extern alias advocacy;
 extern alias learning;
 extern alias reporting;

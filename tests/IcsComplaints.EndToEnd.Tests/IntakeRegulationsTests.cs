@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: one test per regulation applied at intake (Regs 5, 7, 8, 12, 13), sharing one way to submit
+// and decide, so the regulations can be read together.
 extern alias cases;
 using System.Globalization;
 using System.Net;

@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: coding, themes, actions and self-assessment journeys share the helpers that open cases
+// and read the learning back.
 extern alias learning;
 using System.Globalization;
 using System.Net;

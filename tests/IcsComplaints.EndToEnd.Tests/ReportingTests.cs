@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the reporting journeys (oversight, KO41 returns, publication, rebuilds, themes) share the
+// helpers that record complaints and read the figures back.
 extern alias reporting;
 using System.Net;
 using System.Net.Http.Json;

@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: one letter model, checked section by section in HTML and text.
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;

@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: every published output's suppression (oversight, measures, funnel, trend, annual
+// report) checked against the same rule, read together.
 using IcsComplaints.Reporting.Api.Api;
 using IcsComplaints.Reporting.Domain.Measures;
 using IcsComplaints.Reporting.Domain.Returns;

@@ -86,12 +86,12 @@ public static class CaseServiceCollectionExtensions
         // Intake answers questions the case service asks for the user (the complainant's address for a letter).
         // The address is read when the client is made, after every configuration source is in.
         static Uri Intake(IServiceProvider services) =>
-            new(services.GetRequiredService<IConfiguration>()["Services:Intake:Grpc"] ?? "http://127.0.0.1:5102");
+            ServiceAddresses.GrpcOf(services.GetRequiredService<IConfiguration>(), "Intake");
         builder.Services.AddGrpcClient<ComplaintRecordsService.ComplaintRecordsServiceClient>((services, o) => o.Address = Intake(services));
         builder.Services.AddGrpcClient<OrganisationDirectoryService.OrganisationDirectoryServiceClient>((services, o) => o.Address = Intake(services));
         // The advocacy-referral service holds the complainant's consent, asked at each advocate's view, and the advocacy directory.
         static Uri Advocacy(IServiceProvider services) =>
-            new(services.GetRequiredService<IConfiguration>()["Services:Advocacy:Grpc"] ?? "http://127.0.0.1:5122");
+            ServiceAddresses.GrpcOf(services.GetRequiredService<IConfiguration>(), "Advocacy");
         builder.Services.AddGrpcClient<ConsentService.ConsentServiceClient>((services, o) => o.Address = Advocacy(services));
         builder.Services.AddGrpcClient<AdvocacyDirectoryService.AdvocacyDirectoryServiceClient>((services, o) => o.Address = Advocacy(services));
         builder.Services.AddServiceGrpc();

@@ -2,6 +2,7 @@ using System.Globalization;
 using IcsComplaints.Calendar;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Platform.Security;
+using IcsComplaints.ServiceDefaults;
 using IcsComplaints.Validation;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
@@ -114,7 +115,7 @@ public static class CommissioningServiceCollectionExtensions
     public static IServiceCollection AddCommissioning(this IServiceCollection services)
     {
         services.AddGrpcClient<OrganisationDirectoryService.OrganisationDirectoryServiceClient>((sp, o) =>
-            o.Address = new Uri(sp.GetRequiredService<IConfiguration>()["Services:Intake:Grpc"] ?? "http://127.0.0.1:5102"));
+            o.Address = ServiceAddresses.GrpcOf(sp.GetRequiredService<IConfiguration>(), "Intake"));
         services.AddMemoryCache();
         services.AddScoped<Commissioning>();
         return services;

@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: the generators of bad input, one per kind of field, in one catalogue.
 using System.Collections;
 using System.Globalization;
 using System.Reflection;

@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the fuzz run's three properties (bad input refused with a client error, nothing changed
+// when refused, only valid values stored) share the route catalogue and the traced writes they are checked against.
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;

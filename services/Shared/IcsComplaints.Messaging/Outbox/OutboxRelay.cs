@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: claiming a batch, publishing it, waiting for RabbitMQ's confirms and committing share one
+// batch's state and one retry policy; split apart, the order that makes the outbox lose and duplicate nothing would be implicit.
 using System.Diagnostics;
 using System.Text.Json;
 using IcsComplaints.ServiceDefaults;
