@@ -572,7 +572,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
 
     private async Task<Target> CreateAsync(string user, string org, bool staff)
     {
-        using var http = IcsSystem.WithToken(system.Intake.CreateHttpClient(), await system.TokenAsync(user));
+        using var http = HttpClients.WithToken(system.Intake.CreateHttpClient(), await system.TokenAsync(user));
         using var response = await http.PostAsJsonAsync(new Uri("/api/v1/complaints", UriKind.Relative), Body(org, staff));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -614,7 +614,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
 
     private static async Task<Access> GetAsync(Uri address, string path, string? token, string? secret)
     {
-        using var http = IcsSystem.WithToken(new HttpClient { BaseAddress = address }, token);
+        using var http = HttpClients.WithToken(new HttpClient { BaseAddress = address }, token);
         if (secret is not null)
         {
             http.DefaultRequestHeaders.Add("X-Complaint-Secret", secret);
@@ -627,7 +627,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
     private static async Task<Access> ReachedAsync<T>(ServiceHost<T> host, HttpMethod method, string path, string? token)
         where T : class
     {
-        using var http = IcsSystem.WithToken(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.HttpAddress }, token);
+        using var http = HttpClients.WithToken(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.HttpAddress }, token);
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (method == HttpMethod.Post)
         {
@@ -644,7 +644,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
 
     private async Task<Access> AdministerAsync(HttpMethod method, string path, string? token)
     {
-        using var http = IcsSystem.WithToken(system.Identity.CreateHttpClient(), token);
+        using var http = HttpClients.WithToken(system.Identity.CreateHttpClient(), token);
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (method == HttpMethod.Post || method == HttpMethod.Put)
         {
@@ -662,7 +662,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
 
     private async Task<Access> SubmitRestAsync(Context c)
     {
-        using var http = IcsSystem.WithToken(system.Intake.CreateHttpClient(), c.Token);
+        using var http = HttpClients.WithToken(system.Intake.CreateHttpClient(), c.Token);
         var staff = !c.Persona.IsAnonymous && !c.Persona.Has(Roles.Complainant);
         using var response = await http.PostAsJsonAsync(new Uri("/api/v1/complaints", UriKind.Relative), Body(c.Target.Org, staff));
         return response.StatusCode == HttpStatusCode.BadRequest
@@ -692,7 +692,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
 
     private async Task<Access> ListCasesRestAsync(Context c)
     {
-        using var http = IcsSystem.WithToken(system.Case.CreateHttpClient(), c.Token);
+        using var http = HttpClients.WithToken(system.Case.CreateHttpClient(), c.Token);
         using var response = await http.GetAsync(new Uri($"/api/v1/cases?reference={c.Target.Reference}", UriKind.Relative));
         if (response.StatusCode != HttpStatusCode.OK)
         {
@@ -704,7 +704,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
 
     private async Task<Access> ListComplaintsAsync(Context c)
     {
-        using var http = IcsSystem.WithToken(system.Intake.CreateHttpClient(), c.Token);
+        using var http = HttpClients.WithToken(system.Intake.CreateHttpClient(), c.Token);
         using var response = await http.GetAsync(new Uri("/api/v1/complaints", UriKind.Relative));
         if (response.StatusCode != HttpStatusCode.OK)
         {
@@ -722,7 +722,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
     // changes), one who may not gets 403 or 404 before the body is read.
     private async Task<Access> DecideAsync(Context c, string? decision, object body)
     {
-        using var http = IcsSystem.WithToken(system.Intake.CreateHttpClient(), c.Token);
+        using var http = HttpClients.WithToken(system.Intake.CreateHttpClient(), c.Token);
         var path = decision is null ? "/api/v1/concerns" : $"/api/v1/complaints/{c.Target.ComplaintId}/{decision}";
         using var response = await http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
         return response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict ? Access.Allowed : FromStatus(response.StatusCode);
@@ -748,7 +748,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
     // changes), one who may not gets 403 or 404 first.
     private async Task<Access> CaseCallAsync(Context c, HttpMethod method, string step, object? body)
     {
-        using var http = IcsSystem.WithToken(system.Case.CreateHttpClient(), c.Token);
+        using var http = HttpClients.WithToken(system.Case.CreateHttpClient(), c.Token);
         using var request = new HttpRequestMessage(method, new Uri($"/api/v1/cases/{c.Target.CaseId}/{step}", UriKind.Relative));
         if (body is not null)
         {
@@ -760,7 +760,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
 
     private async Task<Access> AdvocacyCallAsync(Context c, HttpMethod method, string path, object? body)
     {
-        using var http = IcsSystem.WithToken(system.Advocacy.CreateHttpClient(), c.Token);
+        using var http = HttpClients.WithToken(system.Advocacy.CreateHttpClient(), c.Token);
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = body is null ? null : JsonContent.Create(body) };
         using var response = await http.SendAsync(request);
         return response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict ? Access.Allowed : FromStatus(response.StatusCode);
@@ -768,7 +768,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
 
     private async Task<Access> LearningCallAsync(Context c, HttpMethod method, string path, object? body)
     {
-        using var http = IcsSystem.WithToken(system.Learning.CreateHttpClient(), c.Token);
+        using var http = HttpClients.WithToken(system.Learning.CreateHttpClient(), c.Token);
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = body is null ? null : JsonContent.Create(body) };
         using var response = await http.SendAsync(request);
         return response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict ? Access.Allowed : FromStatus(response.StatusCode);
@@ -777,7 +777,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
     // A KO41 return that fails its checks is refused for its content (409), which counts as reached.
     private async Task<Access> ReportingCallAsync(Context c, string path)
     {
-        using var http = IcsSystem.WithToken(system.Reporting.CreateHttpClient(), c.Token);
+        using var http = HttpClients.WithToken(system.Reporting.CreateHttpClient(), c.Token);
         using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
         return response.StatusCode is HttpStatusCode.Conflict ? Access.Allowed : FromStatus(response.StatusCode);
     }
@@ -857,7 +857,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
 
     private async Task<Access> CaseSettingsAsync(Context c)
     {
-        using var http = IcsSystem.WithToken(system.Case.CreateHttpClient(), c.Token);
+        using var http = HttpClients.WithToken(system.Case.CreateHttpClient(), c.Token);
         using var response = await http.PutAsJsonAsync(new Uri("/api/v1/case-settings", UriKind.Relative), new { earlyResolutionTargetWorkingDays = 0 });
         return response.StatusCode == HttpStatusCode.BadRequest ? Access.Allowed : FromStatus(response.StatusCode);
     }
@@ -936,7 +936,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
     private static async Task<Access> AuditAsync<T>(ServiceHost<T> host, string service, Guid resourceId, string? token)
         where T : class
     {
-        using var http = IcsSystem.WithToken(host.CreateHttpClient(), token);
+        using var http = HttpClients.WithToken(host.CreateHttpClient(), token);
         using var response = await http.GetAsync(new Uri($"/api/v1/audit/{service}?resourceId={resourceId}", UriKind.Relative));
         if (response.StatusCode != HttpStatusCode.OK)
         {
@@ -948,7 +948,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
     private static async Task<Access> RequeueAsync<T>(ServiceHost<T> host, string? token)
         where T : class
     {
-        using var http = IcsSystem.WithToken(host.CreateHttpClient(), token);
+        using var http = HttpClients.WithToken(host.CreateHttpClient(), token);
         using var response = await http.PostAsync(new Uri($"/admin/outbox/{Guid.NewGuid()}/requeue", UriKind.Relative), null);
         // An unknown message is 404 once past authorisation: the administrator was allowed to ask.
         return response.StatusCode == HttpStatusCode.NotFound ? Access.Allowed : FromStatus(response.StatusCode);

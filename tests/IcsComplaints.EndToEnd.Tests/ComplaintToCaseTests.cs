@@ -285,7 +285,7 @@ public sealed class ComplaintToCaseTests(IcsSystem system)
         Assert.Equal(HttpStatusCode.NotFound, (await gateway.GetAsync(new Uri("/admin/outbox", UriKind.Relative))).StatusCode);
         using var anonymous = system.Intake.CreateHttpClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("/admin/outbox", UriKind.Relative))).StatusCode);
-        using var admin = IcsSystem.WithToken(system.Intake.CreateHttpClient(), await system.TokenAsync("admin"));
+        using var admin = HttpClients.WithToken(system.Intake.CreateHttpClient(), await system.TokenAsync("admin"));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri("/admin/outbox", UriKind.Relative))).StatusCode);
     }
 

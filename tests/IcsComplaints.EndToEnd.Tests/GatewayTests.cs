@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using IcsComplaints.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Yarp.ReverseProxy.Configuration;
 
@@ -90,7 +91,7 @@ public sealed class GatewayTests(IcsSystem system)
     public async Task PublicSubmission_IsRateLimitedPerClientAddress_ButSignedInStaffAreNot()
     {
         using var anonymous = system.LimitedGateway.CreateHttpClient();
-        using var staff = IcsSystem.WithToken(system.LimitedGateway.CreateHttpClient(), await system.TokenAsync("handler.rjz"));
+        using var staff = HttpClients.WithToken(system.LimitedGateway.CreateHttpClient(), await system.TokenAsync("handler.rjz"));
         var statuses = new List<HttpStatusCode>();
 
         for (var i = 0; i < 5; i++)

@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
+using IcsComplaints.TestKit;
 using ClientAddresses = gateway::IcsComplaints.Gateway.ClientAddresses;
 using ClientAddressSettings = gateway::IcsComplaints.Gateway.ClientAddressSettings;
 
@@ -89,7 +90,7 @@ public sealed partial class HardeningTests(IcsSystem system)
     {
         // The tight gateway allows 6 requests a minute per subject.
         var token = await system.TokenAsync("investigator.rjz");
-        using var rest = IcsSystem.WithToken(system.LimitedGateway.CreateHttpClient(), token);
+        using var rest = HttpClients.WithToken(system.LimitedGateway.CreateHttpClient(), token);
         using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(system.LimitedGateway.GrpcAddress);
         var grpc = new IntakeService.IntakeServiceClient(channel);
         var statuses = new List<string>();
@@ -116,7 +117,7 @@ public sealed partial class HardeningTests(IcsSystem system)
             Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
             Assert.True(limited.Headers.RetryAfter is not null);
         }
-        using var other = IcsSystem.WithToken(system.LimitedGateway.CreateHttpClient(), await system.TokenAsync("quality.rjz"));
+        using var other = HttpClients.WithToken(system.LimitedGateway.CreateHttpClient(), await system.TokenAsync("quality.rjz"));
         using var otherResponse = await other.GetAsync(new Uri("/api/v1/cases", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, otherResponse.StatusCode);
     }

@@ -7,11 +7,7 @@ extern alias cases;
 extern alias gateway;
 extern alias identity;
 extern alias intake;
-using System.Collections.Concurrent;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Grpc.Core;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.ServiceDefaults;
@@ -52,14 +48,14 @@ public sealed class IcsSystem : IAsyncLifetime
 {
     private readonly TestInfrastructure _infrastructure = new();
     private readonly List<IAsyncDisposable> _resources = [];
-    private readonly ConcurrentDictionary<string, string> _tokens = new();
+    private readonly DemoIdentity _identity = new();
 
-    public string DemoPassword { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+    public string DemoPassword => _identity.DemoPassword;
 
-    public string DemoClientSecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+    public string DemoClientSecret => _identity.DemoClientSecret;
 
     /// <summary>The identity service's signing key, so token tests can forge tokens that differ in one respect only.</summary>
-    public RSA SigningKey { get; } = RSA.Create(2048);
+    public RSA SigningKey => _identity.SigningKey;
 
     public Capture Capture { get; } = new();
 
@@ -120,20 +116,9 @@ public sealed class IcsSystem : IAsyncLifetime
         IntakeBrokerLink = new TcpProxy(vhost.AmqpUri.Host, vhost.AmqpUri.Port);
         _resources.Add(IntakeBrokerLink);
 
-        Identity = new ServiceHost<IdentityProgram>(Common(new()
-        {
-            ["ConnectionStrings:identitydb"] = identityDb.ConnectionString,
-            ["ConnectionStrings:identitydbOwner"] = identityDb.OwnerConnectionString,
-            ["Identity:RequireHttps"] = "false",
-            ["Identity:EnablePasswordGrant"] = "true",
-            ["Identity:SigningKey"] = SigningKey.ExportPkcs8PrivateKeyPem(),
-            ["Identity:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Identity:SeedDemoData"] = "true",
-            ["Identity:DemoPassword"] = DemoPassword,
-            ["Identity:DemoClientSecret"] = DemoClientSecret,
-            ["Identity:WebRedirectUris:0"] = "http://127.0.0.1/signin-callback",
-        }), Observe);
+        Identity = new ServiceHost<IdentityProgram>(Common(_identity.Settings(identityDb)), Observe);
         Identity.With("Identity:Issuer", Identity.HttpAddress.ToString()).With("Authentication:Authority", Identity.HttpAddress.ToString()).Start();
+        _identity.IssueFrom(Identity.CreateHttpClient);
         await ServiceCommands.MigrateAsync(Identity.Services);
 
         Intake = new ServiceHost<IntakeProgram>(
@@ -259,53 +244,13 @@ public sealed class IcsSystem : IAsyncLifetime
     }
 
     /// <summary>An access token for a demo user (password grant), optionally for one of their organisations.</summary>
-    public async Task<string> TokenAsync(string userName, string? organisation = null)
-    {
-        var key = userName + "|" + organisation;
-        if (_tokens.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-        var form = new Dictionary<string, string>
-        {
-            ["grant_type"] = "password", ["client_id"] = "ics-cli", ["scope"] = "ics-api", ["username"] = userName, ["password"] = DemoPassword,
-        };
-        if (organisation is not null)
-        {
-            form["org"] = organisation;
-        }
-        return _tokens[key] = await RequestTokenAsync(form);
-    }
+    public Task<string> TokenAsync(string userName, string? organisation = null) => _identity.TokenAsync(userName, organisation);
 
     /// <summary>An access token for a demo integration client (client credentials).</summary>
-    public async Task<string> ClientTokenAsync(string clientId) =>
-        _tokens.TryGetValue("client|" + clientId, out var cached) ? cached : _tokens["client|" + clientId] = await RequestTokenAsync(new()
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = DemoClientSecret, ["scope"] = "ics-api",
-        });
-
-    private async Task<string> RequestTokenAsync(Dictionary<string, string> form)
-    {
-        using var http = Identity.CreateHttpClient();
-        using var response = await http.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(form));
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return response.IsSuccessStatusCode
-            ? body.GetProperty("access_token").GetString()!
-            : throw new InvalidOperationException($"Token request failed: {(int)response.StatusCode} {body}");
-    }
+    public Task<string> ClientTokenAsync(string clientId) => _identity.ClientTokenAsync(clientId);
 
     /// <summary>A client for the gateway's REST port, with a bearer token when given.</summary>
-    public HttpClient GatewayHttp(string? token = null) => WithToken(Gateway.CreateHttpClient(), token);
-
-    /// <summary>A client for a host's REST port, with a bearer token when given.</summary>
-    public static HttpClient WithToken(HttpClient http, string? token)
-    {
-        if (token is not null)
-        {
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-        return http;
-    }
+    public HttpClient GatewayHttp(string? token = null) => HttpClients.WithToken(Gateway.CreateHttpClient(), token);
 
     /// <summary>gRPC metadata carrying a bearer token.</summary>
     public static Metadata Bearer(string token) => new() { { "Authorization", "Bearer " + token } };
@@ -410,7 +355,7 @@ public sealed class IcsSystem : IAsyncLifetime
             await resource.DisposeAsync();
         }
         await _infrastructure.DisposeAsync();
-        SigningKey.Dispose();
+        _identity.Dispose();
     }
 }
 

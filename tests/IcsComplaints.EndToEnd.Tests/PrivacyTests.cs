@@ -104,7 +104,7 @@ public sealed class PrivacyTests(IcsSystem system)
         var secrets = new[] { userName, displayName, stranger, $"quillfeather{tag}", $"marchbanks{tag}" };
 
         // An administrator adds the person, with their e-mail address as user name, and lists the users.
-        using var admin = IcsSystem.WithToken(system.Identity.CreateHttpClient(), await system.TokenAsync("admin"));
+        using var admin = HttpClients.WithToken(system.Identity.CreateHttpClient(), await system.TokenAsync("admin"));
         using var created = await admin.PostAsJsonAsync(new Uri("/api/v1/identity/users", UriKind.Relative),
             new { userName, displayName, password, roles = new[] { "complainant" } });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

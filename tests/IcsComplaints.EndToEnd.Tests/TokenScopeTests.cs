@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using IcsComplaints.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using OpenIddict.Abstractions;
@@ -29,8 +30,8 @@ public sealed class TokenScopeTests(IcsSystem system)
 
         Assert.DoesNotContain("ics-api", new JsonWebToken(token).Audiences);
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(system.GatewayHttp(token), "/api/v1/cases"));
-        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(IcsSystem.WithToken(system.Case.CreateHttpClient(), token), "/api/v1/cases"));
-        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(IcsSystem.WithToken(system.Identity.CreateHttpClient(), token), "/api/v1/identity/organisations"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(HttpClients.WithToken(system.Case.CreateHttpClient(), token), "/api/v1/cases"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(HttpClients.WithToken(system.Identity.CreateHttpClient(), token), "/api/v1/identity/organisations"));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
 using IcsComplaints.Case.Contracts.Grpc.V1;
+using IcsComplaints.TestKit;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -71,7 +72,7 @@ public sealed class TokenValidationTests(IcsSystem system)
 
     private static async Task<bool> RestAsync(Uri address, string path, string? token)
     {
-        using var http = IcsSystem.WithToken(new HttpClient { BaseAddress = address }, token);
+        using var http = HttpClients.WithToken(new HttpClient { BaseAddress = address }, token);
         using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
         return response.StatusCode switch
         {

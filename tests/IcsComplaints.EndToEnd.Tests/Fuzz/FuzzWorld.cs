@@ -63,7 +63,7 @@ public sealed record FuzzWorld(
         }
         // Accounts of the run's own, for the identity administration routes to act on: the demo users other tests sign
         // in as must never be disabled or lose their roles to a fuzzed request.
-        using (var admin = IcsSystem.WithToken(system.Identity.CreateHttpClient(), tokens["admin"]))
+        using (var admin = HttpClients.WithToken(system.Identity.CreateHttpClient(), tokens["admin"]))
         {
             for (var i = 0; i < 2; i++)
             {

@@ -12,10 +12,10 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using IdentityProgram = identity::Program;
 
-namespace IcsComplaints.EndToEnd.Tests;
+namespace IcsComplaints.Identity.Tests;
 
 /// <summary>The identity service: the grants it offers, the claims its tokens carry, and its production profile.</summary>
-public sealed partial class IdentityTests(IcsSystem system)
+public sealed partial class IdentityTests(IdentityService system)
 {
     private static JsonWebToken Read(string token) => new(token);
 
@@ -203,7 +203,7 @@ public sealed partial class IdentityTests(IcsSystem system)
     [Fact]
     public async Task APlatformAdministrator_AddsAnOrganisationAUserAndAClient_WhichThenGetTokensForIt()
     {
-        using var admin = IcsSystem.WithToken(system.Identity.CreateHttpClient(), await system.TokenAsync("admin"));
+        using var admin = HttpClients.WithToken(system.Identity.CreateHttpClient(), await system.TokenAsync("admin"));
         var code = "T" + RandomNumberGenerator.GetInt32(10_000, 99_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12));
 

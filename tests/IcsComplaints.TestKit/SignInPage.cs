@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace IcsComplaints.EndToEnd.Tests;
+namespace IcsComplaints.TestKit;
 
 /// <summary>
 /// What a browser and a script do with the identity service: fill in the sign-in page (with its anti-forgery

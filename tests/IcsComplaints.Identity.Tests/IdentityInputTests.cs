@@ -2,16 +2,17 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using IcsComplaints.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
 
-namespace IcsComplaints.EndToEnd.Tests;
+namespace IcsComplaints.Identity.Tests;
 
 /// <summary>
 /// Malformed input to the identity service answers 400 and stores nothing: the token endpoint with an OAuth error,
 /// the sign-in page with its error, the administration API with a problem naming each field. Never a 500.
 /// </summary>
-public sealed class IdentityInputTests(IcsSystem system)
+public sealed class IdentityInputTests(IdentityService system)
 {
     public static TheoryData<string, string> NulInTokenRequests() => new()
     {
@@ -220,7 +221,7 @@ public sealed class IdentityInputTests(IcsSystem system)
 
     private static string NewCode() => "X" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4));
 
-    private async Task<HttpClient> AdminAsync() => IcsSystem.WithToken(system.Identity.CreateHttpClient(), await system.TokenAsync("admin"));
+    private async Task<HttpClient> AdminAsync() => HttpClients.WithToken(system.Identity.CreateHttpClient(), await system.TokenAsync("admin"));
 
     // The request is refused with 400 and a problem document; its field errors.
     private async Task<JsonElement> RefusedAsync(HttpMethod method, string path, object body)

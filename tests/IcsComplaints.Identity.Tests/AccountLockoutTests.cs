@@ -4,18 +4,19 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using IcsComplaints.TestKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using IdentityServiceDbContext = identity::IcsComplaints.Identity.Api.Data.IdentityServiceDbContext;
 
-namespace IcsComplaints.EndToEnd.Tests;
+namespace IcsComplaints.Identity.Tests;
 
 /// <summary>
 /// Password guessing: after five wrong passwords in a row, through the token endpoint or the sign-in page alike, an
 /// account is locked, each time for longer; the lock and its lifting are audited; and a caller cannot tell a wrong
 /// password from a user name that does not exist, by the answer or by how long it takes.
 /// </summary>
-public sealed class AccountLockoutTests(IcsSystem system)
+public sealed class AccountLockoutTests(IdentityService system)
 {
     private const int AttemptsBeforeLock = 5;
 
@@ -94,8 +95,8 @@ public sealed class AccountLockoutTests(IcsSystem system)
     {
         var user = await NewUserAsync();
         await LockAsync(user);
-        using var admin = IcsSystem.WithToken(system.Identity.CreateHttpClient(), await system.TokenAsync("admin"));
-        using var handler = IcsSystem.WithToken(system.Identity.CreateHttpClient(), await system.TokenAsync("handler.rj1"));
+        using var admin = HttpClients.WithToken(system.Identity.CreateHttpClient(), await system.TokenAsync("admin"));
+        using var handler = HttpClients.WithToken(system.Identity.CreateHttpClient(), await system.TokenAsync("handler.rj1"));
 
         using var refused = await handler.PostAsync(new Uri($"/api/v1/identity/users/{user.Id}/unlock", UriKind.Relative), null);
         using var unlocked = await admin.PostAsync(new Uri($"/api/v1/identity/users/{user.Id}/unlock", UriKind.Relative), null);
@@ -160,14 +161,14 @@ public sealed class AccountLockoutTests(IcsSystem system)
 
     private async Task<List<string>> AuditedAsync(Guid userId)
     {
-        using var admin = IcsSystem.WithToken(system.Identity.CreateHttpClient(), await system.TokenAsync("admin"));
+        using var admin = HttpClients.WithToken(system.Identity.CreateHttpClient(), await system.TokenAsync("admin"));
         var trail = await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/audit/identity?resourceId={userId}", UriKind.Relative));
         return trail.GetProperty("items").EnumerateArray().Reverse().Select(e => e.GetProperty("action").GetString()!).ToList();
     }
 
     private async Task<NewUser> NewUserAsync()
     {
-        using var admin = IcsSystem.WithToken(system.Identity.CreateHttpClient(), await system.TokenAsync("admin"));
+        using var admin = HttpClients.WithToken(system.Identity.CreateHttpClient(), await system.TokenAsync("admin"));
         var name = "lockout." + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant();
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12));
         using var created = await admin.PostAsJsonAsync(new Uri("/api/v1/identity/users", UriKind.Relative),
