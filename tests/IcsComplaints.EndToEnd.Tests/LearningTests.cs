@@ -17,6 +17,9 @@ using Microsoft.Extensions.Time.Testing;
 using DemoHistory = learning::IcsComplaints.Learning.Api.Demo.DemoHistory;
 using ReportOverdueActionsHandler = learning::IcsComplaints.Learning.Api.Features.ReportOverdueActions.ReportOverdueActionsHandler;
 using LearningDbContext = learning::IcsComplaints.Learning.Api.Data.LearningDbContext;
+using ActionStore = learning::IcsComplaints.Learning.Api.Data.ActionStore;
+using CodingStore = learning::IcsComplaints.Learning.Api.Data.CodingStore;
+using LearningCaseStore = learning::IcsComplaints.Learning.Api.Data.LearningCaseStore;
 
 using static IcsComplaints.EndToEnd.Tests.ApiCalls;
 
@@ -156,7 +159,7 @@ public sealed class LearningTests(IcsSystem system)
         {
             await using var scope = system.Learning.Services.CreateAsyncScope();
             var sp = scope.ServiceProvider;
-            await new ReportOverdueActionsHandler(sp.GetRequiredService<LearningDbContext>(), sp.GetRequiredService<IOutbox>(), later)
+            await new ReportOverdueActionsHandler(new ActionStore(sp.GetRequiredService<LearningDbContext>()), sp.GetRequiredService<IOutbox>(), later)
                 .HandleAsync(CancellationToken.None);
         }
         await Eventually.TrueAsync(
@@ -204,7 +207,7 @@ public sealed class LearningTests(IcsSystem system)
     {
         var lastMonth = new DateOnly(Today.Year, Today.Month, 1).AddMonths(-1);
         var month = lastMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        await system.InLearningDb(db => DemoHistory.SeedAsync(db, ["RJ1", "RJZ"], lastMonth, CancellationToken.None));
+        await system.InLearningDb(db => DemoHistory.SeedAsync(new LearningCaseStore(db), new CodingStore(db), ["RJ1", "RJZ"], lastMonth, CancellationToken.None));
         using var icb = system.GatewayHttp(await system.TokenAsync("commissioner.qkk"));
         using var rj1 = system.GatewayHttp(await system.TokenAsync("quality.rj1"));
         using var rjz = system.GatewayHttp(await system.TokenAsync("quality.rjz"));

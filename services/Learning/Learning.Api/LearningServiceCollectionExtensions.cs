@@ -44,6 +44,15 @@ public static class LearningServiceCollectionExtensions
             bus.AddConsumer<CaseClosedConsumer>();
         });
         builder.Services.AddAuditTrail<LearningDbContext>();
+        builder.Services.AddScoped<ActionStore>();
+        builder.Services.AddScoped<ActionQueries>();
+        builder.Services.AddScoped<CalibrationQueries>();
+        builder.Services.AddScoped<CodingStore>();
+        builder.Services.AddScoped<LearningCaseStore>();
+        builder.Services.AddScoped<SelfAssessmentQueries>();
+        builder.Services.AddScoped<SelfAssessmentStore>();
+        builder.Services.AddScoped<ThemeQueries>();
+        builder.Services.AddScoped<ThemeStore>();
         builder.Services.AddScoped<CodingActions>();
         builder.Services.AddScoped<Calibration>();
         builder.Services.AddScoped<CancelActionHandler>();

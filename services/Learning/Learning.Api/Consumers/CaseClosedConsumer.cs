@@ -2,7 +2,6 @@ using IcsComplaints.Case.Contracts.Events;
 using IcsComplaints.Learning.Api.Data;
 using IcsComplaints.Messaging.Inbox;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Learning.Api.Consumers;
 
@@ -13,7 +12,7 @@ public sealed class CaseClosedConsumer(InboxServices<LearningDbContext> inbox) :
     protected override async Task HandleAsync(ConsumeContext<CaseClosed> context)
     {
         var closed = context.Message;
-        var known = await Db.Cases.FirstOrDefaultAsync(c => c.CaseId == closed.CaseId, context.CancellationToken);
+        var known = await new LearningCaseStore(Db).FindAsync(closed.CaseId, context.CancellationToken);
         if (known is not null)
         {
             known.ClosedOn = closed.ClosedOn;

@@ -2,7 +2,6 @@ using IcsComplaints.Case.Contracts.Events;
 using IcsComplaints.Learning.Api.Data;
 using IcsComplaints.Messaging.Inbox;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Learning.Api.Consumers;
 
@@ -13,7 +12,7 @@ public sealed class CaseCodedConsumer(InboxServices<LearningDbContext> inbox) : 
     protected override async Task HandleAsync(ConsumeContext<CaseCoded> context)
     {
         var coded = context.Message;
-        var known = await Db.Cases.FirstOrDefaultAsync(c => c.CaseId == coded.CaseId, context.CancellationToken);
+        var known = await new LearningCaseStore(Db).FindAsync(coded.CaseId, context.CancellationToken);
         if (known is null)
         {
             // Coding follows opening in the case service; if it overtakes it here, redelivery brings it back.

@@ -3,7 +3,6 @@ using IcsComplaints.Learning.Api.Data;
 using IcsComplaints.Learning.Domain.Cases;
 using IcsComplaints.Messaging.Inbox;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Learning.Api.Consumers;
 
@@ -14,9 +13,10 @@ public sealed class CaseOpenedConsumer(InboxServices<LearningDbContext> inbox) :
     protected override async Task HandleAsync(ConsumeContext<CaseOpened> context)
     {
         var opened = context.Message;
-        if (!await Db.Cases.AnyAsync(c => c.CaseId == opened.CaseId, context.CancellationToken))
+        var cases = new LearningCaseStore(Db);
+        if (!await cases.ExistsAsync(opened.CaseId, context.CancellationToken))
         {
-            Db.Cases.Add(new LearningCase
+            cases.Add(new LearningCase
             {
                 CaseId = opened.CaseId, ComplaintId = opened.ComplaintId, Reference = opened.Reference,
                 OrganisationCode = opened.OrganisationCode, ReceivedOn = opened.ReceivedOn,

@@ -5,7 +5,6 @@ using IcsComplaints.Learning.Domain.Cases;
 using IcsComplaints.Learning.Domain.Coding;
 using IcsComplaints.Learning.Domain.Rules;
 using IcsComplaints.ServiceDefaults;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Learning.Api.Demo;
 
@@ -29,12 +28,12 @@ public static class DemoHistory
     ];
 
     /// <summary>Adds thirteen months of history ending with <paramref name="lastMonth"/> for each provider that has none; returns the complaints added.</summary>
-    public static async Task<int> SeedAsync(LearningDbContext db, IReadOnlyList<string> providers, DateOnly lastMonth, CancellationToken ct)
+    public static async Task<int> SeedAsync(LearningCaseStore cases, CodingStore codings, IReadOnlyList<string> providers, DateOnly lastMonth, CancellationToken ct)
     {
         var added = 0;
         foreach (var (provider, index) in providers.Select((p, i) => (p.ToUpperInvariant(), i)))
         {
-            if (await db.Cases.AnyAsync(c => c.Synthetic && c.OrganisationCode == provider, ct))
+            if (await cases.HasSyntheticHistoryAsync(provider, ct))
             {
                 continue;
             }
@@ -62,7 +61,7 @@ public static class DemoHistory
                         severities["institutionalProcesses"] = 1;
                     }
                     serial++;
-                    db.Cases.Add(new LearningCase
+                    cases.Add(new LearningCase
                     {
                         CaseId = caseId, ComplaintId = Guid.CreateVersion7(), Reference = $"DEMO-{index}{serial:0000}", OrganisationCode = provider,
                         ReceivedOn = day, ClosedOn = day.AddDays(30), Outcome = "Resolved", Synthetic = true,
@@ -73,12 +72,13 @@ public static class DemoHistory
                         CaseId = caseId, OrganisationCode = provider, Subject = CodingSubject.Complaint, CoderSubjectId = "demo-history", CodedOn = day.AddDays(30),
                     };
                     coding.Set(severities, random.Next(0, 3), []);
-                    db.Codings.Add(coding);
+                    codings.Add(coding);
                     added++;
                 }
             }
         }
-        await db.SaveChangesAsync(ct);
+        // Both stores share the scope's one DbContext: this saves the cases and their codings together.
+        await codings.SaveAsync(ct);
         return added;
     }
 }
@@ -103,7 +103,8 @@ public sealed class DemoHistoryCommand(TimeProvider time) : IServiceCommand
         await using var scope = services.CreateAsyncScope();
         var today = LondonTime.Today(time);
         var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
-        var added = await DemoHistory.SeedAsync(scope.ServiceProvider.GetRequiredService<LearningDbContext>(), args, lastMonth, CancellationToken.None);
+        var added = await DemoHistory.SeedAsync(
+            scope.ServiceProvider.GetRequiredService<LearningCaseStore>(), scope.ServiceProvider.GetRequiredService<CodingStore>(), args, lastMonth, CancellationToken.None);
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{added} synthetic coded complaints added"));
         return 0;
     }

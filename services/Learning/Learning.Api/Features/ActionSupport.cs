@@ -2,7 +2,6 @@ using IcsComplaints.Learning.Api.Data;
 using IcsComplaints.Learning.Domain.Actions;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Learning.Api.Features;
 
@@ -29,9 +28,9 @@ public sealed record ActionView(
 public static class ActionSupport
 {
     /// <summary>An action the caller may change: others' actions are not found, and only action owners change them.</summary>
-    public static async Task<LearningAction> OwnAsync(LearningDbContext db, Caller caller, Guid id, CancellationToken ct)
+    public static async Task<LearningAction> OwnAsync(ActionStore actions, Caller caller, Guid id, CancellationToken ct)
     {
-        var action = await db.Actions.FirstOrDefaultAsync(a => a.Id == id, ct);
+        var action = await actions.FindAsync(id, ct);
         if (action is null || !caller.ActsFor(action.OrganisationCode, LearningAccess.OrganisationReaders))
         {
             throw new RequestNotFoundException();

@@ -2,11 +2,9 @@ using System.Security.Cryptography;
 using IcsComplaints.Calendar;
 using IcsComplaints.Directory;
 using IcsComplaints.Learning.Api.Data;
-using IcsComplaints.Learning.Domain.Coding;
 using IcsComplaints.Learning.Domain.Rules;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Learning.Api.Hcat;
 
@@ -42,7 +40,7 @@ public sealed record CalibrationView(string OrganisationCode, DateOnly From, Dat
 /// without seeing the first coding, and the service reports agreement per category as Cohen's kappa (and its
 /// weighted form, as severity is ordinal), so an organisation — and its ICB — can see whether coders code alike.
 /// </summary>
-public sealed class Calibration(LearningDbContext db, Commissioning commissioning, TimeProvider time)
+public sealed class Calibration(LearningCaseStore cases, CalibrationQueries queries, Commissioning commissioning, TimeProvider time)
 {
     /// <summary>Draws the sample: complaints of the caller's organisation received in the period, coded once, not yet sampled.</summary>
     public async Task<IReadOnlyList<SecondCodingItem>> DrawSampleAsync(Caller caller, SampleRequest? input, CancellationToken ct)
@@ -58,10 +56,7 @@ public sealed class Calibration(LearningDbContext db, Commissioning commissionin
         }
         var (from, to) = Period(input?.From, input?.To, errors);
         errors.ThrowIfAny();
-        var candidates = await db.Cases
-            .Where(c => c.OrganisationCode == organisation && c.ReceivedOn >= from && c.ReceivedOn <= to && c.SecondCodingRequestedOn == null && !c.Synthetic)
-            .Where(c => db.Codings.Count(x => x.CaseId == c.CaseId && x.Subject == CodingSubject.Complaint) == 1)
-            .ToListAsync(ct);
+        var candidates = await cases.SampleCandidatesAsync(organisation, from, to, ct);
         // A random sample, not the most recent, so the coders cannot tell which complaints will be compared.
         var today = LondonTime.Today(time);
         var chosen = candidates.OrderBy(_ => RandomNumberGenerator.GetInt32(int.MaxValue)).Take(input!.Size!.Value).ToList();
@@ -69,7 +64,7 @@ public sealed class Calibration(LearningDbContext db, Commissioning commissionin
         {
             c.SecondCodingRequestedOn = today;
         }
-        await db.SaveChangesAsync(ct);
+        await cases.SaveAsync(ct);
         return [.. chosen.OrderBy(c => c.ReceivedOn).Select(c => new SecondCodingItem(c.CaseId, c.Reference, c.ReceivedOn, today))];
     }
 
@@ -81,13 +76,8 @@ public sealed class Calibration(LearningDbContext db, Commissioning commissionin
             throw new RequestForbiddenException("Complaints are coded by the complaints team and quality lead.");
         }
         var subject = caller.SubjectId;
-        return await db.Cases.AsNoTracking()
-            .Where(c => c.OrganisationCode == organisation && c.SecondCodingRequestedOn != null)
-            .Where(c => db.Codings.Count(x => x.CaseId == c.CaseId && x.Subject == CodingSubject.Complaint) == 1)
-            .Where(c => !db.Codings.Any(x => x.CaseId == c.CaseId && x.CoderSubjectId == subject))
-            .OrderBy(c => c.SecondCodingRequestedOn).ThenBy(c => c.ReceivedOn)
-            .Select(c => new SecondCodingItem(c.CaseId, c.Reference, c.ReceivedOn, c.SecondCodingRequestedOn!.Value))
-            .Take(200).ToListAsync(ct);
+        var waiting = await queries.WaitingForSecondCodingAsync(organisation, subject, 200, ct);
+        return [.. waiting.Select(c => new SecondCodingItem(c.CaseId, c.Reference, c.ReceivedOn, c.SecondCodingRequestedOn!.Value))];
     }
 
     /// <summary>Agreement for one organisation the caller may see, or for every provider of the caller's ICB.</summary>
@@ -99,10 +89,7 @@ public sealed class Calibration(LearningDbContext db, Commissioning commissionin
         IReadOnlyCollection<string> organisations = string.IsNullOrWhiteSpace(organisationCode) && LearningAccess.IsIcbOverseer(caller)
             ? [.. (await commissioning.ProvidersOfAsync(caller.OrganisationCode!, ct)).Order(StringComparer.Ordinal)]
             : [await commissioning.ResolveAsync(caller, organisationCode, LearningAccess.Governance, ct)];
-        var codings = await db.Codings.AsNoTracking()
-            .Where(x => organisations.Contains(x.OrganisationCode) && x.Subject == CodingSubject.Complaint)
-            .Join(db.Cases.Where(c => c.ReceivedOn >= from && c.ReceivedOn <= to), x => x.CaseId, c => c.CaseId, (x, _) => x)
-            .ToListAsync(ct);
+        var codings = await queries.ComplaintCodingsAsync(organisations, from, to, ct);
         return [.. organisations.Select(org =>
         {
             var pairs = codings.Where(x => x.OrganisationCode == org).GroupBy(x => x.CaseId)

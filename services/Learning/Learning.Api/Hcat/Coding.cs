@@ -8,7 +8,6 @@ using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Learning.Api.Hcat;
 
@@ -52,7 +51,7 @@ public sealed record CaseCodingView(
     bool Blinded, IReadOnlyList<CodingView> Codings, IReadOnlyList<CategoryComparison>? Comparison);
 
 /// <summary>Records and reads HCAT codings. Coders are the complaints team of the organisation handling the case.</summary>
-public sealed class CodingActions(LearningDbContext db, IOutbox outbox, IAuditTrail audit, TimeProvider time)
+public sealed class CodingActions(LearningCaseStore cases, CodingStore store, IOutbox outbox, IAuditTrail audit, TimeProvider time)
 {
     /// <summary>Records or revises the caller's own coding; at most two people code each subject of a case.</summary>
     public async Task<HcatCoding> RecordAsync(Caller caller, Guid caseId, string? subjectText, CodingRequest? input, CancellationToken ct)
@@ -69,7 +68,7 @@ public sealed class CodingActions(LearningDbContext db, IOutbox outbox, IAuditTr
         var stages = input.StagesOfCare ?? [];
         HcatScheme.Validate(subject, input.Severities, input.Harm, stages);
         var today = LondonTime.Today(time);
-        var codings = await db.Codings.Where(x => x.CaseId == caseId && x.Subject == subject).ToListAsync(ct);
+        var codings = await store.OfSubjectAsync(caseId, subject, ct);
         var coding = codings.FirstOrDefault(x => x.CoderSubjectId == caller.SubjectId);
         if (coding is null)
         {
@@ -86,7 +85,7 @@ public sealed class CodingActions(LearningDbContext db, IOutbox outbox, IAuditTr
             {
                 throw new RequestStateException("Someone has coded this; a second coding is for complaints in a calibration sample (POST /api/v1/learning/calibration/samples).");
             }
-            db.Codings.Add(coding);
+            store.Add(coding);
         }
         else
         {
@@ -99,7 +98,7 @@ public sealed class CodingActions(LearningDbContext db, IOutbox outbox, IAuditTr
             Harm = coding.Harm, StagesOfCare = coding.StagesOfCare, Independent = coding.Independent, CodedOn = today,
         });
         audit.Record(AuditAction.Update, LearningResources.Coding, caseId.ToString(), c.OrganisationCode);
-        await db.SaveChangesAsync(ct);
+        await store.SaveAsync(ct);
         return coding;
     }
 
@@ -110,7 +109,7 @@ public sealed class CodingActions(LearningDbContext db, IOutbox outbox, IAuditTr
     public async Task<CaseCodingView> ReadAsync(Caller caller, Guid caseId, CancellationToken ct)
     {
         var c = await CaseForAsync(caller, caseId, LearningAccess.OrganisationReaders, ct);
-        var codings = await db.Codings.AsNoTracking().Where(x => x.CaseId == caseId).OrderBy(x => x.CodedOn).ThenBy(x => x.Independent).ToListAsync(ct);
+        var codings = await store.OfCaseAsync(caseId, ct);
         var complaintCodings = codings.Where(x => x.Subject == CodingSubject.Complaint).ToList();
         var blinded = c.SecondCodingRequestedOn is not null && complaintCodings.Count < 2;
         var visible = blinded ? codings.Where(x => x.Subject != CodingSubject.Complaint || x.CoderSubjectId == caller.SubjectId).ToList() : codings;
@@ -130,7 +129,7 @@ public sealed class CodingActions(LearningDbContext db, IOutbox outbox, IAuditTr
 
     private async Task<LearningCase> CaseForAsync(Caller caller, Guid caseId, IReadOnlyList<string> roles, CancellationToken ct)
     {
-        var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == caseId, ct);
+        var c = await cases.ReadAsync(caseId, ct);
         if (c is null || !caller.ActsFor(c.OrganisationCode, LearningAccess.OrganisationReaders))
         {
             throw new RequestNotFoundException();

@@ -12,14 +12,14 @@ namespace IcsComplaints.Learning.Api.Features.CancelAction;
 public sealed record CancelActionRequest(string? Reason);
 
 /// <summary>Cancels an open action, with the reason.</summary>
-public sealed class CancelActionHandler(LearningDbContext db, IAuditTrail audit, TimeProvider time)
+public sealed class CancelActionHandler(ActionStore actions, IAuditTrail audit, TimeProvider time)
 {
     private DateOnly Today => LondonTime.Today(time);
 
     /// <summary>Cancels an open action, with the reason.</summary>
     public async Task<ActionView> HandleAsync(Caller caller, Guid id, CancelActionRequest? input, CancellationToken ct)
     {
-        var action = await ActionSupport.OwnAsync(db, caller, id, ct);
+        var action = await ActionSupport.OwnAsync(actions, caller, id, ct);
         var reader = new FieldReader();
         var reason = reader.Text(input?.Reason, "reason", 2_000, "Say why the action is dropped.");
         reader.ThrowIfAny();
@@ -28,7 +28,7 @@ public sealed class CancelActionHandler(LearningDbContext db, IAuditTrail audit,
         action.Evidence = reason;
         action.ClosedOn = Today;
         audit.Record(AuditAction.Update, LearningResources.Action, action.Id.ToString(), action.OrganisationCode);
-        await db.SaveChangesAsync(ct);
+        await actions.SaveAsync(ct);
         return ActionSupport.View(action, Today);
     }
 }

@@ -1,9 +1,7 @@
 using IcsComplaints.Directory;
 using IcsComplaints.Learning.Api.Data;
 using IcsComplaints.Learning.Domain.Rules;
-using IcsComplaints.Learning.Domain.SelfAssessments;
 using IcsComplaints.Platform.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Learning.Api.Features.CompareSelfAssessments;
 
@@ -16,24 +14,20 @@ namespace IcsComplaints.Learning.Api.Features.CompareSelfAssessments;
 public sealed record AssessmentComparison(string OrganisationCode, int Year, YearResult? Current, IReadOnlyList<YearResult> PreviousYears, PeerDistribution Peers);
 
 /// <summary>An organisation against its previous years and the anonymous distribution of its peers.</summary>
-public sealed class CompareSelfAssessmentsHandler(LearningDbContext db, Commissioning commissioning, TimeProvider time)
+public sealed class CompareSelfAssessmentsHandler(SelfAssessmentQueries assessments, Commissioning commissioning, TimeProvider time)
 {
     /// <summary>The organisation against its previous years and the anonymous distribution of its peers.</summary>
     public async Task<AssessmentComparison> HandleAsync(Caller caller, int year, string? organisationCode, CancellationToken ct)
     {
         SelfAssessmentSupport.CheckYear(year, time);
         var organisation = await commissioning.ResolveAsync(caller, organisationCode, LearningAccess.OrganisationReaders, ct);
-        var own = await db.SelfAssessments.AsNoTracking().Include(a => a.Ratings)
-            .Where(a => a.OrganisationCode == organisation && a.Status == AssessmentStatus.Submitted && a.Year <= year)
-            .OrderByDescending(a => a.Year).ToListAsync(ct);
+        var own = await assessments.SubmittedUpToAsync(organisation, year, ct);
         var type = own.FirstOrDefault()?.OrganisationType
-            ?? await db.SelfAssessments.Where(a => a.OrganisationCode == organisation).Select(a => a.OrganisationType).FirstOrDefaultAsync(ct)
+            ?? await assessments.OrganisationTypeAsync(organisation, ct)
             ?? (string.Equals(organisation, caller.OrganisationCode, StringComparison.OrdinalIgnoreCase) ? caller.OrganisationType : null);
         var peers = type is null
             ? []
-            : await db.SelfAssessments.AsNoTracking().Include(a => a.Ratings)
-                .Where(a => a.Year == year && a.Status == AssessmentStatus.Submitted && a.OrganisationType == type && a.OrganisationCode != organisation)
-                .ToListAsync(ct);
+            : await assessments.SubmittedPeersAsync(year, type, organisation, ct);
         var current = own.FirstOrDefault(a => a.Year == year);
         return new AssessmentComparison(
             organisation, year, current is null ? null : SelfAssessmentSupport.Result(current), [.. own.Where(a => a.Year < year).Select(SelfAssessmentSupport.Result)], PeerSelfAssessments.Distribution(peers));

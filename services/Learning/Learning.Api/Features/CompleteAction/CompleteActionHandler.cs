@@ -17,14 +17,14 @@ namespace IcsComplaints.Learning.Api.Features.CompleteAction;
 public sealed record CompleteActionRequest(string? Evidence, string? YouSaid, string? WeDid);
 
 /// <summary>Completes an open action with evidence; a public summary, if given, must carry no personal data.</summary>
-public sealed class CompleteActionHandler(LearningDbContext db, IOutbox outbox, IAuditTrail audit, TimeProvider time)
+public sealed class CompleteActionHandler(ActionStore actions, IOutbox outbox, IAuditTrail audit, TimeProvider time)
 {
     private DateOnly Today => LondonTime.Today(time);
 
     /// <summary>Completes an open action with evidence; a public summary, if given, must carry no personal data.</summary>
     public async Task<ActionView> HandleAsync(Caller caller, Guid id, CompleteActionRequest? input, CancellationToken ct)
     {
-        var action = await ActionSupport.OwnAsync(db, caller, id, ct);
+        var action = await ActionSupport.OwnAsync(actions, caller, id, ct);
         var reader = new FieldReader();
         var evidence = reader.Text(input?.Evidence, "evidence", 4_000, "Give the evidence that the change happened.");
         var youSaid = reader.Text(input?.YouSaid, "youSaid", 1_000);
@@ -53,7 +53,7 @@ public sealed class CompleteActionHandler(LearningDbContext db, IOutbox outbox, 
             Published = action.YouSaid is not null,
         });
         audit.Record(AuditAction.Update, LearningResources.Action, action.Id.ToString(), action.OrganisationCode);
-        await db.SaveChangesAsync(ct);
+        await actions.SaveAsync(ct);
         return ActionSupport.View(action, Today);
     }
 }

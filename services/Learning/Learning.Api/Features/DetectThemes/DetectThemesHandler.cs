@@ -3,13 +3,11 @@ using IcsComplaints.Directory;
 using IcsComplaints.Learning.Api.Data;
 using IcsComplaints.Learning.Api.Features.ListThemes;
 using IcsComplaints.Learning.Contracts.Events;
-using IcsComplaints.Learning.Domain.Coding;
 using IcsComplaints.Learning.Domain.Rules;
 using IcsComplaints.Learning.Domain.Themes;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Learning.Api.Features.DetectThemes;
 
@@ -18,7 +16,7 @@ namespace IcsComplaints.Learning.Api.Features.DetectThemes;
 public sealed record DetectionRequest(string? Month);
 
 /// <summary>Detects themes for an ICB's providers: on request for the caller's ICB, and on a schedule for every ICB.</summary>
-public sealed class DetectThemesHandler(LearningDbContext db, IOutbox outbox, Commissioning commissioning, TimeProvider time, ListThemesHandler list)
+public sealed class DetectThemesHandler(ThemeStore themes, ThemeQueries queries, IOutbox outbox, Commissioning commissioning, TimeProvider time, ListThemesHandler list)
 {
     /// <summary>Runs detection for the caller's ICB.</summary>
     public async Task<IReadOnlyList<ThemeView>> HandleAsync(Caller caller, DetectionRequest? input, CancellationToken ct)
@@ -45,20 +43,12 @@ public sealed class DetectThemesHandler(LearningDbContext db, IOutbox outbox, Co
         var providers = await commissioning.ProvidersOfAsync(icbCode, ct);
         var start = month.AddMonths(-12);
         var end = month.AddMonths(1);
-        var rows = await (
-            from c in db.Cases.AsNoTracking()
-            where providers.Contains(c.OrganisationCode) && c.ReceivedOn >= start && c.ReceivedOn < end
-            join x in db.Codings.AsNoTracking().Where(x => x.Subject == CodingSubject.Complaint && !x.Independent) on c.CaseId equals x.CaseId into coded
-            from x in coded.DefaultIfEmpty()
-            select new { c.OrganisationCode, c.ReceivedOn, c.SubjectAreas, Coding = x })
-            .ToListAsync(ct);
+        var rows = await queries.CodedCasesAsync(providers, start, end, ct);
         var facts = rows.Select(r => new CaseFact(
             r.OrganisationCode, MonthIndex(start, r.ReceivedOn), r.SubjectAreas,
             r.Coding is null ? null : HcatScheme.CategoryKeys.Where(k => r.Coding.Severity(k) > 0).ToHashSet(StringComparer.Ordinal))).ToList();
 
-        var existing = await db.Themes.Where(t => t.IcbCode == icbCode && t.Month == ThemeSupport.Format(month))
-            .Select(t => new { t.Scope, t.OrganisationCode, t.Dimension, t.Code }).ToListAsync(ct);
-        var known = existing.Select(t => (t.Scope, t.OrganisationCode, t.Dimension, t.Code)).ToHashSet();
+        var known = await queries.KnownAsync(icbCode, ThemeSupport.Format(month), ct);
         var today = LondonTime.Today(time);
         var found = 0;
         // Each provider's facts, and each scope's coded facts and monthly totals per dimension, are worked out once:
@@ -81,7 +71,7 @@ public sealed class DetectThemesHandler(LearningDbContext db, IOutbox outbox, Co
                     var counts = new ThemeCounts(
                         monthlyObserved[12], monthlyTotals[12], monthlyObserved.Take(12).Sum(), monthlyTotals.Take(12).Sum(), monthlyTotals.Take(12).Count(n => n > 0));
                     var assessment = ThemeRule.Assess(counts);
-                    if (!assessment.Signal || known.Contains((scope, organisation, dimension, code)))
+                    if (!assessment.Signal || known.Contains(new ThemeKey(scope, organisation, dimension, code)))
                     {
                         continue;
                     }
@@ -101,8 +91,8 @@ public sealed class DetectThemesHandler(LearningDbContext db, IOutbox outbox, Co
                             Total = codedFacts.Count(f => f.OrganisationCode == p && f.Month == 12),
                         }).Where(c => c.Total > 0));
                     }
-                    db.Themes.Add(theme);
-                    known.Add((scope, organisation, dimension, code));
+                    themes.Add(theme);
+                    known.Add(new ThemeKey(scope, organisation, dimension, code));
                     outbox.Publish(new ThemeDetected
                     {
                         ThemeId = theme.Id, IcbCode = icbCode, Scope = scope.ToString(), OrganisationCode = organisation.Length == 0 ? null : organisation,
@@ -112,17 +102,7 @@ public sealed class DetectThemesHandler(LearningDbContext db, IOutbox outbox, Co
                 }
             }
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
-        {
-            // The scheduled scan (or another replica) recorded the same themes a moment ago: they exist once, as intended.
-            db.ChangeTracker.Clear();
-            return 0;
-        }
-        return found;
+        return await themes.SaveDetectedAsync(ct) ? found : 0;
     }
 
     private sealed record CaseFact(string OrganisationCode, int Month, List<string> SubjectAreas, HashSet<string>? Categories);

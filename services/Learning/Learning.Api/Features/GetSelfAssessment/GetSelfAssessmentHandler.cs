@@ -2,19 +2,18 @@ using IcsComplaints.Directory;
 using IcsComplaints.Learning.Api.Data;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Platform.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Learning.Api.Features.GetSelfAssessment;
 
 /// <summary>An organisation's self-assessment for a year, or what is still to rate.</summary>
-public sealed class GetSelfAssessmentHandler(LearningDbContext db, IAuditTrail audit, Commissioning commissioning, TimeProvider time)
+public sealed class GetSelfAssessmentHandler(SelfAssessmentQueries assessments, IAuditTrail audit, Commissioning commissioning, TimeProvider time)
 {
     /// <summary>An organisation's assessment for the year.</summary>
     public async Task<AssessmentView> HandleAsync(Caller caller, int year, string? organisationCode, CancellationToken ct)
     {
         SelfAssessmentSupport.CheckYear(year, time);
         var organisation = await commissioning.ResolveAsync(caller, organisationCode, LearningAccess.OrganisationReaders, ct);
-        var assessment = await db.SelfAssessments.AsNoTracking().Include(a => a.Ratings).FirstOrDefaultAsync(a => a.OrganisationCode == organisation && a.Year == year, ct);
+        var assessment = await assessments.FindAsync(organisation, year, ct);
         if (assessment is null)
         {
             // Not started: every expectation still to rate.

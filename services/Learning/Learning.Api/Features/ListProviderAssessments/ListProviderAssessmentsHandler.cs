@@ -4,7 +4,6 @@ using IcsComplaints.Learning.Domain.Rules;
 using IcsComplaints.Learning.Domain.SelfAssessments;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Learning.Api.Features.ListProviderAssessments;
 
@@ -17,7 +16,7 @@ namespace IcsComplaints.Learning.Api.Features.ListProviderAssessments;
 public sealed record ProviderAssessment(string OrganisationCode, AssessmentStatus? Status, DateOnly? SubmittedOn, IReadOnlyDictionary<string, int> Levels, IReadOnlyDictionary<string, double> SectionMeans);
 
 /// <summary>For an ICB: each provider it commissions, with its self-assessment for the year.</summary>
-public sealed class ListProviderAssessmentsHandler(LearningDbContext db, Commissioning commissioning, TimeProvider time)
+public sealed class ListProviderAssessmentsHandler(SelfAssessmentQueries queries, Commissioning commissioning, TimeProvider time)
 {
     /// <summary>For an ICB: each provider it commissions, with its assessment for the year.</summary>
     public async Task<IReadOnlyList<ProviderAssessment>> HandleAsync(Caller caller, int year, CancellationToken ct)
@@ -28,8 +27,7 @@ public sealed class ListProviderAssessmentsHandler(LearningDbContext db, Commiss
             throw new RequestForbiddenException("An ICB's commissioners and quality leads compare its providers.");
         }
         var providers = await commissioning.ProvidersOfAsync(caller.OrganisationCode!, ct);
-        var assessments = await db.SelfAssessments.AsNoTracking().Include(a => a.Ratings)
-            .Where(a => a.Year == year && providers.Contains(a.OrganisationCode)).ToDictionaryAsync(a => a.OrganisationCode, ct);
+        var assessments = await queries.ForYearAsync(providers, year, ct);
         return [.. providers.Order(StringComparer.Ordinal).Select(p => assessments.TryGetValue(p, out var a)
             ? a.Status == AssessmentStatus.Submitted
                 ? new ProviderAssessment(p, a.Status, a.SubmittedOn, SelfAssessmentSupport.Levels(a), PeerSelfAssessments.SectionMeans(SelfAssessmentSupport.Levels(a)))

@@ -1,7 +1,5 @@
 using IcsComplaints.Learning.Api.Data;
-using IcsComplaints.Learning.Domain.Actions;
 using IcsComplaints.Validation;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Learning.Api.Features.ListPublishedSummaries;
 
@@ -13,7 +11,7 @@ namespace IcsComplaints.Learning.Api.Features.ListPublishedSummaries;
 public sealed record YouSaidWeDid(string OrganisationCode, string Month, string YouSaid, string WeDid);
 
 /// <summary>The public "you said, we did" summaries.</summary>
-public sealed class ListPublishedSummariesHandler(LearningDbContext db)
+public sealed class ListPublishedSummariesHandler(ActionQueries actions)
 {
     /// <summary>The public "you said, we did" summaries of an organisation, newest first.</summary>
     public async Task<IReadOnlyList<YouSaidWeDid>> HandleAsync(string? organisationCode, CancellationToken ct)
@@ -23,11 +21,7 @@ public sealed class ListPublishedSummariesHandler(LearningDbContext db)
             throw new RequestValidationException("organisation", "Give the organisation's ODS code.");
         }
         var code = organisationCode.Trim().ToUpperInvariant();
-        var rows = await db.Actions.AsNoTracking()
-            .Where(a => a.OrganisationCode == code && a.Status == ActionStatus.Completed && a.YouSaid != null && a.WeDid != null)
-            .OrderByDescending(a => a.ClosedOn).Take(200)
-            .Select(a => new { a.ClosedOn, a.YouSaid, a.WeDid })
-            .ToListAsync(ct);
-        return [.. rows.Select(r => new YouSaidWeDid(code, r.ClosedOn!.Value.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), r.YouSaid!, r.WeDid!))];
+        var rows = await actions.PublishedSummariesAsync(code, 200, ct);
+        return [.. rows.Select(r => new YouSaidWeDid(code, r.ClosedOn.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), r.YouSaid, r.WeDid))];
     }
 }

@@ -6,7 +6,6 @@ using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Learning.Api.Features.RaiseAction;
 
@@ -20,7 +19,7 @@ namespace IcsComplaints.Learning.Api.Features.RaiseAction;
 public sealed record RaiseActionRequest(string? OrganisationCode, Guid? CaseId, Guid? ThemeId, string? WhatWillChange, string? Owner, DateOnly? DueOn);
 
 /// <summary>Raises an action for the caller's organisation, from one of its cases or a theme it may see.</summary>
-public sealed class RaiseActionHandler(LearningDbContext db, IOutbox outbox, IAuditTrail audit, TimeProvider time)
+public sealed class RaiseActionHandler(ActionStore actions, LearningCaseStore cases, ThemeQueries themes, IOutbox outbox, IAuditTrail audit, TimeProvider time)
 {
     private DateOnly Today => LondonTime.Today(time);
 
@@ -54,11 +53,11 @@ public sealed class RaiseActionHandler(LearningDbContext db, IOutbox outbox, IAu
             // Due dates are counted on the working-day calendar like every other date in a complaint's life.
             DateRules.Within(due, "dueOn", reader.Errors, Today, DateRules.LastCalendarDay);
         }
-        if (input.CaseId is { } caseId && !await db.Cases.AnyAsync(c => c.CaseId == caseId && c.OrganisationCode == organisation, ct))
+        if (input.CaseId is { } caseId && !await cases.ExistsForAsync(caseId, organisation, ct))
         {
             reader.Add("caseId", "No case of your organisation has this id.");
         }
-        if (input.ThemeId is { } themeId && !await db.Themes.AnyAsync(t => t.Id == themeId && (t.IcbCode == organisation || t.SharedWith.Contains(organisation)), ct))
+        if (input.ThemeId is { } themeId && !await themes.VisibleToAsync(themeId, organisation, ct))
         {
             reader.Add("themeId", "No theme detected by or shared with your organisation has this id.");
         }
@@ -68,13 +67,13 @@ public sealed class RaiseActionHandler(LearningDbContext db, IOutbox outbox, IAu
             OrganisationCode = organisation, CaseId = input.CaseId, ThemeId = input.ThemeId, WhatWillChange = what!, Owner = owner!,
             DueOn = input.DueOn!.Value, RaisedOn = Today, RaisedBy = caller.SubjectId,
         };
-        db.Actions.Add(action);
+        actions.Add(action);
         outbox.Publish(new LearningActionRaised
         {
             ActionId = action.Id, OrganisationCode = organisation, CaseId = action.CaseId, ThemeId = action.ThemeId, RaisedOn = Today, DueOn = action.DueOn,
         });
         audit.Record(AuditAction.Create, LearningResources.Action, action.Id.ToString(), organisation);
-        await db.SaveChangesAsync(ct);
+        await actions.SaveAsync(ct);
         return ActionSupport.View(action, Today);
     }
 }

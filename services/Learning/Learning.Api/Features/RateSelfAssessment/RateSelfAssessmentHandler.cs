@@ -4,7 +4,6 @@ using IcsComplaints.Learning.Domain.SelfAssessments;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Learning.Api.Features.RateSelfAssessment;
 
@@ -20,7 +19,7 @@ public sealed record AssessmentRequest(List<RatingRequest>? Ratings);
 public sealed record RatingRequest(string? ExpectationId, int? Level, string? Evidence, string? ImprovementActions);
 
 /// <summary>Records ratings on the caller's organisation's draft for the year, starting it if needed.</summary>
-public sealed class RateSelfAssessmentHandler(LearningDbContext db, IAuditTrail audit, TimeProvider time)
+public sealed class RateSelfAssessmentHandler(SelfAssessmentStore assessments, IAuditTrail audit, TimeProvider time)
 {
     /// <summary>Records ratings on the caller's organisation's draft for the year, starting it if needed.</summary>
     public async Task<AssessmentView> HandleAsync(Caller caller, int year, AssessmentRequest? input, CancellationToken ct)
@@ -58,14 +57,14 @@ public sealed class RateSelfAssessmentHandler(LearningDbContext db, IAuditTrail 
             improvements[i] = reader.Text(r.ImprovementActions, $"ratings[{i}].improvementActions", 4_000);
         }
         reader.ThrowIfAny();
-        var assessment = await db.SelfAssessments.Include(a => a.Ratings).FirstOrDefaultAsync(a => a.OrganisationCode == organisation && a.Year == year, ct);
+        var assessment = await assessments.FindAsync(organisation, year, ct);
         if (assessment is null)
         {
             assessment = new SelfAssessment
             {
                 OrganisationCode = organisation, OrganisationType = caller.OrganisationType ?? "", Year = year, StartedOn = LondonTime.Today(time),
             };
-            db.SelfAssessments.Add(assessment);
+            assessments.Add(assessment);
         }
         if (assessment.Status == AssessmentStatus.Submitted)
         {
@@ -84,7 +83,7 @@ public sealed class RateSelfAssessmentHandler(LearningDbContext db, IAuditTrail 
             rating.ImprovementActions = improvements[i];
         }
         audit.Record(AuditAction.Update, LearningResources.SelfAssessment, $"{organisation}:{year}", organisation);
-        await db.SaveChangesAsync(ct);
+        await assessments.SaveAsync(ct);
         return SelfAssessmentSupport.View(assessment);
     }
 }

@@ -6,7 +6,6 @@ using IcsComplaints.Learning.Domain.Rules;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Learning.Api.Features.ShareTheme;
 
@@ -16,12 +15,12 @@ namespace IcsComplaints.Learning.Api.Features.ShareTheme;
 public sealed record ShareRequest(string? Message, List<string>? OrganisationCodes);
 
 /// <summary>The ICB shares what it learned from a theme with its providers.</summary>
-public sealed class ShareThemeHandler(LearningDbContext db, IOutbox outbox, Commissioning commissioning, TimeProvider time)
+public sealed class ShareThemeHandler(ThemeStore themes, IOutbox outbox, Commissioning commissioning, TimeProvider time)
 {
     /// <summary>The ICB shares what it learned with its providers (all of them unless it names some).</summary>
     public async Task<ThemeView> HandleAsync(Caller caller, Guid id, ShareRequest? input, CancellationToken ct)
     {
-        var theme = await db.Themes.Include(t => t.Contributions).FirstOrDefaultAsync(t => t.Id == id, ct);
+        var theme = await themes.FindAsync(id, ct);
         if (theme is null || !ThemeSupport.MaySee(caller, theme))
         {
             throw new RequestNotFoundException();
@@ -53,7 +52,7 @@ public sealed class ShareThemeHandler(LearningDbContext db, IOutbox outbox, Comm
         theme.SharedOn ??= LondonTime.Today(time);
         theme.SharedWith = [.. theme.SharedWith.Concat(added).Order(StringComparer.Ordinal)];
         outbox.Publish(new ThemeShared { ThemeId = theme.Id, IcbCode = theme.IcbCode, OrganisationCodes = added, SharedOn = LondonTime.Today(time) });
-        await db.SaveChangesAsync(ct);
+        await themes.SaveAsync(ct);
         return ThemeSupport.View(caller, theme);
     }
 }

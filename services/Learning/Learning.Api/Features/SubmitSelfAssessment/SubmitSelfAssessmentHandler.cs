@@ -7,19 +7,18 @@ using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Learning.Api.Features.SubmitSelfAssessment;
 
 /// <summary>Submits the year's self-assessment once complete.</summary>
-public sealed class SubmitSelfAssessmentHandler(LearningDbContext db, IOutbox outbox, IAuditTrail audit, TimeProvider time)
+public sealed class SubmitSelfAssessmentHandler(SelfAssessmentStore assessments, IOutbox outbox, IAuditTrail audit, TimeProvider time)
 {
     /// <summary>Submits the year's assessment: every expectation rated with evidence, and improvement actions where it is not yet established.</summary>
     public async Task<AssessmentView> HandleAsync(Caller caller, int year, CancellationToken ct)
     {
         SelfAssessmentSupport.CheckYear(year, time);
         var organisation = SelfAssessmentSupport.Own(caller);
-        var assessment = await db.SelfAssessments.Include(a => a.Ratings).FirstOrDefaultAsync(a => a.OrganisationCode == organisation && a.Year == year, ct)
+        var assessment = await assessments.FindAsync(organisation, year, ct)
             ?? throw new RequestStateException("Nothing to submit: rate the expectations first (PUT).");
         if (assessment.Status == AssessmentStatus.Submitted)
         {
@@ -51,7 +50,7 @@ public sealed class SubmitSelfAssessmentHandler(LearningDbContext db, IOutbox ou
             OrganisationCode = organisation, Year = year, SubmittedOn = assessment.SubmittedOn.Value, SectionMeans = PeerSelfAssessments.SectionMeans(SelfAssessmentSupport.Levels(assessment)),
         });
         audit.Record(AuditAction.Update, LearningResources.SelfAssessment, $"{organisation}:{year}", organisation);
-        await db.SaveChangesAsync(ct);
+        await assessments.SaveAsync(ct);
         return SelfAssessmentSupport.View(assessment);
     }
 }
