@@ -42,15 +42,6 @@ public static class ActionSupport
         return action;
     }
 
-    /// <summary>Only an open action is completed or cancelled.</summary>
-    public static void EnsureOpen(LearningAction action)
-    {
-        if (action.Status != ActionStatus.Open)
-        {
-            throw new RequestStateException($"The action is {action.Status}.");
-        }
-    }
-
     /// <summary>The action as shown, flagged overdue as of today.</summary>
     public static ActionView View(LearningAction a, DateOnly today) =>
         new(a.Id, a.OrganisationCode, a.CaseId, a.ThemeId, a.WhatWillChange, a.Owner, a.DueOn, a.Status, a.IsOverdue(today), a.RaisedOn, a.Evidence, a.ClosedOn, a.YouSaid, a.WeDid);

@@ -1,3 +1,5 @@
+using IcsComplaints.Validation;
+
 namespace IcsComplaints.Learning.Domain.Actions;
 
 /// <summary>Where a learning action stands.</summary>
@@ -19,51 +21,98 @@ public enum ActionStatus
 /// </summary>
 public sealed class LearningAction
 {
+    private LearningAction()
+    {
+    }
+
     /// <summary>Identifier.</summary>
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; }
 
     /// <summary>ODS code of the organisation that owns it.</summary>
-    public required string OrganisationCode { get; init; }
+    public string OrganisationCode { get; private set; } = "";
 
     /// <summary>The case it came from.</summary>
-    public Guid? CaseId { get; init; }
+    public Guid? CaseId { get; private set; }
 
     /// <summary>The theme it came from.</summary>
-    public Guid? ThemeId { get; init; }
+    public Guid? ThemeId { get; private set; }
 
     /// <summary>What will change.</summary>
-    public required string WhatWillChange { get; init; }
+    public string WhatWillChange { get; private set; } = "";
 
     /// <summary>Who owns it: a role or a name.</summary>
-    public required string Owner { get; init; }
+    public string Owner { get; private set; } = "";
 
     /// <summary>Due date.</summary>
-    public DateOnly DueOn { get; init; }
+    public DateOnly DueOn { get; private set; }
 
     /// <summary>Status.</summary>
-    public ActionStatus Status { get; set; } = ActionStatus.Open;
+    public ActionStatus Status { get; private set; }
 
     /// <summary>The day raised.</summary>
-    public DateOnly RaisedOn { get; init; }
+    public DateOnly RaisedOn { get; private set; }
 
     /// <summary>Who raised it.</summary>
-    public required string RaisedBy { get; init; }
+    public string RaisedBy { get; private set; } = "";
 
     /// <summary>Evidence that the change happened, or why it was cancelled.</summary>
-    public string? Evidence { get; set; }
+    public string? Evidence { get; private set; }
 
     /// <summary>The day completed or cancelled.</summary>
-    public DateOnly? ClosedOn { get; set; }
+    public DateOnly? ClosedOn { get; private set; }
 
     /// <summary>Public summary: what people told us.</summary>
-    public string? YouSaid { get; set; }
+    public string? YouSaid { get; private set; }
 
     /// <summary>Public summary: what we did.</summary>
-    public string? WeDid { get; set; }
+    public string? WeDid { get; private set; }
 
     /// <summary>The day the overdue scan reported it, once.</summary>
-    public DateOnly? OverdueReportedOn { get; set; }
+    public DateOnly? OverdueReportedOn { get; private set; }
 
     /// <summary>Open past its due date.</summary>
     public bool IsOverdue(DateOnly today) => Status == ActionStatus.Open && DueOn < today;
+
+    /// <summary>An action an organisation agrees to, from one of its cases or a theme, open until completed or cancelled.</summary>
+    public static LearningAction Raise(
+        string organisationCode, Guid? caseId, Guid? themeId, string whatWillChange, string owner, DateOnly dueOn, DateOnly raisedOn, string raisedBy) => new()
+    {
+        Id = Guid.CreateVersion7(), OrganisationCode = organisationCode, CaseId = caseId, ThemeId = themeId, WhatWillChange = whatWillChange, Owner = owner,
+        DueOn = dueOn, Status = ActionStatus.Open, RaisedOn = raisedOn, RaisedBy = raisedBy,
+    };
+
+    /// <summary>
+    /// Done, with the evidence that the change happened and, if given, the public "you said, we did" summary
+    /// (empty parts are no summary).
+    /// </summary>
+    public void Complete(string evidence, string? youSaid, string? weDid, DateOnly on)
+    {
+        EnsureOpen();
+        Status = ActionStatus.Completed;
+        Evidence = evidence;
+        ClosedOn = on;
+        YouSaid = string.IsNullOrEmpty(youSaid) ? null : youSaid;
+        WeDid = string.IsNullOrEmpty(weDid) ? null : weDid;
+    }
+
+    /// <summary>Dropped, with the reason kept where the evidence would be.</summary>
+    public void Cancel(string reason, DateOnly on)
+    {
+        EnsureOpen();
+        Status = ActionStatus.Cancelled;
+        Evidence = reason;
+        ClosedOn = on;
+    }
+
+    /// <summary>Noted as reported overdue, so the daily scan announces it only once.</summary>
+    public void ReportOverdue(DateOnly on) => OverdueReportedOn = on;
+
+    // A completed or cancelled action is a record of what happened: it is not closed a second time.
+    private void EnsureOpen()
+    {
+        if (Status != ActionStatus.Open)
+        {
+            throw new RequestStateException($"The action is {Status}.");
+        }
+    }
 }

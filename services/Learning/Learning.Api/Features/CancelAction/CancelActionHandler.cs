@@ -1,6 +1,5 @@
 using IcsComplaints.Calendar;
 using IcsComplaints.Learning.Api.Data;
-using IcsComplaints.Learning.Domain.Actions;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
@@ -23,10 +22,7 @@ public sealed class CancelActionHandler(ActionStore actions, IAuditTrail audit, 
         var reader = new FieldReader();
         var reason = reader.Text(input?.Reason, "reason", 2_000, "Say why the action is dropped.");
         reader.ThrowIfAny();
-        ActionSupport.EnsureOpen(action);
-        action.Status = ActionStatus.Cancelled;
-        action.Evidence = reason;
-        action.ClosedOn = Today;
+        action.Cancel(reason!, Today);
         audit.Record(AuditAction.Update, LearningResources.Action, action.Id.ToString(), action.OrganisationCode);
         await actions.SaveAsync(ct);
         return ActionSupport.View(action, Today);

@@ -1,7 +1,6 @@
 using IcsComplaints.Calendar;
 using IcsComplaints.Learning.Api.Data;
 using IcsComplaints.Learning.Contracts.Events;
-using IcsComplaints.Learning.Domain.Actions;
 using IcsComplaints.Learning.Domain.Rules;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Audit;
@@ -41,12 +40,7 @@ public sealed class CompleteActionHandler(ActionStore actions, IOutbox outbox, I
             }
         }
         reader.ThrowIfAny();
-        ActionSupport.EnsureOpen(action);
-        action.Status = ActionStatus.Completed;
-        action.Evidence = evidence;
-        action.ClosedOn = Today;
-        action.YouSaid = string.IsNullOrEmpty(youSaid) ? null : youSaid;
-        action.WeDid = string.IsNullOrEmpty(weDid) ? null : weDid;
+        action.Complete(evidence!, youSaid, weDid, Today);
         outbox.Publish(new LearningActionCompleted
         {
             ActionId = action.Id, OrganisationCode = action.OrganisationCode, CompletedOn = Today, DueOn = action.DueOn, OnTime = Today <= action.DueOn,

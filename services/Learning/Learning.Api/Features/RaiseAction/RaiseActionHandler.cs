@@ -62,11 +62,7 @@ public sealed class RaiseActionHandler(ActionStore actions, LearningCaseStore ca
             reader.Add("themeId", "No theme detected by or shared with your organisation has this id.");
         }
         reader.ThrowIfAny();
-        var action = new LearningAction
-        {
-            OrganisationCode = organisation, CaseId = input.CaseId, ThemeId = input.ThemeId, WhatWillChange = what!, Owner = owner!,
-            DueOn = input.DueOn!.Value, RaisedOn = Today, RaisedBy = caller.SubjectId,
-        };
+        var action = LearningAction.Raise(organisation, input.CaseId, input.ThemeId, what!, owner!, input.DueOn!.Value, Today, caller.SubjectId);
         actions.Add(action);
         outbox.Publish(new LearningActionRaised
         {

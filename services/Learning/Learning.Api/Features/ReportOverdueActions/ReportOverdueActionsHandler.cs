@@ -17,7 +17,7 @@ public sealed class ReportOverdueActionsHandler(ActionStore actions, IOutbox out
         var overdue = await actions.OverdueUnreportedAsync(today, 1_000, ct);
         foreach (var action in overdue)
         {
-            action.OverdueReportedOn = today;
+            action.ReportOverdue(today);
             outbox.Publish(new LearningActionOverdue { ActionId = action.Id, OrganisationCode = action.OrganisationCode, DueOn = action.DueOn, DetectedOn = today });
         }
         await actions.SaveAsync(ct);
