@@ -21,11 +21,15 @@ public sealed class PeerSelfAssessmentsTests
     [Fact]
     public void PeerDistribution_IsSuppressedBelowThreePeers_AndCountsLevelsOtherwise()
     {
-        static SelfAssessment Rated(string code, int level) => new()
+        static SelfAssessment Rated(string code, int level)
         {
-            OrganisationCode = code, OrganisationType = "provider", Year = 2026,
-            Ratings = [.. StandardsFramework.Current.AllExpectations.Select(e => new SelfAssessmentRating { ExpectationId = e.Id, Level = level })],
-        };
+            var assessment = SelfAssessment.Start(code, "provider", 2026, new DateOnly(2026, 4, 1));
+            foreach (var expectation in StandardsFramework.Current.AllExpectations)
+            {
+                assessment.Rate(expectation.Id, level, null, null);
+            }
+            return assessment;
+        }
 
         var two = PeerSelfAssessments.Distribution([Rated("A", 2), Rated("B", 3)]);
         Assert.True(two.Suppressed);

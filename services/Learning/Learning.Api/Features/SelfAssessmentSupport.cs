@@ -62,10 +62,7 @@ public static class SelfAssessmentSupport
         var current = today.Month >= 4 ? today.Year : today.Year - 1;
         if (year < 2020 || year > current)
         {
-            throw new RequestValidationException("year", $"A financial year from 2020 (2020-21) to {current} ({Label(current)}), by its first calendar year.");
+            throw new RequestValidationException("year", $"A financial year from 2020 (2020-21) to {current} ({SelfAssessment.YearLabel(current)}), by its first calendar year.");
         }
     }
-
-    /// <summary>A financial year as people write it (2026-27).</summary>
-    public static string Label(int year) => $"{year}-{(year + 1) % 100:00}";
 }

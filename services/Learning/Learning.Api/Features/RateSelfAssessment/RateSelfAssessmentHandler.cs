@@ -60,27 +60,12 @@ public sealed class RateSelfAssessmentHandler(SelfAssessmentStore assessments, I
         var assessment = await assessments.FindAsync(organisation, year, ct);
         if (assessment is null)
         {
-            assessment = new SelfAssessment
-            {
-                OrganisationCode = organisation, OrganisationType = caller.OrganisationType ?? "", Year = year, StartedOn = LondonTime.Today(time),
-            };
+            assessment = SelfAssessment.Start(organisation, caller.OrganisationType ?? "", year, LondonTime.Today(time));
             assessments.Add(assessment);
-        }
-        if (assessment.Status == AssessmentStatus.Submitted)
-        {
-            throw new RequestStateException($"The {SelfAssessmentSupport.Label(year)} self-assessment was submitted on {assessment.SubmittedOn:yyyy-MM-dd}; it no longer changes.");
         }
         foreach (var (r, i) in ratings.Select((r, i) => (r!, i)))
         {
-            var rating = assessment.Ratings.FirstOrDefault(x => x.ExpectationId == r.ExpectationId);
-            if (rating is null)
-            {
-                rating = new SelfAssessmentRating { ExpectationId = r.ExpectationId! };
-                assessment.Ratings.Add(rating);
-            }
-            rating.Level = r.Level!.Value;
-            rating.Evidence = evidence[i];
-            rating.ImprovementActions = improvements[i];
+            assessment.Rate(r.ExpectationId!, r.Level!.Value, evidence[i], improvements[i]);
         }
         audit.Record(AuditAction.Update, LearningResources.SelfAssessment, $"{organisation}:{year}", organisation);
         await assessments.SaveAsync(ct);
