@@ -8,6 +8,10 @@ using Grpc.Net.Client;
 using IcsComplaints.EndToEnd.Tests.Fuzz;
 using IcsComplaints.Learning.Contracts.Grpc.V1;
 using Theme = IcsComplaints.Learning.Domain.Themes.Theme;
+using ThemeCounts = IcsComplaints.Learning.Domain.Rules.ThemeCounts;
+using ThemeDimension = IcsComplaints.Learning.Domain.Themes.ThemeDimension;
+using ThemeRule = IcsComplaints.Learning.Domain.Rules.ThemeRule;
+using ThemeScope = IcsComplaints.Learning.Domain.Themes.ThemeScope;
 
 namespace IcsComplaints.EndToEnd.Tests;
 
@@ -145,10 +149,9 @@ public sealed class BadInputTests(IcsSystem system)
         {
             var world = await FuzzWorld.CreateAsync(system);
             // A theme of the ICB's, as detection would record one, for sharing to be refused on its input rather than found missing.
-            var theme = new Theme
-            {
-                IcbCode = "QKK", OrganisationCode = "RJ1", Code = "communication", Month = "2026-10", DetectedOn = new DateOnly(2026, 11, 1),
-            };
+            var counts = new ThemeCounts(Observed: 6, Total: 20, BaselineObserved: 12, BaselineTotal: 240, BaselineMonthsWithData: 12);
+            var theme = Theme.Detect(
+                "QKK", ThemeScope.Provider, "RJ1", ThemeDimension.HcatCategory, "communication", "2026-10", counts, ThemeRule.Assess(counts), [], [], new DateOnly(2026, 11, 1));
             await system.InLearningDb(async db =>
             {
                 db.Themes.Add(theme);

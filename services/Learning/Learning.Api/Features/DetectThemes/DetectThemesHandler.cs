@@ -75,21 +75,18 @@ public sealed class DetectThemesHandler(ThemeStore themes, ThemeQueries queries,
                     {
                         continue;
                     }
-                    var theme = new Theme
-                    {
-                        IcbCode = icbCode, Scope = scope, OrganisationCode = organisation, Dimension = dimension, Code = code, Month = ThemeSupport.Format(month),
-                        Observed = counts.Observed, Total = counts.Total, BaselineObserved = counts.BaselineObserved, BaselineTotal = counts.BaselineTotal,
-                        Expected = assessment.Expected, PValue = assessment.PValue, MonthlyObserved = [.. monthlyObserved], MonthlyTotals = [.. monthlyTotals],
-                        DetectedOn = today,
-                    };
+                    var theme = Theme.Detect(
+                        icbCode, scope, organisation, dimension, code, ThemeSupport.Format(month), counts, assessment, monthlyObserved, monthlyTotals, today);
                     if (scope == ThemeScope.System)
                     {
-                        theme.Contributions.AddRange(providers.Order(StringComparer.Ordinal).Select(p => new ThemeContribution
+                        foreach (var provider in providers.Order(StringComparer.Ordinal))
                         {
-                            OrganisationCode = p,
-                            Observed = codedFacts.Count(f => f.OrganisationCode == p && f.Month == 12 && has(f, code)),
-                            Total = codedFacts.Count(f => f.OrganisationCode == p && f.Month == 12),
-                        }).Where(c => c.Total > 0));
+                            var total = codedFacts.Count(f => f.OrganisationCode == provider && f.Month == 12);
+                            if (total > 0)
+                            {
+                                theme.AddContribution(provider, codedFacts.Count(f => f.OrganisationCode == provider && f.Month == 12 && has(f, code)), total);
+                            }
+                        }
                     }
                     themes.Add(theme);
                     known.Add(new ThemeKey(scope, organisation, dimension, code));

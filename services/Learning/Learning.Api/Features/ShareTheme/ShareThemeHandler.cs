@@ -47,11 +47,9 @@ public sealed class ShareThemeHandler(ThemeStore themes, IOutbox outbox, Commiss
                 : "Give the ODS code of a provider your ICB commissions.");
         }
         reader.ThrowIfAny();
-        var added = targets.Except(theme.SharedWith, StringComparer.OrdinalIgnoreCase).ToList();
-        theme.ShareMessage = message;
-        theme.SharedOn ??= LondonTime.Today(time);
-        theme.SharedWith = [.. theme.SharedWith.Concat(added).Order(StringComparer.Ordinal)];
-        outbox.Publish(new ThemeShared { ThemeId = theme.Id, IcbCode = theme.IcbCode, OrganisationCodes = added, SharedOn = LondonTime.Today(time) });
+        var today = LondonTime.Today(time);
+        var added = theme.Share(message!, targets, today);
+        outbox.Publish(new ThemeShared { ThemeId = theme.Id, IcbCode = theme.IcbCode, OrganisationCodes = added, SharedOn = today });
         await themes.SaveAsync(ct);
         return ThemeSupport.View(caller, theme);
     }
