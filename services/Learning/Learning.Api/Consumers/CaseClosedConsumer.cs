@@ -15,8 +15,7 @@ public sealed class CaseClosedConsumer(InboxServices<LearningDbContext> inbox) :
         var known = await new LearningCaseStore(Db).FindAsync(closed.CaseId, context.CancellationToken);
         if (known is not null)
         {
-            known.ClosedOn = closed.ClosedOn;
-            known.Outcome = closed.Outcome;
+            known.Closed(closed.ClosedOn, closed.Outcome);
         }
     }
 }

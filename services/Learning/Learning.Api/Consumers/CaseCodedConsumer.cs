@@ -18,6 +18,6 @@ public sealed class CaseCodedConsumer(InboxServices<LearningDbContext> inbox) : 
             // Coding follows opening in the case service; if it overtakes it here, redelivery brings it back.
             throw new InvalidOperationException("The case is not known yet.");
         }
-        known.SubjectAreas = [.. coded.Subjects];
+        known.Coded(coded.Subjects);
     }
 }

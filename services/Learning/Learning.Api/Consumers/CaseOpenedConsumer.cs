@@ -16,11 +16,7 @@ public sealed class CaseOpenedConsumer(InboxServices<LearningDbContext> inbox) :
         var cases = new LearningCaseStore(Db);
         if (!await cases.ExistsAsync(opened.CaseId, context.CancellationToken))
         {
-            cases.Add(new LearningCase
-            {
-                CaseId = opened.CaseId, ComplaintId = opened.ComplaintId, Reference = opened.Reference,
-                OrganisationCode = opened.OrganisationCode, ReceivedOn = opened.ReceivedOn,
-            });
+            cases.Add(LearningCase.Opened(opened.CaseId, opened.ComplaintId, opened.Reference, opened.OrganisationCode, opened.ReceivedOn));
         }
     }
 }

@@ -61,18 +61,12 @@ public static class DemoHistory
                         severities["institutionalProcesses"] = 1;
                     }
                     serial++;
-                    cases.Add(new LearningCase
-                    {
-                        CaseId = caseId, ComplaintId = Guid.CreateVersion7(), Reference = $"DEMO-{index}{serial:0000}", OrganisationCode = provider,
-                        ReceivedOn = day, ClosedOn = day.AddDays(30), Outcome = "Resolved", Synthetic = true,
-                        SubjectAreas = [.. Problems.Where(p => severities[p.Category] > 0).Select(p => p.SubjectArea)],
-                    });
-                    var coding = new HcatCoding
-                    {
-                        CaseId = caseId, OrganisationCode = provider, Subject = CodingSubject.Complaint, CoderSubjectId = "demo-history", CodedOn = day.AddDays(30),
-                    };
-                    coding.Set(severities, random.Next(0, 3), []);
-                    codings.Add(coding);
+                    cases.Add(LearningCase.Demonstration(
+                        caseId, $"DEMO-{index}{serial:0000}", provider, day, day.AddDays(30), "Resolved",
+                        Problems.Where(p => severities[p.Category] > 0).Select(p => p.SubjectArea)));
+                    codings.Add(HcatCoding.Record(
+                        caseId, provider, CodingSubject.Complaint, "demo-history", earlierCodings: 0, inCalibrationSample: false, day.AddDays(30),
+                        severities, random.Next(0, 3), []));
                     added++;
                 }
             }

@@ -62,7 +62,7 @@ public sealed class Calibration(LearningCaseStore cases, CalibrationQueries quer
         var chosen = candidates.OrderBy(_ => RandomNumberGenerator.GetInt32(int.MaxValue)).Take(input!.Size!.Value).ToList();
         foreach (var c in chosen)
         {
-            c.SecondCodingRequestedOn = today;
+            c.RequestSecondCoding(today);
         }
         await cases.SaveAsync(ct);
         return [.. chosen.OrderBy(c => c.ReceivedOn).Select(c => new SecondCodingItem(c.CaseId, c.Reference, c.ReceivedOn, today))];

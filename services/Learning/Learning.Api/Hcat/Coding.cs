@@ -72,26 +72,14 @@ public sealed class CodingActions(LearningCaseStore cases, CodingStore store, IO
         var coding = codings.FirstOrDefault(x => x.CoderSubjectId == caller.SubjectId);
         if (coding is null)
         {
-            if (codings.Count >= 2)
-            {
-                throw new RequestStateException("Two people have coded this already; the first coder may revise theirs.");
-            }
-            coding = new HcatCoding
-            {
-                CaseId = caseId, OrganisationCode = c.OrganisationCode, Subject = subject, CoderSubjectId = caller.SubjectId,
-                Independent = codings.Count == 1, CodedOn = today,
-            };
-            if (coding.Independent && (subject != CodingSubject.Complaint || c.SecondCodingRequestedOn is null))
-            {
-                throw new RequestStateException("Someone has coded this; a second coding is for complaints in a calibration sample (POST /api/v1/learning/calibration/samples).");
-            }
+            coding = HcatCoding.Record(
+                caseId, c.OrganisationCode, subject, caller.SubjectId, codings.Count, c.SecondCodingRequestedOn is not null, today, input.Severities!, input.Harm, stages);
             store.Add(coding);
         }
         else
         {
-            coding.RevisedOn = today;
+            coding.Revise(input.Severities!, input.Harm, stages, today);
         }
-        coding.Set(input.Severities!, input.Harm, stages);
         outbox.Publish(new ComplaintHcatCoded
         {
             CaseId = caseId, OrganisationCode = c.OrganisationCode, Subject = subject.ToString(), Severities = coding.Severities(),

@@ -6,33 +6,60 @@ namespace IcsComplaints.Learning.Domain.Cases;
 /// </summary>
 public sealed class LearningCase
 {
+    private LearningCase()
+    {
+    }
+
     /// <summary>The case.</summary>
-    public Guid CaseId { get; init; }
+    public Guid CaseId { get; private set; }
 
     /// <summary>The complaint.</summary>
-    public Guid ComplaintId { get; init; }
+    public Guid ComplaintId { get; private set; }
 
     /// <summary>Its reference.</summary>
-    public required string Reference { get; init; }
+    public string Reference { get; private set; } = "";
 
     /// <summary>ODS code of the organisation handling it.</summary>
-    public required string OrganisationCode { get; init; }
+    public string OrganisationCode { get; private set; } = "";
 
     /// <summary>Date received: the month a theme counts it in.</summary>
-    public DateOnly ReceivedOn { get; init; }
+    public DateOnly ReceivedOn { get; private set; }
 
     /// <summary>KO41 subject areas, once coded.</summary>
-    public List<string> SubjectAreas { get; set; } = [];
+    public List<string> SubjectAreas { get; private set; } = [];
 
     /// <summary>When it closed.</summary>
-    public DateOnly? ClosedOn { get; set; }
+    public DateOnly? ClosedOn { get; private set; }
 
     /// <summary>Outcome at closure (KO41a), if any.</summary>
-    public string? Outcome { get; set; }
+    public string? Outcome { get; private set; }
 
     /// <summary>When a quality lead put it in a calibration sample, to be coded by a second person.</summary>
-    public DateOnly? SecondCodingRequestedOn { get; set; }
+    public DateOnly? SecondCodingRequestedOn { get; private set; }
 
     /// <summary>True for the demonstration history that <c>./ics up</c> generates; never set by events.</summary>
-    public bool Synthetic { get; init; }
+    public bool Synthetic { get; private set; }
+
+    /// <summary>A case the case service opened.</summary>
+    public static LearningCase Opened(Guid caseId, Guid complaintId, string reference, string organisationCode, DateOnly receivedOn) => new()
+    {
+        CaseId = caseId, ComplaintId = complaintId, Reference = reference, OrganisationCode = organisationCode, ReceivedOn = receivedOn,
+    };
+
+    /// <summary>A closed, coded case of the demonstration history, marked synthetic so it is never taken for a real one.</summary>
+    public static LearningCase Demonstration(
+        Guid caseId, string reference, string organisationCode, DateOnly receivedOn, DateOnly closedOn, string outcome, IEnumerable<string> subjectAreas) => new()
+    {
+        CaseId = caseId, ComplaintId = Guid.CreateVersion7(), Reference = reference, OrganisationCode = organisationCode, ReceivedOn = receivedOn,
+        ClosedOn = closedOn, Outcome = outcome, Synthetic = true, SubjectAreas = [.. subjectAreas],
+    };
+
+    /// <summary>The case service coded it: its KO41 subject areas replace any earlier ones.</summary>
+    public void Coded(IEnumerable<string> subjectAreas) => SubjectAreas = [.. subjectAreas];
+
+    /// <summary>The case service closed it, with its outcome if it has one.</summary>
+    public void Closed(DateOnly closedOn, string? outcome) => (ClosedOn, Outcome) = (closedOn, outcome);
+
+    /// <summary>A quality lead put it in a calibration sample: a second person may now code the complaint independently.</summary>
+    public void RequestSecondCoding(DateOnly on) => SecondCodingRequestedOn = on;
 }
