@@ -58,6 +58,18 @@ connection string. Every credential comes from the service's own Secret (ADR 17)
   valueFrom: { secretKeyRef: { name: {{ .svc.existingSecret }}, key: identity-signing-key } }
 - name: Identity__EncryptionKey
   valueFrom: { secretKeyRef: { name: {{ .svc.existingSecret }}, key: identity-encryption-key } }
+- name: Identity__WebRedirectUris__0
+  value: {{ printf "%ssignin-callback" .root.Values.publicUrl | quote }}
+- name: Identity__WebPostLogoutRedirectUris__0
+  value: {{ printf "%ssignout-callback" .root.Values.publicUrl | quote }}
+{{- end }}
+{{- if .svc.portal }}
+- name: Portal__Gateway
+  value: http://{{ include "ics.serviceName" (dict "root" .root "name" "gateway") }}:8080/
+- name: Portal__Authority
+  value: {{ .root.Values.publicUrl | quote }}
+- name: Portal__PublicAddress
+  value: {{ .root.Values.publicUrl | quote }}
 {{- end }}
 {{- with .svc.database }}
 - name: ConnectionStrings__{{ . }}

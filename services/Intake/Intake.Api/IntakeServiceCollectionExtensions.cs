@@ -3,6 +3,7 @@ using IcsComplaints.Intake.Api.Api;
 using IcsComplaints.Intake.Api.Consumers;
 using IcsComplaints.Intake.Api.Data;
 using IcsComplaints.Intake.Api.Features;
+using IcsComplaints.Intake.Api.Features.CheckComplaint;
 using IcsComplaints.Intake.Api.Features.DecideBestInterests;
 using IcsComplaints.Intake.Api.Features.DecideRouting;
 using IcsComplaints.Intake.Api.Features.DecideTimeLimit;
@@ -51,6 +52,7 @@ public static class IntakeServiceCollectionExtensions
         builder.Services.AddAuditTrail<IntakeDbContext>();
         builder.AddServiceDataProtection<IntakeDbContext, WebApplicationBuilder>("ics-intake");
         builder.Services.AddScoped<ComplaintStore>();
+        builder.Services.AddScoped<CheckComplaintHandler>();
         builder.Services.AddScoped<ComplaintQueries>();
         builder.Services.AddScoped<ConcernStore>();
         builder.Services.AddScoped<ComplaintEventPublisher>();

@@ -35,12 +35,24 @@ public static class ConnectEndpoints
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         var signedIn = await http.AuthenticateAsync(SignInScheme);
         var user = signedIn.Succeeded ? await FindUserAsync(accounts, signedIn.Principal.FindFirstValue(Claims.Subject), ct) : null;
-        if (user is null)
+        // prompt=login: the client wants the password now, whatever session the sign-in cookie holds. The request is
+        // sent back here without it, so that the sign-in just made is the one used.
+        var forceSignIn = request.HasPromptValue(PromptValues.Login);
+        if (user is null || forceSignIn)
         {
-            var query = http.Request.HasFormContentType
-                ? QueryString.Create(http.Request.Form.Select(f => KeyValuePair.Create(f.Key, f.Value)))
-                : http.Request.QueryString;
-            return Results.Challenge(new AuthenticationProperties { RedirectUri = http.Request.PathBase + http.Request.Path + query }, [SignInScheme]);
+            var parameters = (http.Request.HasFormContentType ? http.Request.Form.Select(f => KeyValuePair.Create(f.Key, f.Value)) : http.Request.Query)
+                .Where(p => p.Key != Parameters.Prompt)
+                .ToList();
+            var prompt = string.Join(' ', request.GetPromptValues().Remove(PromptValues.Login));
+            if (prompt.Length > 0)
+            {
+                parameters.Add(KeyValuePair.Create(Parameters.Prompt, new Microsoft.Extensions.Primitives.StringValues(prompt)));
+            }
+            if (forceSignIn)
+            {
+                await http.SignOutAsync(SignInScheme);
+            }
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = http.Request.PathBase + http.Request.Path + QueryString.Create(parameters) }, [SignInScheme]);
         }
         var membership = TokenPrincipals.SelectMembership(user, (string?)request["org"], out var refused);
         if (refused)

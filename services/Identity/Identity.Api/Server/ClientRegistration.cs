@@ -44,6 +44,10 @@ public sealed class ClientRegistration(IOptions<IdentitySettings> settings, IHos
         {
             web.RedirectUris.Add(new Uri(uri));
         }
+        foreach (var uri in settings.Value.WebPostLogoutRedirectUris)
+        {
+            web.PostLogoutRedirectUris.Add(new Uri(uri));
+        }
         await UpsertAsync(applications, web, cancellationToken);
 
         if (settings.Value.EnablePasswordGrant && ServerCredentials.IsDevelopmentProfile(environment))

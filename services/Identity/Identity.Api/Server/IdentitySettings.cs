@@ -42,6 +42,9 @@ public sealed class IdentitySettings
     /// <summary>Redirect URIs of the web interface's client (<c>ics-web</c>, authorization code with PKCE).</summary>
     public string[] WebRedirectUris { get; set; } = [];
 
+    /// <summary>Where the web interface may send a browser back to after sign-out (the portal's <c>/signout-callback</c>).</summary>
+    public string[] WebPostLogoutRedirectUris { get; set; } = [];
+
     /// <summary>Seed the demo organisations, users and clients during <c>migrate</c> (development profile only).</summary>
     public bool SeedDemoData { get; set; }
 

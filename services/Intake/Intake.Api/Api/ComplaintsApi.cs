@@ -1,4 +1,5 @@
 using IcsComplaints.Intake.Api.Features;
+using IcsComplaints.Intake.Api.Features.CheckComplaint;
 using IcsComplaints.Intake.Api.Features.DecideBestInterests;
 using IcsComplaints.Intake.Api.Features.DecideRouting;
 using IcsComplaints.Intake.Api.Features.DecideTimeLimit;
@@ -45,6 +46,7 @@ public static class ComplaintsApi
         var group = app.MapGroup("/api/v1/complaints").WithTags("Complaints");
         // Anyone may complain, signed in or not; the handler decides what each kind of caller may set.
         group.MapPost("", SubmitAsync).AllowAnonymous();
+        group.MapPost("/validation", CheckAsync).AllowAnonymous();
         group.MapGet("/status", GetProgressAsync).AllowAnonymous();
         group.MapGet("", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
@@ -84,6 +86,13 @@ public static class ComplaintsApi
             http.Response.Headers["Idempotent-Replayed"] = "true";
         }
         return TypedResults.Created($"/api/v1/complaints/{result.ComplaintId}", new SubmitComplaintResponse(result.ComplaintId, result.Reference, result.StatusSecret));
+    }
+
+    // 204 when the complaint would be accepted as it stands; otherwise the 400 a submission would get. Nothing is stored.
+    private static async Task<NoContent> CheckAsync([FromBody] SubmitComplaintCommand? command, CheckComplaintHandler handler, Caller caller, CancellationToken ct)
+    {
+        await handler.CheckAsync(command ?? new SubmitComplaintCommand(), caller, ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<ComplaintDetail>, NotFound>> GetAsync(Guid id, Caller caller, GetComplaintHandler complaints, CancellationToken ct) =>

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace IcsComplaints.Portal.Web.Clients;
+
+/// <summary>
+/// The platform's REST APIs through the gateway, called as the person using the portal: with their access token when
+/// they are signed in, with none otherwise (<see cref="CallerForwarding"/>). An API's refusal comes back as an
+/// <see cref="ApiProblem"/>; an outage (5xx, no answer) throws, and the portal shows its error page.
+/// </summary>
+public sealed class PlatformApi(HttpClient http)
+{
+    /// <summary>How the APIs write JSON: camelCase, enumerations by name.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>GET a JSON resource.</summary>
+    public async Task<ApiResult<T>> GetAsync<T>(string path, IReadOnlyDictionary<string, string>? headers, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        AddHeaders(request, headers);
+        using var response = await http.SendAsync(request, ct);
+        return await ReadAsync<T>(response, ct);
+    }
+
+    /// <summary>POST a JSON body.</summary>
+    public async Task<ApiResult<T>> PostAsync<T>(string path, object body, IReadOnlyDictionary<string, string>? headers, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))
+        {
+            Content = JsonContent.Create(body, body.GetType(), options: Json),
+        };
+        AddHeaders(request, headers);
+        using var response = await http.SendAsync(request, ct);
+        return await ReadAsync<T>(response, ct);
+    }
+
+    private static void AddHeaders(HttpRequestMessage request, IReadOnlyDictionary<string, string>? headers)
+    {
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+    }
+
+    private static async Task<ApiResult<T>> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct)
+    {
+        if ((int)response.StatusCode >= 500)
+        {
+            throw new HttpRequestException($"The platform answered {(int)response.StatusCode}.", null, response.StatusCode);
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            return new ApiResult<T>(default, ApiProblem.Read((int)response.StatusCode, await response.Content.ReadAsStringAsync(ct)));
+        }
+        if (response.Content.Headers.ContentLength == 0 || response.StatusCode == System.Net.HttpStatusCode.NoContent)
+        {
+            return new ApiResult<T>(default, null);
+        }
+        return new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(Json, ct), null);
+    }
+}

@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IcsComplaints.Portal.Web.Pages;
+
+public sealed class AccessDeniedModel : PageModel
+{
+    public void OnGet()
+    {
+    }
+}

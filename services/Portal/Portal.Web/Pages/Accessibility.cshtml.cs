@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IcsComplaints.Portal.Web.Pages;
+
+public sealed class AccessibilityModel : PageModel
+{
+    public void OnGet()
+    {
+    }
+}

@@ -1,0 +1,62 @@
+using IcsComplaints.Portal.Web.Clients;
+using IcsComplaints.Portal.Web.Journey;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IcsComplaints.Portal.Web.Pages;
+
+/// <summary>
+/// A complaint's progress by reference and progress code (a form post: neither goes in a URL). A wrong pair says
+/// only that nothing matched, as the API does.
+/// </summary>
+public sealed class StatusModel(PublicApis apis) : PageModel
+{
+    [BindProperty]
+    public string? Reference { get; set; }
+
+    [BindProperty]
+    public string? Secret { get; set; }
+
+    public FormErrors Errors { get; } = new();
+
+    public ComplaintProgress? Progress { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(Reference))
+        {
+            Errors.Add("reference", "Enter your complaint reference");
+        }
+        if (string.IsNullOrWhiteSpace(Secret))
+        {
+            Errors.Add("secret", "Enter your progress code");
+        }
+        if (Errors.Any)
+        {
+            return Page();
+        }
+        var found = await apis.ProgressAsync(Reference!, Secret!, ct);
+        if (found.Value is { } progress)
+        {
+            Progress = progress;
+            return Page();
+        }
+        if (found.NotFound)
+        {
+            Errors.Add("reference", "No complaint matches this reference and progress code. Check both and try again.");
+        }
+        else
+        {
+            Errors.AddFrom(found.Problem!, [("reference", "reference"), ("X-Complaint-Secret", "secret"), ("secret", "secret")]);
+            if (!Errors.Any)
+            {
+                Errors.Add("reference", found.Problem!.Detail ?? found.Problem.Title ?? "Your complaint could not be found. Try again.");
+            }
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,175 @@
+extern alias advocacy;
+extern alias gateway;
+extern alias identity;
+extern alias intake;
+extern alias portal;
+using IcsComplaints.ServiceDefaults;
+using IcsComplaints.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+using AdvocacyDbContext = advocacy::IcsComplaints.AdvocacyReferral.Api.Data.AdvocacyDbContext;
+using AdvocacyDirectorySeed = advocacy::IcsComplaints.AdvocacyReferral.Api.Data.AdvocacyDirectorySeed;
+using AdvocacyProgram = advocacy::Program;
+using DirectorySeed = intake::IcsComplaints.Intake.Api.Data.DirectorySeed;
+using GatewayProgram = gateway::Program;
+using IdentityProgram = identity::Program;
+using IntakeDbContext = intake::IcsComplaints.Intake.Api.Data.IntakeDbContext;
+using IntakeProgram = intake::Program;
+using PortalProgram = portal::Program;
+
+[assembly: AssemblyFixture(typeof(IcsComplaints.Portal.Tests.PortalSystem))]
+[assembly: Xunit.v3.Parallelization(Mode = Xunit.Sdk.ParallelMode.None)]
+
+namespace IcsComplaints.Portal.Tests;
+
+/// <summary>
+/// What the portal's users reach: the gateway, with the portal behind it at <c>/</c> and the identity, intake and
+/// advocacy-referral services behind it at <c>/api</c>, each on its own PostgreSQL database and RabbitMQ user. The
+/// gateway's address is the public address: tokens are issued for it and the browser only ever talks to it.
+/// </summary>
+public sealed class PortalSystem : IAsyncLifetime
+{
+    /// <summary>The ICB the portal runs for in the tests (demo data: South East London).</summary>
+    public const string Icb = "QKK";
+
+    private readonly TestInfrastructure _infrastructure = new();
+    private readonly DemoIdentity _identity = new();
+    private readonly List<IAsyncDisposable> _resources = [];
+
+    public string DemoPassword => _identity.DemoPassword;
+
+    public ServiceHost<IdentityProgram> Identity { get; private set; } = null!;
+
+    public ServiceHost<IntakeProgram> Intake { get; private set; } = null!;
+
+    public ServiceHost<AdvocacyProgram> Advocacy { get; private set; } = null!;
+
+    public ServiceHost<PortalProgram> Portal { get; private set; } = null!;
+
+    public ServiceHost<GatewayProgram> Gateway { get; private set; } = null!;
+
+    /// <summary>The address people use: the gateway.</summary>
+    public Uri PublicAddress => Gateway.HttpAddress;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _infrastructure.InitializeAsync();
+        var identityDb = await Own(_infrastructure.CreateServiceDatabaseAsync("identity"));
+        var intakeDb = await Own(_infrastructure.CreateServiceDatabaseAsync("intake"));
+        var advocacyDb = await Own(_infrastructure.CreateServiceDatabaseAsync("advocacy"));
+        var vhost = await Own(_infrastructure.CreateVirtualHostAsync("portal"));
+        var intakeBroker = await Own(_infrastructure.CreateBrokerUserAsync(vhost, "intake"));
+        var advocacyBroker = await Own(_infrastructure.CreateBrokerUserAsync(vhost, "advocacy-referral"));
+        await DatabaseExtensions.MigrateAsync<IntakeDbContext>(intakeDb.OwnerConnectionString, IntakeDbContext.Schema, intakeDb.ConnectionString);
+        await DatabaseExtensions.MigrateAsync<AdvocacyDbContext>(advocacyDb.OwnerConnectionString, AdvocacyDbContext.Schema, advocacyDb.ConnectionString);
+
+        // The gateway's ports are known before anything starts, so every service can be told the public address.
+        Gateway = new ServiceHost<GatewayProgram>(Quiet([]));
+        var issuer = Gateway.HttpAddress.ToString();
+
+        var identitySettings = _identity.Settings(identityDb);
+        identitySettings["Identity:Issuer"] = issuer;
+        identitySettings["Identity:WebRedirectUris:0"] = issuer + "signin-callback";
+        identitySettings["Identity:WebPostLogoutRedirectUris:0"] = issuer + "signout-callback";
+        Identity = new ServiceHost<IdentityProgram>(Common(identitySettings, issuer)).Start();
+        await ServiceCommands.MigrateAsync(Identity.Services);
+        _identity.IssueFrom(Identity.CreateHttpClient);
+
+        Intake = new ServiceHost<IntakeProgram>(Common(new()
+        {
+            ["ConnectionStrings:intakedb"] = intakeDb.ConnectionString,
+            ["ConnectionStrings:rabbitmq"] = intakeBroker.AmqpUri.ToString(),
+        }, issuer)).Start();
+        await Intake.Services.GetServices<IDeploymentStep>().OfType<DirectorySeed>().Single().RunAsync(Intake.Services, CancellationToken.None);
+        Advocacy = new ServiceHost<AdvocacyProgram>(Common(new()
+        {
+            ["ConnectionStrings:advocacydb"] = advocacyDb.ConnectionString,
+            ["ConnectionStrings:rabbitmq"] = advocacyBroker.AmqpUri.ToString(),
+        }, issuer)).Start();
+        await Advocacy.Services.GetServices<IDeploymentStep>().OfType<AdvocacyDirectorySeed>().Single().RunAsync(Advocacy.Services, CancellationToken.None);
+
+        Portal = new ServiceHost<PortalProgram>(Common(new()
+        {
+            ["Portal:Gateway"] = issuer,
+            ["Portal:Authority"] = issuer,
+            ["Portal:PublicAddress"] = issuer,
+            ["Portal:RequireHttps"] = "false",
+            ["Portal:IcbOdsCode"] = Icb,
+            ["Portal:TrustedProxies:0"] = "127.0.0.1",
+        }, issuer)).Start();
+
+        foreach (var (key, value) in new Dictionary<string, string>
+        {
+            ["ReverseProxy:Clusters:identity-http:Destinations:identity:Address"] = Identity.HttpAddress.ToString(),
+            ["ReverseProxy:Clusters:intake-http:Destinations:intake:Address"] = Intake.HttpAddress.ToString(),
+            ["ReverseProxy:Clusters:intake-grpc:Destinations:intake:Address"] = Intake.GrpcAddress.ToString(),
+            ["ReverseProxy:Clusters:advocacy-http:Destinations:advocacy:Address"] = Advocacy.HttpAddress.ToString(),
+            ["ReverseProxy:Clusters:advocacy-grpc:Destinations:advocacy:Address"] = Advocacy.GrpcAddress.ToString(),
+            ["ReverseProxy:Clusters:portal-http:Destinations:portal:Address"] = Portal.HttpAddress.ToString(),
+            ["Authentication:Authority"] = issuer,
+            ["Authentication:RequireHttpsMetadata"] = "false",
+            // The portal, on loopback, passes on each person's address; the limits count people, not the portal.
+            ["Gateway:TrustedProxies:0"] = "127.0.0.1",
+            ["RateLimits:PublicSubmission:PermitLimit"] = "10000",
+            ["RateLimits:PublicStatus:PermitLimit"] = "10000",
+            ["RateLimits:PublicRead:PermitLimit"] = "10000",
+            ["RateLimits:SignIn:PermitLimit"] = "10000",
+        })
+        {
+            Gateway.With(key, value);
+        }
+        Gateway.Start();
+    }
+
+    /// <summary>An access token for a demo user (password grant), for checking what the portal recorded.</summary>
+    public Task<string> TokenAsync(string userName) => _identity.TokenAsync(userName);
+
+    /// <summary>A client for the gateway's REST port, with a bearer token when given.</summary>
+    public HttpClient GatewayHttp(string? token = null) => HttpClients.WithToken(Gateway.CreateHttpClient(), token);
+
+    /// <summary>Runs a query against the intake database.</summary>
+    public async Task<T> InIntakeDb<T>(Func<IntakeDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = Intake.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<IntakeDbContext>());
+    }
+
+    private static Dictionary<string, string?> Quiet(Dictionary<string, string?> settings)
+    {
+        settings["Logging:Console:LogLevel:Default"] = "Warning";
+        return settings;
+    }
+
+    private static Dictionary<string, string?> Common(Dictionary<string, string?> settings, string issuer)
+    {
+        settings["Authentication:Authority"] = issuer;
+        settings["Authentication:RequireHttpsMetadata"] = "false";
+        settings["Messaging:Relay:PollInterval"] = "00:00:00.250";
+        return Quiet(settings);
+    }
+
+    private async Task<T> Own<T>(Task<T> resource)
+        where T : IAsyncDisposable
+    {
+        var created = await resource;
+        _resources.Add(created);
+        return created;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in new IAsyncDisposable?[] { Gateway, Portal, Advocacy, Intake, Identity })
+        {
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+        }
+        for (var i = _resources.Count - 1; i >= 0; i--)
+        {
+            await _resources[i].DisposeAsync();
+        }
+        await _infrastructure.DisposeAsync();
+        _identity.Dispose();
+    }
+}
