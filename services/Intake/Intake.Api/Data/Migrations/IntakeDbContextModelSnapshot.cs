@@ -156,6 +156,11 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasColumnType("character varying(20000)")
                         .HasColumnName("description");
 
+                    b.Property<string>("DesiredOutcome")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("desired_outcome");
+
                     b.Property<DateOnly?>("EventDate")
                         .HasColumnType("date")
                         .HasColumnName("event_date");
