@@ -15,10 +15,10 @@ public enum PostcodeNearness
 }
 
 /// <summary>
-/// Finding the organisation to complain to as a member of the public looks for it (issue 16; Complaint Standards,
-/// "Welcoming complaints": easy to find where to complain, online included — domain.md §1.4). By name: the words
-/// they type appear in the name, whatever the case and however they write "St" or "Saint", apostrophes, and "&amp;"
-/// or "and". By postcode: an approximation until a geographic lookup (postcode coordinates) exists — organisations
+/// Finding the organisation to complain to as a member of the public looks for it (Complaint Standards, "Welcoming
+/// complaints": several channels, online included, and easy to understand how to complain — domain.md §1.4). By
+/// name: the words they type appear in the name, whatever the case and however they write "St" or "Saint",
+/// apostrophes, and "&amp;" or "and". By postcode: an approximation until a geographic lookup (postcode coordinates) exists — organisations
 /// whose main site or headquarters is in the same postcode district come first, then those in the same postcode
 /// area; the others are left out, since nothing says they are near.
 /// </summary>
