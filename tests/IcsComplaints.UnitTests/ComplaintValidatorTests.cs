@@ -44,6 +44,17 @@ public sealed class ComplaintValidatorTests
         Assert.Equal("An apology, and a new appointment.", valid.DesiredOutcome);
     }
 
+    [Fact]
+    public void ASubmissionWithoutADesiredOutcome_HashesAsBeforeTheFieldExisted()
+    {
+        var without = ComplaintValidator.Validate(Valid(), null, ComplaintChannel.Online, Today, Earliest);
+        var with = without with { DesiredOutcome = "An apology." };
+
+        // An Idempotency-Key's request hash is taken of this JSON: a retry of an older submission must still match.
+        Assert.DoesNotContain("DesiredOutcome", System.Text.Json.JsonSerializer.Serialize(without), StringComparison.Ordinal);
+        Assert.Contains("\"DesiredOutcome\":\"An apology.\"", System.Text.Json.JsonSerializer.Serialize(with), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(20_001, "At most 20,000 characters")]
     [InlineData(0, "control character")]
