@@ -18,6 +18,9 @@ ensure_packages() {
   command -v curl >/dev/null || need+=(curl)
   command -v unzip >/dev/null || need+=(unzip)
   command -v openssl >/dev/null || need+=(openssl)
+  # The portal's build brings in the NHS.UK design system with npm; its browser tests drive Debian's Chromium.
+  command -v npm >/dev/null || need+=(npm)
+  command -v chromium >/dev/null || need+=(chromium)
   command -v dotnet >/dev/null || die "The .NET 10 SDK is required: https://learn.microsoft.com/dotnet/core/install/linux-debian"
   [ ${#need[@]} -eq 0 ] && return 0
   [ "$(id -u)" = 0 ] || die "Missing packages (${need[*]}): run as root, or install them with apt-get first."

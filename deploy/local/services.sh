@@ -93,7 +93,7 @@ service_env() {
       "Identity__WebRedirectUris__0=${GATEWAY_URL}signin-callback" "Identity__WebPostLogoutRedirectUris__0=${GATEWAY_URL}signout-callback")
   fi
   # The portal calls the APIs through the gateway and is reached through it; on loopback each trusts the other's
-  # X-Forwarded-For, so the gateway's limits count the people using the portal (ADR 20). Demo ICB: South East London.
+  # X-Forwarded-For, so the gateway's limits count the people using the portal (ADR 22). Demo ICB: South East London.
   if [ "$name" = portal ]; then
     vars+=("Portal__Gateway=$GATEWAY_URL" "Portal__Authority=$GATEWAY_URL" "Portal__PublicAddress=$GATEWAY_URL"
       "Portal__RequireHttps=false" "Portal__IcbOdsCode=${ICS_PORTAL_ICB:-QKK}" "Portal__TrustedProxies__0=127.0.0.1")

@@ -1,4 +1,5 @@
 extern alias advocacy;
+extern alias cases;
 extern alias gateway;
 extern alias identity;
 extern alias intake;
@@ -9,6 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 using AdvocacyDbContext = advocacy::IcsComplaints.AdvocacyReferral.Api.Data.AdvocacyDbContext;
 using AdvocacyDirectorySeed = advocacy::IcsComplaints.AdvocacyReferral.Api.Data.AdvocacyDirectorySeed;
 using AdvocacyProgram = advocacy::Program;
+using CaseDbContext = cases::IcsComplaints.Case.Api.Data.CaseDbContext;
+using CaseProgram = cases::Program;
 using DirectorySeed = intake::IcsComplaints.Intake.Api.Data.DirectorySeed;
 using GatewayProgram = gateway::Program;
 using IdentityProgram = identity::Program;
@@ -22,7 +25,7 @@ using PortalProgram = portal::Program;
 namespace IcsComplaints.Portal.Tests;
 
 /// <summary>
-/// What the portal's users reach: the gateway, with the portal behind it at <c>/</c> and the identity, intake and
+/// What the portal's users reach: the gateway, with the portal behind it at <c>/</c> and the identity, intake, case and
 /// advocacy-referral services behind it at <c>/api</c>, each on its own PostgreSQL database and RabbitMQ user. The
 /// gateway's address is the public address: tokens are issued for it and the browser only ever talks to it.
 /// </summary>
@@ -43,6 +46,8 @@ public sealed class PortalSystem : IAsyncLifetime
 
     public ServiceHost<AdvocacyProgram> Advocacy { get; private set; } = null!;
 
+    public ServiceHost<CaseProgram> Case { get; private set; } = null!;
+
     public ServiceHost<PortalProgram> Portal { get; private set; } = null!;
 
     public ServiceHost<GatewayProgram> Gateway { get; private set; } = null!;
@@ -59,6 +64,9 @@ public sealed class PortalSystem : IAsyncLifetime
         var vhost = await Own(_infrastructure.CreateVirtualHostAsync("portal"));
         var intakeBroker = await Own(_infrastructure.CreateBrokerUserAsync(vhost, "intake"));
         var advocacyBroker = await Own(_infrastructure.CreateBrokerUserAsync(vhost, "advocacy-referral"));
+        var caseDb = await Own(_infrastructure.CreateServiceDatabaseAsync("case"));
+        var caseBroker = await Own(_infrastructure.CreateBrokerUserAsync(vhost, "case"));
+        await DatabaseExtensions.MigrateAsync<CaseDbContext>(caseDb.OwnerConnectionString, CaseDbContext.Schema, caseDb.ConnectionString);
         await DatabaseExtensions.MigrateAsync<IntakeDbContext>(intakeDb.OwnerConnectionString, IntakeDbContext.Schema, intakeDb.ConnectionString);
         await DatabaseExtensions.MigrateAsync<AdvocacyDbContext>(advocacyDb.OwnerConnectionString, AdvocacyDbContext.Schema, advocacyDb.ConnectionString);
 
@@ -84,6 +92,15 @@ public sealed class PortalSystem : IAsyncLifetime
         {
             ["ConnectionStrings:advocacydb"] = advocacyDb.ConnectionString,
             ["ConnectionStrings:rabbitmq"] = advocacyBroker.AmqpUri.ToString(),
+            ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
+        }, issuer)).Start();
+        // A complaint opens its case, which a request for advocacy needs.
+        Case = new ServiceHost<CaseProgram>(Common(new()
+        {
+            ["ConnectionStrings:casedb"] = caseDb.ConnectionString,
+            ["ConnectionStrings:rabbitmq"] = caseBroker.AmqpUri.ToString(),
+            ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
+            ["Services:Advocacy:Grpc"] = Advocacy.GrpcAddress.ToString(),
         }, issuer)).Start();
         await Advocacy.Services.GetServices<IDeploymentStep>().OfType<AdvocacyDirectorySeed>().Single().RunAsync(Advocacy.Services, CancellationToken.None);
 
@@ -103,6 +120,7 @@ public sealed class PortalSystem : IAsyncLifetime
             ["ReverseProxy:Clusters:intake-http:Destinations:intake:Address"] = Intake.HttpAddress.ToString(),
             ["ReverseProxy:Clusters:intake-grpc:Destinations:intake:Address"] = Intake.GrpcAddress.ToString(),
             ["ReverseProxy:Clusters:advocacy-http:Destinations:advocacy:Address"] = Advocacy.HttpAddress.ToString(),
+            ["ReverseProxy:Clusters:case-http:Destinations:case:Address"] = Case.HttpAddress.ToString(),
             ["ReverseProxy:Clusters:advocacy-grpc:Destinations:advocacy:Address"] = Advocacy.GrpcAddress.ToString(),
             ["ReverseProxy:Clusters:portal-http:Destinations:portal:Address"] = Portal.HttpAddress.ToString(),
             ["Authentication:Authority"] = issuer,
@@ -158,7 +176,7 @@ public sealed class PortalSystem : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var host in new IAsyncDisposable?[] { Gateway, Portal, Advocacy, Intake, Identity })
+        foreach (var host in new IAsyncDisposable?[] { Gateway, Portal, Case, Advocacy, Intake, Identity })
         {
             if (host is not null)
             {

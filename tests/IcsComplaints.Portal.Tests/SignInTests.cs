@@ -43,6 +43,22 @@ public sealed class SignInTests(PortalSystem system, Browser browser)
     }
 
     [Fact]
+    public async Task A_signed_in_complainant_sees_the_complaints_they_made_without_keeping_references()
+    {
+        var journey = new Journey(await browser.NewPageAsync(system.PublicAddress), "complainant");
+        await journey.OpenAsync("/sign-in", "sign-in");
+        await journey.FillAsync("userName", "complainant2");
+        await journey.FillAsync("password", system.DemoPassword);
+        await journey.PressAsync("Sign in", "your-complaints");
+        Assert.EndsWith("/your-complaints", journey.Page.Url, StringComparison.Ordinal);
+
+        var (reference, _) = await ComplainantJourneyTests.ComplainForSelfAsync(journey, "Made while signed in.");
+        await journey.OpenAsync("/your-complaints", "your-complaints-listed");
+        await Assertions.Expect(journey.Page.Locator("table")).ToContainTextAsync(reference);
+        Assert.Empty(journey.Violations);
+    }
+
+    [Fact]
     public async Task A_staff_page_asks_for_sign_in_and_returns_to_the_home_page_afterwards()
     {
         var page = await browser.NewPageAsync(system.PublicAddress);

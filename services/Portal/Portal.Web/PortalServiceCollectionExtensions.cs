@@ -12,7 +12,7 @@ namespace IcsComplaints.Portal.Web;
 
 /// <summary>
 /// The portal: Razor Pages in the NHS.UK design system, served by the gateway at <c>/</c>, calling the APIs through
-/// the gateway as the person using it. It keeps nothing but its sessions (ADR 20).
+/// the gateway as the person using it. It keeps nothing but its sessions (ADR 22).
 /// </summary>
 public static class PortalServiceCollectionExtensions
 {
@@ -51,7 +51,7 @@ public static class PortalServiceCollectionExtensions
             options.Cookie.SecurePolicy = PortalSignIn.SecurePolicy(portal.Value);
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
-        // The complaint being written lives on the server, keyed by this cookie (ADR 20).
+        // The complaint being written lives on the server, keyed by this cookie (ADR 22).
         builder.Services.AddDistributedMemoryCache();
         builder.Services.AddSession();
         builder.Services.AddOptions<SessionOptions>().Configure<IOptions<PortalSettings>>((options, portal) =>

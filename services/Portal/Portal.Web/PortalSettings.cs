@@ -8,13 +8,13 @@ public sealed class PortalSettings
 
     /// <summary>
     /// Where the portal calls the APIs: the gateway's address inside the deployment. Calls carry the signed-in user's
-    /// own token, or none, never an identity of the portal's (ADR 20).
+    /// own token, or none, never an identity of the portal's (ADR 22).
     /// </summary>
     public string Gateway { get; set; } = "";
 
     /// <summary>
     /// The OpenID Connect provider staff and complainants sign in with: the platform's identity service on its public
-    /// address (the gateway) by default, or another provider (ADR 20, README "Signing in").
+    /// address (the gateway) by default, or another provider (ADR 22, README "Signing in").
     /// </summary>
     public string Authority { get; set; } = "";
 

@@ -5,7 +5,7 @@ namespace IcsComplaints.Portal.Web.Clients;
 
 /// <summary>
 /// A refusal from an API (RFC 9457 problem details): its title, detail and the messages by field, exactly as the
-/// service worded them. The portal shows these messages and never writes its own version of a rule (ADR 20).
+/// service worded them. The portal shows these messages and never writes its own version of a rule (ADR 22).
 /// </summary>
 public sealed record ApiProblem(int Status, string? Title, string? Detail, IReadOnlyDictionary<string, string[]> Errors)
 {

@@ -12,6 +12,12 @@ public sealed record Organisation(string OdsCode, string Name, string Type, stri
 /// <summary>An independent advocacy service.</summary>
 public sealed record AdvocacyService(string Code, string Name, string Phone, string Email, string Website, string Address);
 
+/// <summary>A complaint's referral to advocacy, as the complainant sees it.</summary>
+public sealed record SelfReferral(string Reference, string Status, DateOnly RequestedOn, bool ViewCase, bool ReviewDrafts, AdvocacyService AdvocacyService);
+
+/// <summary>A complainant's own request for advocacy, by the complaint's reference (the progress code goes in a header).</summary>
+public sealed record SelfReferralRequest(string Reference, bool ViewCase, bool ReviewDrafts);
+
 /// <summary>A recorded complaint: its reference and, for online submissions, the secret that shows its progress.</summary>
 public sealed record SubmittedComplaint(Guid Id, string Reference, string? StatusSecret);
 
@@ -69,6 +75,13 @@ public sealed class PublicApis(PlatformApi api)
     public Task<ApiResult<ComplaintProgress>> ProgressAsync(string reference, string secret, CancellationToken ct) =>
         api.GetAsync<ComplaintProgress>(
             "/api/v1/complaints/status" + QueryString.Create("reference", reference.Trim()), new Dictionary<string, string> { [SecretHeader] = secret.Trim() }, ct);
+
+    /// <summary>
+    /// Asks the advocacy service of the complainant's area to help with their complaint, on their own consent proven by
+    /// the reference and progress code; asking again gives the referral already made.
+    /// </summary>
+    public Task<ApiResult<SelfReferral>> RequestAdvocacyAsync(SelfReferralRequest request, string secret, CancellationToken ct) =>
+        api.PostAsync<SelfReferral>("/api/v1/advocacy/self-referrals", request, new Dictionary<string, string> { [SecretHeader] = secret.Trim() }, ct);
 
     /// <summary>A signed-in complainant's own complaints.</summary>
     public Task<ApiResult<ItemList<OwnComplaint>>> OwnComplaintsAsync(CancellationToken ct) =>

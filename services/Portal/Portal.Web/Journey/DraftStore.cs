@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace IcsComplaints.Portal.Web.Journey;
 
 /// <summary>
-/// Keeps the complaint being written in the server-side session (ADR 20): the browser holds only the session's
+/// Keeps the complaint being written in the server-side session (ADR 22): the browser holds only the session's
 /// cookie, so nothing typed travels in URLs or hidden fields, and a description of 20,000 characters fits.
 /// </summary>
 public static class DraftStore

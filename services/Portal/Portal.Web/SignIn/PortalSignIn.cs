@@ -10,7 +10,7 @@ namespace IcsComplaints.Portal.Web.SignIn;
 /// <summary>
 /// Sign-in with OpenID Connect (authorization code with PKCE, the <c>ics-web</c> public client) into a cookie session
 /// that holds the tokens, refreshes the access token before it expires, and ends after
-/// <see cref="PortalSettings.IdleTimeout"/> without a request (ADR 20).
+/// <see cref="PortalSettings.IdleTimeout"/> without a request (ADR 22).
 /// </summary>
 public static class PortalSignIn
 {

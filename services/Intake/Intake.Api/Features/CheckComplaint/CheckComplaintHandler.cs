@@ -8,7 +8,7 @@ namespace IcsComplaints.Intake.Api.Features.CheckComplaint;
 
 /// <summary>
 /// Checks a complaint as submitting it would, and records nothing: the web portal asks after each question, so the
-/// person sees the platform's own messages on the page that asks, and no form re-implements a rule (ADR 20).
+/// person sees the platform's own messages on the page that asks, and no form re-implements a rule (ADR 22).
 /// </summary>
 public sealed class CheckComplaintHandler(TimeProvider time, WorkingDayCalendar calendar, OrganisationDirectory directory)
 {
