@@ -681,7 +681,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
                 Channel = Channel.Pals,
                 Complainant = new Complainant { Name = "Matrix Person" },
                 Description = "Access matrix complaint.",
-            }, c.Token is null ? [] : IcsSystem.Bearer(c.Token));
+            }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
             return Access.Allowed;
         }
         catch (RpcException ex)
@@ -732,7 +732,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
     {
         using var channel = GrpcChannel.ForAddress(system.Intake.GrpcAddress);
         var response = await new OrganisationDirectoryService.OrganisationDirectoryServiceClient(channel).GetOrganisationAsync(
-            new GetOrganisationRequest { OdsCode = "RJ1" }, c.Token is null ? [] : IcsSystem.Bearer(c.Token));
+            new GetOrganisationRequest { OdsCode = "RJ1" }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
         return response.Organisation.CommissionedBy.Contains("QKK") ? Access.Allowed : throw new InvalidOperationException("RJ1 without its ICB");
     }
 
@@ -740,7 +740,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
     {
         using var channel = GrpcChannel.ForAddress(system.Intake.GrpcAddress);
         var response = await new OrganisationDirectoryService.OrganisationDirectoryServiceClient(channel).ListOrganisationsAsync(
-            new ListOrganisationsRequest { CommissionedBy = "QKK" }, c.Token is null ? [] : IcsSystem.Bearer(c.Token));
+            new ListOrganisationsRequest { CommissionedBy = "QKK" }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
         return response.Organisations.Any(o => o.OdsCode == "RJ1") ? Access.Allowed : throw new InvalidOperationException("QKK commissions nothing");
     }
 
@@ -796,7 +796,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         }
     }
 
-    private static Metadata Headers(Context c) => c.Token is null ? [] : IcsSystem.Bearer(c.Token);
+    private static Metadata Headers(Context c) => c.Token is null ? [] : GrpcCalls.Bearer(c.Token);
 
     // As over REST: a request the caller may make but sent empty is refused for its content, which counts as reached.
     private async Task<Access> LearningGrpcAsync<TResponse>(Func<LearningService.LearningServiceClient, AsyncUnaryCall<TResponse>> call)
@@ -821,7 +821,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
     {
         using var channel = GrpcChannel.ForAddress(system.Advocacy.GrpcAddress);
         var found = await new AdvocacyDirectoryService.AdvocacyDirectoryServiceClient(channel).FindAdvocacyServiceAsync(
-            new FindAdvocacyServiceRequest { Postcode = "SE1 7EH" }, c.Token is null ? [] : IcsSystem.Bearer(c.Token));
+            new FindAdvocacyServiceRequest { Postcode = "SE1 7EH" }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
         return found.Code == "ADV01" ? Access.Allowed : throw new InvalidOperationException("wrong advocacy service");
     }
 
@@ -831,7 +831,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         try
         {
             await new ConsentService.ConsentServiceClient(channel).GetActiveGrantAsync(
-                new GetActiveGrantRequest { CaseId = c.Target.CaseId.ToString() }, c.Token is null ? [] : IcsSystem.Bearer(c.Token));
+                new GetActiveGrantRequest { CaseId = c.Target.CaseId.ToString() }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
             return Access.Allowed;
         }
         catch (RpcException ex)
@@ -846,7 +846,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         try
         {
             await new ConsentService.ConsentServiceClient(channel).ListDraftReviewersAsync(
-                new ListDraftReviewersRequest { CaseId = c.Target.CaseId.ToString() }, c.Token is null ? [] : IcsSystem.Bearer(c.Token));
+                new ListDraftReviewersRequest { CaseId = c.Target.CaseId.ToString() }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
             return Access.Allowed;
         }
         catch (RpcException ex)
@@ -875,7 +875,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         using var channel = GrpcChannel.ForAddress(system.Case.GrpcAddress);
         try
         {
-            await channel.CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(c.Token is null ? [] : IcsSystem.Bearer(c.Token)), request);
+            await channel.CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(c.Token is null ? [] : GrpcCalls.Bearer(c.Token)), request);
             return Access.Allowed;
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.InvalidArgument or StatusCode.FailedPrecondition)
@@ -894,7 +894,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         try
         {
             var contact = await new ComplaintRecordsService.ComplaintRecordsServiceClient(channel).GetComplainantContactAsync(
-                new GetComplainantContactRequest { ComplaintId = c.Target.ComplaintId.ToString() }, c.Token is null ? [] : IcsSystem.Bearer(c.Token));
+                new GetComplainantContactRequest { ComplaintId = c.Target.ComplaintId.ToString() }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
             return contact.Name == "Matrix Person" ? Access.Allowed : throw new InvalidOperationException("another complainant's details");
         }
         catch (RpcException ex)
@@ -909,7 +909,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         try
         {
             await new CaseService.CaseServiceClient(channel).GetCaseAsync(
-                new GetCaseRequest { CaseId = c.Target.CaseId.ToString() }, c.Token is null ? [] : IcsSystem.Bearer(c.Token));
+                new GetCaseRequest { CaseId = c.Target.CaseId.ToString() }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
             return Access.Allowed;
         }
         catch (RpcException ex)
@@ -924,7 +924,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         try
         {
             var response = await new CaseService.CaseServiceClient(channel).ListCasesAsync(
-                new ListCasesRequest { Reference = c.Target.Reference }, c.Token is null ? [] : IcsSystem.Bearer(c.Token));
+                new ListCasesRequest { Reference = c.Target.Reference }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
             return response.Cases.Any(x => x.CaseId == c.Target.CaseId.ToString()) ? Access.Allowed : Access.Hidden;
         }
         catch (RpcException ex)
@@ -963,7 +963,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         using var channel = GrpcChannel.ForAddress(host.GrpcAddress);
         try
         {
-            await channel.CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(token is null ? [] : IcsSystem.Bearer(token)), new Empty());
+            await channel.CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(token is null ? [] : GrpcCalls.Bearer(token)), new Empty());
             return Access.Allowed;
         }
         catch (RpcException ex)

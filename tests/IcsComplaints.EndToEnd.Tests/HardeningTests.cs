@@ -103,7 +103,7 @@ public sealed partial class HardeningTests(IcsSystem system)
         {
             try
             {
-                await grpc.SubmitComplaintAsync(new SubmitComplaintRequest(), IcsSystem.Bearer(token));
+                await grpc.SubmitComplaintAsync(new SubmitComplaintRequest(), GrpcCalls.Bearer(token));
                 statuses.Add("OK");
             }
             catch (RpcException ex)
