@@ -6,11 +6,11 @@ extern alias gateway;
 extern alias identity;
 extern alias intake;
 using System.Security.Cryptography;
+using IcsComplaints.ComplaintHandling.Tests;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using AdvocacyDbContext = advocacy::IcsComplaints.AdvocacyReferral.Api.Data.AdvocacyDbContext;
-using AdvocacyDirectorySeed = advocacy::IcsComplaints.AdvocacyReferral.Api.Data.AdvocacyDirectorySeed;
 using AdvocacyProgram = advocacy::Program;
 using LearningDbContext = learning::IcsComplaints.Learning.Api.Data.LearningDbContext;
 using LearningProgram = learning::Program;
@@ -18,7 +18,6 @@ using ReportingDbContext = reporting::IcsComplaints.Reporting.Api.Data.Reporting
 using ReportingProgram = reporting::Program;
 using CaseDbContext = cases::IcsComplaints.Case.Api.Data.CaseDbContext;
 using CaseProgram = cases::Program;
-using DirectorySeed = intake::IcsComplaints.Intake.Api.Data.DirectorySeed;
 using GatewayProgram = gateway::Program;
 using IdentityProgram = identity::Program;
 using IntakeDbContext = intake::IcsComplaints.Intake.Api.Data.IntakeDbContext;
@@ -83,33 +82,19 @@ public sealed class IcsSystem : IAsyncLifetime
     {
         await _platform.InitializeAsync();
         Identity = await _platform.StartIdentityAsync<IdentityProgram>();
-        Intake = await _platform.CreateServiceAsync<IntakeProgram, IntakeDbContext>(
-            "intake", "intake", IntakeDbContext.Schema, services: services => services.AddSingleton<IOutboxRelayObserver>(IntakeRelayCrash),
-            brokerLink: ThroughIntakeBrokerLink);
-        Advocacy = await _platform.CreateServiceAsync<AdvocacyProgram, AdvocacyDbContext>("advocacy-referral", "advocacy", AdvocacyDbContext.Schema);
-        // The case service asks intake for a complainant's address when it writes a letter, and the advocacy-referral
-        // service whether an advocate's consent is in force.
-        Case = (await _platform.CreateServiceAsync<CaseProgram, CaseDbContext>("case", "case", CaseDbContext.Schema, new Dictionary<string, string?>
-        {
-            ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
-            ["Services:Advocacy:Grpc"] = Advocacy.GrpcAddress.ToString(),
-        })).Start();
-        Advocacy.Start();
+        var handling = new ComplaintHandlingSystem(
+            _platform, services => services.AddSingleton<IOutboxRelayObserver>(IntakeRelayCrash), ThroughIntakeBrokerLink);
+        await handling.StartAsync();
+        (Intake, Case, Advocacy) = (handling.Intake, handling.Case, handling.Advocacy);
         // Learning reads case events and asks intake's directory which providers an ICB commissions; reporting reads
         // every service's events into its log and asks intake's directory about organisations.
         var directory = new Dictionary<string, string?> { ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString() };
         Learning = (await _platform.CreateServiceAsync<LearningProgram, LearningDbContext>("learning", "learning", LearningDbContext.Schema, directory)).Start();
         Reporting = (await _platform.CreateServiceAsync<ReportingProgram, ReportingDbContext>("reporting", "reporting", ReportingDbContext.Schema, directory)).Start();
-        await TestPlatform.RunDeploymentStepAsync<AdvocacyDirectorySeed>(Advocacy.Services);
-        Intake.Start();
-        // Seeds the organisation directory, as `migrate` does before a deployment starts (its other step, the broker
-        // topology, would stop the running bus).
-        await TestPlatform.RunDeploymentStepAsync<DirectorySeed>(Intake.Services);
         Gateway = _platform.CreateHost<GatewayProgram>(GatewaySettings(permitLimit: 100_000)).Start();
         LimitedGateway = _platform.CreateHost<GatewayProgram>(GatewaySettings(permitLimit: 3)).Start();
 
-        // Case, learning and reporting declare their queues when their buses start; wait for that before anything is published.
-        await TestPlatform.ConnectedToBrokerAsync(Case);
+        // Learning and reporting declare their queues when their buses start; wait for that before anything is published.
         await TestPlatform.ConnectedToBrokerAsync(Learning);
         await TestPlatform.ConnectedToBrokerAsync(Reporting);
     }

@@ -1,10 +1,13 @@
-// Compiled into the intake, case and advocacy-referral test projects (each references the three services with these
-// aliases): the three services hand a complaint to each other at every step, so each one's tests need the other two.
+// Compiled into the intake, case and advocacy-referral test projects, whose fixture it is (ComplaintHandlingFixture.cs),
+// and into the end-to-end project, which starts the same three services within the whole system; each references the
+// three services with these aliases. The three hand a complaint to each other at every step, so each one's tests need
+// the other two.
 extern alias advocacy;
 extern alias cases;
 extern alias identity;
 extern alias intake;
 using IcsComplaints.TestKit;
+using Microsoft.Extensions.DependencyInjection;
 using AdvocacyDbContext = advocacy::IcsComplaints.AdvocacyReferral.Api.Data.AdvocacyDbContext;
 using AdvocacyDirectorySeed = advocacy::IcsComplaints.AdvocacyReferral.Api.Data.AdvocacyDirectorySeed;
 using AdvocacyProgram = advocacy::Program;
@@ -14,9 +17,6 @@ using DirectorySeed = intake::IcsComplaints.Intake.Api.Data.DirectorySeed;
 using IdentityProgram = identity::Program;
 using IntakeDbContext = intake::IcsComplaints.Intake.Api.Data.IntakeDbContext;
 using IntakeProgram = intake::Program;
-
-[assembly: AssemblyFixture(typeof(IcsComplaints.ComplaintHandling.Tests.ComplaintHandlingSystem))]
-[assembly: Xunit.v3.Parallelization(Mode = Xunit.Sdk.ParallelMode.None)]
 
 namespace IcsComplaints.ComplaintHandling.Tests;
 
@@ -28,7 +28,25 @@ namespace IcsComplaints.ComplaintHandling.Tests;
 /// </summary>
 public sealed class ComplaintHandlingSystem : IAsyncLifetime
 {
-    private readonly TestPlatform _platform = new("handling");
+    private readonly TestPlatform _platform;
+    private readonly bool _ownsPlatform;
+    private readonly Action<IServiceCollection>? _intakeServices;
+    private readonly Func<Uri, Uri>? _intakeBrokerLink;
+
+    /// <summary>The three services on a platform of their own, identity included.</summary>
+    public ComplaintHandlingSystem()
+        : this(new TestPlatform("handling"), intakeServices: null, intakeBrokerLink: null) => _ownsPlatform = true;
+
+    /// <summary>
+    /// The three services on a platform whose identity service already runs, intake with more services (such as a
+    /// relay observer) and reaching RabbitMQ through a link, as the whole system runs them.
+    /// </summary>
+    internal ComplaintHandlingSystem(TestPlatform platform, Action<IServiceCollection>? intakeServices, Func<Uri, Uri>? intakeBrokerLink)
+    {
+        _platform = platform;
+        _intakeServices = intakeServices;
+        _intakeBrokerLink = intakeBrokerLink;
+    }
 
     public Capture Capture => _platform.Capture;
 
@@ -44,7 +62,14 @@ public sealed class ComplaintHandlingSystem : IAsyncLifetime
     {
         await _platform.InitializeAsync();
         await _platform.StartIdentityAsync<IdentityProgram>();
-        Intake = await _platform.CreateServiceAsync<IntakeProgram, IntakeDbContext>("intake", "intake", IntakeDbContext.Schema);
+        await StartAsync();
+    }
+
+    /// <summary>Starts the three services, their directories seeded, once the platform's identity service runs.</summary>
+    internal async Task StartAsync()
+    {
+        Intake = await _platform.CreateServiceAsync<IntakeProgram, IntakeDbContext>(
+            "intake", "intake", IntakeDbContext.Schema, services: _intakeServices, brokerLink: _intakeBrokerLink);
         Advocacy = await _platform.CreateServiceAsync<AdvocacyProgram, AdvocacyDbContext>("advocacy-referral", "advocacy", AdvocacyDbContext.Schema);
         // The case service asks intake for a complainant's address when it writes a letter, and the advocacy-referral
         // service whether an advocate's consent is in force.
@@ -83,5 +108,5 @@ public sealed class ComplaintHandlingSystem : IAsyncLifetime
     /// <summary>Runs a query against the advocacy-referral database.</summary>
     public Task<T> InAdvocacyDb<T>(Func<AdvocacyDbContext, Task<T>> query) => Advocacy.QueryAsync(query);
 
-    public ValueTask DisposeAsync() => _platform.DisposeAsync();
+    public ValueTask DisposeAsync() => _ownsPlatform ? _platform.DisposeAsync() : ValueTask.CompletedTask;
 }
