@@ -161,23 +161,49 @@ public sealed partial class FederationTests(FederatedIdentity system, IdentitySe
     [Fact]
     public void AProviderConfiguredWithoutItsAudienceOrCredentials_StopsTheServiceFromStarting_NamingTheSettings()
     {
-        var settings = new Dictionary<string, string?>
+        using var host = IdentityWith(new()
         {
-            ["ConnectionStrings:identitydb"] = system.Identity.Services.GetRequiredService<IConfiguration>().GetConnectionString("identitydb"),
-            ["Identity:RequireHttps"] = "false",
-            ["Authentication:RequireHttpsMetadata"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
             ["Identity:ExternalProviders:Cis2:DisplayName"] = FederatedIdentity.StaffButton,
             ["Identity:ExternalProviders:Cis2:Authority"] = system.ProviderAddress.ToString(),
             ["Identity:ExternalProviders:Cis2:ClientId"] = "ics-federation-staff",
-        };
-        using var host = new ServiceHost<IdentityProgram>(settings);
-        host.With("Identity:Issuer", host.HttpAddress.ToString()).With("Authentication:Authority", host.HttpAddress.ToString());
+        });
 
         var ex = Assert.ThrowsAny<Exception>(() => host.Start());
 
         Assert.Contains("Identity:ExternalProviders:Cis2:Audience is required", ex.ToString(), StringComparison.Ordinal);
         Assert.Contains("Identity:ExternalProviders:Cis2 needs exactly one of ClientSecret, PrivateKey or PrivateKeyFile", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AProviderWithoutAnAuthority_IsOff_TheServiceStartsAndOffersNoButtonForIt()
+    {
+        await using var host = IdentityWith(new()
+        {
+            ["Identity:ExternalProviders:Cis2:DisplayName"] = FederatedIdentity.StaffButton,
+            ["Identity:ExternalProviders:Cis2:Authority"] = "",
+            ["Identity:ExternalProviders:Cis2:ClientId"] = "",
+            ["Identity:ExternalProviders:Cis2:Audience"] = "Staff",
+        }).Start();
+        using var browser = Browser();
+
+        var page = await browser.GetStringAsync(new Uri(host.HttpAddress, "/account/login"));
+
+        Assert.Empty(ProviderButton().Matches(page));
+        Assert.DoesNotContain("/account/external", page, StringComparison.Ordinal);
+    }
+
+    // An identity service over the federating one's database with these settings besides, not yet started.
+    private ServiceHost<IdentityProgram> IdentityWith(Dictionary<string, string?> providers)
+    {
+        var settings = new Dictionary<string, string?>(providers)
+        {
+            ["ConnectionStrings:identitydb"] = system.Identity.Services.GetRequiredService<IConfiguration>().GetConnectionString("identitydb"),
+            ["Identity:RequireHttps"] = "false",
+            ["Authentication:RequireHttpsMetadata"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        var host = new ServiceHost<IdentityProgram>(settings);
+        return host.With("Identity:Issuer", host.HttpAddress.ToString()).With("Authentication:Authority", host.HttpAddress.ToString());
     }
 
     // The portal's authorization request, the provider's button, the provider's sign-in page, and back: the identity

@@ -188,7 +188,7 @@ public static class SignInEndpoints
                 button { margin-top: 1.5rem; font-size: 1.1rem; padding: .6rem 1.2rem; background: #007f3b; color: #fff; border: 0; }
                 .error-summary { border: 4px solid #d5281b; padding: .5rem 1rem; }
                 .providers button { display: block; width: 100%; margin-top: 1rem; background: #005eb8; }
-                h2 { font-size: 1.2rem; margin-top: 2rem; }
+                main > h2 { font-size: 1.2rem; margin-top: 2rem; }
               </style>
             </head>
             <body>

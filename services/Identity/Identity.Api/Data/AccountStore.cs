@@ -73,8 +73,23 @@ public sealed class AccountStore(IdentityServiceDbContext db, IAuditTrail audit)
     public async Task<bool> SetDisabledAsync(Guid userId, bool disabled, CancellationToken ct) =>
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Disabled, disabled), ct) > 0;
 
-    /// <summary>Drops every change not saved (after a save was refused), so that what is read next comes from the database.</summary>
-    public void Forget() => db.ChangeTracker.Clear();
+    /// <summary>
+    /// Saves what was added and changed; false, with every change dropped so that what is read next comes from the
+    /// database, when a unique key refused it (another request made the same link or account first).
+    /// </summary>
+    public async Task<bool> TrySaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
 
     /// <summary>Saves what was added and changed.</summary>
     public Task SaveAsync(CancellationToken ct) => db.SaveChangesAsync(ct);

@@ -14,8 +14,14 @@ public sealed partial class ExternalProviderSettings
     /// <summary>Text of its button on the sign-in page ("Sign in with NHS Care Identity Service 2").</summary>
     public string DisplayName { get; set; } = "";
 
-    /// <summary>The provider's issuer, whose discovery document (<c>/.well-known/openid-configuration</c>) is read.</summary>
+    /// <summary>
+    /// The provider's issuer, whose discovery document (<c>/.well-known/openid-configuration</c>) is read. Empty
+    /// switches the provider off, so that a deployment can carry its other settings (docker compose does) until it has one.
+    /// </summary>
     public string Authority { get; set; } = "";
+
+    /// <summary>True when the provider is offered: it has an <see cref="Authority"/>.</summary>
+    public bool IsOn => !string.IsNullOrWhiteSpace(Authority);
 
     /// <summary>The client id this service was registered with at the provider.</summary>
     public string ClientId { get; set; } = "";
@@ -117,7 +123,7 @@ public sealed class ExternalProviderValidation : IValidateOptions<IdentitySettin
     public ValidateOptionsResult Validate(string? name, IdentitySettings options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.ExternalProviders.SelectMany(p => p.Value.Problems(p.Key, options.RequireHttps)).ToList();
+        var problems = options.ExternalProviders.Where(p => p.Value.IsOn).SelectMany(p => p.Value.Problems(p.Key, options.RequireHttps)).ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -44,9 +44,9 @@ public sealed partial class ExternalProviders(IOptions<IdentitySettings> setting
 
     private const string ClientAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
-    /// <summary>Every configured provider, in configuration order.</summary>
+    /// <summary>Every provider switched on (with an <see cref="ExternalProviderSettings.Authority"/>), in configuration order.</summary>
     public IReadOnlyList<ExternalProvider> All =>
-        [.. settings.Value.ExternalProviders.Select(p => new ExternalProvider(ExternalProviderSettings.IdOf(p.Key), p.Value))];
+        [.. settings.Value.ExternalProviders.Where(p => p.Value.IsOn).Select(p => new ExternalProvider(ExternalProviderSettings.IdOf(p.Key), p.Value))];
 
     /// <summary>The provider with this id, or <c>null</c>.</summary>
     public ExternalProvider? Find(string? id) => All.FirstOrDefault(p => p.Id == id);
@@ -82,7 +82,7 @@ public sealed partial class ExternalProviders(IOptions<IdentitySettings> setting
         options.Authority = p.Authority;
         options.RequireHttpsMetadata = s.RequireHttps;
         options.ClientId = p.ClientId;
-        options.ClientSecret = p.ClientSecret;
+        options.ClientSecret = string.IsNullOrWhiteSpace(p.ClientSecret) ? null : p.ClientSecret;
         options.ResponseType = OpenIdConnectResponseType.Code;
         // The code comes back on a top-level GET, so the correlation and nonce cookies can be SameSite=Lax, which
         // browsers keep over plain HTTP on a developer's machine as well (SameSite=None needs Secure).
@@ -90,7 +90,7 @@ public sealed partial class ExternalProviders(IOptions<IdentitySettings> setting
         options.UsePkce = true;
         options.PushedAuthorizationBehavior = PushedAuthorizationBehavior.Disable;
         options.Scope.Clear();
-        foreach (var scope in p.Scopes.Prepend(OpenIdConnectScope.OpenId).Distinct(StringComparer.Ordinal))
+        foreach (var scope in p.Scopes.Where(given => !string.IsNullOrWhiteSpace(given)).Prepend(OpenIdConnectScope.OpenId).Distinct(StringComparer.Ordinal))
         {
             options.Scope.Add(scope);
         }

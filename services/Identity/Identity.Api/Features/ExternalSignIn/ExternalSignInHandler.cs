@@ -6,7 +6,6 @@ using IcsComplaints.Identity.Domain.Accounts;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Identity.Api.Features.ExternalSignIn;
 
@@ -89,7 +88,7 @@ public sealed partial class ExternalSignInHandler(AccountStore accounts, IAuditT
         user.LinkExternal(provider.Id, who.Subject, ExternalLinkMethod.VerifiedEmail, time.GetUtcNow());
         audit.Record(AuditAction.Update, PasswordCheck.AuditedResource, user.Id.ToString(), resourceOrganisation: null);
         // Two first sign-ins at once for one account: the unique link (account, provider) lets one through.
-        return await SavedAsync(ct) ? user : await accounts.FindLinkedUserAsync(provider.Id, who.Subject, ct);
+        return await accounts.TrySaveAsync(ct) ? user : await accounts.FindLinkedUserAsync(provider.Id, who.Subject, ct);
     }
 
     private async Task<UserAccount?> CreateComplainantAsync(ExternalProvider provider, ExternalIdentity who, CancellationToken ct)
@@ -102,21 +101,7 @@ public sealed partial class ExternalSignInHandler(AccountStore accounts, IAuditT
         accounts.Add(user);
         audit.Record(AuditAction.Create, PasswordCheck.AuditedResource, user.Id.ToString(), resourceOrganisation: null);
         // Two first sign-ins at once for one subject: the unique subject lets one account be made, and both use it.
-        return await SavedAsync(ct) ? user : await accounts.FindLinkedUserAsync(provider.Id, who.Subject, ct);
-    }
-
-    private async Task<bool> SavedAsync(CancellationToken ct)
-    {
-        try
-        {
-            await accounts.SaveAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
-        {
-            accounts.Forget();
-            return false;
-        }
+        return await accounts.TrySaveAsync(ct) ? user : await accounts.FindLinkedUserAsync(provider.Id, who.Subject, ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in through provider {Provider} refused: no account here is linked to that person")]

@@ -34,8 +34,8 @@ public sealed class LinkExternalLoginHandler(AccountStore accounts, ExternalProv
         }
         user.LinkExternal(provider.Id, subject!, ExternalLinkMethod.Administrator, time.GetUtcNow());
         audit.Record(AuditAction.Update, PasswordCheck.AuditedResource, user.Id.ToString(), resourceOrganisation: null);
-        await accounts.SaveAsync(ct);
-        return UserView.Of(user);
+        // Linked to someone else in the meantime: the unique subject refuses the second link.
+        return await accounts.TrySaveAsync(ct) ? UserView.Of(user) : throw new RequestConflictException("That subject is linked to another user.");
     }
 
     /// <summary>Removes the link; false when the user, the provider or the link does not exist.</summary>
