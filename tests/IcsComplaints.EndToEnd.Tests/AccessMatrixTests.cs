@@ -373,6 +373,8 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["identity ANY /health/ready"] = new(AnyoneMay, c => GetAsync(system.Identity, "/health/ready", c.Token)),
         ["identity GET /account/login"] = new(AnyoneMay, c => ReachedAsync(system.Identity, HttpMethod.Get, "/account/login", c.Token)),
         ["identity POST /account/login"] = new(AnyoneMay, c => ReachedAsync(system.Identity, HttpMethod.Post, "/account/login", c.Token)),
+        ["identity POST /account/external"] = new(AnyoneMay, c => ReachedAsync(system.Identity, HttpMethod.Post, "/account/external", c.Token)),
+        ["identity GET /account/external/complete"] = new(AnyoneMay, c => ReachedAsync(system.Identity, HttpMethod.Get, "/account/external/complete", c.Token)),
         ["identity POST /account/logout"] = new(AnyoneMay, c => ReachedAsync(system.Identity, HttpMethod.Post, "/account/logout", c.Token)),
         ["identity GET,POST /connect/authorize"] = new(AnyoneMay, c => ReachedAsync(system.Identity, HttpMethod.Get, "/connect/authorize", c.Token)),
         ["identity GET,POST /connect/logout"] = new(AnyoneMay, c => ReachedAsync(system.Identity, HttpMethod.Get, "/connect/logout", c.Token)),
@@ -389,6 +391,8 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["identity POST /api/v1/identity/users/{userId:guid}/disable"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Post, $"/api/v1/identity/users/{Guid.NewGuid()}/disable", c.Token)),
         ["identity POST /api/v1/identity/users/{userId:guid}/enable"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Post, $"/api/v1/identity/users/{Guid.NewGuid()}/enable", c.Token)),
         ["identity POST /api/v1/identity/users/{userId:guid}/unlock"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Post, $"/api/v1/identity/users/{Guid.NewGuid()}/unlock", c.Token)),
+        ["identity PUT /api/v1/identity/users/{userId:guid}/external-logins/{provider}"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Put, $"/api/v1/identity/users/{Guid.NewGuid()}/external-logins/cis2", c.Token)),
+        ["identity DELETE /api/v1/identity/users/{userId:guid}/external-logins/{provider}"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Delete, $"/api/v1/identity/users/{Guid.NewGuid()}/external-logins/cis2", c.Token)),
         ["identity POST /api/v1/identity/clients"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Post, "/api/v1/identity/clients", c.Token)),
         ["identity GET /api/v1/audit/identity"] = new(
             SignedIn((p, _) => p.Has(Roles.PlatformAdmin, Roles.QualityLead) ? Access.Allowed : Access.Forbidden),

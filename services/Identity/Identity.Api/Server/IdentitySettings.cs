@@ -42,6 +42,12 @@ public sealed class IdentitySettings
     /// <summary>Redirect URIs of the web interface's client (<c>ics-web</c>, authorization code with PKCE).</summary>
     public string[] WebRedirectUris { get; set; } = [];
 
+    /// <summary>
+    /// OpenID Connect providers sign-in is federated to, by name (<c>Identity:ExternalProviders:Cis2</c>, ...); none by
+    /// default, and then the sign-in page offers user name and password only (ADR 20).
+    /// </summary>
+    public Dictionary<string, ExternalProviderSettings> ExternalProviders { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Seed the demo organisations, users and clients during <c>migrate</c> (development profile only).</summary>
     public bool SeedDemoData { get; set; }
 
