@@ -132,10 +132,12 @@ public sealed class IcsSystem : IAsyncLifetime
                 Observe(services);
                 services.AddSingleton<IOutboxRelayObserver>(IntakeRelayCrash);
             });
+        // The advocacy-referral service asks intake whether a complainant's reference and status secret go together.
         Advocacy = new ServiceHost<AdvocacyProgram>(Common(new()
         {
             ["ConnectionStrings:advocacydb"] = advocacyDb.ConnectionString,
             ["ConnectionStrings:rabbitmq"] = advocacyBroker.AmqpUri.ToString(),
+            ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
         }), Observe);
         // The case service asks intake for a complainant's address when it writes a letter, and the advocacy-referral
         // service whether an advocate's consent is in force.
