@@ -120,6 +120,10 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["intake POST /ics.intake.v1.ComplaintRecordsService/GetComplainantContact"] = new(Readers(ComplaintReaders), ComplainantContactGrpcAsync),
         ["intake ANY ics.intake.v1.ComplaintRecordsService/{unimplementedMethod:grpcunimplemented}"] = new(
             SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Intake, "/ics.intake.v1.ComplaintRecordsService/NoSuchMethod", c.Token)),
+        // Another service asks whether a reference and status secret go together: holding them is the proof, as on the progress check.
+        ["intake POST /ics.intake.v1.StatusSecretService/VerifyStatusSecret"] = new((_, own) => own ? Access.Allowed : Access.Hidden, VerifyStatusSecretGrpcAsync),
+        ["intake ANY ics.intake.v1.StatusSecretService/{unimplementedMethod:grpcunimplemented}"] = new(
+            SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Intake, "/ics.intake.v1.StatusSecretService/NoSuchMethod", c.Token)),
         ["intake ANY ics.intake.v1.OrganisationDirectoryService/{unimplementedMethod:grpcunimplemented}"] = new(
             SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Intake, "/ics.intake.v1.OrganisationDirectoryService/NoSuchMethod", c.Token)),
         ["intake GET /api/v1/audit/intake"] = new(AuditReaders, c => AuditAsync(system.Intake, "intake", c.Target.ComplaintId, c.Token)),
@@ -216,6 +220,8 @@ public sealed class AccessMatrixTests(IcsSystem system)
                 : p.Has(ComplaintReaders) ? Access.Forbidden
                 : Access.Hidden),
             c => AdvocacyCallAsync(c, HttpMethod.Post, "/api/v1/advocacy/referrals", new { caseId = c.Target.CaseId })),
+        // Anyone holding the complaint's reference and status secret asks for advocacy, signed in or not.
+        ["advocacy-referral POST /api/v1/advocacy/self-referrals"] = new((_, own) => own ? Access.Allowed : Access.Hidden, SelfReferralAsync),
         ["advocacy-referral POST /api/v1/advocacy/referrals/{id:guid}/acceptance"] = new(SignedIn((_, _) => Access.Hidden), c => AdvocacyCallAsync(c, HttpMethod.Post, $"/api/v1/advocacy/referrals/{Guid.NewGuid()}/acceptance", new { })),
         ["advocacy-referral POST /api/v1/advocacy/referrals/{id:guid}/decline"] = new(SignedIn((_, _) => Access.Hidden), c => AdvocacyCallAsync(c, HttpMethod.Post, $"/api/v1/advocacy/referrals/{Guid.NewGuid()}/decline", new { })),
         ["advocacy-referral POST /api/v1/advocacy/grants/{id:guid}/revocation"] = new(SignedIn((_, _) => Access.Hidden), c => AdvocacyCallAsync(c, HttpMethod.Post, $"/api/v1/advocacy/grants/{Guid.NewGuid()}/revocation", null)),
@@ -547,7 +553,8 @@ public sealed class AccessMatrixTests(IcsSystem system)
     }
 
     private static Target TargetFor(Persona persona, bool own, Targets t, string endpoint) =>
-        endpoint.Contains("/complaints/status", StringComparison.Ordinal) ? (own ? t.Mine : t.Theirs)
+        endpoint.Contains("/complaints/status", StringComparison.Ordinal) || endpoint.Contains("/self-referrals", StringComparison.Ordinal)
+            || endpoint.Contains("/VerifyStatusSecret", StringComparison.Ordinal) ? (own ? t.Mine : t.Theirs)
         : persona.Has(Roles.Complainant) ? (own ? t.Mine : t.Theirs)
         : persona.Org == "QKK" ? (own ? t.Qkk : t.Rj1)
         : own ? t.Rj1 : t.Rjz;
@@ -768,6 +775,34 @@ public sealed class AccessMatrixTests(IcsSystem system)
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = body is null ? null : JsonContent.Create(body) };
         using var response = await http.SendAsync(request);
         return response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict ? Access.Allowed : FromStatus(response.StatusCode);
+    }
+
+    // Well-formed and with the secret of the caller's own complaint, but naming no service: 400 once the pair is proven.
+    private async Task<Access> SelfReferralAsync(Context c)
+    {
+        using var http = HttpClients.WithToken(system.Advocacy.CreateHttpClient(), c.Token);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/advocacy/self-referrals", UriKind.Relative))
+        {
+            Content = JsonContent.Create(new { reference = c.Target.Reference, advocacyServiceCode = "ZZZ99" }),
+        };
+        request.Headers.Add("X-Complaint-Secret", c.All.Mine.StatusSecret);
+        using var response = await http.SendAsync(request);
+        return response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict ? Access.Allowed : FromStatus(response.StatusCode);
+    }
+
+    private async Task<Access> VerifyStatusSecretGrpcAsync(Context c)
+    {
+        using var channel = GrpcChannel.ForAddress(system.Intake.GrpcAddress);
+        try
+        {
+            await new StatusSecretService.StatusSecretServiceClient(channel).VerifyStatusSecretAsync(
+                new VerifyStatusSecretRequest { Reference = c.Target.Reference, Secret = c.All.Mine.StatusSecret ?? "" }, c.Token is null ? [] : IcsSystem.Bearer(c.Token));
+            return Access.Allowed;
+        }
+        catch (RpcException ex)
+        {
+            return FromGrpc(ex.StatusCode);
+        }
     }
 
     private async Task<Access> LearningCallAsync(Context c, HttpMethod method, string path, object? body)

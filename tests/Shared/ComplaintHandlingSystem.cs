@@ -70,7 +70,9 @@ public sealed class ComplaintHandlingSystem : IAsyncLifetime
     {
         Intake = await _platform.CreateServiceAsync<IntakeProgram, IntakeDbContext>(
             "intake", "intake", IntakeDbContext.Schema, services: _intakeServices, brokerLink: _intakeBrokerLink);
-        Advocacy = await _platform.CreateServiceAsync<AdvocacyProgram, AdvocacyDbContext>("advocacy-referral", "advocacy", AdvocacyDbContext.Schema);
+        // The advocacy-referral service asks intake whether a complainant's reference and status secret go together.
+        Advocacy = await _platform.CreateServiceAsync<AdvocacyProgram, AdvocacyDbContext>(
+            "advocacy-referral", "advocacy", AdvocacyDbContext.Schema, new Dictionary<string, string?> { ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString() });
         // The case service asks intake for a complainant's address when it writes a letter, and the advocacy-referral
         // service whether an advocate's consent is in force.
         Case = (await _platform.CreateServiceAsync<CaseProgram, CaseDbContext>("case", "case", CaseDbContext.Schema, new Dictionary<string, string?>
