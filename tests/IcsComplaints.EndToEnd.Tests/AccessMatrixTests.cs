@@ -98,6 +98,9 @@ public sealed class AccessMatrixTests(IcsSystem system)
             c => GetAsync(system.Intake, $"/api/v1/complaints/status?reference={c.Target.Reference}", c.Token, c.All.Mine.StatusSecret)),
         ["intake GET /api/v1/complaints/{id:guid}"] = new(Readers(ComplaintReaders), c => GetAsync(system.Intake, $"/api/v1/complaints/{c.Target.ComplaintId}", c.Token)),
         ["intake GET /api/v1/complaints/"] = new(StaffOfAnyOrganisation(ComplaintReaders), c => ListComplaintsAsync(c)),
+        // A signed-in complainant's own complaints, and nobody else's; any other caller is refused outright.
+        ["intake GET /api/v1/complaints/mine"] = new(
+            SignedIn((p, own) => p.Has(Roles.Complainant) ? (own ? Access.Allowed : Access.Hidden) : Access.Forbidden), ListMyComplaintsAsync),
         ["intake GET /api/v1/complaints/{id:guid}/possible-duplicates"] = new(
             SignedIn((p, own) => p.Has(ComplaintReaders) && own ? Access.Allowed : Access.Hidden),
             c => GetAsync(system.Intake, $"/api/v1/complaints/{c.Target.ComplaintId}/possible-duplicates", c.Token)),
@@ -727,6 +730,19 @@ public sealed class AccessMatrixTests(IcsSystem system)
         return items.All(i => i.GetProperty("organisationCode").GetString() == organisation || i.GetProperty("handlingOrganisationCode").GetString() == organisation)
             ? Access.Allowed
             : throw new InvalidOperationException($"{c.Persona} listed another organisation's complaints");
+    }
+
+    // Allowed when the target is in the caller's list, Hidden when it is not: a complainant sees theirs, never another's.
+    private async Task<Access> ListMyComplaintsAsync(Context c)
+    {
+        using var http = HttpClients.WithToken(system.Intake.CreateHttpClient(), c.Token);
+        using var response = await http.GetAsync(new Uri("/api/v1/complaints/mine", UriKind.Relative));
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return FromStatus(response.StatusCode);
+        }
+        var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray();
+        return items.Any(i => i.GetProperty("id").GetGuid() == c.Target.ComplaintId) ? Access.Allowed : Access.Hidden;
     }
 
     // Decisions are sent with a body that is wrong on purpose: a caller who may decide gets 400 (and nothing

@@ -78,6 +78,33 @@ public sealed class ImportTests(ComplaintHandlingSystem system)
     }
 
     [Fact]
+    public async Task Import_ReadsWhatTheComplainantWouldLikeToHappen_ByTheDescriptionsTextRules()
+    {
+        var source = "outcome-" + Guid.NewGuid().ToString("N")[..8];
+        var file = Path.Combine(Path.GetTempPath(), $"import-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file,
+            "external_id,organisation_code,received_on,complainant_name,description,desired_outcome\n" +
+            "OUT-1,RJ1,2025-01-14,Maria Lopez,Discharged without my medicines.,An apology and a review of discharge checks.\n" +
+            $"OUT-2,RJ1,2025-01-15,Sam Okafor,Appointment cancelled three times.,{new string('o', 20_001)}\n");
+        try
+        {
+            var importer = ActivatorUtilities.CreateInstance<ComplaintImporter>(system.Intake.Services);
+
+            var result = await importer.ImportAsync(file, source, "import:test", null, CancellationToken.None);
+
+            Assert.Equal(1, result.Imported);
+            var rejected = Assert.Single(result.Rejected);
+            Assert.Equal(("OUT-2", "desired_outcome"), (rejected.ExternalId, rejected.Field));
+            var stored = await system.InIntakeDb(db => db.Complaints.AsNoTracking().SingleAsync(c => c.ImportSource == source));
+            Assert.Equal("An apology and a review of discharge checks.", stored.DesiredOutcome);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Import_RefusesAFileWithoutTheRequiredColumns()
     {
         var file = Path.Combine(Path.GetTempPath(), $"import-{Guid.NewGuid():N}.csv");

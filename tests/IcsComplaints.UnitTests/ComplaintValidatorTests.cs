@@ -34,6 +34,40 @@ public sealed class ComplaintValidatorTests
     }
 
     [Fact]
+    public void Validate_DesiredOutcome_IsOptional_AndKeptTrimmedWhenGiven()
+    {
+        Assert.Null(ComplaintValidator.Validate(Valid(), null, ComplaintChannel.Online, Today, Earliest).DesiredOutcome);
+
+        var valid = ComplaintValidator.Validate(
+            Valid() with { DesiredOutcome = "  An apology, and a new appointment.\n " }, null, ComplaintChannel.Online, Today, Earliest);
+
+        Assert.Equal("An apology, and a new appointment.", valid.DesiredOutcome);
+    }
+
+    [Fact]
+    public void ASubmissionWithoutADesiredOutcome_HashesAsBeforeTheFieldExisted()
+    {
+        var without = ComplaintValidator.Validate(Valid(), null, ComplaintChannel.Online, Today, Earliest);
+        var with = without with { DesiredOutcome = "An apology." };
+
+        // An Idempotency-Key's request hash is taken of this JSON: a retry of an older submission must still match.
+        Assert.DoesNotContain("DesiredOutcome", System.Text.Json.JsonSerializer.Serialize(without), StringComparison.Ordinal);
+        Assert.Contains("\"DesiredOutcome\":\"An apology.\"", System.Text.Json.JsonSerializer.Serialize(with), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(20_001, "At most 20,000 characters")]
+    [InlineData(0, "control character")]
+    public void Validate_DesiredOutcome_FollowsTheDescriptionsTextRules(int length, string message)
+    {
+        var text = length > 0 ? new string('o', length) : "An apology\u0000";
+
+        var ex = Invalid(Valid() with { DesiredOutcome = text });
+
+        Assert.Contains(message, Assert.Single(ex.Errors["desiredOutcome"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_WithoutReceivedOn_UsesTodayInLondon()
     {
         var valid = ComplaintValidator.Validate(Valid() with { ReceivedOn = null }, null, ComplaintChannel.Online, Today, Earliest);

@@ -19,6 +19,13 @@ public static partial class Postcodes
     /// <summary>The outward code (<c>SE1</c>), used to find the area's advocacy service.</summary>
     public static string? District(string? postcode) => Normalise(postcode)?.Split(' ')[0];
 
+    /// <summary>
+    /// The postcode area: the outward code's leading letters (<c>SE</c> of <c>SE1 7EH</c>, <c>M</c> of <c>M13 9WL</c>);
+    /// <c>GIR 0AA</c>, the one postcode outside the pattern, is an area of its own.
+    /// </summary>
+    public static string? Area(string? postcode) =>
+        District(postcode) is { } district ? new string([.. district.TakeWhile(char.IsAsciiLetter)]) : null;
+
     // Outward code (area letters, district digit, optional letter or digit) and inward code (digit and two letters).
     [GeneratedRegex("^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][ABD-HJLNP-UW-Z]{2}$")]
     private static partial Regex UkPostcode();

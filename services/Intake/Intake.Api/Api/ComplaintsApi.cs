@@ -8,6 +8,7 @@ using IcsComplaints.Intake.Api.Features.GetComplaint;
 using IcsComplaints.Intake.Api.Features.GetProgress;
 using IcsComplaints.Intake.Api.Features.LinkComplaint;
 using IcsComplaints.Intake.Api.Features.ListComplaints;
+using IcsComplaints.Intake.Api.Features.ListMyComplaints;
 using IcsComplaints.Intake.Api.Features.RecordConsent;
 using IcsComplaints.Intake.Api.Features.SetParties;
 using IcsComplaints.Intake.Api.Features.SubmitComplaint;
@@ -47,6 +48,7 @@ public static class ComplaintsApi
         group.MapPost("", SubmitAsync).AllowAnonymous();
         group.MapGet("/status", GetProgressAsync).AllowAnonymous();
         group.MapGet("", ListAsync);
+        group.MapGet("/mine", ListMineAsync);
         group.MapGet("/{id:guid}", GetAsync);
         group.MapGet("/{id:guid}/possible-duplicates", PossibleDuplicatesAsync);
         MapDecision<ConsentInput>(group, "/{id:guid}/consent");
@@ -92,6 +94,16 @@ public static class ComplaintsApi
     private static async Task<Ok<ItemList<ComplaintSummary>>> ListAsync(
         ComplaintState? state, ComplaintRoute? route, bool? pending, DateOnly? before, Caller caller, ListComplaintsHandler complaints, CancellationToken ct) =>
         TypedResults.Ok(new ItemList<ComplaintSummary>(await complaints.ListAsync(caller, state, route, pending == true, before, ct)));
+
+    /// <summary>
+    /// The complaints the signed-in complainant submitted, newest first (at most 200), each with its reference, the
+    /// organisation complained to and its progress in plain words. Complainants only: 403 for anyone else.
+    /// </summary>
+    /// <param name="caller">The signed-in complainant.</param>
+    /// <param name="complaints">The feature.</param>
+    /// <param name="ct">Cancellation.</param>
+    private static async Task<Ok<ItemList<MyComplaint>>> ListMineAsync(Caller caller, ListMyComplaintsHandler complaints, CancellationToken ct) =>
+        TypedResults.Ok(new ItemList<MyComplaint>(await complaints.ListAsync(caller, ct)));
 
     private static async Task<Results<Ok<ItemList<PossibleDuplicate>>, NotFound>> PossibleDuplicatesAsync(
         Guid id, Caller caller, FindPossibleDuplicatesHandler duplicates, CancellationToken ct) =>

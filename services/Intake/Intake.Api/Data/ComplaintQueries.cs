@@ -48,6 +48,14 @@ public sealed class ComplaintQueries(IntakeDbContext db)
         return await query.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).Take(max).ToListAsync(ct);
     }
 
+    /// <summary>The complaints a signed-in complainant submitted, newest first.</summary>
+    public async Task<IReadOnlyList<Complaint>> SubmittedByAsync(string complainantSubjectId, int max, CancellationToken ct) =>
+        await db.Complaints.AsNoTracking()
+            .Where(c => c.ComplainantSubjectId == complainantSubjectId)
+            .OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.SubmittedAt)
+            .Take(max)
+            .ToListAsync(ct);
+
     /// <summary>The pairs of possible duplicates a complaint is in.</summary>
     public async Task<IReadOnlyList<DuplicateCandidate>> DuplicatePairsOfAsync(Guid id, CancellationToken ct) =>
         await db.DuplicateCandidates.AsNoTracking().Where(d => d.ComplaintId == id || d.CandidateComplaintId == id).ToListAsync(ct);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using IcsComplaints.Intake.Domain.Directory;
+using IcsComplaints.Nhs;
 using IcsComplaints.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using nietras.SeparatedValues;
@@ -34,7 +35,8 @@ public sealed partial class DirectorySeed(ILogger<DirectorySeed> logger) : IDepl
             }
             organisation.Describe(
                 row["name"], ParseKind(row["type"]), NullIfEmpty(row["region"]), ParseDate(row["opened_on"]), ParseDate(row["closed_on"]),
-                [.. row["successors"].Split(' ', StringSplitOptions.RemoveEmptyEntries)], NullIfEmpty(row["parent_ods_code"]), row["source"]);
+                [.. row["successors"].Split(' ', StringSplitOptions.RemoveEmptyEntries)], NullIfEmpty(row["parent_ods_code"]), row["source"],
+                ParsePostcode(code, row["postcode"]));
             organisations++;
         }
 
@@ -85,6 +87,11 @@ public sealed partial class DirectorySeed(ILogger<DirectorySeed> logger) : IDepl
 
     private static DateOnly? ParseDate(string value) =>
         string.IsNullOrWhiteSpace(value) ? null : DateOnly.ParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // A postcode the search could not read would leave the organisation out of every postcode search, unnoticed.
+    private static string? ParsePostcode(string code, string value) =>
+        string.IsNullOrWhiteSpace(value) ? null
+            : Postcodes.Normalise(value) ?? throw new InvalidOperationException($"organisations.csv: {code} has postcode '{value}', which is not a UK postcode.");
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

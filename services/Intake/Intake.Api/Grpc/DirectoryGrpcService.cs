@@ -19,7 +19,8 @@ public sealed class DirectoryGrpcService(DirectoryQueries queries) : Organisatio
     public override async Task<ListOrganisationsResponse> ListOrganisations(ListOrganisationsRequest request, ServerCallContext context)
     {
         var response = new ListOrganisationsResponse();
-        response.Organisations.AddRange((await queries.ListAsync(request.Type, request.CommissionedBy, request.On, context.CancellationToken)).Select(ToMessage));
+        response.Organisations.AddRange((await queries.ListAsync(
+            new DirectoryFilter(request.Type, request.CommissionedBy, request.On, request.Q, request.Postcode), context.CancellationToken)).Select(ToMessage));
         return response;
     }
 
@@ -34,6 +35,7 @@ public sealed class DirectoryGrpcService(DirectoryQueries queries) : Organisatio
             OpenedOn = o.OpenedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
             ClosedOn = o.ClosedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
             ParentOdsCode = o.ParentOdsCode ?? "",
+            Postcode = o.Postcode ?? "",
         };
         message.Successors.AddRange(o.Successors);
         message.CommissionedBy.AddRange(o.CommissionedBy);

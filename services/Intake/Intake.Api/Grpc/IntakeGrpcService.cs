@@ -45,5 +45,6 @@ public sealed class IntakeGrpcService(SubmitComplaintHandler handler) : IntakeSe
         WrittenRecordSentOn = request.WrittenRecordSentOn,
         ShareWithProviderConsent = request.ShareWithProviderConsent,
         Description = request.Description,
+        DesiredOutcome = request.DesiredOutcome,
     };
 }

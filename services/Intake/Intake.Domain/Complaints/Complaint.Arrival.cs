@@ -77,6 +77,7 @@ public sealed partial class Complaint
             OutOfTime = submission.OutOfTime,
             WrittenRecordSentOn = submission.WrittenRecordSentOn,
             Description = submission.Description,
+            DesiredOutcome = submission.DesiredOutcome,
             PatientName = submission.PatientName,
             PatientNhsNumber = submission.PatientNhsNumber,
             PatientDateOfBirth = submission.PatientDateOfBirth,

@@ -40,6 +40,13 @@ public sealed partial class Complaint
     /// <summary>The complaint in the complainant's words.</summary>
     public string Description { get; private set; } = "";
 
+    /// <summary>
+    /// What the complainant would like to happen, in their words, when they said: the outcome sought that the
+    /// handler clarifies before looking into the complaint and the final response answers (Complaint Standards,
+    /// "Being thorough and fair" and the final response: domain.md §1.4, §1.6).
+    /// </summary>
+    public string? DesiredOutcome { get; private set; }
+
     /// <summary>The patient's name, when the complaint is about someone else's care.</summary>
     public string? PatientName { get; private set; }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IcsComplaints.Intake.Domain.Complaints;
 
 /// <summary>
@@ -77,6 +79,11 @@ public sealed record ComplaintSubmission
 
     /// <summary>The complaint.</summary>
     public required string Description { get; init; }
+
+    /// <summary>What the complainant would like to happen.</summary>
+    // Left out of the JSON when absent, so a retry of a submission made before this field existed hashes as it did.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DesiredOutcome { get; init; }
 
     /// <summary>Patient's name.</summary>
     public string? PatientName { get; init; }

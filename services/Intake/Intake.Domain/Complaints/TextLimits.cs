@@ -9,6 +9,9 @@ public static class TextLimits
     /// <summary>The complaint in the complainant's words.</summary>
     public const int Description = 20_000;
 
+    /// <summary>What the complainant would like to happen: as much room as the complaint itself.</summary>
+    public const int DesiredOutcome = Description;
+
     /// <summary>An e-mail address (the RFC 5321 path limit).</summary>
     public const int Email = 254;
 

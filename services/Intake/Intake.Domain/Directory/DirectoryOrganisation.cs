@@ -13,11 +13,11 @@ public sealed class DirectoryOrganisation
     /// <summary>An organisation as the directory's sources describe it.</summary>
     public DirectoryOrganisation(
         string odsCode, string name, OrganisationKind kind, string? region = null, DateOnly? openedOn = null, DateOnly? closedOn = null,
-        IReadOnlyList<string>? successors = null, string? parentOdsCode = null, string source = "")
+        IReadOnlyList<string>? successors = null, string? parentOdsCode = null, string source = "", string? postcode = null)
     {
         OdsCode = odsCode;
         Name = name;
-        Describe(name, kind, region, openedOn, closedOn, successors ?? [], parentOdsCode, source);
+        Describe(name, kind, region, openedOn, closedOn, successors ?? [], parentOdsCode, source, postcode);
     }
 
     /// <summary>ODS code.</summary>
@@ -47,6 +47,9 @@ public sealed class DirectoryOrganisation
     /// <summary>Where the record comes from.</summary>
     public string Source { get; private set; } = "";
 
+    /// <summary>Postcode of its main site (a trust) or headquarters (an ICB, a council), when known (<c>SE1 7EH</c>).</summary>
+    public string? Postcode { get; private set; }
+
     /// <summary>True when it existed on the day.</summary>
     public bool IsOpenOn(DateOnly day) => (OpenedOn is null || OpenedOn <= day) && (ClosedOn is null || day <= ClosedOn);
 
@@ -57,7 +60,7 @@ public sealed class DirectoryOrganisation
     /// <summary>Takes the description the directory's sources now give, so a re-run of the seed updates edited rows.</summary>
     public void Describe(
         string name, OrganisationKind kind, string? region, DateOnly? openedOn, DateOnly? closedOn, IReadOnlyList<string> successors,
-        string? parentOdsCode, string source)
+        string? parentOdsCode, string source, string? postcode = null)
     {
         Name = name;
         Kind = kind;
@@ -67,6 +70,7 @@ public sealed class DirectoryOrganisation
         Successors = [.. successors];
         ParentOdsCode = parentOdsCode;
         Source = source;
+        Postcode = postcode;
     }
 }
 

@@ -22,6 +22,7 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.HasIndex(c => new { c.HandlingOrganisationCode, c.ReceivedOn });
         builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Description).HasMaxLength(20_000);
+        builder.Property(c => c.DesiredOutcome).HasMaxLength(20_000);
         builder.Property(c => c.ComplainantSubjectId).HasMaxLength(200);
         builder.Property(c => c.PatientName).HasMaxLength(200);
         builder.Property(c => c.PatientNhsNumber).HasMaxLength(10);

@@ -20,6 +20,7 @@ public sealed class DirectoryOrganisationConfiguration : IEntityTypeConfiguratio
         builder.PrimitiveCollection(o => o.Successors);
         builder.Property(o => o.ParentOdsCode).HasMaxLength(9);
         builder.Property(o => o.Source).HasMaxLength(300);
+        builder.Property(o => o.Postcode).HasMaxLength(8);
     }
 }
 

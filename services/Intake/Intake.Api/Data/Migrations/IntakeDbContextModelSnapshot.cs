@@ -24,14 +24,55 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("IcsComplaints.Intake.Api.Complaints.Complaint", b =>
+            modelBuilder.Entity("IcsComplaints.Intake.Api.Data.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(420)
+                        .HasColumnType("character varying(420)")
+                        .HasColumnName("key");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ProtectedStatusSecret")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("protected_status_secret");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.HasKey("Key")
+                        .HasName("pk_idempotency_records");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_records_created_at");
+
+                    b.ToTable("idempotency_records", "intake");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Intake.Domain.Complaints.Complaint", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.PrimitiveCollection<List<string>>("AboutOrganisationCodes")
+                    b.PrimitiveCollection<string[]>("AboutOrganisationCodes")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("about_organisation_codes");
@@ -115,6 +156,11 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasColumnType("character varying(20000)")
                         .HasColumnName("description");
 
+                    b.Property<string>("DesiredOutcome")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("desired_outcome");
+
                     b.Property<DateOnly?>("EventDate")
                         .HasColumnType("date")
                         .HasColumnName("event_date");
@@ -181,7 +227,7 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("out_of_time");
 
-                    b.PrimitiveCollection<List<string>>("Parties")
+                    b.PrimitiveCollection<string[]>("Parties")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("parties");
@@ -307,7 +353,7 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("written_record_sent_on");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Complainant", "IcsComplaints.Intake.Api.Complaints.Complaint.Complainant#Complainant", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Complainant", "IcsComplaints.Intake.Domain.Complaints.Complaint.Complainant#Complainant", b1 =>
                         {
                             b1.IsRequired();
 
@@ -351,11 +397,11 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_complaints");
 
-                    b.HasIndex("PatientNhsNumber")
-                        .HasDatabaseName("ix_complaints_patient_nhs_number");
-
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_complaints_case_id");
+
+                    b.HasIndex("PatientNhsNumber")
+                        .HasDatabaseName("ix_complaints_patient_nhs_number");
 
                     b.HasIndex("Reference")
                         .IsUnique()
@@ -372,7 +418,7 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                     b.ToTable("complaints", "intake");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Intake.Api.Complaints.ComplaintNotification", b =>
+            modelBuilder.Entity("IcsComplaints.Intake.Domain.Complaints.ComplaintNotification", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -410,7 +456,7 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                     b.ToTable("complaint_notifications", "intake");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Intake.Api.Complaints.DuplicateCandidate", b =>
+            modelBuilder.Entity("IcsComplaints.Intake.Domain.Complaints.DuplicateCandidate", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -450,48 +496,7 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                     b.ToTable("duplicate_candidates", "intake");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Intake.Api.Complaints.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(420)
-                        .HasColumnType("character varying(420)")
-                        .HasColumnName("key");
-
-                    b.Property<Guid>("ComplaintId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("complaint_id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("ProtectedStatusSecret")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)")
-                        .HasColumnName("protected_status_secret");
-
-                    b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasMaxLength(9)
-                        .HasColumnType("character varying(9)")
-                        .HasColumnName("reference");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("request_hash");
-
-                    b.HasKey("Key")
-                        .HasName("pk_idempotency_records");
-
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_idempotency_records_created_at");
-
-                    b.ToTable("idempotency_records", "intake");
-                });
-
-            modelBuilder.Entity("IcsComplaints.Intake.Api.Concerns.InformalConcern", b =>
+            modelBuilder.Entity("IcsComplaints.Intake.Domain.Concerns.InformalConcern", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -554,7 +559,7 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                     b.ToTable("informal_concerns", "intake");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Intake.Api.Directory.CommissioningRelationship", b =>
+            modelBuilder.Entity("IcsComplaints.Intake.Domain.Directory.CommissioningRelationship", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -602,7 +607,7 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                     b.ToTable("commissioning_relationships", "intake");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Intake.Api.Directory.DirectoryOrganisation", b =>
+            modelBuilder.Entity("IcsComplaints.Intake.Domain.Directory.DirectoryOrganisation", b =>
                 {
                     b.Property<string>("OdsCode")
                         .HasMaxLength(9)
@@ -634,6 +639,11 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasColumnType("character varying(9)")
                         .HasColumnName("parent_ods_code");
 
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("postcode");
+
                     b.Property<string>("Region")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -645,7 +655,7 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("source");
 
-                    b.PrimitiveCollection<List<string>>("Successors")
+                    b.PrimitiveCollection<string[]>("Successors")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("successors");

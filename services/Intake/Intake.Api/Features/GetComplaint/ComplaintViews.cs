@@ -16,6 +16,7 @@ namespace IcsComplaints.Intake.Api.Features.GetComplaint;
 /// <param name="Representation">For a representative: the basis, consent and best-interests decision (Reg 5).</param>
 /// <param name="Adjustments">Reasonable adjustments.</param>
 /// <param name="Description">What about.</param>
+/// <param name="DesiredOutcome">What the complainant would like to happen, when they said.</param>
 /// <param name="Patient">The patient, when given.</param>
 /// <param name="TimeLimit">Dates and decision under Reg 12.</param>
 /// <param name="WrittenRecordSentOn">For an oral complaint, when its written record went (Reg 13(2)).</param>
@@ -27,7 +28,7 @@ namespace IcsComplaints.Intake.Api.Features.GetComplaint;
 public sealed record ComplaintDetail(
     Guid Id, string Reference, string OrganisationCode, DateOnly ReceivedOn, ComplaintChannel Channel, DateTimeOffset SubmittedAt,
     ComplaintStatus Status, ComplaintState State, ComplainantView Complainant, RepresentationView? Representation, AdjustmentsInput? Adjustments,
-    string Description, PatientInput? Patient, TimeLimitView TimeLimit, DateOnly? WrittenRecordSentOn, RoutingView Routing,
+    string Description, string? DesiredOutcome, PatientInput? Patient, TimeLimitView TimeLimit, DateOnly? WrittenRecordSentOn, RoutingView Routing,
     ExclusionView? Exclusion, DateOnly? WithdrawnOn, IReadOnlyList<string> Pending, IReadOnlyList<NotificationView> Notifications);
 
 /// <summary>The complainant.</summary>

@@ -43,6 +43,7 @@ public sealed class GetComplaintHandler(ComplaintQueries queries, IAuditTrail au
                 ? null
                 : new AdjustmentsInput([.. c.ReasonableAdjustments.Select(a => a.ToString())], c.InterpreterLanguage, c.AdjustmentNotes),
             c.Description,
+            c.DesiredOutcome,
             c.PatientName is null && c.PatientNhsNumber is null && c.PatientDateOfBirth is null
                 ? null
                 : new PatientInput(c.PatientName, c.PatientNhsNumber, c.PatientDateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),

@@ -17,6 +17,13 @@ public sealed class GetProgressHandler(VerifyStatusSecretHandler secrets)
         {
             return null;
         }
+        return ProgressOf(complaint);
+    }
+
+    /// <summary>What the complainant is told of a complaint's progress, wherever they ask: by reference and secret, or signed in.</summary>
+    public static ComplaintProgress ProgressOf(Complaint complaint)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
         return new ComplaintProgress(
             complaint.Reference, complaint.OrganisationCode, complaint.ReceivedOn, complaint.Status, PublicProgress.Describe(complaint),
             complaint.AcknowledgedOn, complaint.ResponseDueBy, complaint.ResponseSentOn, complaint.ClosedOn,

@@ -42,7 +42,7 @@ public sealed class ComplaintImporter(IServiceScopeFactory scopes, OrganisationD
         "external_id", "organisation_code", "received_on", "complainant_name", "description",
         "channel", "complainant_type", "complainant_email", "complainant_phone", "address_line1", "address_line2", "town", "postcode",
         "representative_basis", "consent_evidence", "patient_name", "patient_nhs_number", "patient_date_of_birth",
-        "event_date", "aware_date", "about_organisation_codes", "closed_on", "outcome",
+        "event_date", "aware_date", "about_organisation_codes", "closed_on", "outcome", "desired_outcome",
     ];
 
     /// <summary>Outcomes of a closed complaint, as KO41a counts them.</summary>
@@ -165,6 +165,7 @@ public sealed class ComplaintImporter(IServiceScopeFactory scopes, OrganisationD
             AwareDate = Get("aware_date"),
             AboutOrganisationCodes = Get("about_organisation_codes")?.Split(' ', StringSplitOptions.RemoveEmptyEntries),
             Description = Get("description"),
+            DesiredOutcome = Get("desired_outcome"),
         };
         if (command.ReceivedOn is null)
         {
@@ -235,6 +236,7 @@ public sealed class ComplaintImporter(IServiceScopeFactory scopes, OrganisationD
         "patient.dateOfBirth" => "patient_date_of_birth",
         "eventDate" => "event_date",
         "awareDate" => "aware_date",
+        "desiredOutcome" => "desired_outcome",
         _ when field.StartsWith("aboutOrganisationCodes", StringComparison.Ordinal) => "about_organisation_codes",
         _ => field,
     };

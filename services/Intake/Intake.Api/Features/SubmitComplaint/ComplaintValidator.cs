@@ -66,6 +66,7 @@ public static partial class ComplaintValidator
         }
         var shareConsent = ReadShareConsent(fields, command.ShareWithProviderConsent);
         var description = fields.Text(command.Description, "description", TextLimits.Description, "Describe what the complaint is about.") ?? "";
+        var desiredOutcome = fields.Text(command.DesiredOutcome, "desiredOutcome", TextLimits.DesiredOutcome);
 
         fields.ThrowIfAny();
         return new ComplaintSubmission
@@ -94,6 +95,7 @@ public static partial class ComplaintValidator
             WrittenRecordSentOn = writtenRecordSentOn,
             ShareConsentGiven = shareConsent,
             Description = description,
+            DesiredOutcome = desiredOutcome,
             PatientName = patient.Name,
             PatientNhsNumber = patient.NhsNumber,
             PatientDateOfBirth = patient.DateOfBirth,

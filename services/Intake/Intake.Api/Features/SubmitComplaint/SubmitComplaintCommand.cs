@@ -44,6 +44,9 @@ public sealed record SubmitComplaintCommand
 
     /// <summary>What the complaint is about.</summary>
     public string? Description { get; init; }
+
+    /// <summary>What the complainant would like to happen as a result; optional, up to 20,000 characters.</summary>
+    public string? DesiredOutcome { get; init; }
 }
 
 /// <summary>The complainant as sent.</summary>
