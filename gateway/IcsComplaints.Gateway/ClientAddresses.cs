@@ -26,8 +26,11 @@ public static class ClientAddresses
     /// <summary>Registers the trusted proxies from configuration.</summary>
     public static WebApplicationBuilder AddClientAddresses(this WebApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection(ClientAddressSettings.SectionName).Get<ClientAddressSettings>() ?? new ClientAddressSettings();
-        builder.Services.Configure<ForwardedHeadersOptions>(options => Configure(options, settings));
+        // Read when the options are first used rather than now, so that every configuration source is seen: one
+        // added after this line (a test host's, say) would otherwise leave the gateway trusting nobody it was told to.
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((options, configuration) =>
+            Configure(options, configuration.GetSection(ClientAddressSettings.SectionName).Get<ClientAddressSettings>() ?? new ClientAddressSettings()))
+            .ValidateOnStart();
         return builder;
     }
 
@@ -38,21 +41,37 @@ public static class ClientAddresses
         return app;
     }
 
-    /// <summary>Trusts exactly the configured proxies: not even loopback, which the framework would trust by default.</summary>
+    /// <summary>
+    /// Trusts exactly the configured proxies: not even loopback, which the framework would trust by default. The
+    /// addresses in <c>X-Forwarded-For</c> are walked from the right, each one added by the hop before, for as long as
+    /// the hop is a trusted proxy: behind an ingress and the portal the client is found, and whatever a client wrote
+    /// into the header itself stays to the left of the first address nobody trusts, unread.
+    /// </summary>
     public static void Configure(ForwardedHeadersOptions options, ClientAddressSettings settings)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(settings);
         options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        options.ForwardLimit = null;
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();
         foreach (var proxy in settings.TrustedProxies)
         {
-            options.KnownProxies.Add(IPAddress.Parse(proxy));
+            options.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
+                ? address
+                : throw new InvalidOperationException($"Gateway:TrustedProxies: \"{proxy}\" is not an IP address."));
         }
         foreach (var network in settings.TrustedNetworks)
         {
-            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"Gateway:TrustedNetworks: \"{network}\" is not a network in CIDR notation (10.0.0.0/8)."));
+        }
+        // The framework believes X-Forwarded-For from every peer when it knows of no proxy at all: with none
+        // configured, the header is not read.
+        if (options.KnownProxies.Count == 0 && options.KnownIPNetworks.Count == 0)
+        {
+            options.ForwardedHeaders = ForwardedHeaders.None;
         }
     }
 }

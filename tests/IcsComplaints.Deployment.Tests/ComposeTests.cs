@@ -45,6 +45,25 @@ public sealed partial class ComposeTests
         }
     }
 
+    [Fact]
+    public void TheIdentityServiceAlone_IsGivenNhsCis2AndNhsLogin_OffUntilEachHasAnAuthority_WithCredentialsFromTheEnvironmentOnly()
+    {
+        var env = Environment("identity");
+
+        foreach (var (provider, variable) in new[] { ("Cis2", "ICS_CIS2"), ("NhsLogin", "ICS_NHS_LOGIN") })
+        {
+            var at = $"Identity__ExternalProviders__{provider}__";
+            Assert.Equal($"${{{variable}_AUTHORITY:-}}", env[at + "Authority"]);
+            Assert.Equal($"${{{variable}_PRIVATE_KEY:-}}", env[at + "PrivateKey"]);
+            Assert.Equal($"${{{variable}_CLIENT_SECRET:-}}", env[at + "ClientSecret"]);
+            Assert.Equal(provider == "Cis2" ? "Staff" : "Public", env[at + "Audience"]);
+        }
+        foreach (var other in Compose.Keys.Where(c => c is not "identity" and not "identity-migrate"))
+        {
+            Assert.DoesNotContain(Environment(other), e => e.Key.StartsWith("Identity__ExternalProviders__", StringComparison.Ordinal));
+        }
+    }
+
     [Theory]
     [MemberData(nameof(ServiceNames))]
     public void OnlyTheMigrateStep_HasTheDatabaseOwnersConnectionString(string service)

@@ -146,6 +146,53 @@ public sealed partial class HelmChartTests
     }
 
     [Fact]
+    public void Chart_GivesTheIdentityServiceEachExternalProvider_ItsCredentialFromIdentitysOwnSecret_AndNoOtherServiceAny()
+    {
+        const string providers = """
+            {"Cis2":{"displayName":"Sign in with NHS Care Identity Service 2","authority":"https://cis2.example.nhs.uk/realms/Healthcare",
+             "clientId":"ics","audience":"Staff","scopes":["email"],"privateKey":true,"privateKeyId":"key-1","secretKey":"cis2-private-key"},
+             "NhsLogin":{"displayName":"Sign in with NHS login","authority":"https://login.example.nhs.uk/","clientId":"ics-public",
+             "audience":"Public","secretKey":"nhs-login-client-secret"}}
+            """;
+
+        var workloads = Workloads(Render("--set-json", "externalProviders=" + providers.ReplaceLineEndings("")));
+        var (_, plainOutput) = Helm("template", "rel", Chart);
+
+        foreach (var (kind, service, env) in workloads)
+        {
+            var settings = env.Where(e => e.At("name")!.ToString()!.StartsWith("Identity__ExternalProviders__", StringComparison.Ordinal))
+                .ToDictionary(e => e.At("name")!.ToString()!, e => e.At("value")?.ToString() ?? e.At("valueFrom", "secretKeyRef", "key")!.ToString()!);
+            if (service != "identity")
+            {
+                Assert.True(settings.Count == 0, $"{kind} of {service} is given the external providers");
+                continue;
+            }
+            Assert.Equal("https://cis2.example.nhs.uk/realms/Healthcare", settings["Identity__ExternalProviders__Cis2__Authority"]);
+            Assert.Equal("Staff", settings["Identity__ExternalProviders__Cis2__Audience"]);
+            Assert.Equal("email", settings["Identity__ExternalProviders__Cis2__Scopes__0"]);
+            Assert.Equal("cis2-private-key", settings["Identity__ExternalProviders__Cis2__PrivateKey"]);
+            Assert.False(settings.ContainsKey("Identity__ExternalProviders__Cis2__ClientSecret"));
+            Assert.Equal("nhs-login-client-secret", settings["Identity__ExternalProviders__NhsLogin__ClientSecret"]);
+            Assert.Equal("Public", settings["Identity__ExternalProviders__NhsLogin__Audience"]);
+        }
+        Assert.DoesNotContain("ExternalProviders", plainOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Chart_RefusesAnExternalProviderWithoutItsSecretKeyOrOverPlainHttp()
+    {
+        var (withoutKey, missing) = Helm("template", "rel", Chart, "--set-json",
+            """externalProviders={"Cis2":{"displayName":"CIS2","authority":"https://cis2.example.nhs.uk/","clientId":"ics","audience":"Staff"}}""");
+        var (overHttp, insecure) = Helm("template", "rel", Chart, "--set-json",
+            """externalProviders={"Cis2":{"displayName":"CIS2","authority":"http://cis2.example.nhs.uk/","clientId":"ics","audience":"Staff","secretKey":"k"}}""");
+
+        Assert.NotEqual(0, withoutKey);
+        Assert.Contains("secretKey", missing, StringComparison.Ordinal);
+        Assert.NotEqual(0, overHttp);
+        Assert.Contains("authority", insecure, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Chart_GivesEveryPodAndJobTheSecretOfItsOwnServiceOnly()
     {
         var workloads = Workloads(Render());

@@ -7,6 +7,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using IcsComplaints.EndToEnd.Tests.Fuzz;
 using IcsComplaints.Learning.Contracts.Grpc.V1;
+using IcsComplaints.TestKit;
 using Theme = IcsComplaints.Learning.Domain.Themes.Theme;
 using ThemeCounts = IcsComplaints.Learning.Domain.Rules.ThemeCounts;
 using ThemeDimension = IcsComplaints.Learning.Domain.Themes.ThemeDimension;
@@ -119,7 +120,7 @@ public sealed class BadInputTests(IcsSystem system)
             using var channel = GrpcChannel.ForAddress(address);
             var method = new Method<byte[], byte[]>(MethodType.Unary, "ics.learning.v1.LearningService", "RaiseLearningAction", Raw, Raw);
             var ex = await Assert.ThrowsAsync<RpcException>(() => channel.CreateCallInvoker()
-                .AsyncUnaryCall(method, null, new CallOptions(IcsSystem.Bearer(world.Tokens["quality.rj1"])), message).ResponseAsync);
+                .AsyncUnaryCall(method, null, new CallOptions(GrpcCalls.Bearer(world.Tokens["quality.rj1"])), message).ResponseAsync);
             Assert.True(ex.StatusCode == expected, $"{what} at {address}: {ex.StatusCode} {ex.Status.Detail}");
         }
     }
@@ -133,7 +134,7 @@ public sealed class BadInputTests(IcsSystem system)
         var request = new ShareThemeRequest { ThemeId = world.Records["theme"], Message = "Share this." };
         request.OrganisationCodes.AddRange(Enumerable.Repeat("X", 60_000));
         var ex = await Assert.ThrowsAsync<RpcException>(async () =>
-            await new LearningService.LearningServiceClient(channel).ShareThemeAsync(request, IcsSystem.Bearer(world.Tokens["commissioner.qkk"])));
+            await new LearningService.LearningServiceClient(channel).ShareThemeAsync(request, GrpcCalls.Bearer(world.Tokens["commissioner.qkk"])));
         Assert.True(ex.StatusCode == StatusCode.InvalidArgument, $"{ex.StatusCode} {ex.Status.Detail}");
         var badRequest = ex.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>();
         Assert.Equal(IcsComplaints.Validation.ErrorDetails.MaxFields + 1, badRequest.FieldViolations.Count);

@@ -81,7 +81,7 @@ public sealed class ComplaintToCaseTests(IcsSystem system)
         using var channel = GrpcChannel.ForAddress(system.Gateway.GrpcAddress);
         var intake = new IntakeService.IntakeServiceClient(channel);
         var cases = new CaseService.CaseServiceClient(channel);
-        var auth = IcsSystem.Bearer(await system.TokenAsync("handler.r0a"));
+        var auth = GrpcCalls.Bearer(await system.TokenAsync("handler.r0a"));
 
         var submitted = await intake.SubmitComplaintAsync(new SubmitComplaintRequest
         {
@@ -114,7 +114,7 @@ public sealed class ComplaintToCaseTests(IcsSystem system)
         var intake = new IntakeService.IntakeServiceClient(channel);
         var before = await system.InIntakeDb(db => db.Complaints.CountAsync());
 
-        var auth = IcsSystem.Bearer(await system.TokenAsync("handler.rj1"));
+        var auth = GrpcCalls.Bearer(await system.TokenAsync("handler.rj1"));
         var ex = await Assert.ThrowsAsync<RpcException>(() => intake.SubmitComplaintAsync(new SubmitComplaintRequest
         {
             OrganisationCode = "??",
@@ -216,7 +216,7 @@ public sealed class ComplaintToCaseTests(IcsSystem system)
         await Eventually.TrueAsync(
             async () => await system.InCaseDb(db => db.Cases.CountAsync(c => references.Contains(c.Reference))) == 100,
             TimeSpan.FromSeconds(60), "all 100 complaints have become cases");
-        await IcsSystem.OutboxPublishedAsync<IntakeDbContext>(system.Intake.Services, "intake has published everything it held");
+        await Outboxes.PublishedAsync<IntakeDbContext>(system.Intake.Services, "intake has published everything it held");
         Assert.Equal(100, await system.InCaseDb(db => db.Cases.CountAsync(c => references.Contains(c.Reference))));
     }
 

@@ -10,8 +10,8 @@ namespace IcsComplaints.EndToEnd.Tests;
 public sealed class GatewayTests(IcsSystem system)
 {
     // The only routes a caller without a token may use: sign-in and discovery, submitting a complaint, checking
-    // its progress with the reference and status secret, and reading reference data (the organisation directory
-    // and the advocacy services).
+    // its progress or asking for advocacy with the reference and status secret, and reading reference data (the
+    // organisation directory and the advocacy services).
     private static readonly Dictionary<string, (HttpMethod Method, string Path)> PublicRoutes = new(StringComparer.Ordinal)
     {
         ["identity-connect"] = (HttpMethod.Post, "/connect/token"),
@@ -23,6 +23,7 @@ public sealed class GatewayTests(IcsSystem system)
         ["directory-grpc"] = (HttpMethod.Post, "/ics.intake.v1.OrganisationDirectoryService/GetOrganisation"),
         ["advocacy-services"] = (HttpMethod.Get, "/api/v1/advocacy-services/ADV01"),
         ["advocacy-directory-grpc"] = (HttpMethod.Post, "/ics.advocacy.v1.AdvocacyDirectoryService/FindAdvocacyService"),
+        ["advocacy-self-referral"] = (HttpMethod.Post, "/api/v1/advocacy/self-referrals"),
         ["learning-public"] = (HttpMethod.Get, "/api/v1/you-said-we-did?organisation=RJ1"),
     };
 
@@ -79,7 +80,7 @@ public sealed class GatewayTests(IcsSystem system)
             using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
             if (method == HttpMethod.Post)
             {
-                request.Content = route == "complaints-submit" ? JsonContent.Create(new { }) : new FormUrlEncodedContent([]);
+                request.Content = route is "complaints-submit" or "advocacy-self-referral" ? JsonContent.Create(new { }) : new FormUrlEncodedContent([]);
             }
             using var response = await http.SendAsync(request);
 

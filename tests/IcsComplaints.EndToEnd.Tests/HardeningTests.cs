@@ -2,6 +2,7 @@ extern alias gateway;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -103,7 +104,7 @@ public sealed partial class HardeningTests(IcsSystem system)
         {
             try
             {
-                await grpc.SubmitComplaintAsync(new SubmitComplaintRequest(), IcsSystem.Bearer(token));
+                await grpc.SubmitComplaintAsync(new SubmitComplaintRequest(), GrpcCalls.Bearer(token));
                 statuses.Add("OK");
             }
             catch (RpcException ex)
@@ -144,12 +145,69 @@ public sealed partial class HardeningTests(IcsSystem system)
     }
 
     [Fact]
-    public void ForwardedAddresses_AreBelievedOnlyFromConfiguredProxies_NotFromLoopbackByDefault()
+    public async Task ASpoofedForwardedAddress_FromAPeerThatIsNotATrustedProxy_DoesNotChangeTheBucket()
+    {
+        // The tight gateway trusts 127.0.0.1 only; this caller connects from 127.0.0.2 and names a new client each time.
+        using var http = new HttpClient(FromLocalAddress(IPAddress.Parse("127.0.0.2"))) { BaseAddress = system.LimitedGateway.HttpAddress };
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add(await SubmitAsync(http, $"203.0.113.{100 + i}"));
+        }
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task BehindAChainOfTrustedProxies_TheClientIsFound_AndWhatTheClientWroteInTheHeaderIsIgnored()
+    {
+        // A browser's own X-Forwarded-For arrives with the address each trusted hop appended after it: the rightmost
+        // address no trusted proxy vouches for is the client, whatever the browser put to its left.
+        using var http = system.LimitedGateway.CreateHttpClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add(await SubmitAsync(http, $"192.0.2.{i + 1}, 203.0.113.60, 127.0.0.1"));
+        }
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.BadRequest, await SubmitAsync(http, "203.0.113.61, 127.0.0.1"));
+    }
+
+    [Fact]
+    public void ATrustedProxyThatIsNotAnAddress_IsRefused_NamingTheSetting()
+    {
+        var options = new Microsoft.AspNetCore.Builder.ForwardedHeadersOptions();
+
+        var proxy = Assert.Throws<InvalidOperationException>(() => ClientAddresses.Configure(options, new ClientAddressSettings { TrustedProxies = ["portal"] }));
+        var network = Assert.Throws<InvalidOperationException>(() => ClientAddresses.Configure(options, new ClientAddressSettings { TrustedNetworks = ["10.0.0.0"] }));
+
+        Assert.Contains("Gateway:TrustedProxies", proxy.Message, StringComparison.Ordinal);
+        Assert.Contains("Gateway:TrustedNetworks", network.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithNoTrustedProxyConfigured_AsByDefault_NoPeerChoosesItsAddress_NotEvenLoopback()
     {
         var options = new Microsoft.AspNetCore.Builder.ForwardedHeadersOptions();
         ClientAddresses.Configure(options, new ClientAddressSettings());
+
         Assert.Empty(options.KnownProxies);
         Assert.Empty(options.KnownIPNetworks);
+        foreach (var peer in new[] { "127.0.0.1", "198.51.100.20" })
+        {
+            Assert.Equal(peer, await ClientAddressSeenAsync(options, peer, "203.0.113.9"));
+        }
+    }
+
+    [Fact]
+    public async Task WithATrustedProxy_OnlyItsForwardedAddressIsBelieved()
+    {
+        var options = new Microsoft.AspNetCore.Builder.ForwardedHeadersOptions();
+        ClientAddresses.Configure(options, new ClientAddressSettings { TrustedNetworks = ["10.1.0.0/16"] });
+
+        Assert.Equal("203.0.113.9", await ClientAddressSeenAsync(options, "10.1.2.3", "203.0.113.9"));
+        Assert.Equal("10.2.2.3", await ClientAddressSeenAsync(options, "10.2.2.3", "203.0.113.9"));
     }
 
     [Fact]
@@ -174,6 +232,45 @@ public sealed partial class HardeningTests(IcsSystem system)
             Assert.Equal(((int)StatusCode.Unauthenticated).ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(status));
         }
     }
+
+    private static async Task<string?> ClientAddressSeenAsync(Microsoft.AspNetCore.Builder.ForwardedHeadersOptions options, string peer, string forwardedFor)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Connection.RemoteIpAddress = IPAddress.Parse(peer);
+        context.Request.Headers["X-Forwarded-For"] = forwardedFor;
+        var middleware = new Microsoft.AspNetCore.HttpOverrides.ForwardedHeadersMiddleware(
+            _ => Task.CompletedTask, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, Microsoft.Extensions.Options.Options.Create(options));
+        await middleware.Invoke(context);
+        return context.Connection.RemoteIpAddress?.ToString();
+    }
+
+    private static async Task<HttpStatusCode> SubmitAsync(HttpClient http, string forwardedFor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints") { Content = JsonContent.Create(new { }) };
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    // Connects from another loopback address, as a caller the gateway was not told to trust.
+    private static SocketsHttpHandler FromLocalAddress(IPAddress local) => new()
+    {
+        ConnectCallback = async (context, ct) =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                socket.Bind(new IPEndPoint(local, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
 
     private static void AssertHardened(HttpResponseMessage response, string what)
     {

@@ -1,5 +1,3 @@
-// Over 300 lines on purpose: the whole system's start-up (databases, roles, broker users, every host) in the order it
-// depends on, in one place.
 extern alias advocacy;
 extern alias learning;
 extern alias reporting;
@@ -8,17 +6,11 @@ extern alias gateway;
 extern alias identity;
 extern alias intake;
 using System.Security.Cryptography;
-using Grpc.Core;
+using IcsComplaints.ComplaintHandling.Tests;
 using IcsComplaints.Messaging.Outbox;
-using IcsComplaints.ServiceDefaults;
 using IcsComplaints.TestKit;
-using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using OpenTelemetry.Trace;
 using AdvocacyDbContext = advocacy::IcsComplaints.AdvocacyReferral.Api.Data.AdvocacyDbContext;
-using AdvocacyDirectorySeed = advocacy::IcsComplaints.AdvocacyReferral.Api.Data.AdvocacyDirectorySeed;
 using AdvocacyProgram = advocacy::Program;
 using LearningDbContext = learning::IcsComplaints.Learning.Api.Data.LearningDbContext;
 using LearningProgram = learning::Program;
@@ -26,7 +18,6 @@ using ReportingDbContext = reporting::IcsComplaints.Reporting.Api.Data.Reporting
 using ReportingProgram = reporting::Program;
 using CaseDbContext = cases::IcsComplaints.Case.Api.Data.CaseDbContext;
 using CaseProgram = cases::Program;
-using DirectorySeed = intake::IcsComplaints.Intake.Api.Data.DirectorySeed;
 using GatewayProgram = gateway::Program;
 using IdentityProgram = identity::Program;
 using IntakeDbContext = intake::IcsComplaints.Intake.Api.Data.IntakeDbContext;
@@ -38,26 +29,24 @@ using IntakeProgram = intake::Program;
 namespace IcsComplaints.EndToEnd.Tests;
 
 /// <summary>
-/// The system as deployed, in one process: identity, intake, case, advocacy-referral and the gateway on real Kestrel, each service
-/// with its own PostgreSQL database, migrated as its owner role and used with its runtime role, all on one RabbitMQ
-/// virtual host where each service has its own user with the permissions a deployment gives it (ADR 17), tokens from
-/// the real identity service with its demo users. Intake reaches RabbitMQ through a proxy that tests can cut to give it a broker outage. Logs,
-/// traces and delivered messages of every service are captured for the privacy tests.
+/// The whole system as deployed, in one process, for the tests that cross services: every service and the gateway on
+/// real Kestrel over the <see cref="TestPlatform"/> (each service with its own database and broker user, tokens from
+/// the real identity service), in the order their start-up depends on. Intake reaches RabbitMQ through a proxy that
+/// tests can cut to give it a broker outage. Logs, traces and delivered messages of every service are captured for
+/// the privacy tests.
 /// </summary>
 public sealed class IcsSystem : IAsyncLifetime
 {
-    private readonly TestInfrastructure _infrastructure = new();
-    private readonly List<IAsyncDisposable> _resources = [];
-    private readonly DemoIdentity _identity = new();
+    private readonly TestPlatform _platform = new("e2e");
 
-    public string DemoPassword => _identity.DemoPassword;
+    public string DemoPassword => _platform.Identity.DemoPassword;
 
-    public string DemoClientSecret => _identity.DemoClientSecret;
+    public string DemoClientSecret => _platform.Identity.DemoClientSecret;
 
     /// <summary>The identity service's signing key, so token tests can forge tokens that differ in one respect only.</summary>
-    public RSA SigningKey => _identity.SigningKey;
+    public RSA SigningKey => _platform.Identity.SigningKey;
 
-    public Capture Capture { get; } = new();
+    public Capture Capture => _platform.Capture;
 
     public TcpProxy IntakeBrokerLink { get; private set; } = null!;
 
@@ -81,135 +70,42 @@ public sealed class IcsSystem : IAsyncLifetime
     public ServiceHost<GatewayProgram> LimitedGateway { get; private set; } = null!;
 
     /// <summary>The token issuer (the identity service's own address here; the gateway's in a deployment).</summary>
-    public string Issuer => Identity.HttpAddress.ToString();
+    public string Issuer => _platform.Issuer;
 
     /// <summary>The servers and the means to make more databases, roles, virtual hosts and users on them.</summary>
-    public TestInfrastructure Infrastructure => _infrastructure;
+    public TestInfrastructure Infrastructure => _platform.Infrastructure;
 
     /// <summary>Each service's database with its owner and runtime roles, by database name without "db" (intake, advocacy).</summary>
-    public IReadOnlyDictionary<string, TestServiceDatabase> Databases { get; private set; } = new Dictionary<string, TestServiceDatabase>();
+    public IReadOnlyDictionary<string, TestServiceDatabase> Databases => _platform.Databases;
 
     public async ValueTask InitializeAsync()
     {
-        await _infrastructure.InitializeAsync();
-        var identityDb = await Own(_infrastructure.CreateServiceDatabaseAsync("identity"));
-        var intakeDb = await Own(_infrastructure.CreateServiceDatabaseAsync("intake"));
-        var caseDb = await Own(_infrastructure.CreateServiceDatabaseAsync("case"));
-        var advocacyDb = await Own(_infrastructure.CreateServiceDatabaseAsync("advocacy"));
-        var learningDb = await Own(_infrastructure.CreateServiceDatabaseAsync("learning"));
-        var reportingDb = await Own(_infrastructure.CreateServiceDatabaseAsync("reporting"));
-        Databases = new Dictionary<string, TestServiceDatabase>
-        {
-            ["identity"] = identityDb, ["intake"] = intakeDb, ["case"] = caseDb, ["advocacy"] = advocacyDb, ["learning"] = learningDb, ["reporting"] = reportingDb,
-        };
-        var vhost = await Own(_infrastructure.CreateVirtualHostAsync("e2e"));
-        var intakeBroker = await Own(_infrastructure.CreateBrokerUserAsync(vhost, "intake"));
-        var caseBroker = await Own(_infrastructure.CreateBrokerUserAsync(vhost, "case"));
-        var advocacyBroker = await Own(_infrastructure.CreateBrokerUserAsync(vhost, "advocacy-referral"));
-        var learningBroker = await Own(_infrastructure.CreateBrokerUserAsync(vhost, "learning"));
-        var reportingBroker = await Own(_infrastructure.CreateBrokerUserAsync(vhost, "reporting"));
-        await DatabaseExtensions.MigrateAsync<IntakeDbContext>(intakeDb.OwnerConnectionString, IntakeDbContext.Schema, intakeDb.ConnectionString);
-        await DatabaseExtensions.MigrateAsync<CaseDbContext>(caseDb.OwnerConnectionString, CaseDbContext.Schema, caseDb.ConnectionString);
-        await DatabaseExtensions.MigrateAsync<AdvocacyDbContext>(advocacyDb.OwnerConnectionString, AdvocacyDbContext.Schema, advocacyDb.ConnectionString);
-        await DatabaseExtensions.MigrateAsync<LearningDbContext>(learningDb.OwnerConnectionString, LearningDbContext.Schema, learningDb.ConnectionString);
-        await DatabaseExtensions.MigrateAsync<ReportingDbContext>(reportingDb.OwnerConnectionString, ReportingDbContext.Schema, reportingDb.ConnectionString);
-        IntakeBrokerLink = new TcpProxy(vhost.AmqpUri.Host, vhost.AmqpUri.Port);
-        _resources.Add(IntakeBrokerLink);
+        await _platform.InitializeAsync();
+        Identity = await _platform.StartIdentityAsync<IdentityProgram>();
+        var handling = new ComplaintHandlingSystem(
+            _platform, services => services.AddSingleton<IOutboxRelayObserver>(IntakeRelayCrash), ThroughIntakeBrokerLink);
+        await handling.StartAsync();
+        (Intake, Case, Advocacy) = (handling.Intake, handling.Case, handling.Advocacy);
+        // Learning reads case events and asks intake's directory which providers an ICB commissions; reporting reads
+        // every service's events into its log and asks intake's directory about organisations.
+        var directory = new Dictionary<string, string?> { ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString() };
+        Learning = (await _platform.CreateServiceAsync<LearningProgram, LearningDbContext>("learning", "learning", LearningDbContext.Schema, directory)).Start();
+        Reporting = (await _platform.CreateServiceAsync<ReportingProgram, ReportingDbContext>("reporting", "reporting", ReportingDbContext.Schema, directory)).Start();
+        Gateway = _platform.CreateHost<GatewayProgram>(GatewaySettings(permitLimit: 100_000)).Start();
+        LimitedGateway = _platform.CreateHost<GatewayProgram>(GatewaySettings(permitLimit: 3)).Start();
 
-        Identity = new ServiceHost<IdentityProgram>(Common(_identity.Settings(identityDb)), Observe);
-        Identity.With("Identity:Issuer", Identity.HttpAddress.ToString()).With("Authentication:Authority", Identity.HttpAddress.ToString()).Start();
-        _identity.IssueFrom(Identity.CreateHttpClient);
-        await ServiceCommands.MigrateAsync(Identity.Services);
-
-        Intake = new ServiceHost<IntakeProgram>(
-            Common(new()
-            {
-                ["ConnectionStrings:intakedb"] = intakeDb.ConnectionString,
-                ["ConnectionStrings:rabbitmq"] = new UriBuilder(intakeBroker.AmqpUri) { Port = IntakeBrokerLink.Port }.Uri.ToString(),
-            }),
-            services =>
-            {
-                Observe(services);
-                services.AddSingleton<IOutboxRelayObserver>(IntakeRelayCrash);
-            });
-        Advocacy = new ServiceHost<AdvocacyProgram>(Common(new()
-        {
-            ["ConnectionStrings:advocacydb"] = advocacyDb.ConnectionString,
-            ["ConnectionStrings:rabbitmq"] = advocacyBroker.AmqpUri.ToString(),
-        }), Observe);
-        // The case service asks intake for a complainant's address when it writes a letter, and the advocacy-referral
-        // service whether an advocate's consent is in force.
-        Case = new ServiceHost<CaseProgram>(Common(new()
-        {
-            ["ConnectionStrings:casedb"] = caseDb.ConnectionString,
-            ["ConnectionStrings:rabbitmq"] = caseBroker.AmqpUri.ToString(),
-            ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
-            ["Services:Advocacy:Grpc"] = Advocacy.GrpcAddress.ToString(),
-        }), Observe).Start();
-        Advocacy.Start();
-        // Learning reads case events and asks intake's directory which providers an ICB commissions.
-        Learning = new ServiceHost<LearningProgram>(Common(new()
-        {
-            ["ConnectionStrings:learningdb"] = learningDb.ConnectionString,
-            ["ConnectionStrings:rabbitmq"] = learningBroker.AmqpUri.ToString(),
-            ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
-        }), Observe).Start();
-        // Reporting reads every service's events into its log and asks intake's directory about organisations.
-        Reporting = new ServiceHost<ReportingProgram>(Common(new()
-        {
-            ["ConnectionStrings:reportingdb"] = reportingDb.ConnectionString,
-            ["ConnectionStrings:rabbitmq"] = reportingBroker.AmqpUri.ToString(),
-            ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
-        }), Observe).Start();
-        await Advocacy.Services.GetServices<IDeploymentStep>().OfType<AdvocacyDirectorySeed>().Single().RunAsync(Advocacy.Services, CancellationToken.None);
-        Intake.Start();
-        // Seeds the organisation directory, as `migrate` does before a deployment starts (its other step, the broker
-        // topology, would stop the running bus).
-        await Intake.Services.GetServices<IDeploymentStep>().OfType<DirectorySeed>().Single().RunAsync(Intake.Services, CancellationToken.None);
-        Gateway = new ServiceHost<GatewayProgram>(GatewaySettings(permitLimit: 100_000), Observe).Start();
-        LimitedGateway = new ServiceHost<GatewayProgram>(GatewaySettings(permitLimit: 3), Observe).Start();
-
-        // Case declares its queues when its bus starts; wait for that before anything is published.
-        using var caseClient = Case.CreateHttpClient();
-        await Eventually.TrueAsync(
-            async () => (await caseClient.GetStringAsync(new Uri("/health/ready", UriKind.Relative))).Contains("\"rabbitmq\":\"Healthy\"", StringComparison.Ordinal),
-            TimeSpan.FromSeconds(60), "the case service is connected to RabbitMQ");
-        using var learningClient = Learning.CreateHttpClient();
-        await Eventually.TrueAsync(
-            async () => (await learningClient.GetStringAsync(new Uri("/health/ready", UriKind.Relative))).Contains("\"rabbitmq\":\"Healthy\"", StringComparison.Ordinal),
-            TimeSpan.FromSeconds(60), "the learning service is connected to RabbitMQ");
-        using var reportingClient = Reporting.CreateHttpClient();
-        await Eventually.TrueAsync(
-            async () => (await reportingClient.GetStringAsync(new Uri("/health/ready", UriKind.Relative))).Contains("\"rabbitmq\":\"Healthy\"", StringComparison.Ordinal),
-            TimeSpan.FromSeconds(60), "the reporting service is connected to RabbitMQ");
+        // Learning and reporting declare their queues when their buses start; wait for that before anything is published.
+        await TestPlatform.ConnectedToBrokerAsync(Learning);
+        await TestPlatform.ConnectedToBrokerAsync(Reporting);
     }
 
-    private async Task<T> Own<T>(Task<T> resource)
-        where T : IAsyncDisposable
+    private Uri ThroughIntakeBrokerLink(Uri broker)
     {
-        var created = await resource;
-        _resources.Add(created);
-        return created;
+        IntakeBrokerLink = new TcpProxy(broker.Host, broker.Port);
+        return new UriBuilder(broker) { Port = IntakeBrokerLink.Port }.Uri;
     }
 
-    private Dictionary<string, string?> Common(Dictionary<string, string?> settings)
-    {
-        // Everything at Debug goes to the capture; the console sees warnings only.
-        settings["Logging:LogLevel:Default"] = "Debug";
-        settings["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Debug";
-        settings["Logging:Console:LogLevel:Default"] = "Warning";
-        settings["Messaging:Relay:PollInterval"] = "00:00:00.250";
-        settings["Messaging:Relay:MaxBackoff"] = "00:00:01";
-        settings["Messaging:Relay:PublishTimeout"] = "00:00:05";
-        settings["Authentication:RequireHttpsMetadata"] = "false";
-        if (Identity is not null)
-        {
-            settings["Authentication:Authority"] = Issuer;
-        }
-        return settings;
-    }
-
-    private Dictionary<string, string?> GatewaySettings(int permitLimit) => Common(new()
+    private Dictionary<string, string?> GatewaySettings(int permitLimit) => new Dictionary<string, string?>
     {
         ["ReverseProxy:Clusters:identity-http:Destinations:identity:Address"] = Identity.HttpAddress.ToString(),
         ["ReverseProxy:Clusters:intake-http:Destinations:intake:Address"] = Intake.HttpAddress.ToString(),
@@ -233,75 +129,31 @@ public sealed class IcsSystem : IAsyncLifetime
         ["RateLimits:PerSubject:Window"] = "00:01:00",
         // The tight gateway stands behind a trusted proxy on loopback (as behind the portal), with TLS ended in front of it.
         ["SecurityHeaders:AlwaysSendHsts"] = permitLimit < 100 ? "true" : "false",
-    }).Concat(permitLimit < 100 ? [new("Gateway:TrustedProxies:0", "127.0.0.1")] : []).ToDictionary();
-
-    private void Observe(IServiceCollection services)
-    {
-        services.AddSingleton(sp => Capture.For(sp.GetRequiredService<IHostEnvironment>().ApplicationName));
-        services.AddSingleton<IReceiveObserver>(Capture);
-        services.AddSingleton<IPublishObserver>(Capture);
-        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Capture.Spans).AddProcessor(Capture.DatabaseWrites));
-    }
+    }.Concat(permitLimit < 100 ? [new("Gateway:TrustedProxies:0", "127.0.0.1")] : []).ToDictionary();
 
     /// <summary>An access token for a demo user (password grant), optionally for one of their organisations.</summary>
-    public Task<string> TokenAsync(string userName, string? organisation = null) => _identity.TokenAsync(userName, organisation);
+    public Task<string> TokenAsync(string userName, string? organisation = null) => _platform.TokenAsync(userName, organisation);
 
     /// <summary>An access token for a demo integration client (client credentials).</summary>
-    public Task<string> ClientTokenAsync(string clientId) => _identity.ClientTokenAsync(clientId);
+    public Task<string> ClientTokenAsync(string clientId) => _platform.ClientTokenAsync(clientId);
 
     /// <summary>A client for the gateway's REST port, with a bearer token when given.</summary>
-    public HttpClient GatewayHttp(string? token = null) => HttpClients.WithToken(Gateway.CreateHttpClient(), token);
-
-    /// <summary>gRPC metadata carrying a bearer token.</summary>
-    public static Metadata Bearer(string token) => new() { { "Authorization", "Bearer " + token } };
+    public HttpClient GatewayHttp(string? token = null) => Gateway.Http(token);
 
     /// <summary>Runs a query against the case database.</summary>
-    public async Task<T> InCaseDb<T>(Func<CaseDbContext, Task<T>> query)
-    {
-        await using var scope = Case.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<CaseDbContext>());
-    }
+    public Task<T> InCaseDb<T>(Func<CaseDbContext, Task<T>> query) => Case.QueryAsync(query);
 
     /// <summary>Runs a query against the reporting database.</summary>
-    public async Task<T> InReportingDb<T>(Func<ReportingDbContext, Task<T>> query)
-    {
-        await using var scope = Reporting.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ReportingDbContext>());
-    }
+    public Task<T> InReportingDb<T>(Func<ReportingDbContext, Task<T>> query) => Reporting.QueryAsync(query);
 
     /// <summary>Runs a query against the learning database.</summary>
-    public async Task<T> InLearningDb<T>(Func<LearningDbContext, Task<T>> query)
-    {
-        await using var scope = Learning.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<LearningDbContext>());
-    }
+    public Task<T> InLearningDb<T>(Func<LearningDbContext, Task<T>> query) => Learning.QueryAsync(query);
 
     /// <summary>Runs a query against the advocacy-referral database.</summary>
-    public async Task<T> InAdvocacyDb<T>(Func<AdvocacyDbContext, Task<T>> query)
-    {
-        await using var scope = Advocacy.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<AdvocacyDbContext>());
-    }
+    public Task<T> InAdvocacyDb<T>(Func<AdvocacyDbContext, Task<T>> query) => Advocacy.QueryAsync(query);
 
-    /// <summary>
-    /// Waits until every message a service's outbox holds now has been published (and so captured), leaving aside
-    /// parked rows and redeliveries scheduled for later: a test can then count what was published, or prove that
-    /// something never was.
-    /// </summary>
-    public static async Task OutboxPublishedAsync<TDbContext>(IServiceProvider service, string because)
-        where TDbContext : DbContext
-    {
-        async Task<T> Query<T>(Func<DbSet<OutboxMessage>, Task<T>> query)
-        {
-            await using var scope = service.CreateAsyncScope();
-            return await query(scope.ServiceProvider.GetRequiredService<TDbContext>().Set<OutboxMessage>());
-        }
-        var last = await Query(outbox => outbox.MaxAsync(m => (long?)m.Sequence));
-        await Eventually.TrueAsync(
-            async () => last is null || !await Query(outbox => outbox.AnyAsync(m =>
-                m.Sequence <= last && m.ParkedAt == null && (m.AvailableAt == null || m.AvailableAt <= DateTimeOffset.UtcNow))),
-            TimeSpan.FromSeconds(60), because);
-    }
+    /// <summary>Runs a query against the intake database.</summary>
+    public Task<T> InIntakeDb<T>(Func<IntakeDbContext, Task<T>> query) => Intake.QueryAsync(query);
 
     /// <summary>Each service (not the gateway): its name, its services and the address of its REST port.</summary>
     public IReadOnlyList<(string Name, IServiceProvider Services, Uri Address)> ServiceHosts() =>
@@ -324,38 +176,15 @@ public sealed class IcsSystem : IAsyncLifetime
     };
 
     /// <summary>The connection string of every service's database.</summary>
-    public async Task<IReadOnlyList<string>> DatabaseConnectionStringsAsync() =>
-    [
-        await InIntakeDb(db => Task.FromResult(db.Database.GetConnectionString()!)),
-        await InCaseDb(db => Task.FromResult(db.Database.GetConnectionString()!)),
-        await InAdvocacyDb(db => Task.FromResult(db.Database.GetConnectionString()!)),
-        await InLearningDb(db => Task.FromResult(db.Database.GetConnectionString()!)),
-        await InReportingDb(db => Task.FromResult(db.Database.GetConnectionString()!)),
-        Microsoft.Extensions.Configuration.ConfigurationExtensions.GetConnectionString(Identity.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), "identitydb")!,
-    ];
-
-    /// <summary>Runs a query against the intake database.</summary>
-    public async Task<T> InIntakeDb<T>(Func<IntakeDbContext, Task<T>> query)
-    {
-        await using var scope = Intake.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<IntakeDbContext>());
-    }
+    public IReadOnlyList<string> DatabaseConnectionStrings() => [.. Databases.Values.Select(d => d.ConnectionString)];
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var host in new IAsyncDisposable?[] { LimitedGateway, Gateway, Intake, Case, Advocacy, Learning, Reporting, Identity })
+        await _platform.DisposeAsync();
+        if (IntakeBrokerLink is not null)
         {
-            if (host is not null)
-            {
-                await host.DisposeAsync();
-            }
+            await IntakeBrokerLink.DisposeAsync();
         }
-        foreach (var resource in Enumerable.Reverse(_resources))
-        {
-            await resource.DisposeAsync();
-        }
-        await _infrastructure.DisposeAsync();
-        _identity.Dispose();
     }
 }
 

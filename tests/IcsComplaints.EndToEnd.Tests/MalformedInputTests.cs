@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Grpc.Core;
 using Grpc.Net.Client;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
+using IcsComplaints.TestKit;
 using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.EndToEnd.Tests;
@@ -49,7 +50,7 @@ public sealed class MalformedInputTests(IcsSystem system)
 
         using var channel = GrpcChannel.ForAddress(system.Gateway.GrpcAddress);
         var intake = new IntakeService.IntakeServiceClient(channel);
-        var auth = IcsSystem.Bearer(await system.ClientTokenAsync("pals-rj1"));
+        var auth = GrpcCalls.Bearer(await system.ClientTokenAsync("pals-rj1"));
         var grpc = Enumerable.Range(0, GrpcPayloads).Select(i => (Index: i, Request: GrpcPayload(random, marker))).ToList();
         await Parallel.ForEachAsync(grpc, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (payload, ct) =>
         {

@@ -62,7 +62,7 @@ public sealed class PrivacyTests(IcsSystem system)
             Complainant = new Complainant { Name = name, Email = email, Phone = phoneTyped },
             Patient = new Patient { Name = patient, NhsNumber = nhsNumber },
             Description = $"Recorded by PALS for {name}.",
-        }, IcsSystem.Bearer(await system.ClientTokenAsync("pals-rj1")));
+        }, GrpcCalls.Bearer(await system.ClientTokenAsync("pals-rj1")));
 
         // Staff read it; the case opens and its event comes back to intake.
         using var staff = system.GatewayHttp(await system.TokenAsync("handler.rj1"));

@@ -88,7 +88,7 @@ public sealed class TokenValidationTests(IcsSystem system)
         var client = new CaseService.CaseServiceClient(channel);
         try
         {
-            await client.ListCasesAsync(new ListCasesRequest(), token is null ? [] : IcsSystem.Bearer(token));
+            await client.ListCasesAsync(new ListCasesRequest(), token is null ? [] : GrpcCalls.Bearer(token));
             return true;
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.Unauthenticated)

@@ -63,6 +63,18 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
     /// <summary>A client for the HTTP/1.1 endpoint.</summary>
     public HttpClient CreateHttpClient() => new() { BaseAddress = HttpAddress };
 
+    /// <summary>A client for the HTTP/1.1 endpoint, with a bearer token when given.</summary>
+    public HttpClient Http(string? token = null) => HttpClients.WithToken(CreateHttpClient(), token);
+
+    /// <summary>Runs a query against one of the service's databases, in a scope of its own.</summary>
+    public async Task<T> QueryAsync<TDbContext, T>(Func<TDbContext, Task<T>> query)
+        where TDbContext : notnull
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<TDbContext>());
+    }
+
     /// <summary>A gRPC channel to the HTTP/2 endpoint.</summary>
     public GrpcChannel CreateGrpcChannel() => GrpcChannel.ForAddress(GrpcAddress);
 

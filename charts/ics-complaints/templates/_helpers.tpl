@@ -62,6 +62,40 @@ connection string. Every credential comes from the service's own Secret (ADR 17)
   value: {{ printf "%ssignin-callback" .root.Values.publicUrl | quote }}
 - name: Identity__WebPostLogoutRedirectUris__0
   value: {{ printf "%ssignout-callback" .root.Values.publicUrl | quote }}
+{{- range $name, $p := .root.Values.externalProviders }}
+{{- $at := printf "Identity__ExternalProviders__%s__" $name }}
+- name: {{ $at }}DisplayName
+  value: {{ $p.displayName | quote }}
+- name: {{ $at }}Authority
+  value: {{ $p.authority | quote }}
+- name: {{ $at }}ClientId
+  value: {{ $p.clientId | quote }}
+- name: {{ $at }}Audience
+  value: {{ $p.audience | quote }}
+{{- range $i, $scope := $p.scopes }}
+- name: {{ $at }}Scopes__{{ $i }}
+  value: {{ $scope | quote }}
+{{- end }}
+- name: {{ $at }}LinkByEmail
+  value: {{ $p.linkByEmail | default false | quote }}
+- name: {{ $at }}UseUserInfo
+  value: {{ $p.useUserInfo | default false | quote }}
+{{- if $p.privateKey }}
+- name: {{ $at }}PrivateKey
+  valueFrom: { secretKeyRef: { name: {{ $.svc.existingSecret }}, key: {{ $p.secretKey }} } }
+{{- with $p.privateKeyId }}
+- name: {{ $at }}PrivateKeyId
+  value: {{ . | quote }}
+{{- end }}
+{{- with $p.clientAssertion }}
+- name: {{ $at }}ClientAssertion
+  value: {{ . | quote }}
+{{- end }}
+{{- else }}
+- name: {{ $at }}ClientSecret
+  valueFrom: { secretKeyRef: { name: {{ $.svc.existingSecret }}, key: {{ $p.secretKey }} } }
+{{- end }}
+{{- end }}
 {{- end }}
 {{- if .svc.portal }}
 - name: Portal__Gateway

@@ -16,10 +16,12 @@ using IcsComplaints.AdvocacyReferral.Api.Features.ListReviews;
 using IcsComplaints.AdvocacyReferral.Api.Features.OpenReview;
 using IcsComplaints.AdvocacyReferral.Api.Features.RecordCase;
 using IcsComplaints.AdvocacyReferral.Api.Features.RequestReferral;
+using IcsComplaints.AdvocacyReferral.Api.Features.RequestSelfReferral;
 using IcsComplaints.AdvocacyReferral.Api.Features.RevokeConsent;
 using IcsComplaints.AdvocacyReferral.Api.Features.WaiveReview;
 using IcsComplaints.AdvocacyReferral.Api.Grpc;
 using IcsComplaints.Calendar;
+using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Messaging;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Audit;
@@ -58,7 +60,10 @@ public static class AdvocacyReferralServiceCollectionExtensions
         builder.Services.AddScoped<RecordCaseHandler>();
         builder.Services.AddScoped<CloseCaseHandler>();
         builder.Services.AddScoped<FindAdvocacyServiceHandler>();
+        builder.Services.AddScoped<Referring>();
         builder.Services.AddScoped<RequestReferralHandler>();
+        builder.Services.AddScoped<StatusSecretCheck>();
+        builder.Services.AddScoped<RequestSelfReferralHandler>();
         builder.Services.AddScoped<AcceptReferralHandler>();
         builder.Services.AddScoped<DeclineReferralHandler>();
         builder.Services.AddScoped<RevokeConsentHandler>();
@@ -72,6 +77,9 @@ public static class AdvocacyReferralServiceCollectionExtensions
         builder.Services.AddScoped<WaiveReviewHandler>();
         builder.Services.AddScoped<ListReviewsHandler>();
         builder.Services.AddServiceGrpc();
+        // Intake vouches for a complainant's reference and status secret when they ask for advocacy without an account.
+        builder.Services.AddGrpcClient<StatusSecretService.StatusSecretServiceClient>((services, o) =>
+            o.Address = ServiceAddresses.GrpcOf(services.GetRequiredService<IConfiguration>(), "Intake"));
         return builder;
     }
 

@@ -3,6 +3,8 @@ using IcsComplaints.Identity.Api.Data;
 using IcsComplaints.Identity.Api.Features.AddOrganisation;
 using IcsComplaints.Identity.Api.Features.AddUser;
 using IcsComplaints.Identity.Api.Features.CreateAdmin;
+using IcsComplaints.Identity.Api.Features.ExternalSignIn;
+using IcsComplaints.Identity.Api.Features.LinkExternalLogin;
 using IcsComplaints.Identity.Api.Features.ListAccounts;
 using IcsComplaints.Identity.Api.Features.RegisterClient;
 using IcsComplaints.Identity.Api.Features.RemoveMembership;
@@ -12,6 +14,10 @@ using IcsComplaints.Identity.Api.Features.SignIn;
 using IcsComplaints.Identity.Api.Server;
 using IcsComplaints.ServiceDefaults;
 using IcsComplaints.Platform.Audit;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
@@ -40,6 +46,7 @@ public static class IdentityServiceCollectionExtensions
                 s => s.Lockout.FailedAttempts >= 1 && s.Lockout.FirstLock > TimeSpan.Zero && s.Lockout.LongestLock >= s.Lockout.FirstLock,
                 "Identity:Lockout needs FailedAttempts of at least 1 and 0 < FirstLock <= LongestLock.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<IdentitySettings>, ExternalProviderValidation>();
         builder.Services.AddAuditTrail<IdentityServiceDbContext>();
         builder.Services.AddScoped<AccountStore>();
         builder.Services.AddScoped<PasswordCheck>();
@@ -50,6 +57,8 @@ public static class IdentityServiceCollectionExtensions
         builder.Services.AddScoped<RemoveMembershipHandler>();
         builder.Services.AddScoped<SetDisabledHandler>();
         builder.Services.AddScoped<RegisterClientHandler>();
+        builder.Services.AddScoped<ExternalSignInHandler>();
+        builder.Services.AddScoped<LinkExternalLoginHandler>();
         // No personal identifier is logged at any level (ADR 16). OpenIddict logs each request's parameters, user
         // names among them, at Information (its warnings and errors say what went wrong without them); the host logs
         // each request's full address, whose query can carry a user name (OpenID Connect's login_hint, also inside the
@@ -93,11 +102,35 @@ public static class IdentityServiceCollectionExtensions
             cookie.ExpireTimeSpan = TimeSpan.FromHours(1);
             cookie.Events.OnRedirectToLogin = PublicAddresses.RedirectToSignInAsync;
         });
+        AddExternalProviders(builder.Services);
         builder.Services.AddAntiforgery();
         builder.Services.AddSingleton<IDeploymentStep, ClientRegistration>();
         builder.Services.AddSingleton<IDeploymentStep, DemoData>();
         builder.Services.AddSingleton<IServiceCommand, CreateAdminCommand>();
         return builder;
+    }
+
+    // Each provider of Identity:ExternalProviders gets an OpenID Connect handler, added when the authentication options
+    // are first built (ADR 20); the post-configuration AddOpenIdConnect would add (metadata, state and nonce
+    // protection, the back channel) is registered here for them.
+    private static void AddExternalProviders(IServiceCollection services)
+    {
+        services.AddSingleton<ExternalProviders>();
+        services.AddSingleton<IConfigureOptions<AuthenticationOptions>>(sp => sp.GetRequiredService<ExternalProviders>());
+        services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>>(sp => sp.GetRequiredService<ExternalProviders>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenIdConnectPostConfigureOptions>());
+        services.AddAuthentication().AddCookie(ExternalProviders.CookieScheme);
+        services.AddOptions<CookieAuthenticationOptions>(ExternalProviders.CookieScheme).Configure<IOptions<IdentitySettings>>((cookie, settings) =>
+        {
+            // Only the step from the provider's callback to /account/external/complete needs it.
+            cookie.Cookie.Name = "ics-external";
+            cookie.Cookie.Path = "/account/external";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = ExternalProviders.SecureCookies(settings.Value);
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(10);
+            cookie.SlidingExpiration = false;
+        });
     }
 
     /// <summary>Maps the OpenID Connect endpoints, the sign-in page, the administration API and the audit trail.</summary>

@@ -12,6 +12,7 @@ using IcsComplaints.Intake.Api.Features.FindPossibleDuplicates;
 using IcsComplaints.Intake.Api.Features.FollowCase;
 using IcsComplaints.Intake.Api.Features.GetComplaint;
 using IcsComplaints.Intake.Api.Features.GetProgress;
+using IcsComplaints.Intake.Api.Features.VerifyStatusSecret;
 using IcsComplaints.Intake.Api.Features.ImportComplaints;
 using IcsComplaints.Intake.Api.Features.LinkComplaint;
 using IcsComplaints.Intake.Api.Features.ListComplaints;
@@ -70,6 +71,7 @@ public static class IntakeServiceCollectionExtensions
         builder.Services.AddScoped<ListComplaintsHandler>();
         builder.Services.AddScoped<ListMyComplaintsHandler>();
         builder.Services.AddScoped<FindPossibleDuplicatesHandler>();
+        builder.Services.AddScoped<VerifyStatusSecretHandler>();
         builder.Services.AddScoped<GetProgressHandler>();
         builder.Services.AddScoped<FollowCaseHandler>();
         builder.Services.AddScoped<DuplicateDetection>();
@@ -95,6 +97,7 @@ public static class IntakeServiceCollectionExtensions
         app.MapGrpcService<IntakeGrpcService>();
         app.MapGrpcService<DirectoryGrpcService>();
         app.MapGrpcService<ComplaintRecordsGrpcService>();
+        app.MapGrpcService<StatusSecretGrpcService>();
         app.MapAuditApi<IntakeDbContext>(ServiceName);
         app.MapOutboxAdmin<IntakeDbContext>();
         return app;

@@ -92,7 +92,7 @@ public sealed record FuzzWorld(
         }
 
         var byTable = new Dictionary<string, List<Guid>>(StringComparer.Ordinal);
-        foreach (var connectionString in await system.DatabaseConnectionStringsAsync())
+        foreach (var connectionString in system.DatabaseConnectionStrings())
         {
             foreach (var (table, found) in await IdsInAsync(connectionString))
             {

@@ -334,7 +334,7 @@ public sealed class InputFuzzTests(IcsSystem system)
     private async Task AssertCleanAsync(Failures failures, string what, string? shrunk)
     {
         var stored = new List<string>();
-        foreach (var connectionString in await system.DatabaseConnectionStringsAsync())
+        foreach (var connectionString in system.DatabaseConnectionStrings())
         {
             stored.AddRange(await StoredValueScan.FindAsync(connectionString));
         }

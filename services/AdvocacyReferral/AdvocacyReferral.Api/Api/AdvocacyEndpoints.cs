@@ -6,6 +6,7 @@ using IcsComplaints.AdvocacyReferral.Api.Features.FindAdvocacyService;
 using IcsComplaints.AdvocacyReferral.Api.Features.ListReferrals;
 using IcsComplaints.AdvocacyReferral.Api.Features.ListReviews;
 using IcsComplaints.AdvocacyReferral.Api.Features.RequestReferral;
+using IcsComplaints.AdvocacyReferral.Api.Features.RequestSelfReferral;
 using IcsComplaints.AdvocacyReferral.Api.Features.RevokeConsent;
 using IcsComplaints.AdvocacyReferral.Api.Features.WaiveReview;
 using IcsComplaints.Platform.Security;
@@ -19,6 +20,9 @@ namespace IcsComplaints.AdvocacyReferral.Api.Api;
 /// <summary>The REST API: the public directory (<c>/api/v1/advocacy-services</c>), referrals, consent and reviews (<c>/api/v1/advocacy</c>).</summary>
 public static class AdvocacyEndpoints
 {
+    /// <summary>Header carrying the status secret of a complaint submitted online (the same as intake's progress check).</summary>
+    public const string StatusSecretHeader = "X-Complaint-Secret";
+
     /// <summary>Maps the endpoints.</summary>
     public static void MapAdvocacyEndpoints(this IEndpointRouteBuilder app)
     {
@@ -45,6 +49,13 @@ public static class AdvocacyEndpoints
             var created = (await referrals.HandleAsync(caller, input.CaseId, ct)).Where(r => r.Id == id).ToList();
             return TypedResults.Created($"/api/v1/advocacy/referrals?caseId={input.CaseId}", new ItemList<ReferralView>(created));
         });
+        // Anyone holding a complaint's reference and status secret: the complainant, who needs no account.
+        group.MapPost("/self-referrals", async Task<Results<Created<SelfReferralView>, Ok<SelfReferralView>>> (
+            [FromBody] SelfReferralRequest? input, [FromHeader(Name = StatusSecretHeader)] string? secret, RequestSelfReferralHandler request, CancellationToken ct) =>
+        {
+            var outcome = await request.HandleAsync(secret, input ?? throw Missing(), ct);
+            return outcome.Created ? TypedResults.Created((string?)null, outcome.Referral) : TypedResults.Ok(outcome.Referral);
+        }).AllowAnonymous();
         group.MapPost("/referrals/{id:guid}/acceptance", async Task<NoContent> (
             Guid id, [FromBody] AcceptReferralRequest? input, Caller caller, AcceptReferralHandler accept, CancellationToken ct) =>
         {

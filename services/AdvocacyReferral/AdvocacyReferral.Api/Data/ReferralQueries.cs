@@ -47,4 +47,15 @@ public sealed class ReferralQueries(AdvocacyDbContext db)
     /// <summary>The service's grant in force on the case, or <c>null</c>.</summary>
     public Task<ConsentGrant?> GrantInForceAsync(Guid caseId, string advocacyServiceCode, CancellationToken ct) =>
         db.Grants.AsNoTracking().Where(ConsentScope.InForce).FirstOrDefaultAsync(g => g.CaseId == caseId && g.AdvocacyServiceCode == advocacyServiceCode, ct);
+
+    /// <summary>The case's referrals with the grants they came with, oldest first.</summary>
+    public async Task<IReadOnlyList<(Referral Referral, ConsentGrant Grant)>> WithGrantsOfCaseAsync(Guid caseId, CancellationToken ct)
+    {
+        var rows = await (from r in db.Referrals.AsNoTracking()
+                          join g in db.Grants.AsNoTracking() on r.GrantId equals g.Id
+                          where r.CaseId == caseId
+                          orderby r.RequestedOn, r.Id
+                          select new { r, g }).ToListAsync(ct);
+        return [.. rows.Select(x => (x.r, x.g))];
+    }
 }

@@ -1,6 +1,7 @@
 using IcsComplaints.AdvocacyReferral.Domain.Referrals;
 using IcsComplaints.AdvocacyReferral.Domain.Rules;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace IcsComplaints.AdvocacyReferral.Api.Data;
 
@@ -43,4 +44,26 @@ public sealed class ReferralStore(AdvocacyDbContext db)
 
     /// <summary>Saves the changes, with the audit records and outbox messages of the same unit of work.</summary>
     public Task SaveAsync(CancellationToken ct) => db.SaveChangesAsync(ct);
+
+    /// <summary>
+    /// Saves like <see cref="SaveAsync"/>, unless a grant in force for the same case and service was written first by
+    /// a request running at the same moment (a double-submitted form): then nothing is written, what was not saved
+    /// is forgotten, and the answer is <c>false</c>.
+    /// </summary>
+    public async Task<bool> SaveUnlessGrantedMeanwhileAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: OneGrantInForce })
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    // The unique index on consent_grants (case_id, advocacy_service_code) where ended_on is null.
+    private const string OneGrantInForce = "ix_consent_grants_case_id_advocacy_service_code";
 }

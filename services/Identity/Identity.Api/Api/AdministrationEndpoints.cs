@@ -1,5 +1,6 @@
 using IcsComplaints.Identity.Api.Features.AddOrganisation;
 using IcsComplaints.Identity.Api.Features.AddUser;
+using IcsComplaints.Identity.Api.Features.LinkExternalLogin;
 using IcsComplaints.Identity.Api.Features.ListAccounts;
 using IcsComplaints.Identity.Api.Features.RegisterClient;
 using IcsComplaints.Identity.Api.Features.RemoveMembership;
@@ -14,7 +15,8 @@ namespace IcsComplaints.Identity.Api.Api;
 
 /// <summary>
 /// What a platform administrator needs to run the identity service: organisations, users and their memberships,
-/// and integration clients bound to one organisation (<c>/api/v1/identity/...</c>).
+/// links to their subjects at staff providers (NHS CIS2), and integration clients bound to one organisation
+/// (<c>/api/v1/identity/...</c>).
 /// </summary>
 public static class AdministrationEndpoints
 {
@@ -45,6 +47,12 @@ public static class AdministrationEndpoints
         group.MapPost("/users/{userId:guid}/enable", (Guid userId, SetDisabledHandler set, CancellationToken ct) => SetDisabledAsync(set, userId, false, ct));
         group.MapPost("/users/{userId:guid}/unlock", async Task<Results<NoContent, NotFound>> (Guid userId, PasswordCheck passwords, CancellationToken ct) =>
             await passwords.UnlockAsync(userId, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
+        group.MapPut("/users/{userId:guid}/external-logins/{provider}", async Task<Results<Ok<UserView>, NotFound>> (
+            Guid userId, string provider, ExternalLoginRequest request, LinkExternalLoginHandler link, CancellationToken ct) =>
+            await link.LinkAsync(userId, provider, request, ct) is { } user ? TypedResults.Ok(user) : TypedResults.NotFound());
+        group.MapDelete("/users/{userId:guid}/external-logins/{provider}", async Task<Results<NoContent, NotFound>> (
+            Guid userId, string provider, LinkExternalLoginHandler link, CancellationToken ct) =>
+            await link.UnlinkAsync(userId, provider, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
         group.MapPost("/clients", async Task<Created<ClientCreated>> (ClientRequest request, RegisterClientHandler register, CancellationToken ct) =>
         {
             var created = await register.HandleAsync(request, ct);

@@ -11,9 +11,9 @@ public sealed class AccountStore(IdentityServiceDbContext db, IAuditTrail audit)
     public async Task<IReadOnlyList<Organisation>> OrganisationsAsync(CancellationToken ct) =>
         await db.Organisations.AsNoTracking().OrderBy(o => o.OdsCode).ToListAsync(ct);
 
-    /// <summary>Every user with their memberships, by user name, untracked.</summary>
+    /// <summary>Every user with their memberships and external logins, by user name, untracked.</summary>
     public async Task<IReadOnlyList<UserAccount>> UsersAsync(CancellationToken ct) =>
-        await db.Users.AsNoTracking().Include(u => u.Memberships).OrderBy(u => u.UserName).ToListAsync(ct);
+        await db.Users.AsNoTracking().Include(u => u.Memberships).Include(u => u.ExternalLogins).OrderBy(u => u.UserName).AsSplitQuery().ToListAsync(ct);
 
     /// <summary>True when an organisation has this ODS code.</summary>
     public Task<bool> OrganisationExistsAsync(string odsCode, CancellationToken ct) => db.Organisations.AnyAsync(o => o.OdsCode == odsCode, ct);
@@ -24,9 +24,18 @@ public sealed class AccountStore(IdentityServiceDbContext db, IAuditTrail audit)
     /// <summary>True when a user has this user name.</summary>
     public Task<bool> UserNameTakenAsync(string userName, CancellationToken ct) => db.Users.AnyAsync(u => u.UserName == userName, ct);
 
-    /// <summary>The user with this id and their memberships, to change, or <c>null</c>.</summary>
+    /// <summary>The user with this id, their memberships and external logins, to change, or <c>null</c>.</summary>
     public Task<UserAccount?> FindUserAsync(Guid userId, CancellationToken ct) =>
-        db.Users.Include(u => u.Memberships).FirstOrDefaultAsync(u => u.Id == userId, ct);
+        db.Users.Include(u => u.Memberships).Include(u => u.ExternalLogins).AsSplitQuery().FirstOrDefaultAsync(u => u.Id == userId, ct);
+
+    /// <summary>The user with this user name and their external logins, to link, or <c>null</c>.</summary>
+    public Task<UserAccount?> FindUserToLinkAsync(string userName, CancellationToken ct) =>
+        db.Users.Include(u => u.ExternalLogins).FirstOrDefaultAsync(u => u.UserName == userName, ct);
+
+    /// <summary>The account linked to a provider's subject, whether enabled or not, or <c>null</c>.</summary>
+    public Task<UserAccount?> FindLinkedUserAsync(string provider, string subject, CancellationToken ct) =>
+        db.Users.Include(u => u.ExternalLogins)
+            .FirstOrDefaultAsync(u => u.ExternalLogins.Any(l => l.Provider == provider && l.Subject == subject), ct);
 
     /// <summary>The user with this user name, to change, with their memberships when asked, or <c>null</c>.</summary>
     public Task<UserAccount?> FindUserByNameAsync(string userName, bool withMemberships, CancellationToken ct) =>
@@ -63,6 +72,24 @@ public sealed class AccountStore(IdentityServiceDbContext db, IAuditTrail audit)
     /// <summary>Disables or enables a user at once; false when there is no such user.</summary>
     public async Task<bool> SetDisabledAsync(Guid userId, bool disabled, CancellationToken ct) =>
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Disabled, disabled), ct) > 0;
+
+    /// <summary>
+    /// Saves what was added and changed; false, with every change dropped so that what is read next comes from the
+    /// database, when a unique key refused it (another request made the same link or account first).
+    /// </summary>
+    public async Task<bool> TrySaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
 
     /// <summary>Saves what was added and changed.</summary>
     public Task SaveAsync(CancellationToken ct) => db.SaveChangesAsync(ct);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace IcsComplaints.Identity.Api.Data;
 
-/// <summary>The identity database: organisations, users, memberships, client bindings, OpenIddict's stores and the audit trail.</summary>
+/// <summary>The identity database: organisations, users, memberships, external logins, client bindings, OpenIddict's stores and the audit trail.</summary>
 public sealed class IdentityServiceDbContext(DbContextOptions<IdentityServiceDbContext> options) : DbContext(options)
 {
     /// <summary>Schema of every identity table.</summary>
@@ -20,6 +20,9 @@ public sealed class IdentityServiceDbContext(DbContextOptions<IdentityServiceDbC
 
     /// <summary>Memberships.</summary>
     public DbSet<Membership> Memberships => Set<Membership>();
+
+    /// <summary>Links between accounts and external providers' subjects.</summary>
+    public DbSet<ExternalLogin> ExternalLogins => Set<ExternalLogin>();
 
     /// <summary>Client bindings.</summary>
     public DbSet<ClientOrganisation> ClientOrganisations => Set<ClientOrganisation>();

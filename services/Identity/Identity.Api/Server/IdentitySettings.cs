@@ -45,6 +45,12 @@ public sealed class IdentitySettings
     /// <summary>Where the web interface may send a browser back to after sign-out (the portal's <c>/signout-callback</c>).</summary>
     public string[] WebPostLogoutRedirectUris { get; set; } = [];
 
+    /// <summary>
+    /// OpenID Connect providers sign-in is federated to, by name (<c>Identity:ExternalProviders:Cis2</c>, ...); none by
+    /// default, and then the sign-in page offers user name and password only (ADR 20).
+    /// </summary>
+    public Dictionary<string, ExternalProviderSettings> ExternalProviders { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Seed the demo organisations, users and clients during <c>migrate</c> (development profile only).</summary>
     public bool SeedDemoData { get; set; }
 

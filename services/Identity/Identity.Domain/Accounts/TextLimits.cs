@@ -23,4 +23,13 @@ public static class TextLimits
 
     /// <summary>A client id (<c>OpenIddictApplications.client_id</c>, <c>client_organisations.client_id</c>).</summary>
     public const int ClientId = 100;
+
+    /// <summary>A provider's name in <c>Identity:ExternalProviders</c> (<c>external_logins.provider</c>).</summary>
+    public const int ExternalProvider = 40;
+
+    /// <summary>
+    /// A subject at an external provider (<c>external_logins.subject</c>): OpenID Connect allows up to 255 ASCII
+    /// characters (Core 1.0, section 2).
+    /// </summary>
+    public const int ExternalSubject = 255;
 }

@@ -4,6 +4,7 @@ namespace IcsComplaints.Identity.Domain.Accounts;
 public sealed class UserAccount
 {
     private readonly List<Membership> memberships = [];
+    private readonly List<ExternalLogin> externalLogins = [];
 
     /// <summary>A new account, without a password until one is set (<see cref="ChangePasswordHash"/>) and without memberships.</summary>
     /// <param name="id">Identifier, the token's <c>sub</c>.</param>
@@ -55,6 +56,9 @@ public sealed class UserAccount
 
     /// <summary>Organisations the user acts for, with their roles in each.</summary>
     public IReadOnlyList<Membership> Memberships => memberships;
+
+    /// <summary>The user's accounts at external providers, at most one per provider.</summary>
+    public IReadOnlyList<ExternalLogin> ExternalLogins => externalLogins;
 
     /// <summary>True while sign-in is refused whatever the password: the account is disabled or a lock is running.</summary>
     public bool IsBarred(DateTimeOffset now) => LockedUntil > now || Disabled;
@@ -125,4 +129,18 @@ public sealed class UserAccount
             memberships.Add(new Membership(Id, odsCode, [role], isDefault: true));
         }
     }
+
+    /// <summary>Links the user to a provider's subject, in place of any subject of that provider linked before.</summary>
+    public void LinkExternal(string provider, string subject, ExternalLinkMethod method, DateTimeOffset at)
+    {
+        if (externalLogins.Any(l => l.Provider == provider && l.Subject == subject))
+        {
+            return;
+        }
+        externalLogins.RemoveAll(l => l.Provider == provider);
+        externalLogins.Add(new ExternalLogin(Id, provider, subject, method, at));
+    }
+
+    /// <summary>Removes the link to a provider; false when there was none.</summary>
+    public bool UnlinkExternal(string provider) => externalLogins.RemoveAll(l => l.Provider == provider) > 0;
 }

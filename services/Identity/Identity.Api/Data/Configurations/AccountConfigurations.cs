@@ -32,6 +32,8 @@ public sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAcco
         builder.HasMany(u => u.Memberships).WithOne().HasForeignKey(m => m.UserId);
         // Memberships change only through the account's methods: EF Core fills the list behind the read-only property.
         builder.Navigation(u => u.Memberships).HasField("memberships");
+        builder.HasMany(u => u.ExternalLogins).WithOne().HasForeignKey(l => l.UserId);
+        builder.Navigation(u => u.ExternalLogins).HasField("externalLogins");
     }
 }
 
@@ -57,5 +59,22 @@ public sealed class ClientOrganisationConfiguration : IEntityTypeConfiguration<C
         builder.Property(c => c.ClientId).HasMaxLength(TextLimits.ClientId);
         builder.Property(c => c.OdsCode).HasMaxLength(20);
         builder.HasOne(c => c.Organisation).WithMany().HasForeignKey(c => c.OdsCode);
+    }
+}
+
+/// <summary>
+/// Table <c>identity.external_logins</c>: a provider's subject belongs to one account, and an account has at most one
+/// subject per provider.
+/// </summary>
+public sealed class ExternalLoginConfiguration : IEntityTypeConfiguration<ExternalLogin>
+{
+    /// <inheritdoc />
+    public void Configure(EntityTypeBuilder<ExternalLogin> builder)
+    {
+        builder.HasKey(l => new { l.Provider, l.Subject });
+        builder.Property(l => l.Provider).HasMaxLength(TextLimits.ExternalProvider);
+        builder.Property(l => l.Subject).HasMaxLength(TextLimits.ExternalSubject);
+        builder.Property(l => l.Method).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(l => new { l.UserId, l.Provider }).IsUnique();
     }
 }

@@ -24,7 +24,7 @@ namespace IcsComplaints.Identity.Api.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("IcsComplaints.Identity.Api.Accounts.ClientOrganisation", b =>
+            modelBuilder.Entity("IcsComplaints.Identity.Domain.Accounts.ClientOrganisation", b =>
                 {
                     b.Property<string>("ClientId")
                         .HasMaxLength(100)
@@ -51,7 +51,43 @@ namespace IcsComplaints.Identity.Api.Data.Migrations
                     b.ToTable("client_organisations", "identity");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Identity.Api.Accounts.Membership", b =>
+            modelBuilder.Entity("IcsComplaints.Identity.Domain.Accounts.ExternalLogin", b =>
+                {
+                    b.Property<string>("Provider")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("method");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Provider", "Subject")
+                        .HasName("pk_external_logins");
+
+                    b.HasIndex("UserId", "Provider")
+                        .IsUnique()
+                        .HasDatabaseName("ix_external_logins_user_id_provider");
+
+                    b.ToTable("external_logins", "identity");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Identity.Domain.Accounts.Membership", b =>
                 {
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
@@ -80,7 +116,7 @@ namespace IcsComplaints.Identity.Api.Data.Migrations
                     b.ToTable("memberships", "identity");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Identity.Api.Accounts.Organisation", b =>
+            modelBuilder.Entity("IcsComplaints.Identity.Domain.Accounts.Organisation", b =>
                 {
                     b.Property<string>("OdsCode")
                         .HasMaxLength(20)
@@ -105,7 +141,7 @@ namespace IcsComplaints.Identity.Api.Data.Migrations
                     b.ToTable("organisations", "identity");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Identity.Api.Accounts.UserAccount", b =>
+            modelBuilder.Entity("IcsComplaints.Identity.Domain.Accounts.UserAccount", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -502,9 +538,9 @@ namespace IcsComplaints.Identity.Api.Data.Migrations
                     b.ToTable("OpenIddictTokens", "identity");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Identity.Api.Accounts.ClientOrganisation", b =>
+            modelBuilder.Entity("IcsComplaints.Identity.Domain.Accounts.ClientOrganisation", b =>
                 {
-                    b.HasOne("IcsComplaints.Identity.Api.Accounts.Organisation", "Organisation")
+                    b.HasOne("IcsComplaints.Identity.Domain.Accounts.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OdsCode")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -514,16 +550,26 @@ namespace IcsComplaints.Identity.Api.Data.Migrations
                     b.Navigation("Organisation");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Identity.Api.Accounts.Membership", b =>
+            modelBuilder.Entity("IcsComplaints.Identity.Domain.Accounts.ExternalLogin", b =>
                 {
-                    b.HasOne("IcsComplaints.Identity.Api.Accounts.Organisation", "Organisation")
+                    b.HasOne("IcsComplaints.Identity.Domain.Accounts.UserAccount", null)
+                        .WithMany("ExternalLogins")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_external_logins_users_user_id");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Identity.Domain.Accounts.Membership", b =>
+                {
+                    b.HasOne("IcsComplaints.Identity.Domain.Accounts.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OdsCode")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_memberships_organisations_ods_code");
 
-                    b.HasOne("IcsComplaints.Identity.Api.Accounts.UserAccount", null)
+                    b.HasOne("IcsComplaints.Identity.Domain.Accounts.UserAccount", null)
                         .WithMany("Memberships")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -560,8 +606,10 @@ namespace IcsComplaints.Identity.Api.Data.Migrations
                     b.Navigation("Authorization");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Identity.Api.Accounts.UserAccount", b =>
+            modelBuilder.Entity("IcsComplaints.Identity.Domain.Accounts.UserAccount", b =>
                 {
+                    b.Navigation("ExternalLogins");
+
                     b.Navigation("Memberships");
                 });
 

@@ -1,9 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
-using IcsComplaints.Intake.Api.Data;
 using IcsComplaints.Intake.Api.Features.GetComplaint;
-using IcsComplaints.Intake.Api.Features.SubmitComplaint;
-using IcsComplaints.Intake.Contracts;
+using IcsComplaints.Intake.Api.Features.VerifyStatusSecret;
 using IcsComplaints.Intake.Domain.Complaints;
 
 namespace IcsComplaints.Intake.Api.Features.GetProgress;
@@ -12,20 +8,12 @@ namespace IcsComplaints.Intake.Api.Features.GetProgress;
 /// The progress of a complaint for whoever holds its reference and the status secret given when it was submitted
 /// online (<see cref="PublicProgress"/>); <c>null</c> for any other pair, telling nothing of whether the reference exists.
 /// </summary>
-public sealed class GetProgressHandler(ComplaintQueries queries)
+public sealed class GetProgressHandler(VerifyStatusSecretHandler secrets)
 {
     /// <summary>The progress, or <c>null</c>.</summary>
     public async Task<ComplaintProgress?> GetAsync(string? reference, string? secret, CancellationToken ct)
     {
-        var canonical = ComplaintReference.Normalise(reference);
-        if (canonical is null || string.IsNullOrEmpty(secret) || secret.Length > 100)
-        {
-            return null;
-        }
-        var complaint = await queries.FindByReferenceAsync(canonical, ct);
-        if (complaint?.StatusSecretHash is null ||
-            !CryptographicOperations.FixedTimeEquals(
-                Encoding.ASCII.GetBytes(complaint.StatusSecretHash), Encoding.ASCII.GetBytes(SubmitComplaintHandler.HashSecret(secret))))
+        if (await secrets.FindAsync(reference, secret, ct) is not { } complaint)
         {
             return null;
         }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace IcsComplaints.EndToEnd.Tests;
+namespace IcsComplaints.TestKit;
 
 /// <summary>Calls that must succeed, answering JSON: a failure shows the method, path, status and body.</summary>
 public static class ApiCalls

@@ -1,24 +1,25 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using IcsComplaints.ComplaintHandling.Tests;
 using IcsComplaints.TestKit;
 
-namespace IcsComplaints.EndToEnd.Tests;
+namespace IcsComplaints.Case.Tests;
 
 /// <summary>
 /// Reg 9: a complaint about several organisations gets one co-ordinated response. The lead organisation's case
 /// collects each other organisation's section; each signs off its own; the response cannot be signed until all have.
 /// </summary>
-public sealed class CaseContributionTests(IcsSystem system)
+public sealed class CaseContributionTests(ComplaintHandlingSystem system)
 {
     [Fact]
     public async Task Reg9_TheLeadsResponse_WaitsForEachContributorsSignedOffSection_AndCarriesIt()
     {
-        using var lead = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
-        using var leadSignatory = system.GatewayHttp(await system.TokenAsync("responsible.rj1"));
-        using var practice = system.GatewayHttp(await system.TokenAsync("handler.y99901"));
-        using var practiceSignatory = system.GatewayHttp(await system.TokenAsync("responsible.y99901"));
-        using var bystander = system.GatewayHttp(await system.TokenAsync("handler.rjz"));
+        using var lead = system.Http(await system.TokenAsync("handler.rj1"));
+        using var leadSignatory = system.Http(await system.TokenAsync("responsible.rj1"));
+        using var practice = system.Http(await system.TokenAsync("handler.y99901"));
+        using var practiceSignatory = system.Http(await system.TokenAsync("responsible.y99901"));
+        using var bystander = system.Http(await system.TokenAsync("handler.rjz"));
         using var submitted = await lead.PostAsJsonAsync(new Uri("/api/v1/complaints", UriKind.Relative), new
         {
             organisationCode = "RJ1",

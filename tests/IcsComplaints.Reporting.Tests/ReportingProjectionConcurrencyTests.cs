@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using LoggedConsumer = reporting::IcsComplaints.Reporting.Api.Consumers.LoggedConsumer<object>;
 
-namespace IcsComplaints.EndToEnd.Tests;
+namespace IcsComplaints.Reporting.Tests;
 
 /// <summary>
 /// Reporting's consumers run side by side, one queue per event, several messages of a queue at a time; the broker
@@ -18,7 +18,7 @@ namespace IcsComplaints.EndToEnd.Tests;
 /// event log, projection) in its own scope, called directly so that nothing retries: a delivery that throws fails
 /// the test. Organisation, ICB and people codes are used by no other test.
 /// </summary>
-public sealed class ReportingProjectionConcurrencyTests(IcsSystem system)
+public sealed class ReportingProjectionConcurrencyTests(ReportingSystem system)
 {
     private const int Cases = 12;
     private const int Workers = 16;
@@ -163,7 +163,7 @@ public sealed class ReportingProjectionConcurrencyTests(IcsSystem system)
         public List<Delivery> Deliveries { get; } = [];
 
         /// <summary>Everything projected for the scenario, identifiers replaced by the scenario's own names so two runs compare.</summary>
-        public Task<string> SnapshotAsync(IcsSystem system) => system.InReportingDb(async db =>
+        public Task<string> SnapshotAsync(ReportingSystem system) => system.InReportingDb(async db =>
         {
             var cases = await db.Cases.AsNoTracking().Where(c => _names.Keys.Contains(c.CaseId)).ToListAsync();
             var caseIds = cases.Select(c => c.CaseId).ToList();

@@ -4,13 +4,14 @@ using System.Net.Http.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
 using IcsComplaints.Case.Contracts.Grpc.V1;
+using IcsComplaints.ComplaintHandling.Tests;
 using IcsComplaints.TestKit;
 using GrpcCase = IcsComplaints.Case.Contracts.Grpc.V1.Case;
 
-namespace IcsComplaints.EndToEnd.Tests;
+namespace IcsComplaints.Case.Tests;
 
-/// <summary>The steps of the complaint handling procedure over gRPC, through the gateway, with the rules of the REST API.</summary>
-public sealed class CaseGrpcTests(IcsSystem system)
+/// <summary>The steps of the complaint handling procedure over gRPC, on the case service's own port, with the rules of the REST API.</summary>
+public sealed class CaseGrpcTests(ComplaintHandlingSystem system)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
@@ -19,7 +20,7 @@ public sealed class CaseGrpcTests(IcsSystem system)
     // Submits a complaint to RJ1 over REST, received today, and waits for its case, found over gRPC by reference.
     private async Task<GrpcCase> OpenCaseAsync(CaseService.CaseServiceClient cases, Metadata auth, string token)
     {
-        using var http = system.GatewayHttp(token);
+        using var http = system.Http(token);
         using var response = await http.PostAsJsonAsync(new Uri("/api/v1/complaints", UriKind.Relative), new
         {
             organisationCode = "RJ1",
@@ -42,10 +43,10 @@ public sealed class CaseGrpcTests(IcsSystem system)
     [Fact]
     public async Task Grpc_AcknowledgeEarlyResolutionAndDraft_MoveTheCaseToResponseDrafted_WithNothingMissingFromTheResponse()
     {
-        using var channel = GrpcChannel.ForAddress(system.Gateway.GrpcAddress);
+        using var channel = GrpcChannel.ForAddress(system.Case.GrpcAddress);
         var cases = new CaseService.CaseServiceClient(channel);
         var token = await system.TokenAsync("handler.rj1");
-        var auth = IcsSystem.Bearer(token);
+        var auth = GrpcCalls.Bearer(token);
         var opened = await OpenCaseAsync(cases, auth, token);
         Assert.Equal(Stage.Received, opened.Stage);
         Assert.Empty(opened.OnHold);
@@ -93,10 +94,10 @@ public sealed class CaseGrpcTests(IcsSystem system)
     [Fact]
     public async Task Grpc_ABadStep_FailsWithInvalidArgumentNamingTheField_AndAnUnknownCaseIsNotFound()
     {
-        using var channel = GrpcChannel.ForAddress(system.Gateway.GrpcAddress);
+        using var channel = GrpcChannel.ForAddress(system.Case.GrpcAddress);
         var cases = new CaseService.CaseServiceClient(channel);
         var token = await system.TokenAsync("handler.rj1");
-        var auth = IcsSystem.Bearer(token);
+        var auth = GrpcCalls.Bearer(token);
         var opened = await OpenCaseAsync(cases, auth, token);
 
         var invalid = await Assert.ThrowsAsync<RpcException>(() =>

@@ -13,9 +13,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReadModels = reporting::IcsComplaints.Reporting.Api.Features.Rebuild.ReadModels;
 
-using static IcsComplaints.EndToEnd.Tests.ApiCalls;
+using static IcsComplaints.TestKit.ApiCalls;
 
-namespace IcsComplaints.EndToEnd.Tests;
+namespace IcsComplaints.Reporting.Tests;
 
 /// <summary>
 /// Reporting built only from events: a seeded quarter of complaints at three of NHS South East London's providers,
@@ -23,7 +23,7 @@ namespace IcsComplaints.EndToEnd.Tests;
 /// expectations; the KO41a return and its checks; and a rebuild from the event log giving identical read models.
 /// The seeded period (2023) and providers (RJ2, RPG, Z99902) are used by no other test.
 /// </summary>
-public sealed class ReportingTests(IcsSystem system)
+public sealed class ReportingTests(ReportingSystem system)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private static readonly string[] Seeded = ["RJ2", "RPG", "Z99902"];
@@ -34,7 +34,7 @@ public sealed class ReportingTests(IcsSystem system)
     public async Task TheIcbsOversight_ShowsEachProviderWithTheHandComputedFigures_SmallNumbersIncluded()
     {
         await SeedAsync();
-        using var icb = system.GatewayHttp(await system.TokenAsync("commissioner.qkk"));
+        using var icb = system.Http(await system.TokenAsync("commissioner.qkk"));
 
         var oversight = await GetAsync(icb, "/api/v1/reporting/oversight?period=2023-Q3");
         var providers = oversight.GetProperty("providers").EnumerateArray().ToDictionary(p => p.GetProperty("organisationCode").GetString()!);
@@ -93,13 +93,13 @@ public sealed class ReportingTests(IcsSystem system)
             overdue.GetProperty("backstops").GetInt32(), overdue.GetProperty("oldestDueOn").GetString()));
 
         // The provider sees its own figures exactly, and its peers only as an anonymous distribution.
-        using var rj1Quality = system.GatewayHttp(await system.TokenAsync("quality.rj1"));
+        using var rj1Quality = system.Http(await system.TokenAsync("quality.rj1"));
         var own = await GetAsync(rj1Quality, "/api/v1/reporting/measures?period=2023-Q3");
         Assert.False(own.GetProperty("suppressed").GetBoolean());
         var distribution = await rj1Quality.GetStringAsync(new Uri("/api/v1/reporting/peers?period=2023-Q3", UriKind.Relative));
         Assert.DoesNotContain("RJ2", distribution, StringComparison.Ordinal);
         Assert.DoesNotContain("RPG", distribution, StringComparison.Ordinal);
-        using var otherIcb = await system.GatewayHttp(await system.TokenAsync("commissioner.qop")).GetAsync(new Uri("/api/v1/reporting/measures?organisation=RJ2&period=2023-Q3", UriKind.Relative));
+        using var otherIcb = await system.Http(await system.TokenAsync("commissioner.qop")).GetAsync(new Uri("/api/v1/reporting/measures?organisation=RJ2&period=2023-Q3", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, otherIcb.StatusCode);
     }
 
@@ -107,7 +107,7 @@ public sealed class ReportingTests(IcsSystem system)
     public async Task TheKo41aReturn_CountsByTheCollectionsRules_PassesItsChecks_AndExportsAsCsv_WhileAnUncodedOneIsRefused()
     {
         await SeedAsync();
-        using var icb = system.GatewayHttp(await system.TokenAsync("commissioner.qkk"));
+        using var icb = system.Http(await system.TokenAsync("commissioner.qkk"));
 
         var ko41 = await GetAsync(icb, "/api/v1/reporting/ko41?organisation=RJ2&year=2023");
         Assert.Equal(("KO41a", "2023/24", 0, 20, 0), (ko41.GetProperty("collection").GetString(), ko41.GetProperty("period").GetString(),
@@ -136,13 +136,13 @@ public sealed class ReportingTests(IcsSystem system)
         Assert.Contains(failed, v => v.GetProperty("rule").GetString() == "Every new complaint is coded (KO41 sections 3-8)" && v.GetProperty("detail").GetString() == "12 of 12 not coded");
 
         // The same return over gRPC, for an integrating system: valid, with the same CSV.
-        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(system.Gateway.GrpcAddress);
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(system.Reporting.GrpcAddress);
         var client = new IcsComplaints.Reporting.Contracts.Grpc.V1.ReportingService.ReportingServiceClient(channel);
         var overGrpc = await client.GetKo41ReturnAsync(
-            new IcsComplaints.Reporting.Contracts.Grpc.V1.GetKo41ReturnRequest { OrganisationCode = "RJ2", Year = 2023 }, IcsSystem.Bearer(await system.TokenAsync("commissioner.qkk")));
+            new IcsComplaints.Reporting.Contracts.Grpc.V1.GetKo41ReturnRequest { OrganisationCode = "RJ2", Year = 2023 }, GrpcCalls.Bearer(await system.TokenAsync("commissioner.qkk")));
         Assert.Equal((true, text), (overGrpc.Valid, overGrpc.Csv));
         var measures = await client.GetMeasuresAsync(
-            new IcsComplaints.Reporting.Contracts.Grpc.V1.GetMeasuresRequest { OrganisationCode = "Z99902", Period = "2023-Q3" }, IcsSystem.Bearer(await system.TokenAsync("commissioner.qkk")));
+            new IcsComplaints.Reporting.Contracts.Grpc.V1.GetMeasuresRequest { OrganisationCode = "Z99902", Period = "2023-Q3" }, GrpcCalls.Bearer(await system.TokenAsync("commissioner.qkk")));
         Assert.Equal((false, 3, false), (measures.Suppressed, measures.Received, measures.Rates["acknowledgedInTime"].Suppressed));
 
         // Reg 18 annual report data.
@@ -151,7 +151,7 @@ public sealed class ReportingTests(IcsSystem system)
         Assert.Equal(20, annual.GetProperty("subjectMatter").GetProperty("Communications").GetInt32());
 
         // The same over gRPC, for an ICB's business intelligence: the providers side by side, and RJ2's annual report.
-        var icbHeaders = IcsSystem.Bearer(await system.TokenAsync("commissioner.qkk"));
+        var icbHeaders = GrpcCalls.Bearer(await system.TokenAsync("commissioner.qkk"));
         var oversightOverGrpc = (await client.GetOversightAsync(new IcsComplaints.Reporting.Contracts.Grpc.V1.GetOversightRequest { Period = "2023-Q3" }, icbHeaders))
             .Providers.ToDictionary(p => p.OrganisationCode);
         var rj2 = oversightOverGrpc["RJ2"];
@@ -165,7 +165,7 @@ public sealed class ReportingTests(IcsSystem system)
     public async Task OutputsForPublication_WithholdSmallNumbers_AndEnoughElseThatNoTotalGivesThemBack()
     {
         await SeedAsync();
-        using var icb = system.GatewayHttp(await system.TokenAsync("commissioner.qkk"));
+        using var icb = system.Http(await system.TokenAsync("commissioner.qkk"));
 
         // Z99902's three are withheld, and so is another figure of each sum they are in: the ICB's 35 less RJ2's 20
         // and RPG's 12 would otherwise give them back (as they did before).
@@ -202,9 +202,9 @@ public sealed class ReportingTests(IcsSystem system)
         Assert.True((await unreadable.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("publication", out _));
 
         // The same over gRPC.
-        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(system.Gateway.GrpcAddress);
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(system.Reporting.GrpcAddress);
         var client = new IcsComplaints.Reporting.Contracts.Grpc.V1.ReportingService.ReportingServiceClient(channel);
-        var headers = IcsSystem.Bearer(await system.TokenAsync("commissioner.qkk"));
+        var headers = GrpcCalls.Bearer(await system.TokenAsync("commissioner.qkk"));
         var overGrpc = await client.GetOversightAsync(new IcsComplaints.Reporting.Contracts.Grpc.V1.GetOversightRequest { Period = "2023-Q3", Publication = true }, headers);
         var zOverGrpc = overGrpc.Providers.Single(p => p.OrganisationCode == "Z99902");
         Assert.Equal((false, true, true), (zOverGrpc.HasReceived, zOverGrpc.Suppressed, zOverGrpc.Rates["acknowledgedInTime"].Suppressed));
@@ -219,7 +219,7 @@ public sealed class ReportingTests(IcsSystem system)
     public async Task Ko41bReturns_OfADentalPracticeAndOfTheIcbItself_FollowTheSameRules_EvenWithNoComplaints()
     {
         await SeedAsync();
-        using var icb = system.GatewayHttp(await system.TokenAsync("commissioner.qkk"));
+        using var icb = system.Http(await system.TokenAsync("commissioner.qkk"));
 
         // Z99902 is a dental practice: KO41b, its three coded complaints still open at the year's end.
         var dental = await GetAsync(icb, "/api/v1/reporting/ko41?organisation=Z99902&year=2023");
@@ -247,7 +247,7 @@ public sealed class ReportingTests(IcsSystem system)
     public async Task ARebuildFromTheEventLog_GivesIdenticalReadModels()
     {
         await SeedAsync();
-        using var icb = system.GatewayHttp(await system.TokenAsync("commissioner.qkk"));
+        using var icb = system.Http(await system.TokenAsync("commissioner.qkk"));
         var before = await SnapshotAsync(Seeded);
         var oversightBefore = (await GetAsync(icb, "/api/v1/reporting/oversight?period=2023-Q3")).GetRawText();
 
@@ -300,12 +300,12 @@ public sealed class ReportingTests(IcsSystem system)
         // A provider code and a year no other test uses.
         var bus = system.Reporting.Services.GetRequiredService<IBus>();
         var themeId = Guid.NewGuid();
-        await SendAsync(bus, new ThemeShared { ThemeId = themeId, IcbCode = "QKK", OrganisationCodes = ["Z9THEME"], SharedOn = new DateOnly(2019, 10, 20) });
+        await Send(bus, new ThemeShared { ThemeId = themeId, IcbCode = "QKK", OrganisationCodes = ["Z9THEME"], SharedOn = new DateOnly(2019, 10, 20) });
         await Eventually.TrueAsync(
             async () => await system.InReportingDb(db => db.Themes.AnyAsync(t => t.ThemeId == themeId && t.Shared && t.Month == null)),
             Patience, "the early share is kept, outside every period");
 
-        await SendAsync(bus, new ThemeDetected
+        await Send(bus, new ThemeDetected
         {
             ThemeId = themeId, IcbCode = "QKK", Scope = "Provider", OrganisationCode = "Z9THEME", Dimension = "SubjectArea", Code = "Communications", Month = "2019-09",
             Observed = 9, Expected = 2.5,
@@ -315,37 +315,8 @@ public sealed class ReportingTests(IcsSystem system)
             Patience, "the detection completes the shared theme");
     }
 
-    [Fact]
-    public async Task AComplaintMadeThroughTheGateway_ReachesTheReadModels_OnlyThroughEvents()
-    {
-        using var handler = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
-        using var submitted = await handler.PostAsJsonAsync(new Uri("/api/v1/complaints", UriKind.Relative), new
-        {
-            organisationCode = "RJ1", channel = "Phone", complainant = new { name = "Reporting Person" }, description = "Reporting flow complaint.",
-        });
-        var complaintId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        Guid caseId = default;
-        await Eventually.TrueAsync(async () =>
-        {
-            caseId = await system.InReportingDb(db => db.Cases.Where(c => c.ComplaintId == complaintId && c.ReceivedOn != null).Select(c => c.CaseId).FirstOrDefaultAsync());
-            return caseId != default;
-        }, Patience, "the case reaches reporting");
-        using (var ack = await handler.PostAsJsonAsync(new Uri($"/api/v1/cases/{caseId}/acknowledgement", UriKind.Relative), new { channel = "Letter", discussionOffered = true }))
-        {
-            Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
-        }
-        // ComplaintSubmitted comes on its own queue and may arrive after the case's events.
-        await Eventually.TrueAsync(
-            async () => await system.InReportingDb(async db => await db.Cases.AnyAsync(c => c.CaseId == caseId && c.AcknowledgedInTime == true)
-                && await db.Complaints.AnyAsync(c => c.ComplaintId == complaintId)),
-            Patience, "the acknowledgement and the complaint reach reporting");
-        var logged = (await system.InReportingDb(db => db.EventLog.AsNoTracking().Select(e => new { e.Type, e.Body }).ToListAsync()))
-            .Where(e => e.Body.Contains(caseId.ToString(), StringComparison.Ordinal) || e.Body.Contains(complaintId.ToString(), StringComparison.Ordinal)).Select(e => e.Type).ToList();
-        Assert.Contains(typeof(CaseOpened).FullName, logged);
-        Assert.Contains(typeof(CaseAcknowledged).FullName, logged);
-        Assert.Contains(typeof(ComplaintSubmitted).FullName, logged);
-        Assert.Equal("Phone", await system.InReportingDb(db => db.Complaints.Where(c => c.ComplaintId == complaintId).Select(c => c.Channel).SingleAsync()));
-    }
+    private static Task Send<T>(IBus bus, T message)
+        where T : class => OwnQueues.SendAsync(bus, "reporting", message);
 
     private static bool Withheld(JsonElement element, string property) => !element.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null;
 
@@ -392,7 +363,7 @@ public sealed class ReportingTests(IcsSystem system)
                 var (openCase, openComplaint) = await CaseAsync(bus, "RPG", new DateOnly(2022, 6, 1).AddDays(i), ComplaintChannel.Letter, ackInTime: true, response: null, coding: null);
                 foreach (var (deadline, due) in new[] { ("Response", new DateOnly(2022, 7, 15)), ("Backstop", new DateOnly(2022, 12, 1)) })
                 {
-                    await SendAsync(bus, new CaseDeadlineMissed
+                    await Send(bus, new CaseDeadlineMissed
                     {
                         CaseId = openCase, ComplaintId = openComplaint, OrganisationCode = "RPG", Deadline = deadline, DueOn = due, DetectedOn = due.AddDays(1),
                     });
@@ -400,12 +371,12 @@ public sealed class ReportingTests(IcsSystem system)
             }
             // One RPG transferred on to another organisation: not RPG's complaint to count.
             var transferred = Guid.NewGuid();
-            await SendAsync(bus, new CaseOpened
+            await Send(bus, new CaseOpened
             {
                 CaseId = transferred, ComplaintId = Guid.NewGuid(), Reference = "TRAN-SFER", OrganisationCode = "RPG", ReceivedOn = new DateOnly(2023, 8, 20),
                 AcknowledgementDueBy = new DateOnly(2023, 8, 23), OpenedAt = DateTimeOffset.UtcNow,
             });
-            await SendAsync(bus, new CaseClosed { CaseId = transferred, ComplaintId = Guid.NewGuid(), OrganisationCode = "RPG", ClosedOn = new DateOnly(2023, 8, 21), Closure = "Transferred" });
+            await Send(bus, new CaseClosed { CaseId = transferred, ComplaintId = Guid.NewGuid(), OrganisationCode = "RPG", ClosedOn = new DateOnly(2023, 8, 21), Closure = "Transferred" });
 
             // Every event of every seeded case applied: opened (with its channel), acknowledged, answered, coded.
             await Eventually.TrueAsync(async () => await system.InReportingDb(async db =>
@@ -432,22 +403,22 @@ public sealed class ReportingTests(IcsSystem system)
         var caseId = Guid.NewGuid();
         var complaintId = Guid.NewGuid();
         var due = received.AddDays(3);
-        await SendAsync(bus, new ComplaintSubmitted
+        await Send(bus, new ComplaintSubmitted
         {
             ComplaintId = complaintId, Reference = "SEED-0000", OrganisationCode = organisation, ReceivedOn = received, Channel = channel, SubmittedAt = DateTimeOffset.UtcNow,
         });
-        await SendAsync(bus, new CaseOpened
+        await Send(bus, new CaseOpened
         {
             CaseId = caseId, ComplaintId = complaintId, Reference = "SEED-0000", OrganisationCode = organisation, ReceivedOn = received, AcknowledgementDueBy = due,
             OpenedAt = DateTimeOffset.UtcNow,
         });
-        await SendAsync(bus, new CaseAcknowledged
+        await Send(bus, new CaseAcknowledged
         {
             CaseId = caseId, ComplaintId = complaintId, OrganisationCode = organisation, AcknowledgedOn = ackInTime ? due : due.AddDays(4), DueBy = due, InTime = ackInTime,
         });
         if (response is { } r)
         {
-            await SendAsync(bus, new FinalResponseSent
+            await Send(bus, new FinalResponseSent
             {
                 CaseId = caseId, ComplaintId = complaintId, OrganisationCode = organisation, ReceivedOn = received, SentOn = received.AddDays(20), Outcome = r.Outcome,
                 ResolvedEarly = r.Early, WorkingDaysTaken = r.WorkingDays, ByAgreedDate = r.ByAgreedDate, Renegotiations = 0, WithinBackstop = true,
@@ -457,21 +428,12 @@ public sealed class ReportingTests(IcsSystem system)
         if (coding is { } k)
         {
             var clinical = k.Subjects.Contains("Clinical treatment");
-            await SendAsync(bus, new CaseCoded
+            await Send(bus, new CaseCoded
             {
                 CaseId = caseId, ComplaintId = complaintId, OrganisationCode = organisation, ReceivedOn = received, Subjects = k.Subjects, ServiceArea = "A&E",
                 Professions = ["Medical"], ClinicalSubCategories = clinical ? ["Diagnosis"] : [], SiteOdsCode = k.Site, AgeBand = "26-55", ComplainantStatus = "Patient",
             });
         }
         return (caseId, complaintId);
-    }
-
-    // Reporting's queue for an event is named after its consumer: reporting-{event in kebab case}.
-    private static async Task SendAsync<T>(IBus bus, T message)
-        where T : class
-    {
-        var kebab = string.Concat(typeof(T).Name.Select((ch, i) => i > 0 && char.IsUpper(ch) ? "-" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
-        var endpoint = await bus.GetSendEndpoint(new Uri($"exchange:reporting-{kebab}"));
-        await endpoint.Send(message);
     }
 }

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
-namespace IcsComplaints.EndToEnd.Tests;
+namespace IcsComplaints.TestKit;
 
 /// <summary>
 /// Everything the running system writes out of its databases: every log line at Debug and above (message,

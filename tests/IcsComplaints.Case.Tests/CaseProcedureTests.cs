@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using IcsComplaints.Calendar;
+using IcsComplaints.ComplaintHandling.Tests;
 using IcsComplaints.TestKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,13 +15,13 @@ using CaseDbContext = cases::IcsComplaints.Case.Api.Data.CaseDbContext;
 using CaseDeadlineMonitor = cases::IcsComplaints.Case.Api.Features.WatchDeadlines.CaseDeadlineMonitor;
 using DeadlineScanOptions = cases::IcsComplaints.Case.Api.Features.WatchDeadlines.DeadlineScanOptions;
 
-namespace IcsComplaints.EndToEnd.Tests;
+namespace IcsComplaints.Case.Tests;
 
 /// <summary>
-/// The model complaint handling procedure through the gateway with the demo users: a complaint walked from
+/// The model complaint handling procedure with the demo users: a complaint walked from
 /// acknowledgement to closure, and one whose deadlines are missed under a fake clock.
 /// </summary>
-public sealed class CaseProcedureTests(IcsSystem system)
+public sealed class CaseProcedureTests(ComplaintHandlingSystem system)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private static readonly WorkingDayCalendar Calendar = new(BankHolidays.Embedded());
@@ -32,9 +33,9 @@ public sealed class CaseProcedureTests(IcsSystem system)
     [Fact]
     public async Task AComplaint_IsAcknowledged_FailsEarlyResolution_IsLookedAtClosely_AndClosesWithASignedCompleteResponse()
     {
-        using var handler = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
-        using var responsible = system.GatewayHttp(await system.TokenAsync("responsible.rj1"));
-        using var investigator = system.GatewayHttp(await system.TokenAsync("investigator.rj1"));
+        using var handler = system.Http(await system.TokenAsync("handler.rj1"));
+        using var responsible = system.Http(await system.TokenAsync("responsible.rj1"));
+        using var investigator = system.Http(await system.TokenAsync("investigator.rj1"));
         var received = Today.AddDays(-21);
         var (complaintId, reference) = await SubmitAsync(handler, received, "Walter Mbeki");
         var caseId = await CaseIdAsync(handler, reference);
@@ -166,7 +167,7 @@ public sealed class CaseProcedureTests(IcsSystem system)
     [Fact]
     public async Task UnderAFakeClock_AMissedAcknowledgementAndTheSixMonthBackstop_RaiseTheirEventsOnce()
     {
-        using var handler = system.GatewayHttp(await system.TokenAsync("handler.rjz"));
+        using var handler = system.Http(await system.TokenAsync("handler.rjz"));
         var received = Today.AddDays(-1);
         var (_, reference) = await SubmitAsync(handler, received, "Dana Late", organisation: "RJZ");
         var caseId = await CaseIdAsync(handler, reference);
@@ -185,7 +186,7 @@ public sealed class CaseProcedureTests(IcsSystem system)
 
         var alerts = await system.InCaseDb(db => db.DeadlineAlerts.Where(a => a.CaseId == caseId).Select(a => a.Level + ":" + a.Deadline).ToListAsync());
         Assert.Equal(["Approaching:Acknowledgement", "Missed:Acknowledgement", "Missed:Backstop"], alerts.Order(StringComparer.Ordinal));
-        await IcsSystem.OutboxPublishedAsync<CaseDbContext>(system.Case.Services, "case has published all three scans' events");
+        await Outboxes.PublishedAsync<CaseDbContext>(system.Case.Services, "case has published all three scans' events");
         // Sent messages only (PascalCase; deliveries are captured in camelCase): each alert once, however many scans.
         int Sent(string deadline, string kind) => system.Capture.Messages.Count(m => m.Contains(caseId.ToString(), StringComparison.Ordinal)
             && m.Contains($"\"Deadline\":\"{deadline}\"", StringComparison.Ordinal) && m.Contains(kind, StringComparison.Ordinal));

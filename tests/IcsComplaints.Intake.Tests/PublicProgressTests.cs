@@ -3,15 +3,16 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using IcsComplaints.Calendar;
+using IcsComplaints.ComplaintHandling.Tests;
 using IcsComplaints.TestKit;
 
-namespace IcsComplaints.EndToEnd.Tests;
+namespace IcsComplaints.Intake.Tests;
 
 /// <summary>
 /// Someone who complained online follows their complaint with the reference and the secret: received, acknowledged,
 /// being looked into with the response date, response sent, closed — and then how to go to the Ombudsman.
 /// </summary>
-public sealed class PublicProgressTests(IcsSystem system)
+public sealed class PublicProgressTests(ComplaintHandlingSystem system)
 {
     private static readonly WorkingDayCalendar Calendar = new(BankHolidays.Embedded());
 
@@ -20,10 +21,10 @@ public sealed class PublicProgressTests(IcsSystem system)
     [Fact]
     public async Task ThePublicProgress_FollowsTheCase_FromReceiptToClosure_AndThenSignpostsTheOmbudsman()
     {
-        using var anonymous = system.GatewayHttp();
-        using var handler = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
-        using var investigator = system.GatewayHttp(await system.TokenAsync("investigator.rj1"));
-        using var responsible = system.GatewayHttp(await system.TokenAsync("responsible.rj1"));
+        using var anonymous = system.Intake.Http();
+        using var handler = system.Case.Http(await system.TokenAsync("handler.rj1"));
+        using var investigator = system.Case.Http(await system.TokenAsync("investigator.rj1"));
+        using var responsible = system.Case.Http(await system.TokenAsync("responsible.rj1"));
         var submitted = await ApiCalls.PostAsync(anonymous, "/api/v1/complaints", new
         {
             organisationCode = "RJ1",
@@ -88,8 +89,8 @@ public sealed class PublicProgressTests(IcsSystem system)
     [Fact]
     public async Task AComplaintTransferredByTheIcb_IsNotShownClosed_WhenTheIcbsCaseClosesOnTransfer()
     {
-        using var anonymous = system.GatewayHttp();
-        using var icb = system.GatewayHttp(await system.TokenAsync("handler.qkk"));
+        using var anonymous = system.Intake.Http();
+        using var icb = system.Intake.Http(await system.TokenAsync("handler.qkk"));
         var submitted = await ApiCalls.PostAsync(anonymous, "/api/v1/complaints", new
         {
             organisationCode = "QKK",
@@ -105,7 +106,7 @@ public sealed class PublicProgressTests(IcsSystem system)
         await ApiCalls.PostAsync(icb, $"/api/v1/complaints/{id}/routing", new { decision = "Transfer", toOrganisationCode = "RJ1" });
 
         // The provider's case opens; the ICB's closes as transferred, which is not the complaint closing.
-        using var provider = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
+        using var provider = system.Case.Http(await system.TokenAsync("handler.rj1"));
         await Eventually.TrueAsync(
             async () => (await ApiCalls.GetAsync(provider, $"/api/v1/cases?reference={reference}")).GetProperty("items").GetArrayLength() == 1,
             TimeSpan.FromSeconds(30), "the provider's case opens");

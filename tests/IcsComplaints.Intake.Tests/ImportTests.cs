@@ -1,5 +1,6 @@
 extern alias cases;
 extern alias intake;
+using IcsComplaints.ComplaintHandling.Tests;
 using IcsComplaints.TestKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,14 +8,14 @@ using CaseClosure = IcsComplaints.Case.Domain.Cases.CaseClosure;
 using ComplaintImporter = intake::IcsComplaints.Intake.Api.Features.ImportComplaints.ComplaintImporter;
 using ImportCommand = intake::IcsComplaints.Intake.Api.Features.ImportComplaints.ImportCommand;
 
-namespace IcsComplaints.EndToEnd.Tests;
+namespace IcsComplaints.Intake.Tests;
 
 /// <summary>
 /// Bulk import of historical complaints from CSV, with the example file the README shows: valid rows are recorded
 /// and routed like staff-recorded complaints, closed ones open closed cases for reporting, bad rows are reported
 /// with the column and the reason, and a second run imports nothing twice.
 /// </summary>
-public sealed class ImportTests(IcsSystem system)
+public sealed class ImportTests(ComplaintHandlingSystem system)
 {
     private static readonly string Example = Repository.PathOf("docs", "examples", "historical-complaints.csv");
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using OpenTelemetry;
 
-namespace IcsComplaints.EndToEnd.Tests;
+namespace IcsComplaints.TestKit;
 
 /// <summary>
 /// Records, by trace, every SQL statement that changes data, from the spans Npgsql creates for each command. A request

@@ -7,6 +7,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
+using IcsComplaints.ComplaintHandling.Tests;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.TestKit;
 using Microsoft.EntityFrameworkCore;
@@ -14,14 +15,14 @@ using CaseClosure = IcsComplaints.Case.Domain.Cases.CaseClosure;
 using CaseStage = IcsComplaints.Case.Domain.Cases.CaseStage;
 using ComplaintCase = IcsComplaints.Case.Domain.Cases.ComplaintCase;
 
-namespace IcsComplaints.EndToEnd.Tests;
+namespace IcsComplaints.Intake.Tests;
 
 /// <summary>
-/// The 2009 Regulations at intake, tried through the gateway with the demo users as a complaints team would: who
+/// The 2009 Regulations at intake, tried against the intake service with the demo users as a complaints team would: who
 /// may complain (Reg 5), routing and consent (Reg 6, 7, 9), exclusions (Reg 8), the time limit (Reg 12), oral
 /// complaints (Reg 8(1)(c), 13), the either/or rule, and the organisation directory.
 /// </summary>
-public sealed class IntakeRegulationsTests(IcsSystem system)
+public sealed class IntakeRegulationsTests(ComplaintHandlingSystem system)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
@@ -34,7 +35,7 @@ public sealed class IntakeRegulationsTests(IcsSystem system)
     [Fact]
     public async Task Reg13_StaffRecordAnOralComplaint_WithTheDateItWasMade_AndWhenItsWrittenRecordWent()
     {
-        using var staff = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
+        using var staff = system.Intake.Http(await system.TokenAsync("handler.rj1"));
         var id = await SubmitAsync(staff, new
         {
             organisationCode = "RJ1",
@@ -65,8 +66,8 @@ public sealed class IntakeRegulationsTests(IcsSystem system)
     [Fact]
     public async Task Reg7_AComplaintToTheIcbAboutAProvider_IsTransferredOnlyWithConsent_AndCountsAsReceivedOnTheOriginalDate()
     {
-        using var icb = system.GatewayHttp(await system.TokenAsync("handler.qkk"));
-        using var provider = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
+        using var icb = system.Intake.Http(await system.TokenAsync("handler.qkk"));
+        using var provider = system.Intake.Http(await system.TokenAsync("handler.rj1"));
         var id = await SubmitAsync(icb, new
         {
             organisationCode = "QKK",
@@ -111,8 +112,8 @@ public sealed class IntakeRegulationsTests(IcsSystem system)
     [Fact]
     public async Task Reg7_3_WithoutConsent_TheIcbHandlesIt_AndTheProviderNeverLearnsWhoComplained()
     {
-        using var icb = system.GatewayHttp(await system.TokenAsync("handler.qkk"));
-        using var provider = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
+        using var icb = system.Intake.Http(await system.TokenAsync("handler.qkk"));
+        using var provider = system.Intake.Http(await system.TokenAsync("handler.rj1"));
         const string nhsNumber = "9434765919";
         var providerComplaint = await SubmitAsync(provider, new
         {
@@ -148,8 +149,8 @@ public sealed class IntakeRegulationsTests(IcsSystem system)
     [Fact]
     public async Task EitherOr_TheSameMatterRaisedWithTheProviderAndItsIcb_IsOfferedForLinking_AndLinkingClosesTheSecondCase()
     {
-        using var icb = system.GatewayHttp(await system.TokenAsync("commissioner.qkk"));
-        using var provider = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
+        using var icb = system.Intake.Http(await system.TokenAsync("commissioner.qkk"));
+        using var provider = system.Intake.Http(await system.TokenAsync("handler.rj1"));
         var first = await SubmitAsync(provider, new
         {
             organisationCode = "RJ1",
@@ -189,7 +190,7 @@ public sealed class IntakeRegulationsTests(IcsSystem system)
     [Fact]
     public async Task Reg12_AComplaintMadeOutOfTime_IsAcceptedButCannotMoveOn_UntilTheDecisionIsRecorded()
     {
-        using var icb = system.GatewayHttp(await system.TokenAsync("handler.qkk"));
+        using var icb = system.Intake.Http(await system.TokenAsync("handler.qkk"));
         var late = await SubmitAsync(icb, new
         {
             organisationCode = "QKK",
@@ -229,7 +230,7 @@ public sealed class IntakeRegulationsTests(IcsSystem system)
     [Fact]
     public async Task Reg12_4_ALateComplaintDeclined_WithALetter_ClosesItsCase()
     {
-        using var staff = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
+        using var staff = system.Intake.Http(await system.TokenAsync("handler.rj1"));
         var late = await SubmitAsync(staff, new
         {
             organisationCode = "RJ1",
@@ -252,7 +253,7 @@ public sealed class IntakeRegulationsTests(IcsSystem system)
     [Fact]
     public async Task Reg5_4_ARepresentativeOfAChildNotActingInTheirBestInterests_IsToldInWriting_AndTheComplaintIsNotConsidered()
     {
-        using var staff = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
+        using var staff = system.Intake.Http(await system.TokenAsync("handler.rj1"));
         var id = await SubmitAsync(staff, new
         {
             organisationCode = "RJ1",
@@ -278,7 +279,7 @@ public sealed class IntakeRegulationsTests(IcsSystem system)
     [Fact]
     public async Task Reg8_AnExcludedComplaint_RecordsItsGroundAndLetter_AndItsCaseClosesButIsKept()
     {
-        using var staff = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
+        using var staff = system.Intake.Http(await system.TokenAsync("handler.rj1"));
         var id = await SubmitAsync(staff, new
         {
             organisationCode = "RJ1",
@@ -308,8 +309,8 @@ public sealed class IntakeRegulationsTests(IcsSystem system)
     [Fact]
     public async Task TheComplainant_CanWithdrawTheirOwnComplaint_AndItsCaseCloses()
     {
-        using var complainant = system.GatewayHttp(await system.TokenAsync("complainant"));
-        using var other = system.GatewayHttp(await system.TokenAsync("complainant2"));
+        using var complainant = system.Intake.Http(await system.TokenAsync("complainant"));
+        using var other = system.Intake.Http(await system.TokenAsync("complainant2"));
         var id = await SubmitAsync(complainant, new
         {
             organisationCode = "RJZ",
@@ -328,7 +329,7 @@ public sealed class IntakeRegulationsTests(IcsSystem system)
     [Fact]
     public async Task Reg9_AComplaintAboutSeveralOrganisations_RecordsThePartiesAndTheAgreedLead()
     {
-        using var staff = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
+        using var staff = system.Intake.Http(await system.TokenAsync("handler.rj1"));
         var id = await SubmitAsync(staff, new
         {
             organisationCode = "RJ1",
@@ -353,7 +354,7 @@ public sealed class IntakeRegulationsTests(IcsSystem system)
     [Fact]
     public async Task Reg8_1_c_AnOralComplaintResolvedByTheNextWorkingDay_IsRecordedLightly_ButOneResolvedLaterIsAComplaint()
     {
-        using var staff = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
+        using var staff = system.Intake.Http(await system.TokenAsync("handler.rj1"));
         using var resolved = await staff.PostAsJsonAsync(new Uri("/api/v1/concerns", UriKind.Relative), new
         {
             kind = "OralComplaintResolved",
@@ -383,7 +384,7 @@ public sealed class IntakeRegulationsTests(IcsSystem system)
         await Eventually.TrueAsync(
             () => Task.FromResult(system.Capture.Messages.Any(m => m.Contains(concernId.ToString(), StringComparison.Ordinal))),
             TimeSpan.FromSeconds(30), "InformalConcernRecorded is published");
-        using var otherOrganisation = system.GatewayHttp(await system.TokenAsync("handler.rjz"));
+        using var otherOrganisation = system.Intake.Http(await system.TokenAsync("handler.rjz"));
         var theirs = await otherOrganisation.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/concerns?from={Today}", UriKind.Relative));
         Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetGuid() == concernId);
     }
@@ -391,7 +392,7 @@ public sealed class IntakeRegulationsTests(IcsSystem system)
     [Fact]
     public async Task Directory_IsReadableWithoutSignIn_OverRestAndGrpc_AndIsEffectiveDated()
     {
-        using var anonymous = system.GatewayHttp();
+        using var anonymous = system.Intake.Http();
 
         var rj1 = await anonymous.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/organisations/rj1", UriKind.Relative));
         var before = await anonymous.GetFromJsonAsync<JsonElement>(new Uri("/api/v1/organisations?type=icb&on=2026-03-31", UriKind.Relative));
@@ -406,7 +407,7 @@ public sealed class IntakeRegulationsTests(IcsSystem system)
         using var badDay = await anonymous.GetAsync(new Uri("/api/v1/organisations?on=yesterday", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, badDay.StatusCode);
 
-        using var channel = GrpcChannel.ForAddress(system.Gateway.GrpcAddress);
+        using var channel = GrpcChannel.ForAddress(system.Intake.GrpcAddress);
         var directory = new OrganisationDirectoryService.OrganisationDirectoryServiceClient(channel);
         var qhg = await directory.GetOrganisationAsync(new GetOrganisationRequest { OdsCode = "QHG" });
         Assert.Equal("2026-03-31", qhg.Organisation.ClosedOn);
@@ -418,9 +419,9 @@ public sealed class IntakeRegulationsTests(IcsSystem system)
     [Fact]
     public async Task Grpc_AnIntegratingSystem_RecordsARepresentativesComplaintForItsOwnOrganisationOnly()
     {
-        using var channel = GrpcChannel.ForAddress(system.Gateway.GrpcAddress);
+        using var channel = GrpcChannel.ForAddress(system.Intake.GrpcAddress);
         var intake = new IntakeService.IntakeServiceClient(channel);
-        var auth = IcsSystem.Bearer(await system.ClientTokenAsync("pals-rj1"));
+        var auth = GrpcCalls.Bearer(await system.ClientTokenAsync("pals-rj1"));
         var request = new SubmitComplaintRequest
         {
             OrganisationCode = "RJ1",

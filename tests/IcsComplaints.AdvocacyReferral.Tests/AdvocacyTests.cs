@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using IcsComplaints.Calendar;
 using IcsComplaints.Case.Contracts.Events;
+using IcsComplaints.ComplaintHandling.Tests;
 using IcsComplaints.TestKit;
 using MassTransit;
 using IcsComplaints.Messaging.Outbox;
@@ -17,14 +18,14 @@ using CaseDeadlineMonitor = cases::IcsComplaints.Case.Api.Features.WatchDeadline
 using DeadlineScanOptions = cases::IcsComplaints.Case.Api.Features.WatchDeadlines.DeadlineScanOptions;
 using DraftReviewStatus = IcsComplaints.Case.Domain.Cases.DraftReviewStatus;
 
-namespace IcsComplaints.EndToEnd.Tests;
+namespace IcsComplaints.AdvocacyReferral.Tests;
 
 /// <summary>
 /// Independent NHS complaints advocacy with the complainant's consent: the referral, the advocate's consent-gated view
 /// of the case, and the review of a draft response before it is final. An advocate has no legal right to a draft
 /// (domain.md §5): everything here rests on consent, checked at each view.
 /// </summary>
-public sealed class AdvocacyTests(IcsSystem system)
+public sealed class AdvocacyTests(ComplaintHandlingSystem system)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
@@ -40,11 +41,11 @@ public sealed class AdvocacyTests(IcsSystem system)
     [Fact]
     public async Task TheComplainantConsents_TheAdvocateAccepts_ReviewsAndComments_AndTheResponseGoesOnlyAfterTheReview()
     {
-        using var complainant = system.GatewayHttp(await system.TokenAsync("complainant"));
-        using var handler = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
-        using var responsible = system.GatewayHttp(await system.TokenAsync("responsible.rj1"));
-        using var advocate = system.GatewayHttp(await system.TokenAsync("advocate.adv01"));
-        using var otherAdvocate = system.GatewayHttp(await system.TokenAsync("advocate.adv02"));
+        using var complainant = system.Http(await system.TokenAsync("complainant"));
+        using var handler = system.Http(await system.TokenAsync("handler.rj1"));
+        using var responsible = system.Http(await system.TokenAsync("responsible.rj1"));
+        using var advocate = system.Http(await system.TokenAsync("advocate.adv01"));
+        using var otherAdvocate = system.Http(await system.TokenAsync("advocate.adv02"));
         var caseId = await ComplainantCaseAsync(complainant);
 
         // The advocacy service of the complainant's area, from their postcode.
@@ -127,9 +128,9 @@ public sealed class AdvocacyTests(IcsSystem system)
     [Fact]
     public async Task RevokingConsent_EndsTheAdvocatesAccessAtOnce_AndReleasesTheReview()
     {
-        using var complainant = system.GatewayHttp(await system.TokenAsync("complainant"));
-        using var handler = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
-        using var advocate = system.GatewayHttp(await system.TokenAsync("advocate.adv01"));
+        using var complainant = system.Http(await system.TokenAsync("complainant"));
+        using var handler = system.Http(await system.TokenAsync("handler.rj1"));
+        using var advocate = system.Http(await system.TokenAsync("advocate.adv01"));
         var caseId = await ComplainantCaseAsync(complainant);
         var referral = await ReferAsync(handler, caseId, reviewDrafts: true, evidence: "Written");
         Assert.Equal(HttpStatusCode.OK, (await advocate.GetAsync(Path(caseId, "advocate-view"))).StatusCode);
@@ -149,10 +150,10 @@ public sealed class AdvocacyTests(IcsSystem system)
     [Fact]
     public async Task UnderAFakeClock_APassedReviewWindow_NoLongerHoldsTheResponseBack()
     {
-        using var complainant = system.GatewayHttp(await system.TokenAsync("complainant"));
-        using var handler = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
-        using var responsible = system.GatewayHttp(await system.TokenAsync("responsible.rj1"));
-        using var advocate = system.GatewayHttp(await system.TokenAsync("advocate.adv01"));
+        using var complainant = system.Http(await system.TokenAsync("complainant"));
+        using var handler = system.Http(await system.TokenAsync("handler.rj1"));
+        using var responsible = system.Http(await system.TokenAsync("responsible.rj1"));
+        using var advocate = system.Http(await system.TokenAsync("advocate.adv01"));
         var caseId = await ComplainantCaseAsync(complainant);
         var referral = await ReferAsync(complainant, caseId, reviewDrafts: true);
         Assert.Equal(HttpStatusCode.NoContent, (await advocate.PostAsJsonAsync(
@@ -177,8 +178,8 @@ public sealed class AdvocacyTests(IcsSystem system)
     [Fact]
     public async Task ARedeliveredDraftShared_OpensOneReview()
     {
-        using var complainant = system.GatewayHttp(await system.TokenAsync("complainant"));
-        using var handler = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
+        using var complainant = system.Http(await system.TokenAsync("complainant"));
+        using var handler = system.Http(await system.TokenAsync("handler.rj1"));
         var caseId = await ComplainantCaseAsync(complainant);
         await ReferAsync(handler, caseId, reviewDrafts: true, evidence: "Verbal");
         await Eventually.TrueAsync(async () => await system.InAdvocacyDb(db => db.Grants.AnyAsync(g => g.CaseId == caseId)), Patience, "the grant exists");

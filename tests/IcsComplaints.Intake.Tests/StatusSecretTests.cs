@@ -1,21 +1,22 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using IcsComplaints.ComplaintHandling.Tests;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace IcsComplaints.EndToEnd.Tests;
+namespace IcsComplaints.Intake.Tests;
 
 /// <summary>
 /// The secret that lets someone who complained online follow their complaint is never stored in clear: the complaint
 /// keeps its hash, and the copy kept for a day to answer a retry is encrypted with the service's own keys.
 /// </summary>
-public sealed class StatusSecretTests(IcsSystem system)
+public sealed class StatusSecretTests(ComplaintHandlingSystem system)
 {
     [Fact]
     public async Task TheStatusSecret_IsNowhereInTheDatabaseInClear_YetARetryWithTheSameKeyGetsTheSameAnswer()
     {
-        using var anonymous = system.GatewayHttp();
+        using var anonymous = system.Intake.Http();
         var key = Guid.NewGuid().ToString();
         var body = new { organisationCode = "RJ1", complainant = new { name = "Grace Hopper" }, description = "Rude reception staff." };
         async Task<(HttpResponseMessage Response, JsonElement Json)> SubmitAsync()
