@@ -25,6 +25,7 @@ public sealed class AdvocacyRequestTests(PortalSystem system, Browser browser)
         await Microsoft.Playwright.Assertions.Expect(journey.Page.Locator(".nhsuk-error-summary")).ToContainTextAsync("No complaint matches");
 
         await journey.FillAsync("secret", secret);
+        await journey.FillAsync("postcode", "SE1 7EH");
         await journey.ChooseAsync("Drafts of the response, so they can comment before it is sent to me");
         await journey.PressAsync("Ask for an advocate", "requested");
         await Microsoft.Playwright.Assertions.Expect(journey.Page.Locator("#advocacy-service")).Not.ToBeEmptyAsync();

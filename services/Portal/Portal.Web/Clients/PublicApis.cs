@@ -15,8 +15,8 @@ public sealed record AdvocacyService(string Code, string Name, string Phone, str
 /// <summary>A complaint's referral to advocacy, as the complainant sees it.</summary>
 public sealed record SelfReferral(string Reference, string Status, DateOnly RequestedOn, bool ViewCase, bool ReviewDrafts, AdvocacyService AdvocacyService);
 
-/// <summary>A complainant's own request for advocacy, by the complaint's reference (the progress code goes in a header).</summary>
-public sealed record SelfReferralRequest(string Reference, bool ViewCase, bool ReviewDrafts);
+/// <summary>A complainant's own request for advocacy, by the complaint's reference (the progress code goes in a header), for the service of the postcode's area.</summary>
+public sealed record SelfReferralRequest(string Reference, string? Postcode, bool ViewCase, bool ReviewDrafts);
 
 /// <summary>A recorded complaint: its reference and, for online submissions, the secret that shows its progress.</summary>
 public sealed record SubmittedComplaint(Guid Id, string Reference, string? StatusSecret);

@@ -34,8 +34,9 @@ public sealed class FormErrors
         {
             foreach (var (key, messages) in problem.Errors)
             {
-                if (string.Equals(key, apiField, StringComparison.OrdinalIgnoreCase) || key.StartsWith(apiField + ".", StringComparison.OrdinalIgnoreCase) ||
-                    key.StartsWith(apiField + "[", StringComparison.OrdinalIgnoreCase))
+                // The field itself, or an item of it (needs[2]); a field inside it (representation.basis) is asked
+                // on its own page and named there.
+                if (string.Equals(key, apiField, StringComparison.OrdinalIgnoreCase) || key.StartsWith(apiField + "[", StringComparison.OrdinalIgnoreCase))
                 {
                     foreach (var message in messages)
                     {

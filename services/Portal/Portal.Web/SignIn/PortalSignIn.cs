@@ -12,7 +12,7 @@ namespace IcsComplaints.Portal.Web.SignIn;
 /// that holds the tokens, refreshes the access token before it expires, and ends after
 /// <see cref="PortalSettings.IdleTimeout"/> without a request (ADR 22).
 /// </summary>
-public static class PortalSignIn
+public static partial class PortalSignIn
 {
     /// <summary>The session cookie's scheme.</summary>
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
@@ -63,6 +63,9 @@ public static class PortalSignIn
             oidc.RequireHttpsMetadata = settings.RequireHttps;
             oidc.ClientId = settings.ClientId;
             oidc.ResponseType = OpenIdConnectResponseType.Code;
+            // The code comes back in the query of a redirect: form_post would need an auto-submitting script, which the
+            // provider's Content-Security-Policy rightly forbids.
+            oidc.ResponseMode = OpenIdConnectResponseMode.Query;
             oidc.UsePkce = true;
             oidc.Scope.Clear();
             foreach (var scope in Scopes)
@@ -77,8 +80,12 @@ public static class PortalSignIn
             oidc.MapInboundClaims = false;
             oidc.TokenValidationParameters.NameClaimType = IcsClaims.Name;
             oidc.TokenValidationParameters.RoleClaimType = IcsClaims.Role;
+            // The provider sends the browser back with a top-level GET (response_mode=query), which Lax cookies
+            // survive; the default None would be dropped by browsers on plain HTTP.
             oidc.CorrelationCookie.SecurePolicy = SecurePolicy(settings);
+            oidc.CorrelationCookie.SameSite = SameSiteMode.Lax;
             oidc.NonceCookie.SecurePolicy = SecurePolicy(settings);
+            oidc.NonceCookie.SameSite = SameSiteMode.Lax;
             oidc.Events.OnRedirectToIdentityProvider = context =>
             {
                 // Every portal session starts with the password (or the provider's own check), so a session that
@@ -94,7 +101,9 @@ public static class PortalSignIn
             };
             oidc.Events.OnRemoteFailure = context =>
             {
-                // A refused or abandoned sign-in (the provider's error, a stale or tampered state) gets a page, not an exception.
+                // A refused or abandoned sign-in (the provider's error, a stale or tampered state) gets a page, not an
+                // exception. The reason is the handler's, which names no person.
+                SignInRefused(context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalSignIn)), context.Failure?.Message);
                 context.HandleResponse();
                 context.Response.Redirect("/sign-in-failed");
                 return Task.CompletedTask;
@@ -108,6 +117,9 @@ public static class PortalSignIn
     /// <summary>Cookies go over HTTPS only, except on a developer's loopback.</summary>
     public static CookieSecurePolicy SecurePolicy(PortalSettings settings) =>
         settings?.RequireHttps == false ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A sign-in was refused: {Reason}")]
+    private static partial void SignInRefused(ILogger logger, string? reason);
 
     /// <summary>A path of the portal on its public address.</summary>
     public static string PublicAddress(PortalSettings settings, string path) =>

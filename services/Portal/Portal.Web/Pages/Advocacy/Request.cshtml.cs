@@ -18,6 +18,9 @@ public sealed class RequestModel(PublicApis apis) : PageModel
     public string? Secret { get; set; }
 
     [BindProperty]
+    public string? Postcode { get; set; }
+
+    [BindProperty]
     public List<string> Scope { get; set; } = [];
 
     public FormErrors Errors { get; } = new();
@@ -42,7 +45,7 @@ public sealed class RequestModel(PublicApis apis) : PageModel
         {
             return Page();
         }
-        var asked = await apis.RequestAdvocacyAsync(new SelfReferralRequest(Reference!.Trim(), ViewCase: true, ReviewDrafts: Scope.Contains("drafts")), Secret!, ct);
+        var asked = await apis.RequestAdvocacyAsync(new SelfReferralRequest(Reference!.Trim(), string.IsNullOrWhiteSpace(Postcode) ? null : Postcode.Trim(), ViewCase: true, ReviewDrafts: Scope.Contains("drafts")), Secret!, ct);
         if (asked.Value is { } referral)
         {
             Referral = referral;
@@ -55,7 +58,7 @@ public sealed class RequestModel(PublicApis apis) : PageModel
         }
         else
         {
-            Errors.AddFrom(problem, [("reference", "reference"), ("postcode", "reference"), ("advocacyServiceCode", "reference")]);
+            Errors.AddFrom(problem, [("reference", "reference"), ("postcode", "postcode"), ("localAuthorityCode", "postcode"), ("advocacyServiceCode", "postcode")]);
             if (!Errors.Any)
             {
                 Errors.Add("reference", problem.Detail ?? problem.Title ?? "Your request could not be sent. Try again.");

@@ -26,6 +26,6 @@ public sealed class WhoModel(PublicApis apis) : QuestionPage(apis)
             return Task.FromResult<IActionResult>(Page());
         }
         Draft.ComplainantType = Answer;
-        return SaveAndContinueAsync([("complainant.type", "answer"), ("representation", "answer")], ct);
+        return SaveAndContinueAsync([("complainant.type", "answer")], ct);
     }
 }
