@@ -27,7 +27,10 @@ internal static class ChartAgreement
             Expect(problems, $"{where}.database", line.Database, entry.At("database")?.ToString());
             Expect(problems, $"{where}.calls", string.Join(',', line.Calls.Select(c => table[c].Key)), string.Join(',', entry.At("calls").List()));
             Expect(problems, $"{where}.gateway", line.IsGateway ? "true" : null, entry.At("gateway")?.ToString());
-            Expect(problems, $"{where}.existingSecret", line.IsGateway ? null : $"ics-complaints-{line.Key}", entry.At("existingSecret")?.ToString());
+            // A Secret of its own for every service with credentials (a database, a broker user); the gateway and the
+            // portal have none.
+            var hasCredentials = line.Database is not null || BrokerPermissions.All.ContainsKey(line.Name);
+            Expect(problems, $"{where}.existingSecret", hasCredentials ? $"ics-complaints-{line.Key}" : null, entry.At("existingSecret")?.ToString());
             Expect(problems, $"{where}.broker.user", BrokerPermissions.All.ContainsKey(line.Name) ? line.Name : null, entry.At("broker", "user")?.ToString());
         }
         problems.AddRange(services.Keys.Where(key => table.WithKey(key) is null).Select(key => $"values has services.{key}, which deploy/services.tsv does not list"));

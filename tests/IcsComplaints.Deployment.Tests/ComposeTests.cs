@@ -143,7 +143,7 @@ public sealed partial class ComposeTests
     [InlineData("a renamed database", "case has no ConnectionStrings__casedb2")]
     [InlineData("a call compose does not make", "learning's Services__Case__Grpc is missing")]
     [InlineData("another project", "case-migrate's build argument PROJECT is services/Case/Case.Api, deploy/services.tsv says services/Case/Case.Service")]
-    [InlineData("a service compose lacks", "compose has no service portal")]
+    [InlineData("a service compose lacks", "compose has no service notifier")]
     [InlineData("a line compose still runs", "compose runs reporting, which deploy/services.tsv does not list")]
     [InlineData("a gRPC port compose does not use", "case's Services__Advocacy__Grpc is http://advocacy-referral:8082")]
     public void TheComposeCheck_FailsOnADeliberateMismatch(string mismatch, string problem)
@@ -155,7 +155,7 @@ public sealed partial class ComposeTests
             case "a renamed database": table = table.With("case", l => l with { Database = "casedb2" }); break;
             case "a call compose does not make": table = table.With("learning", l => l with { Calls = ["intake", "case"] }); break;
             case "another project": table = table.With("case", l => l with { Project = "services/Case/Case.Service" }); break;
-            case "a service compose lacks": table = table.Plus(new ServiceLine("portal", "portal/Portal", "IcsComplaints.Portal", 7001, null, null, "portal", [])); break;
+            case "a service compose lacks": table = table.Plus(new ServiceLine("notifier", "notifier/Notifier", "IcsComplaints.Notifier", 7001, null, null, "notifier", [])); break;
             case "a line compose still runs": table = table.Without("reporting"); break;
             default: compose = compose.Replace("Services__Advocacy__Grpc: http://advocacy-referral:8081", "Services__Advocacy__Grpc: http://advocacy-referral:8082", StringComparison.Ordinal); break;
         }

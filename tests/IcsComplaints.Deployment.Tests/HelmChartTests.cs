@@ -92,7 +92,7 @@ public sealed partial class HelmChartTests
     [Theory]
     [InlineData("a call the values lack", "services.reporting.calls is intake, deploy/services.tsv says intake,case")]
     [InlineData("another image", "services.learning.image is learning, deploy/services.tsv says learning-service")]
-    [InlineData("a service the values lack", "values has no services.portal for portal")]
+    [InlineData("a service the values lack", "values has no services.notifier for notifier")]
     [InlineData("values the table does not list", "values has services.reporting, which deploy/services.tsv does not list")]
     public void TheValuesCheck_FailsOnADeliberateMismatch(string mismatch, string problem)
     {
@@ -100,7 +100,7 @@ public sealed partial class HelmChartTests
         {
             "a call the values lack" => ServiceTable.Repository.With("reporting", l => l with { Calls = ["intake", "case"] }),
             "another image" => ServiceTable.Repository.With("learning", l => l with { Name = "learning-service" }),
-            "a service the values lack" => ServiceTable.Repository.Plus(new ServiceLine("portal", "portal/Portal", "IcsComplaints.Portal", 7001, null, null, "portal", [])),
+            "a service the values lack" => ServiceTable.Repository.Plus(new ServiceLine("notifier", "notifier/Notifier", "IcsComplaints.Notifier", 7001, null, null, "notifier", [])),
             _ => ServiceTable.Repository.Without("reporting"),
         };
 

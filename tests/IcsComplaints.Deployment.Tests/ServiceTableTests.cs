@@ -34,6 +34,7 @@ public sealed partial class ServiceTableTests
     public void TheTable_ListsEveryServiceAndTheGateway_WithTheAssemblyItsProjectBuilds()
     {
         var hosts = Directory.GetDirectories(Repository.PathOf("services"), "*.Api", SearchOption.AllDirectories)
+            .Concat(Directory.GetDirectories(Repository.PathOf("services"), "*.Web", SearchOption.AllDirectories))
             .Append(Repository.PathOf("gateway", "IcsComplaints.Gateway"))
             .Select(d => Path.GetRelativePath(Repository.Root, d).Replace('\\', '/'));
 
