@@ -812,7 +812,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         try
         {
             await new StatusSecretService.StatusSecretServiceClient(channel).VerifyStatusSecretAsync(
-                new VerifyStatusSecretRequest { Reference = c.Target.Reference, Secret = c.All.Mine.StatusSecret ?? "" }, c.Token is null ? [] : IcsSystem.Bearer(c.Token));
+                new VerifyStatusSecretRequest { Reference = c.Target.Reference, Secret = c.All.Mine.StatusSecret ?? "" }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
             return Access.Allowed;
         }
         catch (RpcException ex)

@@ -5,6 +5,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Platform.Audit;
+using IcsComplaints.TestKit;
 using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.EndToEnd.Tests;
@@ -95,7 +96,7 @@ public sealed class ComplainantWebJourneyTests(IcsSystem system)
             Complainant = new Complainant { Name = "Ada Lovelace" },
             Description = "Nobody told me the clinic had moved.",
             DesiredOutcome = "Signs at the old entrance.",
-        }, IcsSystem.Bearer(await system.ClientTokenAsync("pals-rj1")));
+        }, GrpcCalls.Bearer(await system.ClientTokenAsync("pals-rj1")));
 
         var fromRest = await ApiCalls.GetAsync(handler, $"/api/v1/complaints/{online.GetProperty("id").GetString()}");
         var fromGrpc = await ApiCalls.GetAsync(handler, $"/api/v1/complaints/{recorded.ComplaintId}");
