@@ -30,8 +30,8 @@ public sealed partial class HelmChartTests
 
         Assert.True(code == 0, output);
         var kinds = KindLine().Matches(output).Select(m => m.Groups[1].Value).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(7, kinds["Deployment"]);
-        Assert.Equal(14, kinds["Service"]);
+        Assert.Equal(8, kinds["Deployment"]);
+        Assert.Equal(16, kinds["Service"]);
         Assert.Equal(6, kinds["Job"]);
         Assert.Contains("helm.sh/hook: pre-install,pre-upgrade", output, StringComparison.Ordinal);
         Assert.Contains("args: [\"migrate\"]", output, StringComparison.Ordinal);
@@ -142,7 +142,7 @@ public sealed partial class HelmChartTests
 
         Assert.Contains("key: identity-signing-key", output, StringComparison.Ordinal);
         Assert.Contains("name: Identity__Issuer\n              value: \"https://complaints.example.org/\"", output, StringComparison.Ordinal);
-        Assert.Equal(7 + 6, Regex.Count(output, "name: Authentication__Authority"));
+        Assert.Equal(8 + 6, Regex.Count(output, "name: Authentication__Authority"));
     }
 
     [Fact]
@@ -197,11 +197,11 @@ public sealed partial class HelmChartTests
     {
         var workloads = Workloads(Render());
 
-        Assert.Equal(13, workloads.Count);
+        Assert.Equal(14, workloads.Count);
         foreach (var (kind, service, env) in workloads)
         {
             var secrets = env.Select(e => e.At("valueFrom", "secretKeyRef", "name")?.ToString()).OfType<string>().Distinct().ToList();
-            Assert.True(service == "gateway" ? secrets.Count == 0 : secrets.SequenceEqual([$"ics-complaints-{service}"]),
+            Assert.True(service is "gateway" or "portal" ? secrets.Count == 0 : secrets.SequenceEqual([$"ics-complaints-{service}"]),
                 $"{kind} of {service} reads the secrets {string.Join(", ", secrets)}");
         }
     }

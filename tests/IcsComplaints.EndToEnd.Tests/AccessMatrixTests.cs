@@ -92,7 +92,11 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["intake ANY /health/ready"] = new(AnyoneMay, c => GetAsync(system.Intake, "/health/ready", c.Token)),
         ["intake POST /api/v1/complaints/"] = new(
             (p, own) => p.IsAnonymous || p.Has(Roles.Complainant) ? Access.Allowed : p.Has(Recorders) && own ? Access.Allowed : Access.Forbidden,
-            SubmitRestAsync),
+            c => SubmitRestAsync(c, "/api/v1/complaints")),
+        // Checking a complaint without recording it: whoever may submit it may check it, with the same answer.
+        ["intake POST /api/v1/complaints/validation"] = new(
+            (p, own) => p.IsAnonymous || p.Has(Roles.Complainant) ? Access.Allowed : p.Has(Recorders) && own ? Access.Allowed : Access.Forbidden,
+            c => SubmitRestAsync(c, "/api/v1/complaints/validation")),
         ["intake GET /api/v1/complaints/status"] = new(
             (_, own) => own ? Access.Allowed : Access.Hidden,
             c => GetAsync(system.Intake, $"/api/v1/complaints/status?reference={c.Target.Reference}", c.Token, c.All.Mine.StatusSecret)),
@@ -674,11 +678,11 @@ public sealed class AccessMatrixTests(IcsSystem system)
         };
     }
 
-    private async Task<Access> SubmitRestAsync(Context c)
+    private async Task<Access> SubmitRestAsync(Context c, string path)
     {
         using var http = HttpClients.WithToken(system.Intake.CreateHttpClient(), c.Token);
         var staff = !c.Persona.IsAnonymous && !c.Persona.Has(Roles.Complainant);
-        using var response = await http.PostAsJsonAsync(new Uri("/api/v1/complaints", UriKind.Relative), Body(c.Target.Org, staff));
+        using var response = await http.PostAsJsonAsync(new Uri(path, UriKind.Relative), Body(c.Target.Org, staff));
         return response.StatusCode == HttpStatusCode.BadRequest
             ? throw new InvalidOperationException(await response.Content.ReadAsStringAsync())
             : FromStatus(response.StatusCode);

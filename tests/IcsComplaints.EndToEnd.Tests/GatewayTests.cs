@@ -9,8 +9,8 @@ namespace IcsComplaints.EndToEnd.Tests;
 /// <summary>The gateway validates tokens on every route but the public ones, and rate-limits the public ones.</summary>
 public sealed class GatewayTests(IcsSystem system)
 {
-    // The only routes a caller without a token may use: sign-in and discovery, submitting a complaint, checking
-    // its progress or asking for advocacy with the reference and status secret, and reading reference data (the
+    // The only routes a caller without a token may use: the portal's pages, sign-in and discovery, submitting (or
+    // checking) a complaint, checking its progress or asking for advocacy with the reference and status secret, and reading reference data (the
     // organisation directory and the advocacy services).
     private static readonly Dictionary<string, (HttpMethod Method, string Path)> PublicRoutes = new(StringComparer.Ordinal)
     {
@@ -18,6 +18,7 @@ public sealed class GatewayTests(IcsSystem system)
         ["identity-discovery"] = (HttpMethod.Get, "/.well-known/openid-configuration"),
         ["identity-account"] = (HttpMethod.Get, "/account/login"),
         ["complaints-submit"] = (HttpMethod.Post, "/api/v1/complaints"),
+        ["complaints-check"] = (HttpMethod.Post, "/api/v1/complaints/validation"),
         ["complaints-progress"] = (HttpMethod.Get, "/api/v1/complaints/status?reference=AAAA-AAAA"),
         ["directory-rest"] = (HttpMethod.Get, "/api/v1/organisations/QKK"),
         ["directory-grpc"] = (HttpMethod.Post, "/ics.intake.v1.OrganisationDirectoryService/GetOrganisation"),
@@ -25,6 +26,8 @@ public sealed class GatewayTests(IcsSystem system)
         ["advocacy-directory-grpc"] = (HttpMethod.Post, "/ics.advocacy.v1.AdvocacyDirectoryService/FindAdvocacyService"),
         ["advocacy-self-referral"] = (HttpMethod.Post, "/api/v1/advocacy/self-referrals"),
         ["learning-public"] = (HttpMethod.Get, "/api/v1/you-said-we-did?organisation=RJ1"),
+        // The web portal's pages: each decides for itself who may see it (ADR 22).
+        ["portal"] = (HttpMethod.Get, "/"),
     };
 
     private static readonly Dictionary<string, (HttpMethod Method, string Path)> ProtectedRoutes = new(StringComparer.Ordinal)
@@ -80,7 +83,7 @@ public sealed class GatewayTests(IcsSystem system)
             using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
             if (method == HttpMethod.Post)
             {
-                request.Content = route is "complaints-submit" or "advocacy-self-referral" ? JsonContent.Create(new { }) : new FormUrlEncodedContent([]);
+                request.Content = route is "complaints-submit" or "complaints-check" or "advocacy-self-referral" ? JsonContent.Create(new { }) : new FormUrlEncodedContent([]);
             }
             using var response = await http.SendAsync(request);
 
