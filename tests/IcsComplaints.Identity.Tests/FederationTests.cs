@@ -159,7 +159,7 @@ public sealed partial class FederationTests(FederatedIdentity system, IdentitySe
     }
 
     [Fact]
-    public void AProviderConfiguredWithoutItsAudienceOrCredentials_StopsTheServiceFromStarting_NamingTheSettings()
+    public async Task AProviderConfiguredWithoutItsAudienceOrCredentials_StopsTheServiceFromStarting_NamingTheSettings()
     {
         using var host = IdentityWith(new()
         {
@@ -168,10 +168,11 @@ public sealed partial class FederationTests(FederatedIdentity system, IdentitySe
             ["Identity:ExternalProviders:Cis2:ClientId"] = "ics-federation-staff",
         });
 
-        var ex = Assert.ThrowsAny<Exception>(() => host.Start());
+        var (exitCode, output) = await host.RunUntilExitAsync();
 
-        Assert.Contains("Identity:ExternalProviders:Cis2:Audience is required", ex.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Identity:ExternalProviders:Cis2 needs exactly one of ClientSecret, PrivateKey or PrivateKeyFile", ex.ToString(), StringComparison.Ordinal);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Identity:ExternalProviders:Cis2:Audience is required", output, StringComparison.Ordinal);
+        Assert.Contains("Identity:ExternalProviders:Cis2 needs exactly one of ClientSecret, PrivateKey or PrivateKeyFile", output, StringComparison.Ordinal);
     }
 
     [Fact]

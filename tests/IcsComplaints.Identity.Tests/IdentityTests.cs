@@ -181,23 +181,25 @@ public sealed partial class IdentityTests(IdentityService system)
     }
 
     [Fact]
-    public void PasswordGrant_CannotBeSwitchedOnInProduction_TheServiceRefusesToStart()
+    public async Task PasswordGrant_CannotBeSwitchedOnInProduction_TheServiceRefusesToStart()
     {
         using var production = ProductionIdentity(new() { ["Identity:EnablePasswordGrant"] = "true" });
 
-        var ex = Assert.ThrowsAny<Exception>(() => production.Start());
+        var (exitCode, output) = await production.RunUntilExitAsync();
 
-        Assert.Contains("development profile", ex.ToString(), StringComparison.Ordinal);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("the password grant exists only there", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void InProduction_TheSigningKeyMustComeFromConfiguration()
+    public async Task InProduction_TheSigningKeyMustComeFromConfiguration()
     {
         using var production = ProductionIdentity(new() { ["Identity:SigningKey"] = null });
 
-        var ex = Assert.ThrowsAny<Exception>(() => production.Start());
+        var (exitCode, output) = await production.RunUntilExitAsync();
 
-        Assert.Contains("Identity:SigningKey", ex.ToString(), StringComparison.Ordinal);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Identity:SigningKey (or SigningKeyFile) and Identity:EncryptionKey are required", output, StringComparison.Ordinal);
     }
 
     [Fact]

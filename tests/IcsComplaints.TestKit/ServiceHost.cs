@@ -60,6 +60,45 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
         return this;
     }
 
+    /// <summary>
+    /// Runs the service as a process of its own with these settings and environment, and returns its exit code and
+    /// everything it printed, for tests that prove a service refuses to start. In process, a start-up failure races
+    /// the test host's disposal and may surface as <see cref="ObjectDisposedException"/> instead of the reason.
+    /// </summary>
+    public async Task<(int ExitCode, string Output)> RunUntilExitAsync()
+    {
+        var entryPoint = typeof(TEntryPoint).Assembly.Location;
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [entryPoint])
+        {
+            WorkingDirectory = Path.GetDirectoryName(entryPoint)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var variable in start.Environment.Keys.Where(k => k.Contains("__", StringComparison.Ordinal) || k.EndsWith("_ENVIRONMENT", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(variable);
+        }
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = _environment;
+        foreach (var (key, value) in _settings.Where(s => s.Value is not null))
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"{Path.GetFileName(entryPoint)} was still running after a minute; it started.");
+        }
+        return (process.ExitCode, await output + await error);
+    }
+
     /// <summary>A client for the HTTP/1.1 endpoint.</summary>
     public HttpClient CreateHttpClient() => new() { BaseAddress = HttpAddress };
 
