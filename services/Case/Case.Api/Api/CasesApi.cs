@@ -41,7 +41,7 @@ public static class CasesApi
     public static RouteGroupBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/cases").WithTags("Cases");
-        group.MapGet("", ListAsync);
+        group.MapGet("", ListAsync).RejectUnknownQueryParameters();
         group.MapGet("/{caseId:guid}", GetAsync);
         group.MapGet("/{caseId:guid}/detail", GetDetailAsync);
         group.MapGet("/{caseId:guid}/final-response/letter", LetterAsync);

@@ -49,7 +49,7 @@ public static class ComplaintsApi
         group.MapPost("", SubmitAsync).AllowAnonymous();
         group.MapPost("/validation", CheckAsync).AllowAnonymous();
         group.MapGet("/status", GetProgressAsync).AllowAnonymous();
-        group.MapGet("", ListAsync);
+        group.MapGet("", ListAsync).RejectUnknownQueryParameters();
         group.MapGet("/mine", ListMineAsync);
         group.MapGet("/{id:guid}", GetAsync);
         group.MapGet("/{id:guid}/possible-duplicates", PossibleDuplicatesAsync);
