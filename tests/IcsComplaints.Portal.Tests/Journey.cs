@@ -84,6 +84,24 @@ public sealed class Journey(IPage page, string prefix, bool keyboardOnly = false
         }
     }
 
+    /// <summary>Chooses the radio or checkbox with this id, for a label that repeats on the page (Yes, No).</summary>
+    public async Task ChooseIdAsync(string id)
+    {
+        if (keyboardOnly)
+        {
+            await TabToAsync(id);
+            while (await page.EvaluateAsync<string>("() => document.activeElement.id") != id)
+            {
+                await page.Keyboard.PressAsync("ArrowDown");
+            }
+            await page.Keyboard.PressAsync("Space");
+        }
+        else
+        {
+            await page.Locator("#" + id).CheckAsync();
+        }
+    }
+
     /// <summary>Presses the button with this text and checks the page it leads to.</summary>
     public async Task PressAsync(string button, string nextName)
     {

@@ -91,6 +91,7 @@ public static class PortalServiceCollectionExtensions
                 http.BaseAddress = new Uri(services.GetRequiredService<IOptions<PortalSettings>>().Value.Gateway.TrimEnd('/') + "/"))
             .AddHttpMessageHandler<CallerForwarding>();
         builder.Services.AddTransient<PublicApis>();
+        builder.Services.AddTransient<CaseApis>();
         return builder;
     }
 

@@ -38,6 +38,36 @@ public sealed class PlatformApi(HttpClient http)
         return await ReadAsync<T>(response, ct);
     }
 
+    /// <summary>Sends a JSON body with any method (a case step is a POST or a PUT).</summary>
+    public async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+        }
+        using var response = await http.SendAsync(request, ct);
+        return await ReadAsync<T>(response, ct);
+    }
+
+    /// <summary>GETs a document as it is (a letter's HTML), with its content type and policy; null when refused.</summary>
+    public async Task<RawDocument?> GetDocumentAsync(string path, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        using var response = await http.SendAsync(request, ct);
+        if ((int)response.StatusCode >= 500)
+        {
+            throw new HttpRequestException($"The platform answered {(int)response.StatusCode}.", null, response.StatusCode);
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+        var policy = response.Headers.TryGetValues("Content-Security-Policy", out var values) ? string.Join("; ", values) : null;
+        return new RawDocument(await response.Content.ReadAsStringAsync(ct), response.Content.Headers.ContentType?.ToString() ?? "text/plain", policy);
+    }
+
     private static void AddHeaders(HttpRequestMessage request, IReadOnlyDictionary<string, string>? headers)
     {
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
@@ -63,3 +93,6 @@ public sealed class PlatformApi(HttpClient http)
         return new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(Json, ct), null);
     }
 }
+
+/// <summary>A document an API renders itself (a letter), passed on unchanged with its own Content-Security-Policy.</summary>
+public sealed record RawDocument(string Body, string ContentType, string? ContentSecurityPolicy);

@@ -26,6 +26,9 @@ public static class PortalUser
     /// <summary>The page a user lands on after signing in.</summary>
     public static string HomePage(ClaimsPrincipal user) => IsComplainant(user) ? "/your-complaints" : "/staff";
 
+    /// <summary>The roles that work on an organisation's cases.</summary>
+    private static readonly string[] CaseTeam = [Roles.ComplaintsHandler, Roles.Investigator, Roles.ResponsiblePerson];
+
     /// <summary>The header's navigation for the user's roles: only pages that exist.</summary>
     public static IReadOnlyList<(string Href, string Text)> Navigation(ClaimsPrincipal user)
     {
@@ -37,6 +40,14 @@ public static class PortalUser
         if (RolesOf(user).Any(Roles.OrganisationStaff.Contains))
         {
             items.Add(("/staff/complaints", "Complaints"));
+        }
+        if (RolesOf(user).Any(CaseTeam.Contains))
+        {
+            items.Add(("/staff/cases", "Work queue"));
+        }
+        if (RolesOf(user).Contains(Roles.Advocate))
+        {
+            items.Add(("/advocate/reviews", "Draft reviews"));
         }
         return items;
     }

@@ -1,0 +1,160 @@
+using System.Globalization;
+using IcsComplaints.Portal.Web.Clients;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IcsComplaints.Portal.Web.Pages.Staff.Cases;
+
+/// <summary>One event of a case's timeline.</summary>
+public sealed record TimelineEvent(DateOnly On, string What, string? Detail);
+
+/// <summary>
+/// A case as its team sees it: where it stands, who is on it, the full timeline newest first, and the steps its
+/// stage offers, each a link to its own page. Another organisation's case is a 404, as the API answers.
+/// </summary>
+public sealed class CaseModel(CaseApis apis) : PageModel
+{
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    [FromRoute]
+    public Guid CaseId { get; set; }
+
+    /// <summary>The step just taken, for the success banner.</summary>
+    [FromQuery(Name = "done")]
+    public string? Done { get; set; }
+
+    public CaseDetail Case { get; private set; } = null!;
+
+    public IReadOnlyList<AdvocacyReview> AdvocacyReviews { get; private set; } = [];
+
+    public IReadOnlyList<TimelineEvent> Timeline { get; private set; } = [];
+
+    public IReadOnlyList<CaseStep> Actions { get; private set; } = [];
+
+    public string? Banner => CaseSteps.Find(Done)?.Done ?? Done switch
+    {
+        "response-saved" => "Draft saved. It has not been shared.",
+        "response-shared" => "Draft shared for review",
+        _ => null,
+    };
+
+    /// <summary>True while a response can be drafted.</summary>
+    public bool CanDraft => Case.Summary.Stage is "EarlyResolution" or "CloserLook" or "ResponseDrafted" or "Reopened";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var detail = await apis.DetailAsync(CaseId, ct);
+        if (detail.Value is not { } found)
+        {
+            return NotFound();
+        }
+        Case = found;
+        AdvocacyReviews = (await apis.ReviewsAsync(CaseId, ct)).Value?.Items ?? [];
+        Actions = [.. CaseSteps.All.Where(s => !s.PerItem && s.Offered(found))];
+        Timeline = TimelineOf(found, AdvocacyReviews);
+        return Page();
+    }
+
+    /// <summary>A day as people read it.</summary>
+    public static string Day(DateOnly? date) => date?.ToString("d MMMM yyyy", EnGb) ?? "";
+
+    /// <summary>A deadline with the working days left, or that it was missed or met.</summary>
+    public static string Due(DeadlineView d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return d switch
+        {
+            { Done: true, Met: true } => $"{Day(d.DueOn)} (met)",
+            { Done: true } => $"{Day(d.DueOn)} (done late)",
+            { WorkingDaysLeft: < 0 } => $"{Day(d.DueOn)} (missed by {-d.WorkingDaysLeft} working {(d.WorkingDaysLeft == -1 ? "day" : "days")})",
+            { WorkingDaysLeft: 0 } => $"{Day(d.DueOn)} (today)",
+            _ => $"{Day(d.DueOn)} ({d.WorkingDaysLeft} working {(d.WorkingDaysLeft == 1 ? "day" : "days")} left)",
+        };
+    }
+
+    /// <summary>A stage or deadline name in words.</summary>
+    public static string Words(string? name) => name switch
+    {
+        null => "",
+        "EarlyResolution" => "Early resolution",
+        "CloserLook" => "Closer look",
+        "ResponseDrafted" => "Response drafted",
+        "FinalResponseSent" => "Final response sent",
+        "ReferredToOmbudsman" => "Referred to the Ombudsman",
+        "PartiallyUpheld" => "Partly upheld",
+        "NotUpheld" => "Not upheld",
+        _ => name,
+    };
+
+    private static List<TimelineEvent> TimelineOf(CaseDetail d, IReadOnlyList<AdvocacyReview> advocacy)
+    {
+        var events = new List<TimelineEvent> { new(d.Summary.ReceivedOn, "Complaint received", null) };
+        if (d.AcknowledgedOn is { } acknowledged)
+        {
+            events.Add(new(acknowledged, "Acknowledged", d.DiscussionOffered ? "A discussion was offered." : null));
+        }
+        if (d.DiscussedOn is { } discussed)
+        {
+            events.Add(new(discussed, "Handling discussed with the complainant", null));
+        }
+        if (d.CloserLookStartedOn is { } closer)
+        {
+            events.Add(new(closer, "Closer look started", string.Join(" ", new[] { d.EscalationReason, d.Plan is null ? null : $"Issues: {string.Join("; ", d.Plan.Issues)}." }.Where(x => !string.IsNullOrWhiteSpace(x)))));
+        }
+        else if (d.EarlyResolutionDueBy is { } early && d.Summary.Stage != "Acknowledged" && d.Summary.Stage != "Received")
+        {
+            events.Add(new(d.AcknowledgedOn ?? d.Summary.ReceivedOn, "Early resolution chosen", $"Target {Day(early)}."));
+        }
+        var first = true;
+        foreach (var a in d.Agreements ?? [])
+        {
+            events.Add(new(a.AgreedOn, first ? "Response date agreed" : "Response date renegotiated",
+                $"Due by {Day(a.DueBy)}{(a.WithComplainant ? ", with the complainant" : ", set by us: the complainant declined to discuss it")}. {a.Reason}"));
+            first = false;
+        }
+        foreach (var p in d.Pauses ?? [])
+        {
+            events.Add(new(p.From, "Clock paused", $"{Words(p.Reason)}: {p.Detail}"));
+            if (p.Until is { } until)
+            {
+                events.Add(new(until, "Clock restarted", null));
+            }
+        }
+        foreach (var c in d.Contacts ?? [])
+        {
+            events.Add(new(c.On, c.IsUpdate ? $"Update given ({c.Channel.ToLowerInvariant()})" : $"Contact {(c.Outgoing ? "made" : "received")} ({c.Channel.ToLowerInvariant()})", c.Summary));
+        }
+        foreach (var r in d.Reviews ?? [])
+        {
+            var comments = advocacy.FirstOrDefault(a => a.Version == r.Version && a.AdvocacyServiceCode == r.ReviewerCode)?.Comments ?? [];
+            events.Add(new(r.SharedOn, $"Draft version {r.Version} shared with {r.ReviewerCode} for review", $"Review window ends {Day(r.WindowEndsOn)}."));
+            if (r.ClosedOn is { } closed)
+            {
+                var said = comments.Count == 0 ? (r.ContributorComment ?? "No comments.") : string.Join(" ", comments.Select(m => $"{m.AuthorName ?? r.ReviewerCode} on {m.Section}: \u201c{m.Text}\u201d"));
+                events.Add(new(closed, $"Review of draft version {r.Version}: {r.Status.ToLowerInvariant()}", said));
+            }
+        }
+        if (d.Signature is { } s)
+        {
+            events.Add(new(s.SignedOn, "Final response signed", $"By {s.SignedBy.Name}, {s.Title}{(s.OnBehalfOf is null ? "" : $", for {s.OnBehalfOf}")} (draft version {s.DraftVersion})."));
+        }
+        if (d.DelayLetterSentOn is { } delay)
+        {
+            events.Add(new(delay, "Delay letter sent", null));
+        }
+        if (d.FinalResponseSentOn is { } sent)
+        {
+            events.Add(new(sent, "Final response sent", null));
+        }
+        if (d.Summary.ClosedOn is { } closedOn)
+        {
+            events.Add(new(closedOn, "Case closed", string.Join(", ", new[] { Words(d.Summary.Closure), Words(d.Summary.Outcome) }.Where(x => x.Length > 0))));
+        }
+        if (d.OmbudsmanReferralLearnedOn is { } ombudsman)
+        {
+            events.Add(new(ombudsman, "Referred to the Ombudsman", null));
+        }
+        // Newest first; on the same day, the later step of the procedure first.
+        return [.. events.Select((e, i) => (e, i)).OrderByDescending(x => x.e.On).ThenByDescending(x => x.i).Select(x => x.e)];
+    }
+}
