@@ -50,7 +50,7 @@ public sealed class HandlerJourneyTests(PortalSystem system, Browser browser)
         await keys.PressAsync("Save", "closer-look-started");
         await Assertions.Expect(page.Locator("#investigator")).ToHaveTextAsync("Demo investigator (RJ1)");
 
-        var due = DateTime.UtcNow.Date.AddDays(35);
+        var due = WorkingDay(DateTime.UtcNow.Date.AddDays(35));
         await StepAsync(handler, caseId, "response-date", "response-date");
         await TypeDateAsync(keys, "due-by", due);
         await ChooseWithinAsync(keys, page, "with-complainant", "Yes");
@@ -58,7 +58,7 @@ public sealed class HandlerJourneyTests(PortalSystem system, Browser browser)
         await keys.PressAsync("Save", "date-agreed");
         await Assertions.Expect(page.Locator("#response-due")).ToHaveTextAsync(Day(due));
 
-        var later = due.AddDays(14);
+        var later = WorkingDay(due.AddDays(14));
         await StepAsync(handler, caseId, "renegotiate-date", "renegotiate");
         await TypeDateAsync(keys, "due-by", later);
         await ChooseWithinAsync(keys, page, "with-complainant", "Yes");
@@ -75,7 +75,7 @@ public sealed class HandlerJourneyTests(PortalSystem system, Browser browser)
         await keys.FillAsync("postcode", "SE1 7EH");
         await keys.ChooseAsync("The advocate may follow the case");
         await keys.ChooseAsync("The advocate may read and comment on drafts of the response");
-        await keys.ChooseAsync("Verbally");
+        await ChooseWithinAsync(keys, page, "evidence", "Verbally");
         await keys.PressAsync("Refer", "referred");
         await AcceptReferralAsync(caseId);
 
@@ -87,7 +87,7 @@ public sealed class HandlerJourneyTests(PortalSystem system, Browser browser)
         await handler.ChooseAsync("Yes");
         await handler.FillAsync("apology", "We apologise for the wait your father had.");
         await handler.FillAsync("change-0-action", "Retrain call handlers on falls with head injuries");
-        await TypeDateAsync(handler, "change-0-by", DateTime.UtcNow.Date.AddMonths(3));
+        await TypeDateAsync(handler, "change-0-by", WorkingDay(DateTime.UtcNow.Date.AddMonths(3)));
         await handler.PressAsync("Save", "response-saved");
         await Assertions.Expect(page.Locator("#banner")).ToContainTextAsync("not been shared");
         await ShareAsync(handler);
@@ -95,7 +95,7 @@ public sealed class HandlerJourneyTests(PortalSystem system, Browser browser)
         var advocate = new Journey(await browser.NewPageAsync(system.PublicAddress), "advocate", keyboardOnly: true);
         await SignInAsync(advocate, "advocate.adv01");
         await ReviewAsync(advocate, version: 1, "reviews", "review");
-        await advocate.ChooseAsync("Apology");
+        await ChooseWithinAsync(advocate, advocate.Page, "Section", "Apology");
         await advocate.FillAsync("comment", "Please apologise for the pain the wait caused, not only for the wait.");
         await advocate.PressAsync("Ask for changes", "review-changes-asked");
         await Assertions.Expect(advocate.Page.Locator("#banner")).ToHaveTextAsync("You asked for changes to the draft");
@@ -178,6 +178,16 @@ public sealed class HandlerJourneyTests(PortalSystem system, Browser browser)
             var response = await page.GotoAsync(path);
             Assert.Equal(404, response!.Status);
         }
+    }
+
+    // A Tuesday, Wednesday or Thursday outside Christmas and New Year: never a bank holiday in England.
+    private static DateTime WorkingDay(DateTime date)
+    {
+        while (date.DayOfWeek is not (DayOfWeek.Tuesday or DayOfWeek.Wednesday or DayOfWeek.Thursday) || (date.Month == 12 && date.Day >= 24) || (date.Month == 1 && date.Day <= 2))
+        {
+            date = date.AddDays(1);
+        }
+        return date;
     }
 
     private static string Day(DateTime date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));

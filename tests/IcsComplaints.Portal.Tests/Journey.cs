@@ -89,8 +89,10 @@ public sealed class Journey(IPage page, string prefix, bool keyboardOnly = false
     {
         if (keyboardOnly)
         {
-            await TabToAsync(id);
-            while (await page.EvaluateAsync<string>("() => document.activeElement.id") != id)
+            // Tab stops once in a group of radios; the arrows move within it, as people do.
+            var name = await page.Locator("#" + id).GetAttributeAsync("name");
+            await TabUntilAsync(async () => await page.EvaluateAsync<string>("() => document.activeElement ? document.activeElement.name : ''") == name, "#" + id);
+            for (var i = 0; i < 40 && await page.EvaluateAsync<string>("() => document.activeElement.id") != id; i++)
             {
                 await page.Keyboard.PressAsync("ArrowDown");
             }
