@@ -140,9 +140,10 @@ public static class CasesApi
         await queries.GetDetailAsync(caller, caseId, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
     private static async Task<Ok<ItemList<CaseView>>> ListAsync(
-        string? reference, CaseStage? stage, int? dueWithin, bool? breached, bool? mine, bool? includeClosed, Caller caller, CaseQueries queries, CancellationToken ct) =>
+        string? reference, CaseStage? stage, int? dueWithin, bool? breached, bool? mine, bool? includeClosed, bool? paused, string? assignedTo, string? sort,
+        Caller caller, CaseQueries queries, CancellationToken ct) =>
         TypedResults.Ok(new ItemList<CaseView>(await queries.ListAsync(
-            caller, new CaseFilter(reference, stage, dueWithin, breached == true, mine == true, includeClosed == true), ct)));
+            caller, new CaseFilter(reference, stage, dueWithin, breached == true, mine == true, includeClosed == true, paused == true, assignedTo, CaseQueries.ParseSort(sort)), ct)));
 
     private static async Task<Results<Ok<CaseView>, NotFound>> GetAsync(Guid caseId, Caller caller, CaseQueries queries, CancellationToken ct) =>
         await queries.GetAsync(caller, caseId, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();

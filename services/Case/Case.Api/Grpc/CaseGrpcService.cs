@@ -50,7 +50,8 @@ public sealed class CaseGrpcService(CaseQueries queries) : CaseService.CaseServi
             throw new RequestValidationException("dueWithinWorkingDays", "Give 0 to 260 working days.");
         }
         var filter = new CaseFilter(
-            Given(request.Reference), CaseMessages.ToStage(request.Stage), dueWithin, request.Breached, request.AssignedToMe, request.IncludeClosed);
+            Given(request.Reference), CaseMessages.ToStage(request.Stage), dueWithin, request.Breached, request.AssignedToMe, request.IncludeClosed,
+            request.Paused, Given(request.AssignedTo), CaseQueries.ParseSort(request.Sort));
         var response = new ListCasesResponse();
         response.Cases.AddRange((await queries.ListAsync(CallerOf(context), filter, context.CancellationToken)).Select(CaseMessages.ToMessage));
         return response;

@@ -65,6 +65,8 @@ internal static class CaseMessages
             NextDeadlineDueOn = Iso(view.NextDeadline?.DueOn),
             MissedDeadlines = { view.Missed.Select(kind => kind.ToString()) },
             Paused = view.Paused,
+            HandlerSubjectId = view.HandlerSubjectId ?? "",
+            Investigator = view.Investigator ?? "",
         };
         if (view.NextDeadline is { } next)
         {

@@ -19,10 +19,12 @@ namespace IcsComplaints.Case.Api.Features.ViewCases;
 /// <param name="NextDeadline">The earliest deadline still to meet.</param>
 /// <param name="Missed">Deadlines already missed.</param>
 /// <param name="Paused">The clock is paused.</param>
+/// <param name="HandlerSubjectId">The handler's user id, when they were chosen from the organisation's users.</param>
+/// <param name="Investigator">The investigator's name, once a closer look names one.</param>
 public sealed record CaseView(
     Guid CaseId, Guid ComplaintId, string Reference, string OrganisationCode, CaseStage Stage, DateOnly ReceivedOn, DateOnly AcknowledgementDueBy,
     IReadOnlyList<string> OnHold, string? TransferredFromOrganisationCode, DateOnly? ClosedOn, CaseClosure? Closure, CaseOutcome? Outcome,
-    string? Handler, DeadlineView? NextDeadline, IReadOnlyList<DeadlineKind> Missed, bool Paused);
+    string? Handler, DeadlineView? NextDeadline, IReadOnlyList<DeadlineKind> Missed, bool Paused, string? HandlerSubjectId, string? Investigator);
 
 /// <summary>A deadline as shown.</summary>
 /// <param name="Kind">Which.</param>
@@ -96,4 +98,25 @@ public sealed record ContributionTask(
 /// <param name="Breached">Only cases with a missed deadline.</param>
 /// <param name="AssignedToMe">Only cases the caller handles or investigates.</param>
 /// <param name="IncludeClosed">Include closed cases.</param>
-public sealed record CaseFilter(string? Reference, CaseStage? Stage, int? DueWithinWorkingDays, bool Breached, bool AssignedToMe, bool IncludeClosed);
+/// <param name="Paused">Only cases whose clock is paused.</param>
+/// <param name="AssignedTo">Only cases this user (subject id) handles or investigates.</param>
+/// <param name="Sort">The order of the list.</param>
+public sealed record CaseFilter(
+    string? Reference, CaseStage? Stage, int? DueWithinWorkingDays, bool Breached, bool AssignedToMe, bool IncludeClosed,
+    bool Paused = false, string? AssignedTo = null, CaseSort Sort = CaseSort.Deadline);
+
+/// <summary>Orders of a work queue.</summary>
+public enum CaseSort
+{
+    /// <summary>Missed deadlines first, then the nearest next deadline; cases with none last.</summary>
+    Deadline = 1,
+
+    /// <summary>Newest received first.</summary>
+    Received = 2,
+
+    /// <summary>By reference.</summary>
+    Reference = 3,
+
+    /// <summary>By stage, in the order of the procedure, then by next deadline.</summary>
+    Stage = 4,
+}
