@@ -172,6 +172,8 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["case POST /ics.case.v1.CaseService/AddStaffInvolved"] = new(CaseTeam(Workers), c => CaseGrpcAsync(c, "AddStaffInvolved")),
         ["case PUT /api/v1/cases/{caseId:guid}/response-draft"] = new(CaseTeam(Workers), c => CaseCallAsync(c, HttpMethod.Put, "response-draft", new { })),
         ["case POST /ics.case.v1.CaseService/SaveResponseDraft"] = new(CaseTeam(Workers), c => CaseGrpcAsync(c, "SaveResponseDraft")),
+        ["case POST /api/v1/cases/{caseId:guid}/response-draft/sharing"] = new(CaseTeam(Workers), c => CaseCallAsync(c, HttpMethod.Post, "response-draft/sharing", new { })),
+        ["case POST /ics.case.v1.CaseService/ShareResponseDraft"] = new(CaseTeam(Workers), c => CaseGrpcAsync(c, "ShareResponseDraft")),
         ["case PUT /api/v1/cases/{caseId:guid}/signatories"] = new(CaseTeam(Signers), c => CaseCallAsync(c, HttpMethod.Put, "signatories", new { })),
         ["case POST /ics.case.v1.CaseService/SetSignatories"] = new(CaseTeam(Signers), c => CaseGrpcAsync(c, "SetSignatories")),
         ["case POST /api/v1/cases/{caseId:guid}/final-response/signature"] = new(CaseSignature(), c => CaseCallAsync(c, HttpMethod.Post, "final-response/signature", new { })),

@@ -114,6 +114,7 @@ public static class CaseServiceCollectionExtensions
         services.AddScoped<AddStaffInvolved>();
         services.AddScoped<UpdateStaffInvolved>();
         services.AddScoped<SaveResponseDraft>();
+        services.AddScoped<ShareResponseDraft>();
         services.AddScoped<ReviewDraftAsContributor>();
         services.AddScoped<SetSignatories>();
         services.AddScoped<SignFinalResponse>();

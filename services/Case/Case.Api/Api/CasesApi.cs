@@ -19,6 +19,7 @@ using IcsComplaints.Case.Api.Features.ReviewDraftAsContributor;
 using IcsComplaints.Case.Api.Features.SaveResponseDraft;
 using IcsComplaints.Case.Api.Features.SendFinalResponse;
 using IcsComplaints.Case.Api.Features.SetSignatories;
+using IcsComplaints.Case.Api.Features.ShareDraft;
 using IcsComplaints.Case.Api.Features.SignFinalResponse;
 using IcsComplaints.Case.Api.Features.StartCloserLook;
 using IcsComplaints.Case.Api.Features.StartEarlyResolution;
@@ -71,6 +72,7 @@ public static class CasesApi
         Step<AgreeUpdateFrequency, CaseRequests.UpdateFrequency>(group, "update-frequency", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
         Step<AddStaffInvolved, CaseRequests.Staff>(group, "staff", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
         Step<SaveResponseDraft, CaseRequests.Draft>(group, "response-draft", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct), put: true);
+        Step<ShareResponseDraft, CaseRequests.ShareDraft>(group, "response-draft/sharing", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
         Step<SetSignatories, CaseRequests.Signatories>(group, "signatories", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct), put: true);
         Step<SignFinalResponse, CaseRequests.Sign>(group, "final-response/signature", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
         Step<SendFinalResponse, CaseRequests.Send>(group, "final-response/sending", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));

@@ -11,6 +11,7 @@ using IcsComplaints.Case.Api.Features.ResumeClock;
 using IcsComplaints.Case.Api.Features.SaveResponseDraft;
 using IcsComplaints.Case.Api.Features.SendFinalResponse;
 using IcsComplaints.Case.Api.Features.SetSignatories;
+using IcsComplaints.Case.Api.Features.ShareDraft;
 using IcsComplaints.Case.Api.Features.SignFinalResponse;
 using IcsComplaints.Case.Api.Features.StartCloserLook;
 using IcsComplaints.Case.Api.Features.StartEarlyResolution;
@@ -130,6 +131,10 @@ public sealed class CaseGrpcService(CaseQueries queries) : CaseService.CaseServi
             Given(request.Apology),
             [.. request.Changes.Select(c => new CaseRequests.Change(Given(c.Action), Given(c.By)))],
             Given(request.Remedy)), ct));
+
+    /// <inheritdoc />
+    public override Task<CaseDetailResponse> ShareResponseDraft(ShareResponseDraftRequest request, ServerCallContext context) =>
+        StepAsync<ShareResponseDraft>(request.CaseId, context, (step, caller, caseId, ct) => step.HandleAsync(caller, caseId, new CaseRequests.ShareDraft(), ct));
 
     /// <inheritdoc />
     public override Task<CaseDetailResponse> SetSignatories(SetSignatoriesRequest request, ServerCallContext context) =>

@@ -173,6 +173,17 @@ internal static class CaseMessages
         return message;
     }
 
+    internal static Proto.ResponseDraft ToMessage(DraftView view)
+    {
+        var message = ToMessage(new DomainDraft(view.ComplaintSummary, view.OutcomesSought, view.Investigation, view.Findings, view.Apology, view.Changes, view.Remedy));
+        message.Version = view.Version;
+        if (view.SharedVersion is { } shared)
+        {
+            message.SharedVersion = shared;
+        }
+        return message;
+    }
+
     internal static Proto.ResponseDraft ToMessage(DomainDraft draft) => new()
     {
         ComplaintSummary = draft.ComplaintSummary ?? "",

@@ -63,7 +63,7 @@ public sealed class CaseQueries(CaseReads reads, IAuditTrail audit, TimeProvider
             c.Investigator, c.ConflictCheck, c.ResponsiblePerson, c.SigningDelegate, CaseClock.ResponseDueBy(c, today, calendar), SixMonthBackstop.For(c),
             ClockPausing.PausedWorkingDays(c, today, calendar), Deadlines(c), [.. c.Agreements.OrderBy(a => a.Id)], [.. c.Pauses.OrderBy(p => p.Id)],
             c.UpdateEveryWorkingDays, UpdateFrequency.NextDue(c, calendar), [.. c.Contacts.OrderBy(x => x.On).ThenBy(x => x.Id)], [.. c.Staff.OrderBy(s => s.Id)],
-            c.Draft, c.Draft is null ? [] : [.. FinalResponseCompleteness.Check(c).Select(e => $"{e.Field}: {e.Message}")], c.Signature, c.FinalResponseSentOn,
+            DraftView.Of(c), c.Draft is null ? [] : [.. FinalResponseCompleteness.Check(c).Select(e => $"{e.Field}: {e.Message}")], c.Signature, c.FinalResponseSentOn,
             c.DelayLetterSentOn, c.Coding, [.. c.Contributions.OrderBy(x => x.OrganisationCode, StringComparer.Ordinal)], c.ReopenCount,
             c.OmbudsmanReferralLearnedOn, [.. c.Surveys.Select(s => s.Kind)], [.. c.Reviews.OrderBy(r => r.Version).ThenBy(r => r.ReviewerCode, StringComparer.Ordinal)]);
     }

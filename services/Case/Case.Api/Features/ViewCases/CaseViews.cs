@@ -26,6 +26,29 @@ public sealed record CaseView(
     IReadOnlyList<string> OnHold, string? TransferredFromOrganisationCode, DateOnly? ClosedOn, CaseClosure? Closure, CaseOutcome? Outcome,
     string? Handler, DeadlineView? NextDeadline, IReadOnlyList<DeadlineKind> Missed, bool Paused, string? HandlerSubjectId, string? Investigator);
 
+/// <summary>The draft final response as the handler sees it: its sections, its version, and the last version shared with reviewers.</summary>
+/// <param name="ComplaintSummary">The complaint as understood.</param>
+/// <param name="OutcomesSought">What the complainant wanted to achieve.</param>
+/// <param name="Investigation">How it was looked into.</param>
+/// <param name="Findings">A finding on each point.</param>
+/// <param name="Apology">The apology.</param>
+/// <param name="Changes">What will change and by when.</param>
+/// <param name="Remedy">How things will be put right.</param>
+/// <param name="Version">This version's number: each save makes a new one.</param>
+/// <param name="SharedVersion">The last version shared with reviewers; <c>null</c> when none has been, less than <paramref name="Version"/> when this one is saved but not shared yet.</param>
+public sealed record DraftView(
+    string? ComplaintSummary, string? OutcomesSought, string? Investigation, IReadOnlyList<ResponseFinding> Findings, string? Apology,
+    IReadOnlyList<ResponseChange> Changes, string? Remedy, int Version, int? SharedVersion)
+{
+    /// <summary>The view of a case's current draft, or <c>null</c> when there is none.</summary>
+    public static DraftView? Of(ComplaintCase c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return c.Draft is not { } d ? null
+            : new DraftView(d.ComplaintSummary, d.OutcomesSought, d.Investigation, d.Findings, d.Apology, d.Changes, d.Remedy, c.DraftVersion, c.SharedVersion);
+    }
+}
+
 /// <summary>A deadline as shown.</summary>
 /// <param name="Kind">Which.</param>
 /// <param name="DueOn">Its last day.</param>
@@ -57,7 +80,7 @@ public sealed record DeadlineView(DeadlineKind Kind, DateOnly DueOn, int Working
 /// <param name="NextUpdateDue">When the next update is due.</param>
 /// <param name="Contacts">Contact log.</param>
 /// <param name="Staff">Staff complained about.</param>
-/// <param name="Draft">The draft final response.</param>
+/// <param name="Draft">The draft final response, with its version and the last version shared.</param>
 /// <param name="MissingFromResponse">What the draft still lacks before it can be signed and sent.</param>
 /// <param name="Signature">The signature, when signed.</param>
 /// <param name="FinalResponseSentOn">When the final response went.</param>
@@ -74,7 +97,7 @@ public sealed record CaseDetail(
     StaffRef? ResponsiblePerson, StaffRef? SigningDelegate, DateOnly? ResponseDueBy, DateOnly Backstop, int PausedWorkingDays,
     IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<ResponseDateAgreement> Agreements, IReadOnlyList<ClockPause> Pauses,
     int? UpdateEveryWorkingDays, DateOnly? NextUpdateDue, IReadOnlyList<ContactLogEntry> Contacts, IReadOnlyList<StaffInvolved> Staff,
-    ResponseDraft? Draft, IReadOnlyList<string> MissingFromResponse, ResponseSignature? Signature, DateOnly? FinalResponseSentOn,
+    DraftView? Draft, IReadOnlyList<string> MissingFromResponse, ResponseSignature? Signature, DateOnly? FinalResponseSentOn,
     DateOnly? DelayLetterSentOn, CaseCoding? Coding, IReadOnlyList<Contribution> Contributions, int ReopenCount,
     DateOnly? OmbudsmanReferralLearnedOn, IReadOnlyList<SurveyKind> Surveys, IReadOnlyList<DraftReview> Reviews);
 
