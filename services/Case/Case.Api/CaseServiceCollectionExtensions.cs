@@ -124,6 +124,7 @@ public static class CaseServiceCollectionExtensions
         services.AddScoped<RecordOmbudsmanReferral>();
         services.AddScoped<RecordDelayLetter>();
         services.AddScoped<CodeCase>();
+        services.AddSingleton<ReadCodingScheme>();
         services.AddScoped<SaveContribution>();
         services.AddScoped<SignOffContribution>();
         services.AddScoped<SubmitSurvey>();

@@ -43,6 +43,7 @@ public static class CasesApi
     {
         var group = app.MapGroup("/api/v1/cases").WithTags("Cases");
         group.MapGet("", ListAsync).RejectUnknownQueryParameters();
+        group.MapGet("/coding-scheme", Ok<Ko41CodingScheme> (Caller caller, ReadCodingScheme scheme) => TypedResults.Ok(scheme.Handle(caller)));
         group.MapGet("/{caseId:guid}", GetAsync);
         group.MapGet("/{caseId:guid}/detail", GetDetailAsync);
         group.MapGet("/{caseId:guid}/final-response/letter", LetterAsync);

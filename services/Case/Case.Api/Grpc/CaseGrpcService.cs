@@ -176,6 +176,13 @@ public sealed class CaseGrpcService(CaseQueries queries) : CaseService.CaseServi
             [.. request.Subjects], Given(request.ServiceArea), [.. request.Professions], [.. request.ClinicalSubCategories],
             Given(request.SiteOdsCode), Given(request.AgeBand), Given(request.ComplainantStatus)), ct));
 
+    /// <inheritdoc />
+    public override Task<CodingSchemeResponse> GetCodingScheme(GetCodingSchemeRequest request, ServerCallContext context)
+    {
+        var scheme = context.GetHttpContext().RequestServices.GetRequiredService<Features.CodeCase.ReadCodingScheme>().Handle(CallerOf(context));
+        return Task.FromResult(CaseMessages.ToMessage(scheme));
+    }
+
     // Every step has the same shape: parse the case id, run the use case, and return the case as it now stands.
     // The use case's handler comes from the call's scope, as REST's does from the request's.
     private async Task<CaseDetailResponse> StepAsync<THandler>(

@@ -173,6 +173,17 @@ internal static class CaseMessages
         return message;
     }
 
+    internal static CodingSchemeResponse ToMessage(Features.CodeCase.Ko41CodingScheme scheme)
+    {
+        static IEnumerable<CodeItem> Items(IEnumerable<Features.CodeCase.CodeItem> items) => items.Select(i => new CodeItem { Code = i.Code, Label = i.Label });
+        return new CodingSchemeResponse
+        {
+            Subjects = { Items(scheme.Subjects) }, ServiceArea = { Items(scheme.ServiceArea) }, Professions = { Items(scheme.Professions) },
+            ClinicalSubCategories = { Items(scheme.ClinicalSubCategories) }, AgeBand = { Items(scheme.AgeBand) },
+            ComplainantStatus = { Items(scheme.ComplainantStatus) }, MaxSubjects = scheme.MaxSubjects, ClinicalSubject = scheme.ClinicalSubject,
+        };
+    }
+
     internal static Proto.ResponseDraft ToMessage(DraftView view)
     {
         var message = ToMessage(new DomainDraft(view.ComplaintSummary, view.OutcomesSought, view.Investigation, view.Findings, view.Apology, view.Changes, view.Remedy));
