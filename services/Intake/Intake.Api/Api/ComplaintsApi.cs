@@ -85,6 +85,8 @@ public static class ComplaintsApi
         HttpContext http,
         CancellationToken ct)
     {
+        // Online only when the body names no channel: staff recording a call, letter, e-mail or visit name it, and
+        // SubmissionRules refuses any channel but Online from the public.
         var result = await handler.SubmitAsync(command ?? new SubmitComplaintCommand(), caller, idempotencyKey, ComplaintChannel.Online, ct);
         if (result.Replayed)
         {
