@@ -172,6 +172,8 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["case POST /ics.case.v1.CaseService/AddStaffInvolved"] = new(CaseTeam(Workers), c => CaseGrpcAsync(c, "AddStaffInvolved")),
         ["case PUT /api/v1/cases/{caseId:guid}/response-draft"] = new(CaseTeam(Workers), c => CaseCallAsync(c, HttpMethod.Put, "response-draft", new { })),
         ["case POST /ics.case.v1.CaseService/SaveResponseDraft"] = new(CaseTeam(Workers), c => CaseGrpcAsync(c, "SaveResponseDraft")),
+        ["case POST /api/v1/cases/{caseId:guid}/response-draft/sharing"] = new(CaseTeam(Workers), c => CaseCallAsync(c, HttpMethod.Post, "response-draft/sharing", new { })),
+        ["case POST /ics.case.v1.CaseService/ShareResponseDraft"] = new(CaseTeam(Workers), c => CaseGrpcAsync(c, "ShareResponseDraft")),
         ["case PUT /api/v1/cases/{caseId:guid}/signatories"] = new(CaseTeam(Signers), c => CaseCallAsync(c, HttpMethod.Put, "signatories", new { })),
         ["case POST /ics.case.v1.CaseService/SetSignatories"] = new(CaseTeam(Signers), c => CaseGrpcAsync(c, "SetSignatories")),
         ["case POST /api/v1/cases/{caseId:guid}/final-response/signature"] = new(CaseSignature(), c => CaseCallAsync(c, HttpMethod.Post, "final-response/signature", new { })),
@@ -188,6 +190,9 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["case POST /ics.case.v1.CaseService/RecordDelayLetter"] = new(CaseTeam(Managers), c => CaseGrpcAsync(c, "RecordDelayLetter")),
         ["case PUT /api/v1/cases/{caseId:guid}/coding"] = new(CaseTeam(Workers), c => CaseCallAsync(c, HttpMethod.Put, "coding", new { })),
         ["case POST /ics.case.v1.CaseService/CodeCase"] = new(CaseTeam(Workers), c => CaseGrpcAsync(c, "CodeCase")),
+        // The KO41 code lists hold no records: any organisation's staff may read them.
+        ["case GET /api/v1/cases/coding-scheme"] = new(StaffOfAnyOrganisation(ComplaintReaders), c => GetAsync(system.Case, "/api/v1/cases/coding-scheme", c.Token)),
+        ["case POST /ics.case.v1.CaseService/GetCodingScheme"] = new(StaffOfAnyOrganisation(ComplaintReaders), CodingSchemeGrpcAsync),
         ["case POST /ics.case.v1.CaseService/GetCaseDetail"] = new(CaseStaff(detail: true), c => CaseGrpcAsync(c, "GetCaseDetail")),
         ["case POST /ics.case.v1.CaseService/UpdateStaffInvolved"] = new(CaseTeam(Workers), c => CaseGrpcAsync(c, "UpdateStaffInvolved", "\"staffId\":\"1\",\"toldOn\":\"not a date\"")),
         ["case GET /api/v1/cases/{caseId:guid}/detail"] = new(CaseStaff(detail: true), c => CaseCallAsync(c, HttpMethod.Get, "detail", null)),
@@ -970,6 +975,20 @@ public sealed class AccessMatrixTests(IcsSystem system)
             await new CaseService.CaseServiceClient(channel).GetCaseAsync(
                 new GetCaseRequest { CaseId = c.Target.CaseId.ToString() }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
             return Access.Allowed;
+        }
+        catch (RpcException ex)
+        {
+            return FromGrpc(ex.StatusCode);
+        }
+    }
+
+    private async Task<Access> CodingSchemeGrpcAsync(Context c)
+    {
+        using var channel = GrpcChannel.ForAddress(system.Case.GrpcAddress);
+        try
+        {
+            var scheme = await new CaseService.CaseServiceClient(channel).GetCodingSchemeAsync(new GetCodingSchemeRequest(), c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
+            return scheme.Subjects.Count > 0 ? Access.Allowed : Access.Hidden;
         }
         catch (RpcException ex)
         {
