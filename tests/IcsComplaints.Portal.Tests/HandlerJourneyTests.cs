@@ -168,6 +168,43 @@ public sealed class HandlerJourneyTests(PortalSystem system, Browser browser)
     }
 
     [Fact]
+    public async Task The_work_queue_filters_and_sorts_in_the_address_and_searches_by_name_without_putting_it_there()
+    {
+        var (paused, pausedId) = await RecordComplaintAsync("The clinic lost my referral letter.", "Queue Pausedperson");
+        var (waiting, _) = await RecordComplaintAsync("The clinic never wrote back.", "Queue Waitingperson");
+        await TakeStepAsync(pausedId, "acknowledgement", new { channel = "Letter", discussionOffered = true });
+        await TakeStepAsync(pausedId, "pause", new { reason = "AwaitingComplainant", detail = "Records from the complainant" });
+        var page = await browser.NewPageAsync(system.PublicAddress);
+        var handler = new Journey(page, "queue");
+        await SignInAsync(handler, Handler);
+        await handler.OpenAsync("/staff/cases", "all");
+        var cases = page.Locator("#cases");
+        await Assertions.Expect(cases).ToContainTextAsync(paused);
+        await Assertions.Expect(cases).ToContainTextAsync(waiting);
+
+        await page.Locator("#stage").SelectOptionAsync("Acknowledged");
+        await handler.ChooseAsync("Paused");
+        await page.Locator("#sort").SelectOptionAsync("reference");
+        await handler.PressAsync("Apply", "filtered");
+        Assert.Contains("stage=Acknowledged", page.Url, StringComparison.Ordinal);
+        Assert.Contains("paused=true", page.Url, StringComparison.Ordinal);
+        Assert.Contains("sort=reference", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(cases).ToContainTextAsync(paused);
+        await Assertions.Expect(cases).Not.ToContainTextAsync(waiting);
+        await Assertions.Expect(page.Locator("#stage")).ToHaveValueAsync("Acknowledged");
+
+        await page.GotoAsync("/staff/cases?sort=reference");
+        var references = (await cases.Locator("tbody tr td:first-child").AllInnerTextsAsync()).Select(r => r.Trim()).ToList();
+        Assert.Equal(references.Order(StringComparer.Ordinal).ToList(), references);
+        await handler.FillAsync("search", "Queue Waitingperson");
+        await handler.PressAsync("Search", "search-by-name");
+        Assert.DoesNotContain("Waitingperson", page.Url, StringComparison.OrdinalIgnoreCase);
+        await Assertions.Expect(page.Locator("#matches")).ToContainTextAsync(waiting);
+        await Assertions.Expect(page.Locator("#matches")).Not.ToContainTextAsync(paused);
+        Assert.Empty(handler.Violations);
+    }
+
+    [Fact]
     public async Task Another_organisation_s_case_and_its_step_pages_are_not_found()
     {
         var (_, caseId) = await RecordComplaintAsync("A case other trusts must not see.");
@@ -251,13 +288,13 @@ public sealed class HandlerJourneyTests(PortalSystem system, Browser browser)
     }
 
     /// <summary>A complaint the handler took by phone, and its case once the case service has opened it.</summary>
-    private async Task<(string Reference, Guid CaseId)> RecordComplaintAsync(string description)
+    private async Task<(string Reference, Guid CaseId)> RecordComplaintAsync(string description, string name = "Sam Example")
     {
         using var http = system.GatewayHttp(await system.TokenAsync(Handler));
         using var recorded = await http.PostAsJsonAsync(new Uri("/api/v1/complaints", UriKind.Relative), new
         {
             organisationCode = "RJ1", channel = "Phone", description,
-            complainant = new { name = "Sam Example", address = new { line1 = "1 Example Street", postcode = "SE1 7EH" }, contactPreference = "Letter" },
+            complainant = new { name, address = new { line1 = "1 Example Street", postcode = "SE1 7EH" }, contactPreference = "Letter" },
         });
         recorded.EnsureSuccessStatusCode();
         var reference = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString()!;
@@ -269,6 +306,13 @@ public sealed class HandlerJourneyTests(PortalSystem system, Browser browser)
             return caseId is not null;
         }, TimeSpan.FromSeconds(60), "the complaint's case is open");
         return (reference, caseId!.Value);
+    }
+
+    private async Task TakeStepAsync(Guid caseId, string step, object body)
+    {
+        using var http = system.GatewayHttp(await system.TokenAsync(Handler));
+        using var taken = await http.PostAsJsonAsync(new Uri($"/api/v1/cases/{caseId}/{step}", UriKind.Relative), body);
+        taken.EnsureSuccessStatusCode();
     }
 
     private async Task AcceptReferralAsync(Guid caseId)

@@ -193,6 +193,8 @@ public static class CaseSteps
                 }
                 : new Dictionary<string, string[]>(),
         },
+        new("assignment", "Assign the case", "POST", "/api/v1/cases/{caseId}/assignment", [Person("handler", "", "Who handles it?", "complaints-handler")])
+        { Done = "Case assigned", Offered = Open },
         new("signatories", "Choose who signs the response", "PUT", "/api/v1/cases/{caseId}/signatories",
             [Person("responsible-person", "responsiblePerson", "Responsible person", "responsible-person"),
              Person("delegate", "delegate", "A delegate who may sign for them (optional)", "responsible-person")])
