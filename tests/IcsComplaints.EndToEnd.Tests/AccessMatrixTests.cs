@@ -102,6 +102,9 @@ public sealed class AccessMatrixTests(IcsSystem system)
             c => GetAsync(system.Intake, $"/api/v1/complaints/status?reference={c.Target.Reference}", c.Token, c.All.Mine.StatusSecret)),
         ["intake GET /api/v1/complaints/{id:guid}"] = new(Readers(ComplaintReaders), c => GetAsync(system.Intake, $"/api/v1/complaints/{c.Target.ComplaintId}", c.Token)),
         ["intake GET /api/v1/complaints/"] = new(StaffOfAnyOrganisation(ComplaintReaders), c => ListComplaintsAsync(c)),
+        // A search finds the caller's own organisation's complaints only: another's is as if it did not exist.
+        ["intake POST /api/v1/complaints/search"] = new(SearchersOfOwnOrganisation, SearchComplaintsAsync),
+        ["intake POST /ics.intake.v1.ComplaintRecordsService/SearchComplaints"] = new(SearchersOfOwnOrganisation, SearchComplaintsGrpcAsync),
         // A signed-in complainant's own complaints, and nobody else's; any other caller is refused outright.
         ["intake GET /api/v1/complaints/mine"] = new(
             SignedIn((p, own) => p.Has(Roles.Complainant) ? (own ? Access.Allowed : Access.Hidden) : Access.Forbidden), ListMyComplaintsAsync),
@@ -247,6 +250,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["advocacy-referral POST /admin/outbox/{messageId:guid}/requeue"] = new(AdminsOnly, c => RequeueAsync(system.Advocacy, c.Token)),
         ["advocacy-referral POST /ics.advocacy.v1.AdvocacyDirectoryService/FindAdvocacyService"] = new(AnyoneMay, FindAdvocacyGrpcAsync),
         ["advocacy-referral POST /ics.advocacy.v1.ConsentService/GetActiveGrant"] = new(SignedIn((_, _) => Access.Hidden), ActiveGrantGrpcAsync),
+        ["advocacy-referral POST /ics.advocacy.v1.ConsentService/GetEndedGrant"] = new(SignedIn((_, _) => Access.Hidden), EndedGrantGrpcAsync),
         ["advocacy-referral POST /ics.advocacy.v1.ConsentService/ListDraftReviewers"] = new(
             SignedIn((p, own) => own && p.Has(ComplaintReaders) ? Access.Allowed : Access.Hidden), DraftReviewersGrpcAsync),
         ["advocacy-referral ANY ics.advocacy.v1.AdvocacyDirectoryService/{unimplementedMethod:grpcunimplemented}"] = new(
@@ -412,10 +416,15 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["identity PUT /api/v1/identity/users/{userId:guid}/external-logins/{provider}"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Put, $"/api/v1/identity/users/{Guid.NewGuid()}/external-logins/cis2", c.Token)),
         ["identity DELETE /api/v1/identity/users/{userId:guid}/external-logins/{provider}"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Delete, $"/api/v1/identity/users/{Guid.NewGuid()}/external-logins/cis2", c.Token)),
         ["identity POST /api/v1/identity/clients"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Post, "/api/v1/identity/clients", c.Token)),
+        // The staff directory: any member of an organisation's staff, for their own organisation only.
+        ["identity GET /api/v1/identity/staff"] = new(StaffOfAnyOrganisation(ComplaintReaders), StaffDirectoryAsync),
         ["identity GET /api/v1/audit/identity"] = new(
             SignedIn((p, _) => p.Has(Roles.PlatformAdmin, Roles.QualityLead) ? Access.Allowed : Access.Forbidden),
             c => GetAsync(system.Identity, "/api/v1/audit/identity", c.Token)),
     };
+
+    private static readonly Func<Persona, bool, Access> SearchersOfOwnOrganisation =
+        SignedIn((p, own) => p.Has(ComplaintReaders) ? (own ? Access.Allowed : Access.Hidden) : Access.Forbidden);
 
     // Lists and records scoped to the caller's own organisation: the roles given may, other signed-in callers may not.
     private static Func<Persona, bool, Access> StaffOfAnyOrganisation(params string[] roles) =>
@@ -741,6 +750,52 @@ public sealed class AccessMatrixTests(IcsSystem system)
             : throw new InvalidOperationException($"{c.Persona} listed another organisation's complaints");
     }
 
+    // Allowed when the search by the target's reference finds it, Hidden when it finds nothing.
+    private async Task<Access> SearchComplaintsAsync(Context c)
+    {
+        using var http = HttpClients.WithToken(system.Intake.CreateHttpClient(), c.Token);
+        using var response = await http.PostAsJsonAsync(new Uri("/api/v1/complaints/search", UriKind.Relative), new { reference = c.Target.Reference });
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return FromStatus(response.StatusCode);
+        }
+        var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
+        return items.Count == 0 ? Access.Hidden
+            : items.All(i => i.GetProperty("id").GetGuid() == c.Target.ComplaintId) ? Access.Allowed
+            : throw new InvalidOperationException($"{c.Persona}'s search by reference found another complaint");
+    }
+
+    private async Task<Access> SearchComplaintsGrpcAsync(Context c)
+    {
+        using var channel = GrpcChannel.ForAddress(system.Intake.GrpcAddress);
+        try
+        {
+            var found = await new ComplaintRecordsService.ComplaintRecordsServiceClient(channel).SearchComplaintsAsync(
+                new SearchComplaintsRequest { Reference = c.Target.Reference }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
+            return found.Items.Count == 0 ? Access.Hidden
+                : found.Items.All(i => i.Id == c.Target.ComplaintId.ToString()) ? Access.Allowed
+                : throw new InvalidOperationException($"{c.Persona}'s search by reference found another complaint");
+        }
+        catch (RpcException ex)
+        {
+            return FromGrpc(ex.StatusCode);
+        }
+    }
+
+    // Allowed when the caller's own organisation's staff are listed, each with roles there.
+    private async Task<Access> StaffDirectoryAsync(Context c)
+    {
+        using var http = HttpClients.WithToken(system.Identity.CreateHttpClient(), c.Token);
+        using var response = await http.GetAsync(new Uri("/api/v1/identity/staff", UriKind.Relative));
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return FromStatus(response.StatusCode);
+        }
+        var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
+        return items.Count > 0 && items.All(i => i.GetProperty("roles").GetArrayLength() > 0) ? Access.Allowed
+            : throw new InvalidOperationException($"{c.Persona}'s staff directory listed no one of their organisation");
+    }
+
     // Allowed when the target is in the caller's list, Hidden when it is not: a complainant sees theirs, never another's.
     private async Task<Access> ListMyComplaintsAsync(Context c)
     {
@@ -895,6 +950,21 @@ public sealed class AccessMatrixTests(IcsSystem system)
         try
         {
             await new ConsentService.ConsentServiceClient(channel).GetActiveGrantAsync(
+                new GetActiveGrantRequest { CaseId = c.Target.CaseId.ToString() }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
+            return Access.Allowed;
+        }
+        catch (RpcException ex)
+        {
+            return FromGrpc(ex.StatusCode);
+        }
+    }
+
+    private async Task<Access> EndedGrantGrpcAsync(Context c)
+    {
+        using var channel = GrpcChannel.ForAddress(system.Advocacy.GrpcAddress);
+        try
+        {
+            await new ConsentService.ConsentServiceClient(channel).GetEndedGrantAsync(
                 new GetActiveGrantRequest { CaseId = c.Target.CaseId.ToString() }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
             return Access.Allowed;
         }
