@@ -33,6 +33,7 @@ public sealed class GatewayTests(IcsSystem system)
     private static readonly Dictionary<string, (HttpMethod Method, string Path)> ProtectedRoutes = new(StringComparer.Ordinal)
     {
         ["identity-admin"] = (HttpMethod.Get, "/api/v1/identity/users"),
+        ["identity-staff"] = (HttpMethod.Get, "/api/v1/identity/staff"),
         ["identity-audit"] = (HttpMethod.Get, "/api/v1/audit/identity"),
         ["complaints-rest"] = (HttpMethod.Get, $"/api/v1/complaints/{Guid.NewGuid()}"),
         ["concerns-rest"] = (HttpMethod.Get, "/api/v1/concerns"),
