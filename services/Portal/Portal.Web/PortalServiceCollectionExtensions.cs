@@ -41,6 +41,7 @@ public static class PortalServiceCollectionExtensions
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Staff");
+            options.Conventions.AuthorizeFolder("/Advocate");
             options.Conventions.AuthorizePage("/YourComplaints");
         });
         builder.AddPortalSignIn();
@@ -91,6 +92,9 @@ public static class PortalServiceCollectionExtensions
                 http.BaseAddress = new Uri(services.GetRequiredService<IOptions<PortalSettings>>().Value.Gateway.TrimEnd('/') + "/"))
             .AddHttpMessageHandler<CallerForwarding>();
         builder.Services.AddTransient<PublicApis>();
+        builder.Services.AddTransient<AdvocacyApis>();
+        builder.Services.AddTransient<LearningApis>();
+        builder.Services.AddTransient<IntakeStaffApis>();
         return builder;
     }
 
