@@ -125,6 +125,7 @@ public static class CaseServiceCollectionExtensions
         services.AddScoped<CodeCase>();
         services.AddScoped<SaveContribution>();
         services.AddScoped<SignOffContribution>();
+        services.AddScoped<ListContributions>();
         services.AddScoped<SubmitSurvey>();
         services.AddScoped<ReadCaseSettings>();
         services.AddScoped<ChangeCaseSettings>();

@@ -95,6 +95,7 @@ public static class PortalServiceCollectionExtensions
         builder.Services.AddTransient<AdvocacyApis>();
         builder.Services.AddTransient<LearningApis>();
         builder.Services.AddTransient<IntakeStaffApis>();
+        builder.Services.AddTransient<ContributionApis>();
         return builder;
     }
 

@@ -47,6 +47,7 @@ public static class CasesApi
         group.MapGet("/{caseId:guid}/final-response/letter", LetterAsync);
         group.MapGet("/{caseId:guid}/acknowledgement/letter", AcknowledgementLetterAsync);
         group.MapGet("/{caseId:guid}/contribution", GetContributionAsync);
+        group.MapGet("/contributions", ListContributions.GetAsync).RejectUnknownQueryParameters();
         group.MapGet("/{caseId:guid}/advocate-view", async Task<Results<Ok<AdvocateCaseView>, NotFound>> (
             Guid caseId, Caller caller, AdvocateAccess access, HttpContext http, CancellationToken ct) =>
             await access.GetAsync(caller, caseId, http.Request.Headers.Authorization.ToString(), ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound());
