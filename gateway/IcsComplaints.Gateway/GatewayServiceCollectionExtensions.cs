@@ -1,3 +1,5 @@
+using IcsComplaints.ServiceDefaults;
+
 namespace IcsComplaints.Gateway;
 
 /// <summary>
@@ -14,7 +16,7 @@ public static class GatewayServiceCollectionExtensions
     {
         builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
         builder.AddGatewayRateLimits();
-        builder.AddClientAddresses();
+        builder.AddClientAddresses("Gateway");
         return builder;
     }
 

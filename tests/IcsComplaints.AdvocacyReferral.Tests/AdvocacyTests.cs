@@ -67,12 +67,22 @@ public sealed class AdvocacyTests(ComplaintHandlingSystem system)
         var view = await advocate.GetFromJsonAsync<JsonElement>(Path(caseId, "advocate-view"));
         Assert.Equal("Received", view.GetProperty("stage").GetString());
 
-        // The response is drafted: the draft goes to the advocate, and the response cannot go until they review it.
+        // The response is drafted and saved privately: the advocate sees nothing until the handler shares it.
         await StepAsync(handler, caseId, "acknowledgement", new { channel = "Email", discussionOffered = true });
         await StepAsync(handler, caseId, "early-resolution", new { });
         var detail = await StepAsync(handler, caseId, "response-draft", CompleteDraft, put: true);
+        Assert.Empty(detail.GetProperty("reviews").EnumerateArray());
+        Assert.Equal((1, null), (detail.GetProperty("draft").GetProperty("version").GetInt32(), SharedVersion(detail)));
+        Assert.Equal(HttpStatusCode.NotFound, (await advocate.GetAsync(Path(caseId, "drafts/1"))).StatusCode);
+
+        // Shared deliberately: the draft goes to the advocate, and the response cannot go until they review it.
+        detail = await StepAsync(handler, caseId, "response-draft/sharing", new { });
         var review = Assert.Single(detail.GetProperty("reviews").EnumerateArray());
         Assert.Equal(("ADV01", "Open", 1), (review.GetProperty("reviewerCode").GetString(), review.GetProperty("status").GetString(), review.GetProperty("version").GetInt32()));
+        Assert.Equal(1, SharedVersion(detail));
+        // Sharing the same version again opens nothing new.
+        detail = await StepAsync(handler, caseId, "response-draft/sharing", new { });
+        Assert.Single(detail.GetProperty("reviews").EnumerateArray());
         await StepAsync(responsible, caseId, "final-response/signature", new { name = "Rhys Responsible", title = "Chief Executive" });
         using (var blocked = await handler.PostAsJsonAsync(Path(caseId, "final-response/sending"), new { channel = "Email" }))
         {
@@ -95,10 +105,10 @@ public sealed class AdvocacyTests(ComplaintHandlingSystem system)
             async () => await system.InCaseDb(db => db.Cases.AnyAsync(c => c.Id == caseId && c.Reviews.Any(r => r.Version == 1 && r.Status == DraftReviewStatus.Completed && r.Comments == 1))),
             Patience, "the case learns the review is complete");
 
-        // The handler reads the comment, revises the draft — which opens a new review — and sends once it is done.
+        // The handler reads the comment, revises the draft privately, shares it — which opens a new review — and sends once it is done.
         var comments = await handler.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/advocacy/reviews?caseId={caseId}", UriKind.Relative));
         Assert.Equal("Please say when the new appointment will be offered.", comments.GetProperty("items")[0].GetProperty("comments")[0].GetProperty("text").GetString());
-        await StepAsync(handler, caseId, "response-draft", new
+        var revised = await StepAsync(handler, caseId, "response-draft", new
         {
             complaintSummary = "Your appointment was cancelled three times.", outcomesSought = "A new appointment and an explanation.",
             investigation = "We reviewed the booking records.",
@@ -107,6 +117,9 @@ public sealed class AdvocacyTests(ComplaintHandlingSystem system)
             changes = new[] { new { action = "Cancellations are reviewed by the clinic manager", by = "2027-03-31" } },
             remedy = "We will offer you a new appointment by 15 December.",
         }, put: true);
+        Assert.Equal((2, 1), (revised.GetProperty("draft").GetProperty("version").GetInt32(), SharedVersion(revised)));
+        Assert.DoesNotContain(revised.GetProperty("reviews").EnumerateArray(), r => r.GetProperty("version").GetInt32() == 2);
+        await StepAsync(handler, caseId, "response-draft/sharing", new { });
         await StepAsync(responsible, caseId, "final-response/signature", new { name = "Rhys Responsible", title = "Chief Executive" });
         using (var stillBlocked = await handler.PostAsJsonAsync(Path(caseId, "final-response/sending"), new { channel = "Email" }))
         {
@@ -160,7 +173,8 @@ public sealed class AdvocacyTests(ComplaintHandlingSystem system)
             new Uri($"/api/v1/advocacy/referrals/{referral.GetProperty("id").GetGuid()}/acceptance", UriKind.Relative), new { advocateName = "Ada Advocate" })).StatusCode);
         await StepAsync(handler, caseId, "acknowledgement", new { channel = "Email", discussionOffered = true });
         await StepAsync(handler, caseId, "early-resolution", new { });
-        var detail = await StepAsync(handler, caseId, "response-draft", CompleteDraft, put: true);
+        await StepAsync(handler, caseId, "response-draft", CompleteDraft, put: true);
+        var detail = await StepAsync(handler, caseId, "response-draft/sharing", new { });
         var windowEnds = DateOnly.Parse(detail.GetProperty("reviews")[0].GetProperty("windowEndsOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         await StepAsync(responsible, caseId, "final-response/signature", new { name = "Rhys Responsible", title = "Chief Executive" });
 
@@ -173,6 +187,54 @@ public sealed class AdvocacyTests(ComplaintHandlingSystem system)
         Assert.Equal("Expired", expired.GetProperty("reviews")[0].GetProperty("status").GetString());
         await StepAsync(handler, caseId, "final-response/sending", new { channel = "Email" });
         await WaitForAsync(caseId, "\"Outcome\":\"Expired\"");
+    }
+
+    [Fact]
+    public async Task SharingADraft_WithNoAdvocateConsentingToReviewDrafts_IsRefusedSayingSo()
+    {
+        using var complainant = system.Http(await system.TokenAsync("complainant"));
+        using var handler = system.Http(await system.TokenAsync("handler.rj1"));
+        var caseId = await ComplainantCaseAsync(complainant);
+        // An advocate may see the case but the complainant did not consent to them reviewing drafts.
+        await ReferAsync(handler, caseId, reviewDrafts: false, evidence: "Written");
+        await StepAsync(handler, caseId, "acknowledgement", new { channel = "Email", discussionOffered = true });
+        await StepAsync(handler, caseId, "early-resolution", new { });
+        await StepAsync(handler, caseId, "response-draft", CompleteDraft, put: true);
+
+        using var refused = await handler.PostAsJsonAsync(Path(caseId, "response-draft/sharing"), new { });
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("consent to review drafts", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var detail = await StepAsync(handler, caseId, "detail", null, get: true);
+        Assert.Empty(detail.GetProperty("reviews").EnumerateArray());
+        Assert.Null(SharedVersion(detail));
+    }
+
+    [Fact]
+    public async Task SendingADraftNeverShared_SharesItWithTheAdvocate_AndWaitsForTheirReview()
+    {
+        using var complainant = system.Http(await system.TokenAsync("complainant"));
+        using var handler = system.Http(await system.TokenAsync("handler.rj1"));
+        using var responsible = system.Http(await system.TokenAsync("responsible.rj1"));
+        using var advocate = system.Http(await system.TokenAsync("advocate.adv01"));
+        var caseId = await ComplainantCaseAsync(complainant);
+        var referral = await ReferAsync(complainant, caseId, reviewDrafts: true);
+        Assert.Equal(HttpStatusCode.NoContent, (await advocate.PostAsJsonAsync(
+            new Uri($"/api/v1/advocacy/referrals/{referral.GetProperty("id").GetGuid()}/acceptance", UriKind.Relative), new { advocateName = "Ada Advocate" })).StatusCode);
+        await StepAsync(handler, caseId, "acknowledgement", new { channel = "Email", discussionOffered = true });
+        await StepAsync(handler, caseId, "early-resolution", new { });
+        await StepAsync(handler, caseId, "response-draft", CompleteDraft, put: true);
+        await StepAsync(responsible, caseId, "final-response/signature", new { name = "Rhys Responsible", title = "Chief Executive" });
+
+        using (var blocked = await handler.PostAsJsonAsync(Path(caseId, "final-response/sending"), new { channel = "Email" }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, blocked.StatusCode);
+            Assert.Contains("ADV01", await blocked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        var detail = await StepAsync(handler, caseId, "detail", null, get: true);
+        var review = Assert.Single(detail.GetProperty("reviews").EnumerateArray());
+        Assert.Equal(("ADV01", "Open", 1), (review.GetProperty("reviewerCode").GetString(), review.GetProperty("status").GetString(), review.GetProperty("version").GetInt32()));
+        Assert.Equal("ResponseDrafted", detail.GetProperty("summary").GetProperty("stage").GetString());
     }
 
     [Fact]
@@ -207,6 +269,10 @@ public sealed class AdvocacyTests(ComplaintHandlingSystem system)
         Eventually.TrueAsync(
             () => Task.FromResult(system.Capture.Messages.Any(m => m.Contains(caseId.ToString(), StringComparison.Ordinal) && m.Contains(fragment, StringComparison.Ordinal))),
             Patience, $"a message with {fragment}");
+
+    // Absent from the JSON while no version has been shared.
+    private static int? SharedVersion(JsonElement detail) =>
+        detail.GetProperty("draft").TryGetProperty("sharedVersion", out var shared) && shared.ValueKind == JsonValueKind.Number ? shared.GetInt32() : null;
 
     private static Uri Path(Guid caseId, string step) => new($"/api/v1/cases/{caseId}/{step}", UriKind.Relative);
 

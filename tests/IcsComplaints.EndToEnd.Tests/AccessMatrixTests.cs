@@ -102,6 +102,9 @@ public sealed class AccessMatrixTests(IcsSystem system)
             c => GetAsync(system.Intake, $"/api/v1/complaints/status?reference={c.Target.Reference}", c.Token, c.All.Mine.StatusSecret)),
         ["intake GET /api/v1/complaints/{id:guid}"] = new(Readers(ComplaintReaders), c => GetAsync(system.Intake, $"/api/v1/complaints/{c.Target.ComplaintId}", c.Token)),
         ["intake GET /api/v1/complaints/"] = new(StaffOfAnyOrganisation(ComplaintReaders), c => ListComplaintsAsync(c)),
+        // A search finds the caller's own organisation's complaints only: another's is as if it did not exist.
+        ["intake POST /api/v1/complaints/search"] = new(SearchersOfOwnOrganisation, SearchComplaintsAsync),
+        ["intake POST /ics.intake.v1.ComplaintRecordsService/SearchComplaints"] = new(SearchersOfOwnOrganisation, SearchComplaintsGrpcAsync),
         // A signed-in complainant's own complaints, and nobody else's; any other caller is refused outright.
         ["intake GET /api/v1/complaints/mine"] = new(
             SignedIn((p, own) => p.Has(Roles.Complainant) ? (own ? Access.Allowed : Access.Hidden) : Access.Forbidden), ListMyComplaintsAsync),
@@ -172,6 +175,8 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["case POST /ics.case.v1.CaseService/AddStaffInvolved"] = new(CaseTeam(Workers), c => CaseGrpcAsync(c, "AddStaffInvolved")),
         ["case PUT /api/v1/cases/{caseId:guid}/response-draft"] = new(CaseTeam(Workers), c => CaseCallAsync(c, HttpMethod.Put, "response-draft", new { })),
         ["case POST /ics.case.v1.CaseService/SaveResponseDraft"] = new(CaseTeam(Workers), c => CaseGrpcAsync(c, "SaveResponseDraft")),
+        ["case POST /api/v1/cases/{caseId:guid}/response-draft/sharing"] = new(CaseTeam(Workers), c => CaseCallAsync(c, HttpMethod.Post, "response-draft/sharing", new { })),
+        ["case POST /ics.case.v1.CaseService/ShareResponseDraft"] = new(CaseTeam(Workers), c => CaseGrpcAsync(c, "ShareResponseDraft")),
         ["case PUT /api/v1/cases/{caseId:guid}/signatories"] = new(CaseTeam(Signers), c => CaseCallAsync(c, HttpMethod.Put, "signatories", new { })),
         ["case POST /ics.case.v1.CaseService/SetSignatories"] = new(CaseTeam(Signers), c => CaseGrpcAsync(c, "SetSignatories")),
         ["case POST /api/v1/cases/{caseId:guid}/final-response/signature"] = new(CaseSignature(), c => CaseCallAsync(c, HttpMethod.Post, "final-response/signature", new { })),
@@ -188,6 +193,9 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["case POST /ics.case.v1.CaseService/RecordDelayLetter"] = new(CaseTeam(Managers), c => CaseGrpcAsync(c, "RecordDelayLetter")),
         ["case PUT /api/v1/cases/{caseId:guid}/coding"] = new(CaseTeam(Workers), c => CaseCallAsync(c, HttpMethod.Put, "coding", new { })),
         ["case POST /ics.case.v1.CaseService/CodeCase"] = new(CaseTeam(Workers), c => CaseGrpcAsync(c, "CodeCase")),
+        // The KO41 code lists hold no records: any organisation's staff may read them.
+        ["case GET /api/v1/cases/coding-scheme"] = new(StaffOfAnyOrganisation(ComplaintReaders), c => GetAsync(system.Case, "/api/v1/cases/coding-scheme", c.Token)),
+        ["case POST /ics.case.v1.CaseService/GetCodingScheme"] = new(StaffOfAnyOrganisation(ComplaintReaders), CodingSchemeGrpcAsync),
         ["case POST /ics.case.v1.CaseService/GetCaseDetail"] = new(CaseStaff(detail: true), c => CaseGrpcAsync(c, "GetCaseDetail")),
         ["case POST /ics.case.v1.CaseService/UpdateStaffInvolved"] = new(CaseTeam(Workers), c => CaseGrpcAsync(c, "UpdateStaffInvolved", "\"staffId\":\"1\",\"toldOn\":\"not a date\"")),
         ["case GET /api/v1/cases/{caseId:guid}/detail"] = new(CaseStaff(detail: true), c => CaseCallAsync(c, HttpMethod.Get, "detail", null)),
@@ -409,10 +417,15 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["identity PUT /api/v1/identity/users/{userId:guid}/external-logins/{provider}"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Put, $"/api/v1/identity/users/{Guid.NewGuid()}/external-logins/cis2", c.Token)),
         ["identity DELETE /api/v1/identity/users/{userId:guid}/external-logins/{provider}"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Delete, $"/api/v1/identity/users/{Guid.NewGuid()}/external-logins/cis2", c.Token)),
         ["identity POST /api/v1/identity/clients"] = new(AdminsOnly, c => AdministerAsync(HttpMethod.Post, "/api/v1/identity/clients", c.Token)),
+        // The staff directory: any member of an organisation's staff, for their own organisation only.
+        ["identity GET /api/v1/identity/staff"] = new(StaffOfAnyOrganisation(ComplaintReaders), StaffDirectoryAsync),
         ["identity GET /api/v1/audit/identity"] = new(
             SignedIn((p, _) => p.Has(Roles.PlatformAdmin, Roles.QualityLead) ? Access.Allowed : Access.Forbidden),
             c => GetAsync(system.Identity, "/api/v1/audit/identity", c.Token)),
     };
+
+    private static readonly Func<Persona, bool, Access> SearchersOfOwnOrganisation =
+        SignedIn((p, own) => p.Has(ComplaintReaders) ? (own ? Access.Allowed : Access.Hidden) : Access.Forbidden);
 
     // Lists and records scoped to the caller's own organisation: the roles given may, other signed-in callers may not.
     private static Func<Persona, bool, Access> StaffOfAnyOrganisation(params string[] roles) =>
@@ -738,6 +751,52 @@ public sealed class AccessMatrixTests(IcsSystem system)
             : throw new InvalidOperationException($"{c.Persona} listed another organisation's complaints");
     }
 
+    // Allowed when the search by the target's reference finds it, Hidden when it finds nothing.
+    private async Task<Access> SearchComplaintsAsync(Context c)
+    {
+        using var http = HttpClients.WithToken(system.Intake.CreateHttpClient(), c.Token);
+        using var response = await http.PostAsJsonAsync(new Uri("/api/v1/complaints/search", UriKind.Relative), new { reference = c.Target.Reference });
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return FromStatus(response.StatusCode);
+        }
+        var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
+        return items.Count == 0 ? Access.Hidden
+            : items.All(i => i.GetProperty("id").GetGuid() == c.Target.ComplaintId) ? Access.Allowed
+            : throw new InvalidOperationException($"{c.Persona}'s search by reference found another complaint");
+    }
+
+    private async Task<Access> SearchComplaintsGrpcAsync(Context c)
+    {
+        using var channel = GrpcChannel.ForAddress(system.Intake.GrpcAddress);
+        try
+        {
+            var found = await new ComplaintRecordsService.ComplaintRecordsServiceClient(channel).SearchComplaintsAsync(
+                new SearchComplaintsRequest { Reference = c.Target.Reference }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
+            return found.Items.Count == 0 ? Access.Hidden
+                : found.Items.All(i => i.Id == c.Target.ComplaintId.ToString()) ? Access.Allowed
+                : throw new InvalidOperationException($"{c.Persona}'s search by reference found another complaint");
+        }
+        catch (RpcException ex)
+        {
+            return FromGrpc(ex.StatusCode);
+        }
+    }
+
+    // Allowed when the caller's own organisation's staff are listed, each with roles there.
+    private async Task<Access> StaffDirectoryAsync(Context c)
+    {
+        using var http = HttpClients.WithToken(system.Identity.CreateHttpClient(), c.Token);
+        using var response = await http.GetAsync(new Uri("/api/v1/identity/staff", UriKind.Relative));
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return FromStatus(response.StatusCode);
+        }
+        var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
+        return items.Count > 0 && items.All(i => i.GetProperty("roles").GetArrayLength() > 0) ? Access.Allowed
+            : throw new InvalidOperationException($"{c.Persona}'s staff directory listed no one of their organisation");
+    }
+
     // Allowed when the target is in the caller's list, Hidden when it is not: a complainant sees theirs, never another's.
     private async Task<Access> ListMyComplaintsAsync(Context c)
     {
@@ -972,6 +1031,20 @@ public sealed class AccessMatrixTests(IcsSystem system)
             await new CaseService.CaseServiceClient(channel).GetCaseAsync(
                 new GetCaseRequest { CaseId = c.Target.CaseId.ToString() }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
             return Access.Allowed;
+        }
+        catch (RpcException ex)
+        {
+            return FromGrpc(ex.StatusCode);
+        }
+    }
+
+    private async Task<Access> CodingSchemeGrpcAsync(Context c)
+    {
+        using var channel = GrpcChannel.ForAddress(system.Case.GrpcAddress);
+        try
+        {
+            var scheme = await new CaseService.CaseServiceClient(channel).GetCodingSchemeAsync(new GetCodingSchemeRequest(), c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
+            return scheme.Subjects.Count > 0 ? Access.Allowed : Access.Hidden;
         }
         catch (RpcException ex)
         {

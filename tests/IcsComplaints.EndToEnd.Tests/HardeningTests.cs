@@ -1,4 +1,3 @@
-extern alias gateway;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -8,9 +7,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
+using IcsComplaints.ServiceDefaults;
 using IcsComplaints.TestKit;
-using ClientAddresses = gateway::IcsComplaints.Gateway.ClientAddresses;
-using ClientAddressSettings = gateway::IcsComplaints.Gateway.ClientAddressSettings;
 
 namespace IcsComplaints.EndToEnd.Tests;
 
@@ -179,8 +177,8 @@ public sealed partial class HardeningTests(IcsSystem system)
     {
         var options = new Microsoft.AspNetCore.Builder.ForwardedHeadersOptions();
 
-        var proxy = Assert.Throws<InvalidOperationException>(() => ClientAddresses.Configure(options, new ClientAddressSettings { TrustedProxies = ["portal"] }));
-        var network = Assert.Throws<InvalidOperationException>(() => ClientAddresses.Configure(options, new ClientAddressSettings { TrustedNetworks = ["10.0.0.0"] }));
+        var proxy = Assert.Throws<InvalidOperationException>(() => ClientAddresses.Configure(options, new ClientAddressSettings { TrustedProxies = ["portal"] }, "Gateway"));
+        var network = Assert.Throws<InvalidOperationException>(() => ClientAddresses.Configure(options, new ClientAddressSettings { TrustedNetworks = ["10.0.0.0"] }, "Gateway"));
 
         Assert.Contains("Gateway:TrustedProxies", proxy.Message, StringComparison.Ordinal);
         Assert.Contains("Gateway:TrustedNetworks", network.Message, StringComparison.Ordinal);
@@ -190,7 +188,7 @@ public sealed partial class HardeningTests(IcsSystem system)
     public async Task WithNoTrustedProxyConfigured_AsByDefault_NoPeerChoosesItsAddress_NotEvenLoopback()
     {
         var options = new Microsoft.AspNetCore.Builder.ForwardedHeadersOptions();
-        ClientAddresses.Configure(options, new ClientAddressSettings());
+        ClientAddresses.Configure(options, new ClientAddressSettings(), "Gateway");
 
         Assert.Empty(options.KnownProxies);
         Assert.Empty(options.KnownIPNetworks);
@@ -204,7 +202,7 @@ public sealed partial class HardeningTests(IcsSystem system)
     public async Task WithATrustedProxy_OnlyItsForwardedAddressIsBelieved()
     {
         var options = new Microsoft.AspNetCore.Builder.ForwardedHeadersOptions();
-        ClientAddresses.Configure(options, new ClientAddressSettings { TrustedNetworks = ["10.1.0.0/16"] });
+        ClientAddresses.Configure(options, new ClientAddressSettings { TrustedNetworks = ["10.1.0.0/16"] }, "Gateway");
 
         Assert.Equal("203.0.113.9", await ClientAddressSeenAsync(options, "10.1.2.3", "203.0.113.9"));
         Assert.Equal("10.2.2.3", await ClientAddressSeenAsync(options, "10.2.2.3", "203.0.113.9"));

@@ -114,6 +114,7 @@ public static class CaseServiceCollectionExtensions
         services.AddScoped<AddStaffInvolved>();
         services.AddScoped<UpdateStaffInvolved>();
         services.AddScoped<SaveResponseDraft>();
+        services.AddScoped<ShareResponseDraft>();
         services.AddScoped<ReviewDraftAsContributor>();
         services.AddScoped<SetSignatories>();
         services.AddScoped<SignFinalResponse>();
@@ -123,6 +124,7 @@ public static class CaseServiceCollectionExtensions
         services.AddScoped<RecordOmbudsmanReferral>();
         services.AddScoped<RecordDelayLetter>();
         services.AddScoped<CodeCase>();
+        services.AddSingleton<ReadCodingScheme>();
         services.AddScoped<SaveContribution>();
         services.AddScoped<SignOffContribution>();
         services.AddScoped<ListContributions>();

@@ -6,6 +6,7 @@ using IcsComplaints.Identity.Api.Features.CreateAdmin;
 using IcsComplaints.Identity.Api.Features.ExternalSignIn;
 using IcsComplaints.Identity.Api.Features.LinkExternalLogin;
 using IcsComplaints.Identity.Api.Features.ListAccounts;
+using IcsComplaints.Identity.Api.Features.ListStaff;
 using IcsComplaints.Identity.Api.Features.RegisterClient;
 using IcsComplaints.Identity.Api.Features.RemoveMembership;
 using IcsComplaints.Identity.Api.Features.SetDisabled;
@@ -51,6 +52,7 @@ public static class IdentityServiceCollectionExtensions
         builder.Services.AddScoped<AccountStore>();
         builder.Services.AddScoped<PasswordCheck>();
         builder.Services.AddScoped<ListAccountsHandler>();
+        builder.Services.AddScoped<ListStaffHandler>();
         builder.Services.AddScoped<AddOrganisationHandler>();
         builder.Services.AddScoped<AddUserHandler>();
         builder.Services.AddScoped<SetMembershipHandler>();
@@ -140,6 +142,7 @@ public static class IdentityServiceCollectionExtensions
         app.MapConnectEndpoints();
         app.MapSignInEndpoints();
         app.MapAdministrationApi();
+        app.MapStaffDirectoryApi();
         app.MapAuditApi<IdentityServiceDbContext>("identity");
         return app;
     }

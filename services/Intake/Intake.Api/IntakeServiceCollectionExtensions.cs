@@ -16,6 +16,7 @@ using IcsComplaints.Intake.Api.Features.VerifyStatusSecret;
 using IcsComplaints.Intake.Api.Features.ImportComplaints;
 using IcsComplaints.Intake.Api.Features.LinkComplaint;
 using IcsComplaints.Intake.Api.Features.ListComplaints;
+using IcsComplaints.Intake.Api.Features.SearchComplaints;
 using IcsComplaints.Intake.Api.Features.ListConcerns;
 using IcsComplaints.Intake.Api.Features.ListMyComplaints;
 using IcsComplaints.Intake.Api.Features.ListOrganisations;
@@ -69,6 +70,8 @@ public static class IntakeServiceCollectionExtensions
         builder.Services.AddScoped<IComplaintDecision<WithdrawalInput>, WithdrawComplaintHandler>();
         builder.Services.AddScoped<GetComplaintHandler>();
         builder.Services.AddScoped<ListComplaintsHandler>();
+        builder.Services.AddScoped<ComplaintListAudit>();
+        builder.Services.AddScoped<SearchComplaintsHandler>();
         builder.Services.AddScoped<ListMyComplaintsHandler>();
         builder.Services.AddScoped<FindPossibleDuplicatesHandler>();
         builder.Services.AddScoped<VerifyStatusSecretHandler>();

@@ -1,11 +1,10 @@
-using System.Net;
 using IcsComplaints.Portal.Web.Clients;
 using IcsComplaints.Portal.Web.SignIn;
+using IcsComplaints.ServiceDefaults;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
 namespace IcsComplaints.Portal.Web;
@@ -72,21 +71,8 @@ public static class PortalServiceCollectionExtensions
                 options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(portal.Value.KeysPath), logs);
             }
         });
-        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<PortalSettings>>((options, portal) =>
-        {
-            // The gateway tells the portal who the person is (X-Forwarded-For); nobody else may.
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
-            options.KnownProxies.Clear();
-            options.KnownIPNetworks.Clear();
-            foreach (var proxy in portal.Value.TrustedProxies)
-            {
-                options.KnownProxies.Add(IPAddress.Parse(proxy));
-            }
-            foreach (var network in portal.Value.TrustedNetworks)
-            {
-                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
-            }
-        });
+        // The gateway tells the portal who the person is (X-Forwarded-For); nobody else may.
+        builder.AddClientAddresses(PortalSettings.SectionName);
         builder.Services.AddTransient<CallerForwarding>();
         builder.Services.AddHttpClient<PlatformApi>((services, http) =>
                 http.BaseAddress = new Uri(services.GetRequiredService<IOptions<PortalSettings>>().Value.Gateway.TrimEnd('/') + "/"))
@@ -103,7 +89,7 @@ public static class PortalServiceCollectionExtensions
     public static WebApplication MapPortal(this WebApplication app)
     {
         var policy = ContentSecurityPolicy(app.Services.GetRequiredService<IOptions<PortalSettings>>().Value);
-        app.UseForwardedHeaders();
+        app.UseClientAddresses();
         app.Use((context, next) =>
         {
             context.Response.Headers.ContentSecurityPolicy = policy;

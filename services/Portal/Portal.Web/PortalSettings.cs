@@ -42,10 +42,10 @@ public sealed class PortalSettings
     /// <summary>How long before the idle timeout the page warns, when JavaScript runs.</summary>
     public TimeSpan IdleWarning { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed: the gateway.</summary>
+    /// <summary>Proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed: the gateway (read by <c>ClientAddresses</c>).</summary>
     public string[] TrustedProxies { get; set; } = [];
 
-    /// <summary>Networks of trusted proxies, in CIDR notation.</summary>
+    /// <summary>Networks of trusted proxies, in CIDR notation (read by <c>ClientAddresses</c>).</summary>
     public string[] TrustedNetworks { get; set; } = [];
 
     /// <summary>Directory that keeps the keys protecting cookies, shared by every replica (a mounted volume); none keeps them in memory.</summary>

@@ -19,6 +19,7 @@ using IcsComplaints.Case.Api.Features.ReviewDraftAsContributor;
 using IcsComplaints.Case.Api.Features.SaveResponseDraft;
 using IcsComplaints.Case.Api.Features.SendFinalResponse;
 using IcsComplaints.Case.Api.Features.SetSignatories;
+using IcsComplaints.Case.Api.Features.ShareDraft;
 using IcsComplaints.Case.Api.Features.SignFinalResponse;
 using IcsComplaints.Case.Api.Features.StartCloserLook;
 using IcsComplaints.Case.Api.Features.StartEarlyResolution;
@@ -42,6 +43,7 @@ public static class CasesApi
     {
         var group = app.MapGroup("/api/v1/cases").WithTags("Cases");
         group.MapGet("", ListAsync).RejectUnknownQueryParameters();
+        group.MapGet("/coding-scheme", Ok<Ko41CodingScheme> (Caller caller, ReadCodingScheme scheme) => TypedResults.Ok(scheme.Handle(caller)));
         group.MapGet("/{caseId:guid}", GetAsync);
         group.MapGet("/{caseId:guid}/detail", GetDetailAsync);
         group.MapGet("/{caseId:guid}/final-response/letter", LetterAsync);
@@ -72,6 +74,7 @@ public static class CasesApi
         Step<AgreeUpdateFrequency, CaseRequests.UpdateFrequency>(group, "update-frequency", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
         Step<AddStaffInvolved, CaseRequests.Staff>(group, "staff", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
         Step<SaveResponseDraft, CaseRequests.Draft>(group, "response-draft", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct), put: true);
+        Step<ShareResponseDraft, CaseRequests.ShareDraft>(group, "response-draft/sharing", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
         Step<SetSignatories, CaseRequests.Signatories>(group, "signatories", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct), put: true);
         Step<SignFinalResponse, CaseRequests.Sign>(group, "final-response/signature", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
         Step<SendFinalResponse, CaseRequests.Send>(group, "final-response/sending", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
@@ -141,9 +144,10 @@ public static class CasesApi
         await queries.GetDetailAsync(caller, caseId, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
     private static async Task<Ok<ItemList<CaseView>>> ListAsync(
-        string? reference, CaseStage? stage, int? dueWithin, bool? breached, bool? mine, bool? includeClosed, Caller caller, CaseQueries queries, CancellationToken ct) =>
+        string? reference, CaseStage? stage, int? dueWithin, bool? breached, bool? mine, bool? includeClosed, bool? paused, string? assignedTo, string? sort,
+        Caller caller, CaseQueries queries, CancellationToken ct) =>
         TypedResults.Ok(new ItemList<CaseView>(await queries.ListAsync(
-            caller, new CaseFilter(reference, stage, dueWithin, breached == true, mine == true, includeClosed == true), ct)));
+            caller, new CaseFilter(reference, stage, dueWithin, breached == true, mine == true, includeClosed == true, paused == true, assignedTo, CaseQueries.ParseSort(sort)), ct)));
 
     private static async Task<Results<Ok<CaseView>, NotFound>> GetAsync(Guid caseId, Caller caller, CaseQueries queries, CancellationToken ct) =>
         await queries.GetAsync(caller, caseId, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();

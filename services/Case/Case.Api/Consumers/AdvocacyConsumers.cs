@@ -8,7 +8,10 @@ using MassTransit;
 
 namespace IcsComplaints.Case.Api.Consumers;
 
-/// <summary>An advocate is assigned with consent to review drafts: a draft already waiting is shared with their service at once.</summary>
+/// <summary>
+/// An advocate is assigned with consent to review drafts: a draft the handler already shared with reviewers is
+/// shared with their service at once. A version saved since and not yet shared stays private until the handler shares it.
+/// </summary>
 public sealed class ReferralAcceptedConsumer(InboxServices<CaseDbContext> inbox, DraftSharing sharing, TimeProvider time)
     : IdempotentConsumer<ReferralAccepted, CaseDbContext>(inbox)
 {
@@ -21,7 +24,7 @@ public sealed class ReferralAcceptedConsumer(InboxServices<CaseDbContext> inbox,
             return;
         }
         var c = await new CaseStore(Db).FindWithReviewsAsync(accepted.CaseId, context.CancellationToken);
-        if (c is { Stage: CaseStage.ResponseDrafted })
+        if (c is { Stage: CaseStage.ResponseDrafted } && c.SharedVersion == c.DraftVersion)
         {
             var today = LondonTime.Today(time);
             sharing.Share(new CaseStore(Db), Outbox, c, [(accepted.AdvocacyServiceCode, ReviewerKind.Advocacy)], today,

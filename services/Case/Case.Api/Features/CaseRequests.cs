@@ -100,6 +100,9 @@ public static class CaseRequests
         string? ComplaintSummary, string? OutcomesSought, string? Investigation, IReadOnlyList<Finding>? Findings, string? Apology,
         IReadOnlyList<Change>? Changes, string? Remedy);
 
+    /// <summary>Share the latest saved draft with its reviewers: an empty object, the step itself is the request.</summary>
+    public sealed record ShareDraft;
+
     /// <summary>Name the responsible person and, optionally, a delegate who may sign.</summary>
     /// <param name="ResponsiblePerson">The responsible person (Reg 4).</param>
     /// <param name="Delegate">A named delegate.</param>

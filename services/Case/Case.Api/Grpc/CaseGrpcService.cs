@@ -11,6 +11,7 @@ using IcsComplaints.Case.Api.Features.ResumeClock;
 using IcsComplaints.Case.Api.Features.SaveResponseDraft;
 using IcsComplaints.Case.Api.Features.SendFinalResponse;
 using IcsComplaints.Case.Api.Features.SetSignatories;
+using IcsComplaints.Case.Api.Features.ShareDraft;
 using IcsComplaints.Case.Api.Features.SignFinalResponse;
 using IcsComplaints.Case.Api.Features.StartCloserLook;
 using IcsComplaints.Case.Api.Features.StartEarlyResolution;
@@ -50,7 +51,8 @@ public sealed class CaseGrpcService(CaseQueries queries) : CaseService.CaseServi
             throw new RequestValidationException("dueWithinWorkingDays", "Give 0 to 260 working days.");
         }
         var filter = new CaseFilter(
-            Given(request.Reference), CaseMessages.ToStage(request.Stage), dueWithin, request.Breached, request.AssignedToMe, request.IncludeClosed);
+            Given(request.Reference), CaseMessages.ToStage(request.Stage), dueWithin, request.Breached, request.AssignedToMe, request.IncludeClosed,
+            request.Paused, Given(request.AssignedTo), CaseQueries.ParseSort(request.Sort));
         var response = new ListCasesResponse();
         response.Cases.AddRange((await queries.ListAsync(CallerOf(context), filter, context.CancellationToken)).Select(CaseMessages.ToMessage));
         return response;
@@ -131,6 +133,10 @@ public sealed class CaseGrpcService(CaseQueries queries) : CaseService.CaseServi
             Given(request.Remedy)), ct));
 
     /// <inheritdoc />
+    public override Task<CaseDetailResponse> ShareResponseDraft(ShareResponseDraftRequest request, ServerCallContext context) =>
+        StepAsync<ShareResponseDraft>(request.CaseId, context, (step, caller, caseId, ct) => step.HandleAsync(caller, caseId, new CaseRequests.ShareDraft(), ct));
+
+    /// <inheritdoc />
     public override Task<CaseDetailResponse> SetSignatories(SetSignatoriesRequest request, ServerCallContext context) =>
         StepAsync<SetSignatories>(request.CaseId, context, (step, caller, caseId, ct) => step.HandleAsync(caller, caseId, new CaseRequests.Signatories(
             ToPerson(request.ResponsiblePerson), ToPerson(request.Delegate)), ct));
@@ -169,6 +175,13 @@ public sealed class CaseGrpcService(CaseQueries queries) : CaseService.CaseServi
         StepAsync<Features.CodeCase.CodeCase>(request.CaseId, context, (step, caller, caseId, ct) => step.HandleAsync(caller, caseId, new Ko41CodingInput(
             [.. request.Subjects], Given(request.ServiceArea), [.. request.Professions], [.. request.ClinicalSubCategories],
             Given(request.SiteOdsCode), Given(request.AgeBand), Given(request.ComplainantStatus)), ct));
+
+    /// <inheritdoc />
+    public override Task<CodingSchemeResponse> GetCodingScheme(GetCodingSchemeRequest request, ServerCallContext context)
+    {
+        var scheme = context.GetHttpContext().RequestServices.GetRequiredService<Features.CodeCase.ReadCodingScheme>().Handle(CallerOf(context));
+        return Task.FromResult(CaseMessages.ToMessage(scheme));
+    }
 
     // Every step has the same shape: parse the case id, run the use case, and return the case as it now stands.
     // The use case's handler comes from the call's scope, as REST's does from the request's.

@@ -65,6 +65,8 @@ internal static class CaseMessages
             NextDeadlineDueOn = Iso(view.NextDeadline?.DueOn),
             MissedDeadlines = { view.Missed.Select(kind => kind.ToString()) },
             Paused = view.Paused,
+            HandlerSubjectId = view.HandlerSubjectId ?? "",
+            Investigator = view.Investigator ?? "",
         };
         if (view.NextDeadline is { } next)
         {
@@ -167,6 +169,28 @@ internal static class CaseMessages
         if (detail.UpdateEveryWorkingDays is { } every)
         {
             message.UpdateEveryWorkingDays = every;
+        }
+        return message;
+    }
+
+    internal static CodingSchemeResponse ToMessage(Features.CodeCase.Ko41CodingScheme scheme)
+    {
+        static IEnumerable<CodeItem> Items(IEnumerable<Features.CodeCase.CodeItem> items) => items.Select(i => new CodeItem { Code = i.Code, Label = i.Label });
+        return new CodingSchemeResponse
+        {
+            Subjects = { Items(scheme.Subjects) }, ServiceArea = { Items(scheme.ServiceArea) }, Professions = { Items(scheme.Professions) },
+            ClinicalSubCategories = { Items(scheme.ClinicalSubCategories) }, AgeBand = { Items(scheme.AgeBand) },
+            ComplainantStatus = { Items(scheme.ComplainantStatus) }, MaxSubjects = scheme.MaxSubjects, ClinicalSubject = scheme.ClinicalSubject,
+        };
+    }
+
+    internal static Proto.ResponseDraft ToMessage(DraftView view)
+    {
+        var message = ToMessage(new DomainDraft(view.ComplaintSummary, view.OutcomesSought, view.Investigation, view.Findings, view.Apology, view.Changes, view.Remedy));
+        message.Version = view.Version;
+        if (view.SharedVersion is { } shared)
+        {
+            message.SharedVersion = shared;
         }
         return message;
     }

@@ -12,6 +12,12 @@ public sealed partial class ComplaintCase
     public IReadOnlyList<DraftReview> Reviews => _reviews;
 
     /// <summary>
+    /// The last draft version shared with reviewers, or <c>null</c> when none has been: a later version was saved
+    /// privately and nobody has seen it yet.
+    /// </summary>
+    public int? SharedVersion => _reviews.Count == 0 ? null : _reviews.Max(r => r.Version);
+
+    /// <summary>
     /// Opens a review of the current draft for each reviewer that has none, ending open reviews of older versions.
     /// Returns the reviews opened.
     /// </summary>

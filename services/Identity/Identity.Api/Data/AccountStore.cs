@@ -15,6 +15,16 @@ public sealed class AccountStore(IdentityServiceDbContext db, IAuditTrail audit)
     public async Task<IReadOnlyList<UserAccount>> UsersAsync(CancellationToken ct) =>
         await db.Users.AsNoTracking().Include(u => u.Memberships).Include(u => u.ExternalLogins).OrderBy(u => u.UserName).AsSplitQuery().ToListAsync(ct);
 
+    /// <summary>
+    /// The enabled users with a membership of <paramref name="odsCode"/> (with <paramref name="role"/> there, when
+    /// given), with that membership only.
+    /// </summary>
+    public async Task<IReadOnlyList<UserAccount>> StaffOfAsync(string odsCode, string? role, CancellationToken ct) =>
+        await db.Users.AsNoTracking()
+            .Where(u => !u.Disabled && u.Memberships.Any(m => m.OdsCode == odsCode && (role == null || m.Roles.Contains(role))))
+            .Include(u => u.Memberships.Where(m => m.OdsCode == odsCode))
+            .ToListAsync(ct);
+
     /// <summary>True when an organisation has this ODS code.</summary>
     public Task<bool> OrganisationExistsAsync(string odsCode, CancellationToken ct) => db.Organisations.AnyAsync(o => o.OdsCode == odsCode, ct);
 

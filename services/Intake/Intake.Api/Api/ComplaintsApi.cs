@@ -11,6 +11,7 @@ using IcsComplaints.Intake.Api.Features.LinkComplaint;
 using IcsComplaints.Intake.Api.Features.ListComplaints;
 using IcsComplaints.Intake.Api.Features.ListMyComplaints;
 using IcsComplaints.Intake.Api.Features.RecordConsent;
+using IcsComplaints.Intake.Api.Features.SearchComplaints;
 using IcsComplaints.Intake.Api.Features.SetParties;
 using IcsComplaints.Intake.Api.Features.SubmitComplaint;
 using IcsComplaints.Intake.Api.Features.WithdrawComplaint;
@@ -50,6 +51,8 @@ public static class ComplaintsApi
         group.MapPost("/validation", CheckAsync).AllowAnonymous();
         group.MapGet("/status", GetProgressAsync).AllowAnonymous();
         group.MapGet("", ListAsync).RejectUnknownQueryParameters();
+        // Searches by name, NHS number or date of birth go in the body: addresses are logged (ADR 23).
+        group.MapPost("/search", SearchAsync);
         group.MapGet("/mine", ListMineAsync);
         group.MapGet("/{id:guid}", GetAsync);
         group.MapGet("/{id:guid}/possible-duplicates", PossibleDuplicatesAsync);
@@ -82,6 +85,8 @@ public static class ComplaintsApi
         HttpContext http,
         CancellationToken ct)
     {
+        // Online only when the body names no channel: staff recording a call, letter, e-mail or visit name it, and
+        // SubmissionRules refuses any channel but Online from the public.
         var result = await handler.SubmitAsync(command ?? new SubmitComplaintCommand(), caller, idempotencyKey, ComplaintChannel.Online, ct);
         if (result.Replayed)
         {
@@ -101,8 +106,13 @@ public static class ComplaintsApi
         await complaints.GetAsync(caller, id, ct) is { } complaint ? TypedResults.Ok(complaint) : TypedResults.NotFound();
 
     private static async Task<Ok<ItemList<ComplaintSummary>>> ListAsync(
-        ComplaintState? state, ComplaintRoute? route, bool? pending, DateOnly? before, Caller caller, ListComplaintsHandler complaints, CancellationToken ct) =>
-        TypedResults.Ok(new ItemList<ComplaintSummary>(await complaints.ListAsync(caller, state, route, pending == true, before, ct)));
+        string? reference, ComplaintState? state, ComplaintRoute? route, bool? pending, DateOnly? before, Caller caller, ListComplaintsHandler complaints,
+        CancellationToken ct) =>
+        TypedResults.Ok(new ItemList<ComplaintSummary>(await complaints.ListAsync(caller, reference, state, route, pending == true, before, ct)));
+
+    private static async Task<Ok<ItemList<ComplaintSummary>>> SearchAsync(
+        [FromBody] SearchComplaintsRequest? request, Caller caller, SearchComplaintsHandler search, CancellationToken ct) =>
+        TypedResults.Ok(new ItemList<ComplaintSummary>(await search.SearchAsync(caller, request, ct)));
 
     /// <summary>
     /// The complaints the signed-in complainant submitted, newest first (at most 200), each with its reference, the

@@ -1,3 +1,4 @@
+using IcsComplaints.Intake.Api.Features.SearchComplaints;
 using IcsComplaints.Intake.Domain.Complaints;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,10 +23,51 @@ public sealed class ComplaintQueries(IntakeDbContext db)
     /// <paramref name="pendingOnly"/>, those waiting for a decision (as <see cref="Complaint.PendingDecisions"/> names them).
     /// </summary>
     public async Task<IReadOnlyList<Complaint>> ListAsync(
-        string organisation, ComplaintState? state, ComplaintRoute? route, bool pendingOnly, DateOnly? before, int max, CancellationToken ct)
+        string organisation, string? reference, ComplaintState? state, ComplaintRoute? route, bool pendingOnly, DateOnly? before, int max, CancellationToken ct)
     {
-        var query = db.Complaints.AsNoTracking()
-            .Where(c => c.HandlingOrganisationCode == organisation || c.OrganisationCode == organisation);
+        var query = Filter(OfOrganisation(organisation), reference, state, route, pendingOnly);
+        if (before is { } b)
+        {
+            query = query.Where(c => c.ReceivedOn < b);
+        }
+        return await query.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).Take(max).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The complaints an organisation received or handles that match every criterion of <paramref name="search"/>,
+    /// newest first. Each word of the name matches the start of a word of the complainant's or the patient's name
+    /// (through the indexed <c>complaint_name_words</c>); the NHS number and date of birth are the patient's.
+    /// </summary>
+    public async Task<IReadOnlyList<Complaint>> SearchAsync(string organisation, ComplaintSearch search, int max, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var query = Filter(OfOrganisation(organisation), search.Reference, search.State, search.Route, search.PendingOnly);
+        foreach (var word in search.NameWords)
+        {
+            // LIKE 'word%' is what the text_pattern_ops index serves; a normalised word holds no % or _ to escape.
+            var prefix = word + "%";
+            query = query.Where(c => c.NameWords.Any(n => EF.Functions.Like(n.Word, prefix)));
+        }
+        if (search.NhsNumber is { } nhs)
+        {
+            query = query.Where(c => c.PatientNhsNumber == nhs);
+        }
+        if (search.DateOfBirth is { } born)
+        {
+            query = query.Where(c => c.PatientDateOfBirth == born);
+        }
+        return await query.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).Take(max).ToListAsync(ct);
+    }
+
+    private IQueryable<Complaint> OfOrganisation(string organisation) =>
+        db.Complaints.AsNoTracking().Where(c => c.HandlingOrganisationCode == organisation || c.OrganisationCode == organisation);
+
+    private static IQueryable<Complaint> Filter(IQueryable<Complaint> query, string? reference, ComplaintState? state, ComplaintRoute? route, bool pendingOnly)
+    {
+        if (reference is not null)
+        {
+            query = query.Where(c => c.Reference == reference);
+        }
         if (state is { } s)
         {
             query = query.Where(c => c.State == s);
@@ -41,11 +83,7 @@ public sealed class ComplaintQueries(IntakeDbContext db)
                 (c.BestInterestsDecisionRequired && c.InBestInterests == null) ||
                 c.Route == ComplaintRoute.AwaitingConsent || c.Route == ComplaintRoute.AwaitingRoutingDecision || c.Route == ComplaintRoute.Misdirected));
         }
-        if (before is { } b)
-        {
-            query = query.Where(c => c.ReceivedOn < b);
-        }
-        return await query.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).Take(max).ToListAsync(ct);
+        return query;
     }
 
     /// <summary>The complaints a signed-in complainant submitted, newest first.</summary>

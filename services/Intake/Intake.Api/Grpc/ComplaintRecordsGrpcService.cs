@@ -1,5 +1,7 @@
+using System.Globalization;
 using Grpc.Core;
 using IcsComplaints.Intake.Api.Features.GetComplaint;
+using SearchComplaintsHandler = IcsComplaints.Intake.Api.Features.SearchComplaints.SearchComplaintsHandler;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Platform.Security;
 
@@ -9,8 +11,39 @@ namespace IcsComplaints.Intake.Api.Grpc;
 /// Contact details of a complainant for another service acting for the user (the case service writing the final
 /// response): the user's token is forwarded, so the same read rules and audit apply as to the REST API.
 /// </summary>
-public sealed class ComplaintRecordsGrpcService(GetComplaintHandler complaints) : ComplaintRecordsService.ComplaintRecordsServiceBase
+public sealed class ComplaintRecordsGrpcService(GetComplaintHandler complaints, SearchComplaintsHandler search) : ComplaintRecordsService.ComplaintRecordsServiceBase
 {
+    /// <inheritdoc />
+    public override async Task<SearchComplaintsResponse> SearchComplaints(SearchComplaintsRequest request, ServerCallContext context)
+    {
+        var found = await search.SearchAsync(
+            Caller.From(context.GetHttpContext().User),
+            new Features.SearchComplaints.SearchComplaintsRequest(
+                request.Reference, request.Name, request.NhsNumber, request.DateOfBirth, request.State, request.Route, request.Pending ? true : null),
+            context.CancellationToken);
+        var response = new SearchComplaintsResponse();
+        response.Items.AddRange(found.Select(c =>
+        {
+            var item = new Contracts.Grpc.V1.ComplaintSummary
+            {
+                Id = c.Id.ToString(),
+                Reference = c.Reference,
+                OrganisationCode = c.OrganisationCode,
+                HandlingOrganisationCode = c.HandlingOrganisationCode,
+                ReceivedOn = c.ReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Channel = c.Channel.ToString(),
+                State = c.State.ToString(),
+                Route = c.Route.ToString(),
+                CaseId = c.CaseId?.ToString() ?? "",
+                ComplainantName = c.ComplainantName ?? "",
+                PatientName = c.PatientName ?? "",
+            };
+            item.Pending.AddRange(c.Pending);
+            return item;
+        }));
+        return response;
+    }
+
     /// <inheritdoc />
     public override async Task<ComplainantContact> GetComplainantContact(GetComplainantContactRequest request, ServerCallContext context)
     {

@@ -81,6 +81,7 @@ public sealed partial class Complaint
             PatientName = submission.PatientName,
             PatientNhsNumber = submission.PatientNhsNumber,
             PatientDateOfBirth = submission.PatientDateOfBirth,
+            _nameWords = [.. Complaints.NameWords.Of(submission.Name, submission.PatientName).Select(w => new ComplaintNameWord(w))],
             SubmittedAt = at,
         };
     }

@@ -1,18 +1,17 @@
-using IcsComplaints.Case.Api.Data;
 using IcsComplaints.Case.Api.Features.ShareDraft;
 using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Case.Domain.Rules;
-using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
 
 namespace IcsComplaints.Case.Api.Features.SaveResponseDraft;
 
 /// <summary>
-/// Saves the draft final response (what <see cref="FinalResponseCompleteness"/> checks at signing) and shares it with
-/// its reviewers (<see cref="AdvocateReviewWindow"/>).
+/// Saves the draft final response (what <see cref="FinalResponseCompleteness"/> checks at signing) as a new version,
+/// privately: nobody outside the organisation sees it and no review starts until the handler shares it
+/// (<see cref="ShareResponseDraft"/>, ADR 23).
 /// </summary>
-public sealed class SaveResponseDraft(CaseSteps steps, CaseStore store, IOutbox outbox, DraftSharing sharing, CaseDraftReviewers reviewers)
+public sealed class SaveResponseDraft(CaseSteps steps)
 {
     private const int MaxFindings = 50;
     private const int MaxChanges = 50;
@@ -34,10 +33,7 @@ public sealed class SaveResponseDraft(CaseSteps steps, CaseStore store, IOutbox 
             changes,
             reader.Text(input.Remedy, "remedy", 10_000));
         reader.ThrowIfAny();
-        var today = steps.Today;
-        var window = await sharing.WindowEndsAsync(store, c.OrganisationCode, today, ct);
-        var reviewing = await reviewers.ForAsync(c, ct);
-        await steps.ApplyAsync(c, () => c.SaveDraft(draft), ct, () => sharing.Share(store, outbox, c, reviewing, today, window));
+        await steps.ApplyAsync(c, () => c.SaveDraft(draft), ct);
     }
 
     private static List<ResponseFinding> Findings(FieldReader reader, IReadOnlyList<CaseRequests.Finding?> given)

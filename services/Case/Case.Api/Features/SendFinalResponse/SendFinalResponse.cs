@@ -28,7 +28,8 @@ public sealed class SendFinalResponse(CaseSteps steps, CaseStore store, IOutbox 
         FinalResponseCompleteness.CheckSentInWriting(channel, "channel", reader.Errors);
         reader.ThrowIfAny();
         sharing.Expire(outbox, c, today);
-        // A reviewer who joined since the draft was saved (a referral accepted a moment ago) sees it before it goes.
+        // Every reviewer sees the version that goes: one saved privately and never shared, or a reviewer who joined
+        // since the last sharing (a referral accepted a moment ago), is shared now and holds the response back (ADR 23).
         if (c.Stage == CaseStage.ResponseDrafted)
         {
             var missing = (await reviewers.ForAsync(c, ct))

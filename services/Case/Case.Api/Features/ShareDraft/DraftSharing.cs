@@ -9,8 +9,8 @@ namespace IcsComplaints.Case.Api.Features.ShareDraft;
 
 /// <summary>
 /// Shares a draft with its reviewers and announces what happens to each review, the same way for every caller:
-/// the handler saving a draft, an advocate's acceptance arriving while a draft waits, the deadline scan expiring
-/// a window.
+/// the handler sharing a saved draft, an advocate's acceptance arriving while a shared draft waits, the response
+/// being sent, the deadline scan expiring a window.
 /// </summary>
 public sealed class DraftSharing(WorkingDayCalendar calendar)
 {
@@ -23,14 +23,14 @@ public sealed class DraftSharing(WorkingDayCalendar calendar)
         return AdvocateReviewWindow.EndsOn(today, days, calendar);
     }
 
-    /// <summary>Opens reviews of the current draft, keeps its snapshot, and publishes <see cref="DraftShared"/>.</summary>
-    public void Share(CaseStore store, IOutbox outbox, ComplaintCase c, IEnumerable<(string Code, ReviewerKind Kind)> reviewers, DateOnly today, DateOnly windowEndsOn)
+    /// <summary>Opens reviews of the current draft, keeps its snapshot, and publishes <see cref="DraftShared"/>; returns the reviews opened.</summary>
+    public IReadOnlyList<DraftReview> Share(CaseStore store, IOutbox outbox, ComplaintCase c, IEnumerable<(string Code, ReviewerKind Kind)> reviewers, DateOnly today, DateOnly windowEndsOn)
     {
         var superseded = c.Reviews.Where(r => r.Status == DraftReviewStatus.Open && r.Version < c.DraftVersion).Select(r => (r.Version, r.ReviewerCode)).ToList();
         var opened = c.ShareDraft(reviewers, today, windowEndsOn);
         if (opened.Count == 0)
         {
-            return;
+            return opened;
         }
         foreach (var (version, reviewer) in superseded.Where(s => c.Reviews.Any(r => r.Version == s.Version && r.ReviewerCode == s.ReviewerCode && r.Status == DraftReviewStatus.Superseded)))
         {
@@ -44,6 +44,7 @@ public sealed class DraftSharing(WorkingDayCalendar calendar)
             ContributorCodes = [.. opened.Where(r => r.Kind == ReviewerKind.Contributor).Select(r => r.ReviewerCode)],
             SharedOn = today, WindowEndsOn = windowEndsOn,
         });
+        return opened;
     }
 
     /// <summary>Expires the reviews whose window has passed, each announced.</summary>

@@ -63,12 +63,12 @@ public sealed class CaseQueries(CaseReads reads, IAuditTrail audit, TimeProvider
             c.Investigator, c.ConflictCheck, c.ResponsiblePerson, c.SigningDelegate, CaseClock.ResponseDueBy(c, today, calendar), SixMonthBackstop.For(c),
             ClockPausing.PausedWorkingDays(c, today, calendar), Deadlines(c), [.. c.Agreements.OrderBy(a => a.Id)], [.. c.Pauses.OrderBy(p => p.Id)],
             c.UpdateEveryWorkingDays, UpdateFrequency.NextDue(c, calendar), [.. c.Contacts.OrderBy(x => x.On).ThenBy(x => x.Id)], [.. c.Staff.OrderBy(s => s.Id)],
-            c.Draft, c.Draft is null ? [] : [.. FinalResponseCompleteness.Check(c).Select(e => $"{e.Field}: {e.Message}")], c.Signature, c.FinalResponseSentOn,
+            DraftView.Of(c), c.Draft is null ? [] : [.. FinalResponseCompleteness.Check(c).Select(e => $"{e.Field}: {e.Message}")], c.Signature, c.FinalResponseSentOn,
             c.DelayLetterSentOn, c.Coding, [.. c.Contributions.OrderBy(x => x.OrganisationCode, StringComparer.Ordinal)], c.ReopenCount,
             c.OmbudsmanReferralLearnedOn, [.. c.Surveys.Select(s => s.Kind)], [.. c.Reviews.OrderBy(r => r.Version).ThenBy(r => r.ReviewerCode, StringComparer.Ordinal)]);
     }
 
-    /// <summary>The work queue: cases the caller may see, filtered, most urgent first.</summary>
+    /// <summary>The work queue: cases the caller may see, filtered, most urgent first unless another order is asked for.</summary>
     public async Task<IReadOnlyList<CaseView>> ListAsync(Caller caller, CaseFilter filter, CancellationToken ct)
     {
         string? canonical = null;
@@ -81,6 +81,10 @@ public sealed class CaseQueries(CaseReads reads, IAuditTrail audit, TimeProvider
         {
             throw new RequestValidationException("dueWithin", "Give 0 to 260 working days.");
         }
+        if (filter.AssignedTo is { Length: > MaxSubjectIdLength })
+        {
+            throw new RequestValidationException("assignedTo", $"Give the user id of a handler or investigator (at most {MaxSubjectIdLength} characters).");
+        }
         // Staff see their organisation's cases, a signed-in complainant their own; advocates see cases only under a
         // consent grant (advocacy referrals), so through this list nothing.
         var organisation = caller.HasAny(ReaderRoles) ? caller.OrganisationCode : null;
@@ -89,7 +93,15 @@ public sealed class CaseQueries(CaseReads reads, IAuditTrail audit, TimeProvider
         IEnumerable<ComplaintCase> selected = loaded;
         if (filter.AssignedToMe)
         {
-            selected = selected.Where(c => c.Handler?.SubjectId == caller.SubjectId || c.Investigator?.SubjectId == caller.SubjectId);
+            selected = selected.Where(c => IsAssignedTo(c, caller.SubjectId));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.AssignedTo))
+        {
+            selected = selected.Where(c => IsAssignedTo(c, filter.AssignedTo.Trim()));
+        }
+        if (filter.Paused)
+        {
+            selected = selected.Where(c => c.IsPaused);
         }
         var views = selected.Select(View);
         if (filter.Breached)
@@ -100,7 +112,35 @@ public sealed class CaseQueries(CaseReads reads, IAuditTrail audit, TimeProvider
         {
             views = views.Where(v => v.NextDeadline is { } next && next.WorkingDaysLeft <= within);
         }
-        return [.. views.OrderBy(v => v.NextDeadline?.DueOn ?? DateOnly.MaxValue).ThenBy(v => v.ReceivedOn).Take(PageSize)];
+        return [.. Sorted(views, filter.Sort).Take(PageSize)];
+    }
+
+    /// <summary>Reads a <c>sort</c> parameter: deadline (when not given), received, reference or stage.</summary>
+    public static CaseSort ParseSort(string? sort) => sort?.Trim().ToUpperInvariant() switch
+    {
+        null or "" or "DEADLINE" => CaseSort.Deadline,
+        "RECEIVED" => CaseSort.Received,
+        "REFERENCE" => CaseSort.Reference,
+        "STAGE" => CaseSort.Stage,
+        _ => throw new RequestValidationException("sort", "Sort by deadline, received, reference or stage."),
+    };
+
+    private const int MaxSubjectIdLength = 200;
+
+    private static bool IsAssignedTo(ComplaintCase c, string subjectId) =>
+        c.Handler?.SubjectId == subjectId || c.Investigator?.SubjectId == subjectId;
+
+    private static IEnumerable<CaseView> Sorted(IEnumerable<CaseView> views, CaseSort sort)
+    {
+        // Every order ends on the reference so a page is the same from one read to the next.
+        static DateOnly Due(CaseView v) => v.NextDeadline?.DueOn ?? DateOnly.MaxValue;
+        return sort switch
+        {
+            CaseSort.Received => views.OrderByDescending(v => v.ReceivedOn).ThenBy(v => v.Reference, StringComparer.Ordinal),
+            CaseSort.Reference => views.OrderBy(v => v.Reference, StringComparer.Ordinal),
+            CaseSort.Stage => views.OrderBy(v => v.Stage).ThenBy(Due).ThenBy(v => v.Reference, StringComparer.Ordinal),
+            _ => views.OrderByDescending(v => v.Missed.Count > 0).ThenBy(Due).ThenBy(v => v.ReceivedOn).ThenBy(v => v.Reference, StringComparer.Ordinal),
+        };
     }
 
     /// <summary>What a contributing organisation sees of the case it contributes to, or <c>null</c>.</summary>
@@ -137,6 +177,6 @@ public sealed class CaseQueries(CaseReads reads, IAuditTrail audit, TimeProvider
             c.TransferredFromOrganisationCode, c.ClosedOn, c.Closure, c.Outcome, c.Handler?.Name,
             deadlines.Where(d => !d.Done).OrderBy(d => d.DueOn).FirstOrDefault(),
             [.. deadlines.Where(d => !d.Done && today > d.DueOn).Select(d => d.Kind)],
-            c.IsPaused);
+            c.IsPaused, c.Handler?.SubjectId, c.Investigator?.Name);
     }
 }

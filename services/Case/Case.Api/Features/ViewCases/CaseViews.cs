@@ -19,10 +19,35 @@ namespace IcsComplaints.Case.Api.Features.ViewCases;
 /// <param name="NextDeadline">The earliest deadline still to meet.</param>
 /// <param name="Missed">Deadlines already missed.</param>
 /// <param name="Paused">The clock is paused.</param>
+/// <param name="HandlerSubjectId">The handler's user id, when they were chosen from the organisation's users.</param>
+/// <param name="Investigator">The investigator's name, once a closer look names one.</param>
 public sealed record CaseView(
     Guid CaseId, Guid ComplaintId, string Reference, string OrganisationCode, CaseStage Stage, DateOnly ReceivedOn, DateOnly AcknowledgementDueBy,
     IReadOnlyList<string> OnHold, string? TransferredFromOrganisationCode, DateOnly? ClosedOn, CaseClosure? Closure, CaseOutcome? Outcome,
-    string? Handler, DeadlineView? NextDeadline, IReadOnlyList<DeadlineKind> Missed, bool Paused);
+    string? Handler, DeadlineView? NextDeadline, IReadOnlyList<DeadlineKind> Missed, bool Paused, string? HandlerSubjectId, string? Investigator);
+
+/// <summary>The draft final response as the handler sees it: its sections, its version, and the last version shared with reviewers.</summary>
+/// <param name="ComplaintSummary">The complaint as understood.</param>
+/// <param name="OutcomesSought">What the complainant wanted to achieve.</param>
+/// <param name="Investigation">How it was looked into.</param>
+/// <param name="Findings">A finding on each point.</param>
+/// <param name="Apology">The apology.</param>
+/// <param name="Changes">What will change and by when.</param>
+/// <param name="Remedy">How things will be put right.</param>
+/// <param name="Version">This version's number: each save makes a new one.</param>
+/// <param name="SharedVersion">The last version shared with reviewers; <c>null</c> when none has been, less than <paramref name="Version"/> when this one is saved but not shared yet.</param>
+public sealed record DraftView(
+    string? ComplaintSummary, string? OutcomesSought, string? Investigation, IReadOnlyList<ResponseFinding> Findings, string? Apology,
+    IReadOnlyList<ResponseChange> Changes, string? Remedy, int Version, int? SharedVersion)
+{
+    /// <summary>The view of a case's current draft, or <c>null</c> when there is none.</summary>
+    public static DraftView? Of(ComplaintCase c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return c.Draft is not { } d ? null
+            : new DraftView(d.ComplaintSummary, d.OutcomesSought, d.Investigation, d.Findings, d.Apology, d.Changes, d.Remedy, c.DraftVersion, c.SharedVersion);
+    }
+}
 
 /// <summary>A deadline as shown.</summary>
 /// <param name="Kind">Which.</param>
@@ -55,7 +80,7 @@ public sealed record DeadlineView(DeadlineKind Kind, DateOnly DueOn, int Working
 /// <param name="NextUpdateDue">When the next update is due.</param>
 /// <param name="Contacts">Contact log.</param>
 /// <param name="Staff">Staff complained about.</param>
-/// <param name="Draft">The draft final response.</param>
+/// <param name="Draft">The draft final response, with its version and the last version shared.</param>
 /// <param name="MissingFromResponse">What the draft still lacks before it can be signed and sent.</param>
 /// <param name="Signature">The signature, when signed.</param>
 /// <param name="FinalResponseSentOn">When the final response went.</param>
@@ -72,7 +97,7 @@ public sealed record CaseDetail(
     StaffRef? ResponsiblePerson, StaffRef? SigningDelegate, DateOnly? ResponseDueBy, DateOnly Backstop, int PausedWorkingDays,
     IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<ResponseDateAgreement> Agreements, IReadOnlyList<ClockPause> Pauses,
     int? UpdateEveryWorkingDays, DateOnly? NextUpdateDue, IReadOnlyList<ContactLogEntry> Contacts, IReadOnlyList<StaffInvolved> Staff,
-    ResponseDraft? Draft, IReadOnlyList<string> MissingFromResponse, ResponseSignature? Signature, DateOnly? FinalResponseSentOn,
+    DraftView? Draft, IReadOnlyList<string> MissingFromResponse, ResponseSignature? Signature, DateOnly? FinalResponseSentOn,
     DateOnly? DelayLetterSentOn, CaseCoding? Coding, IReadOnlyList<Contribution> Contributions, int ReopenCount,
     DateOnly? OmbudsmanReferralLearnedOn, IReadOnlyList<SurveyKind> Surveys, IReadOnlyList<DraftReview> Reviews);
 
@@ -96,4 +121,25 @@ public sealed record ContributionTask(
 /// <param name="Breached">Only cases with a missed deadline.</param>
 /// <param name="AssignedToMe">Only cases the caller handles or investigates.</param>
 /// <param name="IncludeClosed">Include closed cases.</param>
-public sealed record CaseFilter(string? Reference, CaseStage? Stage, int? DueWithinWorkingDays, bool Breached, bool AssignedToMe, bool IncludeClosed);
+/// <param name="Paused">Only cases whose clock is paused.</param>
+/// <param name="AssignedTo">Only cases this user (subject id) handles or investigates.</param>
+/// <param name="Sort">The order of the list.</param>
+public sealed record CaseFilter(
+    string? Reference, CaseStage? Stage, int? DueWithinWorkingDays, bool Breached, bool AssignedToMe, bool IncludeClosed,
+    bool Paused = false, string? AssignedTo = null, CaseSort Sort = CaseSort.Deadline);
+
+/// <summary>Orders of a work queue.</summary>
+public enum CaseSort
+{
+    /// <summary>Missed deadlines first, then the nearest next deadline; cases with none last.</summary>
+    Deadline = 1,
+
+    /// <summary>Newest received first.</summary>
+    Received = 2,
+
+    /// <summary>By reference.</summary>
+    Reference = 3,
+
+    /// <summary>By stage, in the order of the procedure, then by next deadline.</summary>
+    Stage = 4,
+}

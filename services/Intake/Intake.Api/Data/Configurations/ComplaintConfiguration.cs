@@ -27,6 +27,11 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.Property(c => c.PatientName).HasMaxLength(200);
         builder.Property(c => c.PatientNhsNumber).HasMaxLength(10);
         builder.HasIndex(c => c.PatientNhsNumber);
+        builder.HasIndex(c => c.PatientDateOfBirth);
+        // A search by name matches the start of each word typed: a B-tree on the words with text_pattern_ops serves
+        // LIKE 'word%' however many complaints there are. Loaded only by the search, never with the complaint.
+        builder.HasMany(c => c.NameWords).WithOne().HasForeignKey(ComplaintNameWordConfiguration.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.NameWords).HasField("_nameWords").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Property(c => c.StatusSecretHash).HasMaxLength(64);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.State).HasConversion<string>().HasMaxLength(30);
@@ -63,6 +68,23 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
             complainant.Property(p => p.Postcode).HasMaxLength(8);
             complainant.Ignore(p => p.Address);
         });
+    }
+}
+
+/// <summary>Table <c>intake.complaint_name_words</c>: the normalised words of the names on each complaint, for the search.</summary>
+public sealed class ComplaintNameWordConfiguration : IEntityTypeConfiguration<ComplaintNameWord>
+{
+    /// <summary>The shadow key naming the complaint.</summary>
+    public const string ComplaintId = "ComplaintId";
+
+    /// <inheritdoc />
+    public void Configure(EntityTypeBuilder<ComplaintNameWord> builder)
+    {
+        builder.ToTable("complaint_name_words");
+        builder.Property<Guid>(ComplaintId);
+        builder.Property(w => w.Word).HasMaxLength(NameWords.MaxWordLength);
+        builder.HasKey(ComplaintId, nameof(ComplaintNameWord.Word));
+        builder.HasIndex(w => w.Word).HasOperators("text_pattern_ops");
     }
 }
 

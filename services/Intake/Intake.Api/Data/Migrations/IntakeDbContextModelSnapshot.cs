@@ -400,6 +400,9 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_complaints_case_id");
 
+                    b.HasIndex("PatientDateOfBirth")
+                        .HasDatabaseName("ix_complaints_patient_date_of_birth");
+
                     b.HasIndex("PatientNhsNumber")
                         .HasDatabaseName("ix_complaints_patient_nhs_number");
 
@@ -416,6 +419,28 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasFilter("import_source IS NOT NULL");
 
                     b.ToTable("complaints", "intake");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Intake.Domain.Complaints.ComplaintNameWord", b =>
+                {
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("word");
+
+                    b.HasKey("ComplaintId", "Word")
+                        .HasName("pk_complaint_name_words");
+
+                    b.HasIndex("Word")
+                        .HasDatabaseName("ix_complaint_name_words_word");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Word"), new[] { "text_pattern_ops" });
+
+                    b.ToTable("complaint_name_words", "intake");
                 });
 
             modelBuilder.Entity("IcsComplaints.Intake.Domain.Complaints.ComplaintNotification", b =>
@@ -858,6 +883,21 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasName("pk_data_protection_keys");
 
                     b.ToTable("data_protection_keys", "intake");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Intake.Domain.Complaints.ComplaintNameWord", b =>
+                {
+                    b.HasOne("IcsComplaints.Intake.Domain.Complaints.Complaint", null)
+                        .WithMany("NameWords")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_name_words_complaints_complaint_id");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Intake.Domain.Complaints.Complaint", b =>
+                {
+                    b.Navigation("NameWords");
                 });
 #pragma warning restore 612, 618
         }

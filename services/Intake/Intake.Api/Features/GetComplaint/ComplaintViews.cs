@@ -96,7 +96,7 @@ public sealed record ExclusionView(ExclusionGround Ground, DateOnly? ExcludedOn,
 /// <param name="CreatedAt">When it was raised.</param>
 public sealed record NotificationView(string Recipient, string Reason, DateTimeOffset CreatedAt);
 
-/// <summary>A line of a complaints team's work list: no personal data.</summary>
+/// <summary>A line of a complaints team's work list or search results: who complained and about whom, so reading one is audited.</summary>
 /// <param name="Id">Identifier.</param>
 /// <param name="Reference">Reference.</param>
 /// <param name="OrganisationCode">Complained to.</param>
@@ -106,9 +106,12 @@ public sealed record NotificationView(string Recipient, string Reason, DateTimeO
 /// <param name="State">State at intake.</param>
 /// <param name="Route">Routing.</param>
 /// <param name="Pending">Decisions needed.</param>
+/// <param name="CaseId">The case intake follows it through, once opened.</param>
+/// <param name="ComplainantName">The complainant's name.</param>
+/// <param name="PatientName">The patient's name, when given.</param>
 public sealed record ComplaintSummary(
     Guid Id, string Reference, string OrganisationCode, string HandlingOrganisationCode, DateOnly ReceivedOn, ComplaintChannel Channel,
-    ComplaintState State, ComplaintRoute Route, IReadOnlyList<string> Pending);
+    ComplaintState State, ComplaintRoute Route, IReadOnlyList<string> Pending, Guid? CaseId, string? ComplainantName, string? PatientName);
 
 /// <summary>A complaint that may be the same matter as another (either/or).</summary>
 /// <param name="ComplaintId">The other complaint.</param>
