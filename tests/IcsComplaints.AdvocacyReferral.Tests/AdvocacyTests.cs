@@ -66,6 +66,7 @@ public sealed class AdvocacyTests(ComplaintHandlingSystem system)
         }
         var view = await advocate.GetFromJsonAsync<JsonElement>(Path(caseId, "advocate-view"));
         Assert.Equal("Received", view.GetProperty("stage").GetString());
+        Assert.False(view.TryGetProperty("finalResponse", out var none) && none.ValueKind != JsonValueKind.Null);
 
         // The response is drafted and saved privately: the advocate sees nothing until the handler shares it.
         await StepAsync(handler, caseId, "acknowledgement", new { channel = "Email", discussionOffered = true });
@@ -132,6 +133,9 @@ public sealed class AdvocacyTests(ComplaintHandlingSystem system)
             using var send = await handler.PostAsJsonAsync(Path(caseId, "final-response/sending"), new { channel = "Email" });
             return send.StatusCode == HttpStatusCode.OK;
         }, Patience, "the final response goes once the review of the last draft is complete");
+        // The advocate reads the response as it was sent.
+        var sent = await advocate.GetFromJsonAsync<JsonElement>(Path(caseId, "advocate-view"));
+        Assert.Equal("We will offer you a new appointment by 15 December.", sent.GetProperty("finalResponse").GetProperty("remedy").GetString());
 
         // The events carry counts, never the comment.
         Assert.Contains(system.Capture.Messages, m => m.Contains(caseId.ToString(), StringComparison.Ordinal) && m.Contains("\"Comments\":1", StringComparison.Ordinal));
@@ -139,7 +143,7 @@ public sealed class AdvocacyTests(ComplaintHandlingSystem system)
     }
 
     [Fact]
-    public async Task RevokingConsent_EndsTheAdvocatesAccessAtOnce_AndReleasesTheReview()
+    public async Task RevokingConsent_EndsTheAdvocatesAccessAtOnce_AndTellsThemWhen()
     {
         using var complainant = system.Http(await system.TokenAsync("complainant"));
         using var handler = system.Http(await system.TokenAsync("handler.rj1"));
@@ -153,7 +157,17 @@ public sealed class AdvocacyTests(ComplaintHandlingSystem system)
             Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.NotFound, (await advocate.GetAsync(Path(caseId, "advocate-view"))).StatusCode);
+        // The advocate is told their access ended, and when; another service's advocate, who never had the case, still learns nothing.
+        using (var ended = await advocate.GetAsync(Path(caseId, "advocate-view")))
+        {
+            var problem = await ended.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(HttpStatusCode.Forbidden, ended.StatusCode);
+            Assert.Equal("Access ended", problem.GetProperty("title").GetString());
+            Assert.Contains(LondonTime.Today(TimeProvider.System).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")),
+                problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+        using var otherAdvocate = system.Http(await system.TokenAsync("advocate.adv02"));
+        Assert.Equal(HttpStatusCode.NotFound, (await otherAdvocate.GetAsync(Path(caseId, "advocate-view"))).StatusCode);
         Assert.Empty((await advocate.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/advocacy/referrals?caseId={caseId}", UriKind.Relative))).GetProperty("items").EnumerateArray());
         var asHandler = await handler.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/advocacy/referrals?caseId={caseId}", UriKind.Relative));
         Assert.Equal("Revoked", asHandler.GetProperty("items")[0].GetProperty("grant").GetProperty("endReason").GetString());

@@ -252,6 +252,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["advocacy-referral POST /admin/outbox/{messageId:guid}/requeue"] = new(AdminsOnly, c => RequeueAsync(system.Advocacy, c.Token)),
         ["advocacy-referral POST /ics.advocacy.v1.AdvocacyDirectoryService/FindAdvocacyService"] = new(AnyoneMay, FindAdvocacyGrpcAsync),
         ["advocacy-referral POST /ics.advocacy.v1.ConsentService/GetActiveGrant"] = new(SignedIn((_, _) => Access.Hidden), ActiveGrantGrpcAsync),
+        ["advocacy-referral POST /ics.advocacy.v1.ConsentService/GetEndedGrant"] = new(SignedIn((_, _) => Access.Hidden), EndedGrantGrpcAsync),
         ["advocacy-referral POST /ics.advocacy.v1.ConsentService/ListDraftReviewers"] = new(
             SignedIn((p, own) => own && p.Has(ComplaintReaders) ? Access.Allowed : Access.Hidden), DraftReviewersGrpcAsync),
         ["advocacy-referral ANY ics.advocacy.v1.AdvocacyDirectoryService/{unimplementedMethod:grpcunimplemented}"] = new(
@@ -951,6 +952,21 @@ public sealed class AccessMatrixTests(IcsSystem system)
         try
         {
             await new ConsentService.ConsentServiceClient(channel).GetActiveGrantAsync(
+                new GetActiveGrantRequest { CaseId = c.Target.CaseId.ToString() }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
+            return Access.Allowed;
+        }
+        catch (RpcException ex)
+        {
+            return FromGrpc(ex.StatusCode);
+        }
+    }
+
+    private async Task<Access> EndedGrantGrpcAsync(Context c)
+    {
+        using var channel = GrpcChannel.ForAddress(system.Advocacy.GrpcAddress);
+        try
+        {
+            await new ConsentService.ConsentServiceClient(channel).GetEndedGrantAsync(
                 new GetActiveGrantRequest { CaseId = c.Target.CaseId.ToString() }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
             return Access.Allowed;
         }

@@ -48,6 +48,17 @@ public sealed class ReferralQueries(AdvocacyDbContext db)
     public Task<ConsentGrant?> GrantInForceAsync(Guid caseId, string advocacyServiceCode, CancellationToken ct) =>
         db.Grants.AsNoTracking().Where(ConsentScope.InForce).FirstOrDefaultAsync(g => g.CaseId == caseId && g.AdvocacyServiceCode == advocacyServiceCode, ct);
 
+    /// <summary>The service's most recently ended grant on the case when none is in force, or <c>null</c>.</summary>
+    public async Task<ConsentGrant?> LatestEndedGrantAsync(Guid caseId, string advocacyServiceCode, CancellationToken ct)
+    {
+        var grants = db.Grants.AsNoTracking().Where(g => g.CaseId == caseId && g.AdvocacyServiceCode == advocacyServiceCode);
+        if (await grants.Where(ConsentScope.InForce).AnyAsync(ct))
+        {
+            return null;
+        }
+        return await grants.Where(g => g.EndedOn != null).OrderByDescending(g => g.EndedOn).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>The case's referrals with the grants they came with, oldest first.</summary>
     public async Task<IReadOnlyList<(Referral Referral, ConsentGrant Grant)>> WithGrantsOfCaseAsync(Guid caseId, CancellationToken ct)
     {

@@ -24,6 +24,14 @@ public sealed class ConsentGrpcService(GetActiveGrantHandler activeGrant, ListDr
     }
 
     /// <inheritdoc />
+    public override async Task<EndedGrant> GetEndedGrant(GetActiveGrantRequest request, ServerCallContext context)
+    {
+        var grant = await activeGrant.EndedAsync(Caller.From(context.GetHttpContext().User), CaseId(request.CaseId), context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, "No ended consent for your service on this case."));
+        return new EndedGrant { EndedOn = grant.EndedOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), EndReason = grant.EndReason ?? "" };
+    }
+
+    /// <inheritdoc />
     public override async Task<DraftReviewers> ListDraftReviewers(ListDraftReviewersRequest request, ServerCallContext context)
     {
         var codes = await draftReviewers.HandleAsync(Caller.From(context.GetHttpContext().User), CaseId(request.CaseId), context.CancellationToken)

@@ -50,9 +50,7 @@ public static class CasesApi
         group.MapGet("/{caseId:guid}/acknowledgement/letter", AcknowledgementLetterAsync);
         group.MapGet("/{caseId:guid}/contribution", GetContributionAsync);
         group.MapGet("/contributions", ListContributions.GetAsync).RejectUnknownQueryParameters();
-        group.MapGet("/{caseId:guid}/advocate-view", async Task<Results<Ok<AdvocateCaseView>, NotFound>> (
-            Guid caseId, Caller caller, AdvocateAccess access, HttpContext http, CancellationToken ct) =>
-            await access.GetAsync(caller, caseId, http.Request.Headers.Authorization.ToString(), ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound());
+        group.MapGet("/{caseId:guid}/advocate-view", AdvocateViewAsync);
         group.MapGet("/{caseId:guid}/drafts/{version:int}", async Task<Results<Ok<SharedDraft>, NotFound>> (
             Guid caseId, int version, Caller caller, AdvocateAccess access, HttpContext http, CancellationToken ct) =>
             await access.GetDraftAsync(caller, caseId, version, http.Request.Headers.Authorization.ToString(), ct) is { } draft ? TypedResults.Ok(draft) : TypedResults.NotFound());
@@ -148,6 +146,20 @@ public static class CasesApi
         Caller caller, CaseQueries queries, CancellationToken ct) =>
         TypedResults.Ok(new ItemList<CaseView>(await queries.ListAsync(
             caller, new CaseFilter(reference, stage, dueWithin, breached == true, mine == true, includeClosed == true, paused == true, assignedTo, CaseQueries.ParseSort(sort)), ct)));
+
+    // An advocate whose consent ended is told so, with the date; one who never had the case learns nothing of it.
+    private static async Task<Results<Ok<AdvocateCaseView>, ProblemHttpResult, NotFound>> AdvocateViewAsync(
+        Guid caseId, Caller caller, AdvocateAccess access, HttpContext http, CancellationToken ct)
+    {
+        var authorization = http.Request.Headers.Authorization.ToString();
+        if (await access.GetAsync(caller, caseId, authorization, ct) is { } view)
+        {
+            return TypedResults.Ok(view);
+        }
+        return await access.AccessEndedOnAsync(caller, caseId, authorization, ct) is { } endedOn
+            ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Access ended", detail: AdvocateAccess.AccessEndedDetail(endedOn))
+            : TypedResults.NotFound();
+    }
 
     private static async Task<Results<Ok<CaseView>, NotFound>> GetAsync(Guid caseId, Caller caller, CaseQueries queries, CancellationToken ct) =>
         await queries.GetAsync(caller, caseId, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();

@@ -51,7 +51,7 @@ public static class ComplaintsApi
         group.MapPost("/validation", CheckAsync).AllowAnonymous();
         group.MapGet("/status", GetProgressAsync).AllowAnonymous();
         group.MapGet("", ListAsync).RejectUnknownQueryParameters();
-        // Searches by name, NHS number or date of birth go in the body: addresses are logged (ADR 23).
+        // Searches by name, NHS number or date of birth go in the body: addresses are logged (ADR 24).
         group.MapPost("/search", SearchAsync);
         group.MapGet("/mine", ListMineAsync);
         group.MapGet("/{id:guid}", GetAsync);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Grpc.Core;
 using IcsComplaints.AdvocacyReferral.Contracts.Grpc.V1;
 using IcsComplaints.Calendar;
@@ -10,7 +11,10 @@ using IcsComplaints.Platform.Security;
 
 namespace IcsComplaints.Case.Api.Features.AdvocateView;
 
-/// <summary>What an advocate sees of a case: its progress and the reviews asked of their service, no staff or personal details.</summary>
+/// <summary>
+/// What an advocate sees of a case: its progress, the reviews asked of their service and, once sent, the final
+/// response the complainant received; no staff details.
+/// </summary>
 /// <param name="CaseId">The case.</param>
 /// <param name="Reference">The complaint's reference.</param>
 /// <param name="OrganisationCode">The organisation handling it.</param>
@@ -22,9 +26,10 @@ namespace IcsComplaints.Case.Api.Features.AdvocateView;
 /// <param name="Paused">The clock is paused.</param>
 /// <param name="FinalResponseSentOn">When the final response went.</param>
 /// <param name="Reviews">Reviews of drafts asked of the advocate's service.</param>
+/// <param name="FinalResponse">The final response as sent, section by section; <c>null</c> until it is sent.</param>
 public sealed record AdvocateCaseView(
     Guid CaseId, string Reference, string OrganisationCode, CaseStage Stage, DateOnly ReceivedOn, DateOnly? AcknowledgedOn, DateOnly? ResponseDueBy,
-    DateOnly Backstop, bool Paused, DateOnly? FinalResponseSentOn, IReadOnlyList<DraftReview> Reviews);
+    DateOnly Backstop, bool Paused, DateOnly? FinalResponseSentOn, IReadOnlyList<DraftReview> Reviews, ResponseDraft? FinalResponse);
 
 /// <summary>A shared draft as a reviewer reads it.</summary>
 /// <param name="CaseId">The case.</param>
@@ -60,8 +65,36 @@ public sealed class AdvocateAccess(CaseReads reads, IAuditTrail audit, ConsentSe
         var today = LondonTime.Today(time);
         return new AdvocateCaseView(
             c.Id, c.Reference, c.OrganisationCode, c.Stage, c.ReceivedOn, c.AcknowledgedOn, CaseClock.ResponseDueBy(c, today, calendar), SixMonthBackstop.For(c),
-            c.IsPaused, c.FinalResponseSentOn, [.. c.Reviews.Where(r => r.ReviewerCode == grant.AdvocacyServiceCode).OrderBy(r => r.Version)]);
+            c.IsPaused, c.FinalResponseSentOn, [.. c.Reviews.Where(r => r.ReviewerCode == grant.AdvocacyServiceCode).OrderBy(r => r.Version)],
+            c.FinalResponseSentOn is null ? null : c.Draft);
     }
+
+    /// <summary>
+    /// When the caller is an advocate whose service's consent on the case has ended (and none is in force): the day
+    /// it ended. <c>null</c> for anyone else, including an advocate whose service never had the case.
+    /// </summary>
+    public async Task<DateOnly?> AccessEndedOnAsync(Caller caller, Guid caseId, string authorization, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.Has(Roles.Advocate))
+        {
+            return null;
+        }
+        try
+        {
+            var ended = await consents.GetEndedGrantAsync(
+                new GetActiveGrantRequest { CaseId = caseId.ToString() }, new Metadata { { "authorization", authorization } }, DateTime.UtcNow.Add(Deadline), ct);
+            return DateOnly.TryParseExact(ended.EndedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on) ? on : null;
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.PermissionDenied)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The plain-words reason an advocate's view of a case is refused once their consent has ended.</summary>
+    public static string AccessEndedDetail(DateOnly endedOn) =>
+        $"Your access to this case ended on {endedOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}, when the complainant's consent for your service ended.";
 
     /// <summary>
     /// A shared draft, for a reviewer it was shared with: an advocacy service with consent to review drafts, or a

@@ -12,7 +12,7 @@ namespace IcsComplaints.Intake.Api.Features.SearchComplaints;
 
 /// <summary>
 /// A search of the caller's organisation's complaints. Sent as a body, never in the address, because names, NHS numbers
-/// and dates of birth are personal data and addresses are logged (ADR 23). Every member is optional, but at least one
+/// and dates of birth are personal data and addresses are logged (ADR 24). Every member is optional, but at least one
 /// must be given; all those given must match.
 /// </summary>
 /// <param name="Reference">The complaint's reference, any case, with or without the hyphen.</param>
