@@ -206,6 +206,8 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["case GET /api/v1/cases/{caseId:guid}/contribution"] = new(SignedIn((_, _) => Access.Hidden), c => CaseCallAsync(c, HttpMethod.Get, "contribution", null)),
         ["case PUT /api/v1/cases/{caseId:guid}/contribution"] = new(SignedIn((_, _) => Access.Hidden), c => CaseCallAsync(c, HttpMethod.Put, "contribution", new { })),
         ["case POST /api/v1/cases/{caseId:guid}/contribution/sign-off"] = new(SignedIn((_, _) => Access.Hidden), c => CaseCallAsync(c, HttpMethod.Post, "contribution/sign-off", new { })),
+        // The list of what the caller's own organisation owes: any of its staff may ask; other roles have no such list.
+        ["case GET /api/v1/cases/contributions"] = new(SignedIn((p, _) => p.Has(ComplaintReaders) ? Access.Allowed : Access.Forbidden), c => GetAsync(system.Case, "/api/v1/cases/contributions", c.Token)),
         ["case POST /api/v1/cases/{caseId:guid}/surveys/{kind}"] = new(
             SignedIn((p, own) => !own ? Access.Hidden
                 : p.Has(Roles.Complainant, Roles.ComplaintsHandler, Roles.IcbCommissioner) ? Access.Allowed

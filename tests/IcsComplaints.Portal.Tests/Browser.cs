@@ -63,7 +63,7 @@ public sealed class Browser : IAsyncLifetime
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);
-        Directory.CreateDirectory(ScreenshotFolder);
+        System.IO.Directory.CreateDirectory(ScreenshotFolder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
     }
 

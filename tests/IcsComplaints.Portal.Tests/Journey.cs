@@ -70,13 +70,26 @@ public sealed class Journey(IPage page, string prefix, bool keyboardOnly = false
         if (keyboardOnly)
         {
             var id = await input.GetAttributeAsync("id") ?? throw new InvalidOperationException($"The option {label} has no id.");
-            await TabToAsync(id);
-            // Tab reaches a group of radios at its chosen (or first) option; the arrows move within it, as people do.
-            while (await page.EvaluateAsync<string>("() => document.activeElement.id") != id)
+            if (await input.GetAttributeAsync("type") == "radio")
             {
-                await page.Keyboard.PressAsync("ArrowDown");
+                // Tab reaches a group of radios at its chosen (or first) option; the arrows move within it, as people do.
+                var group = await input.GetAttributeAsync("name");
+                await TabUntilAsync(async () => await page.EvaluateAsync<string?>("() => document.activeElement ? document.activeElement.name : null") == group, label);
+                while (await page.EvaluateAsync<string>("() => document.activeElement.id") != id)
+                {
+                    await page.Keyboard.PressAsync("ArrowDown");
+                }
+                // The arrow keys choose as they move; Space chooses the option reached without them.
+                if (!await input.IsCheckedAsync())
+                {
+                    await page.Keyboard.PressAsync("Space");
+                }
             }
-            await page.Keyboard.PressAsync("Space");
+            else
+            {
+                await TabToAsync(id);
+                await page.Keyboard.PressAsync("Space");
+            }
         }
         else
         {

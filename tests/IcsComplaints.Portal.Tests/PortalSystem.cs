@@ -3,6 +3,7 @@ extern alias cases;
 extern alias gateway;
 extern alias identity;
 extern alias intake;
+extern alias learning;
 extern alias portal;
 using IcsComplaints.ServiceDefaults;
 using IcsComplaints.TestKit;
@@ -17,6 +18,8 @@ using GatewayProgram = gateway::Program;
 using IdentityProgram = identity::Program;
 using IntakeDbContext = intake::IcsComplaints.Intake.Api.Data.IntakeDbContext;
 using IntakeProgram = intake::Program;
+using LearningDbContext = learning::IcsComplaints.Learning.Api.Data.LearningDbContext;
+using LearningProgram = learning::Program;
 using PortalProgram = portal::Program;
 
 [assembly: AssemblyFixture(typeof(IcsComplaints.Portal.Tests.PortalSystem))]
@@ -25,8 +28,8 @@ using PortalProgram = portal::Program;
 namespace IcsComplaints.Portal.Tests;
 
 /// <summary>
-/// What the portal's users reach: the gateway, with the portal behind it at <c>/</c> and the identity, intake, case and
-/// advocacy-referral services behind it at <c>/api</c>, each on its own PostgreSQL database and RabbitMQ user. The
+/// What the portal's users reach: the gateway, with the portal behind it at <c>/</c> and the identity, intake, case,
+/// advocacy-referral and learning services behind it at <c>/api</c>, each on its own PostgreSQL database and RabbitMQ user. The
 /// gateway's address is the public address: tokens are issued for it and the browser only ever talks to it.
 /// </summary>
 public sealed class PortalSystem : IAsyncLifetime
@@ -47,6 +50,8 @@ public sealed class PortalSystem : IAsyncLifetime
     public ServiceHost<AdvocacyProgram> Advocacy { get; private set; } = null!;
 
     public ServiceHost<CaseProgram> Case { get; private set; } = null!;
+
+    public ServiceHost<LearningProgram> Learning { get; private set; } = null!;
 
     public ServiceHost<PortalProgram> Portal { get; private set; } = null!;
 
@@ -69,6 +74,9 @@ public sealed class PortalSystem : IAsyncLifetime
         await DatabaseExtensions.MigrateAsync<CaseDbContext>(caseDb.OwnerConnectionString, CaseDbContext.Schema, caseDb.ConnectionString);
         await DatabaseExtensions.MigrateAsync<IntakeDbContext>(intakeDb.OwnerConnectionString, IntakeDbContext.Schema, intakeDb.ConnectionString);
         await DatabaseExtensions.MigrateAsync<AdvocacyDbContext>(advocacyDb.OwnerConnectionString, AdvocacyDbContext.Schema, advocacyDb.ConnectionString);
+        var learningDb = await Own(_infrastructure.CreateServiceDatabaseAsync("learning"));
+        var learningBroker = await Own(_infrastructure.CreateBrokerUserAsync(vhost, "learning"));
+        await DatabaseExtensions.MigrateAsync<LearningDbContext>(learningDb.OwnerConnectionString, LearningDbContext.Schema, learningDb.ConnectionString);
 
         // The gateway's ports are known before anything starts, so every service can be told the public address.
         Gateway = new ServiceHost<GatewayProgram>(Quiet([]));
@@ -103,6 +111,14 @@ public sealed class PortalSystem : IAsyncLifetime
             ["Services:Advocacy:Grpc"] = Advocacy.GrpcAddress.ToString(),
         }, issuer)).Start();
         await Advocacy.Services.GetServices<IDeploymentStep>().OfType<AdvocacyDirectorySeed>().Single().RunAsync(Advocacy.Services, CancellationToken.None);
+        // Learning codes the cases the case service opens (the quality lead's pages); its queues must exist before a case opens.
+        Learning = new ServiceHost<LearningProgram>(Common(new()
+        {
+            ["ConnectionStrings:learningdb"] = learningDb.ConnectionString,
+            ["ConnectionStrings:rabbitmq"] = learningBroker.AmqpUri.ToString(),
+            ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
+        }, issuer)).Start();
+        await TestPlatform.ConnectedToBrokerAsync(Learning);
 
         Portal = new ServiceHost<PortalProgram>(Common(new()
         {
@@ -122,6 +138,8 @@ public sealed class PortalSystem : IAsyncLifetime
             ["ReverseProxy:Clusters:advocacy-http:Destinations:advocacy:Address"] = Advocacy.HttpAddress.ToString(),
             ["ReverseProxy:Clusters:case-http:Destinations:case:Address"] = Case.HttpAddress.ToString(),
             ["ReverseProxy:Clusters:advocacy-grpc:Destinations:advocacy:Address"] = Advocacy.GrpcAddress.ToString(),
+            ["ReverseProxy:Clusters:learning-http:Destinations:learning:Address"] = Learning.HttpAddress.ToString(),
+            ["ReverseProxy:Clusters:learning-grpc:Destinations:learning:Address"] = Learning.GrpcAddress.ToString(),
             ["ReverseProxy:Clusters:portal-http:Destinations:portal:Address"] = Portal.HttpAddress.ToString(),
             ["Authentication:Authority"] = issuer,
             ["Authentication:RequireHttpsMetadata"] = "false",
@@ -176,7 +194,7 @@ public sealed class PortalSystem : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var host in new IAsyncDisposable?[] { Gateway, Portal, Case, Advocacy, Intake, Identity })
+        foreach (var host in new IAsyncDisposable?[] { Gateway, Portal, Learning, Case, Advocacy, Intake, Identity })
         {
             if (host is not null)
             {

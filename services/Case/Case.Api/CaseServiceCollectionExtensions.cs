@@ -127,6 +127,7 @@ public static class CaseServiceCollectionExtensions
         services.AddSingleton<ReadCodingScheme>();
         services.AddScoped<SaveContribution>();
         services.AddScoped<SignOffContribution>();
+        services.AddScoped<ListContributions>();
         services.AddScoped<SubmitSurvey>();
         services.AddScoped<ReadCaseSettings>();
         services.AddScoped<ChangeCaseSettings>();

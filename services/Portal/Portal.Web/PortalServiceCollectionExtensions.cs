@@ -40,6 +40,7 @@ public static class PortalServiceCollectionExtensions
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Staff");
+            options.Conventions.AuthorizeFolder("/Advocate");
             options.Conventions.AuthorizePage("/YourComplaints");
         });
         builder.AddPortalSignIn();
@@ -78,6 +79,10 @@ public static class PortalServiceCollectionExtensions
             .AddHttpMessageHandler<CallerForwarding>();
         builder.Services.AddTransient<PublicApis>();
         builder.Services.AddTransient<CaseApis>();
+        builder.Services.AddTransient<AdvocacyApis>();
+        builder.Services.AddTransient<LearningApis>();
+        builder.Services.AddTransient<IntakeStaffApis>();
+        builder.Services.AddTransient<ContributionApis>();
         return builder;
     }
 

@@ -49,6 +49,7 @@ public static class CasesApi
         group.MapGet("/{caseId:guid}/final-response/letter", LetterAsync);
         group.MapGet("/{caseId:guid}/acknowledgement/letter", AcknowledgementLetterAsync);
         group.MapGet("/{caseId:guid}/contribution", GetContributionAsync);
+        group.MapGet("/contributions", ListContributions.GetAsync).RejectUnknownQueryParameters();
         group.MapGet("/{caseId:guid}/advocate-view", AdvocateViewAsync);
         group.MapGet("/{caseId:guid}/drafts/{version:int}", async Task<Results<Ok<SharedDraft>, NotFound>> (
             Guid caseId, int version, Caller caller, AdvocateAccess access, HttpContext http, CancellationToken ct) =>

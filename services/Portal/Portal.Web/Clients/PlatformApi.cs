@@ -68,6 +68,34 @@ public sealed class PlatformApi(HttpClient http)
         return new RawDocument(await response.Content.ReadAsStringAsync(ct), response.Content.Headers.ContentType?.ToString() ?? "text/plain", policy);
     }
 
+    /// <summary>POST a file as a multipart form, as a browser uploads one.</summary>
+    public async Task<ApiResult<T>> PostFileAsync<T>(string path, string field, Stream file, string fileName, string contentType, CancellationToken ct)
+    {
+        using var content = new MultipartFormDataContent();
+        using var part = new StreamContent(file);
+        part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        content.Add(part, field, fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = content };
+        using var response = await http.SendAsync(request, ct);
+        return await ReadAsync<T>(response, ct);
+    }
+
+    /// <summary>GET a file (a CSV, say) as it is, with its media type.</summary>
+    public async Task<ApiResult<(byte[] Content, string ContentType)>> GetFileAsync(string path, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative), ct);
+        if ((int)response.StatusCode >= 500)
+        {
+            throw new HttpRequestException($"The platform answered {(int)response.StatusCode}.", null, response.StatusCode);
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            return new(default, ApiProblem.Read((int)response.StatusCode, await response.Content.ReadAsStringAsync(ct)));
+        }
+        var type = response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
+        return new((await response.Content.ReadAsByteArrayAsync(ct), type), null);
+    }
+
     private static void AddHeaders(HttpRequestMessage request, IReadOnlyDictionary<string, string>? headers)
     {
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())

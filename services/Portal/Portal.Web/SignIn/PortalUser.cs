@@ -37,9 +37,27 @@ public static class PortalUser
             return [("/your-complaints", "Your complaints"), ("/Complain/Start", "Make a complaint")];
         }
         var items = new List<(string, string)> { ("/staff", "Home") };
-        if (RolesOf(user).Any(Roles.OrganisationStaff.Contains))
+        var roles = RolesOf(user);
+        if (roles.Any(Roles.OrganisationStaff.Contains))
         {
             items.Add(("/staff/complaints", "Complaints"));
+            items.Add(("/staff/contributions", "Contributions"));
+        }
+        // The roles intake lets record a complaint for their organisation.
+        if (roles.Any(r => r is Roles.ComplaintsHandler or Roles.IcbCommissioner))
+        {
+            items.Add(("/staff/record", "Record a complaint"));
+            items.Add(("/staff/imports", "Import complaints"));
+        }
+        // Calibration and agreement are governance (the quality lead and the responsible person); learning decides.
+        if (roles.Any(r => r is Roles.QualityLead or Roles.ResponsiblePerson))
+        {
+            items.Add(("/staff/quality", "Quality"));
+        }
+        if (roles.Contains(Roles.Advocate))
+        {
+            items.Add(("/advocate", "Referrals"));
+            items.Add(("/advocate/clients", "Clients"));
         }
         if (RolesOf(user).Any(CaseTeam.Contains))
         {

@@ -35,3 +35,12 @@ public sealed record DateQuestion(string Id, string Name, string Legend, Journey
     public string? Hint { get; init; }
     public bool IsPageHeading { get; init; } = true;
 }
+
+/// <summary>How the staff and advocate pages write a date: "3 March 2026".</summary>
+public static class Dates
+{
+    private static readonly System.Globalization.CultureInfo British = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>The date in words, or an empty string.</summary>
+    public static string InWords(DateOnly? date) => date?.ToString("d MMMM yyyy", British) ?? "";
+}
