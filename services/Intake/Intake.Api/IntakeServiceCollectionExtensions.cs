@@ -86,6 +86,7 @@ public static class IntakeServiceCollectionExtensions
         builder.Services.AddSingleton<IServiceCommand, ImportCommand>();
         builder.Services.AddSingleton<ComplaintImporter>();
         builder.Services.AddSingleton<ImportSignal>();
+        builder.Services.AddScoped<ImportJobStore>();
         builder.Services.AddScoped<ImportUploads>();
         builder.Services.AddScoped<ImportJobProcessor>();
         builder.Services.AddHostedService<ImportWorker>();

@@ -2,7 +2,6 @@ using IcsComplaints.Intake.Api.Data;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Intake.Api.Features.ImportComplaints;
 
@@ -28,7 +27,7 @@ public sealed record ImportStatus(
 /// CSV imports uploaded over REST by an organisation's complaints team or quality lead: stored as a job and its rows
 /// for <see cref="ImportWorker"/>, which applies the same rules as the command-line tool (<see cref="ComplaintImporter"/>).
 /// </summary>
-public sealed class ImportUploads(IntakeDbContext db, IAuditTrail audit, ImportSignal signal, TimeProvider time)
+public sealed class ImportUploads(ImportJobStore jobs, IAuditTrail audit, ImportSignal signal, TimeProvider time)
 {
     /// <summary>Roles that may import complaints for their organisation.</summary>
     public static readonly IReadOnlyList<string> ImporterRoles = [Roles.ComplaintsHandler, Roles.QualityLead];
@@ -70,8 +69,7 @@ public sealed class ImportUploads(IntakeDbContext db, IAuditTrail audit, ImportS
             Total = rows.Count,
             CreatedAt = time.GetUtcNow(),
         };
-        db.ImportJobs.Add(job);
-        db.ImportRows.AddRange(rows.Select(r => new ComplaintImportRow
+        jobs.Add(job, rows.Select(r => new ComplaintImportRow
         {
             JobId = job.Id,
             Line = r.Line,
@@ -79,7 +77,7 @@ public sealed class ImportUploads(IntakeDbContext db, IAuditTrail audit, ImportS
             Cells = [.. r.Cells],
         }));
         audit.Record(AuditAction.Create, AuditResources.Import, job.Id.ToString(), organisation);
-        await db.SaveChangesAsync(ct);
+        await jobs.SaveAsync(ct);
         signal.Notify();
         return new ImportAccepted(job.Id, job.Total);
     }
@@ -88,25 +86,20 @@ public sealed class ImportUploads(IntakeDbContext db, IAuditTrail audit, ImportS
     public async Task<ImportStatus?> GetAsync(Caller caller, Guid id, CancellationToken ct)
     {
         var organisation = ImporterOrganisation(caller);
-        return await db.ImportJobs.AsNoTracking()
-            .Where(j => j.Id == id && j.OrganisationCode == organisation)
-            .Select(j => new ImportStatus(j.Id, j.State, j.Total, j.Processed, j.Accepted, j.AlreadyImported, j.Rejected, j.StartedAt, j.FinishedAt))
-            .SingleOrDefaultAsync(ct);
+        return await jobs.FindAsync(id, organisation, ct) is { } j
+            ? new ImportStatus(j.Id, j.State, j.Total, j.Processed, j.Accepted, j.AlreadyImported, j.Rejected, j.StartedAt, j.FinishedAt)
+            : null;
     }
 
     /// <summary>The rejected rows so far as CSV (the tool's report), audited as a read; <c>null</c> when there is no such import.</summary>
     public async Task<string?> RejectedRowsAsync(Caller caller, Guid id, CancellationToken ct)
     {
         var organisation = ImporterOrganisation(caller);
-        if (!await db.ImportJobs.AnyAsync(j => j.Id == id && j.OrganisationCode == organisation, ct))
+        if (await jobs.FindAsync(id, organisation, ct) is null)
         {
             return null;
         }
-        var rows = await db.ImportRows.AsNoTracking()
-            .Where(r => r.JobId == id && r.Outcome == ImportRowOutcome.Rejected)
-            .OrderBy(r => r.Line)
-            .Select(r => new { r.Line, r.ExternalId, r.RejectedFields, r.RejectedReasons })
-            .ToListAsync(ct);
+        var rows = await jobs.RejectedRowsAsync(id, ct);
         var rejected = rows
             .SelectMany(r => r.RejectedFields.Zip(r.RejectedReasons, (field, reason) => new RejectedRow(r.Line, r.ExternalId, field, reason)))
             .ToList();

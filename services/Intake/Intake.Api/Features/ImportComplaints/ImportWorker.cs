@@ -1,7 +1,6 @@
 using IcsComplaints.Calendar;
 using IcsComplaints.Intake.Api.Data;
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Intake.Api.Features.ImportComplaints;
 
@@ -36,7 +35,7 @@ public sealed class ImportSignal
 /// without an outcome, replicas never work on the same import at once, and no row is counted or recorded twice.
 /// </summary>
 public sealed class ImportJobProcessor(
-    IntakeDbContext db, ComplaintStore store, ComplaintEventPublisher events, ComplaintImporter importer, OrganisationDirectory directory,
+    ImportJobStore jobs, ComplaintStore store, ComplaintEventPublisher events, ComplaintImporter importer, OrganisationDirectory directory,
     WorkingDayCalendar calendar, TimeProvider time)
 {
     /// <summary>Rows processed per transaction: small enough that progress moves often.</summary>
@@ -45,10 +44,7 @@ public sealed class ImportJobProcessor(
     /// <summary>Processes the next batch of the oldest unfinished import; false when there was nothing to do.</summary>
     public async Task<bool> ProcessNextBatchAsync(CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var job = await db.ImportJobs
-            .FromSql($"SELECT * FROM intake.complaint_import_jobs WHERE state <> 'Finished' ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED")
-            .SingleOrDefaultAsync(ct);
+        var job = await jobs.LockNextUnfinishedAsync(ct);
         if (job is null)
         {
             return false;
@@ -59,21 +55,17 @@ public sealed class ImportJobProcessor(
             job.State = ImportState.Running;
             job.StartedAt = now;
         }
-        var pending = await db.ImportRows
-            .Where(r => r.JobId == job.Id && r.Outcome == ImportRowOutcome.Pending)
-            .OrderBy(r => r.Line)
-            .Take(BatchSize)
-            .ToListAsync(ct);
+        var pending = await jobs.PendingRowsAsync(job.Id, BatchSize, ct);
         if (pending.Count == 0)
         {
             job.State = ImportState.Finished;
             job.FinishedAt = now;
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await jobs.SaveAsync(ct);
+            await jobs.CommitAsync(ct);
             return true;
         }
         var snapshot = await directory.GetAsync(ct);
-        var parser = ImportRowParser.For(snapshot, calendar, time, job.OrganisationCode, await FirstLinesAsync(job.Id, ct));
+        var parser = ImportRowParser.For(snapshot, calendar, time, job.OrganisationCode, await jobs.FirstLinesAsync(job.Id, ct));
         var parsed = pending.Select(r => (Row: r, Parsed: parser.Parse(ValuesOf(job, r), r.Line))).ToList();
         var accepted = parsed.Where(p => p.Parsed.Rejections is null).Select(p => p.Parsed).ToList();
         var already = await importer.AddNewAsync(store, events, accepted, job.Source, snapshot, ct);
@@ -96,17 +88,9 @@ public sealed class ImportJobProcessor(
         {
             return true;
         }
-        await transaction.CommitAsync(ct);
+        await jobs.CommitAsync(ct);
         return true;
     }
-
-    // The first line of each external id in the whole file, so a repeat is refused however the file was split into batches.
-    private Task<Dictionary<string, int>> FirstLinesAsync(Guid jobId, CancellationToken ct) =>
-        db.ImportRows.AsNoTracking()
-            .Where(r => r.JobId == jobId && r.ExternalId != null)
-            .GroupBy(r => r.ExternalId!)
-            .Select(g => new { ExternalId = g.Key, Line = g.Min(r => r.Line) })
-            .ToDictionaryAsync(g => g.ExternalId, g => g.Line, StringComparer.Ordinal, ct);
 
     private static Dictionary<string, string> ValuesOf(ComplaintImportJob job, ComplaintImportRow row)
     {
