@@ -111,6 +111,13 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["intake GET /api/v1/complaints/{id:guid}/possible-duplicates"] = new(
             SignedIn((p, own) => p.Has(ComplaintReaders) && own ? Access.Allowed : Access.Hidden),
             c => GetAsync(system.Intake, $"/api/v1/complaints/{c.Target.ComplaintId}/possible-duplicates", c.Token)),
+        // Imports: an organisation's complaints team and quality lead, for their own organisation; an empty form is
+        // refused (400) past authorisation, so nothing is imported by the probe.
+        ["intake POST /api/v1/complaints/imports/"] = new(
+            StaffOfAnyOrganisation(Importers), c => ReachedAsync(system.Intake, HttpMethod.Post, "/api/v1/complaints/imports", c.Token)),
+        ["intake GET /api/v1/complaints/imports/{id:guid}"] = new(ImportTeam, async c => await GetAsync(system.Intake, $"/api/v1/complaints/imports/{await ImportOfAsync(c.Target.Org)}", c.Token)),
+        ["intake GET /api/v1/complaints/imports/{id:guid}/rejected"] = new(
+            ImportTeam, async c => await GetAsync(system.Intake, $"/api/v1/complaints/imports/{await ImportOfAsync(c.Target.Org)}/rejected", c.Token)),
         ["intake POST /api/v1/complaints/{id:guid}/consent"] = new(Deciders(), c => DecideAsync(c, "consent", new { })),
         ["intake POST /api/v1/complaints/{id:guid}/routing"] = new(Deciders(), c => DecideAsync(c, "routing", new { })),
         ["intake POST /api/v1/complaints/{id:guid}/parties"] = new(Deciders(), c => DecideAsync(c, "parties", new { })),
@@ -431,6 +438,39 @@ public sealed class AccessMatrixTests(IcsSystem system)
     // Lists and records scoped to the caller's own organisation: the roles given may, other signed-in callers may not.
     private static Func<Persona, bool, Access> StaffOfAnyOrganisation(params string[] roles) =>
         SignedIn((p, _) => p.Has(roles) ? Access.Allowed : Access.Forbidden);
+
+    private static readonly string[] Importers = [Roles.ComplaintsHandler, Roles.QualityLead];
+
+    // An import is its organisation's: other roles are refused outright, other organisations' importers do not see it.
+    private static Access ImportTeam(Persona p, bool own) =>
+        SignedIn((p, own) => !p.Has(Importers) ? Access.Forbidden : own ? Access.Allowed : Access.Hidden)(p, own);
+
+    private static readonly Lock ImportsGate = new();
+    private static readonly Dictionary<string, Task<Guid>> ImportsByOrganisation = [];
+
+    // One small import per organisation, uploaded by its complaints handler the first time a probe needs it.
+    private Task<Guid> ImportOfAsync(string org)
+    {
+        lock (ImportsGate)
+        {
+            if (!ImportsByOrganisation.TryGetValue(org, out var import))
+            {
+                ImportsByOrganisation[org] = import = UploadImportAsync(org);
+            }
+            return import;
+        }
+    }
+
+    private async Task<Guid> UploadImportAsync(string org)
+    {
+        using var http = HttpClients.WithToken(system.Intake.CreateHttpClient(), await system.TokenAsync($"handler.{org.ToLowerInvariant()}"));
+        using var csv = new StringContent(
+            $"external_id,organisation_code,received_on,complainant_name,description\nM-{Guid.NewGuid():N},{org},2025-01-14,Alex Demo,Access matrix probe.\n",
+            System.Text.Encoding.UTF8, "text/csv");
+        using var response = await http.PostAsync(new Uri("/api/v1/complaints/imports", UriKind.Relative), csv);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
 
     // Decisions on a complaint are taken by the complaints team of the organisation handling it; its other staff
     // (and the complainant) may read it but not decide; anyone else does not see it at all.

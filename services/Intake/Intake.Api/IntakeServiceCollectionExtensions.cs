@@ -84,6 +84,12 @@ public static class IntakeServiceCollectionExtensions
         builder.Services.AddSingleton<OrganisationDirectory>();
         builder.Services.AddSingleton<IDeploymentStep, DirectorySeed>();
         builder.Services.AddSingleton<IServiceCommand, ImportCommand>();
+        builder.Services.AddSingleton<ComplaintImporter>();
+        builder.Services.AddSingleton<ImportSignal>();
+        builder.Services.AddScoped<ImportJobStore>();
+        builder.Services.AddScoped<ImportUploads>();
+        builder.Services.AddScoped<ImportJobProcessor>();
+        builder.Services.AddHostedService<ImportWorker>();
         builder.Services.AddWorkingDayCalendar();
         builder.Services.AddScoped<SubmitComplaintHandler>();
         builder.Services.AddHostedService<IdempotencyKeyRetention>();
@@ -95,6 +101,7 @@ public static class IntakeServiceCollectionExtensions
     public static WebApplication MapIntakeApi(this WebApplication app)
     {
         app.MapComplaintsApi();
+        app.MapImportsApi();
         app.MapConcernsApi();
         app.MapDirectoryApi();
         app.MapGrpcService<IntakeGrpcService>();

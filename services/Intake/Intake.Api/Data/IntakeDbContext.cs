@@ -42,6 +42,12 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     /// <summary>Who commissioned whom, when.</summary>
     public DbSet<CommissioningRelationship> CommissioningRelationships => Set<CommissioningRelationship>();
 
+    /// <summary>CSV files of complaints uploaded over REST.</summary>
+    public DbSet<ComplaintImportJob> ImportJobs => Set<ComplaintImportJob>();
+
+    /// <summary>The rows of those files and what became of each.</summary>
+    public DbSet<ComplaintImportRow> ImportRows => Set<ComplaintImportRow>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -24,6 +24,127 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("IcsComplaints.Intake.Api.Data.ComplaintImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer")
+                        .HasColumnName("accepted");
+
+                    b.Property<int>("AlreadyImported")
+                        .HasColumnType("integer")
+                        .HasColumnName("already_imported");
+
+                    b.PrimitiveCollection<List<string>>("Columns")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("columns");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("OrganisationCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("organisation_code");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("integer")
+                        .HasColumnName("processed");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaint_import_jobs");
+
+                    b.HasIndex("State", "CreatedAt")
+                        .HasDatabaseName("ix_complaint_import_jobs_state_created_at");
+
+                    b.ToTable("complaint_import_jobs", "intake");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Intake.Api.Data.ComplaintImportRow", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.PrimitiveCollection<List<string>>("Cells")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("cells");
+
+                    b.Property<string>("ExternalId")
+                        .HasColumnType("text")
+                        .HasColumnName("external_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.PrimitiveCollection<List<string>>("RejectedFields")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("rejected_fields");
+
+                    b.PrimitiveCollection<List<string>>("RejectedReasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("rejected_reasons");
+
+                    b.HasKey("JobId", "Line")
+                        .HasName("pk_complaint_import_rows");
+
+                    b.HasIndex("JobId", "Outcome", "Line")
+                        .HasDatabaseName("ix_complaint_import_rows_job_id_outcome_line");
+
+                    b.ToTable("complaint_import_rows", "intake");
+                });
+
             modelBuilder.Entity("IcsComplaints.Intake.Api.Data.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -883,6 +1004,16 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasName("pk_data_protection_keys");
 
                     b.ToTable("data_protection_keys", "intake");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Intake.Api.Data.ComplaintImportRow", b =>
+                {
+                    b.HasOne("IcsComplaints.Intake.Api.Data.ComplaintImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_import_rows_complaint_import_jobs_job_id");
                 });
 
             modelBuilder.Entity("IcsComplaints.Intake.Domain.Complaints.ComplaintNameWord", b =>

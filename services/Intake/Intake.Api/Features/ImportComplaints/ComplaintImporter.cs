@@ -1,6 +1,5 @@
 using IcsComplaints.Calendar;
 using IcsComplaints.Intake.Api.Data;
-using IcsComplaints.Intake.Api.Features.SubmitComplaint;
 using IcsComplaints.Intake.Contracts;
 using IcsComplaints.Intake.Domain.Complaints;
 using IcsComplaints.Intake.Domain.Directory;
@@ -48,31 +47,30 @@ public sealed class ComplaintImporter(IServiceScopeFactory scopes, OrganisationD
     /// <summary>Outcomes of a closed complaint, as KO41a counts them.</summary>
     public static readonly IReadOnlyList<string> Outcomes = ["Upheld", "PartiallyUpheld", "NotUpheld"];
 
+    /// <summary>Most rows an uploaded file may hold.</summary>
+    public const int MaxUploadRows = 10_000;
+
+    /// <summary>Largest uploaded file, in bytes.</summary>
+    public const int MaxUploadBytes = 5 * 1024 * 1024;
+
     /// <summary>Imports <paramref name="path"/> as complaints from <paramref name="source"/>; reports progress as rows read.</summary>
     public async Task<ImportResult> ImportAsync(string path, string source, string importedBy, IProgress<int>? progress, CancellationToken ct)
     {
         var started = time.GetTimestamp();
         var snapshot = await directory.GetAsync(ct);
-        var today = LondonTime.Today(time);
-        var earliest = new DateOnly(calendar.BankHolidays.FirstYear, 1, 1);
+        var parser = ImportRowParser.For(snapshot, calendar, time, organisation: null);
         var rejected = new List<RejectedRow>();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var batch = new List<ImportRow>(BatchSize);
         int read = 0, imported = 0, already = 0;
 
-        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, Trim = SepTrim.All }).FromFile(path);
-        var missing = Columns.Take(5).Where(c => !reader.Header.TryIndexOf(c, out _)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new RequestValidationException("header", $"The file has no column {string.Join(", ", missing)}. Expected columns: {string.Join(",", Columns)}.");
-        }
-        var present = Columns.Where(c => reader.Header.TryIndexOf(c, out _)).ToList();
+        using var reader = OpenReader(Sep.New(',').Reader(ReaderOptions).FromFile(path), "header");
+        var present = PresentColumns(reader.Header);
         // A Sep row lives only until the next one is read, and not across an await: copy its cells first.
         while (reader.MoveNext())
         {
             read++;
             var (line, values) = Copy(reader.Current, present);
-            var parsed = Parse(values, line, snapshot, today, earliest, seen);
+            var parsed = parser.Parse(values, line);
             if (parsed.Rejections is { } rejections)
             {
                 rejected.AddRange(rejections);
@@ -104,10 +102,76 @@ public sealed class ComplaintImporter(IServiceScopeFactory scopes, OrganisationD
         return new ImportResult(read, imported, already, rejected, time.GetElapsedTime(started));
     }
 
+    /// <summary>
+    /// Reads an uploaded file: its columns and each row's line and cells, refusing (as <paramref name="field"/>) a file
+    /// without the required columns or with more than <see cref="MaxUploadRows"/> rows.
+    /// </summary>
+    public static (IReadOnlyList<string> Columns, IReadOnlyList<(int Line, string[] Cells)> Rows) ReadUpload(string text, string field)
+    {
+        using var reader = OpenReader(Sep.New(',').Reader(ReaderOptions).FromText(text), field);
+        var present = PresentColumns(reader.Header);
+        var rows = new List<(int, string[])>();
+        while (reader.MoveNext())
+        {
+            if (rows.Count == MaxUploadRows)
+            {
+                throw new RequestValidationException(field, $"The file has more than {MaxUploadRows:N0} rows: split it into smaller files.");
+            }
+            var (line, values) = Copy(reader.Current, present);
+            rows.Add((line, [.. present.Select(c => values[c])]));
+        }
+        if (rows.Count == 0)
+        {
+            throw new RequestValidationException(field, "The file has a header but no rows.");
+        }
+        return (present, rows);
+    }
+
+    /// <summary>
+    /// Adds, in the unit of work of <paramref name="store"/>, the complaints of <paramref name="batch"/> not already
+    /// imported from <paramref name="source"/>, with their events; returns the external ids skipped as already there.
+    /// Nothing is written until the caller saves.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> AddNewAsync(
+        ComplaintStore store, ComplaintEventPublisher events, IReadOnlyList<ImportRow> batch, string source, DirectorySnapshot snapshot, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(batch);
+        var existing = await store.ImportedAsync(source, [.. batch.Select(r => r.ExternalId)], ct);
+        var now = time.GetUtcNow();
+        foreach (var row in batch.Where(r => !existing.Contains(r.ExternalId)))
+        {
+            var complaint = Complaint.Import(ComplaintReference.New(), row.Complaint!, snapshot, now, source, row.ExternalId, row.ClosedOn, row.Outcome);
+            store.Add(complaint);
+            events.Publish(complaint);
+        }
+        return existing;
+    }
+
     /// <summary>Writes the rejected rows as CSV: line, external_id, field, reason.</summary>
     public static void WriteReport(IReadOnlyList<RejectedRow> rejected, string path)
     {
         using var writer = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(path);
+        Write(writer, rejected);
+    }
+
+    /// <summary>The rejected rows as CSV text, in the format of <see cref="WriteReport"/>.</summary>
+    public static string ReportText(IReadOnlyList<RejectedRow> rejected)
+    {
+        ArgumentNullException.ThrowIfNull(rejected);
+        // Sep writes the header with the first row: an empty report still names its columns.
+        if (rejected.Count == 0)
+        {
+            return "line,external_id,field,reason" + Environment.NewLine;
+        }
+        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).ToText();
+        Write(writer, rejected);
+        return writer.ToString();
+    }
+
+    private static void Write(SepWriter writer, IReadOnlyList<RejectedRow> rejected)
+    {
         foreach (var r in rejected)
         {
             using var row = writer.NewRow();
@@ -117,6 +181,21 @@ public sealed class ComplaintImporter(IServiceScopeFactory scopes, OrganisationD
             row["reason"].Set(r.Reason);
         }
     }
+
+    private static readonly Func<SepReaderOptions, SepReaderOptions> ReaderOptions = o => o with { Unescape = true, Trim = SepTrim.All };
+
+    private static SepReader OpenReader(SepReader reader, string field)
+    {
+        var missing = Columns.Take(5).Where(c => !reader.Header.TryIndexOf(c, out _)).ToList();
+        if (missing.Count > 0)
+        {
+            reader.Dispose();
+            throw new RequestValidationException(field, $"The file has no column {string.Join(", ", missing)}. Expected columns: {string.Join(",", Columns)}.");
+        }
+        return reader;
+    }
+
+    private static List<string> PresentColumns(SepReaderHeader header) => [.. Columns.Where(c => header.TryIndexOf(c, out _))];
 
     private static (int Line, Dictionary<string, string> Values) Copy(SepReader.Row row, List<string> columns)
     {
@@ -128,119 +207,6 @@ public sealed class ComplaintImporter(IServiceScopeFactory scopes, OrganisationD
         return (row.LineNumberFrom, values);
     }
 
-    private sealed record ImportRow(int Line, string ExternalId, ComplaintSubmission? Complaint, DateOnly? ClosedOn, string? Outcome, IReadOnlyList<RejectedRow>? Rejections);
-
-    private static ImportRow Parse(
-        Dictionary<string, string> values, int line, DirectorySnapshot snapshot, DateOnly today, DateOnly earliest, Dictionary<string, int> seen)
-    {
-        string? Get(string column) => values.TryGetValue(column, out var v) && v.Length > 0 ? v : null;
-        var externalId = Get("external_id");
-        if (externalId is null || externalId.Length > 100)
-        {
-            return Reject(line, externalId, "external_id", "Give the complaint's identifier in the source system (1 to 100 characters).");
-        }
-        if (!seen.TryAdd(externalId, line))
-        {
-            return Reject(line, externalId, "external_id", $"Repeats the row on line {seen[externalId]}.");
-        }
-        var command = new SubmitComplaintCommand
-        {
-            OrganisationCode = Get("organisation_code"),
-            ReceivedOn = Get("received_on"),
-            Channel = Get("channel"),
-            Complainant = new ComplainantInput(Get("complainant_name"), Get("complainant_email"), Get("complainant_phone"))
-            {
-                Type = Get("complainant_type"),
-                Address = Get("address_line1") is null && Get("postcode") is null
-                    ? null
-                    : new AddressInput(Get("address_line1"), Get("address_line2"), Get("town"), Get("postcode")),
-            },
-            Representation = Get("representative_basis") is null && Get("consent_evidence") is null
-                ? null
-                : new RepresentationInput(Get("representative_basis"), Get("consent_evidence"), null),
-            Patient = Get("patient_name") is null && Get("patient_nhs_number") is null && Get("patient_date_of_birth") is null
-                ? null
-                : new PatientInput(Get("patient_name"), Get("patient_nhs_number"), Get("patient_date_of_birth")),
-            EventDate = Get("event_date"),
-            AwareDate = Get("aware_date"),
-            AboutOrganisationCodes = Get("about_organisation_codes")?.Split(' ', StringSplitOptions.RemoveEmptyEntries),
-            Description = Get("description"),
-            DesiredOutcome = Get("desired_outcome"),
-        };
-        if (command.ReceivedOn is null)
-        {
-            return Reject(line, externalId, "received_on", "Give the date the complaint was received, YYYY-MM-DD.");
-        }
-        ComplaintSubmission complaint;
-        try
-        {
-            // Historical records are written complaints unless the file says otherwise (KO41a counts written complaints).
-            complaint = ComplaintValidator.Validate(command, null, ComplaintChannel.Letter, today, earliest, SubmitterKind.Staff, snapshot);
-        }
-        catch (RequestValidationException ex)
-        {
-            return new ImportRow(line, externalId, null, null, null,
-                [.. ex.Errors.SelectMany(e => e.Value.Select(message => new RejectedRow(line, externalId, ColumnOf(e.Key), message)))]);
-        }
-        DateOnly? closedOn;
-        try
-        {
-            var fields = new FieldReader();
-            closedOn = fields.Date(Get("closed_on"), "closed_on", DateRules.EarliestBirth, DateRules.LastCalendarDay);
-            fields.ThrowIfAny();
-        }
-        catch (RequestValidationException ex)
-        {
-            return Reject(line, externalId, "closed_on", ex.Errors["closed_on"][0]);
-        }
-        if (closedOn is { } date && (date < complaint.ReceivedOn || date > today))
-        {
-            return Reject(line, externalId, "closed_on", "A complaint is closed on or after the day it was received, and not after today.");
-        }
-        string? outcome = null;
-        if (Get("outcome") is { } given)
-        {
-            outcome = Outcomes.FirstOrDefault(o => o.Equals(given.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
-            if (outcome is null)
-            {
-                return Reject(line, externalId, "outcome", "The outcome is Upheld, PartiallyUpheld or NotUpheld (KO41a).");
-            }
-            if (closedOn is null)
-            {
-                return Reject(line, externalId, "closed_on", "A complaint with an outcome has a closing date.");
-            }
-        }
-        return new ImportRow(line, externalId, complaint, closedOn, outcome, null);
-    }
-
-    private static ImportRow Reject(int line, string? externalId, string field, string reason) =>
-        new(line, externalId ?? "", null, null, null, [new RejectedRow(line, externalId, field, reason)]);
-
-    // The validator names JSON fields (complainant.address.postcode); the report names the file's columns.
-    private static string ColumnOf(string field) => field switch
-    {
-        "organisationCode" => "organisation_code",
-        "receivedOn" => "received_on",
-        "complainant" or "complainant.name" => "complainant_name",
-        "complainant.email" => "complainant_email",
-        "complainant.phone" => "complainant_phone",
-        "complainant.type" => "complainant_type",
-        "complainant.address.line1" => "address_line1",
-        "complainant.address.line2" => "address_line2",
-        "complainant.address.town" => "town",
-        "complainant.address.postcode" => "postcode",
-        "representation" or "representation.basis" => "representative_basis",
-        "representation.consentEvidence" => "consent_evidence",
-        "patient.name" => "patient_name",
-        "patient.nhsNumber" => "patient_nhs_number",
-        "patient.dateOfBirth" => "patient_date_of_birth",
-        "eventDate" => "event_date",
-        "awareDate" => "aware_date",
-        "desiredOutcome" => "desired_outcome",
-        _ when field.StartsWith("aboutOrganisationCodes", StringComparison.Ordinal) => "about_organisation_codes",
-        _ => field,
-    };
-
     private async Task<(int Imported, int AlreadyImported)> SaveBatchAsync(List<ImportRow> batch, string source, DirectorySnapshot snapshot, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
@@ -249,16 +215,8 @@ public sealed class ComplaintImporter(IServiceScopeFactory scopes, OrganisationD
             var store = scope.ServiceProvider.GetRequiredService<ComplaintStore>();
             var events = scope.ServiceProvider.GetRequiredService<ComplaintEventPublisher>();
             store.AddWithoutTracking();
-            var existing = await store.ImportedAsync(source, [.. batch.Select(r => r.ExternalId)], ct);
-            var now = time.GetUtcNow();
-            var added = 0;
-            foreach (var row in batch.Where(r => !existing.Contains(r.ExternalId)))
-            {
-                var complaint = Complaint.Import(ComplaintReference.New(), row.Complaint!, snapshot, now, source, row.ExternalId, row.ClosedOn, row.Outcome);
-                store.Add(complaint);
-                events.Publish(complaint);
-                added++;
-            }
+            var existing = await AddNewAsync(store, events, batch, source, snapshot, ct);
+            var added = batch.Count - existing.Count;
             // A reference drawn twice, or a concurrent run of the same import: try the batch again, skipping what is now there.
             if (await store.SaveUnlessRefusedAsync([ComplaintStore.ReferenceConstraint, ComplaintStore.ImportConstraint], ct) is null)
             {

@@ -1,0 +1,113 @@
+using System.Text;
+using IcsComplaints.Intake.Api.Features.ImportComplaints;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.ServiceDefaults;
+using IcsComplaints.Validation;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace IcsComplaints.Intake.Api.Api;
+
+/// <summary>CSV imports of complaints over REST (<c>/api/v1/complaints/imports</c>), for an organisation's complaints team.</summary>
+public static class ImportsApi
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static RouteGroupBuilder MapImportsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/complaints/imports").WithTags("Imports");
+        group.MapPost("", UploadAsync).RejectUnknownQueryParameters();
+        group.MapGet("/{id:guid}", GetAsync).RejectUnknownQueryParameters();
+        group.MapGet("/{id:guid}/rejected", RejectedAsync).RejectUnknownQueryParameters();
+        return group;
+    }
+
+    /// <summary>
+    /// Queues a CSV file of complaints (body <c>text/csv</c>, or <c>multipart/form-data</c> with a <c>file</c> part) for
+    /// import: 202 with its id and row count. At most 5 MB and 10,000 rows, with the tool's columns.
+    /// </summary>
+    private static async Task<Accepted<ImportAccepted>> UploadAsync(HttpContext http, Caller caller, ImportUploads imports, CancellationToken ct)
+    {
+        // Who may import is checked before the body is read: a caller without the right learns nothing about the file.
+        ImportUploads.ImporterOrganisation(caller);
+        var csv = await ReadFileAsync(http.Request, ct);
+        var accepted = await imports.UploadAsync(caller, csv, ct);
+        return TypedResults.Accepted($"/api/v1/complaints/imports/{accepted.Id}", accepted);
+    }
+
+    private static async Task<Results<Ok<ImportStatus>, NotFound>> GetAsync(Guid id, Caller caller, ImportUploads imports, CancellationToken ct) =>
+        await imports.GetAsync(caller, id, ct) is { } status ? TypedResults.Ok(status) : TypedResults.NotFound();
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> RejectedAsync(Guid id, Caller caller, ImportUploads imports, CancellationToken ct) =>
+        await imports.RejectedRowsAsync(caller, id, ct) is { } csv
+            ? TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv", $"import-{id}-rejected.csv")
+            : TypedResults.NotFound();
+
+    private static async Task<string> ReadFileAsync(HttpRequest request, CancellationToken ct)
+    {
+        // The service's usual body limit is far smaller than a file's: this endpoint alone takes up to the file limit.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = ComplaintImporter.MaxUploadBytes + MultipartAllowance;
+        }
+        if (request.ContentLength > ComplaintImporter.MaxUploadBytes + MultipartAllowance)
+        {
+            throw TooLarge();
+        }
+        if (request.HasFormContentType)
+        {
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = ComplaintImporter.MaxUploadBytes + MultipartAllowance }, ct);
+            }
+            catch (InvalidDataException)
+            {
+                throw TooLarge();
+            }
+            if (form.Files.GetFile("file") is not { } file)
+            {
+                throw new RequestValidationException("file", "Attach the CSV file as the form part named file.");
+            }
+            if (file.Length > ComplaintImporter.MaxUploadBytes)
+            {
+                throw TooLarge();
+            }
+            await using var stream = file.OpenReadStream();
+            return await ReadCappedAsync(stream, ct);
+        }
+        if (request.ContentType is not { } type || !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new RequestValidationException("file", "Send the file as text/csv, or as multipart/form-data with a part named file.");
+        }
+        return await ReadCappedAsync(request.Body, ct);
+    }
+
+    // The parts' headers and boundaries around a file of the largest size allowed.
+    private const int MultipartAllowance = 64 * 1024;
+
+    private static async Task<string> ReadCappedAsync(Stream body, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81_920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > ComplaintImporter.MaxUploadBytes)
+            {
+                throw TooLarge();
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        try
+        {
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new RequestValidationException("file", "The file is not a CSV file in UTF-8 text.");
+        }
+    }
+
+    private static RequestValidationException TooLarge() =>
+        new("file", $"The file is larger than {ComplaintImporter.MaxUploadBytes / (1024 * 1024)} MB: split it into smaller files.");
+}
