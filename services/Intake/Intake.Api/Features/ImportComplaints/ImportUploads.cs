@@ -37,7 +37,7 @@ public sealed class ImportUploads(ImportJobStore jobs, IAuditTrail audit, Import
 
     /// <summary>
     /// The import source of an organisation's uploads: the same for every file it uploads, so a file uploaded again
-    /// skips the rows already recorded (ADR 24).
+    /// skips the rows already recorded (ADR 25).
     /// </summary>
     public static string SourceFor(string organisation) => $"upload-{organisation}";
 

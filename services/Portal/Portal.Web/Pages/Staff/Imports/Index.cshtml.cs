@@ -9,8 +9,13 @@ namespace IcsComplaints.Portal.Web.Pages.Staff.Imports;
 /// Uploads a CSV of complaints to intake's import (a plain multipart form, so it works without JavaScript), then
 /// shows its progress. The columns and the rules for each row are intake's.
 /// </summary>
+// Intake takes files up to 5 MB; the portal's (and the gateway's) usual 256 KB body limit would refuse them first.
+[RequestSizeLimit(IndexModel.UploadLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = IndexModel.UploadLimit)]
 public sealed class IndexModel(IntakeStaffApis apis) : PageModel
 {
+    internal const long UploadLimit = 6 * 1024 * 1024;
+
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
