@@ -29,7 +29,7 @@ public sealed class AdvocacyTests(ComplaintHandlingSystem system)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private static readonly object CompleteDraft = new
+    internal static readonly object CompleteDraft = new
     {
         complaintSummary = "Your appointment was cancelled three times.", outcomesSought = "A new appointment and an explanation.",
         investigation = "We reviewed the booking records.",
@@ -288,9 +288,9 @@ public sealed class AdvocacyTests(ComplaintHandlingSystem system)
     private static int? SharedVersion(JsonElement detail) =>
         detail.GetProperty("draft").TryGetProperty("sharedVersion", out var shared) && shared.ValueKind == JsonValueKind.Number ? shared.GetInt32() : null;
 
-    private static Uri Path(Guid caseId, string step) => new($"/api/v1/cases/{caseId}/{step}", UriKind.Relative);
+    internal static Uri Path(Guid caseId, string step) => new($"/api/v1/cases/{caseId}/{step}", UriKind.Relative);
 
-    private static async Task<Guid> ComplainantCaseAsync(HttpClient complainant)
+    internal static async Task<Guid> ComplainantCaseAsync(HttpClient complainant)
     {
         using var submitted = await complainant.PostAsJsonAsync(new Uri("/api/v1/complaints", UriKind.Relative), new
         {
@@ -310,14 +310,14 @@ public sealed class AdvocacyTests(ComplaintHandlingSystem system)
         return caseId;
     }
 
-    private static async Task<JsonElement> ReferAsync(HttpClient http, Guid caseId, bool reviewDrafts, string? evidence = null)
+    internal static async Task<JsonElement> ReferAsync(HttpClient http, Guid caseId, bool reviewDrafts, string? evidence = null, string? accessEndsOn = null)
     {
         JsonElement created = default;
         await Eventually.TrueAsync(async () =>
         {
             using var response = await http.PostAsJsonAsync(new Uri("/api/v1/advocacy/referrals", UriKind.Relative), new
             {
-                caseId, postcode = "SE1 7EH", consent = new { viewCase = true, reviewDrafts, evidence },
+                caseId, postcode = "SE1 7EH", consent = new { viewCase = true, reviewDrafts, evidence, accessEndsOn },
             });
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
@@ -343,7 +343,7 @@ public sealed class AdvocacyTests(ComplaintHandlingSystem system)
         return id;
     }
 
-    private static async Task<JsonElement> StepAsync(HttpClient http, Guid caseId, string step, object? body, bool put = false, bool get = false)
+    internal static async Task<JsonElement> StepAsync(HttpClient http, Guid caseId, string step, object? body, bool put = false, bool get = false)
     {
         using var response = get ? await http.GetAsync(Path(caseId, step))
             : put ? await http.PutAsJsonAsync(Path(caseId, step), body)

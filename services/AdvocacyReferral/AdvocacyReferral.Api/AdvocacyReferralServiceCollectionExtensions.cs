@@ -60,6 +60,7 @@ public static class AdvocacyReferralServiceCollectionExtensions
         builder.Services.AddScoped<RecordCaseHandler>();
         builder.Services.AddScoped<CloseCaseHandler>();
         builder.Services.AddScoped<FindAdvocacyServiceHandler>();
+        builder.Services.Configure<ConsentOptions>(builder.Configuration.GetSection(ConsentOptions.SectionName));
         builder.Services.AddScoped<Referring>();
         builder.Services.AddScoped<RequestReferralHandler>();
         builder.Services.AddScoped<StatusSecretCheck>();

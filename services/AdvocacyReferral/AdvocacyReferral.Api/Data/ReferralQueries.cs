@@ -44,20 +44,34 @@ public sealed class ReferralQueries(AdvocacyDbContext db)
                where r.CaseId == caseId && r.Status == ReferralStatus.Accepted
                select r.AdvocacyServiceCode).Distinct().ToListAsync(ct);
 
-    /// <summary>The service's grant in force on the case, or <c>null</c>.</summary>
-    public Task<ConsentGrant?> GrantInForceAsync(Guid caseId, string advocacyServiceCode, CancellationToken ct) =>
-        db.Grants.AsNoTracking().Where(ConsentScope.InForce).FirstOrDefaultAsync(g => g.CaseId == caseId && g.AdvocacyServiceCode == advocacyServiceCode, ct);
+    /// <summary>
+    /// The service's grant that lets it into the case today: in force, or reading the closed case until its planned
+    /// end (<see cref="ConsentPlannedEnd"/>); <c>null</c> when none does.
+    /// </summary>
+    public async Task<ConsentGrant?> GrantInForceAsync(Guid caseId, string advocacyServiceCode, DateOnly today, CancellationToken ct) =>
+        (await GrantsOfServiceAsync(caseId, advocacyServiceCode, ct)).FirstOrDefault(g => ConsentPlannedEnd.Readable(g, today));
 
-    /// <summary>The service's most recently ended grant on the case when none is in force, or <c>null</c>.</summary>
-    public async Task<ConsentGrant?> LatestEndedGrantAsync(Guid caseId, string advocacyServiceCode, CancellationToken ct)
+    /// <summary>
+    /// When none lets the service in today, its grant on the case whose access ended last, with the day it ended;
+    /// <c>null</c> when one still does or the service never had one.
+    /// </summary>
+    public async Task<(ConsentGrant Grant, DateOnly EndedOn)?> LatestEndedGrantAsync(Guid caseId, string advocacyServiceCode, DateOnly today, CancellationToken ct)
     {
-        var grants = db.Grants.AsNoTracking().Where(g => g.CaseId == caseId && g.AdvocacyServiceCode == advocacyServiceCode);
-        if (await grants.Where(ConsentScope.InForce).AnyAsync(ct))
+        var grants = await GrantsOfServiceAsync(caseId, advocacyServiceCode, ct);
+        if (grants.Any(g => ConsentPlannedEnd.Readable(g, today)))
         {
             return null;
         }
-        return await grants.Where(g => g.EndedOn != null).OrderByDescending(g => g.EndedOn).FirstOrDefaultAsync(ct);
+        return grants.Select(g => (Grant: g, EndedOn: ConsentPlannedEnd.AccessEndedOn(g, today)))
+            .Where(e => e.EndedOn is not null)
+            .Select(e => (e.Grant, EndedOn: e.EndedOn!.Value))
+            .OrderByDescending(e => e.EndedOn)
+            .Cast<(ConsentGrant Grant, DateOnly EndedOn)?>()
+            .FirstOrDefault();
     }
+
+    private Task<List<ConsentGrant>> GrantsOfServiceAsync(Guid caseId, string advocacyServiceCode, CancellationToken ct) =>
+        db.Grants.AsNoTracking().Where(g => g.CaseId == caseId && g.AdvocacyServiceCode == advocacyServiceCode).ToListAsync(ct);
 
     /// <summary>The case's referrals with the grants they came with, oldest first.</summary>
     public async Task<IReadOnlyList<(Referral Referral, ConsentGrant Grant)>> WithGrantsOfCaseAsync(Guid caseId, CancellationToken ct)

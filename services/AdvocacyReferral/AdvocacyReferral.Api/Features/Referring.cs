@@ -7,6 +7,7 @@ using IcsComplaints.AdvocacyReferral.Domain.Rules;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Validation;
+using Microsoft.Extensions.Options;
 
 namespace IcsComplaints.AdvocacyReferral.Api.Features;
 
@@ -17,14 +18,17 @@ namespace IcsComplaints.AdvocacyReferral.Api.Features;
 /// <param name="GrantedOn">When it was given.</param>
 /// <param name="ViewCase">May see the case's progress.</param>
 /// <param name="ReviewDrafts">May see and comment on drafts.</param>
-public sealed record ReferralConsent(string RequestedBy, string Subject, ConsentEvidence Evidence, DateOnly GrantedOn, bool ViewCase, bool ReviewDrafts);
+/// <param name="AccessEndsOn">The planned end the complainant gave, or <c>null</c> for the configured period after closure.</param>
+public sealed record ReferralConsent(
+    string RequestedBy, string Subject, ConsentEvidence Evidence, DateOnly GrantedOn, bool ViewCase, bool ReviewDrafts, DateOnly? AccessEndsOn = null);
 
 /// <summary>
 /// The same steps for every referral, whoever asks (the complaints team, the signed-in complainant, the complainant
 /// with their reference and secret): the service chosen or found for the area, and the grant and referral kept
 /// and announced in the caller's unit of work.
 /// </summary>
-public sealed class Referring(ReferralStore referrals, AdvocacyDirectoryQueries directory, IOutbox outbox, IAuditTrail audit, TimeProvider time)
+public sealed class Referring(
+    ReferralStore referrals, AdvocacyDirectoryQueries directory, IOutbox outbox, IAuditTrail audit, TimeProvider time, IOptions<ConsentOptions> options)
 {
     /// <summary>
     /// The code of the service named, or else of the one for the postcode or local authority given, or else for the
@@ -75,7 +79,8 @@ public sealed class Referring(ReferralStore referrals, AdvocacyDirectoryQueries 
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(consent);
         var grant = ConsentGrant.Give(
-            Guid.CreateVersion7(time.GetUtcNow()), c.CaseId, serviceCode, consent.ViewCase, consent.ReviewDrafts, consent.Evidence, consent.GrantedOn, consent.Subject);
+            Guid.CreateVersion7(time.GetUtcNow()), c.CaseId, serviceCode, consent.ViewCase, consent.ReviewDrafts, consent.Evidence, consent.GrantedOn, consent.Subject)
+            .Lasting(consent.AccessEndsOn, options.Value.DaysAfterClosure);
         var referral = Referral.Request(Guid.CreateVersion7(time.GetUtcNow()), grant, consent.RequestedBy, consent.Subject, requestedOn);
         referrals.Add(grant, referral);
         outbox.Publish(new ConsentGranted

@@ -14,21 +14,23 @@ public sealed class ConsentGrpcService(GetActiveGrantHandler activeGrant, ListDr
     /// <inheritdoc />
     public override async Task<ActiveGrant> GetActiveGrant(GetActiveGrantRequest request, ServerCallContext context)
     {
-        var grant = await activeGrant.HandleAsync(Caller.From(context.GetHttpContext().User), CaseId(request.CaseId), context.CancellationToken)
+        var access = await activeGrant.HandleAsync(Caller.From(context.GetHttpContext().User), CaseId(request.CaseId), context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, "No consent in force for your service on this case."));
+        var grant = access.Grant;
         return new ActiveGrant
         {
-            GrantId = grant.Id.ToString(), AdvocacyServiceCode = grant.AdvocacyServiceCode, ViewCase = grant.ViewCase, ReviewDrafts = grant.ReviewDrafts,
+            GrantId = grant.Id.ToString(), AdvocacyServiceCode = grant.AdvocacyServiceCode, ViewCase = grant.ViewCase, ReviewDrafts = access.ReviewDrafts,
             GrantedOn = grant.GrantedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            AccessEndsOn = access.AccessEndsOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
         };
     }
 
     /// <inheritdoc />
     public override async Task<EndedGrant> GetEndedGrant(GetActiveGrantRequest request, ServerCallContext context)
     {
-        var grant = await activeGrant.EndedAsync(Caller.From(context.GetHttpContext().User), CaseId(request.CaseId), context.CancellationToken)
+        var (grant, endedOn) = await activeGrant.EndedAsync(Caller.From(context.GetHttpContext().User), CaseId(request.CaseId), context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, "No ended consent for your service on this case."));
-        return new EndedGrant { EndedOn = grant.EndedOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), EndReason = grant.EndReason ?? "" };
+        return new EndedGrant { EndedOn = endedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), EndReason = grant.EndReason ?? "" };
     }
 
     /// <inheritdoc />

@@ -40,6 +40,8 @@ public sealed record ConsentEnded(Guid GrantId, Guid CaseId, string AdvocacyServ
 /// The complainant's consent for one advocacy service to see their case and, if they agree, drafts of the final
 /// response (what each allows: <see cref="ConsentScope"/>). It ends when revoked (by the complainant or a handler),
 /// when the case closes, or when the referral is declined, and never starts again: a new referral gives a new grant.
+/// A planned end (<see cref="AccessEndsOn"/>) lets the advocate go on reading the closed case's final response until
+/// then (ADR 25); a grant recorded before planned ends existed has none, and access ends at closure.
 /// </summary>
 public sealed class ConsentGrant
 {
@@ -83,6 +85,15 @@ public sealed class ConsentGrant
     /// <summary>True until it ends.</summary>
     public bool IsActive => EndedOn is null;
 
+    /// <summary>
+    /// The planned end: the last day of the advocate's access, whether the case is open or closed. Recorded when the
+    /// complainant gave a date, otherwise set at closure from <see cref="DaysAfterClosure"/>.
+    /// </summary>
+    public DateOnly? AccessEndsOn { get; private set; }
+
+    /// <summary>How many days after the case closes access lasts, when no date was given; <c>null</c> to end at closure.</summary>
+    public int? DaysAfterClosure { get; private set; }
+
     /// <summary>Records consent given for one service, with the scope the complainant agreed to.</summary>
     public static ConsentGrant Give(
         Guid id, Guid caseId, string advocacyServiceCode, bool viewCase, bool reviewDrafts, ConsentEvidence evidence, DateOnly grantedOn, string recordedBy) => new()
@@ -90,6 +101,48 @@ public sealed class ConsentGrant
         Id = id, CaseId = caseId, AdvocacyServiceCode = advocacyServiceCode, ViewCase = viewCase, ReviewDrafts = reviewDrafts,
         Evidence = evidence, GrantedOn = grantedOn, RecordedBy = recordedBy,
     };
+
+    /// <summary>
+    /// Records how long consent lasts: until the date the complainant gave, or else for a number of days after the
+    /// case closes (<see cref="ConsentPlannedEnd"/>).
+    /// </summary>
+    public ConsentGrant Lasting(DateOnly? until, int daysAfterClosure)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(daysAfterClosure);
+        AccessEndsOn = until;
+        DaysAfterClosure = until is null ? daysAfterClosure : null;
+        return this;
+    }
+
+    /// <summary>
+    /// The case closed: the grant ends with its referrals and draft reviews, and its planned end, now fixed, says
+    /// until when the advocate may still read the closed case. Returns what to announce.
+    /// </summary>
+    public ConsentEnded? CaseClosed(DateOnly closedOn, string by, IEnumerable<Referral> referrals)
+    {
+        if (IsActive && AccessEndsOn is null && DaysAfterClosure is { } days)
+        {
+            AccessEndsOn = closedOn.AddDays(days);
+        }
+        return End(closedOn, ConsentEndReason.CaseClosed, by, referrals);
+    }
+
+    /// <summary>
+    /// Consent withdrawn after the case closed, while the advocate could still read it: that reading ends today, so
+    /// the grant now ends today by revocation (its planned end kept for the record). Returns <c>false</c> when nothing
+    /// was left to end.
+    /// </summary>
+    public bool RevokeReadingAfterClosure(DateOnly today, string by)
+    {
+        if (IsActive || !ConsentPlannedEnd.Readable(this, today))
+        {
+            return false;
+        }
+        EndedOn = today;
+        EndReason = ConsentEndReason.Revoked;
+        EndedBy = by;
+        return true;
+    }
 
     /// <summary>
     /// Ends the grant and, with it, the referrals it came with that are still waiting or accepted; whatever ends it,

@@ -24,7 +24,7 @@ namespace IcsComplaints.AdvocacyReferral.Api.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("IcsComplaints.AdvocacyReferral.Api.Cases.CaseReference", b =>
+            modelBuilder.Entity("IcsComplaints.AdvocacyReferral.Domain.Cases.CaseReference", b =>
                 {
                     b.Property<Guid>("CaseId")
                         .ValueGeneratedOnAdd()
@@ -69,7 +69,7 @@ namespace IcsComplaints.AdvocacyReferral.Api.Data.Migrations
                     b.ToTable("cases", "advocacy");
                 });
 
-            modelBuilder.Entity("IcsComplaints.AdvocacyReferral.Api.Directory.AdvocacyProvider", b =>
+            modelBuilder.Entity("IcsComplaints.AdvocacyReferral.Domain.Directory.AdvocacyProvider", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(9)
@@ -128,12 +128,16 @@ namespace IcsComplaints.AdvocacyReferral.Api.Data.Migrations
                     b.ToTable("advocacy_services", "advocacy");
                 });
 
-            modelBuilder.Entity("IcsComplaints.AdvocacyReferral.Api.Referrals.ConsentGrant", b =>
+            modelBuilder.Entity("IcsComplaints.AdvocacyReferral.Domain.Referrals.ConsentGrant", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AccessEndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("access_ends_on");
 
                     b.Property<string>("AdvocacyServiceCode")
                         .IsRequired()
@@ -144,6 +148,10 @@ namespace IcsComplaints.AdvocacyReferral.Api.Data.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
+
+                    b.Property<int?>("DaysAfterClosure")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_after_closure");
 
                     b.Property<string>("EndReason")
                         .HasMaxLength(30)
@@ -194,7 +202,7 @@ namespace IcsComplaints.AdvocacyReferral.Api.Data.Migrations
                     b.ToTable("consent_grants", "advocacy");
                 });
 
-            modelBuilder.Entity("IcsComplaints.AdvocacyReferral.Api.Referrals.Referral", b =>
+            modelBuilder.Entity("IcsComplaints.AdvocacyReferral.Domain.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -268,7 +276,7 @@ namespace IcsComplaints.AdvocacyReferral.Api.Data.Migrations
                     b.ToTable("referrals", "advocacy");
                 });
 
-            modelBuilder.Entity("IcsComplaints.AdvocacyReferral.Api.Reviews.ReviewComment", b =>
+            modelBuilder.Entity("IcsComplaints.AdvocacyReferral.Domain.Reviews.ReviewComment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -317,7 +325,7 @@ namespace IcsComplaints.AdvocacyReferral.Api.Data.Migrations
                     b.ToTable("review_comments", "advocacy");
                 });
 
-            modelBuilder.Entity("IcsComplaints.AdvocacyReferral.Api.Reviews.ReviewTask", b =>
+            modelBuilder.Entity("IcsComplaints.AdvocacyReferral.Domain.Reviews.ReviewTask", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -544,9 +552,9 @@ namespace IcsComplaints.AdvocacyReferral.Api.Data.Migrations
                     b.ToTable("audit_entries", "advocacy");
                 });
 
-            modelBuilder.Entity("IcsComplaints.AdvocacyReferral.Api.Reviews.ReviewComment", b =>
+            modelBuilder.Entity("IcsComplaints.AdvocacyReferral.Domain.Reviews.ReviewComment", b =>
                 {
-                    b.HasOne("IcsComplaints.AdvocacyReferral.Api.Reviews.ReviewTask", null)
+                    b.HasOne("IcsComplaints.AdvocacyReferral.Domain.Reviews.ReviewTask", null)
                         .WithMany("Comments")
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -554,7 +562,7 @@ namespace IcsComplaints.AdvocacyReferral.Api.Data.Migrations
                         .HasConstraintName("fk_review_comments_reviews_review_id");
                 });
 
-            modelBuilder.Entity("IcsComplaints.AdvocacyReferral.Api.Reviews.ReviewTask", b =>
+            modelBuilder.Entity("IcsComplaints.AdvocacyReferral.Domain.Reviews.ReviewTask", b =>
                 {
                     b.Navigation("Comments");
                 });

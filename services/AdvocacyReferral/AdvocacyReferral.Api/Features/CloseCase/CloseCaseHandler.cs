@@ -1,12 +1,12 @@
 using IcsComplaints.AdvocacyReferral.Api.Data;
-using IcsComplaints.AdvocacyReferral.Domain.Referrals;
 using IcsComplaints.Messaging.Outbox;
 
 namespace IcsComplaints.AdvocacyReferral.Api.Features.CloseCase;
 
 /// <summary>
-/// A closed case ends every consent grant on it at once, and with them the advocates' access and the referrals;
-/// the consumer's unit of work saves it.
+/// A closed case ends every consent grant on it at once, and with them the referrals and draft reviews; an advocate
+/// whose grant has a planned end later than the closure may still read the case until then (ADR 25). The
+/// consumer's unit of work saves it.
 /// </summary>
 public sealed class CloseCaseHandler(CaseStore cases, ReferralStore referrals, IOutbox outbox)
 {
@@ -21,7 +21,7 @@ public sealed class CloseCaseHandler(CaseStore cases, ReferralStore referrals, I
         var ofCase = await referrals.ReferralsOfCaseAsync(caseId, ct);
         foreach (var grant in grants)
         {
-            outbox.Announce(grant.End(closedOn, ConsentEndReason.CaseClosed, EndedBy, ofCase));
+            outbox.Announce(grant.CaseClosed(closedOn, EndedBy, ofCase));
         }
     }
 }

@@ -30,7 +30,9 @@ public sealed record ReferralView(
 /// <param name="GrantedOn">When given.</param>
 /// <param name="EndedOn">When ended.</param>
 /// <param name="EndReason">Why.</param>
-public sealed record GrantView(Guid Id, bool ViewCase, bool ReviewDrafts, ConsentEvidence Evidence, DateOnly GrantedOn, DateOnly? EndedOn, string? EndReason);
+/// <param name="AccessEndsOn">The planned last day of the advocate's access, once known (ADR 25).</param>
+public sealed record GrantView(
+    Guid Id, bool ViewCase, bool ReviewDrafts, ConsentEvidence Evidence, DateOnly GrantedOn, DateOnly? EndedOn, string? EndReason, DateOnly? AccessEndsOn);
 
 /// <summary>
 /// Lists referrals and their grants for those entitled: the handling organisation's staff, the complainant, and the
@@ -52,6 +54,6 @@ public sealed class ListReferralsHandler(ReferralQueries queries, IAuditTrail au
         return [.. rows.Select(x => new ReferralView(
             x.Referral.Id, x.Referral.CaseId, x.Case.Reference, x.Case.OrganisationCode, x.Referral.AdvocacyServiceCode, x.Referral.Status, x.Referral.RequestedBy,
             x.Referral.RequestedOn, x.Referral.AnsweredOn, x.Referral.DeclineReason, x.Referral.AdvocateName,
-            new GrantView(x.Grant.Id, x.Grant.ViewCase, x.Grant.ReviewDrafts, x.Grant.Evidence, x.Grant.GrantedOn, x.Grant.EndedOn, x.Grant.EndReason)))];
+            new GrantView(x.Grant.Id, x.Grant.ViewCase, x.Grant.ReviewDrafts, x.Grant.Evidence, x.Grant.GrantedOn, x.Grant.EndedOn, x.Grant.EndReason, x.Grant.AccessEndsOn)))];
     }
 }

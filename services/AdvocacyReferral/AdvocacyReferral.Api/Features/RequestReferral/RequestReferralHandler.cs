@@ -12,7 +12,11 @@ namespace IcsComplaints.AdvocacyReferral.Api.Features.RequestReferral;
 /// <param name="ReviewDrafts">May see and comment on drafts before they are final.</param>
 /// <param name="Evidence">Written, Verbal or Electronic (a signed-in complainant's own request is Electronic).</param>
 /// <param name="GrantedOn">When given; today by default.</param>
-public sealed record ConsentRequest(bool? ViewCase, bool? ReviewDrafts, string? Evidence, string? GrantedOn);
+/// <param name="AccessEndsOn">
+/// The last day of the advocate's access, when the complainant gave one (not in the past); by default access lasts
+/// for the configured period after the case closes.
+/// </param>
+public sealed record ConsentRequest(bool? ViewCase, bool? ReviewDrafts, string? Evidence, string? GrantedOn, string? AccessEndsOn = null);
 
 /// <summary>Refer a case.</summary>
 /// <param name="CaseId">The case.</param>
@@ -57,6 +61,11 @@ public sealed class RequestReferralHandler(CaseStore cases, ReferralStore referr
             consent?.Evidence, "consent.evidence", asComplainant ? null : "Record how the complainant consented: Written, Verbal or Electronic.")
             ?? ConsentScope.EvidenceUnlessSaid(asComplainant);
         var grantedOn = reader.DateInCalendar(consent?.GrantedOn, "consent.grantedOn", today) ?? today;
+        var accessEndsOn = reader.DateInCalendar(consent?.AccessEndsOn, "consent.accessEndsOn", today, allowFuture: true);
+        if (accessEndsOn is { } end && ConsentPlannedEnd.Problem(end, today) is { } problem)
+        {
+            reader.Add("consent.accessEndsOn", problem);
+        }
         var serviceCode = await referring.ServiceCodeAsync(input.AdvocacyServiceCode, input.Postcode, input.LocalAuthorityCode, null, reader, ct);
         reader.ThrowIfAny();
         if (await referrals.HasGrantInForceAsync(caseId, serviceCode!, ct))
@@ -65,7 +74,7 @@ public sealed class RequestReferralHandler(CaseStore cases, ReferralStore referr
         }
         var (viewCase, reviewDrafts) = ConsentScope.Agreed(consent!.ViewCase, consent.ReviewDrafts);
         var requester = asComplainant ? ReferralRequester.Complainant : ReferralRequester.Handler;
-        var referral = referring.Refer(c, serviceCode!, new ReferralConsent(requester, caller.SubjectId, evidence!.Value, grantedOn, viewCase, reviewDrafts), today);
+        var referral = referring.Refer(c, serviceCode!, new ReferralConsent(requester, caller.SubjectId, evidence!.Value, grantedOn, viewCase, reviewDrafts, accessEndsOn), today);
         await referrals.SaveAsync(ct);
         return referral.Id;
     }

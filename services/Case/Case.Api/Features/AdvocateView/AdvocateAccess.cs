@@ -27,9 +27,13 @@ namespace IcsComplaints.Case.Api.Features.AdvocateView;
 /// <param name="FinalResponseSentOn">When the final response went.</param>
 /// <param name="Reviews">Reviews of drafts asked of the advocate's service.</param>
 /// <param name="FinalResponse">The final response as sent, section by section; <c>null</c> until it is sent.</param>
+/// <param name="AccessEndsOn">
+/// The last day of the advocate's access, as the complainant's consent plans it (ADR 25); <c>null</c> when it ends
+/// at the case's closure or on revocation.
+/// </param>
 public sealed record AdvocateCaseView(
     Guid CaseId, string Reference, string OrganisationCode, CaseStage Stage, DateOnly ReceivedOn, DateOnly? AcknowledgedOn, DateOnly? ResponseDueBy,
-    DateOnly Backstop, bool Paused, DateOnly? FinalResponseSentOn, IReadOnlyList<DraftReview> Reviews, ResponseDraft? FinalResponse);
+    DateOnly Backstop, bool Paused, DateOnly? FinalResponseSentOn, IReadOnlyList<DraftReview> Reviews, ResponseDraft? FinalResponse, DateOnly? AccessEndsOn);
 
 /// <summary>A shared draft as a reviewer reads it.</summary>
 /// <param name="CaseId">The case.</param>
@@ -42,7 +46,8 @@ public sealed record SharedDraft(Guid CaseId, string Reference, int Version, Dat
 /// <summary>
 /// Case reads for advocates and contributing organisations. An advocate's right rests on the complainant's consent,
 /// which the advocacy-referral service holds: it is asked at every view, with the advocate's own token, so access
-/// ends the moment consent is revoked or the case closes. Every view is audited.
+/// ends the moment consent is revoked, or at the case's closure unless the consent plans a later end (ADR 25): until
+/// then the advocate reads the closed case and its final response, not the draft reviews. Every view is audited.
 /// </summary>
 public sealed class AdvocateAccess(CaseReads reads, IAuditTrail audit, ConsentService.ConsentServiceClient consents, TimeProvider time, WorkingDayCalendar calendar)
 {
@@ -63,10 +68,13 @@ public sealed class AdvocateAccess(CaseReads reads, IAuditTrail audit, ConsentSe
         }
         await audit.RecordReadAsync(AuditResources.Case, c.Id.ToString(), c.OrganisationCode, ct);
         var today = LondonTime.Today(time);
+        // After closure the consent's planned end lets the advocate read the outcome; the drafts' reviews are over.
+        IReadOnlyList<DraftReview> reviews = c.Stage == CaseStage.Closed
+            ? []
+            : [.. c.Reviews.Where(r => r.ReviewerCode == grant.AdvocacyServiceCode).OrderBy(r => r.Version)];
         return new AdvocateCaseView(
             c.Id, c.Reference, c.OrganisationCode, c.Stage, c.ReceivedOn, c.AcknowledgedOn, CaseClock.ResponseDueBy(c, today, calendar), SixMonthBackstop.For(c),
-            c.IsPaused, c.FinalResponseSentOn, [.. c.Reviews.Where(r => r.ReviewerCode == grant.AdvocacyServiceCode).OrderBy(r => r.Version)],
-            c.FinalResponseSentOn is null ? null : c.Draft);
+            c.IsPaused, c.FinalResponseSentOn, reviews, c.FinalResponseSentOn is null ? null : c.Draft, PlannedEnd(grant));
     }
 
     /// <summary>
@@ -133,6 +141,9 @@ public sealed class AdvocateAccess(CaseReads reads, IAuditTrail audit, ConsentSe
         await audit.RecordReadAsync(AuditResources.Case, $"{c.Id}:draft:{version}", c.OrganisationCode, ct);
         return new SharedDraft(c.Id, c.Reference, version, review!.WindowEndsOn, snapshot.Draft);
     }
+
+    private static DateOnly? PlannedEnd(ActiveGrant grant) =>
+        DateOnly.TryParseExact(grant.AccessEndsOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on) ? on : null;
 
     private async Task<ActiveGrant?> GrantAsync(Caller caller, Guid caseId, string authorization, CancellationToken ct)
     {
