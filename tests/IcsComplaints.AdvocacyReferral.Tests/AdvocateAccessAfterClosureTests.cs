@@ -16,7 +16,7 @@ namespace IcsComplaints.AdvocacyReferral.Tests;
 
 /// <summary>
 /// After the case closes, the advocate reads the final response for as long as the complainant's consent says (by
-/// default the configured period after closure), and then is told that access ended and when (ADR 25).
+/// default the configured period after closure), and then is told that access ended and when (ADR 26).
 /// </summary>
 public sealed class AdvocateAccessAfterClosureTests(ComplaintHandlingSystem system)
 {

@@ -2,7 +2,7 @@ using IcsComplaints.AdvocacyReferral.Domain.Rules;
 
 namespace IcsComplaints.AdvocacyReferral.Api.Features;
 
-/// <summary>How long consent lasts when the complainant gives no date (section <c>Advocacy</c>; ADR 25).</summary>
+/// <summary>How long consent lasts when the complainant gives no date (section <c>Advocacy</c>; ADR 26).</summary>
 public sealed class ConsentOptions
 {
     /// <summary>The configuration section.</summary>

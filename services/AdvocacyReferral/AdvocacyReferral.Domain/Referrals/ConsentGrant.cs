@@ -41,7 +41,7 @@ public sealed record ConsentEnded(Guid GrantId, Guid CaseId, string AdvocacyServ
 /// response (what each allows: <see cref="ConsentScope"/>). It ends when revoked (by the complainant or a handler),
 /// when the case closes, or when the referral is declined, and never starts again: a new referral gives a new grant.
 /// A planned end (<see cref="AccessEndsOn"/>) lets the advocate go on reading the closed case's final response until
-/// then (ADR 25); a grant recorded before planned ends existed has none, and access ends at closure.
+/// then (ADR 26); a grant recorded before planned ends existed has none, and access ends at closure.
 /// </summary>
 public sealed class ConsentGrant
 {

@@ -1,11 +1,11 @@
-// ConsentPlannedEnd: consent lasts as long as the complainant said, so an advocate may read a closed case's final response until the planned end (domain.md §5; ADR 25).
+// ConsentPlannedEnd: consent lasts as long as the complainant said, so an advocate may read a closed case's final response until the planned end (domain.md §5; ADR 26).
 using IcsComplaints.AdvocacyReferral.Domain.Referrals;
 
 namespace IcsComplaints.AdvocacyReferral.Domain.Rules;
 
 /// <summary>
 /// ConsentPlannedEnd: an advocate's access rests only on the complainant's consent (domain.md §5, ADR 13), and it
-/// lasts as long as that consent says (ADR 25): until the date the complainant gave, or else for a set period after
+/// lasts as long as that consent says (ADR 26): until the date the complainant gave, or else for a set period after
 /// the case closes, so the advocate can go through the final response with them. While the case is open a grant in
 /// force allows what its scope says, up to its planned end; once the case has closed, only reading the case and its
 /// final response, until the planned end. A grant without a planned end ends at closure, as before planned ends existed.

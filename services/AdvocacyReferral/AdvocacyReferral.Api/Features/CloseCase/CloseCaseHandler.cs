@@ -5,7 +5,7 @@ namespace IcsComplaints.AdvocacyReferral.Api.Features.CloseCase;
 
 /// <summary>
 /// A closed case ends every consent grant on it at once, and with them the referrals and draft reviews; an advocate
-/// whose grant has a planned end later than the closure may still read the case until then (ADR 25). The
+/// whose grant has a planned end later than the closure may still read the case until then (ADR 26). The
 /// consumer's unit of work saves it.
 /// </summary>
 public sealed class CloseCaseHandler(CaseStore cases, ReferralStore referrals, IOutbox outbox)

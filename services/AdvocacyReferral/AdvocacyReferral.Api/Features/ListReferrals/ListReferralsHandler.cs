@@ -30,7 +30,7 @@ public sealed record ReferralView(
 /// <param name="GrantedOn">When given.</param>
 /// <param name="EndedOn">When ended.</param>
 /// <param name="EndReason">Why.</param>
-/// <param name="AccessEndsOn">The planned last day of the advocate's access, once known (ADR 25).</param>
+/// <param name="AccessEndsOn">The planned last day of the advocate's access, once known (ADR 26).</param>
 public sealed record GrantView(
     Guid Id, bool ViewCase, bool ReviewDrafts, ConsentEvidence Evidence, DateOnly GrantedOn, DateOnly? EndedOn, string? EndReason, DateOnly? AccessEndsOn);
 

@@ -28,7 +28,7 @@ namespace IcsComplaints.Case.Api.Features.AdvocateView;
 /// <param name="Reviews">Reviews of drafts asked of the advocate's service.</param>
 /// <param name="FinalResponse">The final response as sent, section by section; <c>null</c> until it is sent.</param>
 /// <param name="AccessEndsOn">
-/// The last day of the advocate's access, as the complainant's consent plans it (ADR 25); <c>null</c> when it ends
+/// The last day of the advocate's access, as the complainant's consent plans it (ADR 26); <c>null</c> when it ends
 /// at the case's closure or on revocation.
 /// </param>
 public sealed record AdvocateCaseView(
@@ -46,7 +46,7 @@ public sealed record SharedDraft(Guid CaseId, string Reference, int Version, Dat
 /// <summary>
 /// Case reads for advocates and contributing organisations. An advocate's right rests on the complainant's consent,
 /// which the advocacy-referral service holds: it is asked at every view, with the advocate's own token, so access
-/// ends the moment consent is revoked, or at the case's closure unless the consent plans a later end (ADR 25): until
+/// ends the moment consent is revoked, or at the case's closure unless the consent plans a later end (ADR 26): until
 /// then the advocate reads the closed case and its final response, not the draft reviews. Every view is audited.
 /// </summary>
 public sealed class AdvocateAccess(CaseReads reads, IAuditTrail audit, ConsentService.ConsentServiceClient consents, TimeProvider time, WorkingDayCalendar calendar)
