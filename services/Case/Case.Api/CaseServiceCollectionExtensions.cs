@@ -128,6 +128,7 @@ public static class CaseServiceCollectionExtensions
         services.AddScoped<SaveContribution>();
         services.AddScoped<SignOffContribution>();
         services.AddScoped<ListContributions>();
+        services.AddScoped<ContributionReads>();
         services.AddScoped<SubmitSurvey>();
         services.AddScoped<ReadCaseSettings>();
         services.AddScoped<ChangeCaseSettings>();

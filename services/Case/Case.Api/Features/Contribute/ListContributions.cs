@@ -7,7 +7,6 @@ using IcsComplaints.Platform.Security;
 using IcsComplaints.ServiceDefaults;
 using IcsComplaints.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Case.Api.Features.Contribute;
 
@@ -16,7 +15,7 @@ namespace IcsComplaints.Case.Api.Features.Contribute;
 /// to contribute to, soonest response date first, with its section and sign-off as they stand. Only the
 /// contributing organisation's staff see it; the lead's own staff see their cases in the work queue.
 /// </summary>
-public sealed class ListContributions(CaseDbContext db, IAuditTrail audit, TimeProvider time, WorkingDayCalendar calendar)
+public sealed class ListContributions(ContributionReads reads, IAuditTrail audit, TimeProvider time, WorkingDayCalendar calendar)
 {
     /// <summary>Most contributions one list returns.</summary>
     public const int PageSize = 200;
@@ -33,10 +32,7 @@ public sealed class ListContributions(CaseDbContext db, IAuditTrail audit, TimeP
         {
             throw new RequestForbiddenException("An organisation's staff see the contributions it was asked for.");
         }
-        var cases = await db.Cases.AsNoTracking()
-            .Where(c => c.Stage != CaseStage.Closed && c.Contributions.Any(x => x.OrganisationCode == organisation))
-            .Include(c => c.Contributions).Include(c => c.Agreements).Include(c => c.Pauses).AsSplitQuery()
-            .OrderBy(c => c.ReceivedOn).Take(PageSize).ToListAsync(ct);
+        var cases = await reads.OpenCasesContributedToAsync(organisation, PageSize, ct);
         if (cases.Count > 0)
         {
             await audit.RecordReadAsync(AuditResources.Case, $"contributions:{cases.Count}", organisation, ct);
