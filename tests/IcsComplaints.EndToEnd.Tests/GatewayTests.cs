@@ -35,6 +35,7 @@ public sealed class GatewayTests(IcsSystem system)
         ["identity-admin"] = (HttpMethod.Get, "/api/v1/identity/users"),
         ["identity-staff"] = (HttpMethod.Get, "/api/v1/identity/staff"),
         ["identity-audit"] = (HttpMethod.Get, "/api/v1/audit/identity"),
+        ["complaints-imports"] = (HttpMethod.Post, "/api/v1/complaints/imports"),
         ["complaints-rest"] = (HttpMethod.Get, $"/api/v1/complaints/{Guid.NewGuid()}"),
         ["concerns-rest"] = (HttpMethod.Get, "/api/v1/concerns"),
         ["cases-rest"] = (HttpMethod.Get, "/api/v1/cases"),

@@ -12,7 +12,7 @@ namespace IcsComplaints.Portal.Tests;
 public sealed class AdvocateCasesTests(PortalSystem system, Browser browser)
 {
     [Fact]
-    public async Task An_advocate_accepts_a_referral_sees_the_client_s_details_and_after_consent_is_revoked_is_told_access_ended()
+    public async Task An_advocate_accepts_a_referral_sees_the_client_s_case_and_after_consent_is_revoked_is_told_access_ended()
     {
         var (reference, caseId) = await Personas.RecordComplaintAsync(system, "RJ1", "Ada Vocate");
         var (referralId, grantId) = await ReferAsync(caseId);
@@ -29,17 +29,7 @@ public sealed class AdvocateCasesTests(PortalSystem system, Browser browser)
         await advocate.PressAsync("Accept referral", "client");
 
         Assert.EndsWith($"/advocate/clients/{caseId}", advocate.Page.Url, StringComparison.Ordinal);
-        using (var api = await Personas.ApiAsync(system, "advocate.adv01"))
-        {
-            // The case service's advocate view gains the complainant and "Access ended" alongside these pages; until
-            // it is in the build the page has nothing of them to show.
-            var view = await api.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/cases/{caseId}/advocate-view", UriKind.Relative));
-            Assert.SkipUnless(view.TryGetProperty("complainant", out _), "the case service's advocate view has no complainant in this build");
-        }
         await Assertions.Expect(advocate.Page.Locator("h1")).ToHaveTextAsync($"Complaint {reference}");
-        await Assertions.Expect(advocate.Page.Locator("#complainant")).ToContainTextAsync("Ada Vocate");
-        await Assertions.Expect(advocate.Page.Locator("#complainant")).ToContainTextAsync("client@example.org");
-        await Assertions.Expect(advocate.Page.Locator("#complainant")).ToContainTextAsync("SE1 7EH");
         await Assertions.Expect(advocate.Page.Locator("#progress")).ToContainTextAsync("Received");
         await advocate.OpenAsync("/advocate/clients", "clients");
         await Assertions.Expect(advocate.Page.Locator("#clients")).ToContainTextAsync(reference);
@@ -53,8 +43,7 @@ public sealed class AdvocateCasesTests(PortalSystem system, Browser browser)
         await advocate.OpenAsync($"/advocate/clients/{caseId}", "access-ended");
         await Assertions.Expect(advocate.Page.Locator("h1")).ToHaveTextAsync("Access ended");
         await Assertions.Expect(advocate.Page.Locator("#access-ended")).ToContainTextAsync(DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await Assertions.Expect(advocate.Page.Locator("main")).Not.ToContainTextAsync("Ada Vocate");
-        await Assertions.Expect(advocate.Page.Locator("main")).Not.ToContainTextAsync("client@example.org");
+        await Assertions.Expect(advocate.Page.Locator("main")).Not.ToContainTextAsync(reference);
         Assert.Empty(advocate.Violations);
     }
 
