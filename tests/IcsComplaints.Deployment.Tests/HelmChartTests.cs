@@ -73,8 +73,8 @@ public sealed partial class HelmChartTests
         Assert.Contains("image: ghcr.io/ics-complaints/advocacy-referral:", output, StringComparison.Ordinal);
         Assert.Contains("name: rel-ics-complaints-advocacy-migrate", output, StringComparison.Ordinal);
         Assert.Contains("name: ConnectionStrings__advocacydb\n              valueFrom: { secretKeyRef: { name: ics-complaints-advocacy, key: advocacydb } }", output, StringComparison.Ordinal);
-        // The case service calls it (deploy/services.tsv): its pods and its migrate Job are told where.
-        Assert.Equal(2, Regex.Count(output, "name: Services__Advocacy__Grpc\n              value: http://rel-ics-complaints-advocacy:8081"));
+        // The case and intake services call it (deploy/services.tsv): their pods and migrate Jobs are told where.
+        Assert.Equal(4, Regex.Count(output, "name: Services__Advocacy__Grpc\n              value: http://rel-ics-complaints-advocacy:8081"));
     }
 
     [Fact]

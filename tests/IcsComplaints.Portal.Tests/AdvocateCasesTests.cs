@@ -12,7 +12,7 @@ namespace IcsComplaints.Portal.Tests;
 public sealed class AdvocateCasesTests(PortalSystem system, Browser browser)
 {
     [Fact]
-    public async Task An_advocate_accepts_a_referral_sees_the_client_s_case_and_after_consent_is_revoked_is_told_access_ended()
+    public async Task An_advocate_accepts_a_referral_sees_the_client_s_details_and_after_consent_is_revoked_is_told_access_ended()
     {
         var (reference, caseId) = await Personas.RecordComplaintAsync(system, "RJ1", "Ada Vocate");
         var (referralId, grantId) = await ReferAsync(caseId);
@@ -30,6 +30,10 @@ public sealed class AdvocateCasesTests(PortalSystem system, Browser browser)
 
         Assert.EndsWith($"/advocate/clients/{caseId}", advocate.Page.Url, StringComparison.Ordinal);
         await Assertions.Expect(advocate.Page.Locator("h1")).ToHaveTextAsync($"Complaint {reference}");
+        await Assertions.Expect(advocate.Page.Locator("#complainant")).ToContainTextAsync("Ada Vocate");
+        await Assertions.Expect(advocate.Page.Locator("#complainant")).ToContainTextAsync("client@example.org");
+        await Assertions.Expect(advocate.Page.Locator("#complainant")).ToContainTextAsync("02079460000");
+        await Assertions.Expect(advocate.Page.Locator("#complainant")).ToContainTextAsync("SE1 7EH");
         await Assertions.Expect(advocate.Page.Locator("#progress")).ToContainTextAsync("Received");
         await advocate.OpenAsync("/advocate/clients", "clients");
         await Assertions.Expect(advocate.Page.Locator("#clients")).ToContainTextAsync(reference);
@@ -44,6 +48,8 @@ public sealed class AdvocateCasesTests(PortalSystem system, Browser browser)
         await Assertions.Expect(advocate.Page.Locator("h1")).ToHaveTextAsync("Access ended");
         await Assertions.Expect(advocate.Page.Locator("#access-ended")).ToContainTextAsync(DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(advocate.Page.Locator("main")).Not.ToContainTextAsync(reference);
+        await Assertions.Expect(advocate.Page.Locator("main")).Not.ToContainTextAsync("Ada Vocate");
+        await Assertions.Expect(advocate.Page.Locator("main")).Not.ToContainTextAsync("client@example.org");
         Assert.Empty(advocate.Violations);
     }
 
@@ -63,6 +69,8 @@ public sealed class AdvocateCasesTests(PortalSystem system, Browser browser)
         await advocate.PressAsync("Decline referral", "declined");
         Assert.EndsWith("/advocate", advocate.Page.Url, StringComparison.Ordinal);
         await Assertions.Expect(advocate.Page.Locator("main")).Not.ToContainTextAsync(reference);
+        await Assertions.Expect(advocate.Page.Locator("main")).Not.ToContainTextAsync("Ada Vocate");
+        await Assertions.Expect(advocate.Page.Locator("main")).Not.ToContainTextAsync("client@example.org");
 
         using var handler = await Personas.ApiAsync(system, "handler.rj1");
         var referral = (await handler.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/advocacy/referrals?caseId={caseId}", UriKind.Relative)))

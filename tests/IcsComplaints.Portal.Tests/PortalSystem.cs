@@ -90,18 +90,21 @@ public sealed class PortalSystem : IAsyncLifetime
         await ServiceCommands.MigrateAsync(Identity.Services);
         _identity.IssueFrom(Identity.CreateHttpClient);
 
+        // Intake and the advocacy-referral service call each other: both addresses are known before either starts.
         Intake = new ServiceHost<IntakeProgram>(Common(new()
         {
             ["ConnectionStrings:intakedb"] = intakeDb.ConnectionString,
             ["ConnectionStrings:rabbitmq"] = intakeBroker.AmqpUri.ToString(),
-        }, issuer)).Start();
-        await Intake.Services.GetServices<IDeploymentStep>().OfType<DirectorySeed>().Single().RunAsync(Intake.Services, CancellationToken.None);
+        }, issuer));
         Advocacy = new ServiceHost<AdvocacyProgram>(Common(new()
         {
             ["ConnectionStrings:advocacydb"] = advocacyDb.ConnectionString,
             ["ConnectionStrings:rabbitmq"] = advocacyBroker.AmqpUri.ToString(),
             ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
-        }, issuer)).Start();
+        }, issuer));
+        Intake.With("Services:Advocacy:Grpc", Advocacy.GrpcAddress.ToString()).Start();
+        await Intake.Services.GetServices<IDeploymentStep>().OfType<DirectorySeed>().Single().RunAsync(Intake.Services, CancellationToken.None);
+        Advocacy.Start();
         // A complaint opens its case, which a request for advocacy needs.
         Case = new ServiceHost<CaseProgram>(Common(new()
         {

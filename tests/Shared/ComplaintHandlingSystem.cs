@@ -82,7 +82,8 @@ public sealed class ComplaintHandlingSystem : IAsyncLifetime
         })).Start();
         Advocacy.Start();
         await TestPlatform.RunDeploymentStepAsync<AdvocacyDirectorySeed>(Advocacy.Services);
-        Intake.Start();
+        // Intake asks the advocacy-referral service whether an advocate's consent lets them have the complainant's contact details.
+        Intake.With("Services:Advocacy:Grpc", Advocacy.GrpcAddress.ToString()).Start();
         await TestPlatform.RunDeploymentStepAsync<DirectorySeed>(Intake.Services);
         Routes = new ServiceRoutes()
             .Route("/api/v1/complaints", Intake.HttpAddress).Route("/api/v1/concerns", Intake.HttpAddress).Route("/api/v1/organisations", Intake.HttpAddress)

@@ -1,4 +1,5 @@
 using IcsComplaints.Calendar;
+using IcsComplaints.AdvocacyReferral.Contracts.Grpc.V1;
 using IcsComplaints.Intake.Api.Api;
 using IcsComplaints.Intake.Api.Consumers;
 using IcsComplaints.Intake.Api.Data;
@@ -10,6 +11,7 @@ using IcsComplaints.Intake.Api.Features.DecideTimeLimit;
 using IcsComplaints.Intake.Api.Features.ExcludeComplaint;
 using IcsComplaints.Intake.Api.Features.FindPossibleDuplicates;
 using IcsComplaints.Intake.Api.Features.FollowCase;
+using IcsComplaints.Intake.Api.Features.GetComplainantContact;
 using IcsComplaints.Intake.Api.Features.GetComplaint;
 using IcsComplaints.Intake.Api.Features.GetProgress;
 using IcsComplaints.Intake.Api.Features.VerifyStatusSecret;
@@ -69,6 +71,11 @@ public static class IntakeServiceCollectionExtensions
         builder.Services.AddScoped<IComplaintDecision<ExclusionInput>, ExcludeComplaintHandler>();
         builder.Services.AddScoped<IComplaintDecision<WithdrawalInput>, WithdrawComplaintHandler>();
         builder.Services.AddScoped<GetComplaintHandler>();
+        builder.Services.AddScoped<GetComplainantContactHandler>();
+        // The advocacy-referral service holds the complainant's consent, asked when an advocate wants their contact details.
+        builder.Services.AddScoped<AdvocateConsent>();
+        builder.Services.AddGrpcClient<ConsentService.ConsentServiceClient>(
+            (services, o) => o.Address = ServiceAddresses.GrpcOf(services.GetRequiredService<IConfiguration>(), "Advocacy"));
         builder.Services.AddScoped<ListComplaintsHandler>();
         builder.Services.AddScoped<ComplaintListAudit>();
         builder.Services.AddScoped<SearchComplaintsHandler>();

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Grpc.Core;
-using IcsComplaints.Intake.Api.Features.GetComplaint;
+using IcsComplaints.Intake.Api.Features.GetComplainantContact;
 using SearchComplaintsHandler = IcsComplaints.Intake.Api.Features.SearchComplaints.SearchComplaintsHandler;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Platform.Security;
@@ -9,9 +9,10 @@ namespace IcsComplaints.Intake.Api.Grpc;
 
 /// <summary>
 /// Contact details of a complainant for another service acting for the user (the case service writing the final
-/// response): the user's token is forwarded, so the same read rules and audit apply as to the REST API.
+/// response, or showing an advocate their client): the user's token is forwarded, so the same read rules and audit
+/// apply as to the REST API.
 /// </summary>
-public sealed class ComplaintRecordsGrpcService(GetComplaintHandler complaints, SearchComplaintsHandler search) : ComplaintRecordsService.ComplaintRecordsServiceBase
+public sealed class ComplaintRecordsGrpcService(GetComplainantContactHandler contacts, SearchComplaintsHandler search) : ComplaintRecordsService.ComplaintRecordsServiceBase
 {
     /// <inheritdoc />
     public override async Task<SearchComplaintsResponse> SearchComplaints(SearchComplaintsRequest request, ServerCallContext context)
@@ -51,22 +52,24 @@ public sealed class ComplaintRecordsGrpcService(GetComplaintHandler complaints, 
         {
             throw new IcsComplaints.Validation.RequestValidationException("complaintId", "Give the complaint id as a UUID.");
         }
-        var complaint = await complaints.GetAsync(Caller.From(context.GetHttpContext().User), id, context.CancellationToken)
+        var complaint = await contacts.GetAsync(
+                Caller.From(context.GetHttpContext().User), id, context.RequestHeaders.GetValue("authorization") ?? "", context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, "No such complaint."));
         var person = complaint.Complainant;
         var contact = new ComplainantContact
         {
             Name = person.Name,
             Email = person.Email ?? "",
-            ContactPreference = person.ContactPreference?.ToString() ?? "",
-            InterpreterLanguage = complaint.Adjustments?.InterpreterLanguage ?? "",
+            Phone = person.Phone ?? "",
+            ContactPreference = complaint.ContactPreference?.ToString() ?? "",
+            InterpreterLanguage = complaint.InterpreterLanguage ?? "",
             Postcode = person.Address?.Postcode ?? "",
         };
         if (person.Address is { } address)
         {
             contact.AddressLines.AddRange(new[] { address.Line1, address.Line2, address.Town, address.Postcode }.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l!));
         }
-        contact.Adjustments.AddRange(complaint.Adjustments?.Needs?.Select(n => n ?? "") ?? []);
+        contact.Adjustments.AddRange(complaint.ReasonableAdjustments.Select(a => a.ToString()));
         return contact;
     }
 }

@@ -14,10 +14,9 @@ public sealed record Referral(
     DateOnly? AnsweredOn, string? DeclineReason, string? AdvocateName, ConsentGrant Grant);
 
 /// <summary>The complainant as the consent lets their advocate see them.</summary>
-public sealed record AdvocateClient(string? Name, AddressPartView? Address, string? Phone, string? Email, string? PreferredContact);
-
-/// <summary>A postal address as an API shows it.</summary>
-public sealed record AddressPartView(string? Line1, string? Line2, string? Town, string? Postcode);
+public sealed record AdvocateClient(
+    string Name, IReadOnlyList<string>? AddressLines, string? Phone, string? Email, string? PreferredContact, IReadOnlyList<string>? Adjustments,
+    string? InterpreterLanguage);
 
 /// <summary>A draft shared with the advocate's service for review.</summary>
 public sealed record AdvocateReviewView(long Id, int Version, DateOnly SharedOn, DateOnly WindowEndsOn, string? Status);

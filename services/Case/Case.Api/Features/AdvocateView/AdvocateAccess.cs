@@ -6,14 +6,15 @@ using IcsComplaints.Case.Api.Data;
 using IcsComplaints.Case.Api.Features.ViewCases;
 using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Case.Domain.Rules;
+using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Platform.Security;
 
 namespace IcsComplaints.Case.Api.Features.AdvocateView;
 
 /// <summary>
-/// What an advocate sees of a case: its progress, the reviews asked of their service and, once sent, the final
-/// response the complainant received; no staff details.
+/// What an advocate sees of a case: how to reach their client, its progress, the reviews asked of their service and,
+/// once sent, the final response the complainant received; no staff details.
 /// </summary>
 /// <param name="CaseId">The case.</param>
 /// <param name="Reference">The complaint's reference.</param>
@@ -31,9 +32,22 @@ namespace IcsComplaints.Case.Api.Features.AdvocateView;
 /// The last day of the advocate's access, as the complainant's consent plans it (ADR 26); <c>null</c> when it ends
 /// at the case's closure or on revocation.
 /// </param>
+/// <param name="Complainant">How to reach the client, as intake holds it; <c>null</c> when intake cannot be asked.</param>
 public sealed record AdvocateCaseView(
     Guid CaseId, string Reference, string OrganisationCode, CaseStage Stage, DateOnly ReceivedOn, DateOnly? AcknowledgedOn, DateOnly? ResponseDueBy,
-    DateOnly Backstop, bool Paused, DateOnly? FinalResponseSentOn, IReadOnlyList<DraftReview> Reviews, ResponseDraft? FinalResponse, DateOnly? AccessEndsOn);
+    DateOnly Backstop, bool Paused, DateOnly? FinalResponseSentOn, IReadOnlyList<DraftReview> Reviews, ResponseDraft? FinalResponse, DateOnly? AccessEndsOn,
+    AdvocateClient? Complainant);
+
+/// <summary>How an advocate reaches their client. Personal data: intake audits its every read.</summary>
+/// <param name="Name">Full name.</param>
+/// <param name="AddressLines">Postal address, empty lines left out.</param>
+/// <param name="Phone">Telephone number.</param>
+/// <param name="Email">E-mail address.</param>
+/// <param name="PreferredContact">Email, Phone, Letter or Text, when said.</param>
+/// <param name="Adjustments">Reasonable adjustments asked for (LargePrint, Interpreter, ...).</param>
+/// <param name="InterpreterLanguage">The language, when an interpreter is needed.</param>
+public sealed record AdvocateClient(
+    string Name, IReadOnlyList<string> AddressLines, string? Phone, string? Email, string? PreferredContact, IReadOnlyList<string> Adjustments, string? InterpreterLanguage);
 
 /// <summary>A shared draft as a reviewer reads it.</summary>
 /// <param name="CaseId">The case.</param>
@@ -48,8 +62,11 @@ public sealed record SharedDraft(Guid CaseId, string Reference, int Version, Dat
 /// which the advocacy-referral service holds: it is asked at every view, with the advocate's own token, so access
 /// ends the moment consent is revoked, or at the case's closure unless the consent plans a later end (ADR 26): until
 /// then the advocate reads the closed case and its final response, not the draft reviews. Every view is audited.
+/// The client's contact details come from intake, asked with the same token: intake checks the consent itself.
 /// </summary>
-public sealed class AdvocateAccess(CaseReads reads, IAuditTrail audit, ConsentService.ConsentServiceClient consents, TimeProvider time, WorkingDayCalendar calendar)
+public sealed class AdvocateAccess(
+    CaseReads reads, IAuditTrail audit, ConsentService.ConsentServiceClient consents, ComplaintRecordsService.ComplaintRecordsServiceClient complaints,
+    TimeProvider time, WorkingDayCalendar calendar)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
 
@@ -74,8 +91,29 @@ public sealed class AdvocateAccess(CaseReads reads, IAuditTrail audit, ConsentSe
             : [.. c.Reviews.Where(r => r.ReviewerCode == grant.AdvocacyServiceCode).OrderBy(r => r.Version)];
         return new AdvocateCaseView(
             c.Id, c.Reference, c.OrganisationCode, c.Stage, c.ReceivedOn, c.AcknowledgedOn, CaseClock.ResponseDueBy(c, today, calendar), SixMonthBackstop.For(c),
-            c.IsPaused, c.FinalResponseSentOn, reviews, c.FinalResponseSentOn is null ? null : c.Draft, PlannedEnd(grant));
+            c.IsPaused, c.FinalResponseSentOn, reviews, c.FinalResponseSentOn is null ? null : c.Draft, PlannedEnd(grant),
+            await ClientAsync(c.ComplaintId, authorization, ct));
     }
+
+    // The page still shows the case's progress when intake cannot be reached; it says the details are not available.
+    private async Task<AdvocateClient?> ClientAsync(Guid complaintId, string authorization, CancellationToken ct)
+    {
+        try
+        {
+            var contact = await complaints.GetComplainantContactAsync(
+                new GetComplainantContactRequest { ComplaintId = complaintId.ToString() }, new Metadata { { "authorization", authorization } },
+                DateTime.UtcNow.Add(Deadline), ct);
+            return new AdvocateClient(
+                contact.Name, [.. contact.AddressLines], Given(contact.Phone), Given(contact.Email), Given(contact.ContactPreference),
+                [.. contact.Adjustments], Given(contact.InterpreterLanguage));
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.PermissionDenied or StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        {
+            return null;
+        }
+    }
+
+    private static string? Given(string value) => value.Length == 0 ? null : value;
 
     /// <summary>
     /// When the caller is an advocate whose service's consent on the case has ended (and none is in force): the day

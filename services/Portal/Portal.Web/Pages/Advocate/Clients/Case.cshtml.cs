@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IcsComplaints.Portal.Web.Clients;
+using IcsComplaints.Portal.Web.Journey;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -32,6 +33,17 @@ public sealed class CaseModel(AdvocacyApis apis) : PageModel
         }
         return NotFound();
     }
+
+    /// <summary>How the complainant prefers to be contacted, in words.</summary>
+    public static string ContactMethod(string method) => method switch
+    {
+        "Text" => "Text message",
+        _ => method,
+    };
+
+    /// <summary>The reasonable adjustments asked for, in words, with the interpreter's language.</summary>
+    public static string Adjustments(IReadOnlyList<string> needs, string? language) => string.Join(", ", needs.Select(n =>
+        n == "Interpreter" && language is not null ? $"An interpreter ({language})" : AdjustmentNeeds.LabelOf(n)));
 
     /// <summary>A stage in words.</summary>
     public static string StageName(string stage) => stage switch
