@@ -15,6 +15,9 @@ public static class Charts
     private const int Width = 640;
     private const int Height = 400;
     private const int Margin = 50;
+
+    // Room above the plot for the title and the legend, so neither covers a point at 100%.
+    private const int Top = 90;
     private const string Ink = "#212b32";
     private const string Axis = "#4c6272";
     private const string Blue = "#005eb8";
@@ -46,7 +49,7 @@ public static class Charts
         var shown = funnel.Points.Where(p => p.Value is not null && p.Denominator is not null).ToList();
         var maxN = Math.Max(10, shown.Select(p => p.Denominator!.Value).DefaultIfEmpty(10).Max());
         double X(double n) => Margin + ((Width - (2 * Margin)) * n / maxN);
-        double Y(double v) => Height - Margin - ((Height - (2 * Margin)) * v);
+        double Y(double v) => Height - Margin - ((Height - Margin - Top) * v);
         var name = NameOf(funnel.Measure);
         var outside = shown.Count(p => IsAbove(p) || IsBelow(p));
         var description = string.Create(CultureInfo.InvariantCulture,
@@ -96,7 +99,7 @@ public static class Charts
         var values = points.Select(p => p.Value).ToList();
         var max = rate ? 1.0 : Math.Max(1, values.Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(1).Max());
         double X(int i) => Margin + ((Width - (2 * Margin)) * i / (double)Math.Max(1, points.Count - 1));
-        double Y(double v) => Height - Margin - ((Height - (2 * Margin)) * v / max);
+        double Y(double v) => Height - Margin - ((Height - Margin - Top) * v / max);
         string Shown(double v) => rate ? string.Create(CultureInfo.InvariantCulture, $"{v * 100:0.0}%") : v.ToString("0.#", CultureInfo.InvariantCulture);
         var known = points.Where(p => p.Value is not null).ToList();
         var description = known.Count == 0
@@ -140,7 +143,7 @@ public static class Charts
     private static void Axes(StringBuilder svg, string xLabel, string yLabel)
     {
         svg.Append(Line(Margin, Height - Margin, Width - Margin, Height - Margin, Axis, null));
-        svg.Append(Line(Margin, Margin, Margin, Height - Margin, Axis, null));
+        svg.Append(Line(Margin, Top, Margin, Height - Margin, Axis, null));
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width / 2}\" y=\"{Height - 8}\" font-size=\"12\" text-anchor=\"middle\" fill=\"{Ink}\">{Escape(xLabel)}</text>");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"12\" y=\"{Height / 2}\" font-size=\"12\" transform=\"rotate(-90 12 {Height / 2})\" text-anchor=\"middle\" fill=\"{Ink}\">{Escape(yLabel)}</text>");
     }
