@@ -374,6 +374,10 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["reporting GET /api/v1/reporting/oversight/funnel"] = new(IcbOversight, c => ReportingCallAsync(c, "/api/v1/reporting/oversight/funnel?period=2026")),
         ["reporting GET /api/v1/reporting/oversight/funnel.svg"] = new(IcbOversight, c => ReportingCallAsync(c, "/api/v1/reporting/oversight/funnel.svg?period=2026")),
         ["reporting GET /api/v1/reporting/oversight/overdue"] = new(IcbOversight, c => ReportingCallAsync(c, "/api/v1/reporting/oversight/overdue")),
+        // An ICB's overseers see the overdue complaints of a provider it commissions; the ICB itself is no provider of its own.
+        ["reporting GET /api/v1/reporting/oversight/overdue/{organisation}"] = new(
+            SignedIn((p, own) => !IsIcbOverseer(p) ? Access.Forbidden : own ? Access.Hidden : Access.Allowed),
+            c => ReportingCallAsync(c, $"/api/v1/reporting/oversight/overdue/{c.Target.Org}")),
         ["reporting POST /ics.reporting.v1.ReportingService/GetMeasures"] = new(
             OwnOrProviderOfIcb(OrganisationReaders), c => ReportingGrpcAsync(client => client.GetMeasuresAsync(new() { OrganisationCode = c.Target.Org, Period = "2026" }, Headers(c)))),
         ["reporting POST /ics.reporting.v1.ReportingService/GetOversight"] = new(

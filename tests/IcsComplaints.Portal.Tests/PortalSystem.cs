@@ -5,6 +5,7 @@ extern alias identity;
 extern alias intake;
 extern alias learning;
 extern alias portal;
+extern alias reporting;
 using IcsComplaints.ServiceDefaults;
 using IcsComplaints.TestKit;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,8 @@ using IntakeProgram = intake::Program;
 using LearningDbContext = learning::IcsComplaints.Learning.Api.Data.LearningDbContext;
 using LearningProgram = learning::Program;
 using PortalProgram = portal::Program;
+using ReportingDbContext = reporting::IcsComplaints.Reporting.Api.Data.ReportingDbContext;
+using ReportingProgram = reporting::Program;
 
 [assembly: AssemblyFixture(typeof(IcsComplaints.Portal.Tests.PortalSystem))]
 [assembly: Xunit.v3.Parallelization(Mode = Xunit.Sdk.ParallelMode.None)]
@@ -29,7 +32,7 @@ namespace IcsComplaints.Portal.Tests;
 
 /// <summary>
 /// What the portal's users reach: the gateway, with the portal behind it at <c>/</c> and the identity, intake, case,
-/// advocacy-referral and learning services behind it at <c>/api</c>, each on its own PostgreSQL database and RabbitMQ user. The
+/// advocacy-referral, learning and reporting services behind it at <c>/api</c>, each on its own PostgreSQL database and RabbitMQ user. The
 /// gateway's address is the public address: tokens are issued for it and the browser only ever talks to it.
 /// </summary>
 public sealed class PortalSystem : IAsyncLifetime
@@ -52,6 +55,8 @@ public sealed class PortalSystem : IAsyncLifetime
     public ServiceHost<CaseProgram> Case { get; private set; } = null!;
 
     public ServiceHost<LearningProgram> Learning { get; private set; } = null!;
+
+    public ServiceHost<ReportingProgram> Reporting { get; private set; } = null!;
 
     public ServiceHost<PortalProgram> Portal { get; private set; } = null!;
 
@@ -77,6 +82,9 @@ public sealed class PortalSystem : IAsyncLifetime
         var learningDb = await Own(_infrastructure.CreateServiceDatabaseAsync("learning"));
         var learningBroker = await Own(_infrastructure.CreateBrokerUserAsync(vhost, "learning"));
         await DatabaseExtensions.MigrateAsync<LearningDbContext>(learningDb.OwnerConnectionString, LearningDbContext.Schema, learningDb.ConnectionString);
+        var reportingDb = await Own(_infrastructure.CreateServiceDatabaseAsync("reporting"));
+        var reportingBroker = await Own(_infrastructure.CreateBrokerUserAsync(vhost, "reporting"));
+        await DatabaseExtensions.MigrateAsync<ReportingDbContext>(reportingDb.OwnerConnectionString, ReportingDbContext.Schema, reportingDb.ConnectionString);
 
         // The gateway's ports are known before anything starts, so every service can be told the public address.
         Gateway = new ServiceHost<GatewayProgram>(Quiet([]));
@@ -122,6 +130,14 @@ public sealed class PortalSystem : IAsyncLifetime
             ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
         }, issuer)).Start();
         await TestPlatform.ConnectedToBrokerAsync(Learning);
+        // Reporting counts what the case service reports (the commissioner's oversight pages); likewise before a case opens.
+        Reporting = new ServiceHost<ReportingProgram>(Common(new()
+        {
+            ["ConnectionStrings:reportingdb"] = reportingDb.ConnectionString,
+            ["ConnectionStrings:rabbitmq"] = reportingBroker.AmqpUri.ToString(),
+            ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
+        }, issuer)).Start();
+        await TestPlatform.ConnectedToBrokerAsync(Reporting);
 
         Portal = new ServiceHost<PortalProgram>(Common(new()
         {
@@ -143,6 +159,8 @@ public sealed class PortalSystem : IAsyncLifetime
             ["ReverseProxy:Clusters:advocacy-grpc:Destinations:advocacy:Address"] = Advocacy.GrpcAddress.ToString(),
             ["ReverseProxy:Clusters:learning-http:Destinations:learning:Address"] = Learning.HttpAddress.ToString(),
             ["ReverseProxy:Clusters:learning-grpc:Destinations:learning:Address"] = Learning.GrpcAddress.ToString(),
+            ["ReverseProxy:Clusters:reporting-http:Destinations:reporting:Address"] = Reporting.HttpAddress.ToString(),
+            ["ReverseProxy:Clusters:reporting-grpc:Destinations:reporting:Address"] = Reporting.GrpcAddress.ToString(),
             ["ReverseProxy:Clusters:portal-http:Destinations:portal:Address"] = Portal.HttpAddress.ToString(),
             ["Authentication:Authority"] = issuer,
             ["Authentication:RequireHttpsMetadata"] = "false",
@@ -197,7 +215,7 @@ public sealed class PortalSystem : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var host in new IAsyncDisposable?[] { Gateway, Portal, Learning, Case, Advocacy, Intake, Identity })
+        foreach (var host in new IAsyncDisposable?[] { Gateway, Portal, Reporting, Learning, Case, Advocacy, Intake, Identity })
         {
             if (host is not null)
             {

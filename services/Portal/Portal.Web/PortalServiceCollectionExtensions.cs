@@ -41,6 +41,7 @@ public static class PortalServiceCollectionExtensions
         {
             options.Conventions.AuthorizeFolder("/Staff");
             options.Conventions.AuthorizeFolder("/Advocate");
+            options.Conventions.AuthorizeFolder("/Oversight");
             options.Conventions.AuthorizePage("/YourComplaints");
         });
         builder.AddPortalSignIn();
@@ -83,6 +84,7 @@ public static class PortalServiceCollectionExtensions
         builder.Services.AddTransient<LearningApis>();
         builder.Services.AddTransient<IntakeStaffApis>();
         builder.Services.AddTransient<ContributionApis>();
+        builder.Services.AddTransient<ReportingApis>();
         return builder;
     }
 

@@ -23,6 +23,10 @@ public static class PortalUser
     /// <summary>True for a member of the public signed in to follow their complaints.</summary>
     public static bool IsComplainant(ClaimsPrincipal user) => user?.HasClaim(IcsClaims.Role, Roles.Complainant) == true;
 
+    /// <summary>True for an ICB's commissioner or quality lead, whom reporting lets oversee the providers the ICB commissions.</summary>
+    public static bool IsIcbOverseer(ClaimsPrincipal user) =>
+        user?.FindFirst(IcsClaims.OrganisationType)?.Value == OrganisationTypes.Icb && RolesOf(user).Any(r => r is Roles.IcbCommissioner or Roles.QualityLead);
+
     /// <summary>The page a user lands on after signing in.</summary>
     public static string HomePage(ClaimsPrincipal user) => IsComplainant(user) ? "/your-complaints" : "/staff";
 
@@ -53,6 +57,10 @@ public static class PortalUser
         if (roles.Any(r => r is Roles.QualityLead or Roles.ResponsiblePerson))
         {
             items.Add(("/staff/quality", "Quality"));
+        }
+        if (IsIcbOverseer(user))
+        {
+            items.Add(("/oversight", "Oversight"));
         }
         if (roles.Contains(Roles.Advocate))
         {

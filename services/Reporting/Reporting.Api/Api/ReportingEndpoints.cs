@@ -1,3 +1,4 @@
+using IcsComplaints.Directory;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Reporting.Api.Features.GetAnnualReport;
 using IcsComplaints.Reporting.Api.Features.GetFunnel;
@@ -29,17 +30,22 @@ public static class ReportingEndpoints
         group.MapGet("/measures", async Task<Ok<MeasuresView>> (
             string? organisation, string? period, string? publication, Caller caller, GetMeasuresHandler measures, CancellationToken ct) =>
             TypedResults.Ok(await measures.HandleAsync(caller, organisation, period, ForPublication(publication), ct)));
+        // An ICB's views take a period, or a run of whole months from one month to another (the last twelve, say).
         group.MapGet("/oversight", async Task<Ok<OversightView>> (
-            string? period, string? publication, Caller caller, GetOversightHandler oversight, CancellationToken ct) =>
-            TypedResults.Ok(await oversight.HandleAsync(caller, period, ForPublication(publication), ct)));
+            string? period, string? from, string? to, string? publication, Caller caller, GetOversightHandler oversight, CancellationToken ct) =>
+            TypedResults.Ok(await oversight.HandleAsync(caller, PeriodOf(period, from, to), ForPublication(publication), ct)));
         group.MapGet("/oversight/funnel", async Task<Ok<Funnel>> (
-            string? measure, string? period, string? publication, Caller caller, GetFunnelHandler funnel, CancellationToken ct) =>
-            TypedResults.Ok(await funnel.HandleAsync(caller, measure, period, ForPublication(publication), ct)));
+            string? measure, string? period, string? from, string? to, string? publication, Caller caller, GetFunnelHandler funnel, CancellationToken ct) =>
+            TypedResults.Ok(await funnel.HandleAsync(caller, measure, PeriodOf(period, from, to), ForPublication(publication), ct)));
         group.MapGet("/oversight/funnel.svg", async Task<ContentHttpResult> (
-            string? measure, string? period, string? publication, Caller caller, GetFunnelHandler funnel, CancellationToken ct) =>
-            TypedResults.Content(Charts.Funnel(await funnel.HandleAsync(caller, measure, period, ForPublication(publication), ct)), "image/svg+xml"));
+            string? measure, string? period, string? from, string? to, string? publication, Caller caller, GetFunnelHandler funnel, CancellationToken ct) =>
+            TypedResults.Content(
+                Charts.Funnel(await funnel.HandleAsync(caller, measure, PeriodOf(period, from, to), ForPublication(publication), ct)), "image/svg+xml"));
         group.MapGet("/oversight/overdue", async Task<Ok<ItemList<OverdueSummary>>> (Caller caller, GetOverdueHandler overdue, CancellationToken ct) =>
             TypedResults.Ok(new ItemList<OverdueSummary>(await overdue.HandleAsync(caller, ct))));
+        group.MapGet("/oversight/overdue/{organisation}", async Task<Ok<ItemList<OverdueCase>>> (
+            string organisation, Caller caller, GetOverdueHandler overdue, CancellationToken ct) =>
+            TypedResults.Ok(new ItemList<OverdueCase>(await overdue.CasesAsync(caller, organisation, ct))));
         group.MapGet("/trend", async Task<Ok<ItemList<TrendPoint>>> (
             string? organisation, string? measure, int? months, string? publication, Caller caller, GetTrendHandler trend, CancellationToken ct) =>
             TypedResults.Ok(new ItemList<TrendPoint>(await trend.HandleAsync(caller, organisation, measure, months, ForPublication(publication), ct))));
@@ -48,7 +54,8 @@ public static class ReportingEndpoints
         {
             var points = await trend.HandleAsync(caller, organisation, measure, months, ForPublication(publication), ct);
             var key = measure ?? GetTrendHandler.Received;
-            return TypedResults.Content(Charts.Trend($"{key}: {organisation ?? caller.OrganisationCode}", points, key != GetTrendHandler.Received), "image/svg+xml");
+            var whose = organisation ?? (Commissioning.IsIcbOverseer(caller) ? $"all providers of {caller.OrganisationCode}" : caller.OrganisationCode);
+            return TypedResults.Content(Charts.Trend($"{Charts.NameOf(key)}: {whose}", points, key != GetTrendHandler.Received), "image/svg+xml");
         });
         group.MapGet("/peers", async Task<Ok<ItemList<PeerRate>>> (string? period, Caller caller, GetPeersHandler peers, CancellationToken ct) =>
             TypedResults.Ok(new ItemList<PeerRate>(await peers.HandleAsync(caller, period, ct))));
@@ -66,6 +73,21 @@ public static class ReportingEndpoints
         group.MapGet("/annual-report", async Task<Ok<AnnualReport>> (
             string? organisation, int? year, Caller caller, GetAnnualReportHandler reports, CancellationToken ct) =>
             TypedResults.Ok(await reports.HandleAsync(caller, organisation, year, ct)));
+    }
+
+    /// <summary>
+    /// The period asked for: <c>?period=</c> as it is, or <c>?from=</c> and <c>?to=</c> (months) as one run of months,
+    /// each end's error named by its own field.
+    /// </summary>
+    public static string? PeriodOf(string? period, string? from, string? to)
+    {
+        if (from is null && to is null)
+        {
+            return period;
+        }
+        return period is null
+            ? ReportingPeriods.Months(from, to).Label
+            : throw new RequestValidationException("period", "Give a period, or the months from and to, not both.");
     }
 
     /// <summary>Whether <c>?publication=</c> asks for the output prepared for publication: absent or false for exact figures.</summary>

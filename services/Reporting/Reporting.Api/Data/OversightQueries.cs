@@ -52,7 +52,7 @@ public sealed class OversightQueries(ReportingDbContext db)
         var orgs = providers.ToList();
         var open = await db.Cases.AsNoTracking()
             .Where(c => orgs.Contains(c.OrganisationCode) && c.ReceivedOn != null && c.ClosedOn == null && c.ResponseSentOn == null)
-            .Select(c => new OpenCase(c.CaseId, c.OrganisationCode, c.AcknowledgedOn, c.AcknowledgementDueBy))
+            .Select(c => new OpenCase(c.CaseId, c.OrganisationCode, c.AcknowledgedOn, c.AcknowledgementDueBy, c.ReceivedOn))
             .ToListAsync(ct);
         var ids = open.Select(c => c.CaseId).ToList();
         var missed = await db.MissedDeadlines.AsNoTracking().Where(m => ids.Contains(m.CaseId)).ToListAsync(ct);

@@ -7,7 +7,19 @@ namespace IcsComplaints.Reporting.Domain.Measures;
 /// <param name="OrganisationCode">Provider.</param>
 /// <param name="AcknowledgedOn">Acknowledged.</param>
 /// <param name="AcknowledgementDueBy">Acknowledgement due.</param>
-public sealed record OpenCase(Guid CaseId, string OrganisationCode, DateOnly? AcknowledgedOn, DateOnly? AcknowledgementDueBy);
+/// <param name="ReceivedOn">Received.</param>
+public sealed record OpenCase(Guid CaseId, string OrganisationCode, DateOnly? AcknowledgedOn, DateOnly? AcknowledgementDueBy, DateOnly? ReceivedOn);
+
+/// <summary>
+/// One overdue complaint at a provider, as an ICB may see it: the case, when it was received and what is overdue
+/// since when; nothing about the complainant or what the complaint says.
+/// </summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="OrganisationCode">Provider.</param>
+/// <param name="ReceivedOn">Received.</param>
+/// <param name="Overdue">What is overdue: Acknowledgement, Response (the agreed date or the early-resolution target), Backstop.</param>
+/// <param name="OldestDueOn">The oldest missed date.</param>
+public sealed record OverdueCase(Guid CaseId, string OrganisationCode, DateOnly? ReceivedOn, IReadOnlyList<string> Overdue, DateOnly OldestDueOn);
 
 /// <summary>What is overdue at a provider now.</summary>
 /// <param name="OrganisationCode">Provider.</param>
@@ -32,5 +44,32 @@ public sealed record OverdueSummary(string OrganisationCode, int Acknowledgement
         var oldest = lateAcks.Select(c => c.AcknowledgementDueBy)
             .Concat(missedHere.Where(m => m.Deadline is "Response" or "EarlyResolution" or MissedDeadline.Backstop).Select(m => (DateOnly?)m.DueOn)).Min();
         return new OverdueSummary(organisationCode, lateAcks.Count, lateResponses, backstops, oldest);
+    }
+
+    /// <summary>
+    /// The provider's overdue complaints behind its summary (<see cref="Of"/> counts them the same way), oldest missed
+    /// date first.
+    /// </summary>
+    public static IReadOnlyList<OverdueCase> CasesOf(string organisationCode, DateOnly today, IEnumerable<OpenCase> open, IEnumerable<MissedDeadline> missed)
+    {
+        var missedByCase = missed.ToLookup(m => m.CaseId);
+        var overdue = new List<OverdueCase>();
+        foreach (var c in open.Where(c => c.OrganisationCode == organisationCode))
+        {
+            var dates = new List<(string What, DateOnly DueOn)>();
+            if (c.AcknowledgedOn is null && c.AcknowledgementDueBy is { } ackDue && ackDue < today)
+            {
+                dates.Add(("Acknowledgement", ackDue));
+            }
+            foreach (var m in missedByCase[c.CaseId].Where(m => m.Deadline is "Response" or "EarlyResolution" or MissedDeadline.Backstop))
+            {
+                dates.Add((m.Deadline == MissedDeadline.Backstop ? MissedDeadline.Backstop : "Response", m.DueOn));
+            }
+            if (dates.Count > 0)
+            {
+                overdue.Add(new OverdueCase(c.CaseId, organisationCode, c.ReceivedOn, [.. dates.Select(d => d.What).Distinct()], dates.Min(d => d.DueOn)));
+            }
+        }
+        return [.. overdue.OrderBy(o => o.OldestDueOn).ThenBy(o => o.CaseId)];
     }
 }

@@ -8,8 +8,9 @@ namespace IcsComplaints.Reporting.Domain.Rules;
 
 /// <summary>
 /// The periods figures are asked for: a month <c>yyyy-MM</c>, a calendar quarter <c>yyyy-Qn</c>, a calendar year
-/// <c>yyyy</c>, or a financial year <c>yyyy/yy</c> (April to March), which is also the year of a KO41 return and of
-/// an annual report.
+/// <c>yyyy</c>, a financial year <c>yyyy/yy</c> (April to March), which is also the year of a KO41 return and of
+/// an annual report, or a run of whole months <c>yyyy-MM..yyyy-MM</c> (the last twelve complete months an ICB
+/// reviews each month, which no calendar or financial period gives).
 /// </summary>
 public static partial class ReportingPeriods
 {
@@ -28,14 +29,40 @@ public static partial class ReportingPeriods
     public static ReportingPeriod Month(DateOnly first) =>
         new(first.ToString("yyyy-MM", CultureInfo.InvariantCulture), new DateOnly(first.Year, first.Month, 1), new DateOnly(first.Year, first.Month, 1).AddMonths(1).AddDays(-1));
 
-    /// <summary>Reads a period: a month <c>yyyy-MM</c>, a calendar quarter <c>yyyy-Qn</c>, a calendar year <c>yyyy</c> or a financial year <c>yyyy/yy</c>.</summary>
+    /// <summary>The most months a run of months may cover: ten years, as far back as a trend goes.</summary>
+    public const int MostMonths = 120;
+
+    /// <summary>
+    /// The whole months from the month <paramref name="from"/> to the month <paramref name="to"/> (both <c>yyyy-MM</c>,
+    /// inclusive), labelled <c>from..to</c>; a field error names the end that is wrong.
+    /// </summary>
+    public static ReportingPeriod Months(string? from, string? to, string fromField = "from", string toField = "to")
+    {
+        var first = MonthOf(from, fromField);
+        var last = MonthOf(to, toField);
+        if (last.From < first.From)
+        {
+            throw new RequestValidationException(toField, "The last month must be the same as or after the first month.");
+        }
+        if (((last.From.Year - first.From.Year) * 12) + last.From.Month - first.From.Month + 1 > MostMonths)
+        {
+            throw new RequestValidationException(toField, $"Give at most {MostMonths} months.");
+        }
+        return new($"{first.Label}..{last.Label}", first.From, last.To);
+    }
+
+    /// <summary>Reads a period: a month <c>yyyy-MM</c>, a calendar quarter <c>yyyy-Qn</c>, a calendar year <c>yyyy</c>, a financial year <c>yyyy/yy</c> or months <c>yyyy-MM..yyyy-MM</c>.</summary>
     public static ReportingPeriod Parse(string? text, string field = "period")
     {
         var value = text?.Trim() ?? "";
+        if (value.Split("..") is [var from, var to])
+        {
+            return Months(from, to, field, field);
+        }
         var match = Shape().Match(value);
         if (!match.Success)
         {
-            throw new RequestValidationException(field, "Give a month (2026-11), a quarter (2026-Q3), a year (2026) or a financial year (2026/27).");
+            throw new RequestValidationException(field, "Give a month (2026-11), a quarter (2026-Q3), a year (2026), a financial year (2026/27) or months (2025-12..2026-11).");
         }
         var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
         if (year is < 2000 or > 2100)
@@ -63,6 +90,15 @@ public static partial class ReportingPeriods
                 : throw new RequestValidationException(field, "The month is 01 to 12.");
         }
         return new(value, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+    }
+
+    private static ReportingPeriod MonthOf(string? text, string field)
+    {
+        var value = text?.Trim() ?? "";
+        var match = Shape().Match(value);
+        return match.Success && match.Groups["month"].Success
+            ? Parse(value, field)
+            : throw new RequestValidationException(field, "Give a month as year and month: 2026-11.");
     }
 
     [GeneratedRegex(@"^(?<year>\d{4})(?:-Q(?<quarter>[1-4])|/(?<fy>\d{2})|-(?<month>\d{2}))?$")]

@@ -1,0 +1,84 @@
+using IcsComplaints.ServiceDefaults;
+
+namespace IcsComplaints.Portal.Web.Clients;
+
+// What an ICB's commissioners and quality leads read from the reporting service, by its JSON names.
+
+/// <summary>A proportion with its parts (a part is null when withheld for publication, never in the ICB's own view).</summary>
+public sealed record RateView(int? Numerator, int? Denominator, double? Value, bool Suppressed = false);
+
+/// <summary>One organisation's measures for a period (those the oversight pages show).</summary>
+public sealed record MeasureSetView(
+    string OrganisationCode, string Period, int? Received, RateView AcknowledgedInTime, RateView ByAgreedDate, int? BackstopBreaches,
+    IReadOnlyDictionary<string, int?> Outcomes, RateView UpheldOrPartly, int? ReferredToOmbudsman, IReadOnlyDictionary<string, RateView> Survey);
+
+/// <summary>An ICB's providers side by side, and all of them together.</summary>
+public sealed record OversightView(string IcbCode, string Period, IReadOnlyList<MeasureSetView> Providers, MeasureSetView AllProviders);
+
+/// <summary>A provider on a funnel plot.</summary>
+public sealed record FunnelPointView(
+    string OrganisationCode, int? Numerator, int? Denominator, double? Value, double? Lower95, double? Upper95, double? Lower998, double? Upper998, string Position);
+
+/// <summary>The providers on one rate, around the ICB's overall rate.</summary>
+public sealed record FunnelView(string Measure, string Period, double? Target, IReadOnlyList<FunnelPointView> Points);
+
+/// <summary>One month of a trend.</summary>
+public sealed record TrendPointView(string Month, int? Numerator, int? Denominator, double? Value);
+
+/// <summary>What is overdue at a provider now.</summary>
+public sealed record OverdueSummaryView(string OrganisationCode, int Acknowledgements, int Responses, int Backstops, DateOnly? OldestDueOn);
+
+/// <summary>One overdue complaint at a provider: no personal data.</summary>
+public sealed record OverdueCaseView(Guid CaseId, string OrganisationCode, DateOnly? ReceivedOn, IReadOnlyList<string> Overdue, DateOnly OldestDueOn);
+
+/// <summary>One of a KO41 return's checks.</summary>
+public sealed record ReturnCheckView(string Rule, string Site, bool Passed, string Detail);
+
+/// <summary>A KO41a or KO41b return, with its checks.</summary>
+public sealed record Ko41ReturnView(
+    string Collection, string OrganisationCode, string Period, int BroughtForward, int New, IReadOnlyDictionary<string, int> Resolved, int ClosedWithoutResolution,
+    int CarriedForward, IReadOnlyList<ReturnCheckView> Validation, bool Valid);
+
+/// <summary>The reporting service's calls the oversight pages make, one method per call, as the signed-in user.</summary>
+public sealed class ReportingApis(PlatformApi api)
+{
+    /// <summary>The providers side by side for the months from <paramref name="from"/> to <paramref name="to"/> (yyyy-MM).</summary>
+    public Task<ApiResult<OversightView>> OversightAsync(string from, string to, CancellationToken ct) =>
+        api.GetAsync<OversightView>("/api/v1/reporting/oversight" + Months(from, to), null, ct);
+
+    /// <summary>The funnel plot of one rate for the months, as figures.</summary>
+    public Task<ApiResult<FunnelView>> FunnelAsync(string measure, string from, string to, CancellationToken ct) =>
+        api.GetAsync<FunnelView>("/api/v1/reporting/oversight/funnel" + Months(from, to).Add("measure", measure), null, ct);
+
+    /// <summary>The same funnel plot drawn by reporting, as SVG markup; null when refused.</summary>
+    public async Task<string?> FunnelChartAsync(string measure, string from, string to, CancellationToken ct) =>
+        (await api.GetDocumentAsync("/api/v1/reporting/oversight/funnel.svg" + Months(from, to).Add("measure", measure), ct))?.Body;
+
+    /// <summary>The twelve months to this one, for the ICB's providers together.</summary>
+    public Task<ApiResult<ItemList<TrendPointView>>> TrendAsync(string measure, CancellationToken ct) =>
+        api.GetAsync<ItemList<TrendPointView>>("/api/v1/reporting/trend" + QueryString.Create("measure", measure), null, ct);
+
+    /// <summary>The same trend drawn by reporting, as SVG markup; null when refused.</summary>
+    public async Task<string?> TrendChartAsync(string measure, CancellationToken ct) =>
+        (await api.GetDocumentAsync("/api/v1/reporting/trend.svg" + QueryString.Create("measure", measure), ct))?.Body;
+
+    /// <summary>What is overdue at each provider now.</summary>
+    public Task<ApiResult<ItemList<OverdueSummaryView>>> OverdueAsync(CancellationToken ct) =>
+        api.GetAsync<ItemList<OverdueSummaryView>>("/api/v1/reporting/oversight/overdue", null, ct);
+
+    /// <summary>The overdue complaints at one provider.</summary>
+    public Task<ApiResult<ItemList<OverdueCaseView>>> OverdueCasesAsync(string organisation, CancellationToken ct) =>
+        api.GetAsync<ItemList<OverdueCaseView>>($"/api/v1/reporting/oversight/overdue/{Uri.EscapeDataString(organisation)}", null, ct);
+
+    /// <summary>A provider's KO41 return for the financial year starting in <paramref name="year"/>, with its checks.</summary>
+    public Task<ApiResult<Ko41ReturnView>> Ko41Async(string organisation, string year, CancellationToken ct) =>
+        api.GetAsync<Ko41ReturnView>("/api/v1/reporting/ko41" + Return(organisation, year), null, ct);
+
+    /// <summary>The same return as the CSV NHS England collects (refused while its checks fail).</summary>
+    public Task<ApiResult<(byte[] Content, string ContentType)>> Ko41CsvAsync(string organisation, string year, CancellationToken ct) =>
+        api.GetFileAsync("/api/v1/reporting/ko41.csv" + Return(organisation, year), ct);
+
+    private static QueryString Months(string from, string to) => QueryString.Create("from", from).Add("to", to);
+
+    private static QueryString Return(string organisation, string year) => QueryString.Create("organisation", organisation).Add("year", year);
+}
