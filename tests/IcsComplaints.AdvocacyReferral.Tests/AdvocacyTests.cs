@@ -17,6 +17,7 @@ using Microsoft.Extensions.Time.Testing;
 using CaseDeadlineMonitor = cases::IcsComplaints.Case.Api.Features.WatchDeadlines.CaseDeadlineMonitor;
 using DeadlineScanOptions = cases::IcsComplaints.Case.Api.Features.WatchDeadlines.DeadlineScanOptions;
 using DraftReviewStatus = IcsComplaints.Case.Domain.Cases.DraftReviewStatus;
+using DraftReviewVerdict = IcsComplaints.Case.Domain.Cases.DraftReviewVerdict;
 
 namespace IcsComplaints.AdvocacyReferral.Tests;
 
@@ -101,10 +102,11 @@ public sealed class AdvocacyTests(ComplaintHandlingSystem system)
         {
             Assert.Equal(HttpStatusCode.NoContent, comment.StatusCode);
         }
-        Assert.Equal(HttpStatusCode.NoContent, (await advocate.PostAsync(new Uri($"/api/v1/advocacy/reviews/{reviewId}/completion", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await advocate.PostAsJsonAsync(new Uri($"/api/v1/advocacy/reviews/{reviewId}/completion", UriKind.Relative), new { verdict = "ChangesAsked" })).StatusCode);
         await Eventually.TrueAsync(
-            async () => await system.InCaseDb(db => db.Cases.AnyAsync(c => c.Id == caseId && c.Reviews.Any(r => r.Version == 1 && r.Status == DraftReviewStatus.Completed && r.Comments == 1))),
-            Patience, "the case learns the review is complete");
+            async () => await system.InCaseDb(db => db.Cases.AnyAsync(c => c.Id == caseId && c.Reviews.Any(
+                r => r.Version == 1 && r.Status == DraftReviewStatus.Completed && r.Comments == 1 && r.Verdict == DraftReviewVerdict.ChangesAsked))),
+            Patience, "the case learns the review is complete, with changes asked for");
 
         // The handler reads the comment, revises the draft privately, shares it — which opens a new review — and sends once it is done.
         var comments = await handler.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/advocacy/reviews?caseId={caseId}", UriKind.Relative));
@@ -127,7 +129,7 @@ public sealed class AdvocacyTests(ComplaintHandlingSystem system)
             Assert.Equal(HttpStatusCode.Conflict, stillBlocked.StatusCode);
         }
         var secondReview = await AdvocateReviewIdAsync(advocate, caseId, version: 2);
-        Assert.Equal(HttpStatusCode.NoContent, (await advocate.PostAsync(new Uri($"/api/v1/advocacy/reviews/{secondReview}/completion", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await advocate.PostAsJsonAsync(new Uri($"/api/v1/advocacy/reviews/{secondReview}/completion", UriKind.Relative), new { verdict = "Approved" })).StatusCode);
         await Eventually.TrueAsync(async () =>
         {
             using var send = await handler.PostAsJsonAsync(Path(caseId, "final-response/sending"), new { channel = "Email" });
@@ -330,7 +332,7 @@ public sealed class AdvocacyTests(ComplaintHandlingSystem system)
         return created;
     }
 
-    private static async Task<long> AdvocateReviewIdAsync(HttpClient advocate, Guid caseId, int version)
+    internal static async Task<long> AdvocateReviewIdAsync(HttpClient advocate, Guid caseId, int version)
     {
         long id = 0;
         await Eventually.TrueAsync(async () =>

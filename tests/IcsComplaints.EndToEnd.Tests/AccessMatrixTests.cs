@@ -250,7 +250,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["advocacy-referral POST /api/v1/advocacy/referrals/{id:guid}/decline"] = new(SignedIn((_, _) => Access.Hidden), c => AdvocacyCallAsync(c, HttpMethod.Post, $"/api/v1/advocacy/referrals/{Guid.NewGuid()}/decline", new { })),
         ["advocacy-referral POST /api/v1/advocacy/grants/{id:guid}/revocation"] = new(SignedIn((_, _) => Access.Hidden), c => AdvocacyCallAsync(c, HttpMethod.Post, $"/api/v1/advocacy/grants/{Guid.NewGuid()}/revocation", null)),
         ["advocacy-referral POST /api/v1/advocacy/reviews/{id:long}/comments"] = new(SignedIn((_, _) => Access.Hidden), c => AdvocacyCallAsync(c, HttpMethod.Post, "/api/v1/advocacy/reviews/999999999/comments", new { })),
-        ["advocacy-referral POST /api/v1/advocacy/reviews/{id:long}/completion"] = new(SignedIn((_, _) => Access.Hidden), c => AdvocacyCallAsync(c, HttpMethod.Post, "/api/v1/advocacy/reviews/999999999/completion", null)),
+        ["advocacy-referral POST /api/v1/advocacy/reviews/{id:long}/completion"] = new(SignedIn((_, _) => Access.Hidden), c => AdvocacyCallAsync(c, HttpMethod.Post, "/api/v1/advocacy/reviews/999999999/completion", new { verdict = "Approved" })),
         ["advocacy-referral POST /api/v1/advocacy/reviews/{id:long}/waiver"] = new(SignedIn((_, _) => Access.Hidden), c => AdvocacyCallAsync(c, HttpMethod.Post, "/api/v1/advocacy/reviews/999999999/waiver", null)),
         ["advocacy-referral GET /api/v1/audit/advocacy-referral"] = new(
             SignedIn((p, _) => p.Has(Roles.PlatformAdmin, Roles.QualityLead) ? Access.Allowed : Access.Forbidden),

@@ -97,6 +97,7 @@ public sealed class HandlerJourneyTests(PortalSystem system, Browser browser)
         await Assertions.Expect(advocate.Page.Locator("#banner")).ToHaveTextAsync("You asked for changes to the draft");
 
         await handler.OpenAsync($"/staff/cases/{caseId}/response", "response-with-comments");
+        await Assertions.Expect(page.Locator("#advocate-verdict")).ToHaveTextAsync($"The advocate asked for changes to version {first}.");
         await Assertions.Expect(page.Locator(".ics-comment")).ToContainTextAsync("pain the wait caused");
         await handler.FillAsync("apology", "We apologise for the wait and for the pain and distress it caused your father.");
         await handler.PressAsync("Save", "response-revised");
@@ -135,6 +136,8 @@ public sealed class HandlerJourneyTests(PortalSystem system, Browser browser)
         await Assertions.Expect(page.Locator("#stage")).ToHaveTextAsync("Closed");
         await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("Response date renegotiated");
         await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("pain the wait caused");
+        await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync($"The advocate asked for changes to version {first}");
+        await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync($"The advocate approved version {second}");
 
         Assert.Empty(handler.Violations.Concat(keys.Violations).Concat(advocate.Violations).Concat(responsible.Violations));
     }

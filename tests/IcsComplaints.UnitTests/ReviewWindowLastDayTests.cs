@@ -34,7 +34,7 @@ public sealed class ReviewWindowLastDayTests
     {
         var review = ReviewTask.Open(Guid.NewGuid(), 1, "ADV01", LastDay.AddDays(-7), LastDay);
 
-        review.Close(ReviewStatus.Completed, "advocate-1", LastDay);
+        review.Close(ReviewStatus.Completed, "advocate-1", LastDay, ReviewVerdict.Approved);
 
         Assert.Equal((ReviewStatus.Completed, LastDay), (review.Status, review.ClosedOn));
     }

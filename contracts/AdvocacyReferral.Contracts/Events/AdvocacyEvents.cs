@@ -121,4 +121,10 @@ public sealed record DraftReviewCompleted
 
     /// <summary>The day.</summary>
     public required DateOnly CompletedOn { get; init; }
+
+    /// <summary>
+    /// How the advocate completed it: Approved or ChangesAsked. Absent when waived, and in events published before
+    /// reviews had a verdict.
+    /// </summary>
+    public string? Verdict { get; init; }
 }

@@ -81,9 +81,10 @@ public static class AdvocacyEndpoints
             await comment.HandleAsync(caller, id, input ?? throw Missing(), ct);
             return TypedResults.NoContent();
         });
-        group.MapPost("/reviews/{id:long}/completion", async Task<NoContent> (long id, Caller caller, CompleteReviewHandler complete, CancellationToken ct) =>
+        group.MapPost("/reviews/{id:long}/completion", async Task<NoContent> (
+            long id, [FromBody] CompleteReviewRequest? input, Caller caller, CompleteReviewHandler complete, CancellationToken ct) =>
         {
-            await complete.HandleAsync(caller, id, ct);
+            await complete.HandleAsync(caller, id, input, ct);
             return TypedResults.NoContent();
         });
         group.MapPost("/reviews/{id:long}/waiver", async Task<NoContent> (long id, Caller caller, WaiveReviewHandler waive, CancellationToken ct) =>

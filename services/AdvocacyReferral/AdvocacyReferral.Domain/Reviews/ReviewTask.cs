@@ -1,4 +1,5 @@
 using IcsComplaints.AdvocacyReferral.Domain.Rules;
+using IcsComplaints.Validation;
 
 namespace IcsComplaints.AdvocacyReferral.Domain.Reviews;
 
@@ -57,6 +58,9 @@ public sealed class ReviewTask
     /// <summary>Who closed it: a subject, or why it ended without one (<see cref="ReviewCompletion.Superseded"/>, <see cref="ReviewCompletion.ConsentEnded"/>).</summary>
     public string? ClosedBy { get; private set; }
 
+    /// <summary>How the advocate completed it; <c>null</c> while open, and when waived or ended without them.</summary>
+    public ReviewVerdict? Verdict { get; private set; }
+
     /// <summary>The advocate's comments.</summary>
     public IReadOnlyList<ReviewComment> Comments => _comments;
 
@@ -75,17 +79,31 @@ public sealed class ReviewTask
         return comment;
     }
 
-    /// <summary>Closes the review as completed or waived, while it may be acted on.</summary>
-    public void Close(ReviewStatus outcome, string by, DateOnly today)
+    /// <summary>
+    /// Closes the review while it may be acted on: completed with the advocate's verdict
+    /// (<see cref="ReviewCompletion.CheckVerdict"/>), or waived, which has none.
+    /// </summary>
+    public void Close(ReviewStatus outcome, string by, DateOnly today, ReviewVerdict? verdict = null)
     {
         if (outcome is not (ReviewStatus.Completed or ReviewStatus.Waived))
         {
             throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "A reviewer completes or waives a review.");
         }
+        if (outcome == ReviewStatus.Waived && verdict is not null)
+        {
+            throw new ArgumentException("A waived review has no verdict.", nameof(verdict));
+        }
         ReviewCompletion.EnsureActionable(this, today);
+        if (outcome == ReviewStatus.Completed)
+        {
+            var errors = new ValidationErrors();
+            ReviewCompletion.CheckVerdict(verdict, _comments.Count, ReviewCompletion.VerdictField, errors);
+            errors.ThrowIfAny();
+        }
         Status = outcome;
         ClosedOn = today;
         ClosedBy = by;
+        Verdict = verdict;
     }
 
     /// <summary>A newer version of the draft was shared: this open review of an older one ends.</summary>

@@ -49,7 +49,10 @@ public sealed class ConsentRevokedConsumer(InboxServices<CaseDbContext> inbox, D
     }
 }
 
-/// <summary>The advocate completed or waived their review: it no longer holds the response back.</summary>
+/// <summary>
+/// The advocate completed their review, approving the draft or asking for changes, or it was waived: it no longer
+/// holds the response back, and the team sees the verdict. An event from before verdicts were announced has none.
+/// </summary>
 public sealed class DraftReviewCompletedConsumer(InboxServices<CaseDbContext> inbox, DraftSharing sharing) : IdempotentConsumer<DraftReviewCompleted, CaseDbContext>(inbox)
 {
     /// <inheritdoc />
@@ -58,7 +61,10 @@ public sealed class DraftReviewCompletedConsumer(InboxServices<CaseDbContext> in
         var done = context.Message;
         var c = await new CaseStore(Db).FindWithReviewsAsync(done.CaseId, context.CancellationToken);
         var outcome = done.Outcome == nameof(DraftReviewStatus.Waived) ? DraftReviewStatus.Waived : DraftReviewStatus.Completed;
-        if (c is not null && c.CloseReview(done.Version, done.ReviewerCode, outcome, done.CompletedOn, done.Comments))
+        // A verdict this version does not know is not a reason to keep the review holding the response back.
+        DraftReviewVerdict? verdict = outcome == DraftReviewStatus.Completed && Enum.TryParse<DraftReviewVerdict>(done.Verdict, out var known) && Enum.IsDefined(known)
+            ? known : null;
+        if (c is not null && c.CloseReview(done.Version, done.ReviewerCode, outcome, done.CompletedOn, done.Comments, verdict: verdict))
         {
             sharing.PublishClosed(Outbox, c, done.Version, done.ReviewerCode, outcome, done.Comments, done.CompletedOn);
         }

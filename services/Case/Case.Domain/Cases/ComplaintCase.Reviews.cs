@@ -49,15 +49,16 @@ public sealed partial class ComplaintCase
     public DraftSnapshot SnapshotDraft(DateTimeOffset at) =>
         new(Id, DraftVersion, Draft ?? throw new RequestStateException("There is no draft to share."), at);
 
-    /// <summary>Closes an open review of a version; returns false when it was not open.</summary>
-    public bool CloseReview(int version, string reviewerCode, DraftReviewStatus outcome, DateOnly on, int comments = 0, string? comment = null)
+    /// <summary>Closes an open review of a version, with an advocate's verdict when they gave one; returns false when it was not open.</summary>
+    public bool CloseReview(
+        int version, string reviewerCode, DraftReviewStatus outcome, DateOnly on, int comments = 0, string? comment = null, DraftReviewVerdict? verdict = null)
     {
         var review = _reviews.FirstOrDefault(r => r.Version == version && r.Status == DraftReviewStatus.Open && string.Equals(r.ReviewerCode, reviewerCode, StringComparison.OrdinalIgnoreCase));
         if (review is null)
         {
             return false;
         }
-        review.Close(outcome, on, comments, comment);
+        review.Close(outcome, on, comments, comment, verdict);
         return true;
     }
 

@@ -32,6 +32,16 @@ public enum DraftReviewStatus
     Superseded = 6,
 }
 
+/// <summary>How an advocate completed their review, as the advocacy service announced it.</summary>
+public enum DraftReviewVerdict
+{
+    /// <summary>The advocate approved the draft.</summary>
+    Approved = 1,
+
+    /// <summary>The advocate asked for changes, said in their comments (read at the advocacy service).</summary>
+    ChangesAsked = 2,
+}
+
 /// <summary>A draft version shared with one reviewer before the response is final (<see cref="Rules.AdvocateReviewWindow"/>).</summary>
 public sealed class DraftReview
 {
@@ -82,12 +92,19 @@ public sealed class DraftReview
     /// <summary>A contributing organisation's comment.</summary>
     public string? ContributorComment { get; private set; }
 
-    internal void Close(DraftReviewStatus outcome, DateOnly on, int comments = 0, string? comment = null)
+    /// <summary>
+    /// An advocate's verdict on completing the review; <c>null</c> while open, when waived or ended, for a
+    /// contributor, and for reviews completed before verdicts were announced.
+    /// </summary>
+    public DraftReviewVerdict? Verdict { get; private set; }
+
+    internal void Close(DraftReviewStatus outcome, DateOnly on, int comments, string? comment, DraftReviewVerdict? verdict)
     {
         Status = outcome;
         ClosedOn = on;
         Comments = comments;
         ContributorComment = comment;
+        Verdict = verdict;
     }
 
     /// <summary>Ends an unanswered review: superseded by a newer draft, or expired.</summary>

@@ -69,10 +69,10 @@ public sealed record CaseCoding(
 /// <summary>Another organisation's part of a co-ordinated response (Reg 9).</summary>
 public sealed record ContributionView(long Id, string OrganisationCode, string? Text, string? SignedOffBy, DateOnly? SignedOffOn);
 
-/// <summary>A review of a shared draft, as the case records it.</summary>
+/// <summary>A review of a shared draft, as the case records it; an advocate's verdict is Approved or ChangesAsked.</summary>
 public sealed record CaseDraftReview(
     long Id, int Version, string ReviewerCode, string Kind, DateOnly SharedOn, DateOnly WindowEndsOn, string Status, DateOnly? ClosedOn, int Comments,
-    string? ContributorComment);
+    string? ContributorComment, string? Verdict = null);
 
 /// <summary>Everything about a case, for the staff handling it.</summary>
 public sealed record CaseDetail(
@@ -110,10 +110,10 @@ public sealed record HcatScheme(IReadOnlyList<HcatCategory> Categories, IReadOnl
 /// <summary>An advocate's comment on a shared draft.</summary>
 public sealed record ReviewComment(string Section, string Text, string? AuthorName, DateTimeOffset At);
 
-/// <summary>A review of a shared draft, as the advocacy service holds it.</summary>
+/// <summary>A review of a shared draft, as the advocacy service holds it; the advocate's verdict is Approved or ChangesAsked.</summary>
 public sealed record AdvocacyReview(
     long Id, Guid CaseId, int Version, string AdvocacyServiceCode, DateOnly SharedOn, DateOnly WindowEndsOn, string Status, DateOnly? ClosedOn,
-    IReadOnlyList<ReviewComment>? Comments);
+    IReadOnlyList<ReviewComment>? Comments, string? Verdict = null);
 
 /// <summary>A shared draft as a reviewer reads it.</summary>
 public sealed record SharedDraft(Guid CaseId, string Reference, int Version, DateOnly WindowEndsOn, ResponseDraft Draft);
@@ -201,9 +201,11 @@ public sealed class CaseApis(PlatformApi api)
     public Task<ApiResult<JsonElement>> CommentAsync(long reviewId, string section, string? text, string? authorName, CancellationToken ct) =>
         api.PostAsync<JsonElement>($"/api/v1/advocacy/reviews/{reviewId}/comments", new ReviewCommentRequest(section, text, authorName), null, ct);
 
-    /// <summary>The advocate finishes the review (approving the draft, or with the changes asked for in comments).</summary>
-    public Task<ApiResult<JsonElement>> CompleteReviewAsync(long reviewId, CancellationToken ct) =>
-        api.PostAsync<JsonElement>($"/api/v1/advocacy/reviews/{reviewId}/completion", new JsonObject(), null, ct);
+    /// <summary>The advocate finishes the review with their verdict: Approved, or ChangesAsked (said in their comments).</summary>
+    public Task<ApiResult<JsonElement>> CompleteReviewAsync(long reviewId, string verdict, CancellationToken ct) =>
+        api.PostAsync<JsonElement>($"/api/v1/advocacy/reviews/{reviewId}/completion", new CompleteReviewRequest(verdict), null, ct);
 
     private sealed record ReviewCommentRequest(string Section, string? Text, string? AuthorName);
+
+    private sealed record CompleteReviewRequest(string Verdict);
 }

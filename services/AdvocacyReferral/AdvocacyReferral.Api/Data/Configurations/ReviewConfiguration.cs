@@ -15,6 +15,7 @@ public sealed class ReviewConfiguration : IEntityTypeConfiguration<ReviewTask>, 
         builder.Property(r => r.AdvocacyServiceCode).HasMaxLength(9);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.ClosedBy).HasMaxLength(200);
+        builder.Property(r => r.Verdict).HasConversion<string>().HasMaxLength(20);
         // A redelivered DraftShared opens no second review.
         builder.HasIndex(r => new { r.CaseId, r.Version, r.AdvocacyServiceCode }).IsUnique();
         builder.HasMany(r => r.Comments).WithOne().HasForeignKey(c => c.ReviewId).OnDelete(DeleteBehavior.Cascade);

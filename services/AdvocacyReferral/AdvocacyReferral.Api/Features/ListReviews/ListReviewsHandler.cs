@@ -15,9 +15,10 @@ namespace IcsComplaints.AdvocacyReferral.Api.Features.ListReviews;
 /// <param name="Status">Where it stands.</param>
 /// <param name="ClosedOn">When closed.</param>
 /// <param name="Comments">The comments.</param>
+/// <param name="Verdict">How the advocate completed it: Approved or ChangesAsked; <c>null</c> while open, and when waived or ended.</param>
 public sealed record ReviewView(
     long Id, Guid CaseId, int Version, string AdvocacyServiceCode, DateOnly SharedOn, DateOnly WindowEndsOn, ReviewStatus Status, DateOnly? ClosedOn,
-    IReadOnlyList<CommentView> Comments);
+    IReadOnlyList<CommentView> Comments, ReviewVerdict? Verdict);
 
 /// <summary>A comment as shown.</summary>
 /// <param name="Section">Which part of the draft.</param>
@@ -42,6 +43,6 @@ public sealed class ListReviewsHandler(ReviewQueries queries, IAuditTrail audit)
         }
         return [.. rows.Select(r => new ReviewView(
             r.Id, r.CaseId, r.Version, r.AdvocacyServiceCode, r.SharedOn, r.WindowEndsOn, r.Status, r.ClosedOn,
-            [.. r.Comments.OrderBy(m => m.At).Select(m => new CommentView(m.Section, m.Text, m.AuthorName, m.At))]))];
+            [.. r.Comments.OrderBy(m => m.At).Select(m => new CommentView(m.Section, m.Text, m.AuthorName, m.At))], r.Verdict))];
     }
 }

@@ -69,6 +69,7 @@ public sealed class CaseRecordConfiguration :
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.ContributorComment).HasMaxLength(10_000);
+        builder.Property(r => r.Verdict).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(r => new { r.CaseId, r.Version, r.ReviewerCode }).IsUnique();
     }
 

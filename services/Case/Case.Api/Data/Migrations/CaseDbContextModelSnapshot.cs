@@ -23,7 +23,50 @@ namespace IcsComplaints.Case.Api.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.ClockPause", b =>
+            modelBuilder.Entity("IcsComplaints.Case.Api.Data.DeadlineAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Deadline")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deadline_alerts");
+
+                    b.HasIndex("CaseId", "Deadline", "DueOn", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deadline_alerts_case_id_deadline_due_on_level");
+
+                    b.ToTable("deadline_alerts", "case");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Case.Domain.Cases.ClockPause", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -65,7 +108,7 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                     b.ToTable("clock_pauses", "case");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.ComplaintCase", b =>
+            modelBuilder.Entity("IcsComplaints.Case.Domain.Cases.ComplaintCase", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -287,7 +330,7 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                     b.ToTable("cases", "case");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.ContactLogEntry", b =>
+            modelBuilder.Entity("IcsComplaints.Case.Domain.Cases.ContactLogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -339,7 +382,7 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                     b.ToTable("contacts", "case");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.Contribution", b =>
+            modelBuilder.Entity("IcsComplaints.Case.Domain.Cases.Contribution", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -389,50 +432,7 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                     b.ToTable("contributions", "case");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.DeadlineAlert", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("case_id");
-
-                    b.Property<string>("Deadline")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
-                        .HasColumnName("deadline");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date")
-                        .HasColumnName("due_on");
-
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("level");
-
-                    b.Property<DateTimeOffset>("RaisedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("raised_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_deadline_alerts");
-
-                    b.HasIndex("CaseId", "Deadline", "DueOn", "Level")
-                        .IsUnique()
-                        .HasDatabaseName("ix_deadline_alerts_case_id_deadline_due_on_level");
-
-                    b.ToTable("deadline_alerts", "case");
-                });
-
-            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.DraftReview", b =>
+            modelBuilder.Entity("IcsComplaints.Case.Domain.Cases.DraftReview", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -480,6 +480,11 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("verdict");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer")
                         .HasColumnName("version");
@@ -498,7 +503,7 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                     b.ToTable("draft_reviews", "case");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.DraftSnapshot", b =>
+            modelBuilder.Entity("IcsComplaints.Case.Domain.Cases.DraftSnapshot", b =>
                 {
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid")
@@ -523,7 +528,7 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                     b.ToTable("draft_snapshots", "case");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.OrganisationSettings", b =>
+            modelBuilder.Entity("IcsComplaints.Case.Domain.Cases.OrganisationSettings", b =>
                 {
                     b.Property<string>("OrganisationCode")
                         .HasMaxLength(9)
@@ -553,7 +558,7 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                     b.ToTable("organisation_settings", "case");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.ResponseDateAgreement", b =>
+            modelBuilder.Entity("IcsComplaints.Case.Domain.Cases.ResponseDateAgreement", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -599,7 +604,7 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                     b.ToTable("response_date_agreements", "case");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.StaffInvolved", b =>
+            modelBuilder.Entity("IcsComplaints.Case.Domain.Cases.StaffInvolved", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -656,7 +661,7 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                     b.ToTable("staff_involved", "case");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.SurveyResponse", b =>
+            modelBuilder.Entity("IcsComplaints.Case.Domain.Cases.SurveyResponse", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -869,9 +874,9 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                     b.ToTable("audit_entries", "case");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.ClockPause", b =>
+            modelBuilder.Entity("IcsComplaints.Case.Domain.Cases.ClockPause", b =>
                 {
-                    b.HasOne("IcsComplaints.Case.Api.Cases.ComplaintCase", null)
+                    b.HasOne("IcsComplaints.Case.Domain.Cases.ComplaintCase", null)
                         .WithMany("Pauses")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -879,9 +884,9 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                         .HasConstraintName("fk_clock_pauses_cases_case_id");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.ContactLogEntry", b =>
+            modelBuilder.Entity("IcsComplaints.Case.Domain.Cases.ContactLogEntry", b =>
                 {
-                    b.HasOne("IcsComplaints.Case.Api.Cases.ComplaintCase", null)
+                    b.HasOne("IcsComplaints.Case.Domain.Cases.ComplaintCase", null)
                         .WithMany("Contacts")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -889,9 +894,9 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                         .HasConstraintName("fk_contacts_cases_case_id");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.Contribution", b =>
+            modelBuilder.Entity("IcsComplaints.Case.Domain.Cases.Contribution", b =>
                 {
-                    b.HasOne("IcsComplaints.Case.Api.Cases.ComplaintCase", null)
+                    b.HasOne("IcsComplaints.Case.Domain.Cases.ComplaintCase", null)
                         .WithMany("Contributions")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -899,9 +904,9 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                         .HasConstraintName("fk_contributions_cases_case_id");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.DraftReview", b =>
+            modelBuilder.Entity("IcsComplaints.Case.Domain.Cases.DraftReview", b =>
                 {
-                    b.HasOne("IcsComplaints.Case.Api.Cases.ComplaintCase", null)
+                    b.HasOne("IcsComplaints.Case.Domain.Cases.ComplaintCase", null)
                         .WithMany("Reviews")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -909,9 +914,9 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                         .HasConstraintName("fk_draft_reviews_cases_case_id");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.ResponseDateAgreement", b =>
+            modelBuilder.Entity("IcsComplaints.Case.Domain.Cases.ResponseDateAgreement", b =>
                 {
-                    b.HasOne("IcsComplaints.Case.Api.Cases.ComplaintCase", null)
+                    b.HasOne("IcsComplaints.Case.Domain.Cases.ComplaintCase", null)
                         .WithMany("Agreements")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -919,9 +924,9 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                         .HasConstraintName("fk_response_date_agreements_cases_case_id");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.StaffInvolved", b =>
+            modelBuilder.Entity("IcsComplaints.Case.Domain.Cases.StaffInvolved", b =>
                 {
-                    b.HasOne("IcsComplaints.Case.Api.Cases.ComplaintCase", null)
+                    b.HasOne("IcsComplaints.Case.Domain.Cases.ComplaintCase", null)
                         .WithMany("Staff")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -929,9 +934,9 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                         .HasConstraintName("fk_staff_involved_cases_case_id");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.SurveyResponse", b =>
+            modelBuilder.Entity("IcsComplaints.Case.Domain.Cases.SurveyResponse", b =>
                 {
-                    b.HasOne("IcsComplaints.Case.Api.Cases.ComplaintCase", null)
+                    b.HasOne("IcsComplaints.Case.Domain.Cases.ComplaintCase", null)
                         .WithMany("Surveys")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -939,7 +944,7 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                         .HasConstraintName("fk_survey_responses_cases_case_id");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Case.Api.Cases.ComplaintCase", b =>
+            modelBuilder.Entity("IcsComplaints.Case.Domain.Cases.ComplaintCase", b =>
                 {
                     b.Navigation("Agreements");
 

@@ -64,25 +64,30 @@ public sealed class ReviewModel(CaseApis apis) : PageModel
             Errors.Add("comment", "Say what should change before asking for changes");
             return Page();
         }
-        return await FinishAsync("changes", ct);
+        return await FinishAsync("ChangesAsked", "changes", ct);
     }
 
-    public async Task<IActionResult> OnPostApproveAsync(CancellationToken ct) => await LoadAsync(ct) ? await FinishAsync("approved", ct) : NotFound();
+    public async Task<IActionResult> OnPostApproveAsync(CancellationToken ct) => await LoadAsync(ct) ? await FinishAsync("Approved", "approved", ct) : NotFound();
 
     // A comment typed when finishing is kept first, so nothing written is lost.
-    private async Task<IActionResult> FinishAsync(string outcome, CancellationToken ct)
+    private async Task<IActionResult> FinishAsync(string verdict, string done, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(Comment) && !await CommentAsync(ct))
         {
             return Page();
         }
-        var finished = await apis.CompleteReviewAsync(Id, ct);
+        var finished = await apis.CompleteReviewAsync(Id, verdict, ct);
         if (finished.Problem is { } problem)
         {
-            Errors.Add("comment", problem.Detail ?? problem.Title ?? "The review could not be finished. Try again.");
+            // The verdict's refusal (asking for changes with no comment) is about what the comment box should say.
+            Errors.AddFrom(problem, [("verdict", "comment")]);
+            if (!Errors.Any)
+            {
+                Errors.Add("comment", problem.Detail ?? problem.Title ?? "The review could not be finished. Try again.");
+            }
             return Page();
         }
-        return Redirect($"/advocate/reviews?done={outcome}");
+        return Redirect($"/advocate/reviews?done={done}");
     }
 
     private async Task<bool> CommentAsync(CancellationToken ct)

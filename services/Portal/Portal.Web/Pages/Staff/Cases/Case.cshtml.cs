@@ -72,6 +72,14 @@ public sealed class CaseModel(CaseApis apis) : PageModel
         };
     }
 
+    /// <summary>An advocate's verdict on a draft version in words, or <c>null</c> when they gave none.</summary>
+    public static string? Verdict(string? verdict, int version) => verdict switch
+    {
+        "Approved" => $"The advocate approved version {version}",
+        "ChangesAsked" => $"The advocate asked for changes to version {version}",
+        _ => null,
+    };
+
     /// <summary>A stage or deadline name in words.</summary>
     public static string Words(string? name) => name switch
     {
@@ -126,12 +134,14 @@ public sealed class CaseModel(CaseApis apis) : PageModel
         }
         foreach (var r in d.Reviews ?? [])
         {
-            var comments = advocacy.FirstOrDefault(a => a.Version == r.Version && a.AdvocacyServiceCode == r.ReviewerCode)?.Comments ?? [];
+            var advocate = advocacy.FirstOrDefault(a => a.Version == r.Version && a.AdvocacyServiceCode == r.ReviewerCode);
+            var comments = advocate?.Comments ?? [];
             events.Add(new(r.SharedOn, $"Draft version {r.Version} shared with {r.ReviewerCode} for review", $"Review window ends {Day(r.WindowEndsOn)}."));
             if (r.ClosedOn is { } closed)
             {
                 var said = comments.Count == 0 ? (r.ContributorComment ?? "No comments.") : string.Join(" ", comments.Select(m => $"{m.AuthorName ?? r.ReviewerCode} on {m.Section}: \u201c{m.Text}\u201d"));
-                events.Add(new(closed, $"Review of draft version {r.Version}: {r.Status.ToLowerInvariant()}", said));
+                // The advocacy service knows the verdict the moment it is given; the case hears it a little later.
+                events.Add(new(closed, Verdict(advocate?.Verdict ?? r.Verdict, r.Version) ?? $"Review of draft version {r.Version}: {r.Status.ToLowerInvariant()}", said));
             }
         }
         if (d.Signature is { } s)

@@ -57,6 +57,9 @@ public sealed partial class ResponseModel(CaseApis apis) : PageModel
     /// <summary>The version those comments are about.</summary>
     public int? CommentedVersion { get; private set; }
 
+    /// <summary>The advocate's verdict on the last version they finished reviewing, in words.</summary>
+    public string? AdvocateVerdict { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))
@@ -117,6 +120,10 @@ public sealed partial class ResponseModel(CaseApis apis) : PageModel
         {
             CommentedVersion = commented.Version;
             Comments = commented.Comments!.ToLookup(c => c.Section, StringComparer.Ordinal);
+        }
+        if (reviews.Where(r => r.Verdict is not null).MaxBy(r => r.Version) is { } finished)
+        {
+            AdvocateVerdict = CaseModel.Verdict(finished.Verdict, finished.Version);
         }
         return true;
     }
