@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
+using IcsComplaints.Case.Contracts.Grpc.V1;
 using IcsComplaints.ComplaintHandling.Tests;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Platform.Audit;
@@ -60,6 +61,35 @@ public sealed class AdvocateClientContactTests(ComplaintHandlingSystem system)
             Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
         }
         Assert.Equal(StatusCode.NotFound, await RefusalAsync(complaintId, advocateToken));
+    }
+
+    [Fact]
+    public async Task TheAdvocateViewOverGrpc_CarriesTheClientsContactDetails_AndSaysWhenAccessEnded()
+    {
+        using var complainant = system.Http(await system.TokenAsync("complainant"));
+        using var handler = system.Http(await system.TokenAsync("handler.rj1"));
+        var advocateToken = await system.TokenAsync("advocate.adv01");
+        var caseId = await ComplainantCaseAsync(complainant);
+        var referral = await ReferAsync(handler, caseId, reviewDrafts: false, evidence: "Written");
+        using var channel = GrpcChannel.ForAddress(system.Case.GrpcAddress);
+        var cases = new CaseService.CaseServiceClient(channel);
+        var request = new GetAdvocateViewRequest { CaseId = caseId.ToString() };
+
+        var view = await cases.GetAdvocateViewAsync(request, GrpcCalls.Bearer(advocateToken));
+
+        Assert.Equal(("Demo Complainant", "complainant@example.org"), (view.Complainant.Name, view.Complainant.Email));
+        Assert.Equal(["5 Demo Street", "SE1 7EH"], view.Complainant.AddressLines);
+        Assert.Equal(Stage.Received, view.Stage);
+        var stranger = await Assert.ThrowsAsync<RpcException>(async () => await cases.GetAdvocateViewAsync(request, GrpcCalls.Bearer(await system.TokenAsync("advocate.adv02"))));
+        Assert.Equal(StatusCode.NotFound, stranger.StatusCode);
+        using (var revoke = await complainant.PostAsync(
+            new Uri($"/api/v1/advocacy/grants/{referral.GetProperty("grant").GetProperty("id").GetGuid()}/revocation", UriKind.Relative), null))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        }
+        var ended = await Assert.ThrowsAsync<RpcException>(async () => await cases.GetAdvocateViewAsync(request, GrpcCalls.Bearer(advocateToken)));
+        Assert.Equal(StatusCode.PermissionDenied, ended.StatusCode);
+        Assert.Contains("Your access to this case ended on", ended.Status.Detail, StringComparison.Ordinal);
     }
 
     private async Task<ComplainantContact> ContactAsync(string complaintId, string token)

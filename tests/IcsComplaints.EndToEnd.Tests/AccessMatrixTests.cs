@@ -227,6 +227,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         // Advocates see a case only under a consent grant naming their service; the targets have none, so every
         // advocate is told there is nothing. The grant's path is proven in AdvocacyTests.
         ["case GET /api/v1/cases/{caseId:guid}/advocate-view"] = new(SignedIn((_, _) => Access.Hidden), c => CaseCallAsync(c, HttpMethod.Get, "advocate-view", null)),
+        ["case POST /ics.case.v1.CaseService/GetAdvocateView"] = new(SignedIn((_, _) => Access.Hidden), AdvocateViewGrpcAsync),
         ["case GET /api/v1/cases/{caseId:guid}/drafts/{version:int}"] = new(SignedIn((_, _) => Access.Hidden), c => CaseCallAsync(c, HttpMethod.Get, "drafts/1", null)),
         ["case POST /api/v1/cases/{caseId:guid}/reviews/{version:int}/completion"] = new(SignedIn((_, _) => Access.Hidden), c => CaseCallAsync(c, HttpMethod.Post, "reviews/1/completion", new { })),
 
@@ -1090,6 +1091,21 @@ public sealed class AccessMatrixTests(IcsSystem system)
         {
             await new CaseService.CaseServiceClient(channel).GetCaseAsync(
                 new GetCaseRequest { CaseId = c.Target.CaseId.ToString() }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
+            return Access.Allowed;
+        }
+        catch (RpcException ex)
+        {
+            return FromGrpc(ex.StatusCode);
+        }
+    }
+
+    private async Task<Access> AdvocateViewGrpcAsync(Context c)
+    {
+        using var channel = GrpcChannel.ForAddress(system.Case.GrpcAddress);
+        try
+        {
+            await new CaseService.CaseServiceClient(channel).GetAdvocateViewAsync(
+                new GetAdvocateViewRequest { CaseId = c.Target.CaseId.ToString() }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
             return Access.Allowed;
         }
         catch (RpcException ex)

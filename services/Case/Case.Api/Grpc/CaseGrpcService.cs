@@ -1,6 +1,7 @@
 using Grpc.Core;
 using IcsComplaints.Case.Api.Features;
 using IcsComplaints.Case.Api.Features.AcknowledgeComplaint;
+using IcsComplaints.Case.Api.Features.AdvocateView;
 using IcsComplaints.Case.Api.Features.AgreeResponseDate;
 using IcsComplaints.Case.Api.Features.AgreeUpdateFrequency;
 using IcsComplaints.Case.Api.Features.AssignCase;
@@ -181,6 +182,23 @@ public sealed class CaseGrpcService(CaseQueries queries) : CaseService.CaseServi
     {
         var scheme = context.GetHttpContext().RequestServices.GetRequiredService<Features.CodeCase.ReadCodingScheme>().Handle(CallerOf(context));
         return Task.FromResult(CaseMessages.ToMessage(scheme));
+    }
+
+    /// <inheritdoc />
+    public override async Task<Proto.AdvocateView> GetAdvocateView(GetAdvocateViewRequest request, ServerCallContext context)
+    {
+        var caseId = ParseCaseId(request.CaseId);
+        var caller = CallerOf(context);
+        var access = context.GetHttpContext().RequestServices.GetRequiredService<AdvocateAccess>();
+        var authorization = context.RequestHeaders.GetValue("authorization") ?? "";
+        if (await access.GetAsync(caller, caseId, authorization, context.CancellationToken) is { } view)
+        {
+            return CaseMessages.ToMessage(view);
+        }
+        // As over REST: an advocate whose consent ended is told when; one who never had the case learns nothing of it.
+        throw await access.AccessEndedOnAsync(caller, caseId, authorization, context.CancellationToken) is { } endedOn
+            ? new RpcException(new Status(StatusCode.PermissionDenied, AdvocateAccess.AccessEndedDetail(endedOn)))
+            : new RpcException(new Status(StatusCode.NotFound, "No such case."));
     }
 
     // Every step has the same shape: parse the case id, run the use case, and return the case as it now stands.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IcsComplaints.Case.Api.Features.AdvocateView;
 using IcsComplaints.Case.Api.Features.ViewCases;
 using IcsComplaints.Case.Contracts.Grpc.V1;
 using IcsComplaints.Case.Domain.Cases;
@@ -191,6 +192,47 @@ internal static class CaseMessages
         if (view.SharedVersion is { } shared)
         {
             message.SharedVersion = shared;
+        }
+        return message;
+    }
+
+    internal static Proto.AdvocateView ToMessage(AdvocateCaseView view)
+    {
+        var message = new Proto.AdvocateView
+        {
+            CaseId = view.CaseId.ToString(),
+            Reference = view.Reference,
+            OrganisationCode = view.OrganisationCode,
+            Stage = ToStage(view.Stage),
+            ReceivedOn = Iso(view.ReceivedOn),
+            AcknowledgedOn = Iso(view.AcknowledgedOn),
+            ResponseDueBy = Iso(view.ResponseDueBy),
+            Backstop = Iso(view.Backstop),
+            Paused = view.Paused,
+            FinalResponseSentOn = Iso(view.FinalResponseSentOn),
+            FinalResponse = view.FinalResponse is { } sent ? ToMessage(sent) : null,
+            AccessEndsOn = Iso(view.AccessEndsOn),
+        };
+        message.Reviews.AddRange(view.Reviews.Select(r => new AdvocateReview
+        {
+            Version = r.Version,
+            SharedOn = Iso(r.SharedOn),
+            WindowEndsOn = Iso(r.WindowEndsOn),
+            Status = r.Status.ToString(),
+            Verdict = r.Verdict?.ToString() ?? "",
+        }));
+        if (view.Complainant is { } client)
+        {
+            message.Complainant = new Proto.AdvocateClient
+            {
+                Name = client.Name,
+                Phone = client.Phone ?? "",
+                Email = client.Email ?? "",
+                PreferredContact = client.PreferredContact ?? "",
+                InterpreterLanguage = client.InterpreterLanguage ?? "",
+            };
+            message.Complainant.AddressLines.AddRange(client.AddressLines);
+            message.Complainant.Adjustments.AddRange(client.Adjustments);
         }
         return message;
     }
