@@ -193,7 +193,7 @@ seed_learning_history() {
 }
 
 seed_demo() {
-  # The complaints of deploy/demo/complaints.json, recorded through the gateway by the demo users (tools/DemoSeed),
+  # The complaints of deploy/demo/complaints.json and their steps, made through the gateway by the demo users (tools/DemoSeed),
   # each with its Idempotency-Key, so a second ./ics up adds nothing.
   local tool="$ROOT/tools/DemoSeed/bin/$CONFIGURATION/net10.0/IcsComplaints.DemoSeed.dll" log="$STATE/logs/demo-seed.log"
   [ -f "$tool" ] || die "$tool is missing: the build failed?"

@@ -1,126 +1,93 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 
 namespace IcsComplaints.DemoSeed;
 
-/// <summary>What became of one demo complaint.</summary>
+/// <summary>What became of one demo complaint or one of its steps.</summary>
 public enum SeedOutcome
 {
     /// <summary>Recorded by this run.</summary>
     Recorded,
 
-    /// <summary>Already there: recorded by an earlier run under the same Idempotency-Key.</summary>
+    /// <summary>Already there: recorded by an earlier run.</summary>
     AlreadyRecorded,
 
     /// <summary>Not recorded: no token for its user, the gateway refused it, or the gateway did not answer.</summary>
     Failed,
 }
 
+/// <summary>What a run did: one outcome per complaint, and one per step of the complaints that have steps.</summary>
+/// <param name="Complaints">Per complaint, in the fixture's order.</param>
+/// <param name="Steps">Per step, complaint after complaint.</param>
+public sealed record SeedReport(IReadOnlyList<SeedOutcome> Complaints, IReadOnlyList<SeedOutcome> Steps);
+
 /// <summary>
 /// Records demo complaints through the gateway's public API, as a person at the organisation would: each demo
-/// user signs in with the password grant (the development profile's <c>ics-cli</c> client) and submits with the
-/// complaint's Idempotency-Key, so intake validates, routes and announces it like any other.
+/// user signs in with the password grant and submits with the complaint's Idempotency-Key, so intake validates,
+/// routes and announces it like any other. Once every complaint is in, the complaints' steps are made
+/// (<see cref="DemoStepRunner"/>): by then most cases have opened.
 /// </summary>
-public sealed class DemoSeeder(HttpClient gateway, string password, TextWriter log)
+public sealed class DemoSeeder(HttpClient gateway, string password, TextWriter log, TimeSpan? caseWait = null)
 {
-    /// <summary>The public client that may use the password grant in the development profile.</summary>
-    public const string Client = "ics-cli";
-
-    /// <summary>Records every complaint of the fixture, dated relative to <paramref name="today"/>; one outcome each.</summary>
-    public async Task<IReadOnlyList<SeedOutcome>> SeedAsync(DemoFixture fixture, DateOnly today, CancellationToken ct)
+    /// <summary>Records every complaint of the fixture, dated relative to <paramref name="today"/>, then makes their steps.</summary>
+    public async Task<SeedReport> SeedAsync(DemoFixture fixture, DateOnly today, CancellationToken ct)
     {
-        var tokens = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var outcomes = new List<SeedOutcome>();
+        ArgumentNullException.ThrowIfNull(fixture);
+        var users = new DemoGateway(gateway, password, log);
+        var submissions = new List<Submission>();
         foreach (var complaint in fixture.Complaints)
         {
-            if (!tokens.TryGetValue(complaint.User, out var token))
-            {
-                tokens[complaint.User] = token = await TokenAsync(complaint.User, ct);
-            }
-            var outcome = token is null ? SeedOutcome.Failed : await SubmitAsync(complaint, token, today, ct);
-            outcomes.Add(outcome);
+            var token = await users.TokenAsync(complaint.User, ct);
+            submissions.Add(token is null ? new Submission(SeedOutcome.Failed, null, null) : await SubmitAsync(users, complaint, token, today, ct));
         }
-        return outcomes;
+        var runner = new DemoStepRunner(users, caseWait ?? TimeSpan.FromSeconds(60));
+        var steps = new List<SeedOutcome>();
+        for (var i = 0; i < fixture.Complaints.Count; i++)
+        {
+            var complaint = fixture.Complaints[i];
+            var (outcome, id, reference) = submissions[i];
+            if (complaint.Steps.Count == 0)
+            {
+                continue;
+            }
+            if (outcome == SeedOutcome.Failed)
+            {
+                steps.AddRange(complaint.Steps.Select(_ => SeedOutcome.Failed));
+            }
+            else if (id is null || reference is null)
+            {
+                // Recorded on an earlier day: that run made its steps, and which complaint it became is not known here.
+                steps.AddRange(complaint.Steps.Select(_ => SeedOutcome.AlreadyRecorded));
+            }
+            else
+            {
+                steps.AddRange(await runner.RunAsync(complaint, id, reference, today, ct));
+            }
+        }
+        return new SeedReport([.. submissions.Select(s => s.Outcome)], steps);
     }
 
-    private async Task<SeedOutcome> SubmitAsync(DemoComplaint complaint, string token, DateOnly today, CancellationToken ct)
+    private static async Task<Submission> SubmitAsync(DemoGateway users, DemoComplaint complaint, string token, DateOnly today, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/v1/complaints", UriKind.Relative))
-        {
-            Content = new StringContent(complaint.RequestOn(today).ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        request.Headers.Add("Idempotency-Key", complaint.IdempotencyKey);
         var what = $"demo complaint {complaint.IdempotencyKey} by {complaint.User}";
-        try
+        var answer = await users.SendAsync(HttpMethod.Post, "api/v1/complaints", token, complaint.RequestOn(today), complaint.IdempotencyKey, what, ct);
+        switch (answer?.Status)
         {
-            using var response = await gateway.SendAsync(request, ct);
-            var body = await response.Content.ReadAsStringAsync(ct);
-            if (response.StatusCode == HttpStatusCode.Created)
-            {
-                var replayed = response.Headers.TryGetValues("Idempotent-Replayed", out var values) && values.Contains("true");
-                await log.WriteLineAsync($"{what}: {(replayed ? "already recorded" : "recorded")} as {Field(body, "reference") ?? "?"}");
-                return replayed ? SeedOutcome.AlreadyRecorded : SeedOutcome.Recorded;
-            }
+            case null:
+                return new Submission(SeedOutcome.Failed, null, null);
+            case HttpStatusCode.Created:
+                var reference = answer.Field("reference");
+                await users.Log.WriteLineAsync($"{what}: {(answer.Replayed ? "already recorded" : "recorded")} as {reference ?? "?"}");
+                return new Submission(answer.Replayed ? SeedOutcome.AlreadyRecorded : SeedOutcome.Recorded, answer.Field("id"), reference);
             // Intake's only conflict on submission: the key was used for a different body, i.e. by a run on an
             // earlier day, whose relative dates differed. That complaint is there; recording it again would repeat it.
-            if (response.StatusCode == HttpStatusCode.Conflict)
-            {
-                await log.WriteLineAsync($"{what}: already recorded on an earlier day");
-                return SeedOutcome.AlreadyRecorded;
-            }
-            await log.WriteLineAsync($"warning: {what} was not accepted: {(int)response.StatusCode} {Truncate(body)}");
-            return SeedOutcome.Failed;
-        }
-        catch (HttpRequestException ex)
-        {
-            await log.WriteLineAsync($"warning: {what} was not sent: {ex.Message}");
-            return SeedOutcome.Failed;
+            case HttpStatusCode.Conflict:
+                await users.Log.WriteLineAsync($"{what}: already recorded on an earlier day");
+                return new Submission(SeedOutcome.AlreadyRecorded, null, null);
+            default:
+                await users.Log.WriteLineAsync($"warning: {what} was not accepted: {(int)answer.Status} {DemoGateway.Truncate(answer.Body)}");
+                return new Submission(SeedOutcome.Failed, null, null);
         }
     }
 
-    private async Task<string?> TokenAsync(string user, CancellationToken ct)
-    {
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["client_id"] = Client,
-            ["scope"] = "ics-api",
-            ["username"] = user,
-            ["password"] = password,
-        });
-        try
-        {
-            using var response = await gateway.PostAsync(new Uri("connect/token", UriKind.Relative), form, ct);
-            var body = await response.Content.ReadAsStringAsync(ct);
-            if (response.IsSuccessStatusCode && Field(body, "access_token") is { } token)
-            {
-                return token;
-            }
-            await log.WriteLineAsync($"warning: no token for the demo user {user}: {(int)response.StatusCode} {Truncate(body)}");
-        }
-        catch (HttpRequestException ex)
-        {
-            await log.WriteLineAsync($"warning: no token for the demo user {user}: {ex.Message}");
-        }
-        return null;
-    }
-
-    private static string? Field(string json, string name)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(name, out var value)
-                && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static string Truncate(string text) => text.Length <= 300 ? text : text[..300] + "…";
+    private sealed record Submission(SeedOutcome Outcome, string? Id, string? Reference);
 }

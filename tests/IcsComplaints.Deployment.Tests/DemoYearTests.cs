@@ -1,0 +1,170 @@
+using System.Text.Json.Nodes;
+using IcsComplaints.DemoSeed;
+using IcsComplaints.TestKit;
+
+namespace IcsComplaints.Deployment.Tests;
+
+/// <summary>
+/// The generated year of demo complaints (<see cref="DemoYear"/>): deterministic, committed as generated, and spread
+/// as a commissioner's dashboard needs — every provider in every month, sizes that differ, mostly timely
+/// acknowledgements with one provider the outlier, outcomes of every kind, transfers from the ICB, open cases.
+/// </summary>
+public sealed class DemoYearTests
+{
+    private static readonly string FixturePath = Repository.PathOf("deploy", "demo", "complaints.json");
+
+    private static readonly string[] Providers = ["RJ1", "RJZ", "Y99901"];
+
+    private static readonly DateOnly Today = new(2026, 12, 6);
+
+    [Fact]
+    public void TheSameSeed_WritesTheSameYear_AndAnotherSeedAnother()
+    {
+        var once = string.Join("\n", DemoYear.Generate(DemoYear.DefaultSeed).Select(c => c.ToJsonString()));
+        var again = string.Join("\n", DemoYear.Generate(DemoYear.DefaultSeed).Select(c => c.ToJsonString()));
+        var other = string.Join("\n", DemoYear.Generate(DemoYear.DefaultSeed + 1).Select(c => c.ToJsonString()));
+
+        Assert.Equal(once, again);
+        Assert.NotEqual(once, other);
+    }
+
+    [Fact]
+    public void TheCommittedFixture_IsWhatTheGeneratorWrites()
+    {
+        var committed = File.ReadAllText(FixturePath);
+
+        Assert.Equal(committed, DemoYear.Rewrite(committed, DemoYear.DefaultSeed));
+    }
+
+    [Theory]
+    [InlineData("2026-12-06")]
+    [InlineData("2027-01-31")]
+    [InlineData("2027-03-01")]
+    [InlineData("2028-02-29")]
+    public void EveryMonthOfTheLastTwelveComplete_HasComplaintsHandledByEveryProvider(string today)
+    {
+        var day = DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture);
+        var year = Year(day);
+        var thisMonth = new DateOnly(day.Year, day.Month, 1);
+
+        for (var back = 1; back <= 12; back++)
+        {
+            var month = thisMonth.AddMonths(-back);
+            foreach (var provider in Providers)
+            {
+                Assert.Contains(year, c => c.HandledBy == provider && c.ReceivedOn >= month && c.ReceivedOn < month.AddMonths(1));
+            }
+        }
+    }
+
+    [Fact]
+    public void TheYear_HasAFewHundredComplaints_FromProvidersOfDifferentSizes()
+    {
+        var year = Year(Today);
+        var sizes = Providers.Select(p => year.Count(c => c.HandledBy == p)).ToList();
+
+        Assert.InRange(year.Count, 300, 400);
+        Assert.True(sizes[0] > sizes[1] && sizes[1] > sizes[2], $"RJ1, RJZ, Y99901: {string.Join(", ", sizes)}");
+        Assert.True(year.Select(c => c.Request["channel"]!.GetValue<string>()).Distinct().Count() >= 4);
+        Assert.All(year, c => Assert.Equal($"handler.{c.Request["organisationCode"]!.GetValue<string>().ToLowerInvariant()}", c.Complaint.User));
+    }
+
+    [Fact]
+    public void MostAreAcknowledgedWithinThreeWorkingDays_SomeLate_AndRjzIsTheOutlier()
+    {
+        var year = Year(Today);
+        double LateShare(string provider)
+        {
+            var acknowledged = year.Where(c => c.HandledBy == provider && c.AcknowledgedOn is not null).ToList();
+            return acknowledged.Count(c => c.AcknowledgedOn!.Value.DayNumber - c.ReceivedOn.DayNumber > 3) / (double)acknowledged.Count;
+        }
+        var acknowledged = year.Where(c => c.AcknowledgedOn is not null).ToList();
+
+        // Within 3 calendar days is always within 3 working days; late ones are 9 days or more, always past them.
+        Assert.All(acknowledged, c => Assert.True(c.AcknowledgedOn!.Value.DayNumber - c.ReceivedOn.DayNumber is >= 0 and (<= 3 or >= 9)));
+        Assert.True(acknowledged.Count(c => c.AcknowledgedOn!.Value.DayNumber - c.ReceivedOn.DayNumber <= 3) > 0.7 * acknowledged.Count);
+        Assert.True(LateShare("RJZ") > 2 * LateShare("RJ1") && LateShare("RJZ") > 2 * LateShare("Y99901"), $"late: RJ1 {LateShare("RJ1"):P0}, RJZ {LateShare("RJZ"):P0}, Y99901 {LateShare("Y99901"):P0}");
+        Assert.True(LateShare("RJ1") > 0);
+    }
+
+    [Fact]
+    public void TheDrafts_HoldEveryOutcome_AndSomeCasesAreStillOpen_SomePastTheBackstop()
+    {
+        var year = Year(Today);
+        var outcomes = year.Where(c => c.Findings is not null).Select(c => Outcome(c.Findings!)).ToList();
+        var notDrafted = year.Where(c => c.Findings is null).ToList();
+
+        Assert.All(new[] { "Upheld", "PartiallyUpheld", "NotUpheld" }, o => Assert.True(outcomes.Count(x => x == o) >= 30, $"{o}: {outcomes.Count(x => x == o)}"));
+        Assert.True(outcomes.Count > year.Count / 2);
+        Assert.Contains(notDrafted, c => c.ReceivedOn < Today.AddMonths(-6));
+        Assert.True(notDrafted.Count(c => c.ReceivedOn < Today.AddMonths(-2)) >= 5);
+        // Every drafted response is signed by the organisation's responsible person, as its last step.
+        Assert.All(year.Where(c => c.Findings is not null), c => Assert.Equal(
+            ($"responsible.{c.HandledBy.ToLowerInvariant()}", "cases/{caseId}/final-response/signature"), (c.Complaint.Steps[^1].User, c.Complaint.Steps[^1].Path)));
+    }
+
+    [Fact]
+    public void SomeAreMadeToTheIcb_AndTransferredWithConsent_WhileTheNewestWaitForIt()
+    {
+        var year = Year(Today);
+        var toIcb = year.Where(c => c.Request["organisationCode"]!.GetValue<string>() == DemoYear.Icb).ToList();
+        var transferred = toIcb.Where(c => c.Complaint.Steps.Count > 0).ToList();
+
+        Assert.InRange(toIcb.Count, 20, 40);
+        Assert.All(transferred, c =>
+        {
+            Assert.Equal("Given", c.Request["shareWithProviderConsent"]!.GetValue<string>());
+            var routing = c.Complaint.Steps[0];
+            Assert.Equal(("handler.qkk", "complaints/{complaintId}/routing", c.HandledBy), (routing.User, routing.Path, routing.Body["toOrganisationCode"]!.GetValue<string>()));
+            Assert.All(c.Complaint.Steps.Skip(1), s => Assert.True(s.OnCase));
+        });
+        Assert.Contains(toIcb, c => c.Complaint.Steps.Count == 0 && c.Request["shareWithProviderConsent"] is null);
+        Assert.Equal(Providers, transferred.Select(c => c.HandledBy).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void EveryStepIsDatedOnOrAfterReceipt_AndNoLaterThanToday()
+    {
+        foreach (var c in Year(Today))
+        {
+            foreach (var step in c.Complaint.Steps)
+            {
+                var body = step.BodyOn(Today);
+                foreach (var field in new[] { "acknowledgedOn", "startedOn" })
+                {
+                    if (body[field] is { } date)
+                    {
+                        Assert.InRange(DateOnly.Parse(date.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture), c.ReceivedOn, Today);
+                    }
+                }
+            }
+        }
+    }
+
+    private static string Outcome(JsonArray findings)
+    {
+        var upheld = findings.Count(f => f!["upheld"]!.GetValue<bool>());
+        return upheld == findings.Count ? "Upheld" : upheld == 0 ? "NotUpheld" : "PartiallyUpheld";
+    }
+
+    private static List<Generated> Year(DateOnly today) =>
+    [
+        .. DemoFixture.Load(FixturePath).Complaints.Where(c => c.IdempotencyKey.StartsWith(DemoYear.KeyPrefix, StringComparison.Ordinal)).Select(c => new Generated(c, today)),
+    ];
+
+    private sealed class Generated(DemoComplaint complaint, DateOnly today)
+    {
+        public DemoComplaint Complaint { get; } = complaint;
+
+        public JsonObject Request { get; } = complaint.RequestOn(today);
+
+        public DateOnly ReceivedOn => DateOnly.Parse(Request["receivedOn"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+
+        public string HandledBy => Request["aboutOrganisationCodes"] is JsonArray about ? about[0]!.GetValue<string>() : Request["organisationCode"]!.GetValue<string>();
+
+        public DateOnly? AcknowledgedOn => Complaint.Steps.FirstOrDefault(s => s.Path.EndsWith("/acknowledgement", StringComparison.Ordinal))?.BodyOn(today)["acknowledgedOn"] is { } on
+            ? DateOnly.Parse(on.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) : null;
+
+        public JsonArray? Findings => Complaint.Steps.FirstOrDefault(s => s.Path.EndsWith("/response-draft", StringComparison.Ordinal))?.Body["findings"] as JsonArray;
+    }
+}

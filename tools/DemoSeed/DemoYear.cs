@@ -1,0 +1,263 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace IcsComplaints.DemoSeed;
+
+/// <summary>
+/// Writes a year of demo complaints for the demo ICB (QKK) and the providers it commissions into the fixture, so a
+/// commissioner signing in after <c>./ics up</c> sees twelve populated months. Deterministic: the same seed writes
+/// the same file. Provider sizes differ and King's (RJZ) acknowledges late far more often than the others, so the
+/// funnel plot of acknowledgement within 3 working days (Reg 13(3)) shows an outlier. Some complaints are made to the
+/// ICB and transferred to the provider with the complainant's consent (Reg 7(3), 7(5)); the newest wait for consent.
+/// </summary>
+/// <remarks>
+/// The steps stop where the case API stops accepting back-dated dates: a response date must lie after today and a
+/// final response is sent no earlier than it is signed, which is always today, so no generated complaint has its
+/// response date agreed or its final response sent; drafts carry the findings (and so the outcome) instead.
+/// </remarks>
+public static class DemoYear
+{
+    /// <summary>The Idempotency-Keys of generated complaints start so; the fixture's other complaints are kept as written.</summary>
+    public const string KeyPrefix = "demo-year-";
+
+    /// <summary>The seed of the committed fixture.</summary>
+    public const int DefaultSeed = 18;
+
+    /// <summary>Fortnights covered, newest first: 29 × 14 days reach back past the first day of the 12th complete month whatever today is.</summary>
+    public const int Fortnights = 29;
+
+    /// <summary>The ICB the demo commissioner works for.</summary>
+    public const string Icb = "QKK";
+
+    private sealed record Provider(string Code, int FewestPerFortnight, int MostPerFortnight, double LateAcknowledgement, double EarlyResolution, int ExtraDays);
+
+    // Sizes differ (a large trust, a smaller one, a GP practice); RJZ is the late acknowledger and the slower responder.
+    private static readonly Provider[] Providers =
+    [
+        new("RJ1", 4, 6, 0.06, 0.35, 0),
+        new("RJZ", 3, 4, 0.38, 0.35, 25),
+        new("Y99901", 1, 2, 0.10, 0.65, 0),
+    ];
+
+    private static readonly (string Description, string Issue, string Sought)[] Themes =
+    [
+        ("I waited too long for a follow-up appointment", "The wait for a follow-up appointment", "An appointment date and an explanation of the wait."),
+        ("I was sent home without the medication I needed", "Medication on discharge", "To understand why it happened and that it will not happen again."),
+        ("staff were dismissive when I raised concerns", "How staff responded to concerns", "An apology and for staff to listen."),
+        ("my operation was cancelled on the day", "The cancelled operation", "A new date and an explanation."),
+        ("my test results were not passed on to my GP", "Passing on test results", "For the results to reach my GP and an explanation."),
+        ("I could not get through on the phone to book", "Telephone access", "To be able to book without calling for days."),
+        ("my father's care on the ward was poor", "Care on the ward", "An explanation of his care and changes on the ward."),
+        ("the referral letter had the wrong details", "The referral letter", "A corrected letter and an apology."),
+    ];
+
+    // The file is read by people and by DemoFixture, never put in a page: apostrophes stay apostrophes.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private const string SecondIssue = "Communication about the delay";
+
+    /// <summary>The generated complaints, oldest first, as fixture entries.</summary>
+    public static IReadOnlyList<JsonObject> Generate(int seed)
+    {
+        var random = new Random(seed);
+        var planned = new List<(int DaysAgo, string MadeTo, string HandledBy)>();
+        for (var fortnight = Fortnights - 1; fortnight >= 0; fortnight--)
+        {
+            foreach (var provider in Providers)
+            {
+                var count = random.Next(provider.FewestPerFortnight, provider.MostPerFortnight + 1);
+                for (var i = 0; i < count; i++)
+                {
+                    planned.Add((fortnight * 14 + random.Next(1, 15), provider.Code, provider.Code));
+                }
+            }
+            var about = Providers[random.Next(10) switch { < 5 => 0, < 8 => 1, _ => 2 }].Code;
+            planned.Add((fortnight * 14 + random.Next(1, 15), Icb, about));
+        }
+        planned.Sort((a, b) => b.DaysAgo.CompareTo(a.DaysAgo));
+        return [.. planned.Select((p, i) => Complaint(random, i + 1, p.DaysAgo, p.MadeTo, p.HandledBy))];
+    }
+
+    /// <summary>The fixture with its generated complaints replaced by those of <paramref name="seed"/>; hand-written complaints stay first, as they were.</summary>
+    public static string Rewrite(string fixtureJson, int seed)
+    {
+        var root = JsonNode.Parse(fixtureJson)?.AsObject() ?? throw new InvalidDataException("The fixture is not a JSON object.");
+        var kept = (root["complaints"] as JsonArray ?? [])
+            .Where(c => c?["idempotencyKey"]?.GetValue<string>().StartsWith(KeyPrefix, StringComparison.Ordinal) != true)
+            .Select(c => c!.DeepClone());
+        var complaints = kept.Concat(Generate(seed)).ToList();
+        // One complaint a line: the file stays readable and a regenerated year shows in a diff complaint by complaint.
+        var text = new StringBuilder();
+        text.Append("{\n  \"about\": ").Append(JsonSerializer.Serialize(About, Readable)).Append(",\n  \"complaints\": [\n");
+        for (var i = 0; i < complaints.Count; i++)
+        {
+            text.Append("    ").Append(complaints[i]!.ToJsonString(Readable)).Append(i + 1 < complaints.Count ? ",\n" : "\n");
+        }
+        return text.Append("  ]\n}\n").ToString();
+    }
+
+    private const string About =
+        "The demo complaints ./ics up records through the gateway with tools/DemoSeed, each by a demo user of the organisation it was made to "
+        + "and with its own Idempotency-Key, then the steps each complaint's handlers take on it, in order. A date written {today} or {today-N} "
+        + "(N days before) is filled in on the day. The complaints keyed " + KeyPrefix + "… are a year across the demo ICB's providers, written by "
+        + "dotnet run --project tools/DemoSeed -- --generate deploy/demo/complaints.json (DemoYear); the others are kept as written.";
+
+    private static JsonObject Complaint(Random random, int number, int daysAgo, string madeTo, string handledBy)
+    {
+        var provider = Providers.Single(p => p.Code == handledBy);
+        var theme = Themes[random.Next(Themes.Length)];
+        var channel = madeTo == Icb ? Pick(random, ("Phone", 4), ("Email", 4), ("Letter", 2)) : Pick(random, ("Email", 35), ("Letter", 30), ("Phone", 20), ("InPerson", 15));
+        var oral = channel is "Phone" or "InPerson";
+        var name = $"Demo Year Complainant {number.ToString("000", CultureInfo.InvariantCulture)}";
+        var complainant = oral
+            ? new JsonObject { ["name"] = name, ["phone"] = $"020 7946 0{number % 1000:000}", ["contactPreference"] = "Phone" }
+            : new JsonObject { ["name"] = name, ["email"] = $"demo.year.{number}@example.org" };
+        var request = new JsonObject
+        {
+            ["organisationCode"] = madeTo,
+            ["receivedOn"] = DemoDates.DaysAgo(daysAgo),
+            ["channel"] = channel,
+            ["complainant"] = complainant,
+            ["description"] = $"Demo year complaint {number}: {theme.Description}.",
+        };
+        if (oral)
+        {
+            // Reg 13(2): an oral complaint is written down and the record sent to the complainant.
+            request["writtenRecordSentOn"] = DemoDates.DaysAgo(daysAgo - 1);
+        }
+        var steps = new JsonArray();
+        var awaitingConsent = false;
+        if (madeTo == Icb)
+        {
+            request["aboutOrganisationCodes"] = new JsonArray(handledBy);
+            // The newest ICB complaints are still waiting for the complainant's answer, so that list is not empty.
+            awaitingConsent = daysAgo <= 20;
+            if (!awaitingConsent)
+            {
+                request["shareWithProviderConsent"] = "Given";
+                steps.Add(Step($"handler.{Icb}", "POST", "complaints/{complaintId}/routing", new JsonObject { ["decision"] = "Transfer", ["toOrganisationCode"] = handledBy }));
+            }
+        }
+        if (!awaitingConsent)
+        {
+            foreach (var step in CaseSteps(random, provider, theme, daysAgo))
+            {
+                steps.Add(step);
+            }
+        }
+        var complaint = new JsonObject
+        {
+            ["user"] = $"handler.{madeTo.ToLowerInvariant()}",
+            ["idempotencyKey"] = KeyPrefix + number.ToString("000", CultureInfo.InvariantCulture),
+            ["request"] = request,
+        };
+        if (steps.Count > 0)
+        {
+            complaint["steps"] = steps;
+        }
+        return complaint;
+    }
+
+    private static IEnumerable<JsonObject> CaseSteps(Random random, Provider provider, (string Description, string Issue, string Sought) theme, int daysAgo)
+    {
+        var handler = $"handler.{provider.Code}";
+        var late = random.NextDouble() < provider.LateAcknowledgement;
+        // On time: within 3 calendar days, never more than 3 working days. Late: 9 days or more, always past 3 working days.
+        var acknowledgedAgo = daysAgo - (late ? random.Next(9, 21) : random.Next(0, 4));
+        if (acknowledgedAgo < 0)
+        {
+            yield break;
+        }
+        yield return Step(handler, "POST", "cases/{caseId}/acknowledgement", new JsonObject
+        {
+            ["acknowledgedOn"] = DemoDates.DaysAgo(acknowledgedAgo),
+            ["channel"] = Pick(random, ("Letter", 1), ("Email", 2)),
+            ["discussionOffered"] = true,
+        });
+        var early = random.NextDouble() < provider.EarlyResolution;
+        var outcome = Pick(random, ("Upheld", 30), ("PartiallyUpheld", 35), ("NotUpheld", 35));
+        var issues = outcome == "PartiallyUpheld" ? new[] { theme.Issue, SecondIssue } : [theme.Issue];
+        var startedAgo = early ? acknowledgedAgo : Math.Max(0, acknowledgedAgo - random.Next(0, 6));
+        yield return early
+            ? Step(handler, "POST", "cases/{caseId}/early-resolution", new JsonObject { ["startedOn"] = DemoDates.DaysAgo(startedAgo) })
+            : Step(handler, "POST", "cases/{caseId}/closer-look", new JsonObject
+            {
+                ["startedOn"] = DemoDates.DaysAgo(startedAgo),
+                ["issues"] = new JsonArray([.. issues.Select(i => JsonValue.Create(i))]),
+                ["outcomesSought"] = new JsonArray(theme.Sought),
+                ["evidence"] = new JsonArray("The records of the period complained about.", "Statements from the staff involved."),
+                ["investigator"] = new JsonObject { ["name"] = $"Demo investigator ({provider.Code})" },
+                ["priorInvolvement"] = false,
+                ["conflictOfInterest"] = false,
+                ["responsiblePerson"] = new JsonObject { ["name"] = $"Demo responsible ({provider.Code})" },
+            });
+        // A few stall (still open, some past the 6-month backstop); the rest reach a drafted, signed response.
+        var stalled = random.NextDouble() < 0.06;
+        var draftedAgo = startedAgo - (early ? random.Next(5, 21) : random.Next(20, 61)) - random.Next(0, provider.ExtraDays + 1);
+        if (stalled || draftedAgo < 0)
+        {
+            yield break;
+        }
+        yield return Step(handler, "PUT", "cases/{caseId}/response-draft", Draft(theme, issues, outcome, draftedAgo));
+        yield return Step($"responsible.{provider.Code}", "POST", "cases/{caseId}/final-response/signature",
+            new JsonObject { ["name"] = $"Demo responsible ({provider.Code})", ["title"] = "Chief Executive" });
+    }
+
+    private static JsonObject Draft((string Description, string Issue, string Sought) theme, string[] issues, string outcome, int draftedAgo)
+    {
+        var findings = new JsonArray();
+        for (var i = 0; i < issues.Length; i++)
+        {
+            var upheld = outcome == "Upheld" || (outcome == "PartiallyUpheld" && i == 0);
+            findings.Add(new JsonObject
+            {
+                ["issue"] = issues[i],
+                ["conclusion"] = upheld ? "What was complained about happened, and should not have." : "The care and communication were as they should have been.",
+                ["reasons"] = "The records of the period and the statements of the staff involved.",
+                ["upheld"] = upheld,
+            });
+        }
+        var draft = new JsonObject
+        {
+            ["complaintSummary"] = $"Your complaint, in your words: {theme.Description}.",
+            ["outcomesSought"] = theme.Sought,
+            ["investigation"] = "We read the records of the period and spoke to the staff involved.",
+            ["findings"] = findings,
+        };
+        if (outcome != "NotUpheld")
+        {
+            draft["apology"] = "We are sorry that this happened.";
+            draft["changes"] = new JsonArray(new JsonObject
+            {
+                ["action"] = "The team has changed how this is checked.",
+                ["by"] = DemoDates.DaysAgo(Math.Max(0, draftedAgo - 28)),
+            });
+        }
+        return draft;
+    }
+
+    private static JsonObject Step(string user, string method, string path, JsonObject body) => new()
+    {
+        ["user"] = user.ToLowerInvariant(),
+        ["method"] = method,
+        ["path"] = path,
+        ["body"] = body,
+    };
+
+    private static string Pick(Random random, params (string Value, int Weight)[] choices)
+    {
+        var roll = random.Next(choices.Sum(c => c.Weight));
+        foreach (var (value, weight) in choices)
+        {
+            if (roll < weight)
+            {
+                return value;
+            }
+            roll -= weight;
+        }
+        throw new InvalidOperationException("Unreachable: the roll is below the total weight.");
+    }
+}
