@@ -194,13 +194,20 @@ seed_learning_history() {
 
 seed_demo() {
   # The complaints of deploy/demo/complaints.json and their steps, made through the gateway by the demo users (tools/DemoSeed),
-  # each with its Idempotency-Key, so a second ./ics up adds nothing.
+  # each with its Idempotency-Key, so a second ./ics up the same day adds nothing. Intake forgets a key after 24 hours, so
+  # once the year is in, a marker beside the database's files says so: it goes with them when the database is wiped.
   local tool="$ROOT/tools/DemoSeed/bin/$CONFIGURATION/net10.0/IcsComplaints.DemoSeed.dll" log="$STATE/logs/demo-seed.log"
+  local marker="$STATE/pg/demo-seeded"
+  if [ -f "$marker" ]; then
+    say "demo data already recorded on $(cat "$marker"); nothing added"
+    return
+  fi
   [ -f "$tool" ] || die "$tool is missing: the build failed?"
   ensure_secrets
   # The password through the environment, not the command line, where other users could read it.
   if ICS_DEMO_PASSWORD=$ICS_DEMO_PASSWORD dotnet "$tool" --gateway "$GATEWAY_URL" --fixture "$ROOT/deploy/demo/complaints.json" >"$log" 2>&1; then
     say "$(tail -n 1 "$log")"
+    date -u +%F > "$marker"
   else
     grep '^warning' "$log" | while IFS= read -r line; do say "$line"; done
     say "warning: not every demo complaint was recorded (see $STATE/logs/demo-seed.log)"
