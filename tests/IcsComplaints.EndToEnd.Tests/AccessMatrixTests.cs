@@ -375,6 +375,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["reporting GET /api/v1/reporting/oversight/funnel"] = new(IcbOversight, c => ReportingCallAsync(c, "/api/v1/reporting/oversight/funnel?period=2026")),
         ["reporting GET /api/v1/reporting/oversight/funnel.svg"] = new(IcbOversight, c => ReportingCallAsync(c, "/api/v1/reporting/oversight/funnel.svg?period=2026")),
         ["reporting GET /api/v1/reporting/oversight/overdue"] = new(IcbOversight, c => ReportingCallAsync(c, "/api/v1/reporting/oversight/overdue")),
+        ["reporting GET /api/v1/reporting/oversight/transfers"] = new(IcbOversight, c => ReportingCallAsync(c, "/api/v1/reporting/oversight/transfers?from=2026-01&to=2026-12")),
         // An ICB's overseers see the overdue complaints of a provider it commissions; the ICB itself is no provider of its own.
         ["reporting GET /api/v1/reporting/oversight/overdue/{organisation}"] = new(
             SignedIn((p, own) => !IsIcbOverseer(p) ? Access.Forbidden : own ? Access.Hidden : Access.Allowed),

@@ -1,3 +1,4 @@
+using IcsComplaints.Calendar;
 using IcsComplaints.Directory;
 using IcsComplaints.Messaging;
 using IcsComplaints.Messaging.Outbox;
@@ -13,6 +14,7 @@ using IcsComplaints.Reporting.Api.Features.GetMeasures;
 using IcsComplaints.Reporting.Api.Features.GetOverdue;
 using IcsComplaints.Reporting.Api.Features.GetOversight;
 using IcsComplaints.Reporting.Api.Features.GetPeers;
+using IcsComplaints.Reporting.Api.Features.GetTransfers;
 using IcsComplaints.Reporting.Api.Features.GetTrend;
 using IcsComplaints.Reporting.Api.Features.Rebuild;
 using IcsComplaints.Reporting.Api.Grpc;
@@ -51,6 +53,9 @@ public static class ReportingServiceCollectionExtensions
         builder.Services.AddScoped<GetPeersHandler>();
         builder.Services.AddScoped<GetKo41ReturnHandler>();
         builder.Services.AddScoped<GetAnnualReportHandler>();
+        builder.Services.AddScoped<GetTransfersHandler>();
+        // The ICB's and the provider's days of a transfer are counted as the case service counts every deadline.
+        builder.Services.AddWorkingDayCalendar();
         builder.Services.AddSingleton<IServiceCommand, RebuildCommand>();
         // Intake's organisation directory says which providers an ICB commissions, and each organisation's type.
         builder.Services.AddCommissioning();

@@ -7,6 +7,7 @@ using IcsComplaints.Reporting.Api.Features.GetMeasures;
 using IcsComplaints.Reporting.Api.Features.GetOverdue;
 using IcsComplaints.Reporting.Api.Features.GetOversight;
 using IcsComplaints.Reporting.Api.Features.GetPeers;
+using IcsComplaints.Reporting.Api.Features.GetTransfers;
 using IcsComplaints.Reporting.Api.Features.GetTrend;
 using IcsComplaints.Reporting.Domain.Measures;
 using IcsComplaints.Reporting.Domain.Returns;
@@ -46,6 +47,11 @@ public static class ReportingEndpoints
         group.MapGet("/oversight/overdue/{organisation}", async Task<Ok<ItemList<OverdueCase>>> (
             string organisation, Caller caller, GetOverdueHandler overdue, CancellationToken ct) =>
             TypedResults.Ok(new ItemList<OverdueCase>(await overdue.CasesAsync(caller, organisation, ct))));
+        // Whose time it was: the ICB's days on a complaint it transferred, apart from the provider's (Reg 7(5)).
+        group.MapGet("/oversight/transfers", async Task<Ok<TransfersView>> (
+            string? from, string? to, Caller caller, GetTransfersHandler transfers, CancellationToken ct) =>
+            TypedResults.Ok(await transfers.HandleAsync(caller, from, to, ct)))
+            .RejectUnknownQueryParameters();
         group.MapGet("/trend", async Task<Ok<ItemList<TrendPoint>>> (
             string? organisation, string? measure, int? months, string? publication, Caller caller, GetTrendHandler trend, CancellationToken ct) =>
             TypedResults.Ok(new ItemList<TrendPoint>(await trend.HandleAsync(caller, organisation, measure, months, ForPublication(publication), ct))));

@@ -10,6 +10,10 @@ namespace IcsComplaints.Reporting.Api.Consumers;
 // One line per event: a queue each, named after the consumer.
 #pragma warning disable CS1591
 public sealed class ComplaintSubmittedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<ComplaintSubmitted>(i, t);
+public sealed class ConsentRecordedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<ConsentRecorded>(i, t);
+public sealed class ComplaintTransferredConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<ComplaintTransferred>(i, t);
+public sealed class ComplaintWithdrawnConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<ComplaintWithdrawn>(i, t);
+public sealed class ComplaintExcludedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<ComplaintExcluded>(i, t);
 public sealed class InformalConcernRecordedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<InformalConcernRecorded>(i, t);
 public sealed class CaseOpenedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<CaseOpened>(i, t);
 public sealed class CaseAcknowledgedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<CaseAcknowledged>(i, t);

@@ -39,6 +39,11 @@ public sealed class FactStore(ReportingDbContext db)
 
     private static readonly string LockAction = $"SELECT * FROM {Schema}.action_facts WHERE action_id = {{0}} FOR UPDATE";
 
+    private static readonly string InsertTransfer =
+        $"INSERT INTO {Schema}.transfer_facts (complaint_id, icb_code, submitted_to_icb, consent_awaited) VALUES ({{0}}, '', FALSE, FALSE) ON CONFLICT (complaint_id) DO NOTHING";
+
+    private static readonly string LockTransfer = $"SELECT * FROM {Schema}.transfer_facts WHERE complaint_id = {{0}} FOR UPDATE";
+
     private static readonly string InsertComplaint =
         $"INSERT INTO {Schema}.complaint_facts (complaint_id, channel, imported) VALUES ({{0}}, {{1}}, {{2}}) ON CONFLICT (complaint_id) DO NOTHING";
 
@@ -72,6 +77,11 @@ public sealed class FactStore(ReportingDbContext db)
     public async Task<ActionFact> ActionAsync(Guid actionId, string organisationCode, CancellationToken ct) =>
         db.Actions.Local.FindEntry(actionId)?.Entity
         ?? await CreateAndLockAsync(db.Actions, InsertAction, [actionId, organisationCode], LockAction, [actionId], ct);
+
+    /// <summary>A complaint's row on the ICB's side of a transfer, created if missing, locked.</summary>
+    public async Task<TransferFact> TransferAsync(Guid complaintId, CancellationToken ct) =>
+        db.Transfers.Local.FindEntry(complaintId)?.Entity
+        ?? await CreateAndLockAsync(db.Transfers, InsertTransfer, [complaintId], LockTransfer, [complaintId], ct);
 
     /// <summary>Records how a complaint arrived, unless already recorded.</summary>
     public Task AddComplaintAsync(Guid complaintId, string channel, bool imported, CancellationToken ct) =>

@@ -58,4 +58,24 @@ public sealed class OversightQueries(ReportingDbContext db)
         var missed = await db.MissedDeadlines.AsNoTracking().Where(m => ids.Contains(m.CaseId)).ToListAsync(ct);
         return (open, missed);
     }
+
+    /// <summary>The complaints made to an ICB about its providers, each with the case that shows what became of it.</summary>
+    public async Task<IReadOnlyList<TransferRow>> TransfersAsync(string icb, CancellationToken ct)
+    {
+        // The provider's case is the one opened at the provider it was transferred to; the ICB's own case (on hold
+        // while consent is awaited) identifies a complaint still waiting.
+        return await db.Transfers.AsNoTracking()
+            .Where(t => t.IcbCode == icb && t.ReceivedOn != null)
+            .Select(t => new
+            {
+                Transfer = t,
+                Case = db.Cases.Where(c => c.ComplaintId == t.ComplaintId && c.OrganisationCode == (t.ToOrganisationCode ?? icb)).OrderBy(c => c.ReceivedOn).FirstOrDefault(),
+            })
+            .Select(x => new TransferRow(
+                x.Transfer.ComplaintId, x.Transfer.ReceivedOn!.Value, x.Transfer.ConsentAwaited, x.Transfer.ConsentRecordedOn, x.Transfer.TransferredOn,
+                x.Transfer.ToOrganisationCode, x.Transfer.EndedOn,
+                x.Case == null ? null : x.Case.CaseId, x.Case == null ? null : x.Case.ResponseSentOn, x.Case == null ? null : x.Case.Outcome,
+                x.Case == null ? null : x.Case.ClosedOn, x.Case == null ? null : x.Case.Closure))
+            .ToListAsync(ct);
+    }
 }

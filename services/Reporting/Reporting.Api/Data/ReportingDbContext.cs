@@ -14,7 +14,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     /// <summary>Read-model tables, emptied and refilled by a rebuild (never the event log).</summary>
     public static readonly string[] ReadModelTables =
-        ["case_facts", "complaint_facts", "missed_deadlines", "staff_facts", "survey_answers", "theme_facts", "action_facts", "concern_facts"];
+        ["case_facts", "complaint_facts", "missed_deadlines", "staff_facts", "survey_answers", "theme_facts", "action_facts", "concern_facts", "transfer_facts"];
 
     /// <summary>Every event consumed, in order.</summary>
     public DbSet<LoggedEvent> EventLog => Set<LoggedEvent>();
@@ -39,6 +39,9 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     /// <summary>Learning actions.</summary>
     public DbSet<ActionFact> Actions => Set<ActionFact>();
+
+    /// <summary>Complaints made to an ICB about a provider, and their transfers.</summary>
+    public DbSet<TransferFact> Transfers => Set<TransferFact>();
 
     /// <summary>Everyday concerns.</summary>
     public DbSet<ConcernFact> Concerns => Set<ConcernFact>();

@@ -126,3 +126,18 @@ public sealed class ConcernFactConfiguration : IEntityTypeConfiguration<ConcernF
         builder.HasIndex(c => new { c.OrganisationCode, c.ReceivedOn });
     }
 }
+
+/// <summary>Table <c>reporting.transfer_facts</c>.</summary>
+public sealed class TransferFactConfiguration : IEntityTypeConfiguration<TransferFact>
+{
+    /// <inheritdoc />
+    public void Configure(EntityTypeBuilder<TransferFact> builder)
+    {
+        builder.ToTable("transfer_facts");
+        builder.HasKey(t => t.ComplaintId);
+        builder.Property(t => t.IcbCode).HasMaxLength(9);
+        builder.Property(t => t.ToOrganisationCode).HasMaxLength(9);
+        // The transfers view reads one ICB's complaints.
+        builder.HasIndex(t => t.IcbCode);
+    }
+}

@@ -119,7 +119,121 @@ namespace IcsComplaints.Reporting.Api.Data.Migrations
                     b.ToTable("outbox_messages", "reporting");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Reporting.Api.Data.ActionFact", b =>
+            modelBuilder.Entity("IcsComplaints.Platform.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorOrganisation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("actor_organisation");
+
+                    b.Property<string>("ActorRoles")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("actor_roles");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<string>("ResourceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("ResourceOrganisation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("resource_organisation");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("resource_type");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("route");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_entries_at");
+
+                    b.HasIndex("ResourceType", "ResourceId")
+                        .HasDatabaseName("ix_audit_entries_resource_type_resource_id");
+
+                    b.ToTable("audit_entries", "reporting");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Reporting.Api.Data.LoggedEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("ConsumedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_event_log");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_event_log_message_id");
+
+                    b.ToTable("event_log", "reporting");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Reporting.Domain.Facts.ActionFact", b =>
                 {
                     b.Property<Guid>("ActionId")
                         .ValueGeneratedOnAdd()
@@ -150,7 +264,7 @@ namespace IcsComplaints.Reporting.Api.Data.Migrations
                     b.ToTable("action_facts", "reporting");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Reporting.Api.Data.CaseFact", b =>
+            modelBuilder.Entity("IcsComplaints.Reporting.Domain.Facts.CaseFact", b =>
                 {
                     b.Property<Guid>("CaseId")
                         .ValueGeneratedOnAdd()
@@ -311,7 +425,7 @@ namespace IcsComplaints.Reporting.Api.Data.Migrations
                     b.ToTable("case_facts", "reporting");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Reporting.Api.Data.ComplaintFact", b =>
+            modelBuilder.Entity("IcsComplaints.Reporting.Domain.Facts.ComplaintFact", b =>
                 {
                     b.Property<Guid>("ComplaintId")
                         .ValueGeneratedOnAdd()
@@ -334,7 +448,7 @@ namespace IcsComplaints.Reporting.Api.Data.Migrations
                     b.ToTable("complaint_facts", "reporting");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Reporting.Api.Data.ConcernFact", b =>
+            modelBuilder.Entity("IcsComplaints.Reporting.Domain.Facts.ConcernFact", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -368,45 +482,7 @@ namespace IcsComplaints.Reporting.Api.Data.Migrations
                     b.ToTable("concern_facts", "reporting");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Reporting.Api.Data.LoggedEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("body");
-
-                    b.Property<DateTimeOffset>("ConsumedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("consumed_at");
-
-                    b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("message_id");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("type");
-
-                    b.HasKey("Id")
-                        .HasName("pk_event_log");
-
-                    b.HasIndex("MessageId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_event_log_message_id");
-
-                    b.ToTable("event_log", "reporting");
-                });
-
-            modelBuilder.Entity("IcsComplaints.Reporting.Api.Data.MissedDeadline", b =>
+            modelBuilder.Entity("IcsComplaints.Reporting.Domain.Facts.MissedDeadline", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -452,7 +528,7 @@ namespace IcsComplaints.Reporting.Api.Data.Migrations
                     b.ToTable("missed_deadlines", "reporting");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Reporting.Api.Data.StaffFact", b =>
+            modelBuilder.Entity("IcsComplaints.Reporting.Domain.Facts.StaffFact", b =>
                 {
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid")
@@ -486,7 +562,7 @@ namespace IcsComplaints.Reporting.Api.Data.Migrations
                     b.ToTable("staff_facts", "reporting");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Reporting.Api.Data.SurveyAnswer", b =>
+            modelBuilder.Entity("IcsComplaints.Reporting.Domain.Facts.SurveyAnswer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -536,7 +612,7 @@ namespace IcsComplaints.Reporting.Api.Data.Migrations
                     b.ToTable("survey_answers", "reporting");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Reporting.Api.Data.ThemeFact", b =>
+            modelBuilder.Entity("IcsComplaints.Reporting.Domain.Facts.ThemeFact", b =>
                 {
                     b.Property<Guid>("ThemeId")
                         .ValueGeneratedOnAdd()
@@ -581,80 +657,59 @@ namespace IcsComplaints.Reporting.Api.Data.Migrations
                     b.ToTable("theme_facts", "reporting");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Platform.Audit.AuditEntry", b =>
+            modelBuilder.Entity("IcsComplaints.Reporting.Domain.Facts.TransferFact", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<Guid>("ComplaintId")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+                    b.Property<bool>("ConsentAwaited")
+                        .HasColumnType("boolean")
+                        .HasColumnName("consent_awaited");
 
-                    b.Property<string>("Action")
+                    b.Property<bool?>("ConsentGiven")
+                        .HasColumnType("boolean")
+                        .HasColumnName("consent_given");
+
+                    b.Property<DateOnly?>("ConsentRecordedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("consent_recorded_on");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<string>("IcbCode")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
-                        .HasColumnName("action");
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("icb_code");
 
-                    b.Property<string>("ActorId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("actor_id");
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
 
-                    b.Property<string>("ActorOrganisation")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("actor_organisation");
+                    b.Property<bool>("SubmittedToIcb")
+                        .HasColumnType("boolean")
+                        .HasColumnName("submitted_to_icb");
 
-                    b.Property<string>("ActorRoles")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("actor_roles");
+                    b.Property<string>("ToOrganisationCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("to_organisation_code");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
+                    b.Property<DateOnly?>("TransferredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("transferred_on");
 
-                    b.Property<string>("CorrelationId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("correlation_id");
+                    b.HasKey("ComplaintId")
+                        .HasName("pk_transfer_facts");
 
-                    b.Property<string>("ResourceId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("resource_id");
+                    b.HasIndex("IcbCode")
+                        .HasDatabaseName("ix_transfer_facts_icb_code");
 
-                    b.Property<string>("ResourceOrganisation")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("resource_organisation");
-
-                    b.Property<string>("ResourceType")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("resource_type");
-
-                    b.Property<string>("Route")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("route");
-
-                    b.HasKey("Id")
-                        .HasName("pk_audit_entries");
-
-                    b.HasIndex("At")
-                        .HasDatabaseName("ix_audit_entries_at");
-
-                    b.HasIndex("ResourceType", "ResourceId")
-                        .HasDatabaseName("ix_audit_entries_resource_type_resource_id");
-
-                    b.ToTable("audit_entries", "reporting");
+                    b.ToTable("transfer_facts", "reporting");
                 });
 #pragma warning restore 612, 618
         }

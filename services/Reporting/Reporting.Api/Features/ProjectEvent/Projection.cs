@@ -25,6 +25,7 @@ public static class Projection
     public static readonly IReadOnlyDictionary<string, Type> EventTypes = new[]
     {
         typeof(ComplaintSubmitted), typeof(InformalConcernRecorded),
+        typeof(ConsentRecorded), typeof(ComplaintTransferred), typeof(ComplaintWithdrawn), typeof(ComplaintExcluded),
         typeof(CaseOpened), typeof(CaseAcknowledged), typeof(CaseStageChanged), typeof(ResponseDateAgreed), typeof(FinalResponseSent),
         typeof(CaseClosed), typeof(CaseReopened), typeof(CaseReferredToOmbudsman), typeof(CaseCoded), typeof(CaseDeadlineMissed),
         typeof(ExperienceSurveyAnswered), typeof(StaffInvolvedRecorded),
@@ -58,6 +59,23 @@ public static class Projection
                 {
                     c.ArrivedThrough(e.Channel.ToString());
                 }
+                // Made to an ICB about a provider it commissions, for the ICB to transfer or handle (Reg 7).
+                if (e.Route is ComplaintRoute.AwaitingConsent or ComplaintRoute.AwaitingRoutingDecision)
+                {
+                    (await facts.TransferAsync(e.ComplaintId, ct)).ReceiveAtIcb(e.OrganisationCode, e.ReceivedOn, e.Route == ComplaintRoute.AwaitingConsent);
+                }
+                break;
+            case ConsentRecorded e:
+                (await facts.TransferAsync(e.ComplaintId, ct)).RecordConsent(e.Given, e.RecordedOn);
+                break;
+            case ComplaintTransferred e:
+                (await facts.TransferAsync(e.ComplaintId, ct)).Transfer(e.FromOrganisationCode, e.ToOrganisationCode, e.ReceivedOn, e.TransferredOn);
+                break;
+            case ComplaintWithdrawn e:
+                (await facts.TransferAsync(e.ComplaintId, ct)).End(e.WithdrawnOn);
+                break;
+            case ComplaintExcluded e:
+                (await facts.TransferAsync(e.ComplaintId, ct)).End(e.ExcludedOn);
                 break;
             case InformalConcernRecorded e:
                 facts.Add(new ConcernFact(e.OrganisationCode, e.ReceivedOn, e.Channel.ToString()));
