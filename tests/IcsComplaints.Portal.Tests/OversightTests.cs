@@ -135,7 +135,7 @@ public sealed class OversightTests(PortalSystem system, Browser browser)
         var other = await Personas.SignInAsync(system, browser, "commissioner.qop", "oversight-other-icb");
         await other.OpenAsync($"/oversight?fromMonth={FirstMonth.Month}&fromYear={FirstMonth.Year}&toMonth={ThisMonth.Month}&toYear={ThisMonth.Year}", "providers");
         await Assertions.Expect(other.Page.Locator("#provider-R0A")).ToBeVisibleAsync();
-        foreach (var page in new[] { "/oversight", "/oversight/funnel", "/oversight/trend", "/oversight/overdue", "/oversight/returns" })
+        foreach (var page in new[] { "/oversight", "/oversight/funnel", "/oversight/trend", "/oversight/overdue", "/oversight/returns", "/oversight/transfers" })
         {
             await other.OpenAsync(page, page.Trim('/').Replace('/', '-'));
             var text = await other.Page.Locator("main").InnerTextAsync();
@@ -168,6 +168,42 @@ public sealed class OversightTests(PortalSystem system, Browser browser)
         var refused = await handler.Page.GotoAsync("/oversight");
         Assert.Contains("/access-denied", refused!.Url, StringComparison.Ordinal);
         Assert.Equal(0, await handler.Page.Locator("#providers").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_commissioner_sees_what_waits_for_consent_and_each_transfer_with_the_ICBs_days_apart_from_the_providers()
+    {
+        await Personas.RecordComplaintAsync(system, "QKK", "Wes Waiting", new { aboutOrganisationCodes = new[] { "RJ1" } });
+        var (reference, _) = await Personas.RecordComplaintAsync(
+            system, "QKK", "Tia Transferred", new { aboutOrganisationCodes = new[] { "RJ1" }, shareWithProviderConsent = "Given" });
+        using (var icb = await Personas.ApiAsync(system, "handler.qkk"))
+        {
+            var complaintId = (await icb.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/complaints?reference={reference}", UriKind.Relative)))
+                .GetProperty("items")[0].GetProperty("id").GetString();
+            using var transfer = await icb.PostAsJsonAsync(
+                new Uri($"/api/v1/complaints/{complaintId}/routing", UriKind.Relative), new { decision = "Transfer", toOrganisationCode = "RJ1" });
+            Assert.True(transfer.IsSuccessStatusCode, $"transferring: {(int)transfer.StatusCode} {await transfer.Content.ReadAsStringAsync()}");
+        }
+        using var api = await Personas.ApiAsync(system, "commissioner.qkk");
+        await Eventually.TrueAsync(async () =>
+        {
+            var figures = await api.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/reporting/oversight/transfers?{Months}", UriKind.Relative));
+            return figures.GetProperty("awaitingConsentCount").GetInt32() > 0 &&
+                figures.GetProperty("transfers").EnumerateArray().Any(t => t.GetProperty("toOrganisationCode").GetString() == "RJ1");
+        }, TimeSpan.FromSeconds(30), "reporting learns of the complaint waiting for consent and of the transfer");
+
+        var commissioner = await Personas.SignInAsync(system, browser, "commissioner.qkk", "oversight-transfers");
+        // This month, so that today's transfer is among the months shown (the default is the last twelve complete months).
+        await commissioner.OpenAsync($"/oversight?fromMonth={FirstMonth.Month}&fromYear={FirstMonth.Year}&toMonth={ThisMonth.Month}&toYear={ThisMonth.Year}", "providers");
+        await commissioner.Page.GetByRole(AriaRole.Link, new() { Name = "Transfers to providers, and whose time they took" }).ClickAsync();
+        await Assertions.Expect(commissioner.Page.Locator("h1")).ToHaveTextAsync("Transfers to providers");
+        await commissioner.SeeAsync("transfers");
+        await Assertions.Expect(commissioner.Page.Locator("#awaiting-count")).Not.ToContainTextAsync("0 complaints");
+        await Assertions.Expect(commissioner.Page.Locator("#awaiting")).ToBeVisibleAsync();
+        await Assertions.Expect(commissioner.Page.Locator("#times-RJ1")).ToContainTextAsync("RJ1");
+        await Assertions.Expect(commissioner.Page.Locator("#transfers")).ToContainTextAsync("Still with the provider");
+        Assert.Empty(commissioner.Overflows);
+        Assert.Empty(commissioner.Violations);
     }
 
     private async Task AcknowledgedComplaintsAsync(params (string Organisation, string Complainant)[] complaints)

@@ -55,6 +55,10 @@ public sealed class PublicApis(PlatformApi api)
         return await api.GetAsync<ItemList<Organisation>>("/api/v1/organisations" + query, null, ct);
     }
 
+    /// <summary>The providers an ICB commissions today.</summary>
+    public Task<ApiResult<ItemList<Organisation>>> ProvidersCommissionedByAsync(string icbCode, CancellationToken ct) =>
+        api.GetAsync<ItemList<Organisation>>("/api/v1/organisations" + QueryString.Create("commissionedBy", icbCode), null, ct);
+
     /// <summary>One organisation.</summary>
     public Task<ApiResult<Organisation>> OrganisationAsync(string odsCode, CancellationToken ct) =>
         api.GetAsync<Organisation>("/api/v1/organisations/" + Uri.EscapeDataString(odsCode), null, ct);

@@ -39,6 +39,22 @@ public sealed record Ko41ReturnView(
     string Collection, string OrganisationCode, string Period, int BroughtForward, int New, IReadOnlyDictionary<string, int> Resolved, int ClosedWithoutResolution,
     int CarriedForward, IReadOnlyList<ReturnCheckView> Validation, bool Valid);
 
+/// <summary>A complaint the ICB received that waits for the complainant's consent to transfer: no personal data.</summary>
+public sealed record AwaitingConsentView(Guid? CaseId, DateOnly ReceivedOn, int WorkingDaysWaiting);
+
+/// <summary>A transfer to a provider, with the ICB's working days apart from the provider's, and what became of it.</summary>
+public sealed record TransferMadeView(
+    Guid? CaseId, string FromOrganisationCode, string ToOrganisationCode, DateOnly ReceivedOn, DateOnly TransferredOn, int IcbWorkingDays,
+    int? ConsentWorkingDays, int? TriageWorkingDays, int ProviderWorkingDays, bool ProviderFinished, string? Outcome, DateOnly? OutcomeOn);
+
+/// <summary>One provider's transfers: how many, how many finished, and the median working days of each side.</summary>
+public sealed record TransferTimesView(string OrganisationCode, int Transfers, int Finished, double? MedianIcbWorkingDays, double? MedianProviderWorkingDays);
+
+/// <summary>Complaints the ICB received and transferred, for the months asked.</summary>
+public sealed record TransfersView(
+    string Period, int AwaitingConsentCount, IReadOnlyList<AwaitingConsentView> AwaitingConsent, IReadOnlyList<TransferMadeView> Transfers,
+    IReadOnlyList<TransferTimesView> Providers);
+
 /// <summary>The reporting service's calls the oversight pages make, one method per call, as the signed-in user.</summary>
 public sealed class ReportingApis(PlatformApi api)
 {
@@ -77,6 +93,10 @@ public sealed class ReportingApis(PlatformApi api)
     /// <summary>The same return as the CSV NHS England collects (refused while its checks fail).</summary>
     public Task<ApiResult<(byte[] Content, string ContentType)>> Ko41CsvAsync(string organisation, string year, CancellationToken ct) =>
         api.GetFileAsync("/api/v1/reporting/ko41.csv" + Return(organisation, year), ct);
+
+    /// <summary>Complaints the ICB received and transferred: what waits for consent, the transfers of the months and whose time each took.</summary>
+    public Task<ApiResult<TransfersView>> TransfersAsync(string from, string to, CancellationToken ct) =>
+        api.GetAsync<TransfersView>("/api/v1/reporting/oversight/transfers" + Months(from, to), null, ct);
 
     private static QueryString Months(string from, string to) => QueryString.Create("from", from).Add("to", to);
 

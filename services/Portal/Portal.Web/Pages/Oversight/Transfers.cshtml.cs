@@ -1,0 +1,66 @@
+using IcsComplaints.Portal.Web.Clients;
+using IcsComplaints.Portal.Web.Journey;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IcsComplaints.Portal.Web.Pages.Oversight;
+
+/// <summary>
+/// Complaints the ICB received and passed to its providers: those waiting for the complainant's consent, the transfers
+/// of the months chosen and what became of each, and whose time each took — the ICB's (waiting for consent, triage)
+/// apart from the provider's, so a provider is not charged with the ICB's delay.
+/// </summary>
+public sealed class TransfersModel(ReportingApis apis, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? FromMonth { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? FromYear { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ToMonth { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ToYear { get; set; }
+
+    public OversightPeriod Period { get; private set; } = new();
+
+    public TransfersView? Transfers { get; private set; }
+
+    public FormErrors Errors { get; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Period = new OversightPeriod { FromMonth = FromMonth, FromYear = FromYear, ToMonth = ToMonth, ToYear = ToYear }
+            .WithDefaults(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var transfers = await apis.TransfersAsync(Period.From, Period.To, ct);
+        if (transfers.Problem is { Status: 401 or 403 })
+        {
+            return Forbid();
+        }
+        if (transfers.Problem is { } problem)
+        {
+            OversightPeriod.AddErrors(Errors, problem);
+            if (!Errors.Any)
+            {
+                Errors.Add("from-month", problem.Detail ?? problem.Title ?? "These months cannot be shown.");
+            }
+        }
+        Transfers = transfers.Value;
+        return Page();
+    }
+
+    /// <summary>A median number of working days, or a dash when there is none yet.</summary>
+    public static string Days(double? median) => median is { } m ? m.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) : "–";
+
+    /// <summary>What became of a transferred complaint, in words.</summary>
+    public static string Outcome(TransferMadeView t) => t.Outcome switch
+    {
+        null => "Still with the provider",
+        "Upheld" => "Upheld",
+        "PartiallyUpheld" => "Partly upheld",
+        "NotUpheld" => "Not upheld",
+        var other => other,
+    };
+}
