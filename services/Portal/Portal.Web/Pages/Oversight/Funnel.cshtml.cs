@@ -1,8 +1,6 @@
 using IcsComplaints.Portal.Web.Clients;
-using IcsComplaints.Portal.Web.Journey;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IcsComplaints.Portal.Web.Pages.Oversight;
 
@@ -10,38 +8,21 @@ namespace IcsComplaints.Portal.Web.Pages.Oversight;
 /// One rate's funnel plot for the months chosen: reporting's own chart, inline, and the same figures as a table
 /// beside it (the chart's description and the table are what a screen reader or a printout in grey relies on).
 /// </summary>
-public sealed class FunnelModel(ReportingApis apis, TimeProvider time) : PageModel
+public sealed class FunnelModel(ReportingApis apis, TimeProvider time) : MonthsPage(time)
 {
     [BindProperty(SupportsGet = true)]
     public string? Measure { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? FromMonth { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? FromYear { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? ToMonth { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? ToYear { get; set; }
-
     public string Rate { get; private set; } = "acknowledgedInTime";
-
-    public OversightPeriod Period { get; private set; } = new();
 
     public FunnelView? Funnel { get; private set; }
 
     public IHtmlContent? Chart { get; private set; }
 
-    public FormErrors Errors { get; } = new();
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Rate = string.IsNullOrWhiteSpace(Measure) ? Rate : Measure;
-        Period = new OversightPeriod { FromMonth = FromMonth, FromYear = FromYear, ToMonth = ToMonth, ToYear = ToYear }
-            .WithDefaults(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        ReadPeriod();
         var funnel = await apis.FunnelAsync(Rate, Period.From, Period.To, ct);
         if (funnel.Problem is { Status: 401 or 403 })
         {

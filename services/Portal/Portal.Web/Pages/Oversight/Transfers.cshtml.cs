@@ -1,7 +1,5 @@
 using IcsComplaints.Portal.Web.Clients;
-using IcsComplaints.Portal.Web.Journey;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IcsComplaints.Portal.Web.Pages.Oversight;
 
@@ -10,30 +8,13 @@ namespace IcsComplaints.Portal.Web.Pages.Oversight;
 /// of the months chosen and what became of each, and whose time each took — the ICB's (waiting for consent, triage)
 /// apart from the provider's, so a provider is not charged with the ICB's delay.
 /// </summary>
-public sealed class TransfersModel(ReportingApis apis, TimeProvider time) : PageModel
+public sealed class TransfersModel(ReportingApis apis, TimeProvider time) : MonthsPage(time)
 {
-    [BindProperty(SupportsGet = true)]
-    public string? FromMonth { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? FromYear { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? ToMonth { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? ToYear { get; set; }
-
-    public OversightPeriod Period { get; private set; } = new();
-
     public TransfersView? Transfers { get; private set; }
-
-    public FormErrors Errors { get; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Period = new OversightPeriod { FromMonth = FromMonth, FromYear = FromYear, ToMonth = ToMonth, ToYear = ToYear }
-            .WithDefaults(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        ReadPeriod();
         var transfers = await apis.TransfersAsync(Period.From, Period.To, ct);
         if (transfers.Problem is { Status: 401 or 403 })
         {
@@ -41,11 +22,7 @@ public sealed class TransfersModel(ReportingApis apis, TimeProvider time) : Page
         }
         if (transfers.Problem is { } problem)
         {
-            OversightPeriod.AddErrors(Errors, problem);
-            if (!Errors.Any)
-            {
-                Errors.Add("from-month", problem.Detail ?? problem.Title ?? "These months cannot be shown.");
-            }
+            ShowRefusal(problem);
         }
         Transfers = transfers.Value;
         return Page();
