@@ -384,6 +384,13 @@ public sealed class AccessMatrixTests(IcsSystem system)
             OwnOrProviderOfIcb(OrganisationReaders), c => ReportingGrpcAsync(client => client.GetMeasuresAsync(new() { OrganisationCode = c.Target.Org, Period = "2026" }, Headers(c)))),
         ["reporting POST /ics.reporting.v1.ReportingService/GetOversight"] = new(
             IcbOversight, c => ReportingGrpcAsync(client => client.GetOversightAsync(new() { Period = "2026" }, Headers(c)))),
+        ["reporting POST /ics.reporting.v1.ReportingService/GetOverdue"] = new(
+            IcbOversight, c => ReportingGrpcAsync(client => client.GetOverdueAsync(new(), Headers(c)))),
+        ["reporting POST /ics.reporting.v1.ReportingService/GetOverdueCases"] = new(
+            SignedIn((p, own) => !IsIcbOverseer(p) ? Access.Forbidden : own ? Access.Hidden : Access.Allowed),
+            c => ReportingGrpcAsync(client => client.GetOverdueCasesAsync(new() { OrganisationCode = c.Target.Org }, Headers(c)))),
+        ["reporting POST /ics.reporting.v1.ReportingService/GetTransfers"] = new(
+            IcbOversight, c => ReportingGrpcAsync(client => client.GetTransfersAsync(new() { From = "2026-01", To = "2026-12" }, Headers(c)))),
         ["reporting POST /ics.reporting.v1.ReportingService/GetAnnualReport"] = new(
             OwnOrProviderOfIcb(OrganisationReaders), c => ReportingGrpcAsync(client => client.GetAnnualReportAsync(new() { OrganisationCode = c.Target.Org, Year = 2026 }, Headers(c)))),
         ["reporting POST /ics.reporting.v1.ReportingService/GetKo41Return"] = new(

@@ -91,6 +91,15 @@ public sealed class ReportingTests(ReportingSystem system)
             .Single(o => o.GetProperty("organisationCode").GetString() == "RPG");
         Assert.Equal((0, 5, 5, "2022-07-15"), (overdue.GetProperty("acknowledgements").GetInt32(), overdue.GetProperty("responses").GetInt32(),
             overdue.GetProperty("backstops").GetInt32(), overdue.GetProperty("oldestDueOn").GetString()));
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(system.Reporting.GrpcAddress);
+        var client = new IcsComplaints.Reporting.Contracts.Grpc.V1.ReportingService.ReportingServiceClient(channel);
+        var icbHeaders = GrpcCalls.Bearer(await system.TokenAsync("commissioner.qkk"));
+        var overdueOverGrpc = (await client.GetOverdueAsync(new IcsComplaints.Reporting.Contracts.Grpc.V1.GetOverdueRequest(), icbHeaders)).Providers.Single(o => o.OrganisationCode == "RPG");
+        Assert.Equal((0, 5, 5, "2022-07-15"), (overdueOverGrpc.Acknowledgements, overdueOverGrpc.Responses, overdueOverGrpc.Backstops, overdueOverGrpc.OldestDueOn));
+        var casesOverGrpc = (await client.GetOverdueCasesAsync(new IcsComplaints.Reporting.Contracts.Grpc.V1.GetOverdueCasesRequest { OrganisationCode = "RPG" }, icbHeaders)).Cases;
+        var casesOverRest = (await GetAsync(icb, "/api/v1/reporting/oversight/overdue/RPG")).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("caseId").GetString()).ToList();
+        Assert.Equal(casesOverRest, casesOverGrpc.Select(c => c.CaseId));
+        Assert.Equal(5, casesOverGrpc.Count(c => c.Overdue.Contains("Backstop")));
 
         // The provider sees its own figures exactly, and its peers only as an anonymous distribution.
         using var rj1Quality = system.Http(await system.TokenAsync("quality.rj1"));

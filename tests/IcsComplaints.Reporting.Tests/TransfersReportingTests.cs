@@ -85,6 +85,22 @@ public sealed class TransfersReportingTests(ReportingSystem system)
         Assert.Equal(("RJ2", 2, 1, 4.5, 15.0), (rj2.GetProperty("organisationCode").GetString(), rj2.GetProperty("transfers").GetInt32(),
             rj2.GetProperty("finished").GetInt32(), rj2.GetProperty("medianIcbWorkingDays").GetDouble(), rj2.GetProperty("medianProviderWorkingDays").GetDouble()));
 
+        // The same over gRPC, for the ICB's own systems.
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(system.Reporting.GrpcAddress);
+        var client = new IcsComplaints.Reporting.Contracts.Grpc.V1.ReportingService.ReportingServiceClient(channel);
+        var overGrpc = await client.GetTransfersAsync(
+            new IcsComplaints.Reporting.Contracts.Grpc.V1.GetTransfersRequest { From = "2021-06", To = "2021-06" }, GrpcCalls.Bearer(await system.TokenAsync("commissioner.qkk")));
+        Assert.Equal(["2021-06-17", "2021-06-09"], overGrpc.Transfers.Select(t => t.TransferredOn));
+        var doneOverGrpc = overGrpc.Transfers[1];
+        Assert.Equal((answeredCase.ToString(), 6, 3, 3, 15, "PartiallyUpheld", "2021-06-30"), (doneOverGrpc.CaseId, doneOverGrpc.IcbWorkingDays,
+            doneOverGrpc.ConsentWorkingDays, doneOverGrpc.TriageWorkingDays, doneOverGrpc.ProviderWorkingDays, doneOverGrpc.Outcome, doneOverGrpc.OutcomeOn));
+        Assert.Equal(("", 3), (overGrpc.Transfers[0].CaseId, overGrpc.Transfers[0].IcbWorkingDays));
+        Assert.Equal((4.5, 15.0), (overGrpc.Providers.Single().MedianIcbWorkingDays, overGrpc.Providers.Single().MedianProviderWorkingDays));
+        Assert.Single(overGrpc.AwaitingConsent, w => w.ReceivedOn == "2021-06-03");
+        var badOverGrpc = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () => await client.GetTransfersAsync(
+            new IcsComplaints.Reporting.Contracts.Grpc.V1.GetTransfersRequest { From = "2021-13", To = "2021-06" }, GrpcCalls.Bearer(await system.TokenAsync("commissioner.qkk"))));
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, badOverGrpc.StatusCode);
+
         // Another ICB's commissioner sees none of it; a provider's staff see no oversight at all; bad months are named.
         using var otherIcb = system.Http(await system.TokenAsync("commissioner.qop"));
         var theirs = await GetAsync(otherIcb, "/api/v1/reporting/oversight/transfers?from=2021-06&to=2021-06");

@@ -1,9 +1,12 @@
+using System.Globalization;
 using Grpc.Core;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Reporting.Api.Features.GetAnnualReport;
 using IcsComplaints.Reporting.Api.Features.GetKo41Return;
 using IcsComplaints.Reporting.Api.Features.GetMeasures;
+using IcsComplaints.Reporting.Api.Features.GetOverdue;
 using IcsComplaints.Reporting.Api.Features.GetOversight;
+using IcsComplaints.Reporting.Api.Features.GetTransfers;
 using IcsComplaints.Reporting.Domain.Measures;
 using V1 = IcsComplaints.Reporting.Contracts.Grpc.V1;
 
@@ -11,7 +14,8 @@ namespace IcsComplaints.Reporting.Api.Grpc;
 
 /// <summary>The same figures over gRPC, for integrating systems, from the same handlers as the REST API (ADR 7).</summary>
 public sealed class ReportingGrpcService(
-    GetMeasuresHandler measures, GetOversightHandler oversight, GetKo41ReturnHandler returns, GetAnnualReportHandler reports)
+    GetMeasuresHandler measures, GetOversightHandler oversight, GetKo41ReturnHandler returns, GetAnnualReportHandler reports,
+    GetOverdueHandler overdue, GetTransfersHandler transfers)
     : V1.ReportingService.ReportingServiceBase
 {
     /// <inheritdoc />
@@ -69,6 +73,82 @@ public sealed class ReportingGrpcService(
         message.Checks.AddRange(built.Validation.Select(v => new V1.Check { Rule = v.Rule, Site = v.Site, Passed = v.Passed, Detail = v.Detail }));
         return message;
     }
+
+    /// <inheritdoc />
+    public override async Task<V1.OverdueSummaries> GetOverdue(V1.GetOverdueRequest request, ServerCallContext context)
+    {
+        var summaries = await overdue.HandleAsync(CallerOf(context), context.CancellationToken);
+        var message = new V1.OverdueSummaries();
+        message.Providers.AddRange(summaries.Select(s => new V1.OverdueSummary
+        {
+            OrganisationCode = s.OrganisationCode, Acknowledgements = s.Acknowledgements, Responses = s.Responses, Backstops = s.Backstops, OldestDueOn = Day(s.OldestDueOn),
+        }));
+        return message;
+    }
+
+    /// <inheritdoc />
+    public override async Task<V1.OverdueCases> GetOverdueCases(V1.GetOverdueCasesRequest request, ServerCallContext context)
+    {
+        var cases = await overdue.CasesAsync(CallerOf(context), request.OrganisationCode, context.CancellationToken);
+        var message = new V1.OverdueCases();
+        message.Cases.AddRange(cases.Select(c =>
+        {
+            var item = new V1.OverdueCase { CaseId = c.CaseId.ToString(), OrganisationCode = c.OrganisationCode, ReceivedOn = Day(c.ReceivedOn), OldestDueOn = Day(c.OldestDueOn) };
+            item.Overdue.AddRange(c.Overdue);
+            return item;
+        }));
+        return message;
+    }
+
+    /// <inheritdoc />
+    public override async Task<V1.TransferOversight> GetTransfers(V1.GetTransfersRequest request, ServerCallContext context)
+    {
+        var view = await transfers.HandleAsync(CallerOf(context), NullIfEmpty(request.From), NullIfEmpty(request.To), context.CancellationToken);
+        var message = new V1.TransferOversight { Period = view.Period, AwaitingConsentCount = view.AwaitingConsentCount };
+        message.AwaitingConsent.AddRange(view.AwaitingConsent.Select(a => new V1.AwaitingConsent
+        {
+            CaseId = a.CaseId?.ToString() ?? "", ReceivedOn = Day(a.ReceivedOn), WorkingDaysWaiting = a.WorkingDaysWaiting,
+        }));
+        message.Transfers.AddRange(view.Transfers.Select(Message));
+        message.Providers.AddRange(view.Providers.Select(p =>
+        {
+            var times = new V1.TransferTimes { OrganisationCode = p.OrganisationCode, Transfers = p.Transfers, Finished = p.Finished };
+            if (p.MedianIcbWorkingDays is { } icb)
+            {
+                times.MedianIcbWorkingDays = icb;
+            }
+            if (p.MedianProviderWorkingDays is { } provider)
+            {
+                times.MedianProviderWorkingDays = provider;
+            }
+            return times;
+        }));
+        return message;
+    }
+
+    private static V1.TransferMade Message(TransferMade t)
+    {
+        var message = new V1.TransferMade
+        {
+            CaseId = t.CaseId?.ToString() ?? "", FromOrganisationCode = t.FromOrganisationCode, ToOrganisationCode = t.ToOrganisationCode, ReceivedOn = Day(t.ReceivedOn),
+            TransferredOn = Day(t.TransferredOn), IcbWorkingDays = t.IcbWorkingDays, ProviderWorkingDays = t.ProviderWorkingDays, ProviderFinished = t.ProviderFinished,
+            Outcome = t.Outcome ?? "", OutcomeOn = Day(t.OutcomeOn),
+        };
+        if (t.ConsentWorkingDays is { } consent)
+        {
+            message.ConsentWorkingDays = consent;
+        }
+        if (t.TriageWorkingDays is { } triage)
+        {
+            message.TriageWorkingDays = triage;
+        }
+        return message;
+    }
+
+    // Dates travel as ISO days, empty when unknown, as in the other services' messages.
+    private static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
     private static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
 
