@@ -101,7 +101,7 @@ public static class AnnualReportPdf
         w.Section("Complaints received", "Regulation 18(2)(a)");
         w.Table("Complaints received in the year", ("Complaints", "Number"), [
             ("Complaints received", Count(r.Received)),
-            .. r.Measures.ReceivedByChannel.Select(c => ($"Made by {Words(c.Key).ToLowerInvariant()}", Count(c.Value)))]);
+            .. r.Measures.ReceivedByChannel.Select(c => (Channel(c.Key), Count(c.Value)))]);
 
         w.Section("Complaints decided to be well-founded", "Regulation 18(2)(b)");
         w.Table("Final responses in the year by outcome", ("Outcome", "Number"), [
@@ -161,6 +161,15 @@ public static class AnnualReportPdf
             gfx.DrawString(number, Fonts.Small, XBrushes.DimGray, new XPoint(PageWidth - Margin - gfx.MeasureString(number, Fonts.Small).Width, y));
         }
     }
+
+    private static string Channel(string key) => key switch
+    {
+        "Online" => "Made online",
+        "InPerson" => "Made in person",
+        "Pals" => "Made through PALS",
+        "Integration" => "Recorded by another system",
+        _ => $"Made by {Words(key).ToLowerInvariant()}",
+    };
 
     // "PartiallyUpheld" reads "Partially upheld".
     private static string Words(string key) =>
