@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Grpc.Core;
 using IcsComplaints.Intake.Contracts.Events;
 using IcsComplaints.TestKit;
 using MassTransit;
@@ -58,7 +59,15 @@ public sealed class AnnualReportPdfTests(ReportingSystem system)
         Assert.True(json.GetProperty("suppressed").GetBoolean());
         Assert.Contains("Access withheld", words, StringComparison.Ordinal);
         Assert.Contains("Page 1 of", words, StringComparison.Ordinal);
-        await File.WriteAllBytesAsync(Path.Combine(Path.GetTempPath(), "annual-report-RJ2-2018-19.pdf"), await response.Content.ReadAsByteArrayAsync());
+
+        // The same document over gRPC, for an integrating system.
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(system.Reporting.GrpcAddress);
+        var client = new IcsComplaints.Reporting.Contracts.Grpc.V1.ReportingService.ReportingServiceClient(channel);
+        var overGrpc = await client.GetAnnualReportPdfAsync(
+            new IcsComplaints.Reporting.Contracts.Grpc.V1.GetAnnualReportRequest { OrganisationCode = "RJ2", Year = 2018 }, GrpcCalls.Bearer(await system.TokenAsync("commissioner.qkk")));
+        Assert.Equal("annual-complaints-report-RJ2-2018-19.pdf", overGrpc.FileName);
+        using var fromGrpc = PdfDocument.Open(overGrpc.Pdf.ToByteArray());
+        Assert.Equal(words, string.Join(" ", fromGrpc.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)));
     }
 
     [Fact]
@@ -81,6 +90,16 @@ public sealed class AnnualReportPdfTests(ReportingSystem system)
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
             Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _), query);
         }
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(system.Reporting.GrpcAddress);
+        var client = new IcsComplaints.Reporting.Contracts.Grpc.V1.ReportingService.ReportingServiceClient(channel);
+        var headers = GrpcCalls.Bearer(await system.TokenAsync("commissioner.qkk"));
+        var noYear = await Assert.ThrowsAsync<RpcException>(async () =>
+            await client.GetAnnualReportPdfAsync(new IcsComplaints.Reporting.Contracts.Grpc.V1.GetAnnualReportRequest { OrganisationCode = "RJ2" }, headers));
+        Assert.Equal(StatusCode.InvalidArgument, noYear.StatusCode);
+        Assert.Equal("year", Assert.Single(noYear.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations).Field);
+        var notTheirsOverGrpc = await Assert.ThrowsAsync<RpcException>(async () => await client.GetAnnualReportPdfAsync(
+            new IcsComplaints.Reporting.Contracts.Grpc.V1.GetAnnualReportRequest { OrganisationCode = "RJ2", Year = 2018 }, GrpcCalls.Bearer(await system.TokenAsync("commissioner.qop"))));
+        Assert.Equal(StatusCode.NotFound, notTheirsOverGrpc.StatusCode);
     }
 
     private static string Figure(JsonElement json, string property) =>

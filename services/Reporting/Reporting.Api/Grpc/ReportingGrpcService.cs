@@ -1,6 +1,9 @@
 using Grpc.Core;
 using IcsComplaints.Platform.Security;
+using System.Globalization;
+using Google.Protobuf;
 using IcsComplaints.Reporting.Api.Features.GetAnnualReport;
+using IcsComplaints.Reporting.Api.Features.GetAnnualReportPdf;
 using IcsComplaints.Reporting.Api.Features.GetKo41Return;
 using IcsComplaints.Reporting.Api.Features.GetMeasures;
 using IcsComplaints.Reporting.Api.Features.GetOversight;
@@ -11,7 +14,7 @@ namespace IcsComplaints.Reporting.Api.Grpc;
 
 /// <summary>The same figures over gRPC, for integrating systems, from the same handlers as the REST API (ADR 7).</summary>
 public sealed class ReportingGrpcService(
-    GetMeasuresHandler measures, GetOversightHandler oversight, GetKo41ReturnHandler returns, GetAnnualReportHandler reports)
+    GetMeasuresHandler measures, GetOversightHandler oversight, GetKo41ReturnHandler returns, GetAnnualReportHandler reports, GetAnnualReportPdfHandler documents)
     : V1.ReportingService.ReportingServiceBase
 {
     /// <inheritdoc />
@@ -56,6 +59,14 @@ public sealed class ReportingGrpcService(
         message.SubjectMatter.Add(report.SubjectMatter.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!.Value));
         message.MattersOfGeneralImportance.AddRange(report.MattersOfGeneralImportance);
         return message;
+    }
+
+    /// <inheritdoc />
+    public override async Task<V1.AnnualReportDocument> GetAnnualReportPdf(V1.GetAnnualReportRequest request, ServerCallContext context)
+    {
+        var file = await documents.HandleAsync(
+            CallerOf(context), request.OrganisationCode, request.Year.ToString(CultureInfo.InvariantCulture), context.CancellationToken);
+        return new V1.AnnualReportDocument { Pdf = ByteString.CopyFrom(file.Content), FileName = file.FileName };
     }
 
     /// <inheritdoc />
