@@ -369,6 +369,8 @@ public sealed class AccessMatrixTests(IcsSystem system)
             OwnOrProviderOfIcb(OrganisationReaders), c => ReportingCallAsync(c, $"/api/v1/reporting/ko41.csv?organisation={c.Target.Org}&year=2026")),
         ["reporting GET /api/v1/reporting/annual-report"] = new(
             OwnOrProviderOfIcb(OrganisationReaders), c => ReportingCallAsync(c, $"/api/v1/reporting/annual-report?organisation={c.Target.Org}&year=2026")),
+        ["reporting GET /api/v1/reporting/annual-report.pdf"] = new(
+            OwnOrProviderOfIcb(OrganisationReaders), c => ReportingCallAsync(c, $"/api/v1/reporting/annual-report.pdf?organisation={c.Target.Org}&year=2026")),
         ["reporting GET /api/v1/reporting/peers"] = new(
             StaffOfAnyOrganisation(OrganisationReaders), c => ReportingCallAsync(c, "/api/v1/reporting/peers?period=2026")),
         ["reporting GET /api/v1/reporting/oversight"] = new(IcbOversight, c => ReportingCallAsync(c, "/api/v1/reporting/oversight?period=2026")),
@@ -393,6 +395,8 @@ public sealed class AccessMatrixTests(IcsSystem system)
             IcbOversight, c => ReportingGrpcAsync(client => client.GetTransfersAsync(new() { From = "2026-01", To = "2026-12" }, Headers(c)))),
         ["reporting POST /ics.reporting.v1.ReportingService/GetAnnualReport"] = new(
             OwnOrProviderOfIcb(OrganisationReaders), c => ReportingGrpcAsync(client => client.GetAnnualReportAsync(new() { OrganisationCode = c.Target.Org, Year = 2026 }, Headers(c)))),
+        ["reporting POST /ics.reporting.v1.ReportingService/GetAnnualReportPdf"] = new(
+            OwnOrProviderOfIcb(OrganisationReaders), c => ReportingGrpcAsync(client => client.GetAnnualReportPdfAsync(new() { OrganisationCode = c.Target.Org, Year = 2026 }, Headers(c)))),
         ["reporting POST /ics.reporting.v1.ReportingService/GetKo41Return"] = new(
             OwnOrProviderOfIcb(OrganisationReaders), c => ReportingGrpcAsync(client => client.GetKo41ReturnAsync(new() { OrganisationCode = c.Target.Org, Year = 2026 }, Headers(c)))),
         ["reporting ANY ics.reporting.v1.ReportingService/{unimplementedMethod:grpcunimplemented}"] = new(

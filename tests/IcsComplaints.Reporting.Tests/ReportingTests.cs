@@ -405,7 +405,7 @@ public sealed class ReportingTests(ReportingSystem system)
         }
     }
 
-    private static async Task<(Guid CaseId, Guid ComplaintId)> CaseAsync(
+    internal static async Task<(Guid CaseId, Guid ComplaintId)> CaseAsync(
         IBus bus, string organisation, DateOnly received, ComplaintChannel channel, bool ackInTime,
         (bool Early, int WorkingDays, bool? ByAgreedDate, string Outcome)? response, (string[] Subjects, string? Site)? coding)
     {

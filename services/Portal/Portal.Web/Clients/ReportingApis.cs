@@ -55,6 +55,16 @@ public sealed record TransfersView(
     string Period, int AwaitingConsentCount, IReadOnlyList<AwaitingConsentView> AwaitingConsent, IReadOnlyList<TransferMadeView> Transfers,
     IReadOnlyList<TransferTimesView> Providers);
 
+/// <summary>The year's measures the annual report shows beside its Reg 18 figures (a withheld part is null).</summary>
+public sealed record AnnualMeasuresView(
+    IReadOnlyDictionary<string, int?> ReceivedByChannel, RateView AcknowledgedInTime, RateView ResolvedEarly, RateView ByAgreedDate, RateView Renegotiated,
+    IReadOnlyDictionary<string, int?> Outcomes, RateView Reopened, RateView WithAdvocacy, int? BackstopBreaches);
+
+/// <summary>An organisation's Reg 18 annual report, as published: a withheld count is null.</summary>
+public sealed record AnnualReportView(
+    string OrganisationCode, string Period, int? Received, int? DecidedWellFounded, int? ReferredToOmbudsman, IReadOnlyDictionary<string, int?> SubjectMatter,
+    IReadOnlyList<string> MattersOfGeneralImportance, int ActionsRaised, int ActionsCompleted, int ActionsPublished, AnnualMeasuresView Measures, bool Suppressed);
+
 /// <summary>The reporting service's calls the oversight pages make, one method per call, as the signed-in user.</summary>
 public sealed class ReportingApis(PlatformApi api)
 {
@@ -93,6 +103,14 @@ public sealed class ReportingApis(PlatformApi api)
     /// <summary>The same return as the CSV NHS England collects (refused while its checks fail).</summary>
     public Task<ApiResult<(byte[] Content, string ContentType)>> Ko41CsvAsync(string organisation, string year, CancellationToken ct) =>
         api.GetFileAsync("/api/v1/reporting/ko41.csv" + Return(organisation, year), ct);
+
+    /// <summary>The Reg 18 annual report of the ICB or one of its providers for the financial year starting in <paramref name="year"/>.</summary>
+    public Task<ApiResult<AnnualReportView>> AnnualReportAsync(string organisation, string year, CancellationToken ct) =>
+        api.GetAsync<AnnualReportView>("/api/v1/reporting/annual-report" + Return(organisation, year), null, ct);
+
+    /// <summary>The same report as reporting draws it for a board (PDF).</summary>
+    public Task<ApiResult<(byte[] Content, string ContentType)>> AnnualReportPdfAsync(string organisation, string year, CancellationToken ct) =>
+        api.GetFileAsync("/api/v1/reporting/annual-report.pdf" + Return(organisation, year), ct);
 
     /// <summary>Complaints the ICB received and transferred: what waits for consent, the transfers of the months and whose time each took.</summary>
     public Task<ApiResult<TransfersView>> TransfersAsync(string from, string to, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using IcsComplaints.Directory;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Reporting.Api.Features.GetAnnualReport;
+using IcsComplaints.Reporting.Api.Features.GetAnnualReportPdf;
 using IcsComplaints.Reporting.Api.Features.GetFunnel;
 using IcsComplaints.Reporting.Api.Features.GetKo41Return;
 using IcsComplaints.Reporting.Api.Features.GetMeasures;
@@ -79,6 +80,14 @@ public static class ReportingEndpoints
         group.MapGet("/annual-report", async Task<Ok<AnnualReport>> (
             string? organisation, int? year, Caller caller, GetAnnualReportHandler reports, CancellationToken ct) =>
             TypedResults.Ok(await reports.HandleAsync(caller, organisation, year, ct)));
+        // The same report as a document a board can be given (Reg 18).
+        group.MapGet("/annual-report.pdf", async Task<FileContentHttpResult> (
+            string? organisation, string? year, Caller caller, GetAnnualReportPdfHandler documents, CancellationToken ct) =>
+        {
+            var file = await documents.HandleAsync(caller, organisation, year, ct);
+            return TypedResults.File(file.Content, "application/pdf", file.FileName);
+        })
+            .RejectUnknownQueryParameters();
     }
 
     /// <summary>

@@ -1,7 +1,9 @@
 using System.Globalization;
+using Google.Protobuf;
 using Grpc.Core;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Reporting.Api.Features.GetAnnualReport;
+using IcsComplaints.Reporting.Api.Features.GetAnnualReportPdf;
 using IcsComplaints.Reporting.Api.Features.GetKo41Return;
 using IcsComplaints.Reporting.Api.Features.GetMeasures;
 using IcsComplaints.Reporting.Api.Features.GetOverdue;
@@ -15,7 +17,7 @@ namespace IcsComplaints.Reporting.Api.Grpc;
 /// <summary>The same figures over gRPC, for integrating systems, from the same handlers as the REST API (ADR 7).</summary>
 public sealed class ReportingGrpcService(
     GetMeasuresHandler measures, GetOversightHandler oversight, GetKo41ReturnHandler returns, GetAnnualReportHandler reports,
-    GetOverdueHandler overdue, GetTransfersHandler transfers)
+    GetAnnualReportPdfHandler documents, GetOverdueHandler overdue, GetTransfersHandler transfers)
     : V1.ReportingService.ReportingServiceBase
 {
     /// <inheritdoc />
@@ -60,6 +62,14 @@ public sealed class ReportingGrpcService(
         message.SubjectMatter.Add(report.SubjectMatter.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!.Value));
         message.MattersOfGeneralImportance.AddRange(report.MattersOfGeneralImportance);
         return message;
+    }
+
+    /// <inheritdoc />
+    public override async Task<V1.AnnualReportDocument> GetAnnualReportPdf(V1.GetAnnualReportRequest request, ServerCallContext context)
+    {
+        var file = await documents.HandleAsync(
+            CallerOf(context), request.OrganisationCode, request.Year.ToString(CultureInfo.InvariantCulture), context.CancellationToken);
+        return new V1.AnnualReportDocument { Pdf = ByteString.CopyFrom(file.Content), FileName = file.FileName };
     }
 
     /// <inheritdoc />
