@@ -322,6 +322,8 @@ public sealed class AccessMatrixTests(IcsSystem system)
             c => LearningGrpcAsync(client => client.ListThemesAsync(new(), Headers(c)))),
         ["learning GET /api/v1/learning/themes/{id:guid}"] = new(
             SignedIn((_, _) => Access.Hidden), c => GetAsync(system.Learning, $"/api/v1/learning/themes/{Guid.NewGuid()}", c.Token)),
+        ["learning GET /api/v1/learning/themes/{id:guid}/series.svg"] = new(
+            SignedIn((_, _) => Access.Hidden), c => GetAsync(system.Learning, $"/api/v1/learning/themes/{Guid.NewGuid()}/series.svg", c.Token)),
         ["learning POST /api/v1/learning/themes/{id:guid}/sharing"] = new(
             SignedIn((_, _) => Access.Hidden), c => LearningCallAsync(c, HttpMethod.Post, $"/api/v1/learning/themes/{Guid.NewGuid()}/sharing", new { })),
         ["learning POST /ics.learning.v1.LearningService/ShareTheme"] = new(

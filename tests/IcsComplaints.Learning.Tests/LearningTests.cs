@@ -265,6 +265,23 @@ public sealed class LearningTests(LearningSystem system)
         // RJ1 raises an action from the theme.
         await PostAsync(system.Http(await system.TokenAsync("handler.rj1")), "/api/v1/learning/actions",
             new { themeId, whatWillChange = "Phone patients about cancelled clinics.", owner = "Outpatients manager", dueOn = Today.AddMonths(2) }, HttpStatusCode.Created);
+        // The ICB finds the actions raised from the theme among its provider's, and the theme's evidence drawn as SVG.
+        var fromTheme = await GetAsync(icb, $"/api/v1/learning/actions?organisation=RJ1&themeId={themeId}");
+        Assert.Equal([themeId], fromTheme.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("themeId").GetGuid()));
+        var otherTheme = await GetAsync(icb, $"/api/v1/learning/actions?organisation=RJ1&themeId={system_.GetProperty("id").GetGuid()}");
+        Assert.Empty(otherTheme.GetProperty("items").EnumerateArray());
+        using (var chart = await icb.GetAsync(Uri($"/api/v1/learning/themes/{themeId}/series.svg")))
+        {
+            Assert.Equal("image/svg+xml", chart.Content.Headers.ContentType?.MediaType);
+            var svg = System.Xml.Linq.XElement.Parse(await chart.Content.ReadAsStringAsync());
+            var observed = provider.GetProperty("monthlyObserved").EnumerateArray().Select(e => e.GetInt32()).ToList();
+            Assert.Equal(observed[^1].ToString(CultureInfo.InvariantCulture),
+                svg.Descendants().Last(e => e.Name.LocalName == "circle" && e.Attribute("data-month") is not null).Attribute("data-numerator")!.Value);
+        }
+        using (var qopChart = await system.Http(await system.TokenAsync("commissioner.qop")).GetAsync(Uri($"/api/v1/learning/themes/{themeId}/series.svg")))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, qopChart.StatusCode);
+        }
         // ThemeDetected leaves through the outbox, so it is published a moment after the detection answered.
         await Eventually.TrueAsync(
             () => Task.FromResult(system.Capture.Messages.Any(m => m.Contains(themeId.ToString(), StringComparison.Ordinal) && m.Contains("\"Observed\"", StringComparison.Ordinal))),

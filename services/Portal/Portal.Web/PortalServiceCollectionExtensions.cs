@@ -85,6 +85,7 @@ public static class PortalServiceCollectionExtensions
         builder.Services.AddTransient<IntakeStaffApis>();
         builder.Services.AddTransient<ContributionApis>();
         builder.Services.AddTransient<ReportingApis>();
+        builder.Services.AddTransient<LearningOversightApis>();
         builder.Services.AddScoped<ProviderNames>();
         return builder;
     }

@@ -65,8 +65,8 @@ public static class LearningEndpoints
             TypedResults.Ok(new ItemList<CalibrationView>(await calibration.ReportAsync(caller, organisation, from, to, ct))));
 
         group.MapGet("/actions", async Task<Ok<ItemList<ActionView>>> (
-            string? organisation, ActionStatus? status, bool? overdue, Guid? caseId, Caller caller, ListActionsHandler list, CancellationToken ct) =>
-            TypedResults.Ok(new ItemList<ActionView>(await list.HandleAsync(caller, organisation, status, overdue ?? false, caseId, ct))));
+            string? organisation, ActionStatus? status, bool? overdue, Guid? caseId, Guid? themeId, Caller caller, ListActionsHandler list, CancellationToken ct) =>
+            TypedResults.Ok(new ItemList<ActionView>(await list.HandleAsync(caller, organisation, status, overdue ?? false, caseId, themeId, ct))));
         group.MapPost("/actions", async Task<Created<ActionView>> ([FromBody] RaiseActionRequest? input, Caller caller, RaiseActionHandler raise, CancellationToken ct) =>
         {
             var raised = await raise.HandleAsync(caller, input, ct);
@@ -85,6 +85,9 @@ public static class LearningEndpoints
             TypedResults.Ok(new ItemList<ThemeView>(await list.HandleAsync(caller, month, ct))));
         group.MapGet("/themes/{id:guid}", async Task<Ok<ThemeView>> (Guid id, Caller caller, GetThemeHandler get, CancellationToken ct) =>
             TypedResults.Ok(await get.HandleAsync(caller, id, ct)));
+        // The evidence drawn by the platform's shared renderer (ADR 31), with the same access as the theme's JSON.
+        group.MapGet("/themes/{id:guid}/series.svg", async Task<ContentHttpResult> (Guid id, Caller caller, GetThemeHandler get, CancellationToken ct) =>
+            TypedResults.Content(ThemeChart.Draw(await get.HandleAsync(caller, id, ct)), "image/svg+xml"));
         group.MapPost("/themes/{id:guid}/sharing", async Task<Ok<ThemeView>> (
             Guid id, [FromBody] ShareRequest? input, Caller caller, ShareThemeHandler share, CancellationToken ct) =>
             TypedResults.Ok(await share.HandleAsync(caller, id, input, ct)));

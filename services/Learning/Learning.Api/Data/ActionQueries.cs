@@ -14,7 +14,7 @@ public sealed class ActionQueries(LearningDbContext db)
 {
     /// <summary>An organisation's actions, filtered as asked, most urgent first.</summary>
     public Task<List<LearningAction>> OfOrganisationAsync(
-        string organisationCode, ActionStatus? status, DateOnly? overdueOn, Guid? caseId, int max, CancellationToken ct)
+        string organisationCode, ActionStatus? status, DateOnly? overdueOn, Guid? caseId, Guid? themeId, int max, CancellationToken ct)
     {
         var query = db.Actions.AsNoTracking().Where(a => a.OrganisationCode == organisationCode);
         if (status is { } s)
@@ -28,6 +28,10 @@ public sealed class ActionQueries(LearningDbContext db)
         if (caseId is { } c)
         {
             query = query.Where(a => a.CaseId == c);
+        }
+        if (themeId is { } t)
+        {
+            query = query.Where(a => a.ThemeId == t);
         }
         return query.OrderBy(a => a.Status).ThenBy(a => a.DueOn).Take(max).ToListAsync(ct);
     }

@@ -80,13 +80,13 @@ public sealed class ReportingApis(PlatformApi api)
     public async Task<string?> FunnelChartAsync(string measure, string from, string to, CancellationToken ct) =>
         (await api.GetDocumentAsync("/api/v1/reporting/oversight/funnel.svg" + Months(from, to).Add("measure", measure), ct))?.Body;
 
-    /// <summary>The twelve months to this one, for the ICB's providers together.</summary>
-    public Task<ApiResult<ItemList<TrendPointView>>> TrendAsync(string measure, CancellationToken ct) =>
-        api.GetAsync<ItemList<TrendPointView>>("/api/v1/reporting/trend" + QueryString.Create("measure", measure), null, ct);
+    /// <summary>The twelve months to this one, for one provider or, without one, for the ICB's providers together.</summary>
+    public Task<ApiResult<ItemList<TrendPointView>>> TrendAsync(string measure, string? organisation, CancellationToken ct) =>
+        api.GetAsync<ItemList<TrendPointView>>("/api/v1/reporting/trend" + Trend(measure, organisation), null, ct);
 
     /// <summary>The same trend drawn by reporting, as SVG markup; null when refused.</summary>
-    public async Task<string?> TrendChartAsync(string measure, CancellationToken ct) =>
-        (await api.GetDocumentAsync("/api/v1/reporting/trend.svg" + QueryString.Create("measure", measure), ct))?.Body;
+    public async Task<string?> TrendChartAsync(string measure, string? organisation, CancellationToken ct) =>
+        (await api.GetDocumentAsync("/api/v1/reporting/trend.svg" + Trend(measure, organisation), ct))?.Body;
 
     /// <summary>What is overdue at each provider now.</summary>
     public Task<ApiResult<ItemList<OverdueSummaryView>>> OverdueAsync(CancellationToken ct) =>
@@ -117,6 +117,9 @@ public sealed class ReportingApis(PlatformApi api)
         api.GetAsync<TransfersView>("/api/v1/reporting/oversight/transfers" + Months(from, to), null, ct);
 
     private static QueryString Months(string from, string to) => QueryString.Create("from", from).Add("to", to);
+
+    private static QueryString Trend(string measure, string? organisation) =>
+        string.IsNullOrEmpty(organisation) ? QueryString.Create("measure", measure) : QueryString.Create("measure", measure).Add("organisation", organisation);
 
     private static QueryString Return(string organisation, string year) => QueryString.Create("organisation", organisation).Add("year", year);
 }

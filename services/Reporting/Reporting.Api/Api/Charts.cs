@@ -1,32 +1,17 @@
 using System.Globalization;
-using System.Text;
+using IcsComplaints.Charting;
 using IcsComplaints.Reporting.Domain.Measures;
 using IcsComplaints.Reporting.Domain.Rules;
+using static IcsComplaints.Charting.SvgCharts;
 
 namespace IcsComplaints.Reporting.Api.Api;
 
 /// <summary>
-/// Charts as SVG, for the web interface and for reports: no script, a title and a description, each plotted value
-/// also in data attributes (so a page can give the same figures as a table and a test can check them), and every
-/// distinction made by shape or dash as well as by colour, so a chart reads the same printed in grey.
+/// Reporting's charts as SVG: the funnel plot, composed of the platform's shared chart parts, and the trend, drawn by
+/// the shared renderer (ADR 31), so every service's charts look and read alike.
 /// </summary>
 public static class Charts
 {
-    private const int Width = 640;
-    private const int Height = 400;
-    private const int Margin = 50;
-
-    // Room above the plot for the title and the legend, so neither covers a point at 100%.
-    private const int Top = 90;
-    private const string Ink = "#212b32";
-    private const string Axis = "#4c6272";
-    private const string Blue = "#005eb8";
-    private const string Red = "#d5281b";
-
-    // The 95% and 99.8% limits differ in dash, not only in colour.
-    private const string WarningDash = "8 4";
-    private const string AlarmDash = "2 3";
-
     /// <summary>What each measure a chart shows is called on it.</summary>
     public static string NameOf(string measure) => measure switch
     {
@@ -93,31 +78,9 @@ public static class Charts
         return svg.Append("</svg>").ToString();
     }
 
-    /// <summary>A line chart of a monthly series, each month's point carrying its figures.</summary>
-    public static string Trend(string title, IReadOnlyList<TrendPoint> points, bool rate)
-    {
-        var values = points.Select(p => p.Value).ToList();
-        var max = rate ? 1.0 : Math.Max(1, values.Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(1).Max());
-        double X(int i) => Margin + ((Width - (2 * Margin)) * i / (double)Math.Max(1, points.Count - 1));
-        double Y(double v) => Height - Margin - ((Height - Margin - Top) * v / max);
-        string Shown(double v) => rate ? string.Create(CultureInfo.InvariantCulture, $"{v * 100:0.0}%") : v.ToString("0.#", CultureInfo.InvariantCulture);
-        var known = points.Where(p => p.Value is not null).ToList();
-        var description = known.Count == 0
-            ? $"No figures to show from {points[0].Month} to {points[^1].Month}."
-            : $"Month by month from {points[0].Month} to {points[^1].Month}: highest {Shown(known.Max(p => p.Value!.Value))}, " +
-              $"lowest {Shown(known.Min(p => p.Value!.Value))}, {points[^1].Month} {(points[^1].Value is { } last ? Shown(last) : "not shown")}.";
-        var svg = Start(title, description);
-        Axes(svg, "Month", rate ? "Rate" : "Count");
-        Ticks(svg, [0, points.Count - 1], i => X((int)i), i => points[(int)i].Month, rate ? [0, 0.5, 1] : [0, max / 2, max], Y, Shown);
-        var line = points.Select((p, i) => (p, i)).Where(x => x.p.Value is not null).Select(x => $"{Fmt(X(x.i))},{Fmt(Y(x.p.Value!.Value))}");
-        svg.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{Blue}\" stroke-width=\"2\" points=\"{string.Join(' ', line)}\"/>");
-        foreach (var (p, i) in points.Select((p, i) => (p, i)).Where(x => x.p.Value is not null))
-        {
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<circle cx=\"{Fmt(X(i))}\" cy=\"{Fmt(Y(p.Value!.Value))}\" r=\"3\" fill=\"{Blue}\" data-month=\"{p.Month}\" data-numerator=\"{p.Numerator}\" data-denominator=\"{p.Denominator}\" data-value=\"{Fmt4(p.Value.Value)}\"><title>{p.Month}: {Shown(p.Value.Value)}</title></circle>");
-        }
-        return svg.Append("</svg>").ToString();
-    }
+    /// <summary>A line chart of a monthly series, each month's point carrying its figures (the shared renderer, ADR 31).</summary>
+    public static string Trend(string title, IReadOnlyList<TrendPoint> points, bool rate) =>
+        SvgCharts.Trend(title, [.. points.Select(p => new SeriesPoint(p.Month, p.Numerator, p.Denominator, p.Value))], rate);
 
     private static bool IsAbove(FunnelPoint point) => point.Position.StartsWith("Above", StringComparison.Ordinal);
 
@@ -134,52 +97,4 @@ public static class Charts
             ? string.Create(CultureInfo.InvariantCulture, $"<circle cx=\"{Fmt(x)}\" cy=\"{Fmt(y)}\" r=\"5\" fill=\"#ffffff\" stroke=\"{Ink}\" stroke-width=\"1.5\">{label}</circle>")
             : string.Create(CultureInfo.InvariantCulture, $"<circle cx=\"{Fmt(x)}\" cy=\"{Fmt(y)}\" r=\"5\" fill=\"{Ink}\">{label}</circle>");
     }
-
-    private static StringBuilder Start(string title, string description) => new StringBuilder()
-        .Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{Escape(title)}\" font-family=\"Arial, sans-serif\">")
-        .Append(CultureInfo.InvariantCulture, $"<title>{Escape(title)}</title><desc>{Escape(description)}</desc><rect width=\"{Width}\" height=\"{Height}\" fill=\"#ffffff\"/>")
-        .Append(CultureInfo.InvariantCulture, $"<text x=\"{Margin}\" y=\"24\" font-size=\"14\" font-weight=\"bold\" fill=\"{Ink}\">{Escape(title)}</text>");
-
-    private static void Axes(StringBuilder svg, string xLabel, string yLabel)
-    {
-        svg.Append(Line(Margin, Height - Margin, Width - Margin, Height - Margin, Axis, null));
-        svg.Append(Line(Margin, Top, Margin, Height - Margin, Axis, null));
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width / 2}\" y=\"{Height - 8}\" font-size=\"12\" text-anchor=\"middle\" fill=\"{Ink}\">{Escape(xLabel)}</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"12\" y=\"{Height / 2}\" font-size=\"12\" transform=\"rotate(-90 12 {Height / 2})\" text-anchor=\"middle\" fill=\"{Ink}\">{Escape(yLabel)}</text>");
-    }
-
-    private static void Ticks(
-        StringBuilder svg, IReadOnlyList<double> xs, Func<double, double> x, Func<double, string> xText, IReadOnlyList<double> ys, Func<double, double> y, Func<double, string> yText)
-    {
-        foreach (var value in xs)
-        {
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{Fmt(x(value))}\" y=\"{Height - Margin + 16}\" font-size=\"11\" text-anchor=\"middle\" fill=\"{Ink}\">{Escape(xText(value))}</text>");
-        }
-        foreach (var value in ys)
-        {
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{Margin - 4}\" y=\"{Fmt(y(value) + 4)}\" font-size=\"11\" text-anchor=\"end\" fill=\"{Ink}\">{Escape(yText(value))}</text>");
-        }
-    }
-
-    private static void Legend(StringBuilder svg, IReadOnlyList<(string Sample, string Text)> entries)
-    {
-        svg.Append(CultureInfo.InvariantCulture, $"<g data-legend=\"\" font-size=\"11\" fill=\"{Ink}\">");
-        for (var i = 0; i < entries.Count; i++)
-        {
-            var (left, top) = (Width - Margin - 230 + (i % 2 * 120), 40 + (i / 2 * 16));
-            svg.Append(CultureInfo.InvariantCulture, $"<g transform=\"translate({left} {top})\">{entries[i].Sample}<text x=\"30\" y=\"4\">{Escape(entries[i].Text)}</text></g>");
-        }
-        svg.Append("</g>");
-    }
-
-    private static string Line(double x1, double y1, double x2, double y2, string colour, string? name) =>
-        string.Create(CultureInfo.InvariantCulture, $"<line x1=\"{Fmt(x1)}\" y1=\"{Fmt(y1)}\" x2=\"{Fmt(x2)}\" y2=\"{Fmt(y2)}\" stroke=\"{colour}\"{(name is null ? "" : $" data-name=\"{name}\"")}/>");
-
-    private static string Fmt(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
-
-    private static string Fmt4(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
-
-    private static string Escape(string text) => System.Security.SecurityElement.Escape(text) ?? "";
 }

@@ -12,11 +12,11 @@ public sealed class ListActionsHandler(ActionQueries actions, Commissioning comm
     private DateOnly Today => LondonTime.Today(time);
 
     /// <summary>Actions of an organisation the caller may see (their own, or an ICB's provider), most urgent first.</summary>
-    public async Task<IReadOnlyList<ActionView>> HandleAsync(Caller caller, string? organisationCode, ActionStatus? status, bool overdueOnly, Guid? caseId, CancellationToken ct)
+    public async Task<IReadOnlyList<ActionView>> HandleAsync(Caller caller, string? organisationCode, ActionStatus? status, bool overdueOnly, Guid? caseId, Guid? themeId, CancellationToken ct)
     {
         var organisation = await commissioning.ResolveAsync(caller, organisationCode, LearningAccess.OrganisationReaders, ct);
         var today = Today;
-        var found = await actions.OfOrganisationAsync(organisation, status, overdueOnly ? today : null, caseId, 500, ct);
+        var found = await actions.OfOrganisationAsync(organisation, status, overdueOnly ? today : null, caseId, themeId, 500, ct);
         return [.. found.Select(a => ActionSupport.View(a, today))];
     }
 }
