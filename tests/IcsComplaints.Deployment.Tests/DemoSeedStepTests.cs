@@ -95,6 +95,29 @@ public sealed class DemoSeedStepTests
     }
 
     [Fact]
+    public async Task AStepRefusedForTheRateLimit_IsSentAgainAfterTheWaitAsked_AndMadeOnce()
+    {
+        var gateway = new StandInGateway { RateLimitedSteps = DemoGateway.MostAttempts - 1 };
+        var log = new StringWriter();
+
+        var report = await DemoSeedTests.Seed(gateway, Fixture(), log);
+
+        Assert.Equal(Enumerable.Repeat(SeedOutcome.Recorded, 4), report.Steps);
+        Assert.Single(gateway.Steps, s => s.Path.EndsWith("/response-draft", StringComparison.Ordinal));
+        Assert.Contains("the gateway's limit per user is reached; waiting 0 s", log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AStepStillRateLimitedAfterItsLastAttempt_Fails()
+    {
+        var gateway = new StandInGateway { RateLimitedSteps = 100 };
+
+        var report = await DemoSeedTests.Seed(gateway, Fixture());
+
+        Assert.Equal(Enumerable.Repeat(SeedOutcome.Failed, 4), report.Steps);
+    }
+
+    [Fact]
     public async Task ACaseThatNeverOpens_FailsItsSteps_WithAWarning()
     {
         var gateway = new StandInGateway { NoCaseOpens = true };

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IcsComplaints.Calendar;
 using IcsComplaints.DemoSeed;
 using IcsComplaints.TestKit;
 
@@ -7,7 +8,8 @@ namespace IcsComplaints.Deployment.Tests;
 /// <summary>
 /// The generated year of demo complaints (<see cref="DemoYear"/>): deterministic, committed as generated, and spread
 /// as a commissioner's dashboard needs — every provider in every month, sizes that differ, mostly timely
-/// acknowledgements with one provider the outlier, outcomes of every kind, transfers from the ICB, open cases.
+/// acknowledgements with one provider the outlier, outcomes of every kind, transfers from the ICB, open cases;
+/// responses agreed, signed and sent on their own days, coded, closed, surveyed and now and then taken to the Ombudsman.
 /// </summary>
 public sealed class DemoYearTests
 {
@@ -98,9 +100,88 @@ public sealed class DemoYearTests
         Assert.True(outcomes.Count > year.Count / 2);
         Assert.Contains(notDrafted, c => c.ReceivedOn < Today.AddMonths(-6));
         Assert.True(notDrafted.Count(c => c.ReceivedOn < Today.AddMonths(-2)) >= 5);
-        // Every drafted response is signed by the organisation's responsible person, as its last step.
-        Assert.All(year.Where(c => c.Findings is not null), c => Assert.Equal(
-            ($"responsible.{c.HandledBy.ToLowerInvariant()}", "cases/{caseId}/final-response/signature"), (c.Complaint.Steps[^1].User, c.Complaint.Steps[^1].Path)));
+        // A drafted response is signed by the organisation's responsible person before anything else happens to it.
+        Assert.All(year.Where(c => c.Findings is not null && c.Paths.Contains("final-response/signature")), c => Assert.Equal(
+            ($"responsible.{c.HandledBy.ToLowerInvariant()}", "final-response/signature"), (c.Complaint.Steps[c.Paths.IndexOf("response-draft") + 1].User, c.Paths[c.Paths.IndexOf("response-draft") + 1])));
+        // The newest complaints are still being answered, but for a few resolved early.
+        var newest = year.Where(c => c.ReceivedOn > Today.AddDays(-28)).ToList();
+        Assert.True(newest.Count(c => !c.Paths.Contains("final-response/sending")) > newest.Count * 3 / 4, $"{newest.Count(c => c.Paths.Contains("final-response/sending"))} of the {newest.Count} newest sent");
+    }
+
+    [Fact]
+    public void MostResponsesAreSent_NeverBeforeTheyAreSigned_ThenCodedAndClosed_InThatOrder()
+    {
+        var year = Year(Today);
+        var sent = year.Where(c => c.Paths.Contains("final-response/sending")).ToList();
+
+        Assert.True(sent.Count > year.Count / 2, $"{sent.Count} of {year.Count} sent");
+        Assert.All(sent, c =>
+        {
+            Assert.True(c.DateOf("final-response/signature", "signedOn") <= c.DateOf("final-response/sending", "sentOn"));
+            var after = c.Paths.SkipWhile(p => p != "final-response/signature").ToList();
+            Assert.Equal(["final-response/signature", "final-response/sending", "coding"], after.Take(3));
+            Assert.Equal(after.Where(p => p is "closure" or "surveys/Complainant" or "ombudsman-referral"), after.Skip(3));
+        });
+        Assert.True(year.Count(c => c.Paths.Contains("closure")) > sent.Count * 3 / 4);
+        Assert.Contains(sent, c => !c.Paths.Contains("closure"));
+        Assert.All(sent.Where(c => c.Paths.Contains("closure")), c => Assert.True(c.DateOf("closure", "closedOn") >= c.DateOf("final-response/sending", "sentOn")));
+        // Coded for KO41 with the subjects of what it was about; a clinical aspect always with its sub-category.
+        Assert.All(sent, c =>
+        {
+            var coding = c.Complaint.Steps[c.Paths.IndexOf("coding")].Body;
+            var subjects = coding["subjects"]!.AsArray().Select(x => x!.GetValue<string>()).ToList();
+            Assert.NotEmpty(subjects);
+            Assert.Equal(subjects.Contains("Clinical treatment"), coding["clinicalSubCategories"] is not null);
+        });
+    }
+
+    [Fact]
+    public void ACloserLookAgreesItsResponseDate_AWorkingDayAfterTheAgreement_SomeRenegotiated_AndRjzMissesItMostOften()
+    {
+        var calendar = new WorkingDayCalendar(BankHolidays.Embedded());
+        var days = new[] { Today, new DateOnly(2027, 1, 2), new DateOnly(2027, 4, 3), new DateOnly(2028, 2, 29) };
+        var kept = new Dictionary<string, bool>();
+
+        foreach (var today in days)
+        {
+            var year = Year(today);
+            Assert.All(year.Where(c => c.Paths.Contains("closer-look") && c.Paths.Contains("response-draft")), c => Assert.Contains("response-date", c.Paths));
+            foreach (var c in year.Where(c => c.Paths.Contains("response-date")))
+            {
+                var agreements = c.Complaint.Steps.Where(s => s.Path.EndsWith("/response-date", StringComparison.Ordinal)).Select(s => s.BodyOn(today)).ToList();
+                Assert.All(agreements, a => Assert.True(Day(a, "dueBy") > Day(a, "agreedOn") && calendar.IsWorkingDay(Day(a, "dueBy")) && Day(a, "agreedOn") <= today));
+                Assert.All(agreements.Skip(1), a => Assert.False(string.IsNullOrWhiteSpace(a["reason"]?.GetValue<string>())));
+                if (c.Paths.Contains("final-response/sending"))
+                {
+                    // Which side of the date in force a response fell never depends on the day the demo is seeded.
+                    var keptIt = c.DateOf("final-response/sending", "sentOn", today) <= Day(agreements[^1], "dueBy");
+                    Assert.Equal(kept.GetValueOrDefault(c.Complaint.IdempotencyKey, keptIt), keptIt);
+                    kept[c.Complaint.IdempotencyKey] = keptIt;
+                }
+            }
+        }
+        var first = Year(Today);
+        double Missed(string provider)
+        {
+            var answered = first.Where(c => c.HandledBy == provider && kept.ContainsKey(c.Complaint.IdempotencyKey)).ToList();
+            return answered.Count(c => !kept[c.Complaint.IdempotencyKey]) / (double)answered.Count;
+        }
+        Assert.True(Missed("RJZ") > 2 * Missed("RJ1") && Missed("RJ1") > 0, $"missed: RJ1 {Missed("RJ1"):P0}, RJZ {Missed("RJZ"):P0}");
+        Assert.True(first.Count(c => c.Paths.Count(p => p == "response-date") > 1) >= 10);
+    }
+
+    [Fact]
+    public void AHandfulGoToTheOmbudsmanAfterTheirResponse_AndSomeAnswerTheSurveyOnceClosed()
+    {
+        var year = Year(Today);
+        var ombudsman = year.Where(c => c.Paths.Contains("ombudsman-referral")).ToList();
+        var surveyed = year.Where(c => c.Paths.Contains("surveys/Complainant")).ToList();
+
+        Assert.InRange(ombudsman.Count, 4, 25);
+        Assert.All(ombudsman, c => Assert.True(c.DateOf("ombudsman-referral", "learnedOn") > c.DateOf("final-response/sending", "sentOn")));
+        Assert.Equal(Providers, ombudsman.Select(c => c.HandledBy).Concat(Providers).Distinct().Order(StringComparer.Ordinal));
+        Assert.True(surveyed.Count >= 30, $"{surveyed.Count} surveys");
+        Assert.All(surveyed, c => Assert.InRange(c.DateOf("surveys/Complainant", "answeredOn"), c.DateOf("closure", "closedOn"), Today));
     }
 
     [Fact]
@@ -130,7 +211,7 @@ public sealed class DemoYearTests
             foreach (var step in c.Complaint.Steps)
             {
                 var body = step.BodyOn(Today);
-                foreach (var field in new[] { "acknowledgedOn", "startedOn" })
+                foreach (var field in new[] { "acknowledgedOn", "startedOn", "agreedOn", "signedOn", "sentOn", "closedOn", "answeredOn", "learnedOn" })
                 {
                     if (body[field] is { } date)
                     {
@@ -140,6 +221,8 @@ public sealed class DemoYearTests
             }
         }
     }
+
+    private static DateOnly Day(JsonObject body, string field) => DateOnly.Parse(body[field]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Outcome(JsonArray findings)
     {
@@ -164,6 +247,13 @@ public sealed class DemoYearTests
 
         public DateOnly? AcknowledgedOn => Complaint.Steps.FirstOrDefault(s => s.Path.EndsWith("/acknowledgement", StringComparison.Ordinal))?.BodyOn(today)["acknowledgedOn"] is { } on
             ? DateOnly.Parse(on.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) : null;
+
+        /// <summary>The steps' paths under <c>cases/{caseId}/</c> (or <c>complaints/{complaintId}/</c>), in order.</summary>
+        public List<string> Paths { get; } = [.. complaint.Steps.Select(s => s.Path[(s.Path.IndexOf('/', StringComparison.Ordinal) + 1)..].Replace("{caseId}/", "", StringComparison.Ordinal))];
+
+        public DateOnly DateOf(string path, string field) => DateOf(path, field, today);
+
+        public DateOnly DateOf(string path, string field, DateOnly on) => Day(Complaint.Steps[Paths.IndexOf(path)].BodyOn(on), field);
 
         public JsonArray? Findings => Complaint.Steps.FirstOrDefault(s => s.Path.EndsWith("/response-draft", StringComparison.Ordinal))?.Body["findings"] as JsonArray;
     }

@@ -32,6 +32,9 @@ internal sealed class StandInGateway : HttpMessageHandler
     /// <summary>No case ever opens.</summary>
     public bool NoCaseOpens { get; init; }
 
+    /// <summary>Steps refused for the gateway's rate limit (429, to retry at once) before any is answered.</summary>
+    public int RateLimitedSteps { get; set; }
+
     /// <summary>Statuses given to steps whose path ends so, instead of 200.</summary>
     public Dictionary<string, HttpStatusCode> StepAnswers { get; } = new(StringComparer.Ordinal);
 
@@ -73,6 +76,13 @@ internal sealed class StandInGateway : HttpMessageHandler
         if (path == "/api/v1/cases" && request.Method == HttpMethod.Get)
         {
             return ListCases(Uri.UnescapeDataString(request.RequestUri.Query["?reference=".Length..]));
+        }
+        if (RateLimitedSteps > 0)
+        {
+            RateLimitedSteps--;
+            var limited = Json(HttpStatusCode.TooManyRequests, "");
+            limited.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.Zero);
+            return limited;
         }
         var status = StepAnswers.FirstOrDefault(a => path.EndsWith(a.Key, StringComparison.Ordinal)).Value;
         status = status == default ? HttpStatusCode.OK : status;

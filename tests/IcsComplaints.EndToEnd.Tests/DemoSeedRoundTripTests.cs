@@ -1,14 +1,17 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IcsComplaints.DemoSeed;
+using IcsComplaints.TestKit;
 
 namespace IcsComplaints.EndToEnd.Tests;
 
 /// <summary>
 /// tools/DemoSeed against the real services: a sample of the generated demo year (a closer look and an early
 /// resolution each drafted and signed, a complaint made to the ICB and transferred with consent) is recorded and
-/// stepped through the gateway as the demo users, and a second run adds nothing.
+/// stepped through the gateway as the demo users, and a second run adds nothing; a slice whose responses were sent on
+/// their own days shows on the ICB commissioner's oversight.
 /// </summary>
 public sealed class DemoSeedRoundTripTests(IcsSystem system)
 {
@@ -46,6 +49,51 @@ public sealed class DemoSeedRoundTripTests(IcsSystem system)
         Assert.Equal(provider, found.GetProperty("organisationCode").GetString());
         Assert.NotEqual(DemoStepRunner.FirstStage, found.GetProperty("stage").GetString());
     }
+
+    [Fact]
+    public async Task AGeneratedSliceWithItsResponsesSent_ShowsOnTheCommissionersOversight_AsAgreedDatesKept_OutcomesAndAnOmbudsmanReferral()
+    {
+        var year = DemoYear.Generate(DemoYear.DefaultSeed);
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        // Received within the year the oversight covers, sent after a closer look with a date agreed (one renegotiated),
+        // and one taken on to the Ombudsman.
+        var recent = year.Where(c => DateOnly.Parse(DemoDates.Fill(c["request"]!.AsObject(), today)["receivedOn"]!.GetValue<string>(), CultureInfo.InvariantCulture) > today.AddDays(-300)).ToList();
+        var sample = new[]
+        {
+            recent.First(c => Paths(c).Count(p => p == "cases/{caseId}/response-date") == 1 && Paths(c).Contains("cases/{caseId}/final-response/sending")),
+            recent.First(c => Paths(c).Count(p => p == "cases/{caseId}/response-date") == 2 && Paths(c).Contains("cases/{caseId}/final-response/sending")),
+            recent.First(c => Paths(c).Contains("cases/{caseId}/ombudsman-referral") && Paths(c).Contains("cases/{caseId}/response-date")),
+        };
+        var keyed = sample.Select(c => { var copy = c.DeepClone().AsObject(); copy["idempotencyKey"] = $"oversight-{Guid.NewGuid()}"; return copy; });
+        var fixture = DemoFixture.Parse(new JsonObject { ["complaints"] = new JsonArray([.. keyed]) }.ToJsonString(), "slice");
+        var ct = TestContext.Current.CancellationToken;
+        using var http = new HttpClient(new TokensFromIdentity(system.Identity.HttpAddress)) { BaseAddress = system.Gateway.HttpAddress };
+        using var commissioner = system.GatewayHttp(await system.TokenAsync("commissioner.qkk"));
+        var period = $"/api/v1/reporting/oversight?period={today.AddMonths(-12):yyyy-MM}..{today:yyyy-MM}";
+        var before = (await commissioner.GetFromJsonAsync<JsonElement>(period, ct)).GetProperty("allProviders");
+        var log = new StringWriter();
+
+        var seeded = await new DemoSeeder(http, system.DemoPassword, log).SeedAsync(fixture, today, ct);
+
+        Assert.True(seeded.Steps.All(o => o == SeedOutcome.Recorded), log.ToString());
+        JsonElement after = default;
+        await Eventually.TrueAsync(async () =>
+        {
+            after = (await commissioner.GetFromJsonAsync<JsonElement>(period, ct)).GetProperty("allProviders");
+            return Count(after, "referredToOmbudsman") > Count(before, "referredToOmbudsman")
+                && Denominator(after, "byAgreedDate") >= Denominator(before, "byAgreedDate") + sample.Length;
+        }, TimeSpan.FromSeconds(60), "reporting counts the slice's responses, agreed dates and referral");
+        Assert.True(Denominator(after, "byAgreedDate") > 0 && Denominator(after, "renegotiated") >= Denominator(before, "renegotiated") + sample.Length);
+        Assert.True(Outcomes(after) >= Outcomes(before) + sample.Length, $"outcomes {Outcomes(before)} then {Outcomes(after)}");
+    }
+
+    private static int Count(JsonElement set, string measure) => set.GetProperty(measure) is { ValueKind: JsonValueKind.Number } n ? n.GetInt32() : 0;
+
+    private static int Denominator(JsonElement set, string measure) =>
+        set.GetProperty(measure).GetProperty("denominator") is { ValueKind: JsonValueKind.Number } n ? n.GetInt32() : 0;
+
+    private static int Outcomes(JsonElement set) =>
+        set.GetProperty("outcomes").EnumerateObject().Sum(o => o.Value.ValueKind == JsonValueKind.Number ? o.Value.GetInt32() : 0);
 
     private static List<string> Paths(JsonObject complaint) =>
         complaint["steps"] is JsonArray steps ? [.. steps.Select(s => s!["path"]!.GetValue<string>())] : [];

@@ -1,17 +1,35 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using IcsComplaints.Calendar;
 
 namespace IcsComplaints.DemoSeed;
 
 /// <summary>
 /// The dates of a fixture, written relative to the day it is seeded (<c>{today}</c>, <c>{today-N}</c>: N days
-/// before), so the demo always shows a recent past whatever day <c>./ics up</c> runs.
+/// before), so the demo always shows a recent past whatever day <c>./ics up</c> runs. <c>{workday-N}</c> and
+/// <c>{workday+N}</c> are the first working day on or after N days before or after it: a response date is a working
+/// day (Reg 13(7), <c>ResponseDateRenegotiation</c>), which ones depends on the day of seeding, and it is the one date
+/// that may lie ahead; every other step happened on a day already past.
 /// </summary>
 public static partial class DemoDates
 {
+    private static readonly WorkingDayCalendar Calendar = new(BankHolidays.Embedded());
+
     /// <summary>The placeholder for the day <paramref name="daysBefore"/> days before the seeding day.</summary>
-    public static string DaysAgo(int daysBefore) => daysBefore == 0 ? "{today}" : $"{{today-{daysBefore.ToString(CultureInfo.InvariantCulture)}}}";
+    public static string DaysAgo(int daysBefore) => daysBefore >= 0
+        ? Placeholder("today", daysBefore)
+        : throw new ArgumentOutOfRangeException(nameof(daysBefore), daysBefore, "A step of the fixture happened on a day already past.");
+
+    /// <summary>The placeholder for the first working day on or after the day <paramref name="daysBefore"/> days before the seeding day (after it, when negative).</summary>
+    public static string WorkingDayFrom(int daysBefore) => Placeholder("workday", daysBefore);
+
+    private static string Placeholder(string word, int daysBefore) => daysBefore switch
+    {
+        0 => $"{{{word}}}",
+        > 0 => $"{{{word}-{daysBefore.ToString(CultureInfo.InvariantCulture)}}}",
+        _ => $"{{{word}+{(-daysBefore).ToString(CultureInfo.InvariantCulture)}}}",
+    };
 
     /// <summary>A copy of <paramref name="node"/> with every placeholder replaced by its date for <paramref name="today"/>.</summary>
     public static JsonObject Fill(JsonObject node, DateOnly today)
@@ -50,15 +68,26 @@ public static partial class DemoDates
                 var match = RelativeDate().Match(text);
                 if (!match.Success)
                 {
-                    throw new InvalidDataException($"\"{text}\" is not a date of the fixture: write {{today}} or {{today-N}}.");
+                    throw new InvalidDataException($"\"{text}\" is not a date of the fixture: write {{today}}, {{today-N}}, or for a response date {{workday-N}} or {{workday+N}}.");
                 }
-                var daysBefore = match.Groups[1].Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
-                return JsonValue.Create(today.AddDays(-daysBefore).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                var days = match.Groups["days"].Success ? int.Parse(match.Groups["days"].Value, CultureInfo.InvariantCulture) : 0;
+                var day = today.AddDays(match.Groups["sign"].Value == "+" ? days : -days);
+                while (match.Groups["workday"].Success && !IsWorkingDay(day))
+                {
+                    day = day.AddDays(1);
+                }
+                return JsonValue.Create(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             default:
                 return null;
         }
     }
 
-    [GeneratedRegex(@"^\{today(?:-(\d{1,4}))?\}$")]
+    // A fixture's placeholders are checked against a far-off day the bank holidays are not known for: its weekends still are.
+    private static bool IsWorkingDay(DateOnly day) =>
+        day.Year >= Calendar.BankHolidays.FirstYear && day.Year <= Calendar.BankHolidays.LastYear
+            ? Calendar.IsWorkingDay(day)
+            : day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+
+    [GeneratedRegex(@"^\{(?:today(?:(?<sign>-)(?<days>\d{1,4}))?|(?<workday>workday)(?:(?<sign>[-+])(?<days>\d{1,4}))?)\}$")]
     private static partial Regex RelativeDate();
 }

@@ -6,7 +6,7 @@ namespace IcsComplaints.DemoSeed;
 /// <summary>One demo complaint: the demo user who records it, its Idempotency-Key, the body of <c>POST /api/v1/complaints</c>, and what happens to it next.</summary>
 /// <param name="User">The demo user, e.g. <c>handler.rj1</c>, who signs in with the password grant.</param>
 /// <param name="IdempotencyKey">The same on every run, so that a run on the same day records nothing twice.</param>
-/// <param name="Request">The request body, where <c>{today}</c> and <c>{today-N}</c> stand for dates.</param>
+/// <param name="Request">The request body, where <c>{today}</c> and <c>{today-N}</c> stand for dates (<see cref="DemoDates"/>).</param>
 /// <param name="Steps">The calls made after it is recorded, in order (<see cref="DemoStep"/>).</param>
 public sealed record DemoComplaint(string User, string IdempotencyKey, JsonObject Request, IReadOnlyList<DemoStep> Steps)
 {

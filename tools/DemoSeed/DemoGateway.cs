@@ -43,29 +43,44 @@ public sealed class DemoGateway(HttpClient http, string password, TextWriter log
     /// <summary>Sends a request as the user with <paramref name="token"/>; <c>null</c> (with a warning) when the gateway did not answer.</summary>
     public async Task<GatewayAnswer?> SendAsync(HttpMethod method, string path, string token, JsonObject? body, string? idempotencyKey, string what, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        if (body is not null)
+        for (var attempt = 1; ; attempt++)
         {
-            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        }
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (idempotencyKey is not null)
-        {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
-        try
-        {
-            using var response = await http.SendAsync(request, ct);
-            var text = await response.Content.ReadAsStringAsync(ct);
-            var replayed = response.Headers.TryGetValues("Idempotent-Replayed", out var values) && values.Contains("true");
-            return new GatewayAnswer(response.StatusCode, text, replayed);
-        }
-        catch (HttpRequestException ex)
-        {
-            await log.WriteLineAsync($"warning: {what} was not sent: {ex.Message}");
-            return null;
+            using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+            if (body is not null)
+            {
+                request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            }
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            if (idempotencyKey is not null)
+            {
+                request.Headers.Add("Idempotency-Key", idempotencyKey);
+            }
+            try
+            {
+                using var response = await http.SendAsync(request, ct);
+                // A demo handler makes a year's steps in minutes, past the gateway's limit per user: the limit is
+                // waited out as it asks, and what was refused is sent again (a step never went, so it is not made twice).
+                if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < MostAttempts)
+                {
+                    var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(60);
+                    await log.WriteLineAsync($"{what}: the gateway's limit per user is reached; waiting {wait.TotalSeconds:0} s");
+                    await Task.Delay(wait, ct);
+                    continue;
+                }
+                var text = await response.Content.ReadAsStringAsync(ct);
+                var replayed = response.Headers.TryGetValues("Idempotent-Replayed", out var values) && values.Contains("true");
+                return new GatewayAnswer(response.StatusCode, text, replayed);
+            }
+            catch (HttpRequestException ex)
+            {
+                await log.WriteLineAsync($"warning: {what} was not sent: {ex.Message}");
+                return null;
+            }
         }
     }
+
+    /// <summary>How often a request refused for the gateway's rate limit (429) is sent in all.</summary>
+    public const int MostAttempts = 5;
 
     /// <summary>A string member of a JSON object, or <c>null</c>.</summary>
     public static string? Field(string json, string name)

@@ -69,7 +69,8 @@ public sealed class DemoStepRunner(DemoGateway users, TimeSpan caseWait)
                 outcomes.Add(SeedOutcome.AlreadyRecorded);
                 continue;
             }
-            if (answer.Status != HttpStatusCode.OK)
+            // A step answers with the case (200), or with nothing when it leaves the case as it was (204: a survey).
+            if (answer.Status is not (HttpStatusCode.OK or HttpStatusCode.NoContent))
             {
                 // The later steps build on this one: they would be refused too, and say less about why.
                 await users.Log.WriteLineAsync($"warning: {what} was not accepted: {(int)answer.Status} {DemoGateway.Truncate(answer.Body)}");

@@ -14,11 +14,12 @@ namespace IcsComplaints.DemoSeed;
 /// ICB and transferred to the provider with the complainant's consent (Reg 7(3), 7(5)); the newest wait for consent.
 /// </summary>
 /// <remarks>
-/// The steps stop where the case API stops accepting back-dated dates: a response date must lie after today and a
-/// final response is sent no earlier than it is signed, which is always today, so no generated complaint has its
-/// response date agreed or its final response sent; drafts carry the findings (and so the outcome) instead.
+/// Every step is recorded on the day it happened, as the case API allows (ADR 30): a closer look agrees its response
+/// date (Reg 13(7)) and some renegotiate it, RJZ missing the date agreed far more often; most responses are drafted,
+/// signed and sent (Reg 14), coded for KO41, closed, some with the complainant's survey, and a handful go on to the
+/// Ombudsman. The steps of each case are in <see cref="CaseSteps"/>.
 /// </remarks>
-public static class DemoYear
+public static partial class DemoYear
 {
     /// <summary>The Idempotency-Keys of generated complaints start so; the fixture's other complaints are kept as written.</summary>
     public const string KeyPrefix = "demo-year-";
@@ -32,26 +33,39 @@ public static class DemoYear
     /// <summary>The ICB the demo commissioner works for.</summary>
     public const string Icb = "QKK";
 
-    private sealed record Provider(string Code, int FewestPerFortnight, int MostPerFortnight, double LateAcknowledgement, double EarlyResolution, int ExtraDays);
+    private sealed record Provider(
+        string Code, int FewestPerFortnight, int MostPerFortnight, double LateAcknowledgement, double EarlyResolution, int ExtraDays, double MissedAgreedDate);
 
-    // Sizes differ (a large trust, a smaller one, a GP practice); RJZ is the late acknowledger and the slower responder.
+    // Sizes differ (a large trust, a smaller one, a GP practice); RJZ is the late acknowledger, the slower responder
+    // and the one that most often misses the response date it agreed.
     private static readonly Provider[] Providers =
     [
-        new("RJ1", 4, 6, 0.06, 0.35, 0),
-        new("RJZ", 3, 4, 0.38, 0.35, 25),
-        new("Y99901", 1, 2, 0.10, 0.65, 0),
+        new("RJ1", 4, 6, 0.06, 0.35, 0, 0.10),
+        new("RJZ", 3, 4, 0.38, 0.35, 25, 0.45),
+        new("Y99901", 1, 2, 0.10, 0.65, 0, 0.10),
     ];
 
-    private static readonly (string Description, string Issue, string Sought)[] Themes =
+    // What the complaint is about, and how it is coded for KO41 (Ko41Coding's lists) once answered.
+    private sealed record Theme(string Description, string Issue, string Sought, string[] Subjects, string ServiceArea, string Profession, string? ClinicalAspect = null);
+
+    private static readonly Theme[] Themes =
     [
-        ("I waited too long for a follow-up appointment", "The wait for a follow-up appointment", "An appointment date and an explanation of the wait."),
-        ("I was sent home without the medication I needed", "Medication on discharge", "To understand why it happened and that it will not happen again."),
-        ("staff were dismissive when I raised concerns", "How staff responded to concerns", "An apology and for staff to listen."),
-        ("my operation was cancelled on the day", "The cancelled operation", "A new date and an explanation."),
-        ("my test results were not passed on to my GP", "Passing on test results", "For the results to reach my GP and an explanation."),
-        ("I could not get through on the phone to book", "Telephone access", "To be able to book without calling for days."),
-        ("my father's care on the ward was poor", "Care on the ward", "An explanation of his care and changes on the ward."),
-        ("the referral letter had the wrong details", "The referral letter", "A corrected letter and an apology."),
+        new("I waited too long for a follow-up appointment", "The wait for a follow-up appointment", "An appointment date and an explanation of the wait.",
+            ["Appointments", "Waiting times"], "Medical", "Administrative and clerical"),
+        new("I was sent home without the medication I needed", "Medication on discharge", "To understand why it happened and that it will not happen again.",
+            ["Admissions, discharges and transfers", "Clinical treatment"], "Medical", "Nursing, midwifery and health visiting", "Medication"),
+        new("staff were dismissive when I raised concerns", "How staff responded to concerns", "An apology and for staff to listen.",
+            ["Values and behaviours", "Communications"], "A&E", "Medical"),
+        new("my operation was cancelled on the day", "The cancelled operation", "A new date and an explanation.",
+            ["Access to treatment or drugs"], "Surgical", "Administrative and clerical"),
+        new("my test results were not passed on to my GP", "Passing on test results", "For the results to reach my GP and an explanation.",
+            ["Communications"], "Radiology", "Scientific, therapeutic and technical"),
+        new("I could not get through on the phone to book", "Telephone access", "To be able to book without calling for days.",
+            ["Trust administration"], "Other", "Administrative and clerical"),
+        new("my father's care on the ward was poor", "Care on the ward", "An explanation of his care and changes on the ward.",
+            ["Patient care", "Privacy, dignity and wellbeing"], "Medical", "Nursing, midwifery and health visiting"),
+        new("the referral letter had the wrong details", "The referral letter", "A corrected letter and an apology.",
+            ["Trust administration", "Communications"], "Community", "Administrative and clerical"),
     ];
 
     // The file is read by people and by DemoFixture, never put in a page: apostrophes stay apostrophes.
@@ -102,7 +116,7 @@ public static class DemoYear
     private const string About =
         "The demo complaints ./ics up records through the gateway with tools/DemoSeed, each by a demo user of the organisation it was made to "
         + "and with its own Idempotency-Key, then the steps each complaint's handlers take on it, in order. A date written {today} or {today-N} "
-        + "(N days before) is filled in on the day. The complaints keyed " + KeyPrefix + "… are a year across the demo ICB's providers, written by "
+        + "(N days before) is filled in on the day; a response date written {workday-N} or {workday+N} is the first working day on or after it. The complaints keyed " + KeyPrefix + "… are a year across the demo ICB's providers, written by "
         + "dotnet run --project tools/DemoSeed -- --generate deploy/demo/complaints.json (DemoYear); the others are kept as written.";
 
     private static JsonObject Complaint(Random random, int number, int daysAgo, string madeTo, string handledBy)
@@ -159,84 +173,6 @@ public static class DemoYear
             complaint["steps"] = steps;
         }
         return complaint;
-    }
-
-    private static IEnumerable<JsonObject> CaseSteps(Random random, Provider provider, (string Description, string Issue, string Sought) theme, int daysAgo)
-    {
-        var handler = $"handler.{provider.Code}";
-        var late = random.NextDouble() < provider.LateAcknowledgement;
-        // On time: within 3 calendar days, never more than 3 working days. Late: 9 days or more, always past 3 working days.
-        var acknowledgedAgo = daysAgo - (late ? random.Next(9, 21) : random.Next(0, 4));
-        if (acknowledgedAgo < 0)
-        {
-            yield break;
-        }
-        yield return Step(handler, "POST", "cases/{caseId}/acknowledgement", new JsonObject
-        {
-            ["acknowledgedOn"] = DemoDates.DaysAgo(acknowledgedAgo),
-            ["channel"] = Pick(random, ("Letter", 1), ("Email", 2)),
-            ["discussionOffered"] = true,
-        });
-        var early = random.NextDouble() < provider.EarlyResolution;
-        var outcome = Pick(random, ("Upheld", 30), ("PartiallyUpheld", 35), ("NotUpheld", 35));
-        var issues = outcome == "PartiallyUpheld" ? new[] { theme.Issue, SecondIssue } : [theme.Issue];
-        var startedAgo = early ? acknowledgedAgo : Math.Max(0, acknowledgedAgo - random.Next(0, 6));
-        yield return early
-            ? Step(handler, "POST", "cases/{caseId}/early-resolution", new JsonObject { ["startedOn"] = DemoDates.DaysAgo(startedAgo) })
-            : Step(handler, "POST", "cases/{caseId}/closer-look", new JsonObject
-            {
-                ["startedOn"] = DemoDates.DaysAgo(startedAgo),
-                ["issues"] = new JsonArray([.. issues.Select(i => JsonValue.Create(i))]),
-                ["outcomesSought"] = new JsonArray(theme.Sought),
-                ["evidence"] = new JsonArray("The records of the period complained about.", "Statements from the staff involved."),
-                ["investigator"] = new JsonObject { ["name"] = $"Demo investigator ({provider.Code})" },
-                ["priorInvolvement"] = false,
-                ["conflictOfInterest"] = false,
-                ["responsiblePerson"] = new JsonObject { ["name"] = $"Demo responsible ({provider.Code})" },
-            });
-        // A few stall (still open, some past the 6-month backstop); the rest reach a drafted, signed response.
-        var stalled = random.NextDouble() < 0.06;
-        var draftedAgo = startedAgo - (early ? random.Next(5, 21) : random.Next(20, 61)) - random.Next(0, provider.ExtraDays + 1);
-        if (stalled || draftedAgo < 0)
-        {
-            yield break;
-        }
-        yield return Step(handler, "PUT", "cases/{caseId}/response-draft", Draft(theme, issues, outcome, draftedAgo));
-        yield return Step($"responsible.{provider.Code}", "POST", "cases/{caseId}/final-response/signature",
-            new JsonObject { ["name"] = $"Demo responsible ({provider.Code})", ["title"] = "Chief Executive" });
-    }
-
-    private static JsonObject Draft((string Description, string Issue, string Sought) theme, string[] issues, string outcome, int draftedAgo)
-    {
-        var findings = new JsonArray();
-        for (var i = 0; i < issues.Length; i++)
-        {
-            var upheld = outcome == "Upheld" || (outcome == "PartiallyUpheld" && i == 0);
-            findings.Add(new JsonObject
-            {
-                ["issue"] = issues[i],
-                ["conclusion"] = upheld ? "What was complained about happened, and should not have." : "The care and communication were as they should have been.",
-                ["reasons"] = "The records of the period and the statements of the staff involved.",
-                ["upheld"] = upheld,
-            });
-        }
-        var draft = new JsonObject
-        {
-            ["complaintSummary"] = $"Your complaint, in your words: {theme.Description}.",
-            ["outcomesSought"] = theme.Sought,
-            ["investigation"] = "We read the records of the period and spoke to the staff involved.",
-            ["findings"] = findings,
-        };
-        if (outcome != "NotUpheld")
-        {
-            draft["apology"] = "We are sorry that this happened.";
-            draft["changes"] = new JsonArray(new JsonObject
-            {
-                ["action"] = "The team has changed how this is checked.",
-                ["by"] = DemoDates.DaysAgo(Math.Max(0, draftedAgo - 28)),
-            });
-        }
-        return draft;
     }
 
     private static JsonObject Step(string user, string method, string path, JsonObject body) => new()

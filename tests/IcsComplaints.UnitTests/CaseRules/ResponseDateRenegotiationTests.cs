@@ -43,10 +43,39 @@ public sealed class ResponseDateRenegotiationTests
     {
         var errors = new ValidationErrors();
 
-        var date = ResponseDateRenegotiation.CheckDueBy(DateOnly.Parse(dueBy, System.Globalization.CultureInfo.InvariantCulture), Received, EnglandAndWales, "dueBy", errors);
+        var date = ResponseDateRenegotiation.CheckDueBy(DateOnly.Parse(dueBy, System.Globalization.CultureInfo.InvariantCulture), Received, Received, EnglandAndWales, "dueBy", errors);
 
         Assert.Equal(accepted, errors.IsEmpty);
         Assert.Equal(accepted, date is not null);
+    }
+
+    [Fact]
+    public void ABackDatedAgreement_MayNameADateThatIsNowPast()
+    {
+        var today = new DateOnly(2026, 12, 7);
+        var agreedOn = Received.AddDays(3);
+        var errors = new ValidationErrors();
+
+        var date = ResponseDateRenegotiation.CheckDueBy(new DateOnly(2026, 11, 27), agreedOn, today, EnglandAndWales, "dueBy", errors);
+        var agreement = NewCase().AgreeResponseDate(agreedOn, date!.Value, true, null, "handler");
+
+        Assert.True(errors.IsEmpty);
+        Assert.Equal(new DateOnly(2026, 11, 27), agreement.DueBy);
+    }
+
+    [Theory]
+    [InlineData("2026-11-05")] // the day it was agreed
+    [InlineData("2026-11-04")] // the day before
+    public void ABackDatedAgreement_RefusesADateOnOrBeforeTheDayItWasAgreed_OnTheDueByField(string dueBy)
+    {
+        var errors = new ValidationErrors();
+
+        var date = ResponseDateRenegotiation.CheckDueBy(
+            DateOnly.Parse(dueBy, System.Globalization.CultureInfo.InvariantCulture), new DateOnly(2026, 11, 5), new DateOnly(2026, 12, 7), EnglandAndWales, "dueBy", errors);
+
+        Assert.Null(date);
+        var refused = Assert.Throws<RequestValidationException>(errors.ThrowIfAny);
+        Assert.Contains("2026-11-05", refused.Errors["dueBy"][0], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -67,4 +67,30 @@ public sealed class ResponseSigningTests
         Assert.Equal(CaseOutcome.PartiallyUpheld, c.SendFinalResponse(Received, ContactChannel.Letter));
         Assert.Equal(CaseStage.FinalResponseSent, c.Stage);
     }
+
+    [Fact]
+    public void ASignatureRecordedLater_KeepsItsDay_AndTheResponseIsNotSentBeforeIt()
+    {
+        var c = Drafted();
+        c.Sign(new ResponseSignature(Responsible, "Chief Executive", null, Received.AddDays(9), 0));
+
+        var refused = Assert.Throws<RequestValidationException>(() => c.SendFinalResponse(Received.AddDays(8), ContactChannel.Letter));
+        Assert.True(refused.Errors.ContainsKey("sentOn"));
+        c.SendFinalResponse(Received.AddDays(9), ContactChannel.Letter);
+        Assert.Equal(Received.AddDays(9), c.FinalResponseSentOn);
+    }
+
+    [Fact]
+    public void ASignature_IsNotDatedBeforeTheResponseWasBeingPrepared()
+    {
+        var c = NewCase();
+        c.Acknowledge(Received.AddDays(1), ContactChannel.Letter, true, null);
+        c.StartEarlyResolution(Received.AddDays(2), 3, EnglandAndWales);
+        c.SaveDraft(CompleteDraft());
+
+        var refused = Assert.Throws<RequestValidationException>(() => c.Sign(new ResponseSignature(Responsible, "Chief Executive", null, Received.AddDays(1), 0)));
+
+        Assert.True(refused.Errors.ContainsKey("signedOn"));
+        Assert.Null(c.Signature);
+    }
 }

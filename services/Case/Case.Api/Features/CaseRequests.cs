@@ -111,7 +111,8 @@ public static class CaseRequests
     /// <summary>Sign the draft.</summary>
     /// <param name="Name">The signatory's name as printed.</param>
     /// <param name="Title">Their title as printed.</param>
-    public sealed record Sign(string? Name, string? Title);
+    /// <param name="SignedOn">When; a signature recorded after the day it was given keeps its day.</param>
+    public sealed record Sign(string? Name, string? Title, string? SignedOn);
 
     /// <summary>Send the final response.</summary>
     /// <param name="SentOn">When.</param>
@@ -144,7 +145,8 @@ public static class CaseRequests
     /// <summary>An experience survey.</summary>
     /// <param name="Answers">Answers by question key: Yes, Partly, No or NotSure.</param>
     /// <param name="Comment">Anything else.</param>
-    public sealed record Survey(IReadOnlyDictionary<string, string>? Answers, string? Comment);
+    /// <param name="AnsweredOn">When; answers on paper or by phone are entered later and count in the month they were given.</param>
+    public sealed record Survey(IReadOnlyDictionary<string, string>? Answers, string? Comment, string? AnsweredOn);
 
     /// <summary>Organisation settings; a setting left out keeps its value.</summary>
     /// <param name="EarlyResolutionTargetWorkingDays">Early-resolution target in working days from receipt.</param>

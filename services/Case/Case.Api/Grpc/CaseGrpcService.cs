@@ -145,7 +145,7 @@ public sealed class CaseGrpcService(CaseQueries queries) : CaseService.CaseServi
     /// <inheritdoc />
     public override Task<CaseDetailResponse> SignFinalResponse(SignFinalResponseRequest request, ServerCallContext context) =>
         StepAsync<SignFinalResponse>(request.CaseId, context, (step, caller, caseId, ct) =>
-            step.HandleAsync(caller, caseId, new CaseRequests.Sign(Given(request.Name), Given(request.Title)), ct));
+            step.HandleAsync(caller, caseId, new CaseRequests.Sign(Given(request.Name), Given(request.Title), Given(request.SignedOn)), ct));
 
     /// <inheritdoc />
     public override Task<CaseDetailResponse> SendFinalResponse(SendFinalResponseRequest request, ServerCallContext context) =>

@@ -40,6 +40,7 @@ public sealed partial class ComplaintCase
         {
             throw new RequestStateException("The complainant's survey for this case has been answered.");
         }
+        NotBefore(on, FinalResponseSentOn ?? ClosedOn ?? ReceivedOn, "answeredOn", "final response was sent");
         var survey = new SurveyResponse(Id, kind, answers, comment, on);
         _surveys.Add(survey);
         return survey;

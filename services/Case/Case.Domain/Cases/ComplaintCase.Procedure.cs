@@ -159,8 +159,14 @@ public sealed partial class ComplaintCase
             throw new RequestStateException("There is no draft final response to sign.");
         }
         FinalResponseCompleteness.EnsureComplete(this);
+        // The day the draft was saved is not kept, so the latest step that started its preparation bounds the signature.
+        NotBefore(signature.SignedOn, ResponsePreparedFrom, "signedOn", "response was being prepared");
         Signature = signature with { DraftVersion = DraftVersion };
     }
+
+    /// <summary>The earliest day the current response can have been prepared: the latest of receipt, acknowledgement, the start of either stage, and reopening.</summary>
+    public DateOnly ResponsePreparedFrom =>
+        new[] { AcknowledgedOn, EarlyResolutionStartedOn, CloserLookStartedOn, ReopenedOn }.Aggregate(ReceivedOn, (latest, d) => d is { } day && day > latest ? day : latest);
 
     /// <summary>Sends the signed final response; the outcome follows from the findings (<see cref="Ko41Coding.OutcomeOf"/>).</summary>
     public CaseOutcome SendFinalResponse(DateOnly sentOn, ContactChannel channel)
@@ -222,6 +228,7 @@ public sealed partial class ComplaintCase
             throw new RequestStateException("Only a case that received a final response can be taken to the Ombudsman.");
         }
         MoveTo(CaseStage.ReferredToOmbudsman, "record the Ombudsman referral");
+        NotBefore(learnedOn, FinalResponseSentOn ?? ReceivedOn, "learnedOn", "final response was sent");
         OmbudsmanReferralLearnedOn = learnedOn;
         OmbudsmanReference = reference;
     }

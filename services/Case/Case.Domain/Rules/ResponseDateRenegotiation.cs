@@ -5,9 +5,10 @@ using IcsComplaints.Validation;
 namespace IcsComplaints.Case.Domain.Rules;
 
 /// <summary>
-/// Reg 13(3) and 14 (domain.md §1.6: no national deadline, an agreed response period): the response date is a working
-/// day agreed with the complainant (or set when they decline to discuss it); the latest agreement holds, and every
-/// renegotiation is logged with its reason.
+/// Reg 13(3), 13(7)/(8) and 14 (domain.md §1.6: no national deadline, an agreed response period): the response date is a
+/// working day after the day it is agreed with the complainant (or set when they decline to discuss it); the latest
+/// agreement holds, and every renegotiation is logged with its reason. An agreement may be recorded on the day it was
+/// made, so the date is checked against that day rather than the day it is typed in.
 /// </summary>
 public static class ResponseDateRenegotiation
 {
@@ -37,10 +38,10 @@ public static class ResponseDateRenegotiation
     }
 
     /// <summary>
-    /// The response date to agree, or <c>null</c> with the error recorded: after today, and a working day (not a
-    /// weekend or bank holiday).
+    /// The response date to agree, or <c>null</c> with the error recorded: after the day it is agreed (today, unless
+    /// the agreement is recorded later), and a working day (not a weekend or bank holiday).
     /// </summary>
-    public static DateOnly? CheckDueBy(DateOnly? dueBy, DateOnly today, WorkingDayCalendar calendar, string field, ValidationErrors errors)
+    public static DateOnly? CheckDueBy(DateOnly? dueBy, DateOnly agreedOn, DateOnly today, WorkingDayCalendar calendar, string field, ValidationErrors errors)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(errors);
@@ -48,9 +49,9 @@ public static class ResponseDateRenegotiation
         {
             return null;
         }
-        if (date <= today)
+        if (date <= agreedOn)
         {
-            errors.Add(field, "The response date is after today.");
+            errors.Add(field, agreedOn == today ? "The response date is after today." : $"The response date is after the day it is agreed ({agreedOn:yyyy-MM-dd}).");
             return null;
         }
         if (!calendar.IsWorkingDay(date))

@@ -21,7 +21,7 @@ public sealed class AgreeResponseDate(CaseSteps steps, IOutbox outbox, WorkingDa
         var today = steps.Today;
         var agreedOn = reader.DateOrToday(input.AgreedOn, "agreedOn", today);
         var given = reader.DateInCalendar(input.DueBy, "dueBy", today, allowFuture: true, required: "Give the date as YYYY-MM-DD.");
-        var dueBy = ResponseDateRenegotiation.CheckDueBy(given, today, calendar, "dueBy", reader.Errors);
+        var dueBy = ResponseDateRenegotiation.CheckDueBy(given, agreedOn, today, calendar, "dueBy", reader.Errors);
         var reason = reader.Text(input.Reason, "reason", 2_000);
         ResponseDateRenegotiation.CheckReason(reason, c.Agreements.Count, "reason", reader.Errors);
         reader.ThrowIfAny();

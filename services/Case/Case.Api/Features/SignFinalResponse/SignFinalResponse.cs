@@ -18,7 +18,9 @@ public sealed class SignFinalResponse(CaseSteps steps)
         var reader = new FieldReader();
         var name = reader.Text(input.Name, "name", 200, "Give the signatory's name as printed.") ?? "";
         var title = reader.Text(input.Title, "title", 200, "Give the signatory's title as printed.") ?? "";
+        // Reg 14(2)(a): signed by the responsible person, on the day they signed, which may be recorded afterwards.
+        var signedOn = reader.DateOrToday(input.SignedOn, "signedOn", steps.Today);
         reader.ThrowIfAny();
-        await steps.ApplyAsync(c, () => c.Sign(new ResponseSignature(new StaffRef(caller.SubjectId, name), title, onBehalfOf, steps.Today, 0)), ct);
+        await steps.ApplyAsync(c, () => c.Sign(new ResponseSignature(new StaffRef(caller.SubjectId, name), title, onBehalfOf, signedOn, 0)), ct);
     }
 }

@@ -39,8 +39,9 @@ public sealed class SubmitSurvey(CaseSteps steps, CaseStore store, IOutbox outbo
         var reader = new FieldReader();
         var answers = Answers(reader, ExperienceSurvey.QuestionsOf(kind), input.Answers);
         var comment = reader.Text(input.Comment, "comment", 2_000);
+        var answeredOn = reader.DateOrToday(input.AnsweredOn, "answeredOn", steps.Today);
         reader.ThrowIfAny();
-        var survey = c.AddSurvey(kind, answers, comment, steps.Today);
+        var survey = c.AddSurvey(kind, answers, comment, answeredOn);
         audit.Record(AuditAction.Create, AuditResources.Case, c.Id.ToString(), c.OrganisationCode);
         outbox.Publish(new ExperienceSurveyAnswered
         {
