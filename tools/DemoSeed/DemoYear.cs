@@ -14,7 +14,7 @@ namespace IcsComplaints.DemoSeed;
 /// ICB and transferred to the provider with the complainant's consent (Reg 7(3), 7(5)); the newest wait for consent.
 /// </summary>
 /// <remarks>
-/// Every step is recorded on the day it happened, as the case API allows (ADR 30): a closer look agrees its response
+/// Every step is recorded on the day it happened, as the case API allows (ADR 32): a closer look agrees its response
 /// date (Reg 13(7)) and some renegotiate it, RJZ missing the date agreed far more often; most responses are drafted,
 /// signed and sent (Reg 14), coded for KO41, closed, some with the complainant's survey, and a handful go on to the
 /// Ombudsman. The steps of each case are in <see cref="CaseSteps"/>.
