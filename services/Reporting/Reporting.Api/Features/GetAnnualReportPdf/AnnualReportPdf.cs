@@ -41,7 +41,7 @@ public static class AnnualReportPdf
         {
             Write(writer, report, whose);
         }
-        Number(doc, $"{whose}, {report.Period}");
+        Number(doc, $"{whose}, {report.Period}", new XFont(ShippedFonts.Family, 9));
         using var stream = new MemoryStream();
         doc.Save(stream, closeStream: false);
         return stream.ToArray();
@@ -89,14 +89,14 @@ public static class AnnualReportPdf
     private static void Write(Writer w, AnnualReport r, string whose)
     {
         var first = int.Parse(r.Period[..4], CultureInfo.InvariantCulture);
-        w.Text(TitleOf(r), Fonts.Title, after: 4);
-        w.Text(whose, Fonts.Subtitle, after: 2);
-        w.Text($"Financial year 1 April {first} to 31 March {first + 1}", Fonts.Body, after: 10);
+        w.Text(TitleOf(r), w.Fonts.Title, after: 4);
+        w.Text(whose, w.Fonts.Subtitle, after: 2);
+        w.Text($"Financial year 1 April {first} to 31 March {first + 1}", w.Fonts.Body, after: 10);
         w.Text("This report gives what regulation 18 of the Local Authority Social Services and National Health Service Complaints (England) " +
-            "Regulations 2009 asks of an organisation's annual report on the complaints it received and how it handled them.", Fonts.Body, after: 4);
+            "Regulations 2009 asks of an organisation's annual report on the complaints it received and how it handled them.", w.Fonts.Body, after: 4);
         w.Text(r.Suppressed
             ? "The report is published, so counts of 1 to 4, and any figure from which one could be worked out, are withheld: they read \"withheld\"."
-            : "The report is published, so counts of 1 to 4, and any figure from which one could be worked out, would be withheld; none is.", Fonts.Body, after: 8);
+            : "The report is published, so counts of 1 to 4, and any figure from which one could be worked out, would be withheld; none is.", w.Fonts.Body, after: 8);
 
         w.Section("Complaints received", "Regulation 18(2)(a)");
         w.Table("Complaints received in the year", ("Complaints", "Number"), [
@@ -113,10 +113,10 @@ public static class AnnualReportPdf
             ("Referred to the Ombudsman", Count(r.ReferredToOmbudsman))]);
 
         w.Section("Subject matter of the complaints", "Regulation 18(2)(d)");
-        w.Text("By KO41 subject area; a complaint about more than one subject counts once under each.", Fonts.Body, after: 4);
+        w.Text("By KO41 subject area; a complaint about more than one subject counts once under each.", w.Fonts.Body, after: 4);
         if (r.SubjectMatter.Count == 0)
         {
-            w.Text("No complaint received in the year was coded by subject.", Fonts.Body, after: 6);
+            w.Text("No complaint received in the year was coded by subject.", w.Fonts.Body, after: 6);
         }
         else
         {
@@ -124,10 +124,10 @@ public static class AnnualReportPdf
         }
 
         w.Section("Matters of general importance", "Regulation 18(2)(d)");
-        w.Text("Themes detected in the complaints during the year, by the platform's stated statistical rule:", Fonts.Body, after: 4);
+        w.Text("Themes detected in the complaints during the year, by the platform's stated statistical rule:", w.Fonts.Body, after: 4);
         foreach (var theme in r.MattersOfGeneralImportance.DefaultIfEmpty("No theme was detected in the year."))
         {
-            w.Text($"• {theme}", Fonts.Body, after: 2, indent: 8);
+            w.Text($"• {theme}", w.Fonts.Body, after: 2, indent: 8);
         }
         w.Space(6);
         var m = r.Measures;
@@ -148,7 +148,7 @@ public static class AnnualReportPdf
     }
 
     // Page numbers go on once the page count is known.
-    private static void Number(PdfDocument doc, string footer)
+    private static void Number(PdfDocument doc, string footer, XFont small)
     {
         var pages = doc.PageCount;
         for (var i = 0; i < pages; i++)
@@ -156,9 +156,9 @@ public static class AnnualReportPdf
             var page = doc.Pages[i];
             using var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
             var y = PageHeight - (Margin / 2);
-            gfx.DrawString(footer, Fonts.Small, XBrushes.DimGray, new XPoint(Margin, y));
+            gfx.DrawString(footer, small, XBrushes.DimGray, new XPoint(Margin, y));
             var number = $"Page {i + 1} of {pages}";
-            gfx.DrawString(number, Fonts.Small, XBrushes.DimGray, new XPoint(PageWidth - Margin - gfx.MeasureString(number, Fonts.Small).Width, y));
+            gfx.DrawString(number, small, XBrushes.DimGray, new XPoint(PageWidth - Margin - gfx.MeasureString(number, small).Width, y));
         }
     }
 
@@ -175,14 +175,15 @@ public static class AnnualReportPdf
     private static string Words(string key) =>
         string.Concat(key.Select((c, i) => i > 0 && char.IsUpper(c) ? $" {char.ToLowerInvariant(c)}" : c.ToString()));
 
-    private static class Fonts
+    // Made for each document rather than shared, so that reports drawn at the same time share no drawing objects.
+    private sealed class Typefaces
     {
-        public static readonly XFont Title = new(ShippedFonts.Family, 22, XFontStyleEx.Bold);
-        public static readonly XFont Subtitle = new(ShippedFonts.Family, 14, XFontStyleEx.Bold);
-        public static readonly XFont Heading = new(ShippedFonts.Family, 14, XFontStyleEx.Bold);
-        public static readonly XFont Body = new(ShippedFonts.Family, 11);
-        public static readonly XFont BodyBold = new(ShippedFonts.Family, 11, XFontStyleEx.Bold);
-        public static readonly XFont Small = new(ShippedFonts.Family, 9);
+        public XFont Title { get; } = new(ShippedFonts.Family, 22, XFontStyleEx.Bold);
+        public XFont Subtitle { get; } = new(ShippedFonts.Family, 14, XFontStyleEx.Bold);
+        public XFont Heading { get; } = new(ShippedFonts.Family, 14, XFontStyleEx.Bold);
+        public XFont Body { get; } = new(ShippedFonts.Family, 11);
+        public XFont BodyBold { get; } = new(ShippedFonts.Family, 11, XFontStyleEx.Bold);
+        public XFont Small { get; } = new(ShippedFonts.Family, 9);
     }
 
     // Writes down the page, starting a new one whenever the next line would cross the bottom margin.
@@ -194,9 +195,12 @@ public static class AnnualReportPdf
 
         public Writer(PdfDocument doc)
         {
+            Fonts = new Typefaces();
             _doc = doc;
             _gfx = NewPage();
         }
+
+        public Typefaces Fonts { get; }
 
         public void Text(string text, XFont font, double after, double indent = 0)
         {
