@@ -98,6 +98,8 @@ service_env() {
     vars+=("Portal__Gateway=$GATEWAY_URL" "Portal__Authority=$GATEWAY_URL" "Portal__PublicAddress=$GATEWAY_URL"
       "Portal__RequireHttps=false" "Portal__IcbOdsCode=${ICS_PORTAL_ICB:-QKK}" "Portal__TrustedProxies__0=127.0.0.1")
   fi
+  # The demo's cases are recorded in a burst after the first scan; overdue and near deadlines show a minute later, not 15.
+  [ "$name" = case ] && vars+=("Cases__Deadlines__Interval=00:01:00")
   [ "$name" = gateway ] && vars+=("Gateway__TrustedProxies__0=127.0.0.1")
   printf '%s\n' "${vars[@]}"
 }

@@ -151,5 +151,31 @@ public sealed class DemoSeedStepTests
         Assert.Empty(gateway.Steps);
     }
 
+    [Fact]
+    public async Task WhatIsDatedAfterTheSeedingDay_IsNotMadeYet_NorAnyStepAfterIt()
+    {
+        // Seeded on 10 March: a complaint of the 11th has not come yet; the 9th's is acknowledged on the 10th, but its
+        // closer look of the 12th, and the draft after it, are still ahead.
+        var fixture = DemoFixture.Parse("""
+            {"complaints": [
+              {"user": "handler.rj1", "idempotencyKey": "ahead", "request": {"organisationCode": "RJ1", "receivedOn": "{month-0/11}"}},
+              {"user": "handler.rj1", "idempotencyKey": "begun", "request": {"organisationCode": "RJ1", "receivedOn": "{month-0/9}"},
+               "steps": [
+                 {"user": "handler.rj1", "method": "POST", "path": "cases/{caseId}/acknowledgement", "on": "{month-0/9+1}", "body": {"acknowledgedOn": "{month-0/9+1}"}},
+                 {"user": "handler.rj1", "method": "POST", "path": "cases/{caseId}/closer-look", "on": "{month-0/9+3}", "body": {"startedOn": "{month-0/9+3}"}},
+                 {"user": "handler.rj1", "method": "PUT", "path": "cases/{caseId}/response-draft", "body": {"complaintSummary": "s"}}
+               ]}
+            ]}
+            """, "ahead.json");
+        var gateway = new StandInGateway();
+
+        var report = await DemoSeedTests.Seed(gateway, fixture);
+
+        Assert.Equal([SeedOutcome.NotYet, SeedOutcome.Recorded], report.Complaints);
+        Assert.Equal([SeedOutcome.Recorded, SeedOutcome.NotYet, SeedOutcome.NotYet], report.Steps);
+        Assert.Equal(["begun"], gateway.Submitted.Select(s => s.Key));
+        Assert.Equal("2026-03-10", Assert.Single(gateway.Steps).Body!["acknowledgedOn"]!.GetValue<string>());
+    }
+
     private static DemoFixture Fixture() => DemoFixture.Parse(Transferred, "steps.json");
 }

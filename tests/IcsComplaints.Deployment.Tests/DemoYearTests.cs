@@ -65,7 +65,7 @@ public sealed class DemoYearTests
         var year = Year(Today);
         var sizes = Providers.Select(p => year.Count(c => c.HandledBy == p)).ToList();
 
-        Assert.InRange(year.Count, 300, 400);
+        Assert.InRange(year.Count, 250, 400);
         Assert.True(sizes[0] > sizes[1] && sizes[1] > sizes[2], $"RJ1, RJZ, Y99901: {string.Join(", ", sizes)}");
         Assert.True(year.Select(c => c.Request["channel"]!.GetValue<string>()).Distinct().Count() >= 4);
         Assert.All(year, c => Assert.Equal($"handler.{c.Request["organisationCode"]!.GetValue<string>().ToLowerInvariant()}", c.Complaint.User));
@@ -198,9 +198,32 @@ public sealed class DemoYearTests
             var routing = c.Complaint.Steps[0];
             Assert.Equal(("handler.qkk", "complaints/{complaintId}/routing", c.HandledBy), (routing.User, routing.Path, routing.Body["toOrganisationCode"]!.GetValue<string>()));
             Assert.All(c.Complaint.Steps.Skip(1), s => Assert.True(s.OnCase));
+            // The ICB's own time, a day or two, comes before the provider acknowledges it.
+            Assert.InRange(c.DateOf("{complaintId}/routing", "decidedOn").DayNumber - c.ReceivedOn.DayNumber, 1, 2);
+            Assert.True(c.AcknowledgedOn is null || c.AcknowledgedOn >= c.DateOf("{complaintId}/routing", "decidedOn"));
         });
         Assert.Contains(toIcb, c => c.Complaint.Steps.Count == 0 && c.Request["shareWithProviderConsent"] is null);
         Assert.Equal(Providers, transferred.Select(c => c.HandledBy).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void WhatHappenedInTheLastTwelveCompleteMonths_IsTheSameWhicheverDayTheDemoIsSeeded()
+    {
+        var days = new[] { Today, new DateOnly(2027, 1, 1), new DateOnly(2027, 3, 31), new DateOnly(2028, 2, 29), new DateOnly(2027, 7, 15) };
+
+        // Per complaint received in those months: the month and day it came, counted back from the seeding day's
+        // month, and the steps made before the current month. (A step's own day can move by a day or two with the
+        // lengths of the months between; the figures for the twelve months as a whole cannot.)
+        var seen = days.Select(today =>
+        {
+            var thisMonth = new DateOnly(today.Year, today.Month, 1);
+            return string.Join("\n", Year(today).Where(c => c.ReceivedOn < thisMonth && c.ReceivedOn >= thisMonth.AddMonths(-12)).Select(c =>
+                $"{c.Complaint.IdempotencyKey} {(thisMonth.Year - c.ReceivedOn.Year) * 12 + thisMonth.Month - c.ReceivedOn.Month}/{c.ReceivedOn.Day}: "
+                + string.Join(", ", c.Complaint.Steps.Where(s => DemoDates.HasHappenedBy(s.On, thisMonth.AddDays(-1))).Select(s => s.Path))));
+        }).ToList();
+
+        Assert.All(seen, s => Assert.Equal(seen[0], s));
+        Assert.True(seen[0].Split('\n').Length > 200);
     }
 
     [Fact]
@@ -211,7 +234,7 @@ public sealed class DemoYearTests
             foreach (var step in c.Complaint.Steps)
             {
                 var body = step.BodyOn(Today);
-                foreach (var field in new[] { "acknowledgedOn", "startedOn", "agreedOn", "signedOn", "sentOn", "closedOn", "answeredOn", "learnedOn" })
+                foreach (var field in new[] { "decidedOn", "acknowledgedOn", "startedOn", "agreedOn", "signedOn", "sentOn", "closedOn", "answeredOn", "learnedOn" })
                 {
                     if (body[field] is { } date)
                     {
@@ -230,9 +253,12 @@ public sealed class DemoYearTests
         return upheld == findings.Count ? "Upheld" : upheld == 0 ? "NotUpheld" : "PartiallyUpheld";
     }
 
+    // What the seeder makes on that day: the complaints received by then, and each one's steps until the first still ahead.
     private static List<Generated> Year(DateOnly today) =>
     [
-        .. DemoFixture.Load(FixturePath).Complaints.Where(c => c.IdempotencyKey.StartsWith(DemoYear.KeyPrefix, StringComparison.Ordinal)).Select(c => new Generated(c, today)),
+        .. DemoFixture.Load(FixturePath).Complaints
+            .Where(c => c.IdempotencyKey.StartsWith(DemoYear.KeyPrefix, StringComparison.Ordinal) && c.ReceivedBy(today))
+            .Select(c => new Generated(c with { Steps = [.. c.Steps.TakeWhile(s => s.HappenedBy(today))] }, today)),
     ];
 
     private sealed class Generated(DemoComplaint complaint, DateOnly today)

@@ -89,13 +89,21 @@ public sealed class IntakeRegulationsTests(ComplaintHandlingSystem system)
             Assert.Equal(HttpStatusCode.Conflict, tooSoon.StatusCode);
         }
 
-        await DecideAsync(icb, id, "consent", new { given = true });
-        var transferred = await DecideAsync(icb, id, "routing", new { decision = "Transfer", toOrganisationCode = "RJ1" });
+        await DecideAsync(icb, id, "consent", new { given = true, recordedOn = DaysAgo(4) });
+        // A decision recorded later keeps its day: never ahead, never before the consent it needs.
+        foreach (var (decidedOn, error) in new[] { (DaysAgo(-1), "cannot be after"), (DaysAgo(5), "consent") })
+        {
+            using var refused = await icb.PostAsJsonAsync(Path(id, "routing"), new { decision = "Transfer", toOrganisationCode = "RJ1", decidedOn });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains(error, (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("decidedOn")[0].GetString(), StringComparison.Ordinal);
+        }
+        var transferred = await DecideAsync(icb, id, "routing", new { decision = "Transfer", toOrganisationCode = "RJ1", decidedOn = DaysAgo(3) });
 
         var routing = transferred.GetProperty("routing");
         Assert.Equal("Transferred", routing.GetProperty("route").GetString());
         Assert.Equal("RJ1", routing.GetProperty("handlingOrganisationCode").GetString());
         Assert.Equal("QKK", routing.GetProperty("transferredFromOrganisationCode").GetString());
+        Assert.Equal(DaysAgo(3), routing.GetProperty("transferredOn").GetString());
         // Reg 7(4)-(5): both parties are told; the receiving provider counts it from the original date.
         Assert.Equal(["QKK", "RJ1", "complainant"], transferred.GetProperty("notifications").EnumerateArray().Select(n => n.GetProperty("recipient").GetString()).Order(StringComparer.Ordinal));
         Assert.Equal(DaysAgo(5), (await provider.GetFromJsonAsync<JsonElement>(Path(id))).GetProperty("receivedOn").GetString());

@@ -12,6 +12,13 @@ namespace IcsComplaints.DemoSeed;
 /// day (Reg 13(7), <c>ResponseDateRenegotiation</c>), which ones depends on the day of seeding, and it is the one date
 /// that may lie ahead; every other step happened on a day already past.
 /// </summary>
+/// <remarks>
+/// The generated year is written against calendar months instead: <c>{month-K/D}</c> is day D (1 to 28) of the month
+/// K months before the seeding day's, <c>{month-K/D+N}</c> N days after that, and <c>{workday:month-K/D+N}</c> the
+/// first working day on or after it. A month's complaints and everything that happened to them before the current
+/// month are then the same whichever day of whichever month the demo is seeded, so the figures the README gives for
+/// the last twelve complete months can be reproduced (<see cref="DemoYear"/>).
+/// </remarks>
 public static partial class DemoDates
 {
     private static readonly WorkingDayCalendar Calendar = new(BankHolidays.Embedded());
@@ -23,6 +30,22 @@ public static partial class DemoDates
 
     /// <summary>The placeholder for the first working day on or after the day <paramref name="daysBefore"/> days before the seeding day (after it, when negative).</summary>
     public static string WorkingDayFrom(int daysBefore) => Placeholder("workday", daysBefore);
+
+    /// <summary>The placeholder for day <paramref name="day"/> (1 to 28, so that every month has it) of the month <paramref name="monthsBack"/> months before the seeding day's, <paramref name="plusDays"/> days on.</summary>
+    public static string InMonth(int monthsBack, int day, int plusDays = 0) => MonthPlaceholder("", monthsBack, day, plusDays);
+
+    /// <summary>The placeholder for the first working day on or after <see cref="InMonth"/>'s day.</summary>
+    public static string WorkingDayInMonth(int monthsBack, int day, int plusDays) => MonthPlaceholder("workday:", monthsBack, day, plusDays);
+
+    private static string MonthPlaceholder(string prefix, int monthsBack, int day, int plusDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(monthsBack);
+        ArgumentOutOfRangeException.ThrowIfNegative(plusDays);
+        ArgumentOutOfRangeException.ThrowIfLessThan(day, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(day, 28);
+        var on = plusDays == 0 ? "" : "+" + plusDays.ToString(CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture, $"{{{prefix}month-{monthsBack}/{day}{on}}}");
+    }
 
     private static string Placeholder(string word, int daysBefore) => daysBefore switch
     {
@@ -38,6 +61,17 @@ public static partial class DemoDates
         var copy = (JsonObject)node.DeepClone();
         FillIn(copy, today);
         return copy;
+    }
+
+    /// <summary>True unless <paramref name="date"/>, a placeholder or a date, falls after <paramref name="today"/>; true when there is none.</summary>
+    public static bool HasHappenedBy(JsonNode? date, DateOnly today)
+    {
+        if (date is null)
+        {
+            return true;
+        }
+        var filled = Fill(new JsonObject { ["on"] = date.DeepClone() }, today)["on"]?.GetValue<string>();
+        return filled is null || DateOnly.ParseExact(filled, "yyyy-MM-dd", CultureInfo.InvariantCulture) <= today;
     }
 
     // Replaces the placeholders inside a node in place; for a placeholder itself, returns the date that replaces it.
@@ -68,10 +102,13 @@ public static partial class DemoDates
                 var match = RelativeDate().Match(text);
                 if (!match.Success)
                 {
-                    throw new InvalidDataException($"\"{text}\" is not a date of the fixture: write {{today}}, {{today-N}}, or for a response date {{workday-N}} or {{workday+N}}.");
+                    throw new InvalidDataException($"\"{text}\" is not a date of the fixture: write {{today}}, {{today-N}}, {{month-K/D}} or {{month-K/D+N}} (D from 1 to 28), "
+                        + "or for a response date {workday-N}, {workday+N} or {workday:month-K/D+N}.");
                 }
                 var days = match.Groups["days"].Success ? int.Parse(match.Groups["days"].Value, CultureInfo.InvariantCulture) : 0;
-                var day = today.AddDays(match.Groups["sign"].Value == "+" ? days : -days);
+                var day = match.Groups["months"].Success
+                    ? DayOfMonth(today, int.Parse(match.Groups["months"].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture), text).AddDays(days)
+                    : today.AddDays(match.Groups["sign"].Value == "+" ? days : -days);
                 while (match.Groups["workday"].Success && !IsWorkingDay(day))
                 {
                     day = day.AddDays(1);
@@ -82,12 +119,16 @@ public static partial class DemoDates
         }
     }
 
+    private static DateOnly DayOfMonth(DateOnly today, int monthsBack, int day, string text) => day is >= 1 and <= 28
+        ? new DateOnly(today.Year, today.Month, day).AddMonths(-monthsBack)
+        : throw new InvalidDataException($"\"{text}\": a day of the month is from 1 to 28, which every month has.");
+
     // A fixture's placeholders are checked against a far-off day the bank holidays are not known for: its weekends still are.
     private static bool IsWorkingDay(DateOnly day) =>
         day.Year >= Calendar.BankHolidays.FirstYear && day.Year <= Calendar.BankHolidays.LastYear
             ? Calendar.IsWorkingDay(day)
             : day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 
-    [GeneratedRegex(@"^\{(?:today(?:(?<sign>-)(?<days>\d{1,4}))?|(?<workday>workday)(?:(?<sign>[-+])(?<days>\d{1,4}))?)\}$")]
+    [GeneratedRegex(@"^\{(?:today(?:(?<sign>-)(?<days>\d{1,4}))?|(?<workday>workday)(?:(?<sign>[-+])(?<days>\d{1,4}))?|(?<workday>workday:)?month-(?<months>\d{1,2})/(?<day>\d{1,2})(?:\+(?<days>\d{1,4}))?)\}$")]
     private static partial Regex RelativeDate();
 }

@@ -12,6 +12,9 @@ public sealed record DemoComplaint(string User, string IdempotencyKey, JsonObjec
 {
     /// <summary>The request body with its dates filled in for <paramref name="today"/>.</summary>
     public JsonObject RequestOn(DateOnly today) => DemoDates.Fill(Request, today);
+
+    /// <summary>False when, seeded on <paramref name="today"/>, the complaint has not been made yet: a day of the current month still ahead.</summary>
+    public bool ReceivedBy(DateOnly today) => DemoDates.HasHappenedBy(Request["receivedOn"], today);
 }
 
 /// <summary>
@@ -22,7 +25,8 @@ public sealed record DemoComplaint(string User, string IdempotencyKey, JsonObjec
 /// <param name="Method">POST or PUT.</param>
 /// <param name="Path">Under <c>api/v1/</c>, starting <c>complaints/{complaintId}/</c> or <c>cases/{caseId}/</c>.</param>
 /// <param name="Body">The body, with dates as in the request.</param>
-public sealed record DemoStep(string User, string Method, string Path, JsonObject Body)
+/// <param name="On">The day it happened, as a date placeholder; a step still ahead on the seeding day is not made, nor any after it.</param>
+public sealed record DemoStep(string User, string Method, string Path, JsonObject Body, string? On = null)
 {
     /// <summary>The placeholder of the complaint's id in a path.</summary>
     public const string ComplaintId = "{complaintId}";
@@ -35,11 +39,14 @@ public sealed record DemoStep(string User, string Method, string Path, JsonObjec
 
     /// <summary>The body with its dates filled in for <paramref name="today"/>.</summary>
     public JsonObject BodyOn(DateOnly today) => DemoDates.Fill(Body, today);
+
+    /// <summary>False when, seeded on <paramref name="today"/>, the step lies ahead.</summary>
+    public bool HappenedBy(DateOnly today) => DemoDates.HasHappenedBy(On, today);
 }
 
 /// <summary>
 /// A file of demo complaints (<c>deploy/demo/complaints.json</c>): <c>{"complaints": [{"user", "idempotencyKey",
-/// "request", "steps"?}, …]}</c>; any other field (<c>about</c>, <c>note</c>) is there for the reader.
+/// "request", "steps"?: [{"user", "method", "path", "body", "on"?}]}, …]}</c>; any other field (<c>about</c>, <c>note</c>) is there for the reader.
 /// </summary>
 public sealed class DemoFixture
 {
@@ -121,8 +128,10 @@ public sealed class DemoFixture
             {
                 throw new InvalidDataException($"{at}: the path starts complaints/{DemoStep.ComplaintId}/ or cases/{DemoStep.CaseId}/, not \"{path}\".");
             }
-            var step = new DemoStep(Text(item, "user", at), method, path, item["body"] as JsonObject ?? throw new InvalidDataException($"{at}: no \"body\" object."));
+            var on = item["on"] is null ? null : Text(item, "on", at);
+            var step = new DemoStep(Text(item, "user", at), method, path, item["body"] as JsonObject ?? throw new InvalidDataException($"{at}: no \"body\" object."), on);
             CheckDates(step.Body, at);
+            CheckDates(new JsonObject { ["on"] = on }, at);
             steps.Add(step);
         }
         return steps;

@@ -13,6 +13,9 @@ public enum SeedOutcome
 
     /// <summary>Not recorded: no token for its user, the gateway refused it, or the gateway did not answer.</summary>
     Failed,
+
+    /// <summary>Not made: dated after the seeding day (a later day of the current month), or after such a step.</summary>
+    NotYet,
 }
 
 /// <summary>What a run did: one outcome per complaint, and one per step of the complaints that have steps.</summary>
@@ -36,6 +39,11 @@ public sealed class DemoSeeder(HttpClient gateway, string password, TextWriter l
         var submissions = new List<Submission>();
         foreach (var complaint in fixture.Complaints)
         {
+            if (!complaint.ReceivedBy(today))
+            {
+                submissions.Add(new Submission(SeedOutcome.NotYet, null, null));
+                continue;
+            }
             var token = await users.TokenAsync(complaint.User, ct);
             submissions.Add(token is null ? new Submission(SeedOutcome.Failed, null, null) : await SubmitAsync(users, complaint, token, today, ct));
         }
@@ -49,9 +57,9 @@ public sealed class DemoSeeder(HttpClient gateway, string password, TextWriter l
             {
                 continue;
             }
-            if (outcome == SeedOutcome.Failed)
+            if (outcome is SeedOutcome.Failed or SeedOutcome.NotYet)
             {
-                steps.AddRange(complaint.Steps.Select(_ => SeedOutcome.Failed));
+                steps.AddRange(complaint.Steps.Select(_ => outcome));
             }
             else if (id is null || reference is null)
             {

@@ -35,6 +35,10 @@ public sealed class DemoStepRunner(DemoGateway users, TimeSpan caseWait)
         string? caseId = null;
         foreach (var step in complaint.Steps)
         {
+            if (!step.HappenedBy(today))
+            {
+                return Rest(outcomes, complaint, SeedOutcome.NotYet);
+            }
             var what = $"step {outcomes.Count + 1} ({step.Method} {step.Path}) of demo complaint {complaint.IdempotencyKey} by {step.User}";
             var token = await users.TokenAsync(step.User, ct);
             if (token is null)

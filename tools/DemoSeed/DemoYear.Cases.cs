@@ -10,19 +10,21 @@ public static partial class DemoYear
     private const double ReferredToOmbudsman = 0.06;
     private const double AnswersSurvey = 0.35;
 
-    private static IEnumerable<JsonObject> CaseSteps(Random random, Provider provider, Theme theme, int daysAgo)
+    // Days are counted before the complaint's horizon (Dating); arrivedAgo is the day the handler had it, later than
+    // receipt for a complaint transferred by the ICB.
+    private static IEnumerable<JsonObject> CaseSteps(Random random, Provider provider, Theme theme, Dating when, int arrivedAgo)
     {
         var handler = $"handler.{provider.Code}";
         var late = random.NextDouble() < provider.LateAcknowledgement;
         // On time: within 3 calendar days, never more than 3 working days. Late: 9 days or more, always past 3 working days.
-        var acknowledgedAgo = daysAgo - (late ? random.Next(9, 21) : random.Next(0, 4));
+        var acknowledgedAgo = Math.Min(arrivedAgo, when.ReceivedAgo - (late ? random.Next(9, 21) : random.Next(0, 4)));
         if (acknowledgedAgo < 0)
         {
             yield break;
         }
-        yield return Step(handler, "POST", "cases/{caseId}/acknowledgement", new JsonObject
+        yield return Step(handler, "POST", "cases/{caseId}/acknowledgement", when.On(acknowledgedAgo), new JsonObject
         {
-            ["acknowledgedOn"] = DemoDates.DaysAgo(acknowledgedAgo),
+            ["acknowledgedOn"] = when.On(acknowledgedAgo),
             ["channel"] = Pick(random, ("Letter", 1), ("Email", 2)),
             ["discussionOffered"] = true,
         });
@@ -31,10 +33,10 @@ public static partial class DemoYear
         var issues = outcome == "PartiallyUpheld" ? new[] { theme.Issue, SecondIssue } : [theme.Issue];
         var startedAgo = early ? acknowledgedAgo : Math.Max(0, acknowledgedAgo - random.Next(0, 6));
         yield return early
-            ? Step(handler, "POST", "cases/{caseId}/early-resolution", new JsonObject { ["startedOn"] = DemoDates.DaysAgo(startedAgo) })
-            : Step(handler, "POST", "cases/{caseId}/closer-look", new JsonObject
+            ? Step(handler, "POST", "cases/{caseId}/early-resolution", when.On(startedAgo), new JsonObject { ["startedOn"] = when.On(startedAgo) })
+            : Step(handler, "POST", "cases/{caseId}/closer-look", when.On(startedAgo), new JsonObject
             {
-                ["startedOn"] = DemoDates.DaysAgo(startedAgo),
+                ["startedOn"] = when.On(startedAgo),
                 ["issues"] = new JsonArray([.. issues.Select(i => JsonValue.Create(i))]),
                 ["outcomesSought"] = new JsonArray(theme.Sought),
                 ["evidence"] = new JsonArray("The records of the period complained about.", "Statements from the staff involved."),
@@ -51,7 +53,7 @@ public static partial class DemoYear
         var sent = !stalled && sentAgo >= 0;
         if (!early)
         {
-            foreach (var agreement in ResponseDates(random, provider, handler, startedAgo, sent ? sentAgo : null))
+            foreach (var agreement in ResponseDates(random, provider, handler, when, startedAgo, sent ? sentAgo : null))
             {
                 yield return agreement;
             }
@@ -60,19 +62,19 @@ public static partial class DemoYear
         {
             yield break;
         }
-        yield return Step(handler, "PUT", "cases/{caseId}/response-draft", Draft(theme, issues, outcome, draftedAgo));
+        yield return Step(handler, "PUT", "cases/{caseId}/response-draft", when.On(draftedAgo), Draft(theme, issues, outcome, when, draftedAgo));
         if (signedAgo < 0)
         {
             yield break;
         }
         var responsible = $"Demo responsible ({provider.Code})";
-        yield return Step($"responsible.{provider.Code}", "POST", "cases/{caseId}/final-response/signature",
-            new JsonObject { ["name"] = responsible, ["title"] = "Chief Executive", ["signedOn"] = DemoDates.DaysAgo(signedAgo) });
+        yield return Step($"responsible.{provider.Code}", "POST", "cases/{caseId}/final-response/signature", when.On(signedAgo),
+            new JsonObject { ["name"] = responsible, ["title"] = "Chief Executive", ["signedOn"] = when.On(signedAgo) });
         if (!sent)
         {
             yield break;
         }
-        foreach (var step in AfterTheResponse(random, provider, theme, handler, sentAgo))
+        foreach (var step in AfterTheResponse(random, provider, theme, handler, when, sentAgo))
         {
             yield return step;
         }
@@ -81,7 +83,7 @@ public static partial class DemoYear
     // Reg 13(7)/(8): a closer look agrees when the response will come. A response that went is sent a few days before
     // the date in force, or, when the provider missed it, some days after; every date is at least five days from the
     // day the response went, so moving it to a working day never changes which side of it the response fell.
-    private static IEnumerable<JsonObject> ResponseDates(Random random, Provider provider, string handler, int agreedAgo, int? sentAgo)
+    private static IEnumerable<JsonObject> ResponseDates(Random random, Provider provider, string handler, Dating when, int agreedAgo, int? sentAgo)
     {
         var missed = random.NextDouble() < provider.MissedAgreedDate;
         var dueAgo = sentAgo switch
@@ -95,32 +97,32 @@ public static partial class DemoYear
         var renegotiatedAgo = firstDueAgo + random.Next(1, 6);
         if (renegotiated && firstDueAgo <= agreedAgo - 10 && renegotiatedAgo <= agreedAgo && renegotiatedAgo >= 0)
         {
-            yield return Step(handler, "POST", "cases/{caseId}/response-date", new JsonObject
+            yield return Step(handler, "POST", "cases/{caseId}/response-date", when.On(agreedAgo), new JsonObject
             {
-                ["agreedOn"] = DemoDates.DaysAgo(agreedAgo), ["dueBy"] = DemoDates.WorkingDayFrom(firstDueAgo), ["withComplainant"] = true,
+                ["agreedOn"] = when.On(agreedAgo), ["dueBy"] = when.WorkingDayOn(firstDueAgo), ["withComplainant"] = true,
             });
-            yield return Step(handler, "POST", "cases/{caseId}/response-date", new JsonObject
+            yield return Step(handler, "POST", "cases/{caseId}/response-date", when.On(renegotiatedAgo), new JsonObject
             {
-                ["agreedOn"] = DemoDates.DaysAgo(renegotiatedAgo), ["dueBy"] = DemoDates.WorkingDayFrom(dueAgo), ["withComplainant"] = true,
+                ["agreedOn"] = when.On(renegotiatedAgo), ["dueBy"] = when.WorkingDayOn(dueAgo), ["withComplainant"] = true,
                 ["reason"] = "Statements from the staff involved are taking longer to gather.",
             });
             yield break;
         }
-        yield return Step(handler, "POST", "cases/{caseId}/response-date", new JsonObject
+        yield return Step(handler, "POST", "cases/{caseId}/response-date", when.On(agreedAgo), new JsonObject
         {
-            ["agreedOn"] = DemoDates.DaysAgo(agreedAgo), ["dueBy"] = DemoDates.WorkingDayFrom(dueAgo), ["withComplainant"] = true,
+            ["agreedOn"] = when.On(agreedAgo), ["dueBy"] = when.WorkingDayOn(dueAgo), ["withComplainant"] = true,
         });
     }
 
     // Reg 14: the signed response goes in writing; it is coded for KO41 (which closing needs), closed once nothing more
     // is asked, sometimes with the complainant's survey, and now and then taken to the Ombudsman.
-    private static IEnumerable<JsonObject> AfterTheResponse(Random random, Provider provider, Theme theme, string handler, int sentAgo)
+    private static IEnumerable<JsonObject> AfterTheResponse(Random random, Provider provider, Theme theme, string handler, Dating when, int sentAgo)
     {
-        yield return Step(handler, "POST", "cases/{caseId}/final-response/sending", new JsonObject
+        yield return Step(handler, "POST", "cases/{caseId}/final-response/sending", when.On(sentAgo), new JsonObject
         {
-            ["sentOn"] = DemoDates.DaysAgo(sentAgo), ["channel"] = Pick(random, ("Letter", 1), ("Email", 2)),
+            ["sentOn"] = when.On(sentAgo), ["channel"] = Pick(random, ("Letter", 1), ("Email", 2)),
         });
-        yield return Step(handler, "PUT", "cases/{caseId}/coding", Coding(random, provider, theme));
+        yield return Step(handler, "PUT", "cases/{caseId}/coding", when.On(sentAgo), Coding(random, provider, theme));
         var closedAgo = sentAgo - random.Next(5, 29);
         var survey = random.NextDouble() < AnswersSurvey;
         var answeredAgo = closedAgo - random.Next(0, 15);
@@ -128,10 +130,10 @@ public static partial class DemoYear
         var learnedAgo = closedAgo - random.Next(30, 121);
         if (closedAgo >= 0)
         {
-            yield return Step(handler, "POST", "cases/{caseId}/closure", new JsonObject { ["closedOn"] = DemoDates.DaysAgo(closedAgo) });
+            yield return Step(handler, "POST", "cases/{caseId}/closure", when.On(closedAgo), new JsonObject { ["closedOn"] = when.On(closedAgo) });
             if (survey && answeredAgo >= 0)
             {
-                yield return Step(handler, "POST", "cases/{caseId}/surveys/Complainant", new JsonObject
+                yield return Step(handler, "POST", "cases/{caseId}/surveys/Complainant", when.On(answeredAgo), new JsonObject
                 {
                     ["answers"] = new JsonObject
                     {
@@ -140,12 +142,12 @@ public static partial class DemoYear
                         ["updatesBeforeOutcome"] = Pick(random, ("Yes", 4), ("Partly", 3), ("No", 3)),
                         ["madeADifference"] = Pick(random, ("Yes", 4), ("Partly", 3), ("No", 2), ("NotSure", 1)),
                     },
-                    ["answeredOn"] = DemoDates.DaysAgo(answeredAgo),
+                    ["answeredOn"] = when.On(answeredAgo),
                 });
             }
             if (ombudsman && learnedAgo >= 0)
             {
-                yield return Step(handler, "POST", "cases/{caseId}/ombudsman-referral", new JsonObject { ["learnedOn"] = DemoDates.DaysAgo(learnedAgo) });
+                yield return Step(handler, "POST", "cases/{caseId}/ombudsman-referral", when.On(learnedAgo), new JsonObject { ["learnedOn"] = when.On(learnedAgo) });
             }
         }
     }
@@ -168,7 +170,7 @@ public static partial class DemoYear
         return coding;
     }
 
-    private static JsonObject Draft(Theme theme, string[] issues, string outcome, int draftedAgo)
+    private static JsonObject Draft(Theme theme, string[] issues, string outcome, Dating when, int draftedAgo)
     {
         var findings = new JsonArray();
         for (var i = 0; i < issues.Length; i++)
@@ -195,7 +197,7 @@ public static partial class DemoYear
             draft["changes"] = new JsonArray(new JsonObject
             {
                 ["action"] = "The team has changed how this is checked.",
-                ["by"] = DemoDates.DaysAgo(Math.Max(0, draftedAgo - 28)),
+                ["by"] = when.On(draftedAgo - 28),
             });
         }
         return draft;

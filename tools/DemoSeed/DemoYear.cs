@@ -27,22 +27,25 @@ public static partial class DemoYear
     /// <summary>The seed of the committed fixture.</summary>
     public const int DefaultSeed = 18;
 
-    /// <summary>Fortnights covered, newest first: 29 × 14 days reach back past the first day of the 12th complete month whatever today is.</summary>
-    public const int Fortnights = 29;
+    /// <summary>
+    /// Complete months covered before the current one: the twelve a commissioner looks at, and no more, so that nothing
+    /// done before them can fall inside them on one seeding day and outside on another.
+    /// </summary>
+    public const int Months = 12;
 
     /// <summary>The ICB the demo commissioner works for.</summary>
     public const string Icb = "QKK";
 
     private sealed record Provider(
-        string Code, int FewestPerFortnight, int MostPerFortnight, double LateAcknowledgement, double EarlyResolution, int ExtraDays, double MissedAgreedDate);
+        string Code, int FewestPerMonth, int MostPerMonth, double LateAcknowledgement, double EarlyResolution, int ExtraDays, double MissedAgreedDate);
 
     // Sizes differ (a large trust, a smaller one, a GP practice); RJZ is the late acknowledger, the slower responder
     // and the one that most often misses the response date it agreed.
     private static readonly Provider[] Providers =
     [
-        new("RJ1", 4, 6, 0.06, 0.35, 0, 0.10),
-        new("RJZ", 3, 4, 0.38, 0.35, 25, 0.45),
-        new("Y99901", 1, 2, 0.10, 0.65, 0, 0.10),
+        new("RJ1", 8, 12, 0.06, 0.35, 0, 0.10),
+        new("RJZ", 6, 8, 0.38, 0.35, 25, 0.45),
+        new("Y99901", 2, 4, 0.10, 0.65, 0, 0.10),
     ];
 
     // What the complaint is about, and how it is coded for KO41 (Ko41Coding's lists) once answered.
@@ -77,22 +80,44 @@ public static partial class DemoYear
     public static IReadOnlyList<JsonObject> Generate(int seed)
     {
         var random = new Random(seed);
-        var planned = new List<(int DaysAgo, string MadeTo, string HandledBy)>();
-        for (var fortnight = Fortnights - 1; fortnight >= 0; fortnight--)
+        var planned = new List<(Dating When, string MadeTo, string HandledBy)>();
+        for (var monthsBack = Months; monthsBack >= 0; monthsBack--)
         {
             foreach (var provider in Providers)
             {
-                var count = random.Next(provider.FewestPerFortnight, provider.MostPerFortnight + 1);
+                var count = random.Next(provider.FewestPerMonth, provider.MostPerMonth + 1);
                 for (var i = 0; i < count; i++)
                 {
-                    planned.Add((fortnight * 14 + random.Next(1, 15), provider.Code, provider.Code));
+                    planned.Add((new Dating(monthsBack, random.Next(1, 29)), provider.Code, provider.Code));
                 }
             }
-            var about = Providers[random.Next(10) switch { < 5 => 0, < 8 => 1, _ => 2 }].Code;
-            planned.Add((fortnight * 14 + random.Next(1, 15), Icb, about));
+            for (var i = 0; i < 2; i++)
+            {
+                var about = Providers[random.Next(10) switch { < 5 => 0, < 8 => 1, _ => 2 }].Code;
+                planned.Add((new Dating(monthsBack, random.Next(1, 29)), Icb, about));
+            }
         }
-        planned.Sort((a, b) => b.DaysAgo.CompareTo(a.DaysAgo));
-        return [.. planned.Select((p, i) => Complaint(random, i + 1, p.DaysAgo, p.MadeTo, p.HandledBy))];
+        planned.Sort((a, b) => a.When.MonthsBack != b.When.MonthsBack ? b.When.MonthsBack.CompareTo(a.When.MonthsBack) : a.When.Day.CompareTo(b.When.Day));
+        return [.. planned.Select((p, i) => Complaint(random, i + 1, p.When, p.MadeTo, p.HandledBy))];
+    }
+
+    /// <summary>
+    /// Where a generated complaint sits: day <see cref="Day"/> of the month <see cref="MonthsBack"/> months before the
+    /// seeding day's. Its steps are planned in days before a horizon, <see cref="ReceivedAgo"/> on the day it was
+    /// received and 0 at the horizon, and a step past the horizon is not written. For a past month the horizon is the
+    /// last day that lies before the current month whatever the lengths of the months between (28 days a month), so
+    /// what happened in the last twelve complete months is the same on any seeding day. A complaint of the current month
+    /// has its whole course written; the seeder stops at the seeding day.
+    /// </summary>
+    private sealed record Dating(int MonthsBack, int Day)
+    {
+        private const int WholeCourse = 400;
+
+        public int ReceivedAgo => MonthsBack == 0 ? WholeCourse : 28 * MonthsBack - Day;
+
+        public string On(int ago) => DemoDates.InMonth(MonthsBack, Day, ReceivedAgo - ago);
+
+        public string WorkingDayOn(int ago) => DemoDates.WorkingDayInMonth(MonthsBack, Day, ReceivedAgo - ago);
     }
 
     /// <summary>The fixture with its generated complaints replaced by those of <paramref name="seed"/>; hand-written complaints stay first, as they were.</summary>
@@ -119,7 +144,7 @@ public static partial class DemoYear
         + "(N days before) is filled in on the day; a response date written {workday-N} or {workday+N} is the first working day on or after it. The complaints keyed " + KeyPrefix + "… are a year across the demo ICB's providers, written by "
         + "dotnet run --project tools/DemoSeed -- --generate deploy/demo/complaints.json (DemoYear); the others are kept as written.";
 
-    private static JsonObject Complaint(Random random, int number, int daysAgo, string madeTo, string handledBy)
+    private static JsonObject Complaint(Random random, int number, Dating when, string madeTo, string handledBy)
     {
         var provider = Providers.Single(p => p.Code == handledBy);
         var theme = Themes[random.Next(Themes.Length)];
@@ -129,35 +154,44 @@ public static partial class DemoYear
         var complainant = oral
             ? new JsonObject { ["name"] = name, ["phone"] = $"020 7946 0{number % 1000:000}", ["contactPreference"] = "Phone" }
             : new JsonObject { ["name"] = name, ["email"] = $"demo.year.{number}@example.org" };
+        var daysAgo = when.ReceivedAgo;
         var request = new JsonObject
         {
             ["organisationCode"] = madeTo,
-            ["receivedOn"] = DemoDates.DaysAgo(daysAgo),
+            ["receivedOn"] = when.On(daysAgo),
             ["channel"] = channel,
             ["complainant"] = complainant,
             ["description"] = $"Demo year complaint {number}: {theme.Description}.",
         };
         if (oral)
         {
-            // Reg 13(2): an oral complaint is written down and the record sent to the complainant.
-            request["writtenRecordSentOn"] = DemoDates.DaysAgo(daysAgo - 1);
+            // Reg 13(2): an oral complaint is written down and the record sent to the complainant, here the same day.
+            request["writtenRecordSentOn"] = when.On(daysAgo);
         }
         var steps = new JsonArray();
+        var arrivedAgo = daysAgo;
         var awaitingConsent = false;
         if (madeTo == Icb)
         {
             request["aboutOrganisationCodes"] = new JsonArray(handledBy);
             // The newest ICB complaints are still waiting for the complainant's answer, so that list is not empty.
-            awaitingConsent = daysAgo <= 20;
+            awaitingConsent = when.MonthsBack == 0 || (when.MonthsBack == 1 && when.Day >= 15);
             if (!awaitingConsent)
             {
                 request["shareWithProviderConsent"] = "Given";
-                steps.Add(Step($"handler.{Icb}", "POST", "complaints/{complaintId}/routing", new JsonObject { ["decision"] = "Transfer", ["toOrganisationCode"] = handledBy }));
+                // The ICB's own time, a day or two, before the provider has it (Reg 7(5)); the provider's clock
+                // still counts from the day the ICB received it.
+                arrivedAgo = daysAgo - random.Next(1, 3);
+                if (arrivedAgo >= 0)
+                {
+                    steps.Add(Step($"handler.{Icb}", "POST", "complaints/{complaintId}/routing", when.On(arrivedAgo),
+                        new JsonObject { ["decision"] = "Transfer", ["toOrganisationCode"] = handledBy, ["decidedOn"] = when.On(arrivedAgo) }));
+                }
             }
         }
-        if (!awaitingConsent)
+        if (!awaitingConsent && arrivedAgo >= 0)
         {
-            foreach (var step in CaseSteps(random, provider, theme, daysAgo))
+            foreach (var step in CaseSteps(random, provider, theme, when, arrivedAgo))
             {
                 steps.Add(step);
             }
@@ -175,11 +209,12 @@ public static partial class DemoYear
         return complaint;
     }
 
-    private static JsonObject Step(string user, string method, string path, JsonObject body) => new()
+    private static JsonObject Step(string user, string method, string path, string on, JsonObject body) => new()
     {
         ["user"] = user.ToLowerInvariant(),
         ["method"] = method,
         ["path"] = path,
+        ["on"] = on,
         ["body"] = body,
     };
 

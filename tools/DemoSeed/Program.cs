@@ -70,7 +70,9 @@ catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or I
 using var http = new HttpClient { BaseAddress = gatewayUri, Timeout = TimeSpan.FromSeconds(30) };
 var report = await new DemoSeeder(http, password, Console.Out).SeedAsync(fixture, DateOnly.FromDateTime(DateTime.Now), CancellationToken.None);
 Console.WriteLine($"{report.Complaints.Count} demo complaints: {report.Complaints.Count(o => o == SeedOutcome.Recorded)} recorded now, "
-    + $"{report.Complaints.Count(o => o == SeedOutcome.AlreadyRecorded)} already there, {report.Complaints.Count(o => o == SeedOutcome.Failed)} not recorded; "
+    + $"{report.Complaints.Count(o => o == SeedOutcome.AlreadyRecorded)} already there, {report.Complaints.Count(o => o == SeedOutcome.Failed)} not recorded, "
+    + $"{report.Complaints.Count(o => o == SeedOutcome.NotYet)} dated later this month; "
     + $"{report.Steps.Count} steps: {report.Steps.Count(o => o == SeedOutcome.Recorded)} made now, "
-    + $"{report.Steps.Count(o => o == SeedOutcome.AlreadyRecorded)} already made, {report.Steps.Count(o => o == SeedOutcome.Failed)} not made");
+    + $"{report.Steps.Count(o => o == SeedOutcome.AlreadyRecorded)} already made, {report.Steps.Count(o => o == SeedOutcome.Failed)} not made, "
+    + $"{report.Steps.Count(o => o == SeedOutcome.NotYet)} not due yet");
 return report.Complaints.Contains(SeedOutcome.Failed) || report.Steps.Contains(SeedOutcome.Failed) ? 1 : 0;

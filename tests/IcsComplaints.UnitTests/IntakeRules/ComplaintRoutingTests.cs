@@ -57,6 +57,24 @@ public sealed class ComplaintRoutingTests
     }
 
     [Fact]
+    public void ATransferRecordedLater_KeepsTheDayItWasDecided_NeverBeforeReceiptOrConsent()
+    {
+        var consentedAtArrival = IntakeExamples.Received(IntakeExamples.Submission("QKK") with { AboutOrganisationCodes = ["RJ1"], ShareConsentGiven = true });
+        var consentedLater = IntakeExamples.Received(IntakeExamples.Submission("QKK") with { AboutOrganisationCodes = ["RJ1"] });
+        consentedLater.RecordConsent(true, new DateOnly(2026, 11, 24), IntakeExamples.Today);
+
+        Assert.Contains("received", Assert.Throws<RequestValidationException>(
+            () => consentedAtArrival.Transfer("RJ1", IntakeExamples.Directory, new DateOnly(2026, 11, 19))).Errors["decidedOn"][0], StringComparison.Ordinal);
+        Assert.Contains("consent", Assert.Throws<RequestValidationException>(
+            () => consentedLater.Transfer("RJ1", IntakeExamples.Directory, new DateOnly(2026, 11, 23))).Errors["decidedOn"][0], StringComparison.Ordinal);
+        consentedAtArrival.Transfer("RJ1", IntakeExamples.Directory, new DateOnly(2026, 11, 20));
+        consentedLater.Transfer("RJ1", IntakeExamples.Directory, new DateOnly(2026, 11, 24));
+
+        Assert.Equal(new DateOnly(2026, 11, 20), consentedAtArrival.TransferredOn);
+        Assert.Equal(new DateOnly(2026, 11, 24), consentedLater.TransferredOn);
+    }
+
+    [Fact]
     public void Reg9_2_TheLead_IsOneOfTheOrganisations()
     {
         var fields = new FieldReader();

@@ -47,10 +47,11 @@ public sealed partial class Complaint
     }
 
     /// <summary>The ICB handles a complaint about a provider it commissions itself (Reg 7(4)).</summary>
-    public void HandleAsCommissioner(DateOnly today)
+    public void HandleAsCommissioner(DateOnly decidedOn)
     {
         EnsureOpen();
         EnsureMayMoveOn();
+        ComplaintRouting.CheckDecisionDay(this, decidedOn);
         if (!ComplaintRouting.AwaitsRouting(Route))
         {
             throw new RequestStateException("Only a complaint made to an ICB about a provider it commissions, not yet routed, can be handled by the ICB as commissioner.");
@@ -64,15 +65,16 @@ public sealed partial class Complaint
                 Owe(provider, "Reg 7(4): a complaint about you is being handled by the ICB, which may ask you for information.");
             }
         }
-        AnnounceRouted(today);
+        AnnounceRouted(decidedOn);
     }
 
     /// <summary>Sends the complaint to the organisation that should handle it, with the complainant's consent (Reg 6(5), 7(5)).</summary>
-    public void Transfer(string? toOrganisationCode, DirectorySnapshot directory, DateOnly today)
+    public void Transfer(string? toOrganisationCode, DirectorySnapshot directory, DateOnly decidedOn)
     {
         EnsureOpen();
         EnsureMayMoveOn();
-        TransferTo(toOrganisationCode, directory, today);
+        ComplaintRouting.CheckDecisionDay(this, decidedOn);
+        TransferTo(toOrganisationCode, directory, decidedOn);
     }
 
     /// <summary>

@@ -77,6 +77,24 @@ public static class ComplaintRouting
     }
 
     /// <summary>
+    /// A routing decision recorded after the day it was taken keeps that day, so the ICB's own time is not charged to
+    /// the provider; it cannot come before the complaint was received, nor a transfer before the consent it needs
+    /// (Reg 6(5), 7(5)).
+    /// </summary>
+    public static void CheckDecisionDay(Complaint complaint, DateOnly decidedOn)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        if (decidedOn < complaint.ReceivedOn)
+        {
+            throw new RequestValidationException("decidedOn", "The decision cannot come before the complaint was received.");
+        }
+        if (complaint.ShareConsentGiven == true && complaint.ShareConsentRecordedOn is { } consented && decidedOn < consented)
+        {
+            throw new RequestValidationException("decidedOn", "The decision cannot come before the complainant's consent was recorded.");
+        }
+    }
+
+    /// <summary>
     /// The organisation a complaint can be transferred to: open, handling complaints, not the one handling it now; from
     /// an ICB deciding, only the provider it is about (Reg 7(5)); always with the complainant's consent (Reg 6(5), 7(5)).
     /// </summary>
