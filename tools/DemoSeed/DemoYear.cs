@@ -141,7 +141,10 @@ public static partial class DemoYear
     private const string About =
         "The demo complaints ./ics up records through the gateway with tools/DemoSeed, each by a demo user of the organisation it was made to "
         + "and with its own Idempotency-Key, then the steps each complaint's handlers take on it, in order. A date written {today} or {today-N} "
-        + "(N days before) is filled in on the day; a response date written {workday-N} or {workday+N} is the first working day on or after it. The complaints keyed " + KeyPrefix + "… are a year across the demo ICB's providers, written by "
+        + "(N days before) is filled in on the day; a response date written {workday-N} or {workday+N} is the first working day on or after it. "
+        + "{month-K/D} is day D of the month K months before the seeding day's, {month-K/D+N} N days later, {workday:month-K/D+N} the first working day on or after it; "
+        + "a step's \"on\" is the day it happened, and neither a complaint nor a step dated after the seeding day is made, nor any step after it. "
+        + "The complaints keyed " + KeyPrefix + "… are a year across the demo ICB's providers, written by "
         + "dotnet run --project tools/DemoSeed -- --generate deploy/demo/complaints.json (DemoYear); the others are kept as written.";
 
     private static JsonObject Complaint(Random random, int number, Dating when, string madeTo, string handledBy)
