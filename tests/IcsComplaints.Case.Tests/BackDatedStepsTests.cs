@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
 using IcsComplaints.Calendar;
 using IcsComplaints.Case.Contracts.Grpc.V1;
 using IcsComplaints.ComplaintHandling.Tests;
 using IcsComplaints.TestKit;
+using static IcsComplaints.Case.Tests.CaseApiSteps;
 
 namespace IcsComplaints.Case.Tests;
 
@@ -22,8 +22,6 @@ public sealed class BackDatedStepsTests(ComplaintHandlingSystem system)
     private static readonly WorkingDayCalendar Calendar = new(BankHolidays.Embedded());
 
     private static DateOnly Today => LondonTime.Today(TimeProvider.System);
-
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task ACaseFromThreeMonthsAgo_IsRecordedDayByDay_ToItsResponse_ClosureAndTheOmbudsman()
@@ -104,47 +102,4 @@ public sealed class BackDatedStepsTests(ComplaintHandlingSystem system)
 
     private bool Published(Guid caseId, string fragment) =>
         system.Capture.Messages.Any(m => m.Contains(caseId.ToString(), StringComparison.Ordinal) && m.Contains(fragment, StringComparison.Ordinal));
-
-    private static Uri Path(Guid caseId, string step) => new($"/api/v1/cases/{caseId}/{step}", UriKind.Relative);
-
-    private static async Task<Guid> OpenCaseAsync(HttpClient http, DateOnly received)
-    {
-        using var response = await http.PostAsJsonAsync(new Uri("/api/v1/complaints", UriKind.Relative), new
-        {
-            organisationCode = "RJ1",
-            channel = "Letter",
-            receivedOn = Iso(received),
-            complainant = new { name = "Nora Backdate", email = "nora@example.org" },
-            description = "My follow-up appointment was cancelled twice and nobody said why.",
-        });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        var reference = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString()!;
-        Guid id = default;
-        await Eventually.TrueAsync(async () =>
-        {
-            var items = (await http.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/cases?reference={reference}", UriKind.Relative))).GetProperty("items");
-            if (items.GetArrayLength() == 0)
-            {
-                return false;
-            }
-            id = items[0].GetProperty("caseId").GetGuid();
-            return true;
-        }, Patience, "the case opens");
-        return id;
-    }
-
-    private static async Task<JsonElement> StepAsync(HttpClient http, Guid caseId, string step, object body, bool put = false)
-    {
-        using var response = put ? await http.PutAsJsonAsync(Path(caseId, step), body) : await http.PostAsJsonAsync(Path(caseId, step), body);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{step}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static async Task RefusedAsync(HttpClient http, Guid caseId, string step, object body, string field)
-    {
-        using var response = await http.PostAsJsonAsync(Path(caseId, step), body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{step}: expected 400, got {(int)response.StatusCode} {text}");
-        Assert.Contains(field, JsonDocument.Parse(text).RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name));
-    }
 }

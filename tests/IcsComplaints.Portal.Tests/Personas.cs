@@ -58,4 +58,13 @@ internal static class Personas
         }, TimeSpan.FromSeconds(60), "the complaint's case opens");
         return (reference, caseId);
     }
+
+    /// <summary>A step on a case taken over the API by a demo user, which must succeed.</summary>
+    public static async Task TakeStepAsync(PortalSystem system, string userName, Guid caseId, string step, object body, bool put = false)
+    {
+        using var http = await ApiAsync(system, userName);
+        var path = new Uri($"/api/v1/cases/{caseId}/{step}", UriKind.Relative);
+        using var taken = put ? await http.PutAsJsonAsync(path, body) : await http.PostAsJsonAsync(path, body);
+        Assert.True(taken.IsSuccessStatusCode, $"{step}: {(int)taken.StatusCode} {await taken.Content.ReadAsStringAsync()}");
+    }
 }

@@ -29,6 +29,7 @@ using IcsComplaints.Case.Api.Features.ShareDraft;
 using IcsComplaints.Case.Api.Features.SignFinalResponse;
 using IcsComplaints.Case.Api.Features.StartCloserLook;
 using IcsComplaints.Case.Api.Features.StartEarlyResolution;
+using IcsComplaints.Case.Api.Features.InviteToSurvey;
 using IcsComplaints.Case.Api.Features.SubmitSurvey;
 using IcsComplaints.Case.Api.Features.ViewCases;
 using IcsComplaints.Case.Api.Features.WatchDeadlines;
@@ -130,6 +131,7 @@ public static class CaseServiceCollectionExtensions
         services.AddScoped<ListContributions>();
         services.AddScoped<ContributionReads>();
         services.AddScoped<SubmitSurvey>();
+        services.AddScoped<SurveyInvitations>();
         services.AddScoped<ReadCaseSettings>();
         services.AddScoped<ChangeCaseSettings>();
     }

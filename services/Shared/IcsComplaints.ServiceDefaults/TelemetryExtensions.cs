@@ -55,9 +55,18 @@ public static class TelemetryExtensions
             .WithTracing(tracing => tracing
                 .AddSource(IcsTelemetry.Name)
                 .AddSource("MassTransit")
-                .AddAspNetCoreInstrumentation(options => options.Filter = IsNotHealthProbe)
+                .AddAspNetCoreInstrumentation(options =>
+                {
+                    options.Filter = IsNotHealthProbe;
+                    options.EnrichWithHttpRequest = (activity, _) => SecretPaths.RedactTags(activity);
+                    options.EnrichWithHttpResponse = (activity, _) => SecretPaths.RedactTags(activity);
+                })
                 .AddGrpcClientInstrumentation()
-                .AddHttpClientInstrumentation()
+                .AddHttpClientInstrumentation(options =>
+                {
+                    options.EnrichWithHttpRequestMessage = (activity, _) => SecretPaths.RedactTags(activity);
+                    options.EnrichWithHttpResponseMessage = (activity, _) => SecretPaths.RedactTags(activity);
+                })
                 .AddNpgsql());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

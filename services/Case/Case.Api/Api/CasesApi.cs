@@ -7,6 +7,7 @@ using IcsComplaints.Case.Api.Features.AssignCase;
 using IcsComplaints.Case.Api.Features.CaseSettings;
 using IcsComplaints.Case.Api.Features.CloseCase;
 using IcsComplaints.Case.Api.Features.CodeCase;
+using IcsComplaints.Case.Api.Features.InviteToSurvey;
 using IcsComplaints.Case.Api.Features.Contribute;
 using IcsComplaints.Case.Api.Features.LogContact;
 using IcsComplaints.Case.Api.Features.PauseClock;
@@ -99,10 +100,24 @@ public static class CasesApi
             await step.HandleAsync(caller, caseId, ct);
             return await queries.GetContributionAsync(caller, caseId, ct) is { } task ? TypedResults.Ok(task) : TypedResults.NotFound();
         });
+        group.MapPost("/{caseId:guid}/survey-invitations", async Task<Created<SurveyLink>> (Guid caseId, Caller caller, SurveyInvitations invitations, CancellationToken ct) =>
+            TypedResults.Created((string?)null, await invitations.IssueAsync(caller, caseId, ct)));
         group.MapPost("/{caseId:guid}/surveys/{kind}", async Task<NoContent> (
             Guid caseId, SurveyKind kind, [FromBody] CaseRequests.Survey? input, Caller caller, SubmitSurvey step, CancellationToken ct) =>
         {
             await step.HandleAsync(caller, caseId, kind, input ?? throw Missing(), ct);
+            return TypedResults.NoContent();
+        });
+
+        // The complainant's survey by the code of a link, without signing in; the code travels in a header (ADR 34).
+        var byLink = app.MapGroup("/api/v1/surveys/link").WithTags("Surveys").AllowAnonymous();
+        byLink.MapGet("", async Task<Results<Ok<SurveyByLink>, NotFound>> (
+            [FromHeader(Name = SurveyInvitations.CodeHeader)] string? code, SurveyInvitations invitations, CancellationToken ct) =>
+            await invitations.OpenAsync(code, ct) is { } survey ? TypedResults.Ok(survey) : TypedResults.NotFound());
+        byLink.MapPost("/answers", async Task<NoContent> (
+            [FromHeader(Name = SurveyInvitations.CodeHeader)] string? code, [FromBody] SurveyLinkAnswers? input, SurveyInvitations invitations, CancellationToken ct) =>
+        {
+            await invitations.AnswerAsync(code, input ?? throw Missing(), ct);
             return TypedResults.NoContent();
         });
 

@@ -21,6 +21,9 @@ public sealed class CaseDbContext(DbContextOptions<CaseDbContext> options) : DbC
     /// <summary>Drafts as they were when shared for review.</summary>
     public DbSet<DraftSnapshot> DraftSnapshots => Set<DraftSnapshot>();
 
+    /// <summary>Links to the complainant's experience survey, by the hash of their code.</summary>
+    public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
+
     /// <summary>Per-organisation settings of the procedure.</summary>
     public DbSet<OrganisationSettings> OrganisationSettings => Set<OrganisationSettings>();
 

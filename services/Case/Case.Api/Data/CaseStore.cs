@@ -1,3 +1,4 @@
+using Npgsql;
 using IcsComplaints.Case.Domain.Cases;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +31,27 @@ public sealed class CaseStore(CaseDbContext db)
 
     /// <summary>Adds a case just opened, saved with the rest.</summary>
     public void Add(ComplaintCase opened) => db.Cases.Add(opened);
+
+    /// <summary>Adds a link to a complainant's survey.</summary>
+    public void Add(SurveyInvitation invitation) => db.SurveyInvitations.Add(invitation);
+
+    /// <summary>The survey link whose code has this hash; <c>null</c> when there is none.</summary>
+    public Task<SurveyInvitation?> SurveyInvitationAsync(byte[] codeHash, CancellationToken ct) =>
+        db.SurveyInvitations.FirstOrDefaultAsync(i => i.CodeHash == codeHash, ct);
+
+    /// <summary>Saves a survey answer; false when the same survey was recorded at the same moment by another request.</summary>
+    public async Task<bool> TrySaveSurveyAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return false;
+        }
+    }
 
     /// <summary>An organisation's settings to read; <c>null</c> until it changes the defaults.</summary>
     public Task<OrganisationSettings?> SettingsAsync(string organisationCode, CancellationToken ct) =>

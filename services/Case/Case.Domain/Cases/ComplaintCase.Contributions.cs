@@ -32,6 +32,16 @@ public sealed partial class ComplaintCase
     /// <summary>Stores an experience survey answered after the final response; the complainant answers theirs once.</summary>
     public SurveyResponse AddSurvey(SurveyKind kind, Dictionary<string, string> answers, string? comment, DateOnly on)
     {
+        EnsureSurveyOpen(kind);
+        NotBefore(on, FinalResponseSentOn ?? ClosedOn ?? ReceivedOn, "answeredOn", "final response was sent");
+        var survey = new SurveyResponse(Id, kind, answers, comment, on);
+        _surveys.Add(survey);
+        return survey;
+    }
+
+    /// <summary>Refuses a survey of <paramref name="kind"/> before the final response has gone, and a second one from the complainant.</summary>
+    public void EnsureSurveyOpen(SurveyKind kind)
+    {
         if (FinalResponseSentOn is null && Closure != CaseClosure.Resolved)
         {
             throw new RequestStateException("Experience surveys are answered once the final response has gone.");
@@ -40,10 +50,6 @@ public sealed partial class ComplaintCase
         {
             throw new RequestStateException("The complainant's survey for this case has been answered.");
         }
-        NotBefore(on, FinalResponseSentOn ?? ClosedOn ?? ReceivedOn, "answeredOn", "final response was sent");
-        var survey = new SurveyResponse(Id, kind, answers, comment, on);
-        _surveys.Add(survey);
-        return survey;
     }
 
     private Contribution ContributionOf(string organisationCode) =>

@@ -39,4 +39,7 @@ public sealed record ApiResult<T>(T? Value, ApiProblem? Problem)
 
     /// <summary>True when the API answered 404: unknown, or not this caller's to see.</summary>
     public bool NotFound => Problem?.Status == 404;
+
+    /// <summary>True when the API refused the caller (401 or 403): the page answers "access denied" rather than show an error.</summary>
+    public bool Refused => Problem?.Status is 401 or 403;
 }

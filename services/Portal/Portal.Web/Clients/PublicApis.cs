@@ -35,10 +35,20 @@ public sealed record OwnComplaint(string Reference, string? OrganisationName, Da
 /// <summary>An organisation's complaint as its staff see it in a list.</summary>
 public sealed record ComplaintSummary(Guid Id, string Reference, string OrganisationCode, string HandlingOrganisationCode, DateOnly ReceivedOn, string Channel, string State, string Route);
 
+/// <summary>A statement of the complainant's survey.</summary>
+public sealed record SurveyQuestion(string Key, string Text);
+
+/// <summary>What a survey link opens: the organisation, the statements in order, and the answers each takes.</summary>
+public sealed record SurveyByLink(string OrganisationCode, IReadOnlyList<SurveyQuestion> Questions, IReadOnlyList<string> Answers, DateOnly OpenUntil);
+
+/// <summary>The answers given through a survey link.</summary>
+public sealed record SurveyLinkAnswers(IReadOnlyDictionary<string, string> Answers, string? Comment);
+
 /// <summary>The APIs the portal uses, one method per call.</summary>
 public sealed class PublicApis(PlatformApi api)
 {
     private const string SecretHeader = "X-Complaint-Secret";
+    private const string SurveyCodeHeader = "X-Survey-Code";
 
     /// <summary>Organisations whose name matches, or near a postcode (directory search).</summary>
     public async Task<ApiResult<ItemList<Organisation>>> FindOrganisationsAsync(string? name, string? postcode, CancellationToken ct)
@@ -86,6 +96,14 @@ public sealed class PublicApis(PlatformApi api)
     /// </summary>
     public Task<ApiResult<SelfReferral>> RequestAdvocacyAsync(SelfReferralRequest request, string secret, CancellationToken ct) =>
         api.PostAsync<SelfReferral>("/api/v1/advocacy/self-referrals", request, new Dictionary<string, string> { [SecretHeader] = secret.Trim() }, ct);
+
+    /// <summary>The survey a link's code opens; 404 for a code unknown, used or expired. The code goes in a header, never an address.</summary>
+    public Task<ApiResult<SurveyByLink>> SurveyByLinkAsync(string code, CancellationToken ct) =>
+        api.GetAsync<SurveyByLink>("/api/v1/surveys/link", new Dictionary<string, string> { [SurveyCodeHeader] = code }, ct);
+
+    /// <summary>Answers the survey a link's code opens, once.</summary>
+    public Task<ApiResult<object>> AnswerSurveyAsync(string code, SurveyLinkAnswers answers, CancellationToken ct) =>
+        api.PostAsync<object>("/api/v1/surveys/link/answers", answers, new Dictionary<string, string> { [SurveyCodeHeader] = code }, ct);
 
     /// <summary>A signed-in complainant's own complaints.</summary>
     public Task<ApiResult<ItemList<OwnComplaint>>> OwnComplaintsAsync(CancellationToken ct) =>

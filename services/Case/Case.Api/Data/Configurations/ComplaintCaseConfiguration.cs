@@ -59,7 +59,8 @@ public sealed class ComplaintCaseConfiguration : IEntityTypeConfiguration<Compla
 public sealed class CaseRecordConfiguration :
     IEntityTypeConfiguration<ResponseDateAgreement>, IEntityTypeConfiguration<ClockPause>, IEntityTypeConfiguration<ContactLogEntry>,
     IEntityTypeConfiguration<StaffInvolved>, IEntityTypeConfiguration<Contribution>, IEntityTypeConfiguration<SurveyResponse>,
-    IEntityTypeConfiguration<DeadlineAlert>, IEntityTypeConfiguration<DraftReview>, IEntityTypeConfiguration<DraftSnapshot>
+    IEntityTypeConfiguration<DeadlineAlert>, IEntityTypeConfiguration<DraftReview>, IEntityTypeConfiguration<DraftSnapshot>,
+    IEntityTypeConfiguration<SurveyInvitation>
 {
     /// <inheritdoc />
     public void Configure(EntityTypeBuilder<DraftReview> builder)
@@ -135,6 +136,10 @@ public sealed class CaseRecordConfiguration :
         builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.Answers).AsJson();
         builder.Property(s => s.Comment).HasMaxLength(2_000);
+        // Every survey of a case is read with it, so its own index stays beside the partial one below.
+        builder.HasIndex(s => s.CaseId);
+        // The complainant answers once, however many links were sent and however fast they are used.
+        builder.HasIndex(s => new { s.CaseId, s.Kind }).IsUnique().HasFilter("kind = 'Complainant'");
     }
 
     /// <inheritdoc />
@@ -144,6 +149,16 @@ public sealed class CaseRecordConfiguration :
         builder.Property(a => a.Deadline).HasMaxLength(30);
         builder.Property(a => a.Level).HasMaxLength(20);
         builder.HasIndex(a => new { a.CaseId, a.Deadline, a.DueOn, a.Level }).IsUnique();
+    }
+
+    /// <inheritdoc />
+    public void Configure(EntityTypeBuilder<SurveyInvitation> builder)
+    {
+        builder.ToTable("survey_invitations");
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.Property(i => i.CodeHash).HasMaxLength(32);
+        builder.HasIndex(i => i.CodeHash).IsUnique();
+        builder.HasIndex(i => i.CaseId);
     }
 }
 

@@ -661,6 +661,47 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                     b.ToTable("staff_involved", "case");
                 });
 
+            modelBuilder.Entity("IcsComplaints.Case.Domain.Cases.SurveyInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("answered_on");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<DateOnly>("OpenUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("open_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_invitations");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_survey_invitations_case_id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_survey_invitations_code_hash");
+
+                    b.ToTable("survey_invitations", "case");
+                });
+
             modelBuilder.Entity("IcsComplaints.Case.Domain.Cases.SurveyResponse", b =>
                 {
                     b.Property<long>("Id")
@@ -699,6 +740,11 @@ namespace IcsComplaints.Case.Api.Data.Migrations
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_survey_responses_case_id");
+
+                    b.HasIndex("CaseId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_survey_responses_case_id_kind")
+                        .HasFilter("kind = 'Complainant'");
 
                     b.ToTable("survey_responses", "case");
                 });

@@ -37,10 +37,24 @@ public sealed class SubmitSurvey(CaseSteps steps, CaseStore store, IOutbox outbo
             throw new RequestForbiddenException("The staff survey is for staff of the organisation handling the complaint.");
         }
         var reader = new FieldReader();
-        var answers = Answers(reader, ExperienceSurvey.QuestionsOf(kind), input.Answers);
-        var comment = reader.Text(input.Comment, "comment", 2_000);
+        var (answers, comment) = Read(reader, kind, input.Answers, input.Comment);
         var answeredOn = reader.DateOrToday(input.AnsweredOn, "answeredOn", steps.Today);
         reader.ThrowIfAny();
+        Record(c, kind, answers, comment, answeredOn);
+        await store.SaveAsync(ct);
+    }
+
+    /// <summary>The answers and comment of a survey of <paramref name="kind"/>, each problem added to <paramref name="reader"/>.</summary>
+    public static (Dictionary<string, string> Answers, string? Comment) Read(FieldReader reader, SurveyKind kind, IReadOnlyDictionary<string, string>? answers, string? comment)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return (Answers(reader, ExperienceSurvey.QuestionsOf(kind), answers), reader.Text(comment, "comment", 2_000));
+    }
+
+    /// <summary>Adds the survey to the case, audits it and announces it; the caller saves.</summary>
+    public void Record(ComplaintCase c, SurveyKind kind, Dictionary<string, string> answers, string? comment, DateOnly answeredOn)
+    {
+        ArgumentNullException.ThrowIfNull(c);
         var survey = c.AddSurvey(kind, answers, comment, answeredOn);
         audit.Record(AuditAction.Create, AuditResources.Case, c.Id.ToString(), c.OrganisationCode);
         outbox.Publish(new ExperienceSurveyAnswered
@@ -48,7 +62,6 @@ public sealed class SubmitSurvey(CaseSteps steps, CaseStore store, IOutbox outbo
             SurveyId = Guid.CreateVersion7(time.GetUtcNow()), OrganisationCode = c.OrganisationCode,
             Month = survey.SubmittedOn.ToString("yyyy-MM", CultureInfo.InvariantCulture), Kind = kind.ToString(), Answers = answers,
         });
-        await store.SaveAsync(ct);
     }
 
     private static Dictionary<string, string> Answers(FieldReader reader, IReadOnlyDictionary<string, string> questions, IReadOnlyDictionary<string, string>? given)

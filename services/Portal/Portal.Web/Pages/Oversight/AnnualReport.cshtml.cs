@@ -68,7 +68,7 @@ public sealed class AnnualReportModel(ReportingApis apis, PublicApis directory, 
             return Page();
         }
         var report = await apis.AnnualReportAsync(Organisation!, Year!, ct);
-        if (report.Problem is { Status: 401 or 403 })
+        if (report.Refused)
         {
             return Forbid();
         }

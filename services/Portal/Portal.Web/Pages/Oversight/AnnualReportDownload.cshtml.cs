@@ -14,11 +14,11 @@ public sealed class AnnualReportDownloadModel(ReportingApis apis) : PageModel
             return NotFound();
         }
         var file = await apis.AnnualReportPdfAsync(organisation, year, ct);
-        if (file.Problem is { Status: 401 or 403 })
+        if (file.Refused)
         {
             return Forbid();
         }
-        if (file.Problem is { Status: 404 })
+        if (file.NotFound)
         {
             return NotFound();
         }

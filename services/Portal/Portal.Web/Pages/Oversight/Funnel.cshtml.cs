@@ -24,7 +24,7 @@ public sealed class FunnelModel(ReportingApis apis, TimeProvider time) : MonthsP
         Rate = string.IsNullOrWhiteSpace(Measure) ? Rate : Measure;
         ReadPeriod();
         var funnel = await apis.FunnelAsync(Rate, Period.From, Period.To, ct);
-        if (funnel.Problem is { Status: 401 or 403 })
+        if (funnel.Refused)
         {
             return Forbid();
         }

@@ -15,7 +15,7 @@ public sealed class IndexModel(ReportingApis apis, TimeProvider time) : MonthsPa
     {
         ReadPeriod();
         var oversight = await apis.OversightAsync(Period.From, Period.To, ct);
-        if (oversight.Problem is { Status: 401 or 403 })
+        if (oversight.Refused)
         {
             return Forbid();
         }

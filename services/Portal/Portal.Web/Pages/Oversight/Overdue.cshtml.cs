@@ -12,7 +12,7 @@ public sealed class OverdueModel(ReportingApis apis) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var overdue = await apis.OverdueAsync(ct);
-        if (overdue.Problem is { Status: 401 or 403 })
+        if (overdue.Refused)
         {
             return Forbid();
         }

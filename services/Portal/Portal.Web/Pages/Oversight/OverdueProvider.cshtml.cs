@@ -17,7 +17,7 @@ public sealed class OverdueProviderModel(ReportingApis apis) : PageModel
     public async Task<IActionResult> OnGetAsync(string organisation, CancellationToken ct)
     {
         var cases = await apis.OverdueCasesAsync(organisation, ct);
-        if (cases.Problem is { Status: 401 or 403 })
+        if (cases.Refused)
         {
             return Forbid();
         }

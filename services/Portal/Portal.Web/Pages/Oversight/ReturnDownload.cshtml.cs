@@ -14,7 +14,7 @@ public sealed class ReturnDownloadModel(ReportingApis apis) : PageModel
             return NotFound();
         }
         var file = await apis.Ko41CsvAsync(organisation, year, ct);
-        if (file.Problem is { Status: 401 or 403 })
+        if (file.Refused)
         {
             return Forbid();
         }

@@ -30,7 +30,7 @@ public sealed class ReturnsModel(ReportingApis apis, TimeProvider time) : PageMo
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var providers = await apis.OverdueAsync(ct);
-        if (providers.Problem is { Status: 401 or 403 })
+        if (providers.Refused)
         {
             return Forbid();
         }

@@ -39,7 +39,7 @@ public sealed class SelfAssessmentsModel(LearningOversightApis apis, TimeProvide
             return Page();
         }
         var assessments = await apis.ProviderAssessmentsAsync(year, ct);
-        if (assessments.Problem is { Status: 401 or 403 })
+        if (assessments.Refused)
         {
             return Forbid();
         }

@@ -24,7 +24,7 @@ public sealed class ThemeModel(LearningOversightApis apis, LearningApis learning
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var theme = await apis.ThemeAsync(id, ct);
-        if (theme.Problem is { Status: 401 or 403 })
+        if (theme.Refused)
         {
             return Forbid();
         }

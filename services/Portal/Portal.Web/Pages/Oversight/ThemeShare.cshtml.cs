@@ -46,7 +46,7 @@ public sealed class ThemeShareModel(LearningOversightApis apis, LearningApis lea
             return found;
         }
         var shared = await apis.ShareThemeAsync(id, Message, OrganisationCodes, ct);
-        if (shared.Problem is { Status: 401 or 403 })
+        if (shared.Refused)
         {
             return Forbid();
         }
@@ -65,7 +65,7 @@ public sealed class ThemeShareModel(LearningOversightApis apis, LearningApis lea
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
         var theme = await apis.ThemeAsync(id, ct);
-        if (theme.Problem is { Status: 401 or 403 })
+        if (theme.Refused)
         {
             return Forbid();
         }

@@ -29,7 +29,7 @@ public sealed class ThemesModel(LearningOversightApis apis, LearningApis learnin
     {
         ChooseMonth();
         var themes = await apis.ThemesAsync(Month!, ct);
-        if (themes.Problem is { Status: 401 or 403 })
+        if (themes.Refused)
         {
             return Forbid();
         }
@@ -47,7 +47,7 @@ public sealed class ThemesModel(LearningOversightApis apis, LearningApis learnin
     {
         ChooseMonth();
         var detected = await apis.DetectThemesAsync(Month!, ct);
-        if (detected.Problem is { Status: 401 or 403 })
+        if (detected.Refused)
         {
             return Forbid();
         }

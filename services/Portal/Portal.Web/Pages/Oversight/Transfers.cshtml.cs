@@ -16,7 +16,7 @@ public sealed class TransfersModel(ReportingApis apis, TimeProvider time) : Mont
     {
         ReadPeriod();
         var transfers = await apis.TransfersAsync(Period.From, Period.To, ct);
-        if (transfers.Problem is { Status: 401 or 403 })
+        if (transfers.Refused)
         {
             return Forbid();
         }

@@ -35,18 +35,18 @@ public sealed class TrendModel(ReportingApis apis) : PageModel
         Key = string.IsNullOrWhiteSpace(Measure) ? Key : Measure;
         Organisation = string.IsNullOrWhiteSpace(Organisation) ? null : Organisation.Trim().ToUpperInvariant();
         var providers = await apis.OverdueAsync(ct);
-        if (providers.Problem is { Status: 401 or 403 })
+        if (providers.Refused)
         {
             return Forbid();
         }
         Providers = [.. (providers.Value?.Items ?? []).Select(p => p.OrganisationCode)];
         var trend = await apis.TrendAsync(Key, Organisation, ct);
-        if (trend.Problem is { Status: 401 or 403 })
+        if (trend.Refused)
         {
             return Forbid();
         }
         // Another ICB's provider answers 404, as if it did not exist.
-        if (trend.Problem is { Status: 404 })
+        if (trend.NotFound)
         {
             return NotFound();
         }

@@ -27,7 +27,7 @@ public sealed class IndexModel(CaseApis apis) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var listed = await apis.ReviewsAsync(null, ct);
-        if (listed.Problem is { Status: 401 or 403 })
+        if (listed.Refused)
         {
             return Forbid();
         }

@@ -118,7 +118,7 @@ public sealed partial class IndexModel(CaseApis apis) : PageModel
         }
         var query = new CaseQuery(Stage, within, Missed, Paused, Mine, IncludeClosed, Sort, reference);
         var listed = await apis.ListCasesAsync(query, ct);
-        if (listed.Problem is { Status: 401 or 403 })
+        if (listed.Refused)
         {
             return Forbid();
         }

@@ -12,7 +12,7 @@ public sealed class IndexModel(ContributionApis apis) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var listed = await apis.ListAsync(ct);
-        if (listed.Problem is { Status: 401 or 403 })
+        if (listed.Refused)
         {
             return Forbid();
         }

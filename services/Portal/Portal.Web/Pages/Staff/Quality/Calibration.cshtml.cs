@@ -17,7 +17,7 @@ public sealed class CalibrationModel(LearningApis apis) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var results = await apis.CalibrationAsync(ct);
-        if (results.Problem is { Status: 401 or 403 })
+        if (results.Refused)
         {
             return Forbid();
         }

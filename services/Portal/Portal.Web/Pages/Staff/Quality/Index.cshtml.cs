@@ -15,7 +15,7 @@ public sealed class IndexModel(LearningApis apis) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var queue = await apis.CalibrationQueueAsync(ct);
-        if (queue.Problem is { Status: 401 or 403 })
+        if (queue.Refused)
         {
             return Forbid();
         }

@@ -14,7 +14,7 @@ public sealed class IndexModel(LearningApis apis) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var listed = await apis.ActionsAsync(null, ct);
-        if (listed.Problem is { Status: 401 or 403 })
+        if (listed.Refused)
         {
             return Forbid();
         }
