@@ -1,7 +1,7 @@
 using System.Globalization;
-using static IcsComplaints.Case.Api.Features.WriteLetters.LetterLayout;
+using static IcsComplaints.Letters.LetterLayout;
 
-namespace IcsComplaints.Case.Api.Features.WriteLetters;
+namespace IcsComplaints.Letters;
 
 /// <summary>The person a letter is addressed to.</summary>
 /// <param name="Name">The name as it should appear on the letter and in the greeting.</param>
