@@ -12,8 +12,8 @@ public sealed class CorrespondenceOptions
     /// </summary>
     public string TeamMailbox { get; set; } = "complaints.{ods}@nhs.example";
 
-    /// <summary>Which channel sends e-mail: <c>Smtp</c> (development and tests) or <c>Notify</c> (GOV.UK Notify).</summary>
-    public string Channel { get; set; } = "Smtp";
+    /// <summary>Mailboxes of organisations whose address does not follow <see cref="TeamMailbox"/>, by ODS code; empty: none.</summary>
+    public Dictionary<string, string> TeamMailboxes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How long the dispatcher waits when nothing is due.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
@@ -28,7 +28,11 @@ public sealed class CorrespondenceOptions
     public int MaxAttempts { get; set; } = 6;
 
     /// <summary>The team mailbox of an organisation, or <c>null</c> when none is set.</summary>
-    public string? TeamMailboxOf(string organisationCode) => string.IsNullOrWhiteSpace(TeamMailbox)
-        ? null
-        : TeamMailbox.Replace("{ods}", organisationCode.ToLowerInvariant(), StringComparison.Ordinal);
+    public string? TeamMailboxOf(string organisationCode)
+    {
+        var mailbox = TeamMailboxes.TryGetValue(organisationCode, out var own)
+            ? own
+            : TeamMailbox.Replace("{ods}", organisationCode.ToLowerInvariant(), StringComparison.Ordinal);
+        return string.IsNullOrWhiteSpace(mailbox) ? null : mailbox;
+    }
 }
