@@ -3,12 +3,13 @@
 # Uses ./ics's settings (ROOT, STATE, SMTP_PORT, SMTP_WEB_PORT) and helpers (say, die, alive, pid_of, port_open).
 
 SMTP4DEV_VERSION=3.15.0
-SMTP4DEV="$STATE/tools/smtp4dev/smtp4dev"
+# ICS_SMTP4DEV: an smtp4dev already installed elsewhere (another checkout's), used instead of installing one here.
+SMTP4DEV=${ICS_SMTP4DEV:-$STATE/tools/smtp4dev/smtp4dev}
 
 ensure_smtp4dev() {
   [ -x "$SMTP4DEV" ] && return
   say "installing smtp4dev $SMTP4DEV_VERSION (dotnet tool)"
-  dotnet tool install Rnwood.Smtp4dev --version "$SMTP4DEV_VERSION" --tool-path "$STATE/tools/smtp4dev" >/dev/null ||
+  dotnet tool install Rnwood.Smtp4dev --version "$SMTP4DEV_VERSION" --tool-path "$(dirname "$SMTP4DEV")" >/dev/null ||
     die "could not install smtp4dev"
 }
 
