@@ -15,6 +15,9 @@ public sealed class CorrespondenceOptions
     /// <summary>Mailboxes of organisations whose address does not follow <see cref="TeamMailbox"/>, by ODS code; empty: none.</summary>
     public Dictionary<string, string> TeamMailboxes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Which channel sends e-mail: <c>Smtp</c> or <c>Notify</c> (see <see cref="CorrespondenceServiceCollectionExtensions.AddMailChannel"/>).</summary>
+    public string Channel { get; set; } = "Smtp";
+
     /// <summary>How long the dispatcher waits when nothing is due.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -31,7 +31,6 @@ public static class CorrespondenceServiceCollectionExtensions
         });
         builder.Services.AddAuditTrail<CorrespondenceDbContext>();
         builder.Services.Configure<CorrespondenceOptions>(builder.Configuration.GetSection(CorrespondenceOptions.SectionName));
-        builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection(SmtpOptions.SectionName));
         builder.Services.AddScoped<MessageStore>();
         builder.Services.AddScoped<MessageQueries>();
         builder.Services.AddScoped<RecordCaseHandler>();
@@ -39,10 +38,37 @@ public static class CorrespondenceServiceCollectionExtensions
         builder.Services.AddScoped<ListMessagesHandler>();
         builder.Services.AddScoped<MessageWriter>();
         builder.Services.AddScoped<SendMessageHandler>();
-        builder.Services.AddSingleton<IMailChannel, SmtpChannel>();
+        builder.Services.AddMailChannel(builder.Configuration);
         builder.Services.AddHostedService<MessageDispatcher>();
         builder.Services.AddServiceGrpc();
         return builder;
+    }
+
+    /// <summary>
+    /// The e-mail channel, chosen by configuration alone: <c>Correspondence:Channel</c> is <c>Smtp</c> (the default:
+    /// the local mail catcher, or an installation's relay) or <c>Notify</c> (GOV.UK Notify, whose key and template
+    /// must then be set, or the service does not start).
+    /// </summary>
+    public static IServiceCollection AddMailChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        var channel = configuration[$"{CorrespondenceOptions.SectionName}:Channel"] ?? "Smtp";
+        switch (channel)
+        {
+            case "Smtp":
+                services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.SectionName));
+                services.AddSingleton<IMailChannel, SmtpChannel>();
+                break;
+            case "Notify":
+                services.AddOptions<NotifyOptions>().Bind(configuration.GetSection(NotifyOptions.SectionName))
+                    .Validate(o => o.ApiKey.Length >= 74, "Correspondence:Notify:ApiKey must be a Notify API key.")
+                    .Validate(o => Guid.TryParse(o.EmailTemplateId, out _), "Correspondence:Notify:EmailTemplateId must be a template's id.")
+                    .ValidateOnStart();
+                services.AddSingleton<IMailChannel, NotifyChannel>();
+                break;
+            default:
+                throw new InvalidOperationException($"Correspondence:Channel is \"{channel}\": it must be Smtp or Notify.");
+        }
+        return services;
     }
 
     /// <summary>Maps the REST and gRPC APIs and the operator endpoints.</summary>
