@@ -3,7 +3,7 @@ using UglyToad.PdfPig;
 
 namespace IcsComplaints.UnitTests;
 
-/// <summary>The acknowledgement letter as a PDF says exactly what its text says, in standard and large print.</summary>
+/// <summary>The letters as PDFs say exactly what their text says, in standard and large print.</summary>
 public sealed class LetterPdfTests
 {
     // The text rendering's only marks that are layout, not content: the rules under headings and the list bullets.
@@ -28,6 +28,18 @@ public sealed class LetterPdfTests
         var pdf = AcknowledgementLetter.Pdf(letter, format);
 
         Assert.Equal(Words(AcknowledgementLetter.Text(letter)), PdfWords(pdf));
+    }
+
+    [Theory]
+    [InlineData(LetterFormat.Standard)]
+    [InlineData(LetterFormat.LargePrint)]
+    public void TheFinalResponsePdf_ReadsBackWordForWord_AsTheLettersText(LetterFormat format)
+    {
+        var letter = FinalResponseLetterTests.Letter();
+
+        var pdf = FinalResponseLetter.Pdf(letter, format);
+
+        Assert.Equal(Words(FinalResponseLetter.Text(letter)), PdfWords(pdf));
     }
 
     [Fact]

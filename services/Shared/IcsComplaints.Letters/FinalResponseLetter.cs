@@ -105,6 +105,13 @@ public static class FinalResponseLetter
         return LetterLayout.RenderHtml(Title(letter), blocks, format);
     }
 
+    /// <summary>Renders the letter as an A4 PDF set in the shipped fonts, to send or print.</summary>
+    /// <param name="letter">The letter's content.</param>
+    /// <param name="format">Standard or large print.</param>
+    /// <returns>The PDF's bytes.</returns>
+    public static byte[] Pdf(FinalResponseLetterModel letter, LetterFormat format = LetterFormat.Standard) =>
+        LetterPdf.Render(Title(letter), Compose(letter), format);
+
     /// <summary>Renders the letter as plain text: headings underlined, paragraphs wrapped at 80 characters, lists with "- ".</summary>
     /// <param name="letter">The letter's content.</param>
     /// <returns>The text, lines separated by "\n".</returns>
