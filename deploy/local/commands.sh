@@ -66,6 +66,7 @@ ICS_TEST_INFRA=env
 ICS_TEST_POSTGRES=$PG_CS;Database=postgres
 ICS_TEST_RABBITMQ=$RABBIT_URI/
 ICS_TEST_RABBITMQ_MANAGEMENT=$RABBIT_MGMT
+ICS_TEST_SMTP4DEV=$SMTP4DEV
 EOF
 }
 
@@ -98,6 +99,8 @@ cmd_test() {
   trap stop_what_test_started EXIT
   start_postgres
   start_rabbitmq
+  # The tests start their own mail catchers from the installed tool, on ports of their own.
+  ensure_smtp4dev
   build
   ensure_helm
   wait_rabbitmq

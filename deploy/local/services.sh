@@ -101,6 +101,8 @@ service_env() {
   # The demo's cases are recorded in a burst after the first scan; overdue and near deadlines show a minute later, not 15.
   [ "$name" = case ] && vars+=("Cases__Deadlines__Interval=00:01:00")
   [ "$name" = gateway ] && vars+=("Gateway__TrustedProxies__0=127.0.0.1")
+  # Every e-mail goes to the local mail catcher (deploy/local/mail.sh), whose page shows it.
+  [ "$name" = correspondence ] && vars+=("Correspondence__Smtp__Host=127.0.0.1" "Correspondence__Smtp__Port=$SMTP_PORT")
   printf '%s\n' "${vars[@]}"
 }
 
@@ -228,6 +230,7 @@ print_urls() {
     printf '  %-19s %s%s\n' "$name" "http://127.0.0.1:$(field "$svc" 3)" "$([ -z "$(field "$svc" 4)" ] || echo "  (gRPC $(field "$svc" 4))")"
   done
   cat <<EOF
+  Mail (smtp4dev)     http://127.0.0.1:$SMTP_WEB_PORT  (every e-mail the demo sends, none of it leaving this machine)
   RabbitMQ management http://127.0.0.1:$RABBIT_MGMT_PORT  (user ics: ./ics credentials)
   PostgreSQL          127.0.0.1:$PG_PORT  (each service's own roles: ./ics credentials)
   Logs                $STATE/logs/

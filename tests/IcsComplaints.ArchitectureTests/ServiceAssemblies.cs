@@ -14,6 +14,7 @@ public static class ServiceAssemblies
         ("AdvocacyReferral", "IcsComplaints.AdvocacyReferral"),
         ("Learning", "IcsComplaints.Learning"),
         ("Reporting", "IcsComplaints.Reporting"),
+        ("Correspondence", "IcsComplaints.Correspondence"),
     ];
 
     /// <summary>For a [Theory]: one row per service.</summary>

@@ -30,9 +30,9 @@ public sealed partial class HelmChartTests
 
         Assert.True(code == 0, output);
         var kinds = KindLine().Matches(output).Select(m => m.Groups[1].Value).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(8, kinds["Deployment"]);
-        Assert.Equal(16, kinds["Service"]);
-        Assert.Equal(6, kinds["Job"]);
+        Assert.Equal(9, kinds["Deployment"]);
+        Assert.Equal(18, kinds["Service"]);
+        Assert.Equal(7, kinds["Job"]);
         Assert.Contains("helm.sh/hook: pre-install,pre-upgrade", output, StringComparison.Ordinal);
         Assert.Contains("args: [\"migrate\"]", output, StringComparison.Ordinal);
         Assert.DoesNotContain("password", output, StringComparison.OrdinalIgnoreCase);
@@ -142,7 +142,7 @@ public sealed partial class HelmChartTests
 
         Assert.Contains("key: identity-signing-key", output, StringComparison.Ordinal);
         Assert.Contains("name: Identity__Issuer\n              value: \"https://complaints.example.org/\"", output, StringComparison.Ordinal);
-        Assert.Equal(8 + 6, Regex.Count(output, "name: Authentication__Authority"));
+        Assert.Equal(9 + 7, Regex.Count(output, "name: Authentication__Authority"));
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed partial class HelmChartTests
     {
         var workloads = Workloads(Render());
 
-        Assert.Equal(14, workloads.Count);
+        Assert.Equal(16, workloads.Count);
         foreach (var (kind, service, env) in workloads)
         {
             var secrets = env.Select(e => e.At("valueFrom", "secretKeyRef", "name")?.ToString()).OfType<string>().Distinct().ToList();
@@ -233,7 +233,7 @@ public sealed partial class HelmChartTests
             .Where(w => w.Env.Any(e => e.At("name")?.ToString() == "ConnectionStrings__rabbitmq"))
             .Select(w => w.Service).Distinct().Order(StringComparer.Ordinal);
 
-        Assert.Equal(["advocacy", "case", "intake", "learning", "reporting"], withBroker);
+        Assert.Equal(["advocacy", "case", "correspondence", "intake", "learning", "reporting"], withBroker);
     }
 
     [Fact]

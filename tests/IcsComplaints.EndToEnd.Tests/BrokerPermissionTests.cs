@@ -1,5 +1,6 @@
 extern alias advocacy;
 extern alias cases;
+extern alias correspondence;
 extern alias intake;
 extern alias learning;
 extern alias reporting;
@@ -25,7 +26,7 @@ public sealed class BrokerPermissionTests(IcsSystem system) : IAsyncLifetime
 {
     private const ushort AccessRefused = 403;
 
-    // Each service with messaging: its assembly, and the namespace of the events it owns (reporting owns none).
+    // Each service with messaging: its assembly, and the namespace of the events it owns (reporting and correspondence own none).
     private static readonly (string Name, Assembly Assembly, string? Publishes)[] Services =
     [
         ("intake", typeof(intake::Program).Assembly, "IcsComplaints.Intake.Contracts.Events"),
@@ -33,6 +34,7 @@ public sealed class BrokerPermissionTests(IcsSystem system) : IAsyncLifetime
         ("advocacy-referral", typeof(advocacy::Program).Assembly, "IcsComplaints.AdvocacyReferral.Contracts.Events"),
         ("learning", typeof(learning::Program).Assembly, "IcsComplaints.Learning.Contracts.Events"),
         ("reporting", typeof(reporting::Program).Assembly, null),
+        ("correspondence", typeof(correspondence::Program).Assembly, null),
     ];
 
     // Every event of every service's contracts, each with the exchange MassTransit publishes it to.

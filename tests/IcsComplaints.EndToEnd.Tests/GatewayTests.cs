@@ -52,6 +52,9 @@ public sealed class GatewayTests(IcsSystem system)
         ["reporting-rest"] = (HttpMethod.Get, "/api/v1/reporting/oversight"),
         ["reporting-audit"] = (HttpMethod.Get, "/api/v1/audit/reporting"),
         ["reporting-grpc"] = (HttpMethod.Post, "/ics.reporting.v1.ReportingService/GetMeasures"),
+        ["correspondence-rest"] = (HttpMethod.Get, $"/api/v1/correspondence/cases/{Guid.Empty}/messages"),
+        ["correspondence-audit"] = (HttpMethod.Get, "/api/v1/audit/correspondence"),
+        ["correspondence-grpc"] = (HttpMethod.Post, "/ics.correspondence.v1.CorrespondenceService/ListCaseMessages"),
     };
 
     [Fact]

@@ -2,7 +2,7 @@
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
-using IcsComplaints.Case.Api.Features.WriteLetters;
+using IcsComplaints.Letters;
 
 namespace IcsComplaints.UnitTests;
 

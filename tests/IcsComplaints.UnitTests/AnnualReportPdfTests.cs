@@ -1,4 +1,5 @@
 using IcsComplaints.Reporting.Api.Features.GetAnnualReportPdf;
+using IcsComplaints.Letters;
 using IcsComplaints.Reporting.Domain.Measures;
 using IcsComplaints.Reporting.Domain.Returns;
 using UglyToad.PdfPig;

@@ -1,4 +1,4 @@
-using IcsComplaints.Case.Api.Features.WriteLetters;
+using IcsComplaints.Letters;
 
 namespace IcsComplaints.UnitTests;
 

@@ -33,6 +33,7 @@ using IcsComplaints.ServiceDefaults;
 using IcsComplaints.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using IcsComplaints.Letters;
 
 namespace IcsComplaints.Case.Api.Api;
 
@@ -204,7 +205,7 @@ public static class CasesApi
         var letter = await render(text, letterFormat, http.Request.Headers.Authorization.ToString());
         if (letter is not null && !text)
         {
-            http.Response.Headers.ContentSecurityPolicy = LetterLayout.ContentSecurityPolicy(letterFormat);
+            http.Response.Headers.ContentSecurityPolicy = LetterHtmlPolicy.ContentSecurityPolicy(letterFormat);
         }
         return letter is null ? TypedResults.NotFound() : TypedResults.Text(letter, text ? "text/plain; charset=utf-8" : "text/html; charset=utf-8");
     }

@@ -7,6 +7,7 @@ using IcsComplaints.Case.Domain.Rules;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
+using IcsComplaints.Letters;
 
 namespace IcsComplaints.Case.Api.Features.WriteLetters;
 

@@ -4,6 +4,7 @@ using IcsComplaints.Reporting.Domain.Measures;
 using IcsComplaints.Reporting.Domain.Returns;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using IcsComplaints.Letters;
 
 namespace IcsComplaints.Reporting.Api.Features.GetAnnualReportPdf;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
-namespace IcsComplaints.Case.Api.Features.WriteLetters;
+namespace IcsComplaints.Letters;
 
 /// <summary>
 /// The blocks every complaint letter is built from, and their HTML and text rendering: each letter composes its
@@ -253,4 +253,14 @@ internal static class LetterLayout
         body[data-format="large-print"] .letterhead { font-size: 20pt; }
 
         """;
+}
+
+/// <summary>What a service serving a letter as HTML must send with it.</summary>
+public static class LetterHtmlPolicy
+{
+    /// <summary>
+    /// The Content-Security-Policy of an HTML letter: nothing but its own stylesheet, named by its hash, so that no
+    /// inline style or script anyone managed to put into the letter's text could take effect.
+    /// </summary>
+    public static string ContentSecurityPolicy(LetterFormat format) => LetterLayout.ContentSecurityPolicy(format);
 }

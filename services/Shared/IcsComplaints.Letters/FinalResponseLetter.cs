@@ -1,7 +1,7 @@
 using System.Globalization;
-using static IcsComplaints.Case.Api.Features.WriteLetters.LetterLayout;
+using static IcsComplaints.Letters.LetterLayout;
 
-namespace IcsComplaints.Case.Api.Features.WriteLetters;
+namespace IcsComplaints.Letters;
 
 /// <summary>The person a letter is addressed to.</summary>
 /// <param name="Name">The name as it should appear on the letter and in the greeting.</param>
@@ -104,6 +104,13 @@ public static class FinalResponseLetter
         var blocks = Compose(letter);
         return LetterLayout.RenderHtml(Title(letter), blocks, format);
     }
+
+    /// <summary>Renders the letter as an A4 PDF set in the shipped fonts, to send or print.</summary>
+    /// <param name="letter">The letter's content.</param>
+    /// <param name="format">Standard or large print.</param>
+    /// <returns>The PDF's bytes.</returns>
+    public static byte[] Pdf(FinalResponseLetterModel letter, LetterFormat format = LetterFormat.Standard) =>
+        LetterPdf.Render(Title(letter), Compose(letter), format);
 
     /// <summary>Renders the letter as plain text: headings underlined, paragraphs wrapped at 80 characters, lists with "- ".</summary>
     /// <param name="letter">The letter's content.</param>

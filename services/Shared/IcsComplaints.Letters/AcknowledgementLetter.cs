@@ -1,7 +1,7 @@
 using System.Globalization;
-using static IcsComplaints.Case.Api.Features.WriteLetters.LetterLayout;
+using static IcsComplaints.Letters.LetterLayout;
 
-namespace IcsComplaints.Case.Api.Features.WriteLetters;
+namespace IcsComplaints.Letters;
 
 /// <summary>Everything an acknowledgement letter (Reg 13) says, mapped from the case.</summary>
 /// <param name="OrganisationName">The organisation handling the complaint, shown as the letterhead.</param>
@@ -37,6 +37,13 @@ public static class AcknowledgementLetter
         var blocks = Compose(letter);
         return RenderHtml($"Acknowledgement of complaint {OneLine(letter.Reference)}", blocks, format);
     }
+
+    /// <summary>Renders the letter as an A4 PDF set in the shipped fonts, to send or print.</summary>
+    /// <param name="letter">The letter's content.</param>
+    /// <param name="format">Standard or large print.</param>
+    /// <returns>The PDF's bytes.</returns>
+    public static byte[] Pdf(AcknowledgementLetterModel letter, LetterFormat format = LetterFormat.Standard) =>
+        LetterPdf.Render($"Acknowledgement of complaint {OneLine(letter?.Reference)}", Compose(letter!), format);
 
     /// <summary>Renders the letter as plain text: headings underlined, paragraphs wrapped at 80 characters.</summary>
     /// <param name="letter">The letter's content.</param>

@@ -1,11 +1,12 @@
 using PdfSharp.Fonts;
 
-namespace IcsComplaints.Reporting.Api.Features.GetAnnualReportPdf;
+namespace IcsComplaints.Letters;
 
 /// <summary>
-/// The fonts reporting's PDFs are set in: Liberation Sans (SIL Open Font License, Fonts/OFL.txt), shipped in the
-/// service's own folder. PDFsharp finds no system fonts on Linux, and a font the host happens to have would make the
-/// document depend on the machine it was made on, so every family asked for is answered with these two faces.
+/// The fonts the platform's PDFs (reporting's annual report, correspondence's letters) are set in: Liberation Sans
+/// (SIL Open Font License, Fonts/OFL.txt), shipped in the service's own folder. PDFsharp finds no system fonts on
+/// Linux, and a font the host happens to have would make the document depend on the machine it was made on, so every
+/// family asked for is answered with these two faces.
 /// </summary>
 public sealed class ShippedFonts : IFontResolver
 {

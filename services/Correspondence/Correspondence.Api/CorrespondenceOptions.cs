@@ -1,0 +1,41 @@
+namespace IcsComplaints.Correspondence.Api;
+
+/// <summary>Settings of the correspondence service (<c>Correspondence</c>).</summary>
+public sealed class CorrespondenceOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "Correspondence";
+
+    /// <summary>
+    /// The complaints team's mailbox of an organisation, with <c>{ods}</c> standing for its ODS code in lower case: a
+    /// team address, not a person's, which each organisation sets to its own in production. Empty: no team is written to.
+    /// </summary>
+    public string TeamMailbox { get; set; } = "complaints.{ods}@nhs.example";
+
+    /// <summary>Mailboxes of organisations whose address does not follow <see cref="TeamMailbox"/>, by ODS code; empty: none.</summary>
+    public Dictionary<string, string> TeamMailboxes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Which channel sends e-mail: <c>Smtp</c> or <c>Notify</c> (see <see cref="CorrespondenceServiceCollectionExtensions.AddMailChannel"/>).</summary>
+    public string Channel { get; set; } = "Smtp";
+
+    /// <summary>How long the dispatcher waits when nothing is due.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long an attempt may take before a dispatcher counts it lost (its process died) and tries again.</summary>
+    public TimeSpan AttemptLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The wait after the first failed attempt, doubling after each further failure.</summary>
+    public TimeSpan FirstRetryWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Attempts before a message has failed for good.</summary>
+    public int MaxAttempts { get; set; } = 6;
+
+    /// <summary>The team mailbox of an organisation, or <c>null</c> when none is set.</summary>
+    public string? TeamMailboxOf(string organisationCode)
+    {
+        var mailbox = TeamMailboxes.TryGetValue(organisationCode, out var own)
+            ? own
+            : TeamMailbox.Replace("{ods}", organisationCode.ToLowerInvariant(), StringComparison.Ordinal);
+        return string.IsNullOrWhiteSpace(mailbox) ? null : mailbox;
+    }
+}

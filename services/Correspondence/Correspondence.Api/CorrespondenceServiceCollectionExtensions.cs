@@ -1,0 +1,83 @@
+using IcsComplaints.Correspondence.Api.Api;
+using IcsComplaints.Correspondence.Api.Consumers;
+using IcsComplaints.Correspondence.Api.Data;
+using IcsComplaints.Correspondence.Api.Features.ListMessages;
+using IcsComplaints.Correspondence.Api.Features.QueueMessages;
+using IcsComplaints.Correspondence.Api.Features.RecordCase;
+using IcsComplaints.Correspondence.Api.Features.SendMessages;
+using IcsComplaints.Correspondence.Api.Grpc;
+using IcsComplaints.Messaging;
+using IcsComplaints.Messaging.Outbox;
+using IcsComplaints.Platform.Audit;
+using IcsComplaints.ServiceDefaults;
+
+namespace IcsComplaints.Correspondence.Api;
+
+/// <summary>Everything the correspondence service registers, so <c>Program.cs</c> stays the same shape in every service.</summary>
+public static class CorrespondenceServiceCollectionExtensions
+{
+    /// <summary>Service name: the queue prefix.</summary>
+    public const string ServiceName = "correspondence";
+
+    /// <summary>Adds the database, messaging with its consumers, the dispatcher and the mail channel.</summary>
+    public static WebApplicationBuilder AddCorrespondenceServices(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<CorrespondenceDbContext, WebApplicationBuilder>("correspondencedb", CorrespondenceDbContext.Schema);
+        builder.AddServiceMessaging<CorrespondenceDbContext, WebApplicationBuilder>(ServiceName, bus =>
+        {
+            bus.AddConsumer<CaseOpenedConsumer>();
+            bus.AddConsumer<CaseDeadlineApproachingConsumer>();
+            bus.AddConsumer<CaseDeadlineMissedConsumer>();
+        });
+        builder.Services.AddAuditTrail<CorrespondenceDbContext>();
+        builder.Services.Configure<CorrespondenceOptions>(builder.Configuration.GetSection(CorrespondenceOptions.SectionName));
+        builder.Services.AddScoped<MessageStore>();
+        builder.Services.AddScoped<MessageQueries>();
+        builder.Services.AddScoped<RecordCaseHandler>();
+        builder.Services.AddScoped<QueueMessagesHandler>();
+        builder.Services.AddScoped<ListMessagesHandler>();
+        builder.Services.AddScoped<MessageWriter>();
+        builder.Services.AddScoped<SendMessageHandler>();
+        builder.Services.AddMailChannel(builder.Configuration);
+        builder.Services.AddHostedService<MessageDispatcher>();
+        builder.Services.AddServiceGrpc();
+        return builder;
+    }
+
+    /// <summary>
+    /// The e-mail channel, chosen by configuration alone: <c>Correspondence:Channel</c> is <c>Smtp</c> (the default:
+    /// the local mail catcher, or an installation's relay) or <c>Notify</c> (GOV.UK Notify, whose key and template
+    /// must then be set, or the service does not start).
+    /// </summary>
+    public static IServiceCollection AddMailChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        var channel = configuration[$"{CorrespondenceOptions.SectionName}:Channel"] ?? "Smtp";
+        switch (channel)
+        {
+            case "Smtp":
+                services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.SectionName));
+                services.AddSingleton<IMailChannel, SmtpChannel>();
+                break;
+            case "Notify":
+                services.AddOptions<NotifyOptions>().Bind(configuration.GetSection(NotifyOptions.SectionName))
+                    .Validate(o => o.ApiKey.Length >= 74, "Correspondence:Notify:ApiKey must be a Notify API key.")
+                    .Validate(o => Guid.TryParse(o.EmailTemplateId, out _), "Correspondence:Notify:EmailTemplateId must be a template's id.")
+                    .ValidateOnStart();
+                services.AddSingleton<IMailChannel, NotifyChannel>();
+                break;
+            default:
+                throw new InvalidOperationException($"Correspondence:Channel is \"{channel}\": it must be Smtp or Notify.");
+        }
+        return services;
+    }
+
+    /// <summary>Maps the REST and gRPC APIs and the operator endpoints.</summary>
+    public static WebApplication MapCorrespondenceApi(this WebApplication app)
+    {
+        app.MapCorrespondenceEndpoints();
+        app.MapGrpcService<CorrespondenceGrpcService>();
+        app.MapAuditApi<CorrespondenceDbContext>(ServiceName);
+        app.MapOutboxAdmin<CorrespondenceDbContext>();
+        return app;
+    }
+}

@@ -1,0 +1,38 @@
+using IcsComplaints.Correspondence.Domain.Cases;
+using IcsComplaints.Correspondence.Domain.Messages;
+using IcsComplaints.Messaging.Outbox;
+using IcsComplaints.Platform.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace IcsComplaints.Correspondence.Api.Data;
+
+/// <summary>The correspondence database: cases known, messages owed and sent, outbox, inbox and audit trail.</summary>
+public sealed class CorrespondenceDbContext(DbContextOptions<CorrespondenceDbContext> options) : DbContext(options)
+{
+    /// <summary>Schema of every table.</summary>
+    public const string Schema = "correspondence";
+
+    /// <summary>Cases, as the case service announced them.</summary>
+    public DbSet<KnownCase> Cases => Set<KnownCase>();
+
+    /// <summary>Messages queued, sent, failed or deliberately not sent.</summary>
+    public DbSet<SentMessage> Messages => Set<SentMessage>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CorrespondenceDbContext).Assembly);
+        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddAuditTrail();
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the model without a running database.</summary>
+public sealed class CorrespondenceDbContextDesignTimeFactory : IDesignTimeDbContextFactory<CorrespondenceDbContext>
+{
+    /// <inheritdoc />
+    public CorrespondenceDbContext CreateDbContext(string[] args) =>
+        new(ServiceDefaults.DatabaseExtensions.OptionsFor<CorrespondenceDbContext>("Host=design-time", CorrespondenceDbContext.Schema));
+}

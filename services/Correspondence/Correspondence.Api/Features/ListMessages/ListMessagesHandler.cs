@@ -1,0 +1,40 @@
+using IcsComplaints.Correspondence.Api.Data;
+using IcsComplaints.Correspondence.Domain.Messages;
+using IcsComplaints.Platform.Security;
+using IcsComplaints.Validation;
+
+namespace IcsComplaints.Correspondence.Api.Features.ListMessages;
+
+/// <summary>A message as the case's staff see it: what, to whom (by role), how and where it stands; never the address.</summary>
+/// <param name="Id">The message.</param>
+/// <param name="Template">Which message (deadline-approaching, deadline-missed).</param>
+/// <param name="Recipient">Who it is for, by role: ComplaintsTeam.</param>
+/// <param name="Status">Queued, Sending, Sent, Failed or NotSent.</param>
+/// <param name="Channel">How it went (Email), once sent.</param>
+/// <param name="LargePrint">Whether the large-print letter was sent.</param>
+/// <param name="Attempts">Attempts begun.</param>
+/// <param name="QueuedAt">When it was queued.</param>
+/// <param name="SentAt">When the channel accepted it.</param>
+/// <param name="Reason">Why it failed or was not sent.</param>
+public sealed record MessageView(
+    Guid Id, string Template, string Recipient, string Status, string? Channel, bool LargePrint, int Attempts,
+    DateTimeOffset QueuedAt, DateTimeOffset? SentAt, string? Reason);
+
+/// <summary>What was sent about a case, for its staff; a case of another organisation, or one not known, is not found.</summary>
+public sealed class ListMessagesHandler(MessageStore store, MessageQueries queries)
+{
+    /// <summary>The messages, oldest first.</summary>
+    public async Task<IReadOnlyList<MessageView>> HandleAsync(Caller caller, Guid caseId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var known = await store.FindCaseAsync(caseId, ct);
+        if (known is null || !caller.ActsFor(known.OrganisationCode, CorrespondenceAccess.CaseReaders))
+        {
+            throw new RequestNotFoundException("No such case.");
+        }
+        var messages = await queries.ForCaseAsync(caseId, ct);
+        return [.. messages.Select(m => new MessageView(
+            m.Id, m.Template, m.RecipientRole.ToString(), m.Status.ToString(), m.Channel == MessageChannel.None ? null : m.Channel.ToString(),
+            m.LargePrint, m.Attempts, m.QueuedAt, m.SentAt, m.Reason))];
+    }
+}

@@ -1,0 +1,197 @@
+namespace IcsComplaints.Correspondence.Domain.Messages;
+
+/// <summary>Where a message is in its life.</summary>
+public enum MessageStatus
+{
+    /// <summary>Decided and waiting for its (next) attempt.</summary>
+    Queued = 0,
+
+    /// <summary>An attempt has begun and not yet been recorded as done: after a crash it is tried again when its lease ends.</summary>
+    Sending = 1,
+
+    /// <summary>The channel accepted it.</summary>
+    Sent = 2,
+
+    /// <summary>Every attempt failed: a person must act.</summary>
+    Failed = 3,
+
+    /// <summary>Deliberately not sent: no contact route or no lawful basis (<see cref="SentMessage.Reason"/> says which).</summary>
+    NotSent = 4,
+}
+
+/// <summary>Who a message is for, as a role: never the person's address, which is read only when it is sent.</summary>
+public enum RecipientRole
+{
+    /// <summary>The handling organisation's complaints team, at its team mailbox.</summary>
+    ComplaintsTeam = 1,
+}
+
+/// <summary>How a message went.</summary>
+public enum MessageChannel
+{
+    /// <summary>Not yet known or not sent.</summary>
+    None = 0,
+
+    /// <summary>E-mail.</summary>
+    Email = 1,
+}
+
+/// <summary>
+/// One message the platform owes someone because of one event. It is keyed on the event, the template and the
+/// recipient's role, so a redelivered event finds the message it already queued; it holds the event's identifiers,
+/// codes and dates only, and the recipient's address is fetched when it is sent, never stored here.
+/// </summary>
+public sealed class SentMessage
+{
+    // Not readonly: EF Core assigns it when it loads the message, which it cannot do to a readonly field.
+#pragma warning disable IDE0044
+    private Dictionary<string, string> _facts = new(StringComparer.Ordinal);
+#pragma warning restore IDE0044
+
+    private SentMessage()
+    {
+    }
+
+    /// <summary>Identifier; also the message's own id at the channel (the e-mail's Message-Id).</summary>
+    public Guid Id { get; private set; }
+
+    /// <summary>The message id of the event that made it due.</summary>
+    public Guid EventId { get; private set; }
+
+    /// <summary>Which message it is: a name from <see cref="MessageTemplates"/>.</summary>
+    public string Template { get; private set; } = "";
+
+    /// <summary>Who it is for.</summary>
+    public RecipientRole RecipientRole { get; private set; }
+
+    /// <summary>The case it is about.</summary>
+    public Guid CaseId { get; private set; }
+
+    /// <summary>The complaint the case handles.</summary>
+    public Guid ComplaintId { get; private set; }
+
+    /// <summary>ODS code of the organisation handling the case, on whose behalf it is sent.</summary>
+    public string OrganisationCode { get; private set; } = "";
+
+    /// <summary>Where it is in its life.</summary>
+    public MessageStatus Status { get; private set; }
+
+    /// <summary>How it went, once sent.</summary>
+    public MessageChannel Channel { get; private set; }
+
+    /// <summary>Whether a large-print version was sent, because the person asked for large print.</summary>
+    public bool LargePrint { get; private set; }
+
+    /// <summary>Attempts begun, including one a crash interrupted.</summary>
+    public int Attempts { get; private set; }
+
+    /// <summary>When it was queued.</summary>
+    public DateTimeOffset QueuedAt { get; private set; }
+
+    /// <summary>When the next attempt may begin (or, while sending, when a silent attempt counts as lost).</summary>
+    public DateTimeOffset NextAttemptAt { get; private set; }
+
+    /// <summary>When the channel accepted it.</summary>
+    public DateTimeOffset? SentAt { get; private set; }
+
+    /// <summary>The last failure, or why it was not sent; never a recipient's details.</summary>
+    public string? Reason { get; private set; }
+
+    /// <summary>What the template needs from the event: codes and dates as text, never personal data.</summary>
+    public IReadOnlyDictionary<string, string> Facts => _facts;
+
+    /// <summary>A message decided on because of an event, to be sent after the decision commits.</summary>
+    public static SentMessage Queue(
+        Guid eventId, string template, RecipientRole recipient, Guid caseId, Guid complaintId, string organisationCode,
+        IReadOnlyDictionary<string, string> facts, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(template);
+        ArgumentException.ThrowIfNullOrWhiteSpace(organisationCode);
+        ArgumentNullException.ThrowIfNull(facts);
+        var message = new SentMessage
+        {
+            Id = Guid.CreateVersion7(now),
+            EventId = eventId,
+            Template = template,
+            RecipientRole = recipient,
+            CaseId = caseId,
+            ComplaintId = complaintId,
+            OrganisationCode = organisationCode,
+            Status = MessageStatus.Queued,
+            QueuedAt = now,
+            NextAttemptAt = now,
+        };
+        foreach (var (name, value) in facts)
+        {
+            message._facts[name] = value;
+        }
+        return message;
+    }
+
+    /// <summary>The fact the template needs, or an error naming it: a message queued without it cannot be written.</summary>
+    public string Fact(string name) => _facts.TryGetValue(name, out var value)
+        ? value
+        : throw new InvalidOperationException($"Message {Id} ({Template}) has no fact '{name}'.");
+
+    /// <summary>
+    /// Starts an attempt. It is recorded before the send so that an attempt a crash cut short is visible: the message
+    /// stays <see cref="MessageStatus.Sending"/>, and once <paramref name="lease"/> has passed it is tried again with
+    /// <see cref="Attempts"/> showing the earlier try.
+    /// </summary>
+    public void BeginAttempt(DateTimeOffset now, TimeSpan lease)
+    {
+        if (Status is not (MessageStatus.Queued or MessageStatus.Sending))
+        {
+            throw new InvalidOperationException($"A message that is {Status} is not sent again.");
+        }
+        Status = MessageStatus.Sending;
+        Attempts++;
+        NextAttemptAt = now + lease;
+    }
+
+    /// <summary>The channel accepted it.</summary>
+    public void Sent(MessageChannel channel, bool largePrint, DateTimeOffset now)
+    {
+        EnsureSending();
+        Status = MessageStatus.Sent;
+        Channel = channel;
+        LargePrint = largePrint;
+        SentAt = now;
+        Reason = null;
+    }
+
+    /// <summary>Nothing is sent, for a reason a person can read (no contact route, no lawful basis).</summary>
+    public void NotSent(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        EnsureSending();
+        Status = MessageStatus.NotSent;
+        Reason = reason;
+    }
+
+    /// <summary>The attempt failed: tried again after the schedule's wait, or failed for good when the schedule is spent.</summary>
+    public void AttemptFailed(string error, RetrySchedule schedule, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(error);
+        ArgumentNullException.ThrowIfNull(schedule);
+        EnsureSending();
+        Reason = error.Length > 500 ? error[..500] : error;
+        if (schedule.WaitAfter(Attempts) is { } wait)
+        {
+            Status = MessageStatus.Queued;
+            NextAttemptAt = now + wait;
+        }
+        else
+        {
+            Status = MessageStatus.Failed;
+        }
+    }
+
+    private void EnsureSending()
+    {
+        if (Status != MessageStatus.Sending)
+        {
+            throw new InvalidOperationException($"Message {Id} is {Status}, not being sent.");
+        }
+    }
+}
