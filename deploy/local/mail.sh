@@ -1,5 +1,5 @@
 # Sourced by ./ics: the local mail catcher (smtp4dev, a dotnet tool) that every e-mail of the demo and the tests goes
-# to instead of anyone's inbox (ADR 33). Loopback only, mail kept in memory; its web page shows what was sent.
+# to instead of anyone's inbox (ADR 35). Loopback only, mail kept in memory; its web page shows what was sent.
 # Uses ./ics's settings (ROOT, STATE, SMTP_PORT, SMTP_WEB_PORT) and helpers (say, die, alive, pid_of, port_open).
 
 SMTP4DEV_VERSION=3.15.0
