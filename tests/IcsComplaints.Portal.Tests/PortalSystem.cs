@@ -1,5 +1,6 @@
 extern alias advocacy;
 extern alias cases;
+extern alias correspondence;
 extern alias gateway;
 extern alias identity;
 extern alias intake;
@@ -14,6 +15,8 @@ using AdvocacyDirectorySeed = advocacy::IcsComplaints.AdvocacyReferral.Api.Data.
 using AdvocacyProgram = advocacy::Program;
 using CaseDbContext = cases::IcsComplaints.Case.Api.Data.CaseDbContext;
 using CaseProgram = cases::Program;
+using CorrespondenceDbContext = correspondence::IcsComplaints.Correspondence.Api.Data.CorrespondenceDbContext;
+using CorrespondenceProgram = correspondence::Program;
 using DirectorySeed = intake::IcsComplaints.Intake.Api.Data.DirectorySeed;
 using GatewayProgram = gateway::Program;
 using IdentityProgram = identity::Program;
@@ -32,7 +35,8 @@ namespace IcsComplaints.Portal.Tests;
 
 /// <summary>
 /// What the portal's users reach: the gateway, with the portal behind it at <c>/</c> and the identity, intake, case,
-/// advocacy-referral, learning and reporting services behind it at <c>/api</c>, each on its own PostgreSQL database and RabbitMQ user. The
+/// advocacy-referral, learning, reporting and correspondence services behind it at <c>/api</c> (correspondence sending
+/// to a real SMTP mail catcher), each on its own PostgreSQL database and RabbitMQ user. The
 /// gateway's address is the public address: tokens are issued for it and the browser only ever talks to it.
 /// </summary>
 public sealed class PortalSystem : IAsyncLifetime
@@ -55,6 +59,11 @@ public sealed class PortalSystem : IAsyncLifetime
     public ServiceHost<CaseProgram> Case { get; private set; } = null!;
 
     public ServiceHost<LearningProgram> Learning { get; private set; } = null!;
+
+    public ServiceHost<CorrespondenceProgram> Correspondence { get; private set; } = null!;
+
+    /// <summary>The SMTP mail catcher correspondence sends to.</summary>
+    public MailCatcher Mail { get; private set; } = null!;
 
     public ServiceHost<ReportingProgram> Reporting { get; private set; } = null!;
 
@@ -85,6 +94,11 @@ public sealed class PortalSystem : IAsyncLifetime
         var reportingDb = await Own(_infrastructure.CreateServiceDatabaseAsync("reporting"));
         var reportingBroker = await Own(_infrastructure.CreateBrokerUserAsync(vhost, "reporting"));
         await DatabaseExtensions.MigrateAsync<ReportingDbContext>(reportingDb.OwnerConnectionString, ReportingDbContext.Schema, reportingDb.ConnectionString);
+
+        var correspondenceDb = await Own(_infrastructure.CreateServiceDatabaseAsync("correspondence"));
+        var correspondenceBroker = await Own(_infrastructure.CreateBrokerUserAsync(vhost, "correspondence"));
+        await DatabaseExtensions.MigrateAsync<CorrespondenceDbContext>(correspondenceDb.OwnerConnectionString, CorrespondenceDbContext.Schema, correspondenceDb.ConnectionString);
+        Mail = await MailCatcher.StartAsync();
 
         // The gateway's ports are known before anything starts, so every service can be told the public address.
         Gateway = new ServiceHost<GatewayProgram>(Quiet([]));
@@ -139,6 +153,17 @@ public sealed class PortalSystem : IAsyncLifetime
         }, issuer)).Start();
         await TestPlatform.ConnectedToBrokerAsync(Reporting);
 
+        // Correspondence hears of each case as it opens and of its deadlines; its queues too must exist before a case opens.
+        Correspondence = new ServiceHost<CorrespondenceProgram>(Common(new()
+        {
+            ["ConnectionStrings:correspondencedb"] = correspondenceDb.ConnectionString,
+            ["ConnectionStrings:rabbitmq"] = correspondenceBroker.AmqpUri.ToString(),
+            ["Correspondence:Smtp:Host"] = "127.0.0.1",
+            ["Correspondence:Smtp:Port"] = Mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Correspondence:PollInterval"] = "00:00:00.200",
+        }, issuer)).Start();
+        await TestPlatform.ConnectedToBrokerAsync(Correspondence);
+
         Portal = new ServiceHost<PortalProgram>(Common(new()
         {
             ["Portal:Gateway"] = issuer,
@@ -161,6 +186,8 @@ public sealed class PortalSystem : IAsyncLifetime
             ["ReverseProxy:Clusters:learning-grpc:Destinations:learning:Address"] = Learning.GrpcAddress.ToString(),
             ["ReverseProxy:Clusters:reporting-http:Destinations:reporting:Address"] = Reporting.HttpAddress.ToString(),
             ["ReverseProxy:Clusters:reporting-grpc:Destinations:reporting:Address"] = Reporting.GrpcAddress.ToString(),
+            ["ReverseProxy:Clusters:correspondence-http:Destinations:correspondence:Address"] = Correspondence.HttpAddress.ToString(),
+            ["ReverseProxy:Clusters:correspondence-grpc:Destinations:correspondence:Address"] = Correspondence.GrpcAddress.ToString(),
             ["ReverseProxy:Clusters:portal-http:Destinations:portal:Address"] = Portal.HttpAddress.ToString(),
             ["Authentication:Authority"] = issuer,
             ["Authentication:RequireHttpsMetadata"] = "false",
@@ -215,7 +242,7 @@ public sealed class PortalSystem : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var host in new IAsyncDisposable?[] { Gateway, Portal, Reporting, Learning, Case, Advocacy, Intake, Identity })
+        foreach (var host in new IAsyncDisposable?[] { Gateway, Portal, Correspondence, Reporting, Learning, Case, Advocacy, Intake, Identity })
         {
             if (host is not null)
             {
@@ -227,6 +254,10 @@ public sealed class PortalSystem : IAsyncLifetime
             await _resources[i].DisposeAsync();
         }
         await _infrastructure.DisposeAsync();
+        if (Mail is not null)
+        {
+            await Mail.DisposeAsync();
+        }
         _identity.Dispose();
     }
 }

@@ -110,6 +110,11 @@ public sealed record HcatScheme(IReadOnlyList<HcatCategory> Categories, IReadOnl
 /// <summary>An advocate's comment on a shared draft.</summary>
 public sealed record ReviewComment(string Section, string Text, string? AuthorName, DateTimeOffset At);
 
+/// <summary>A message about a case as its staff see it: which, to whom by role, how and where it stands; never the address.</summary>
+public sealed record SentMessage(
+    Guid Id, string Template, string Recipient, string Status, string? Channel, bool LargePrint, int Attempts,
+    DateTimeOffset QueuedAt, DateTimeOffset? SentAt, string? Reason);
+
 /// <summary>A review of a shared draft, as the advocacy service holds it; the advocate's verdict is Approved or ChangesAsked.</summary>
 public sealed record AdvocacyReview(
     long Id, Guid CaseId, int Version, string AdvocacyServiceCode, DateOnly SharedOn, DateOnly WindowEndsOn, string Status, DateOnly? ClosedOn,
@@ -188,6 +193,10 @@ public sealed class CaseApis(PlatformApi api)
     /// <summary>The final response letter as the case service renders it.</summary>
     public Task<RawDocument?> LetterAsync(Guid caseId, string? format, CancellationToken ct) =>
         api.GetDocumentAsync($"{Cases}/{caseId}/final-response/letter" + (string.IsNullOrEmpty(format) ? "" : QueryString.Create("format", format).ToString()), ct);
+
+    /// <summary>What the platform sent, or decided not to send, about a case; its staff only.</summary>
+    public Task<ApiResult<ItemList<SentMessage>>> MessagesAsync(Guid caseId, CancellationToken ct) =>
+        api.GetAsync<ItemList<SentMessage>>($"/api/v1/correspondence/cases/{caseId}/messages", null, ct);
 
     /// <summary>Reviews of shared drafts the caller may see: an advocate's, or a case team's for one case.</summary>
     public Task<ApiResult<ItemList<AdvocacyReview>>> ReviewsAsync(Guid? caseId, CancellationToken ct) =>

@@ -15,6 +15,7 @@ public sealed record TimelineEvent(DateOnly On, string What, string? Detail);
 public sealed class CaseModel(CaseApis apis) : PageModel
 {
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     [FromRoute]
     public Guid CaseId { get; set; }
@@ -30,6 +31,9 @@ public sealed class CaseModel(CaseApis apis) : PageModel
     public IReadOnlyList<TimelineEvent> Timeline { get; private set; } = [];
 
     public IReadOnlyList<CaseStep> Actions { get; private set; } = [];
+
+    /// <summary>True when the correspondence service could not say what was sent: the timeline says so rather than look complete.</summary>
+    public bool MessagesUnavailable { get; private set; }
 
     public string? Banner => CaseSteps.Find(Done)?.Done ?? Done switch
     {
@@ -51,7 +55,10 @@ public sealed class CaseModel(CaseApis apis) : PageModel
         Case = found;
         AdvocacyReviews = (await apis.ReviewsAsync(CaseId, ct)).Value?.Items ?? [];
         Actions = [.. CaseSteps.All.Where(s => !s.PerItem && s.Offered(found))];
-        Timeline = TimelineOf(found, AdvocacyReviews);
+        // A case correspondence has not heard of yet has sent nothing; any other problem is said on the page.
+        var messages = await apis.MessagesAsync(CaseId, ct);
+        MessagesUnavailable = messages.Problem is not null && !messages.NotFound;
+        Timeline = [.. TimelineOf(found, AdvocacyReviews, messages.Value?.Items ?? [])];
         return Page();
     }
 
@@ -94,7 +101,49 @@ public sealed class CaseModel(CaseApis apis) : PageModel
         _ => name,
     };
 
-    private static List<TimelineEvent> TimelineOf(CaseDetail d, IReadOnlyList<AdvocacyReview> advocacy)
+    /// <summary>A message about the case as a line of its timeline, on the day it went (or was queued, while it waits).</summary>
+    public static TimelineEvent MessageEvent(SentMessage m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        var what = m.Template switch
+        {
+            "deadline-approaching" => "Deadline warning",
+            "deadline-missed" => "Missed deadline notice",
+            "acknowledgement" => "Acknowledgement letter",
+            _ => char.ToUpperInvariant(m.Template[0]) + m.Template[1..].Replace('-', ' '),
+        };
+        var status = m.Status switch
+        {
+            "Sent" => "sent",
+            "Failed" => "could not be sent",
+            "NotSent" => "not sent",
+            _ => "waiting to be sent",
+        };
+        var to = m.Recipient switch
+        {
+            "ComplaintsTeam" => "the complaints team",
+            "Complainant" => "the complainant",
+            "Advocate" => "the advocate",
+            _ => m.Recipient.ToLowerInvariant(),
+        };
+        var how = m.Channel switch
+        {
+            "Email" => " by e-mail",
+            "Letter" => " by post",
+            "Sms" => " by text message",
+            _ => "",
+        };
+        var detail = string.Join(" ", new[]
+        {
+            $"To {to}{how}{(m.LargePrint ? ", in large print" : "")}.",
+            m.Reason,
+            m.Attempts > 1 ? $"{m.Attempts} attempts." : null,
+        }.Where(x => !string.IsNullOrWhiteSpace(x)));
+        var on = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(m.SentAt ?? m.QueuedAt, London).DateTime);
+        return new TimelineEvent(on, $"{what} {status}", detail);
+    }
+
+    private static List<TimelineEvent> TimelineOf(CaseDetail d, IReadOnlyList<AdvocacyReview> advocacy, IReadOnlyList<SentMessage> messages)
     {
         var events = new List<TimelineEvent> { new(d.Summary.ReceivedOn, "Complaint received", null) };
         if (d.AcknowledgedOn is { } acknowledged)
@@ -164,6 +213,7 @@ public sealed class CaseModel(CaseApis apis) : PageModel
         {
             events.Add(new(ombudsman, "Referred to the Ombudsman", null));
         }
+        events.AddRange(messages.Select(MessageEvent));
         // Newest first; on the same day, the later step of the procedure first.
         return [.. events.Select((e, i) => (e, i)).OrderByDescending(x => x.e.On).ThenByDescending(x => x.i).Select(x => x.e)];
     }
