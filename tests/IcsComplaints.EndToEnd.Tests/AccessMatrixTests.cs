@@ -221,6 +221,11 @@ public sealed class AccessMatrixTests(IcsSystem system)
                 : p.Has(ComplaintReaders) ? Access.Forbidden
                 : Access.Hidden),
             c => CaseCallAsync(c, HttpMethod.Post, "surveys/Complainant", new { })),
+        // A survey link is issued by the case's complaints team (409 here: the targets' responses have not gone).
+        ["case POST /api/v1/cases/{caseId:guid}/survey-invitations"] = new(CaseTeam(Managers), c => CaseCallAsync(c, HttpMethod.Post, "survey-invitations", new { })),
+        // Answered by whoever holds a link's code, signed in or not; a code that opens nothing tells anyone nothing.
+        ["case GET /api/v1/surveys/link/"] = new((_, _) => Access.Hidden, c => SurveyByLinkAsync(c, HttpMethod.Get, "/api/v1/surveys/link", null)),
+        ["case POST /api/v1/surveys/link/answers"] = new((_, _) => Access.Hidden, c => SurveyByLinkAsync(c, HttpMethod.Post, "/api/v1/surveys/link/answers", new { answers = new { takenSeriously = "Yes" } })),
         ["case PUT /api/v1/cases/{caseId:guid}/staff/{staffId:long}"] = new(CaseTeam(Workers), c => CaseCallAsync(c, HttpMethod.Put, "staff/1", new { toldOn = "not a date" })),
         ["case GET /api/v1/case-settings/"] = new(StaffOfAnyOrganisation(ComplaintReaders), c => GetAsync(system.Case, "/api/v1/case-settings", c.Token)),
         ["case PUT /api/v1/case-settings/"] = new(StaffOfAnyOrganisation(Roles.ResponsiblePerson, Roles.QualityLead), c => CaseSettingsAsync(c)),
@@ -908,6 +913,19 @@ public sealed class AccessMatrixTests(IcsSystem system)
         }
         using var response = await http.SendAsync(request);
         return response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict ? Access.Allowed : FromStatus(response.StatusCode);
+    }
+
+    private async Task<Access> SurveyByLinkAsync(Context c, HttpMethod method, string path, object? body)
+    {
+        using var http = HttpClients.WithToken(system.Case.CreateHttpClient(), c.Token);
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        request.Headers.Add("X-Survey-Code", "a-code-nobody-was-given");
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+        using var response = await http.SendAsync(request);
+        return FromStatus(response.StatusCode);
     }
 
     private async Task<Access> AdvocacyCallAsync(Context c, HttpMethod method, string path, object? body)

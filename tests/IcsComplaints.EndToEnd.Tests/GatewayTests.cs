@@ -26,6 +26,7 @@ public sealed class GatewayTests(IcsSystem system)
         ["advocacy-directory-grpc"] = (HttpMethod.Post, "/ics.advocacy.v1.AdvocacyDirectoryService/FindAdvocacyService"),
         ["advocacy-self-referral"] = (HttpMethod.Post, "/api/v1/advocacy/self-referrals"),
         ["learning-public"] = (HttpMethod.Get, "/api/v1/you-said-we-did?organisation=RJ1"),
+        ["survey-by-link"] = (HttpMethod.Get, "/api/v1/surveys/link"),
         // The web portal's pages: each decides for itself who may see it (ADR 22).
         ["portal"] = (HttpMethod.Get, "/"),
     };

@@ -12,6 +12,19 @@ public sealed class LetterPdfTests
     private static List<string> Words(string text) =>
         [.. text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Where(word => !IsLayout(word))];
 
+    // The letters the tests read back are kept in artifacts/letters: the README's pictures of them are made from these.
+    private static void Keep(string name, byte[] pdf)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "IcsComplaints.sln")))
+        {
+            root = root.Parent;
+        }
+        var folder = Path.Combine(root?.FullName ?? Path.GetTempPath(), "artifacts", "letters");
+        System.IO.Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, name), pdf);
+    }
+
     private static List<string> PdfWords(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
@@ -28,6 +41,7 @@ public sealed class LetterPdfTests
         var pdf = AcknowledgementLetter.Pdf(letter, format);
 
         Assert.Equal(Words(AcknowledgementLetter.Text(letter)), PdfWords(pdf));
+        Keep($"acknowledgement-{format}.pdf", pdf);
     }
 
     [Theory]
@@ -40,6 +54,7 @@ public sealed class LetterPdfTests
         var pdf = FinalResponseLetter.Pdf(letter, format);
 
         Assert.Equal(Words(FinalResponseLetter.Text(letter)), PdfWords(pdf));
+        Keep($"final-response-{format}.pdf", pdf);
     }
 
     [Fact]
