@@ -1,5 +1,5 @@
-using IcsComplaints.Reporting.Api.Features.GetAnnualReportPdf;
 using IcsComplaints.Letters;
+using IcsComplaints.Reporting.Api.Features.GetAnnualReportPdf;
 using IcsComplaints.Reporting.Domain.Measures;
 using IcsComplaints.Reporting.Domain.Returns;
 using UglyToad.PdfPig;
@@ -12,9 +12,9 @@ public sealed class AnnualReportPdfTests
     [Fact]
     public void Wrapping_BreaksBetweenWords_AndKeepsAWordWiderThanTheLineWholeOnItsOwnLine()
     {
-        Assert.Equal(["the quick", "brown fox", "jumps"], AnnualReportPdf.Wrap("the  quick brown fox jumps", 10, s => s.Length));
-        Assert.Equal(["a", "unbreakableword", "b c"], AnnualReportPdf.Wrap("a unbreakableword b c", 5, s => s.Length));
-        Assert.Empty(AnnualReportPdf.Wrap("   ", 10, s => s.Length));
+        Assert.Equal(["the quick", "brown fox", "jumps"], PdfText.Wrap("the  quick brown fox jumps", 10, s => s.Length));
+        Assert.Equal(["a", "unbreakableword", "b c"], PdfText.Wrap("a unbreakableword b c", 5, s => s.Length));
+        Assert.Empty(PdfText.Wrap("   ", 10, s => s.Length));
     }
 
     [Fact]

@@ -118,7 +118,7 @@ internal static class LetterPdf
         {
             _y += before;
             var height = LineHeight(font.Size);
-            foreach (var line in Wrap(OneLine(text), Width - indent, s => _gfx.MeasureString(s, font).Width))
+            foreach (var line in PdfText.Wrap(OneLine(text), Width - indent, s => _gfx.MeasureString(s, font).Width))
             {
                 Room(height);
                 _gfx.DrawString(line, font, XBrushes.Black, new XPoint(Margin + indent, _y + (font.GetHeight() * 0.8)));
@@ -146,31 +146,6 @@ internal static class LetterPdf
             _gfx = XGraphics.FromPdfPage(page);
             _y = Margin;
             return _gfx;
-        }
-
-        // Breaks between words; a word wider than a line is kept whole on a line of its own.
-        private static List<string> Wrap(string text, double width, Func<string, double> measure)
-        {
-            var lines = new List<string>();
-            var line = "";
-            foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var candidate = line.Length == 0 ? word : $"{line} {word}";
-                if (line.Length > 0 && measure(candidate) > width)
-                {
-                    lines.Add(line);
-                    line = word;
-                }
-                else
-                {
-                    line = candidate;
-                }
-            }
-            if (line.Length > 0)
-            {
-                lines.Add(line);
-            }
-            return lines;
         }
     }
 }

@@ -1,10 +1,10 @@
 // AnnualReportPdf: the annual report on complaints, section by section as Reg 18(2) sets it out (domain.md §2, Reg 18), as an A4 document for a board.
 using System.Globalization;
+using IcsComplaints.Letters;
 using IcsComplaints.Reporting.Domain.Measures;
 using IcsComplaints.Reporting.Domain.Returns;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using IcsComplaints.Letters;
 
 namespace IcsComplaints.Reporting.Api.Features.GetAnnualReportPdf;
 
@@ -46,34 +46,6 @@ public static class AnnualReportPdf
         using var stream = new MemoryStream();
         doc.Save(stream, closeStream: false);
         return stream.ToArray();
-    }
-
-    /// <summary>
-    /// Splits text into lines no wider than <paramref name="width"/> as <paramref name="measure"/> measures them,
-    /// breaking between words; a word wider than a line is kept whole on a line of its own.
-    /// </summary>
-    public static IReadOnlyList<string> Wrap(string text, double width, Func<string, double> measure)
-    {
-        var lines = new List<string>();
-        var line = "";
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = line.Length == 0 ? word : $"{line} {word}";
-            if (line.Length > 0 && measure(candidate) > width)
-            {
-                lines.Add(line);
-                line = word;
-            }
-            else
-            {
-                line = candidate;
-            }
-        }
-        if (line.Length > 0)
-        {
-            lines.Add(line);
-        }
-        return lines;
     }
 
     /// <summary>A count as the report writes it.</summary>
@@ -205,7 +177,7 @@ public static class AnnualReportPdf
 
         public void Text(string text, XFont font, double after, double indent = 0)
         {
-            foreach (var line in Wrap(text, Width - indent, s => _gfx.MeasureString(s, font).Width))
+            foreach (var line in PdfText.Wrap(text, Width - indent, s => _gfx.MeasureString(s, font).Width))
             {
                 var height = font.GetHeight() * 1.2;
                 Room(height);
@@ -233,7 +205,7 @@ public static class AnnualReportPdf
             Row(header, Fonts.BodyBold, XPens.Black);
             foreach (var row in rows)
             {
-                var lines = Wrap(row.Label, Width - ValueColumn - 6, s => _gfx.MeasureString(s, Fonts.Body).Width);
+                var lines = PdfText.Wrap(row.Label, Width - ValueColumn - 6, s => _gfx.MeasureString(s, Fonts.Body).Width);
                 if (!Fits((lines.Count * Fonts.Body.GetHeight() * 1.2) + 6))
                 {
                     NewPage();
@@ -248,7 +220,7 @@ public static class AnnualReportPdf
 
         private void Row((string Label, string Value) row, XFont font, XPen rule)
         {
-            var lines = Wrap(row.Label, Width - ValueColumn - 6, s => _gfx.MeasureString(s, font).Width);
+            var lines = PdfText.Wrap(row.Label, Width - ValueColumn - 6, s => _gfx.MeasureString(s, font).Width);
             var top = _y + 3;
             var lineHeight = font.GetHeight() * 1.2;
             for (var i = 0; i < lines.Count; i++)
