@@ -26,6 +26,13 @@ public static class Figures
             ? string.Create(CultureInfo.InvariantCulture, $"{value * 100:0.0}% ({n} of {d})")
             : rate is { Denominator: 0 } ? "none yet" : "not shown";
 
+    /// <summary>
+    /// A survey question's key in words ("updatesBeforeOutcome": "Updates before outcome"), so a column's heading can
+    /// wrap: six unbroken keys side by side would push the table wider than the page.
+    /// </summary>
+    public static string Question(string key) =>
+        string.IsNullOrEmpty(key) ? key : char.ToUpperInvariant(key[0]) + string.Concat(key[1..].Select(c => char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+
     /// <summary>A share as a percentage, "80.0%".</summary>
     public static string Percent(double? value) => value is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v * 100:0.0}%") : "";
 
