@@ -16,7 +16,7 @@ namespace IcsComplaints.EndToEnd.Tests;
 /// </summary>
 public sealed class ServiceIdentityBoundaryTests(IcsSystem system)
 {
-    private const string ContactMethod = "/intake.v1.ComplaintRecordsService/GetComplainantContact";
+    private const string ContactMethod = "/ics.intake.v1.ComplaintRecordsService/GetComplainantContact";
 
     [Fact]
     public async Task EveryEndpointOfEveryService_ButIntakesContactRead_RefusesTheCorrespondenceService()
