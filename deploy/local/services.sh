@@ -90,6 +90,7 @@ service_env() {
     vars+=("Identity__Issuer=$GATEWAY_URL" "Identity__RequireHttps=false" "Identity__EnablePasswordGrant=true"
       "Identity__SigningKeyFile=$STATE/identity-signing-key.pem" "Identity__EncryptionKey=$ICS_IDENTITY_ENCRYPTION_KEY"
       "Identity__SeedDemoData=true" "Identity__DemoPassword=$ICS_DEMO_PASSWORD" "Identity__DemoClientSecret=$ICS_DEMO_CLIENT_SECRET"
+      "Identity__CorrespondenceClientSecret=$ICS_CORRESPONDENCE_CLIENT_SECRET"
       "Identity__WebRedirectUris__0=${GATEWAY_URL}signin-callback" "Identity__WebPostLogoutRedirectUris__0=${GATEWAY_URL}signout-callback")
   fi
   # The portal calls the APIs through the gateway and is reached through it; on loopback each trusts the other's
@@ -101,8 +102,10 @@ service_env() {
   # The demo's cases are recorded in a burst after the first scan; overdue and near deadlines show a minute later, not 15.
   [ "$name" = case ] && vars+=("Cases__Deadlines__Interval=00:01:00")
   [ "$name" = gateway ] && vars+=("Gateway__TrustedProxies__0=127.0.0.1")
-  # Every e-mail goes to the local mail catcher (deploy/local/mail.sh), whose page shows it.
-  [ "$name" = correspondence ] && vars+=("Correspondence__Smtp__Host=127.0.0.1" "Correspondence__Smtp__Port=$SMTP_PORT")
+  # Every e-mail, and every letter for the post as a PDF to the print mailbox, goes to the local mail catcher
+  # (deploy/local/mail.sh), whose page shows it. Its own client reads complainants' addresses from intake (ADR 36).
+  [ "$name" = correspondence ] && vars+=("Correspondence__Smtp__Host=127.0.0.1" "Correspondence__Smtp__Port=$SMTP_PORT"
+    "Correspondence__ServiceIdentity__ClientSecret=$ICS_CORRESPONDENCE_CLIENT_SECRET")
   printf '%s\n' "${vars[@]}"
 }
 

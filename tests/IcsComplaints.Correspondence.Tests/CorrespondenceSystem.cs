@@ -1,9 +1,13 @@
 extern alias correspondence;
 extern alias identity;
+extern alias intake;
 using IcsComplaints.TestKit;
 using CorrespondenceDbContext = correspondence::IcsComplaints.Correspondence.Api.Data.CorrespondenceDbContext;
 using CorrespondenceProgram = correspondence::Program;
+using DirectorySeed = intake::IcsComplaints.Intake.Api.Data.DirectorySeed;
 using IdentityProgram = identity::Program;
+using IntakeDbContext = intake::IcsComplaints.Intake.Api.Data.IntakeDbContext;
+using IntakeProgram = intake::Program;
 
 [assembly: AssemblyFixture(typeof(IcsComplaints.Correspondence.Tests.CorrespondenceSystem))]
 [assembly: Xunit.v3.Parallelization(Mode = Xunit.Sdk.ParallelMode.None)]
@@ -12,7 +16,8 @@ namespace IcsComplaints.Correspondence.Tests;
 
 /// <summary>
 /// The correspondence service on its own database and broker user, sending to a real SMTP mail catcher, with tokens
-/// from the identity service. Tests hand it the case events it consumes on its own queues.
+/// from the identity service, and intake holding the complaints whose complainants it writes to (read under the
+/// service's own client, ADR 36). Tests hand it the case events it consumes on its own queues.
 /// </summary>
 public sealed class CorrespondenceSystem : IAsyncLifetime
 {
@@ -25,11 +30,20 @@ public sealed class CorrespondenceSystem : IAsyncLifetime
 
     public MailCatcher Mail { get; private set; } = null!;
 
+    /// <summary>Everything the hosts logged, traced and published.</summary>
+    public Capture Capture => _platform.Capture;
+
+    public ServiceHost<IntakeProgram> Intake { get; private set; } = null!;
+
+    /// <summary>The mailbox letters for the post go to, as PDFs to print.</summary>
+    public const string PrintMailbox = "print-room@ics-complaints.example";
+
     public async ValueTask InitializeAsync()
     {
         await _platform.InitializeAsync();
         Mail = await MailCatcher.StartAsync();
         await _platform.StartIdentityAsync<IdentityProgram>();
+        Intake = await _platform.CreateServiceAsync<IntakeProgram, IntakeDbContext>("intake", "intake", IntakeDbContext.Schema);
         Service = (await _platform.CreateServiceAsync<CorrespondenceProgram, CorrespondenceDbContext>(
             "correspondence", "correspondence", CorrespondenceDbContext.Schema, new Dictionary<string, string?>
             {
@@ -38,12 +52,23 @@ public sealed class CorrespondenceSystem : IAsyncLifetime
                 ["Correspondence:PollInterval"] = "00:00:00.100",
                 ["Correspondence:FirstRetryWait"] = "00:00:00.200",
                 [$"Correspondence:TeamMailboxes:{WithoutMailbox}"] = "",
+                ["Correspondence:PrintMailbox"] = PrintMailbox,
+                ["Correspondence:ServiceIdentity:ClientSecret"] = _platform.Identity.CorrespondenceClientSecret,
+                ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
             })).Start();
+        Intake.Start();
+        await TestPlatform.RunDeploymentStepAsync<DirectorySeed>(Intake.Services);
         await TestPlatform.ConnectedToBrokerAsync(Service);
     }
 
     /// <summary>An access token for a demo user (password grant).</summary>
     public Task<string> TokenAsync(string userName) => _platform.TokenAsync(userName);
+
+    /// <summary>An access token of the correspondence service's own client, as the service itself gets it.</summary>
+    public Task<string> CorrespondenceTokenAsync() => _platform.Identity.CorrespondenceTokenAsync();
+
+    /// <summary>Runs a query against intake's database.</summary>
+    public Task<T> InIntakeDb<T>(Func<IntakeDbContext, Task<T>> query) => Intake.QueryAsync(query);
 
     /// <summary>A client for the service's REST port, with a bearer token when given.</summary>
     public HttpClient Http(string? token = null) => Service.Http(token);

@@ -207,6 +207,23 @@ public sealed partial class HelmChartTests
     }
 
     [Fact]
+    public void Chart_GivesTheCorrespondenceClientSecret_ToIdentityAndCorrespondence_EachFromItsOwnSecret_AndToNoOtherService()
+    {
+        foreach (var (kind, service, env) in Workloads(Render()))
+        {
+            var keyed = env.Where(e => e.At("valueFrom", "secretKeyRef", "key")?.ToString() == "correspondence-client-secret")
+                .Select(e => (Name: e.At("name")!.ToString()!, Secret: e.At("valueFrom", "secretKeyRef", "name")!.ToString()!)).ToList();
+            var expected = service switch
+            {
+                "identity" => [("Identity__CorrespondenceClientSecret", "ics-complaints-identity")],
+                "correspondence" => new[] { ("Correspondence__ServiceIdentity__ClientSecret", "ics-complaints-correspondence") },
+                _ => [],
+            };
+            Assert.True(expected.SequenceEqual(keyed), $"{kind} of {service} is given {string.Join(", ", keyed)}");
+        }
+    }
+
+    [Fact]
     public void Chart_GivesTheDatabaseOwnersConnectionStringToTheMigrateJobOnly()
     {
         foreach (var (kind, service, env) in Workloads(Render()))

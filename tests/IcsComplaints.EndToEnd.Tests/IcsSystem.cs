@@ -137,6 +137,9 @@ public sealed class IcsSystem : IAsyncLifetime
     /// <summary>An access token for a demo integration client (client credentials).</summary>
     public Task<string> ClientTokenAsync(string clientId) => _platform.ClientTokenAsync(clientId);
 
+    /// <summary>An access token of the correspondence service's own client (ADR 36).</summary>
+    public Task<string> CorrespondenceTokenAsync() => _platform.Identity.CorrespondenceTokenAsync();
+
     /// <summary>A client for the gateway's REST port, with a bearer token when given.</summary>
     public HttpClient GatewayHttp(string? token = null) => Gateway.Http(token);
 

@@ -19,6 +19,9 @@ public sealed class DemoIdentity : IDisposable
 
     public string DemoClientSecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
 
+    /// <summary>The correspondence service's own client secret for this run (ADR 36).</summary>
+    public string CorrespondenceClientSecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+
     /// <summary>The identity service's signing key, so token tests can forge tokens that differ in one respect only.</summary>
     public RSA SigningKey { get; } = RSA.Create(2048);
 
@@ -37,6 +40,7 @@ public sealed class DemoIdentity : IDisposable
             ["Identity:SeedDemoData"] = "true",
             ["Identity:DemoPassword"] = DemoPassword,
             ["Identity:DemoClientSecret"] = DemoClientSecret,
+            ["Identity:CorrespondenceClientSecret"] = CorrespondenceClientSecret,
             ["Identity:WebRedirectUris:0"] = "http://127.0.0.1/signin-callback",
             ["Authentication:RequireHttpsMetadata"] = "false",
         };
@@ -69,6 +73,13 @@ public sealed class DemoIdentity : IDisposable
         _tokens.TryGetValue("client|" + clientId, out var cached) ? cached : _tokens["client|" + clientId] = await RequestTokenAsync(new()
         {
             ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = DemoClientSecret, ["scope"] = "ics-api",
+        });
+
+    /// <summary>An access token for the correspondence service's own client (client credentials).</summary>
+    public async Task<string> CorrespondenceTokenAsync() =>
+        _tokens.TryGetValue("service|correspondence", out var cached) ? cached : _tokens["service|correspondence"] = await RequestTokenAsync(new()
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = "correspondence", ["client_secret"] = CorrespondenceClientSecret, ["scope"] = "ics-api",
         });
 
     private async Task<string> RequestTokenAsync(Dictionary<string, string> form)

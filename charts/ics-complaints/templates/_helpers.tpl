@@ -58,6 +58,8 @@ connection string. Every credential comes from the service's own Secret (ADR 17)
   valueFrom: { secretKeyRef: { name: {{ .svc.existingSecret }}, key: identity-signing-key } }
 - name: Identity__EncryptionKey
   valueFrom: { secretKeyRef: { name: {{ .svc.existingSecret }}, key: identity-encryption-key } }
+- name: Identity__CorrespondenceClientSecret
+  valueFrom: { secretKeyRef: { name: {{ .svc.existingSecret }}, key: correspondence-client-secret } }
 - name: Identity__WebRedirectUris__0
   value: {{ printf "%ssignin-callback" .root.Values.publicUrl | quote }}
 - name: Identity__WebPostLogoutRedirectUris__0
@@ -96,6 +98,10 @@ connection string. Every credential comes from the service's own Secret (ADR 17)
   valueFrom: { secretKeyRef: { name: {{ $.svc.existingSecret }}, key: {{ $p.secretKey }} } }
 {{- end }}
 {{- end }}
+{{- end }}
+{{- if .svc.serviceIdentity }}
+- name: Correspondence__ServiceIdentity__ClientSecret
+  valueFrom: { secretKeyRef: { name: {{ .svc.existingSecret }}, key: correspondence-client-secret } }
 {{- end }}
 {{- if .svc.portal }}
 - name: Portal__Gateway

@@ -20,4 +20,10 @@ public sealed record CaseAcknowledged
 
     /// <summary>By the third working day after receipt.</summary>
     public required bool InTime { get; init; }
+
+    /// <summary>The response date in force when it was acknowledged, if one was already agreed; the acknowledgement letter quotes it.</summary>
+    public DateOnly? ResponseDueBy { get; init; }
+
+    /// <summary>How often, in working days, the complainant was promised updates, if agreed; the letter quotes it.</summary>
+    public int? UpdateEveryWorkingDays { get; init; }
 }

@@ -15,6 +15,12 @@ public sealed class CorrespondenceOptions
     /// <summary>Mailboxes of organisations whose address does not follow <see cref="TeamMailbox"/>, by ODS code; empty: none.</summary>
     public Dictionary<string, string> TeamMailboxes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// With the <c>Smtp</c> channel, the mailbox printed letters go to as PDFs, to be printed and posted (the mail
+    /// catcher in development); empty: no print route, and a letter for someone who wants post is not sent.
+    /// </summary>
+    public string? PrintMailbox { get; set; } = "print-room@ics-complaints.example";
+
     /// <summary>Which channel sends e-mail: <c>Smtp</c> or <c>Notify</c> (see <see cref="CorrespondenceServiceCollectionExtensions.AddMailChannel"/>).</summary>
     public string Channel { get; set; } = "Smtp";
 

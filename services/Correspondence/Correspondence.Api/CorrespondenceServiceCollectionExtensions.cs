@@ -3,9 +3,11 @@ using IcsComplaints.Correspondence.Api.Consumers;
 using IcsComplaints.Correspondence.Api.Data;
 using IcsComplaints.Correspondence.Api.Features.ListMessages;
 using IcsComplaints.Correspondence.Api.Features.QueueMessages;
+using IcsComplaints.Correspondence.Api.Features.ReadContacts;
 using IcsComplaints.Correspondence.Api.Features.RecordCase;
 using IcsComplaints.Correspondence.Api.Features.SendMessages;
 using IcsComplaints.Correspondence.Api.Grpc;
+using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Messaging;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Audit;
@@ -28,6 +30,7 @@ public static class CorrespondenceServiceCollectionExtensions
             bus.AddConsumer<CaseOpenedConsumer>();
             bus.AddConsumer<CaseDeadlineApproachingConsumer>();
             bus.AddConsumer<CaseDeadlineMissedConsumer>();
+            bus.AddConsumer<CaseAcknowledgedConsumer>();
         });
         builder.Services.AddAuditTrail<CorrespondenceDbContext>();
         builder.Services.Configure<CorrespondenceOptions>(builder.Configuration.GetSection(CorrespondenceOptions.SectionName));
@@ -37,11 +40,32 @@ public static class CorrespondenceServiceCollectionExtensions
         builder.Services.AddScoped<QueueMessagesHandler>();
         builder.Services.AddScoped<ListMessagesHandler>();
         builder.Services.AddScoped<MessageWriter>();
+        builder.Services.AddScoped<ComplainantLetters>();
+        builder.Services.AddComplainantContacts();
         builder.Services.AddScoped<SendMessageHandler>();
         builder.Services.AddMailChannel(builder.Configuration);
         builder.Services.AddHostedService<MessageDispatcher>();
         builder.Services.AddServiceGrpc();
         return builder;
+    }
+
+    /// <summary>
+    /// Reading a complainant's contact details from intake under the service's own identity (ADR 36): the token from
+    /// the identity service, kept per process, and intake's gRPC at <c>Services:Intake:Grpc</c>.
+    /// </summary>
+    public static IServiceCollection AddComplainantContacts(this IServiceCollection services)
+    {
+        services.AddOptions<ServiceIdentityOptions>().BindConfiguration(ServiceIdentityOptions.SectionName);
+        services.AddHttpClient(nameof(ServiceTokenSource));
+        // One token source per process, so that the token it keeps serves every send.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ServiceTokenSource>(sp,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ServiceTokenSource))));
+        static Uri Intake(IServiceProvider services) => ServiceAddresses.GrpcOf(services.GetRequiredService<IConfiguration>(), "Intake");
+        services.AddGrpcClient<ComplaintRecordsService.ComplaintRecordsServiceClient>((sp, o) => o.Address = Intake(sp));
+        services.AddGrpcClient<OrganisationDirectoryService.OrganisationDirectoryServiceClient>((sp, o) => o.Address = Intake(sp));
+        services.AddScoped<ComplainantContacts>();
+        services.AddScoped<OrganisationNames>();
+        return services;
     }
 
     /// <summary>
@@ -57,6 +81,7 @@ public static class CorrespondenceServiceCollectionExtensions
             case "Smtp":
                 services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.SectionName));
                 services.AddSingleton<IMailChannel, SmtpChannel>();
+                services.AddSingleton<IPostChannel, PrintMailboxChannel>();
                 break;
             case "Notify":
                 services.AddOptions<NotifyOptions>().Bind(configuration.GetSection(NotifyOptions.SectionName))
@@ -64,6 +89,7 @@ public static class CorrespondenceServiceCollectionExtensions
                     .Validate(o => Guid.TryParse(o.EmailTemplateId, out _), "Correspondence:Notify:EmailTemplateId must be a template's id.")
                     .ValidateOnStart();
                 services.AddSingleton<IMailChannel, NotifyChannel>();
+                services.AddSingleton<IPostChannel, NotifyLetterChannel>();
                 break;
             default:
                 throw new InvalidOperationException($"Correspondence:Channel is \"{channel}\": it must be Smtp or Notify.");

@@ -80,6 +80,8 @@ public static class ServiceDefaultsExtensions
         app.UseMiddleware<RequestCharsetMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        // A service's own token only reaches the endpoints that admit it (ADR 36).
+        app.UseMiddleware<ServiceIdentityBoundary>();
         // After authorisation: a caller who may not call learns nothing from how their message is checked.
         app.UseMiddleware<GrpcRequestGuard>();
 

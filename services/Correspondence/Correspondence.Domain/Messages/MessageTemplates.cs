@@ -8,4 +8,7 @@ public static class MessageTemplates
 
     /// <summary>To the complaints team: a deadline of a case was missed (case's <c>CaseDeadlineMissed</c>).</summary>
     public const string DeadlineMissed = "deadline-missed";
+
+    /// <summary>To the complainant: the acknowledgement letter, Reg 13 (case's <c>CaseAcknowledged</c>).</summary>
+    public const string Acknowledgement = "acknowledgement";
 }

@@ -24,6 +24,9 @@ public enum RecipientRole
 {
     /// <summary>The handling organisation's complaints team, at its team mailbox.</summary>
     ComplaintsTeam = 1,
+
+    /// <summary>The complainant, by the route they prefer, with the address intake holds read when it is sent.</summary>
+    Complainant = 2,
 }
 
 /// <summary>How a message went.</summary>
@@ -34,6 +37,9 @@ public enum MessageChannel
 
     /// <summary>E-mail.</summary>
     Email = 1,
+
+    /// <summary>A printed letter, handed to the print and post route.</summary>
+    Post = 2,
 }
 
 /// <summary>
@@ -132,6 +138,9 @@ public sealed class SentMessage
     public string Fact(string name) => _facts.TryGetValue(name, out var value)
         ? value
         : throw new InvalidOperationException($"Message {Id} ({Template}) has no fact '{name}'.");
+
+    /// <summary>The fact when the event carried it, else <c>null</c>: for what an event may not know yet (an agreed date).</summary>
+    public string? OptionalFact(string name) => _facts.GetValueOrDefault(name);
 
     /// <summary>
     /// Starts an attempt. It is recorded before the send so that an attempt a crash cut short is visible: the message

@@ -78,6 +78,12 @@ public static class ConnectEndpoints
                 ? Forbid(Errors.InvalidGrant, "The user is not a member of that organisation.")
                 : SignIn(TokenPrincipals.ForUser(user, membership, request.GetScopes()));
         }
+        if (request.IsClientCredentialsGrantType() && ClientRegistration.ServiceClients.TryGetValue(request.ClientId!, out var serviceRole))
+        {
+            var service = await applications.FindByClientIdAsync(request.ClientId!, ct);
+            var serviceName = service is null ? null : await applications.GetDisplayNameAsync(service, ct);
+            return SignIn(TokenPrincipals.ForService(request.ClientId!, serviceName, serviceRole, request.GetScopes()));
+        }
         if (request.IsClientCredentialsGrantType())
         {
             var binding = await accounts.FindClientBindingAsync(request.ClientId, ct);

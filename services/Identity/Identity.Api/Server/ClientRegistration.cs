@@ -7,7 +7,8 @@ namespace IcsComplaints.Identity.Api.Server;
 
 /// <summary>
 /// Registers the platform's own clients during <c>migrate</c>: <c>ics-web</c> (the web interface: authorization
-/// code with PKCE) and, in the development profile with the password grant on, <c>ics-cli</c> (scripts and tests).
+/// code with PKCE), <c>correspondence</c> (the correspondence service's own identity, when its secret is set) and,
+/// in the development profile with the password grant on, <c>ics-cli</c> (scripts and tests).
 /// </summary>
 public sealed class ClientRegistration(IOptions<IdentitySettings> settings, IHostEnvironment environment) : IDeploymentStep
 {
@@ -16,6 +17,15 @@ public sealed class ClientRegistration(IOptions<IdentitySettings> settings, IHos
 
     /// <summary>Client id for scripts and tests (password grant, development only).</summary>
     public const string CliClientId = "ics-cli";
+
+    /// <summary>Client id of the correspondence service (client credentials; role <see cref="IcsComplaints.Platform.Security.Roles.CorrespondenceService"/>).</summary>
+    public const string CorrespondenceClientId = "correspondence";
+
+    /// <summary>The platform's own services, by client id, with the one role each is given: bound to no organisation.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ServiceClients = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [CorrespondenceClientId] = IcsComplaints.Platform.Security.Roles.CorrespondenceService,
+    };
 
     /// <inheritdoc />
     public string Name => "OpenID Connect clients";
@@ -49,6 +59,18 @@ public sealed class ClientRegistration(IOptions<IdentitySettings> settings, IHos
             web.PostLogoutRedirectUris.Add(new Uri(uri));
         }
         await UpsertAsync(applications, web, cancellationToken);
+
+        if (!string.IsNullOrEmpty(settings.Value.CorrespondenceClientSecret))
+        {
+            await UpsertAsync(applications, new OpenIddictApplicationDescriptor
+            {
+                ClientId = CorrespondenceClientId,
+                ClientSecret = settings.Value.CorrespondenceClientSecret,
+                ClientType = ClientTypes.Confidential,
+                DisplayName = "IcsComplaints correspondence service",
+                Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Scope + TokenPrincipals.ApiScope },
+            }, cancellationToken);
+        }
 
         if (settings.Value.EnablePasswordGrant && ServerCredentials.IsDevelopmentProfile(environment))
         {

@@ -45,6 +45,19 @@ public static class TokenPrincipals
         return Finish(identity, scopes);
     }
 
+    /// <summary>
+    /// One of the platform's own services, acting for no organisation: its only claim to access is its role, which
+    /// the services admit on the endpoints that name it and nowhere else (ADR 36).
+    /// </summary>
+    public static ClaimsPrincipal ForService(string clientId, string? displayName, string role, IEnumerable<string> scopes)
+    {
+        var identity = NewIdentity();
+        identity.SetClaim(Claims.Subject, clientId);
+        identity.SetClaim(Claims.Name, displayName ?? clientId);
+        identity.SetClaims(Claims.Role, [role]);
+        return Finish(identity, scopes);
+    }
+
     /// <summary>The membership a sign-in uses: the one named (by ODS code), else the default, else the first.</summary>
     public static Membership? SelectMembership(UserAccount user, string? requestedOrganisation, out bool refused)
     {

@@ -46,6 +46,7 @@ public sealed class ComplaintRecordsGrpcService(GetComplainantContactHandler con
     }
 
     /// <inheritdoc />
+    [AdmitsService(Roles.CorrespondenceService)]
     public override async Task<ComplainantContact> GetComplainantContact(GetComplainantContactRequest request, ServerCallContext context)
     {
         if (!Guid.TryParse(request.ComplaintId, out var id))
@@ -53,7 +54,8 @@ public sealed class ComplaintRecordsGrpcService(GetComplainantContactHandler con
             throw new IcsComplaints.Validation.RequestValidationException("complaintId", "Give the complaint id as a UUID.");
         }
         var complaint = await contacts.GetAsync(
-                Caller.From(context.GetHttpContext().User), id, context.RequestHeaders.GetValue("authorization") ?? "", context.CancellationToken)
+                Caller.From(context.GetHttpContext().User), id, context.RequestHeaders.GetValue("authorization") ?? "",
+                request.Purpose, context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, "No such complaint."));
         var person = complaint.Complainant;
         var contact = new ComplainantContact
@@ -64,6 +66,7 @@ public sealed class ComplaintRecordsGrpcService(GetComplainantContactHandler con
             ContactPreference = complaint.ContactPreference?.ToString() ?? "",
             InterpreterLanguage = complaint.InterpreterLanguage ?? "",
             Postcode = person.Address?.Postcode ?? "",
+            State = complaint.State.ToString(),
         };
         if (person.Address is { } address)
         {

@@ -40,7 +40,7 @@ public sealed class AuditEntry
     /// <summary>Organisation whose record it is.</summary>
     public string? ResourceOrganisation { get; init; }
 
-    /// <summary>HTTP method and route template, or gRPC method.</summary>
+    /// <summary>HTTP method and route template, or gRPC method; with " for {purpose}" when a service said why it read (ADR 36).</summary>
     public required string Route { get; init; }
 
     /// <summary>Correlation id of the request.</summary>
@@ -74,6 +74,9 @@ public interface IAuditTrail
 
     /// <summary>Records a read at once (a read has no transaction of its own to join).</summary>
     Task RecordReadAsync(string resourceType, string resourceId, string? resourceOrganisation, CancellationToken cancellationToken);
+
+    /// <summary>Records at once a read a service made for a stated purpose (the letter it was sending), kept with the route.</summary>
+    Task RecordReadAsync(string resourceType, string resourceId, string? resourceOrganisation, string purpose, CancellationToken cancellationToken);
 }
 
 /// <summary>The audit trail in the service's own database.</summary>
@@ -81,7 +84,25 @@ public sealed class EfAuditTrail<TDbContext>(TDbContext db, IHttpContextAccessor
     where TDbContext : DbContext
 {
     /// <inheritdoc />
-    public void Record(AuditAction action, string resourceType, string resourceId, string? resourceOrganisation)
+    public void Record(AuditAction action, string resourceType, string resourceId, string? resourceOrganisation) =>
+        Record(action, resourceType, resourceId, resourceOrganisation, purpose: null);
+
+    /// <inheritdoc />
+    public async Task RecordReadAsync(string resourceType, string resourceId, string? resourceOrganisation, CancellationToken cancellationToken)
+    {
+        Record(AuditAction.Read, resourceType, resourceId, resourceOrganisation);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task RecordReadAsync(string resourceType, string resourceId, string? resourceOrganisation, string purpose, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
+        Record(AuditAction.Read, resourceType, resourceId, resourceOrganisation, purpose);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private void Record(AuditAction action, string resourceType, string resourceId, string? resourceOrganisation, string? purpose)
     {
         var context = http.HttpContext;
         var caller = Caller.From(context?.User);
@@ -98,16 +119,9 @@ public sealed class EfAuditTrail<TDbContext>(TDbContext db, IHttpContextAccessor
             ResourceType = resourceType,
             ResourceId = resourceId,
             ResourceOrganisation = resourceOrganisation,
-            Route = route,
+            Route = purpose is null ? route : $"{route} for {purpose}",
             CorrelationId = CorrelationContext.CorrelationId,
         });
-    }
-
-    /// <inheritdoc />
-    public async Task RecordReadAsync(string resourceType, string resourceId, string? resourceOrganisation, CancellationToken cancellationToken)
-    {
-        Record(AuditAction.Read, resourceType, resourceId, resourceOrganisation);
-        await db.SaveChangesAsync(cancellationToken);
     }
 }
 

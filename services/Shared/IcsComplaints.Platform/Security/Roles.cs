@@ -39,10 +39,21 @@ public static class Roles
     /// <summary>Another system of an organisation (a trust's PALS system), using client credentials.</summary>
     public const string IntegrationSystem = "integration-system";
 
+    /// <summary>
+    /// The correspondence service itself (its own client credentials, ADR 36): reads a complainant's contact details
+    /// at the moment it sends them a letter, for any organisation, and may call nothing else
+    /// (<see cref="ServiceIdentityBoundary"/>).
+    /// </summary>
+    public const string CorrespondenceService = "correspondence-service";
+
+    /// <summary>Roles of the platform's own services, each refused everywhere except where an endpoint admits it.</summary>
+    public static readonly IReadOnlyList<string> Services = [CorrespondenceService];
+
     /// <summary>Every role.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         ComplaintsHandler, Investigator, ResponsiblePerson, IcbCommissioner, Advocate, QualityLead, PlatformAdmin, Complainant, IntegrationSystem,
+        CorrespondenceService,
     ];
 
     /// <summary>Staff roles that work on an organisation's own complaints and cases.</summary>

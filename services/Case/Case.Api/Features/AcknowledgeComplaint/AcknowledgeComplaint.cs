@@ -1,3 +1,4 @@
+using IcsComplaints.Calendar;
 using IcsComplaints.Case.Contracts.Events;
 using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Messaging.Outbox;
@@ -8,7 +9,7 @@ using IcsComplaints.Validation;
 namespace IcsComplaints.Case.Api.Features.AcknowledgeComplaint;
 
 /// <summary>Acknowledges the complaint, offering to discuss its handling (<see cref="AcknowledgementDeadline"/>); announces <see cref="CaseAcknowledged"/>.</summary>
-public sealed class AcknowledgeComplaint(CaseSteps steps, IOutbox outbox)
+public sealed class AcknowledgeComplaint(CaseSteps steps, IOutbox outbox, WorkingDayCalendar calendar)
 {
     /// <summary>Takes the step.</summary>
     public async Task HandleAsync(Caller caller, Guid caseId, CaseRequests.Acknowledge input, CancellationToken ct)
@@ -29,6 +30,8 @@ public sealed class AcknowledgeComplaint(CaseSteps steps, IOutbox outbox)
             {
                 CaseId = c.Id, ComplaintId = c.ComplaintId, OrganisationCode = c.OrganisationCode, AcknowledgedOn = on,
                 DueBy = c.AcknowledgementDueBy, InTime = AcknowledgementDeadline.InTime(on, c.AcknowledgementDueBy),
+                // What the complainant's acknowledgement letter says about the approach, sent by correspondence.
+                ResponseDueBy = CaseClock.ResponseDueBy(c, on, calendar), UpdateEveryWorkingDays = c.UpdateEveryWorkingDays,
             }));
     }
 }

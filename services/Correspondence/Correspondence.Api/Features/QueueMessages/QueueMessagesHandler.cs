@@ -36,6 +36,24 @@ public sealed class QueueMessagesHandler(MessageStore store, TimeProvider clock)
             [MessageFacts.DetectedOn] = Iso(detectedOn),
         }, ct);
 
+    /// <summary>
+    /// The complainant is sent the acknowledgement (Reg 13), with the response date and update cadence if they were
+    /// agreed by then; the address is not known here and is read when it is sent.
+    /// </summary>
+    public Task AcknowledgementAsync(CaseEvent raised, DateOnly acknowledgedOn, DateOnly? responseDueBy, int? updateEveryWorkingDays, CancellationToken ct)
+    {
+        var facts = new Dictionary<string, string> { [MessageFacts.AcknowledgedOn] = Iso(acknowledgedOn) };
+        if (responseDueBy is { } due)
+        {
+            facts[MessageFacts.ResponseDueBy] = Iso(due);
+        }
+        if (updateEveryWorkingDays is { } every)
+        {
+            facts[MessageFacts.UpdateEveryWorkingDays] = every.ToString(CultureInfo.InvariantCulture);
+        }
+        return QueueAsync(raised, MessageTemplates.Acknowledgement, RecipientRole.Complainant, facts, ct);
+    }
+
     private Task QueueAsync(CaseEvent raised, string template, RecipientRole recipient, Dictionary<string, string> facts, CancellationToken ct) =>
         store.QueueAsync(SentMessage.Queue(
             raised.EventId, template, recipient, raised.CaseId, raised.ComplaintId, raised.OrganisationCode, facts, clock.GetUtcNow()), ct);
@@ -57,4 +75,13 @@ public static class MessageFacts
 
     /// <summary>The day it was found missed.</summary>
     public const string DetectedOn = "detectedOn";
+
+    /// <summary>The day the complaint was acknowledged: the acknowledgement letter's date.</summary>
+    public const string AcknowledgedOn = "acknowledgedOn";
+
+    /// <summary>The agreed response date, when there was one.</summary>
+    public const string ResponseDueBy = "responseDueBy";
+
+    /// <summary>The agreed update cadence in working days, when there was one.</summary>
+    public const string UpdateEveryWorkingDays = "updateEveryWorkingDays";
 }

@@ -21,6 +21,9 @@ public sealed record OutgoingEmail(Guid MessageId, string To, string Subject, st
 /// </summary>
 public interface IMailChannel
 {
+    /// <summary>Whether e-mail through it can carry files; when not, a letter goes as the e-mail's text alone.</summary>
+    bool CarriesAttachments { get; }
+
     /// <summary>Hands the e-mail over.</summary>
     Task SendAsync(OutgoingEmail mail, CancellationToken ct);
 }

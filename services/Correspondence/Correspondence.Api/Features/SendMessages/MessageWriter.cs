@@ -7,17 +7,22 @@ using Microsoft.Extensions.Options;
 
 namespace IcsComplaints.Correspondence.Api.Features.SendMessages;
 
-/// <summary>What writing a message came to: an e-mail to send, or a reason to send nothing.</summary>
-/// <param name="Mail">The e-mail, when there is someone to send it to.</param>
+/// <summary>What writing a message came to: an e-mail to send, a letter to post, or a reason to send nothing.</summary>
+/// <param name="Mail">The e-mail, when it goes by e-mail.</param>
+/// <param name="Letter">The printed letter, when it goes by post.</param>
 /// <param name="LargePrint">Whether it carries the large-print letter.</param>
-/// <param name="NotSentReason">Why nothing is sent, when <paramref name="Mail"/> is <c>null</c>.</param>
-public sealed record WrittenMessage(OutgoingEmail? Mail, bool LargePrint, string? NotSentReason);
+/// <param name="NotSentReason">Why nothing is sent, when neither is given.</param>
+public sealed record WrittenMessage(OutgoingEmail? Mail, OutgoingLetter? Letter, bool LargePrint, string? NotSentReason)
+{
+    /// <summary>Nothing is sent, for the reason given.</summary>
+    public static WrittenMessage NotSent(string reason, bool largePrint = false) => new(null, null, largePrint, reason);
+}
 
 /// <summary>
 /// Writes each queued message at the moment it is sent: the recipient's address is read then (for the complaints
-/// team, its mailbox from settings) and is never stored with the message.
+/// team, its mailbox from settings; for the complainant, from intake) and is never stored with the message.
 /// </summary>
-public sealed class MessageWriter(MessageStore store, IOptions<CorrespondenceOptions> options)
+public sealed class MessageWriter(MessageStore store, ComplainantLetters complainantLetters, IOptions<CorrespondenceOptions> options)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
@@ -25,6 +30,10 @@ public sealed class MessageWriter(MessageStore store, IOptions<CorrespondenceOpt
     public async Task<WrittenMessage> WriteAsync(SentMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message.Template == MessageTemplates.Acknowledgement)
+        {
+            return await complainantLetters.AcknowledgementAsync(message, ct);
+        }
         var reference = (await store.FindCaseAsync(message.CaseId, ct))?.Reference;
         var deadline = message.Fact(MessageFacts.Deadline);
         var name = DeadlineNotices.Name(deadline);
@@ -47,8 +56,8 @@ public sealed class MessageWriter(MessageStore store, IOptions<CorrespondenceOpt
             ? new WrittenMessage(
                 new OutgoingEmail(message.Id, mailbox, subject,
                     text + "\n\nThe complaints platform sent this to your organisation's complaints team.\n", null, []),
-                LargePrint: false, NotSentReason: null)
-            : new WrittenMessage(null, LargePrint: false, "No complaints team mailbox is set for the organisation.");
+                null, LargePrint: false, NotSentReason: null)
+            : WrittenMessage.NotSent("No complaints team mailbox is set for the organisation.");
 
     private static string Subject(string? reference) => reference is null ? "A complaint" : $"Complaint {reference}";
 

@@ -32,6 +32,9 @@ public sealed class NotifyOptions
 public sealed class NotifyChannel(IOptions<NotifyOptions> options) : IMailChannel
 {
     /// <inheritdoc />
+    public bool CarriesAttachments => false;
+
+    /// <inheritdoc />
     public async Task SendAsync(OutgoingEmail mail, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(mail);

@@ -1,4 +1,5 @@
 using IcsComplaints.Correspondence.Api.Data;
+using IcsComplaints.Correspondence.Api.Features.ReadContacts;
 using IcsComplaints.Correspondence.Domain.Messages;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace IcsComplaints.Correspondence.Api.Features.SendMessages;
 /// retry on the schedule; when it is spent the message has failed and the case's staff see it.
 /// </summary>
 public sealed partial class SendMessageHandler(
-    MessageStore store, MessageWriter writer, IMailChannel channel, IOptions<CorrespondenceOptions> options, TimeProvider clock,
+    MessageStore store, MessageWriter writer, IMailChannel channel, IPostChannel post, IOptions<CorrespondenceOptions> options, TimeProvider clock,
     ILogger<SendMessageHandler> logger)
 {
     /// <summary>Sends one message if one is due; <c>false</c> when none was.</summary>
@@ -32,6 +33,12 @@ public sealed partial class SendMessageHandler(
             {
                 await channel.SendAsync(mail, ct);
                 message.Sent(MessageChannel.Email, written.LargePrint, clock.GetUtcNow());
+                LogSent(logger, message.Id, message.Template, message.Attempts);
+            }
+            else if (written.Letter is { } letter)
+            {
+                await post.SendAsync(letter, ct);
+                message.Sent(MessageChannel.Post, written.LargePrint, clock.GetUtcNow());
                 LogSent(logger, message.Id, message.Template, message.Attempts);
             }
             else
@@ -56,6 +63,9 @@ public sealed partial class SendMessageHandler(
         SmtpCommandException smtp => $"The mail server refused it ({(int)smtp.StatusCode} {smtp.ErrorCode}).",
         SmtpProtocolException => "The mail server broke the protocol.",
         System.Net.Sockets.SocketException socket => $"The mail server could not be reached ({socket.SocketErrorCode}).",
+        ServiceIdentityMissingException => "The service has no identity of its own set, so it cannot read the complainant's contact details.",
+        global::Grpc.Core.RpcException rpc => $"Intake could not give the complainant's contact details ({rpc.StatusCode}).",
+        HttpRequestException http => $"The identity service gave no token ({(http.StatusCode is { } status ? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture) : "unreachable")}).",
         _ => $"Sending failed ({ex.GetType().Name}).",
     };
 

@@ -31,6 +31,9 @@ public sealed class SmtpOptions
 public sealed class SmtpChannel(IOptions<SmtpOptions> options) : IMailChannel
 {
     /// <inheritdoc />
+    public bool CarriesAttachments => true;
+
+    /// <inheritdoc />
     public async Task SendAsync(OutgoingEmail mail, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(mail);

@@ -32,6 +32,11 @@ public sealed class RegisterClientHandler(AccountStore accounts, IOpenIddictAppl
         {
             reader.Add("clientId", "A client id is 3 to 100 letters, digits, hyphens and dots.");
         }
+        else if (ClientRegistration.ServiceClients.ContainsKey(clientId))
+        {
+            // A platform service's id carries that service's role: an integration system must never be given it.
+            reader.Add("clientId", $"{clientId} is the id of one of the platform's own services: choose another.");
+        }
         var displayName = reader.Line(request.DisplayName, "displayName", TextLimits.ClientDisplayName);
         var organisation = AccountFields.OdsCode(request.OdsCode) is { } odsCode ? await accounts.FindOrganisationAsync(odsCode, ct) : null;
         if (organisation is null)

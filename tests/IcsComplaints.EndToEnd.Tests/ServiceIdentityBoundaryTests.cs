@@ -1,0 +1,64 @@
+using System.Net;
+using System.Security.Claims;
+using Grpc.Core;
+using IcsComplaints.Case.Contracts.Grpc.V1;
+using IcsComplaints.Platform.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IcsComplaints.EndToEnd.Tests;
+
+/// <summary>
+/// The correspondence service's own token (ADR 36) opens intake's GetComplainantContact and nothing else: every
+/// other endpoint of every service, read from their own route tables, refuses it before its handler runs, and real
+/// calls to case and intake with the token issued by the identity service are refused.
+/// </summary>
+public sealed class ServiceIdentityBoundaryTests(IcsSystem system)
+{
+    private const string ContactMethod = "/ics.intake.v1.ComplaintRecordsService/GetComplainantContact";
+
+    [Fact]
+    public async Task EveryEndpointOfEveryService_ButIntakesContactRead_RefusesTheCorrespondenceService()
+    {
+        var service = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(IcsClaims.Subject, "correspondence"), new Claim(IcsClaims.Role, Roles.CorrespondenceService)], "test", IcsClaims.Name, IcsClaims.Role));
+        var admitted = new List<string>();
+        foreach (var (name, services, _) in system.ServiceHosts())
+        {
+            foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+            {
+                var reached = false;
+                var context = new DefaultHttpContext { User = service };
+                context.SetEndpoint(endpoint);
+                await new ServiceIdentityBoundary(_ => { reached = true; return Task.CompletedTask; }).InvokeAsync(context);
+                if (reached)
+                {
+                    admitted.Add($"{name} {endpoint.RoutePattern.RawText}");
+                }
+                else
+                {
+                    Assert.Equal(StatusCodes.Status403Forbidden, context.Response.StatusCode);
+                }
+            }
+        }
+
+        Assert.Equal([$"intake {ContactMethod}"], admitted);
+    }
+
+    [Fact]
+    public async Task TheCorrespondenceServicesToken_IsRefusedByCaseAndIntake_OverRestAndGrpc()
+    {
+        var token = await system.CorrespondenceTokenAsync();
+
+        using var cases = system.Case.Http(token);
+        Assert.Equal(HttpStatusCode.Forbidden, (await cases.GetAsync(new Uri("/api/v1/cases", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await cases.GetAsync(new Uri($"/api/v1/cases/{Guid.NewGuid()}", UriKind.Relative))).StatusCode);
+        using var intake = system.Intake.Http(token);
+        Assert.Equal(HttpStatusCode.Forbidden, (await intake.GetAsync(new Uri("/api/v1/complaints", UriKind.Relative))).StatusCode);
+        var caseGrpc = new CaseService.CaseServiceClient(system.Case.CreateGrpcChannel());
+        var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+            await caseGrpc.GetCaseAsync(new GetCaseRequest { CaseId = Guid.NewGuid().ToString() }, new Metadata { { "authorization", "Bearer " + token } }));
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+    }
+}
