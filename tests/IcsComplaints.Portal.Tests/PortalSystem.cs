@@ -161,6 +161,9 @@ public sealed class PortalSystem : IAsyncLifetime
             ["Correspondence:Smtp:Host"] = "127.0.0.1",
             ["Correspondence:Smtp:Port"] = Mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Correspondence:PollInterval"] = "00:00:00.200",
+            // Its own identity, to read a complainant's contact from intake when a letter is due (ADR 36).
+            ["Correspondence:ServiceIdentity:ClientSecret"] = _identity.CorrespondenceClientSecret,
+            ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
         }, issuer)).Start();
         await TestPlatform.ConnectedToBrokerAsync(Correspondence);
 
