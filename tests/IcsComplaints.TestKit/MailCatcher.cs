@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json.Serialization;
 
 namespace IcsComplaints.TestKit;
@@ -49,7 +48,7 @@ public sealed class MailCatcher : IAsyncDisposable
         {
             throw new InvalidOperationException($"smtp4dev is not installed at {tool}: run the tests with ./ics test, which installs it.");
         }
-        var (web, smtp) = (FreePort(), FreePort());
+        var (web, smtp) = (FreePort.Next(), FreePort.Next());
         var data = Directory.CreateTempSubdirectory("ics-smtp4dev-").FullName;
         var start = new ProcessStartInfo(tool)
         {
@@ -109,13 +108,6 @@ public sealed class MailCatcher : IAsyncDisposable
         _process.Dispose();
         _api.Dispose();
         Directory.Delete(_data, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed record MessagePage([property: JsonPropertyName("results")] IReadOnlyList<CaughtMail> Results);

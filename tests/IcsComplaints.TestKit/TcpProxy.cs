@@ -105,18 +105,6 @@ public sealed class TcpProxy : IAsyncDisposable
     }
 }
 
-/// <summary>Free loopback ports for test servers.</summary>
-public static class FreePort
-{
-    /// <summary>A port that was free a moment ago.</summary>
-    public static int Next()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
-    }
-}
-
 /// <summary>Waits for eventual consistency by polling, never by sleeping and hoping.</summary>
 public static class Eventually
 {
