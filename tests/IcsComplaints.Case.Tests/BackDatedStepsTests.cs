@@ -7,7 +7,7 @@ using IcsComplaints.Calendar;
 using IcsComplaints.Case.Contracts.Grpc.V1;
 using IcsComplaints.ComplaintHandling.Tests;
 using IcsComplaints.TestKit;
-using static IcsComplaints.Case.Tests.CaseApiSteps;
+using static IcsComplaints.TestKit.CaseApiSteps;
 
 namespace IcsComplaints.Case.Tests;
 

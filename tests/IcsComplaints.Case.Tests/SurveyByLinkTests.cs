@@ -6,7 +6,7 @@ using IcsComplaints.Calendar;
 using IcsComplaints.ComplaintHandling.Tests;
 using IcsComplaints.TestKit;
 using Microsoft.EntityFrameworkCore;
-using static IcsComplaints.Case.Tests.CaseApiSteps;
+using static IcsComplaints.TestKit.CaseApiSteps;
 
 namespace IcsComplaints.Case.Tests;
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using Grpc.Core;
 using IcsComplaints.Case.Contracts.Events;
 using IcsComplaints.Correspondence.Domain.Messages;
@@ -11,8 +9,6 @@ using IcsComplaints.TestKit;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
-using UglyToad.PdfPig;
 
 namespace IcsComplaints.Correspondence.Tests;
 
@@ -29,18 +25,20 @@ public sealed class ComplainantAcknowledgementTests(CorrespondenceSystem system)
 
     private IBus Bus => system.Service.Services.GetRequiredService<IBus>();
 
+    private LetterSteps Letters { get; } = new(system);
+
     [Fact]
     public async Task AnAcknowledgedCase_SendsTheComplainantOneEmail_WithTheLetterAsAPdfQuotingTheReferenceAndResponseDate()
     {
-        var email = NewAddress();
-        var complaint = await ComplaintAsync(new { name = "Ada Morgan", email, contactPreference = "Email" });
-        var caseId = await CaseOpenedAsync(complaint);
+        var email = LetterSteps.NewAddress();
+        var complaint = await Letters.ComplaintAsync(new { name = "Ada Morgan", email, contactPreference = "Email" });
+        var caseId = await Letters.CaseOpenedAsync(complaint);
 
         await OwnQueues.SendAsync(Bus, "correspondence", Acknowledged(caseId, complaint.Id, ResponseDue));
 
-        var mail = Assert.Single(await MailToAsync(email, expected: 1));
+        var mail = Assert.Single(await Letters.MailToAsync(email, expected: 1));
         Assert.Equal($"Your complaint {complaint.Reference}: we have received it", mail.Subject);
-        using var pdf = await PdfOfAsync(mail);
+        using var pdf = await Letters.PdfOfAsync(mail);
         var text = string.Join(' ', pdf.GetPages().Select(p => p.Text));
         Assert.Contains(complaint.Reference, text, StringComparison.Ordinal);
         Assert.Contains("15 January 2027", text, StringComparison.Ordinal);
@@ -60,12 +58,12 @@ public sealed class ComplainantAcknowledgementTests(CorrespondenceSystem system)
     [Fact]
     public async Task IntakeAuditsTheRead_AsTheCorrespondenceServiceReadingForTheAcknowledgement()
     {
-        var email = NewAddress();
-        var complaint = await ComplaintAsync(new { name = "Ben Okafor", email });
-        var caseId = await CaseOpenedAsync(complaint);
+        var email = LetterSteps.NewAddress();
+        var complaint = await Letters.ComplaintAsync(new { name = "Ben Okafor", email });
+        var caseId = await Letters.CaseOpenedAsync(complaint);
 
         await OwnQueues.SendAsync(Bus, "correspondence", Acknowledged(caseId, complaint.Id, null));
-        await MailToAsync(email, expected: 1);
+        await Letters.MailToAsync(email, expected: 1);
 
         var read = Assert.Single(await system.InIntakeDb(db => db.Set<AuditEntry>().AsNoTracking()
             .Where(e => e.ResourceId == complaint.Id.ToString() && e.Action == AuditAction.Read).ToListAsync()));
@@ -76,13 +74,13 @@ public sealed class ComplainantAcknowledgementTests(CorrespondenceSystem system)
     [Fact]
     public async Task AComplainantWhoAskedForLargePrint_GetsTheLetterInLargePrint()
     {
-        var email = NewAddress();
-        var complaint = await ComplaintAsync(new { name = "Cora Lind", email, contactPreference = "Email" }, needs: ["LargePrint"]);
-        var caseId = await CaseOpenedAsync(complaint);
+        var email = LetterSteps.NewAddress();
+        var complaint = await Letters.ComplaintAsync(new { name = "Cora Lind", email, contactPreference = "Email" }, needs: ["LargePrint"]);
+        var caseId = await Letters.CaseOpenedAsync(complaint);
 
         await OwnQueues.SendAsync(Bus, "correspondence", Acknowledged(caseId, complaint.Id, ResponseDue));
 
-        using var pdf = await PdfOfAsync(Assert.Single(await MailToAsync(email, expected: 1)));
+        using var pdf = await Letters.PdfOfAsync(Assert.Single(await Letters.MailToAsync(email, expected: 1)));
         var body = pdf.GetPages().SelectMany(p => p.Letters).Where(l => l.Value.Trim().Length > 0).ToList();
         Assert.True(body.Min(l => l.PointSize) >= 17.5, $"every letter is at least 18 pt, the smallest is {body.Min(l => l.PointSize)}");
         Assert.True(await system.InDb(db => db.Messages.Where(m => m.CaseId == caseId).Select(m => m.LargePrint).SingleAsync()));
@@ -91,30 +89,30 @@ public sealed class ComplainantAcknowledgementTests(CorrespondenceSystem system)
     [Fact]
     public async Task AComplainantWhoAskedForLetters_IsSentAPrintedLetter_ThroughThePrintMailbox_NotAnEmail()
     {
-        var email = NewAddress();
-        var complaint = await ComplaintAsync(new
+        var email = LetterSteps.NewAddress();
+        var complaint = await Letters.ComplaintAsync(new
         {
             name = "Dev Patel", email, contactPreference = "Letter",
             address = new { line1 = "12 Demo Road", town = "London", postcode = "SE1 7EH" },
         });
-        var caseId = await CaseOpenedAsync(complaint);
+        var caseId = await Letters.CaseOpenedAsync(complaint);
 
         await OwnQueues.SendAsync(Bus, "correspondence", Acknowledged(caseId, complaint.Id, ResponseDue));
 
-        var printed = Assert.Single(await MailToAsync(CorrespondenceSystem.PrintMailbox, expected: 1, about: complaint.Reference));
-        using var pdf = await PdfOfAsync(printed);
+        var printed = Assert.Single(await Letters.MailToAsync(CorrespondenceSystem.PrintMailbox, expected: 1, about: complaint.Reference));
+        using var pdf = await Letters.PdfOfAsync(printed);
         var text = string.Join(' ', pdf.GetPages().Select(p => p.Text));
         Assert.Contains("12 Demo Road", text, StringComparison.Ordinal);
         Assert.Contains(complaint.Reference, text, StringComparison.Ordinal);
         Assert.Equal(MessageChannel.Post, await system.InDb(db => db.Messages.Where(m => m.CaseId == caseId).Select(m => m.Channel).SingleAsync()));
-        Assert.Empty(await MailToAsync(email, expected: 0));
+        Assert.Empty(await Letters.MailToAsync(email, expected: 0));
     }
 
     [Fact]
     public async Task AComplainantWithNoEmailOrPostalAddress_IsSentNothing_AndTheMessageSaysWhy()
     {
-        var complaint = await ComplaintAsync(new { name = "Eli Shaw", phone = "020 7946 0456", contactPreference = "Phone" });
-        var caseId = await CaseOpenedAsync(complaint);
+        var complaint = await Letters.ComplaintAsync(new { name = "Eli Shaw", phone = "020 7946 0456", contactPreference = "Phone" });
+        var caseId = await Letters.CaseOpenedAsync(complaint);
 
         await OwnQueues.SendAsync(Bus, "correspondence", Acknowledged(caseId, complaint.Id, null));
 
@@ -126,45 +124,45 @@ public sealed class ComplainantAcknowledgementTests(CorrespondenceSystem system)
     [Fact]
     public async Task AWithdrawnComplaint_IsNotWrittenAbout()
     {
-        var email = NewAddress();
-        var complaint = await ComplaintAsync(new { name = "Fay Rhodes", email });
+        var email = LetterSteps.NewAddress();
+        var complaint = await Letters.ComplaintAsync(new { name = "Fay Rhodes", email });
         using var staff = system.Intake.Http(await system.TokenAsync("handler.rj1"));
         await ApiCalls.PostAsync(staff, $"/api/v1/complaints/{complaint.Id}/withdrawal", new { });
-        var caseId = await CaseOpenedAsync(complaint);
+        var caseId = await Letters.CaseOpenedAsync(complaint);
 
         await OwnQueues.SendAsync(Bus, "correspondence", Acknowledged(caseId, complaint.Id, null));
 
         var stored = await NotSentAsync(caseId);
         Assert.Equal("The complaint is no longer open at intake (Withdrawn): the complainant is not written to about it.", stored.Reason);
-        Assert.Empty(await MailToAsync(email, expected: 0));
+        Assert.Empty(await Letters.MailToAsync(email, expected: 0));
     }
 
     [Fact]
     public async Task TheAcknowledgementDeliveredTwice_IsSentOnce()
     {
-        var email = NewAddress();
-        var complaint = await ComplaintAsync(new { name = "Gus Hale", email });
-        var caseId = await CaseOpenedAsync(complaint);
+        var email = LetterSteps.NewAddress();
+        var complaint = await Letters.ComplaintAsync(new { name = "Gus Hale", email });
+        var caseId = await Letters.CaseOpenedAsync(complaint);
         var acknowledged = Acknowledged(caseId, complaint.Id, ResponseDue);
         var eventId = NewId.NextGuid();
 
         await OwnQueues.SendAsync(Bus, "correspondence", acknowledged, eventId);
-        await MailToAsync(email, expected: 1);
+        await Letters.MailToAsync(email, expected: 1);
         await OwnQueues.SendAsync(Bus, "correspondence", acknowledged, eventId);
         // A later complainant's letter has gone, so the redelivery before it has had its chance to send.
-        var later = NewAddress();
-        var next = await ComplaintAsync(new { name = "Hal Marsh", email = later });
-        await OwnQueues.SendAsync(Bus, "correspondence", Acknowledged(await CaseOpenedAsync(next), next.Id, null));
-        await MailToAsync(later, expected: 1);
+        var later = LetterSteps.NewAddress();
+        var next = await Letters.ComplaintAsync(new { name = "Hal Marsh", email = later });
+        await OwnQueues.SendAsync(Bus, "correspondence", Acknowledged(await Letters.CaseOpenedAsync(next), next.Id, null));
+        await Letters.MailToAsync(later, expected: 1);
 
-        Assert.Single(await MailToAsync(email, expected: 1));
+        Assert.Single(await Letters.MailToAsync(email, expected: 1));
         Assert.Equal(1, await system.InDb(db => db.Messages.CountAsync(m => m.CaseId == caseId)));
     }
 
     [Fact]
     public async Task TheServicesOwnToken_ReadsAContactWithAPurpose_AndIsRefusedEverywhereElse()
     {
-        var complaint = await ComplaintAsync(new { name = "Ivy Stone", email = NewAddress() });
+        var complaint = await Letters.ComplaintAsync(new { name = "Ivy Stone", email = LetterSteps.NewAddress() });
         var token = await system.CorrespondenceTokenAsync();
         var headers = new Metadata { { "authorization", "Bearer " + token } };
         var records = new ComplaintRecordsService.ComplaintRecordsServiceClient(system.Intake.CreateGrpcChannel());
@@ -189,38 +187,6 @@ public sealed class ComplainantAcknowledgementTests(CorrespondenceSystem system)
             .Where(e => e.ResourceId == complaint.Id.ToString() && e.Action == AuditAction.Read).ToListAsync()));
     }
 
-    private sealed record RecordedComplaint(Guid Id, string Reference);
-
-    private static string NewAddress() => $"complainant.{Guid.NewGuid():N}@example.org";
-
-    private async Task<RecordedComplaint> ComplaintAsync(object complainant, string[]? needs = null)
-    {
-        using var staff = system.Intake.Http(await system.TokenAsync("handler.rj1"));
-        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var created = await ApiCalls.PostAsync(staff, "/api/v1/complaints", new
-        {
-            organisationCode = "RJ1",
-            channel = "Email",
-            receivedOn = today,
-            complainant,
-            adjustments = needs is null ? null : new { needs },
-            description = "My appointment was cancelled three times without a reason.",
-        }, HttpStatusCode.Created);
-        return new RecordedComplaint(created.GetProperty("id").GetGuid(), created.GetProperty("reference").GetString()!);
-    }
-
-    private async Task<Guid> CaseOpenedAsync(RecordedComplaint complaint)
-    {
-        var caseId = Guid.NewGuid();
-        await OwnQueues.SendAsync(Bus, "correspondence", new CaseOpened
-        {
-            CaseId = caseId, ComplaintId = complaint.Id, Reference = complaint.Reference, OrganisationCode = "RJ1",
-            ReceivedOn = new DateOnly(2026, 12, 1), AcknowledgementDueBy = new DateOnly(2026, 12, 4), OpenedAt = DateTimeOffset.UtcNow,
-        });
-        await Eventually.TrueAsync(() => system.InDb(db => db.Cases.AnyAsync(c => c.CaseId == caseId)), Patience, "the case is known");
-        return caseId;
-    }
-
     private static CaseAcknowledged Acknowledged(Guid caseId, Guid complaintId, DateOnly? responseDueBy) => new()
     {
         CaseId = caseId, ComplaintId = complaintId, OrganisationCode = "RJ1", AcknowledgedOn = new DateOnly(2026, 12, 3),
@@ -236,30 +202,5 @@ public sealed class ComplainantAcknowledgementTests(CorrespondenceSystem system)
             return found?.Status == MessageStatus.NotSent;
         }, Patience, "the acknowledgement is recorded as not sent");
         return found!;
-    }
-
-    /// <summary>The e-mails to the address (about the reference, when given), once at least <paramref name="expected"/> have arrived.</summary>
-    private async Task<List<CaughtMail>> MailToAsync(string address, int expected, string? about = null)
-    {
-        List<CaughtMail> found = [];
-        await Eventually.TrueAsync(async () =>
-        {
-            found = [.. (await system.Mail.MessagesAsync())
-                .Where(m => m.To.Contains(address, StringComparer.OrdinalIgnoreCase) && (about is null || m.Subject.Contains(about, StringComparison.Ordinal)))];
-            return found.Count >= expected;
-        }, Patience, $"{expected} e-mail(s) to the address arrive");
-        return found;
-    }
-
-    private async Task<PdfDocument> PdfOfAsync(CaughtMail mail)
-    {
-        Assert.Equal(1, mail.AttachmentCount);
-        using var raw = new MemoryStream(Encoding.UTF8.GetBytes(await system.Mail.RawAsync(mail.Id)));
-        var message = await MimeMessage.LoadAsync(raw);
-        var part = Assert.Single(message.Attachments.OfType<MimePart>());
-        Assert.Equal("application/pdf", part.ContentType.MimeType);
-        using var content = new MemoryStream();
-        await part.Content!.DecodeToAsync(content);
-        return PdfDocument.Open(content.ToArray());
     }
 }

@@ -1,10 +1,13 @@
+extern alias cases;
 extern alias correspondence;
 extern alias identity;
 extern alias intake;
+using IcsComplaints.ComplaintHandling.Tests;
 using IcsComplaints.TestKit;
+using CaseDbContext = cases::IcsComplaints.Case.Api.Data.CaseDbContext;
+using CaseProgram = cases::Program;
 using CorrespondenceDbContext = correspondence::IcsComplaints.Correspondence.Api.Data.CorrespondenceDbContext;
 using CorrespondenceProgram = correspondence::Program;
-using DirectorySeed = intake::IcsComplaints.Intake.Api.Data.DirectorySeed;
 using IdentityProgram = identity::Program;
 using IntakeDbContext = intake::IcsComplaints.Intake.Api.Data.IntakeDbContext;
 using IntakeProgram = intake::Program;
@@ -16,8 +19,9 @@ namespace IcsComplaints.Correspondence.Tests;
 
 /// <summary>
 /// The correspondence service on its own database and broker user, sending to a real SMTP mail catcher, with tokens
-/// from the identity service, and intake holding the complaints whose complainants it writes to (read under the
-/// service's own client, ADR 36). Tests hand it the case events it consumes on its own queues.
+/// from the identity service; intake holding the complaints whose complainants it writes to and case the final
+/// responses and survey links (both read under the service's own client, ADR 36), with advocacy-referral beside them
+/// as case needs it. Tests hand it case events on its own queues, or take a real case through its steps.
 /// </summary>
 public sealed class CorrespondenceSystem : IAsyncLifetime
 {
@@ -33,7 +37,15 @@ public sealed class CorrespondenceSystem : IAsyncLifetime
     /// <summary>Everything the hosts logged, traced and published.</summary>
     public Capture Capture => _platform.Capture;
 
-    public ServiceHost<IntakeProgram> Intake { get; private set; } = null!;
+    /// <summary>Intake, case and advocacy-referral, on this platform.</summary>
+    public ComplaintHandlingSystem Handling { get; private set; } = null!;
+
+    public ServiceHost<IntakeProgram> Intake => Handling.Intake;
+
+    public ServiceHost<CaseProgram> Case => Handling.Case;
+
+    /// <summary>Where the survey links the service sends point.</summary>
+    public static readonly Uri PortalAddress = new("https://complaints.example.nhs.uk/");
 
     /// <summary>The mailbox letters for the post go to, as PDFs to print.</summary>
     public const string PrintMailbox = "print-room@ics-complaints.example";
@@ -43,7 +55,8 @@ public sealed class CorrespondenceSystem : IAsyncLifetime
         await _platform.InitializeAsync();
         Mail = await MailCatcher.StartAsync();
         await _platform.StartIdentityAsync<IdentityProgram>();
-        Intake = await _platform.CreateServiceAsync<IntakeProgram, IntakeDbContext>("intake", "intake", IntakeDbContext.Schema);
+        Handling = new ComplaintHandlingSystem(_platform, intakeServices: null, intakeBrokerLink: null);
+        await Handling.StartAsync();
         Service = (await _platform.CreateServiceAsync<CorrespondenceProgram, CorrespondenceDbContext>(
             "correspondence", "correspondence", CorrespondenceDbContext.Schema, new Dictionary<string, string?>
             {
@@ -55,9 +68,9 @@ public sealed class CorrespondenceSystem : IAsyncLifetime
                 ["Correspondence:PrintMailbox"] = PrintMailbox,
                 ["Correspondence:ServiceIdentity:ClientSecret"] = _platform.Identity.CorrespondenceClientSecret,
                 ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
+                ["Services:Case:Grpc"] = Case.GrpcAddress.ToString(),
+                ["Correspondence:PortalAddress"] = PortalAddress.ToString(),
             })).Start();
-        Intake.Start();
-        await TestPlatform.RunDeploymentStepAsync<DirectorySeed>(Intake.Services);
         await TestPlatform.ConnectedToBrokerAsync(Service);
     }
 
@@ -66,6 +79,12 @@ public sealed class CorrespondenceSystem : IAsyncLifetime
 
     /// <summary>An access token of the correspondence service's own client, as the service itself gets it.</summary>
     public Task<string> CorrespondenceTokenAsync() => _platform.Identity.CorrespondenceTokenAsync();
+
+    /// <summary>A client that sends each request to the service of its path (intake, case, advocacy-referral).</summary>
+    public HttpClient HandlingHttp(string? token = null) => Handling.Http(token);
+
+    /// <summary>Runs a query against the case database.</summary>
+    public Task<T> InCaseDb<T>(Func<CaseDbContext, Task<T>> query) => Case.QueryAsync(query);
 
     /// <summary>Runs a query against intake's database.</summary>
     public Task<T> InIntakeDb<T>(Func<IntakeDbContext, Task<T>> query) => Intake.QueryAsync(query);

@@ -418,6 +418,11 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["case GET /api/v1/audit/case"] = new(AuditReaders, c => AuditAsync(system.Case, "case", c.Target.CaseId, c.Token)),
         ["case GET /admin/outbox/"] = new(AdminsOnly, c => GetAsync(system.Case, "/admin/outbox", c.Token)),
         ["case POST /admin/outbox/{messageId:guid}/requeue"] = new(AdminsOnly, c => RequeueAsync(system.Case, c.Token)),
+        // What the correspondence service reads to write to a complainant: its own identity only (ADR 36), which no person holds.
+        ["case POST /ics.case.v1.CaseCorrespondenceService/GetSentFinalResponse"] = new(SignedIn((_, _) => Access.Forbidden), c => LetterReadGrpcAsync(c, survey: false)),
+        ["case POST /ics.case.v1.CaseCorrespondenceService/IssueSurveyLink"] = new(SignedIn((_, _) => Access.Forbidden), c => LetterReadGrpcAsync(c, survey: true)),
+        ["case ANY ics.case.v1.CaseCorrespondenceService/{unimplementedMethod:grpcunimplemented}"] = new(
+            SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Case, "/ics.case.v1.CaseCorrespondenceService/NoSuchMethod", c.Token)),
         ["case ANY ics.case.v1.CaseService/{unimplementedMethod:grpcunimplemented}"] = new(
             SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Case, "/ics.case.v1.CaseService/NoSuchMethod", c.Token)),
         ["case ANY {unimplementedService}/{unimplementedMethod:grpcunimplemented}"] = new(
@@ -1093,6 +1098,24 @@ public sealed class AccessMatrixTests(IcsSystem system)
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.InvalidArgument or StatusCode.FailedPrecondition)
         {
+            return Access.Allowed;
+        }
+        catch (RpcException ex)
+        {
+            return FromGrpc(ex.StatusCode);
+        }
+    }
+
+    private async Task<Access> LetterReadGrpcAsync(Context c, bool survey)
+    {
+        using var channel = GrpcChannel.ForAddress(system.Case.GrpcAddress);
+        var letters = new CaseCorrespondenceService.CaseCorrespondenceServiceClient(channel);
+        var headers = c.Token is null ? [] : GrpcCalls.Bearer(c.Token);
+        try
+        {
+            _ = survey
+                ? (object)await letters.IssueSurveyLinkAsync(new IssueSurveyLinkRequest { CaseId = c.Target.CaseId.ToString() }, headers)
+                : await letters.GetSentFinalResponseAsync(new GetSentFinalResponseRequest { CaseId = c.Target.CaseId.ToString() }, headers);
             return Access.Allowed;
         }
         catch (RpcException ex)

@@ -10,16 +10,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IcsComplaints.EndToEnd.Tests;
 
 /// <summary>
-/// The correspondence service's own token (ADR 36) opens intake's GetComplainantContact and nothing else: every
-/// other endpoint of every service, read from their own route tables, refuses it before its handler runs, and real
-/// calls to case and intake with the token issued by the identity service are refused.
+/// The correspondence service's own token (ADR 36) opens intake's GetComplainantContact and case's reads for the
+/// complainant's letters and nothing else: every other endpoint of every service, read from their own route tables,
+/// refuses it before its handler runs, and real calls to case and intake with the token issued by the identity
+/// service are refused. Those reads refuse anyone else.
 /// </summary>
 public sealed class ServiceIdentityBoundaryTests(IcsSystem system)
 {
     private const string ContactMethod = "/ics.intake.v1.ComplaintRecordsService/GetComplainantContact";
+    private const string FinalResponseMethod = "/ics.case.v1.CaseCorrespondenceService/GetSentFinalResponse";
+    private const string SurveyLinkMethod = "/ics.case.v1.CaseCorrespondenceService/IssueSurveyLink";
 
     [Fact]
-    public async Task EveryEndpointOfEveryService_ButIntakesContactRead_RefusesTheCorrespondenceService()
+    public async Task EveryEndpointOfEveryService_ButTheReadsForLetters_RefusesTheCorrespondenceService()
     {
         var service = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(IcsClaims.Subject, "correspondence"), new Claim(IcsClaims.Role, Roles.CorrespondenceService)], "test", IcsClaims.Name, IcsClaims.Role));
@@ -43,7 +46,21 @@ public sealed class ServiceIdentityBoundaryTests(IcsSystem system)
             }
         }
 
-        Assert.Equal([$"intake {ContactMethod}"], admitted);
+        Assert.Equal([$"case {FinalResponseMethod}", $"case {SurveyLinkMethod}", $"intake {ContactMethod}"], admitted.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheReadsForLetters_RefuseAHandler_EvenOfTheCasesOwnOrganisation()
+    {
+        var headers = new Metadata { { "authorization", "Bearer " + await system.TokenAsync("handler.rj1") } };
+        var letters = new CaseCorrespondenceService.CaseCorrespondenceServiceClient(system.Case.CreateGrpcChannel());
+
+        var read = await Assert.ThrowsAsync<RpcException>(async () =>
+            await letters.GetSentFinalResponseAsync(new GetSentFinalResponseRequest { CaseId = Guid.NewGuid().ToString() }, headers));
+        var link = await Assert.ThrowsAsync<RpcException>(async () =>
+            await letters.IssueSurveyLinkAsync(new IssueSurveyLinkRequest { CaseId = Guid.NewGuid().ToString() }, headers));
+
+        Assert.Equal((StatusCode.PermissionDenied, StatusCode.PermissionDenied), (read.StatusCode, link.StatusCode));
     }
 
     [Fact]

@@ -164,6 +164,7 @@ public sealed class PortalSystem : IAsyncLifetime
             // Its own identity, to read a complainant's contact from intake when a letter is due (ADR 36).
             ["Correspondence:ServiceIdentity:ClientSecret"] = _identity.CorrespondenceClientSecret,
             ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
+            ["Services:Case:Grpc"] = Case.GrpcAddress.ToString(),
         }, issuer)).Start();
         await TestPlatform.ConnectedToBrokerAsync(Correspondence);
 

@@ -108,7 +108,7 @@ public sealed class ReportingProjectionConcurrencyTests(ReportingSystem system)
                 {
                     Add(new ResponseDateAgreed
                     {
-                        CaseId = caseId, OrganisationCode = organisation, AgreedOn = on.AddDays(6 + renegotiation), DueBy = on.AddDays(30 + renegotiation),
+                        CaseId = caseId, ComplaintId = complaintId, OrganisationCode = organisation, AgreedOn = on.AddDays(6 + renegotiation), DueBy = on.AddDays(30 + renegotiation),
                         Renegotiation = renegotiation, WithComplainant = true,
                     });
                 }

@@ -1,5 +1,6 @@
 // Compiled into the intake, case and advocacy-referral test projects, whose fixture it is (ComplaintHandlingFixture.cs),
-// and into the end-to-end project, which starts the same three services within the whole system; each references the
+// into the end-to-end project, which starts the same three services within the whole system, and into the
+// correspondence project, whose letters follow a complaint through them; each references the
 // three services with these aliases. The three hand a complaint to each other at every step, so each one's tests need
 // the other two.
 extern alias advocacy;

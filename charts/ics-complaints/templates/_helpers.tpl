@@ -102,6 +102,9 @@ connection string. Every credential comes from the service's own Secret (ADR 17)
 {{- if .svc.serviceIdentity }}
 - name: Correspondence__ServiceIdentity__ClientSecret
   valueFrom: { secretKeyRef: { name: {{ .svc.existingSecret }}, key: correspondence-client-secret } }
+{{- /* The survey links it sends point at the portal, where people reach it. */}}
+- name: Correspondence__PortalAddress
+  value: {{ .root.Values.publicUrl | quote }}
 {{- end }}
 {{- if .svc.portal }}
 - name: Portal__Gateway

@@ -6,6 +6,9 @@ public sealed record CaseClockPaused
     /// <summary>Identifier of the case.</summary>
     public required Guid CaseId { get; init; }
 
+    /// <summary>The complaint.</summary>
+    public required Guid ComplaintId { get; init; }
+
     /// <summary>ODS code.</summary>
     public required string OrganisationCode { get; init; }
 

@@ -32,6 +32,7 @@ using IcsComplaints.Case.Api.Features.StartEarlyResolution;
 using IcsComplaints.Case.Api.Features.InviteToSurvey;
 using IcsComplaints.Case.Api.Features.SubmitSurvey;
 using IcsComplaints.Case.Api.Features.ViewCases;
+using IcsComplaints.Case.Api.Features.WriteToComplainant;
 using IcsComplaints.Case.Api.Features.WatchDeadlines;
 using IcsComplaints.Case.Api.Features.WriteLetters;
 using IcsComplaints.Case.Api.Grpc;
@@ -132,6 +133,7 @@ public static class CaseServiceCollectionExtensions
         services.AddScoped<ContributionReads>();
         services.AddScoped<SubmitSurvey>();
         services.AddScoped<SurveyInvitations>();
+        services.AddScoped<ComplainantCorrespondence>();
         services.AddScoped<ReadCaseSettings>();
         services.AddScoped<ChangeCaseSettings>();
     }
@@ -141,6 +143,7 @@ public static class CaseServiceCollectionExtensions
     {
         app.MapCasesApi();
         app.MapGrpcService<CaseGrpcService>();
+        app.MapGrpcService<CaseCorrespondenceGrpcService>();
         app.MapAuditApi<CaseDbContext>(ServiceName);
         app.MapOutboxAdmin<CaseDbContext>();
         return app;

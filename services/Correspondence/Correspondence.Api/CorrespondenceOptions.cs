@@ -21,6 +21,12 @@ public sealed class CorrespondenceOptions
     /// </summary>
     public string? PrintMailbox { get; set; } = "print-room@ics-complaints.example";
 
+    /// <summary>
+    /// Where people reach the portal, as the complainant's survey link must say: the gateway's public address in
+    /// production (https), the local gateway under <c>./ics</c>.
+    /// </summary>
+    public Uri PortalAddress { get; set; } = new("http://localhost:8080/");
+
     /// <summary>Which channel sends e-mail: <c>Smtp</c> or <c>Notify</c> (see <see cref="CorrespondenceServiceCollectionExtensions.AddMailChannel"/>).</summary>
     public string Channel { get; set; } = "Smtp";
 

@@ -7,6 +7,7 @@ using IcsComplaints.Correspondence.Api.Features.ReadContacts;
 using IcsComplaints.Correspondence.Api.Features.RecordCase;
 using IcsComplaints.Correspondence.Api.Features.SendMessages;
 using IcsComplaints.Correspondence.Api.Grpc;
+using IcsComplaints.Case.Contracts.Grpc.V1;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Messaging;
 using IcsComplaints.Messaging.Outbox;
@@ -31,6 +32,10 @@ public static class CorrespondenceServiceCollectionExtensions
             bus.AddConsumer<CaseDeadlineApproachingConsumer>();
             bus.AddConsumer<CaseDeadlineMissedConsumer>();
             bus.AddConsumer<CaseAcknowledgedConsumer>();
+            bus.AddConsumer<FinalResponseSentConsumer>();
+            bus.AddConsumer<ResponseDateAgreedConsumer>();
+            bus.AddConsumer<CaseClockPausedConsumer>();
+            bus.AddConsumer<CaseClosedConsumer>();
         });
         builder.Services.AddAuditTrail<CorrespondenceDbContext>();
         builder.Services.Configure<CorrespondenceOptions>(builder.Configuration.GetSection(CorrespondenceOptions.SectionName));
@@ -51,7 +56,8 @@ public static class CorrespondenceServiceCollectionExtensions
 
     /// <summary>
     /// Reading a complainant's contact details from intake under the service's own identity (ADR 36): the token from
-    /// the identity service, kept per process, and intake's gRPC at <c>Services:Intake:Grpc</c>.
+    /// the identity service, kept per process, intake's gRPC at <c>Services:Intake:Grpc</c>, and case's at
+    /// <c>Services:Case:Grpc</c> for the final response and survey links.
     /// </summary>
     public static IServiceCollection AddComplainantContacts(this IServiceCollection services)
     {
@@ -63,7 +69,10 @@ public static class CorrespondenceServiceCollectionExtensions
         static Uri Intake(IServiceProvider services) => ServiceAddresses.GrpcOf(services.GetRequiredService<IConfiguration>(), "Intake");
         services.AddGrpcClient<ComplaintRecordsService.ComplaintRecordsServiceClient>((sp, o) => o.Address = Intake(sp));
         services.AddGrpcClient<OrganisationDirectoryService.OrganisationDirectoryServiceClient>((sp, o) => o.Address = Intake(sp));
+        services.AddGrpcClient<CaseCorrespondenceService.CaseCorrespondenceServiceClient>((sp, o) =>
+            o.Address = ServiceAddresses.GrpcOf(sp.GetRequiredService<IConfiguration>(), "Case"));
         services.AddScoped<ComplainantContacts>();
+        services.AddScoped<CaseLetterContent>();
         services.AddScoped<OrganisationNames>();
         return services;
     }

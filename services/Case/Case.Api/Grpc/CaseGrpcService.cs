@@ -220,9 +220,9 @@ public sealed class CaseGrpcService(CaseQueries queries) : CaseService.CaseServi
         return new CaseDetailResponse { Detail = CaseMessages.ToMessage(detail) };
     }
 
-    private static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
+    internal static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
 
-    private static Guid ParseCaseId(string caseId) =>
+    internal static Guid ParseCaseId(string caseId) =>
         Guid.TryParse(caseId, out var parsed) ? parsed : throw new RequestValidationException("caseId", "Give the case id as a UUID.");
 
     // proto3 has no null string: empty means "not given", as a missing JSON property does over REST.

@@ -11,4 +11,16 @@ public static class MessageTemplates
 
     /// <summary>To the complainant: the acknowledgement letter, Reg 13 (case's <c>CaseAcknowledged</c>).</summary>
     public const string Acknowledgement = "acknowledgement";
+
+    /// <summary>To the complainant: the final response letter, with how to go to the Ombudsman, Reg 14 (case's <c>FinalResponseSent</c>).</summary>
+    public const string FinalResponse = "final-response";
+
+    /// <summary>To the complainant: the response date was changed, Reg 13(7)-(8) (case's <c>ResponseDateAgreed</c> after the first).</summary>
+    public const string ResponseDateChanged = "response-date-changed";
+
+    /// <summary>To the complainant: work on the complaint is paused, and why (case's <c>CaseClockPaused</c>).</summary>
+    public const string ClockPaused = "clock-paused";
+
+    /// <summary>To the complainant: the experience survey, with a link of their own (case's <c>CaseStageChanged</c> to Closed).</summary>
+    public const string SurveyInvitation = "survey-invitation";
 }

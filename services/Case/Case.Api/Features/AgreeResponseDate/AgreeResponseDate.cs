@@ -29,7 +29,7 @@ public sealed class AgreeResponseDate(CaseSteps steps, IOutbox outbox, WorkingDa
         await steps.ApplyAsync(c, () => agreement = c.AgreeResponseDate(agreedOn, dueBy!.Value, input.WithComplainant ?? true, reason, caller.SubjectId), ct, () =>
             outbox.Publish(new ResponseDateAgreed
             {
-                CaseId = c.Id, OrganisationCode = c.OrganisationCode, AgreedOn = agreedOn, DueBy = agreement!.DueBy,
+                CaseId = c.Id, ComplaintId = c.ComplaintId, OrganisationCode = c.OrganisationCode, AgreedOn = agreedOn, DueBy = agreement!.DueBy,
                 Renegotiation = ResponseDateRenegotiation.Renegotiations(c.Agreements.Count), WithComplainant = agreement.WithComplainant,
             }));
     }

@@ -38,9 +38,13 @@ public sealed class SurveyInvitations(CaseSteps steps, CaseStore store, SubmitSu
     public const string CodeHeader = "X-Survey-Code";
 
     /// <summary>Issues a link for the case's complainant; the case's complaints team only.</summary>
-    public async Task<SurveyLink> IssueAsync(Caller caller, Guid caseId, CancellationToken ct)
+    public async Task<SurveyLink> IssueAsync(Caller caller, Guid caseId, CancellationToken ct) =>
+        await IssueAsync(await steps.LoadAsync(caller, caseId, CaseSteps.Managers, ct), ct);
+
+    /// <summary>Issues a link for the case's complainant, the caller's right to ask having been checked.</summary>
+    public async Task<SurveyLink> IssueAsync(ComplaintCase c, CancellationToken ct)
     {
-        var c = await steps.LoadAsync(caller, caseId, CaseSteps.Managers, ct);
+        ArgumentNullException.ThrowIfNull(c);
         c.EnsureSurveyOpen(SurveyKind.Complainant);
         var (invitation, code) = SurveyInvitation.Issue(Guid.CreateVersion7(time.GetUtcNow()), c.Id, steps.Today);
         store.Add(invitation);

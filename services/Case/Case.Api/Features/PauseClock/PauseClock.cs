@@ -21,6 +21,6 @@ public sealed class PauseClock(CaseSteps steps, IOutbox outbox)
         var from = reader.DateOrToday(input.From, "from", steps.Today);
         reader.ThrowIfAny();
         await steps.ApplyAsync(c, () => c.Pause(reason!.Value, detail!, from), ct, () =>
-            outbox.Publish(new CaseClockPaused { CaseId = c.Id, OrganisationCode = c.OrganisationCode, Reason = reason!.Value.ToString(), From = from }));
+            outbox.Publish(new CaseClockPaused { CaseId = c.Id, ComplaintId = c.ComplaintId, OrganisationCode = c.OrganisationCode, Reason = reason!.Value.ToString(), From = from }));
     }
 }

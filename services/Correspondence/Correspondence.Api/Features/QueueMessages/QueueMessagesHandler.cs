@@ -54,6 +54,36 @@ public sealed class QueueMessagesHandler(MessageStore store, TimeProvider clock)
         return QueueAsync(raised, MessageTemplates.Acknowledgement, RecipientRole.Complainant, facts, ct);
     }
 
+    /// <summary>The complainant is sent the final response as it was sent, with how to go to the Ombudsman (Reg 14).</summary>
+    public Task FinalResponseAsync(CaseEvent raised, DateOnly sentOn, CancellationToken ct) =>
+        QueueAsync(raised, MessageTemplates.FinalResponse, RecipientRole.Complainant, new Dictionary<string, string> { [MessageFacts.SentOn] = Iso(sentOn) }, ct);
+
+    /// <summary>
+    /// The complainant is told of a changed response date (Reg 13(7)-(8)); the first agreement is in the
+    /// acknowledgement or was made with them, so only a renegotiation is written about.
+    /// </summary>
+    public Task ResponseDateAgreedAsync(CaseEvent raised, DateOnly agreedOn, DateOnly dueBy, int renegotiation, bool withComplainant, CancellationToken ct) =>
+        renegotiation < 1
+            ? Task.CompletedTask
+            : QueueAsync(raised, MessageTemplates.ResponseDateChanged, RecipientRole.Complainant, new Dictionary<string, string>
+            {
+                [MessageFacts.AgreedOn] = Iso(agreedOn),
+                [MessageFacts.ResponseDueBy] = Iso(dueBy),
+                [MessageFacts.WithComplainant] = withComplainant ? "true" : "false",
+            }, ct);
+
+    /// <summary>The complainant is told that work on their complaint is paused, and why.</summary>
+    public Task ClockPausedAsync(CaseEvent raised, string reason, DateOnly from, CancellationToken ct) =>
+        QueueAsync(raised, MessageTemplates.ClockPaused, RecipientRole.Complainant, new Dictionary<string, string>
+        {
+            [MessageFacts.PauseReason] = reason,
+            [MessageFacts.PausedFrom] = Iso(from),
+        }, ct);
+
+    /// <summary>The complainant is invited to the experience survey once the case is closed; the link is made when it is sent.</summary>
+    public Task SurveyInvitationAsync(CaseEvent raised, DateOnly closedOn, CancellationToken ct) =>
+        QueueAsync(raised, MessageTemplates.SurveyInvitation, RecipientRole.Complainant, new Dictionary<string, string> { [MessageFacts.ClosedOn] = Iso(closedOn) }, ct);
+
     private Task QueueAsync(CaseEvent raised, string template, RecipientRole recipient, Dictionary<string, string> facts, CancellationToken ct) =>
         store.QueueAsync(SentMessage.Queue(
             raised.EventId, template, recipient, raised.CaseId, raised.ComplaintId, raised.OrganisationCode, facts, clock.GetUtcNow()), ct);
@@ -84,4 +114,22 @@ public static class MessageFacts
 
     /// <summary>The agreed update cadence in working days, when there was one.</summary>
     public const string UpdateEveryWorkingDays = "updateEveryWorkingDays";
+
+    /// <summary>The day the final response was sent: its letter's date.</summary>
+    public const string SentOn = "sentOn";
+
+    /// <summary>The day a response date was agreed or changed.</summary>
+    public const string AgreedOn = "agreedOn";
+
+    /// <summary>"true" when the date was agreed with the complainant, "false" when set because they declined to discuss it.</summary>
+    public const string WithComplainant = "withComplainant";
+
+    /// <summary>Why the clock stopped: AwaitingConsent, AwaitingComplainant or ParallelProcess.</summary>
+    public const string PauseReason = "pauseReason";
+
+    /// <summary>The first day paused.</summary>
+    public const string PausedFrom = "pausedFrom";
+
+    /// <summary>The day the case was closed.</summary>
+    public const string ClosedOn = "closedOn";
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using IcsComplaints.Correspondence.Api.Data;
 using IcsComplaints.Correspondence.Api.Features.QueueMessages;
 using IcsComplaints.Correspondence.Api.Features.ReadContacts;
+using IcsComplaints.Correspondence.Domain.Cases;
 using IcsComplaints.Correspondence.Domain.Messages;
 using IcsComplaints.Correspondence.Domain.Rules;
 using IcsComplaints.Letters;
@@ -11,17 +12,37 @@ namespace IcsComplaints.Correspondence.Api.Features.SendMessages;
 
 /// <summary>
 /// Letters to the complainant: their contact details are read from intake as the letter is written (audited there
-/// with the letter as the purpose), the route and format chosen by <see cref="ComplainantRoute"/>, and the letter
-/// rendered from the shared templates. Nothing read about the person is stored or logged.
+/// with the letter as the purpose), the route and format chosen by <see cref="ComplainantRoute"/>, what only the case
+/// knows (the final response, a survey link) read from case, and the letter rendered from the shared templates.
+/// Nothing read about the person is stored or logged.
 /// </summary>
 public sealed class ComplainantLetters(
-    MessageStore store, ComplainantContacts contacts, OrganisationNames organisations, IMailChannel mail, IPostChannel post,
-    IOptions<CorrespondenceOptions> options)
+    MessageStore store, ComplainantContacts contacts, CaseLetterContent cases, OrganisationNames organisations, IMailChannel mail,
+    IPostChannel post, IOptions<CorrespondenceOptions> options)
 {
-    /// <summary>The acknowledgement (Reg 13): the offer to discuss the handling, the response date if agreed, the updates promised.</summary>
-    public async Task<WrittenMessage> AcknowledgementAsync(SentMessage message, CancellationToken ct)
+    /// <summary>Writes the complainant's letter the message's template names.</summary>
+    public Task<WrittenMessage> WriteAsync(SentMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
+        return message.Template switch
+        {
+            MessageTemplates.Acknowledgement => WriteAsync(message, to => Task.FromResult<Letter?>(Acknowledgement(message, to)), "", ct),
+            MessageTemplates.FinalResponse => WriteAsync(message, to => FinalResponseAsync(message, to, ct),
+                "The case holds no final response as sent.", ct),
+            MessageTemplates.ResponseDateChanged => WriteAsync(message, to => Task.FromResult<Letter?>(Progress(to, new ProgressLetterModel(
+                ProgressNotice.ResponseDateChanged, to.OrganisationName, to.Case.Reference, Day(message.Fact(MessageFacts.AgreedOn)), to.Addressee, to.Team,
+                ResponseDueBy: Day(message.Fact(MessageFacts.ResponseDueBy)), AgreedWithComplainant: message.Fact(MessageFacts.WithComplainant) == "true"))), "", ct),
+            MessageTemplates.ClockPaused => WriteAsync(message, to => Task.FromResult<Letter?>(Progress(to, new ProgressLetterModel(
+                ProgressNotice.ClockPaused, to.OrganisationName, to.Case.Reference, Day(message.Fact(MessageFacts.PausedFrom)), to.Addressee, to.Team,
+                PauseReason: message.Fact(MessageFacts.PauseReason)))), "", ct),
+            MessageTemplates.SurveyInvitation => WriteAsync(message, to => SurveyInvitationAsync(message, to, ct),
+                "The complainant's survey is not open: it was answered, or the case ended without a response.", ct),
+            _ => throw new InvalidOperationException($"No letter to the complainant is called '{message.Template}'."),
+        };
+    }
+
+    private async Task<WrittenMessage> WriteAsync(SentMessage message, Func<Recipient, Task<Letter?>> write, string unavailable, CancellationToken ct)
+    {
         // The case's reference comes with CaseOpened; if that has not arrived yet, the attempt fails and is retried.
         var known = await store.FindCaseAsync(message.CaseId, ct)
             ?? throw new InvalidOperationException("The case has not been announced yet.");
@@ -41,28 +62,87 @@ public sealed class ComplainantLetters(
             return WrittenMessage.NotSent("The complainant is written to by post and no print and post route is set.", decision.LargePrint);
         }
 
-        var format = decision.LargePrint ? LetterFormat.LargePrint : LetterFormat.Standard;
-        var team = options.Value.TeamMailboxOf(message.OrganisationCode);
-        var letter = new AcknowledgementLetterModel(
-            await organisations.NameOfAsync(message.OrganisationCode, ct), known.Reference, known.ReceivedOn,
-            Day(message.Fact(MessageFacts.AcknowledgedOn)), new LetterParty(contact.Name, [.. contact.AddressLines]),
-            "The complaints team", team, message.OptionalFact(MessageFacts.ResponseDueBy) is { } due ? Day(due) : null,
-            message.OptionalFact(MessageFacts.UpdateEveryWorkingDays) is { } every ? int.Parse(every, CultureInfo.InvariantCulture) : null,
-            Advocacy: null);
-        var pdf = AcknowledgementLetter.Pdf(letter, format);
+        var to = new Recipient(
+            known, await organisations.NameOfAsync(message.OrganisationCode, ct), new LetterParty(contact.Name, [.. contact.AddressLines]),
+            options.Value.TeamMailboxOf(message.OrganisationCode), decision.LargePrint ? LetterFormat.LargePrint : LetterFormat.Standard);
+        if (await write(to) is not { } letter)
+        {
+            return WrittenMessage.NotSent(unavailable, decision.LargePrint);
+        }
         if (decision.Route == LetterRoute.Post)
         {
-            return new WrittenMessage(null, new OutgoingLetter(message.Id, known.Reference, pdf), decision.LargePrint, null);
+            return new WrittenMessage(null, new OutgoingLetter(message.Id, known.Reference, letter.Pdf), decision.LargePrint, null);
         }
         // The letter is the e-mail's text too, so it reads without opening the file and where files cannot be sent.
         var attachments = mail.CarriesAttachments
-            ? new[] { new MailAttachment($"acknowledgement-{known.Reference}.pdf", "application/pdf", pdf) }
+            ? new[] { new MailAttachment($"{message.Template}-{known.Reference}.pdf", "application/pdf", letter.Pdf) }
             : [];
         return new WrittenMessage(
-            new OutgoingEmail(message.Id, contact.Email, $"Your complaint {known.Reference}: we have received it",
-                AcknowledgementLetter.Text(letter), AcknowledgementLetter.Html(letter, format), attachments),
-            null, decision.LargePrint, null);
+            new OutgoingEmail(message.Id, contact.Email, letter.Subject, letter.Text, letter.Html, attachments), null, decision.LargePrint, null);
     }
 
+    // The acknowledgement (Reg 13): the offer to discuss the handling, the response date if agreed, the updates promised.
+    private static Letter Acknowledgement(SentMessage message, Recipient to)
+    {
+        var letter = new AcknowledgementLetterModel(
+            to.OrganisationName, to.Case.Reference, to.Case.ReceivedOn, Day(message.Fact(MessageFacts.AcknowledgedOn)), to.Addressee,
+            "The complaints team", to.Team, message.OptionalFact(MessageFacts.ResponseDueBy) is { } due ? Day(due) : null,
+            message.OptionalFact(MessageFacts.UpdateEveryWorkingDays) is { } every ? int.Parse(every, CultureInfo.InvariantCulture) : null,
+            Advocacy: null);
+        return new Letter($"Your complaint {to.Case.Reference}: we have received it",
+            AcknowledgementLetter.Text(letter), AcknowledgementLetter.Html(letter, to.Format), AcknowledgementLetter.Pdf(letter, to.Format));
+    }
+
+    // The final response as it was signed and sent (Reg 14), which ends with how to go to the Ombudsman.
+    private async Task<Letter?> FinalResponseAsync(SentMessage message, Recipient to, CancellationToken ct)
+    {
+        if (await cases.FinalResponseAsync(message.CaseId, ct) is not { } sent)
+        {
+            return null;
+        }
+        var contributions = new List<LetterContribution>();
+        foreach (var contribution in sent.Contributions)
+        {
+            contributions.Add(new LetterContribution(await organisations.NameOfAsync(contribution.OrganisationCode, ct), contribution.Text));
+        }
+        var letter = new FinalResponseLetterModel(
+            to.OrganisationName, to.Case.Reference, to.Case.ReceivedOn, Day(sent.SentOn), to.Addressee,
+            sent.ComplaintSummary, sent.OutcomesSought, sent.Investigation,
+            [.. sent.Findings.Select(f => new LetterFinding(f.Issue, f.Conclusion, f.Reasons, f.Upheld))],
+            sent.Outcome switch
+            {
+                "Upheld" => LetterOutcome.Upheld,
+                "PartiallyUpheld" => LetterOutcome.PartlyUpheld,
+                _ => LetterOutcome.NotUpheld,
+            },
+            Given(sent.Apology), [.. sent.Changes.Select(c => new LetterChange(c.Action, Day(c.By)))], Given(sent.Remedy), contributions,
+            sent.SignatoryName, sent.SignatoryTitle, Given(sent.OnBehalfOf));
+        return new Letter($"Your complaint {to.Case.Reference}: our final response",
+            FinalResponseLetter.Text(letter), FinalResponseLetter.Html(letter, to.Format), FinalResponseLetter.Pdf(letter, to.Format));
+    }
+
+    // The survey link is made only now that the letter can reach the complainant, and is never stored here.
+    private async Task<Letter?> SurveyInvitationAsync(SentMessage message, Recipient to, CancellationToken ct)
+    {
+        if (await cases.SurveyLinkAsync(message.CaseId, ct) is not { } link)
+        {
+            return null;
+        }
+        return Progress(to, new ProgressLetterModel(
+            ProgressNotice.SurveyInvitation, to.OrganisationName, to.Case.Reference, Day(message.Fact(MessageFacts.ClosedOn)), to.Addressee, to.Team,
+            SurveyAddress: new Uri(options.Value.PortalAddress, "survey/link/" + Uri.EscapeDataString(link.Code)), SurveyOpenUntil: Day(link.OpenUntil)));
+    }
+
+    private static Letter Progress(Recipient to, ProgressLetterModel letter) =>
+        new(ProgressLetter.Subject(letter), ProgressLetter.Text(letter), ProgressLetter.Html(letter, to.Format), ProgressLetter.Pdf(letter, to.Format));
+
+    private static string? Given(string value) => value.Length == 0 ? null : value;
+
     private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // Who a letter goes to and on whose behalf, as read for this one letter.
+    private sealed record Recipient(KnownCase Case, string OrganisationName, LetterParty Addressee, string? Team, LetterFormat Format);
+
+    // One letter in each form it may travel in.
+    private sealed record Letter(string Subject, string Text, string Html, byte[] Pdf);
 }

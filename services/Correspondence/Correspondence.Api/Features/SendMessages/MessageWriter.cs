@@ -30,9 +30,9 @@ public sealed class MessageWriter(MessageStore store, ComplainantLetters complai
     public async Task<WrittenMessage> WriteAsync(SentMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (message.Template == MessageTemplates.Acknowledgement)
+        if (message.RecipientRole == RecipientRole.Complainant)
         {
-            return await complainantLetters.AcknowledgementAsync(message, ct);
+            return await complainantLetters.WriteAsync(message, ct);
         }
         var reference = (await store.FindCaseAsync(message.CaseId, ct))?.Reference;
         var deadline = message.Fact(MessageFacts.Deadline);

@@ -2,12 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using IcsComplaints.TestKit;
 
-namespace IcsComplaints.Case.Tests;
+namespace IcsComplaints.TestKit;
 
 /// <summary>The REST calls the case tests make as a complaints team would: record a complaint, wait for its case, take steps.</summary>
-internal static class CaseApiSteps
+public static class CaseApiSteps
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
@@ -16,14 +15,14 @@ internal static class CaseApiSteps
     public static Uri Path(Guid caseId, string step) => new($"/api/v1/cases/{caseId}/{step}", UriKind.Relative);
 
     /// <summary>Records a letter complaint at RJ1 received on <paramref name="received"/> and returns its case, once it has opened.</summary>
-    public static async Task<Guid> OpenCaseAsync(HttpClient http, DateOnly received, string complainant = "Nora Backdate")
+    public static async Task<Guid> OpenCaseAsync(HttpClient http, DateOnly received, string complainant = "Nora Backdate", string email = "nora@example.org")
     {
         using var response = await http.PostAsJsonAsync(new Uri("/api/v1/complaints", UriKind.Relative), new
         {
             organisationCode = "RJ1",
             channel = "Letter",
             receivedOn = Iso(received),
-            complainant = new { name = complainant, email = "nora@example.org" },
+            complainant = new { name = complainant, email },
             description = "My follow-up appointment was cancelled twice and nobody said why.",
         });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());

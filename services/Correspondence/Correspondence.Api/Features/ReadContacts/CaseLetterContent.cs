@@ -1,0 +1,41 @@
+using Grpc.Core;
+using IcsComplaints.Case.Contracts.Grpc.V1;
+
+namespace IcsComplaints.Correspondence.Api.Features.ReadContacts;
+
+/// <summary>
+/// Reads from the case service, under the service's own identity, what a letter to the complainant needs beyond their
+/// contact details: the final response as sent, or a new survey link. Case audits each read; nothing read is kept.
+/// </summary>
+public sealed class CaseLetterContent(CaseCorrespondenceService.CaseCorrespondenceServiceClient cases, ServiceTokenSource tokens)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+
+    /// <summary>The final response as it was sent, or <c>null</c> when the case has none (or no longer exists).</summary>
+    public async Task<SentFinalResponse?> FinalResponseAsync(Guid caseId, CancellationToken ct)
+    {
+        try
+        {
+            return await cases.GetSentFinalResponseAsync(new GetSentFinalResponseRequest { CaseId = caseId.ToString() }, await HeadersAsync(ct), DateTime.UtcNow.Add(Deadline), ct);
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A new survey link, or <c>null</c> when the survey is not open (already answered, or no response was sent).</summary>
+    public async Task<IssuedSurveyLink?> SurveyLinkAsync(Guid caseId, CancellationToken ct)
+    {
+        try
+        {
+            return await cases.IssueSurveyLinkAsync(new IssueSurveyLinkRequest { CaseId = caseId.ToString() }, await HeadersAsync(ct), DateTime.UtcNow.Add(Deadline), ct);
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
+        {
+            return null;
+        }
+    }
+
+    private async Task<Metadata> HeadersAsync(CancellationToken ct) => new() { { "authorization", "Bearer " + await tokens.TokenAsync(ct) } };
+}
