@@ -38,6 +38,15 @@ public sealed class CorrespondenceSystem : IAsyncLifetime
     /// <summary>The mailbox letters for the post go to, as PDFs to print.</summary>
     public const string PrintMailbox = "print-room@ics-complaints.example";
 
+    /// <summary>An advocacy service whose mailbox does not follow the pattern.</summary>
+    public const string AdvocacyServiceWithOwnMailbox = "ADV09";
+
+    /// <summary>Its mailbox.</summary>
+    public const string AdvocacyServiceMailbox = "referrals@advocacy-nine.example";
+
+    /// <summary>The portal's address that notices link to.</summary>
+    public const string PortalAddress = "https://complaints.example/";
+
     public async ValueTask InitializeAsync()
     {
         await _platform.InitializeAsync();
@@ -53,6 +62,10 @@ public sealed class CorrespondenceSystem : IAsyncLifetime
                 ["Correspondence:FirstRetryWait"] = "00:00:00.200",
                 [$"Correspondence:TeamMailboxes:{WithoutMailbox}"] = "",
                 ["Correspondence:PrintMailbox"] = PrintMailbox,
+                [$"Correspondence:AdvocacyMailboxes:{AdvocacyServiceWithOwnMailbox}"] = AdvocacyServiceMailbox,
+                ["Correspondence:PortalAddress"] = PortalAddress,
+                // Reminders on a review's last day go at midnight, so one for a window that closes today is due at once.
+                ["Correspondence:ReviewReminderTime"] = "00:00:00",
                 ["Correspondence:ServiceIdentity:ClientSecret"] = _platform.Identity.CorrespondenceClientSecret,
                 ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
             })).Start();
