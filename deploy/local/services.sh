@@ -104,8 +104,9 @@ service_env() {
   [ "$name" = gateway ] && vars+=("Gateway__TrustedProxies__0=127.0.0.1")
   # Every e-mail, and every letter for the post as a PDF to the print mailbox, goes to the local mail catcher
   # (deploy/local/mail.sh), whose page shows it. Its own client reads complainants' addresses from intake (ADR 36).
-  [ "$name" = correspondence ] && vars+=("Correspondence__Smtp__Host=127.0.0.1" "Correspondence__Smtp__Port=$SMTP_PORT" "Correspondence__PortalAddress=$GATEWAY_URL"
-    "Correspondence__ServiceIdentity__ClientSecret=$ICS_CORRESPONDENCE_CLIENT_SECRET")
+  # Survey links and notices to advocates and contributing organisations point at the portal, reached through the gateway.
+  [ "$name" = correspondence ] && vars+=("Correspondence__Smtp__Host=127.0.0.1" "Correspondence__Smtp__Port=$SMTP_PORT"
+    "Correspondence__ServiceIdentity__ClientSecret=$ICS_CORRESPONDENCE_CLIENT_SECRET" "Correspondence__PortalAddress=$GATEWAY_URL")
   printf '%s\n' "${vars[@]}"
 }
 

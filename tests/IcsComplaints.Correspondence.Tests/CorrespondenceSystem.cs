@@ -44,11 +44,17 @@ public sealed class CorrespondenceSystem : IAsyncLifetime
 
     public ServiceHost<CaseProgram> Case => Handling.Case;
 
-    /// <summary>Where the survey links the service sends point.</summary>
-    public static readonly Uri PortalAddress = new("https://complaints.example.nhs.uk/");
-
     /// <summary>The mailbox letters for the post go to, as PDFs to print.</summary>
     public const string PrintMailbox = "print-room@ics-complaints.example";
+
+    /// <summary>An advocacy service whose mailbox does not follow the pattern.</summary>
+    public const string AdvocacyServiceWithOwnMailbox = "ADV09";
+
+    /// <summary>Its mailbox.</summary>
+    public const string AdvocacyServiceMailbox = "referrals@advocacy-nine.example";
+
+    /// <summary>The portal's address that survey links and notices point at.</summary>
+    public const string PortalAddress = "https://complaints.example/";
 
     public async ValueTask InitializeAsync()
     {
@@ -66,10 +72,13 @@ public sealed class CorrespondenceSystem : IAsyncLifetime
                 ["Correspondence:FirstRetryWait"] = "00:00:00.200",
                 [$"Correspondence:TeamMailboxes:{WithoutMailbox}"] = "",
                 ["Correspondence:PrintMailbox"] = PrintMailbox,
+                [$"Correspondence:AdvocacyMailboxes:{AdvocacyServiceWithOwnMailbox}"] = AdvocacyServiceMailbox,
+                ["Correspondence:PortalAddress"] = PortalAddress,
+                // Reminders on a review's last day go at midnight, so one for a window that closes today is due at once.
+                ["Correspondence:ReviewReminderTime"] = "00:00:00",
                 ["Correspondence:ServiceIdentity:ClientSecret"] = _platform.Identity.CorrespondenceClientSecret,
                 ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
                 ["Services:Case:Grpc"] = Case.GrpcAddress.ToString(),
-                ["Correspondence:PortalAddress"] = PortalAddress.ToString(),
             })).Start();
         await TestPlatform.ConnectedToBrokerAsync(Service);
     }

@@ -166,6 +166,21 @@ public sealed partial class ComposeTests
     }
 
     [Fact]
+    public void TheMailCatcher_IsTheSmtp4devVersionIcsRuns_TheCorrespondenceServiceSendsToIt_AndItsWebPageIsOnLoopbackOnly()
+    {
+        var script = File.ReadAllText(Repository.PathOf("deploy", "local", "mail.sh"));
+        var version = Smtp4devVersion().Match(script).Groups[1].Value;
+
+        Assert.Equal($"rnwood/smtp4dev:{version}", Compose["smtp4dev"].At("image")?.ToString());
+        Assert.Equal("", Environment("smtp4dev")["ServerOptions__Database"]);
+        Assert.Equal(["127.0.0.1:${ICS_SMTP_WEB_PORT:-5170}:80"], Compose["smtp4dev"].At("ports").List().Select(p => p.ToString()));
+        var correspondence = Environment("correspondence");
+        Assert.Equal("${ICS_SMTP_HOST:-smtp4dev}", correspondence["Correspondence__Smtp__Host"]);
+        Assert.Equal("${ICS_SMTP_PORT:-25}", correspondence["Correspondence__Smtp__Port"]);
+        Assert.Equal("service_started", Compose["correspondence"].At("depends_on", "smtp4dev", "condition"));
+    }
+
+    [Fact]
     public void ComposeEnv_PrintsEverySettingTheComposeFileRequires()
     {
         var required = RequiredSetting().Matches(ComposeText).Select(m => m.Groups[1].Value).ToHashSet();
@@ -212,6 +227,9 @@ public sealed partial class ComposeTests
     // A container's environment as compose passes it (merge keys applied, variables not yet substituted).
     private static Dictionary<string, string?> Environment(string container) =>
         Compose[container].At("environment").Map().ToDictionary(e => e.Key, e => e.Value?.ToString());
+
+    [GeneratedRegex(@"^SMTP4DEV_VERSION=(\S+)$", RegexOptions.Multiline)]
+    private static partial Regex Smtp4devVersion();
 
     [GeneratedRegex(@"\$\{(ICS_[A-Z_]+):\?")]
     private static partial Regex RequiredSetting();

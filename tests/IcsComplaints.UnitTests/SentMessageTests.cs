@@ -73,4 +73,34 @@ public sealed class SentMessageTests
 
         Assert.Contains("'dueOn'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void MessagesToSeveralOfARole_AreToldApartByTheirCode_AndOneForALaterDayWaitsForIt()
+    {
+        var later = Now.AddDays(3);
+
+        var reminder = SentMessage.Queue(
+            Guid.NewGuid(), MessageTemplates.DraftReviewClosingToday, RecipientRole.AdvocacyService, "ADV01", Guid.NewGuid(), Guid.NewGuid(), "RJ1",
+            new Dictionary<string, string> { ["version"] = "2" }, Now, later);
+        var notice = SentMessage.Queue(
+            Guid.NewGuid(), MessageTemplates.DraftForContributor, RecipientRole.ContributingOrganisation, "R1H", Guid.NewGuid(), Guid.NewGuid(), "RJ1",
+            new Dictionary<string, string>(), Now, Now.AddDays(-1));
+
+        Assert.Equal(("ADV01", later), (reminder.RecipientCode, reminder.NextAttemptAt));
+        Assert.Equal(("R1H", Now), (notice.RecipientCode, notice.NextAttemptAt));
+        Assert.Equal("", Queued().RecipientCode);
+    }
+
+    [Fact]
+    public void AWaitingMessage_CanBeWithdrawn_ButNotOnceAnAttemptHasBegun()
+    {
+        var waiting = Queued();
+        Assert.True(waiting.Withdraw("The review closed (Completed) on 2026-12-08, so no reminder is owed."));
+        Assert.Equal((MessageStatus.NotSent, "The review closed (Completed) on 2026-12-08, so no reminder is owed."), (waiting.Status, waiting.Reason));
+
+        var sending = Queued();
+        sending.BeginAttempt(Now, Lease);
+        Assert.False(sending.Withdraw("Too late."));
+        Assert.Equal((MessageStatus.Sending, (string?)null), (sending.Status, sending.Reason));
+    }
 }

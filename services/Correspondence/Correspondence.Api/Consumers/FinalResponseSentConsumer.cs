@@ -6,15 +6,20 @@ using MassTransit;
 
 namespace IcsComplaints.Correspondence.Api.Consumers;
 
-/// <summary>Sends the complainant the final response.</summary>
-public sealed class FinalResponseSentConsumer(InboxServices<CorrespondenceDbContext> inbox, QueueMessagesHandler queue)
+/// <summary>
+/// Sends the complainant the final response, and tells the advocacy services whose client's consent covers the case
+/// that it was sent: both queued in the one transaction, so a redelivery finds both.
+/// </summary>
+public sealed class FinalResponseSentConsumer(
+    InboxServices<CorrespondenceDbContext> inbox, QueueMessagesHandler complainant, QueueReviewerNoticesHandler reviewers)
     : IdempotentConsumer<FinalResponseSent, CorrespondenceDbContext>(inbox)
 {
     /// <inheritdoc />
-    protected override Task HandleAsync(ConsumeContext<FinalResponseSent> context)
+    protected override async Task HandleAsync(ConsumeContext<FinalResponseSent> context)
     {
         var sent = context.Message;
-        return queue.FinalResponseAsync(
-            new CaseEvent(context.MessageId!.Value, sent.CaseId, sent.ComplaintId, sent.OrganisationCode), sent.SentOn, context.CancellationToken);
+        var raised = new CaseEvent(context.MessageId!.Value, sent.CaseId, sent.ComplaintId, sent.OrganisationCode);
+        await complainant.FinalResponseAsync(raised, sent.SentOn, context.CancellationToken);
+        await reviewers.FinalResponseSentAsync(raised, sent.SentOn, context.CancellationToken);
     }
 }

@@ -20,18 +20,24 @@ public sealed class MessageStore(CorrespondenceDbContext db)
     }
 
     /// <summary>
-    /// Queues a message unless one is already owed for the same event, template and recipient role (an event that
+    /// Queues a message unless one is already owed for the same event, template and recipient (an event that
     /// came back after its inbox row expired); the unique index stands behind this check.
     /// </summary>
     public async Task QueueAsync(SentMessage message, CancellationToken ct)
     {
         var owed = await db.Messages.AnyAsync(
-            m => m.EventId == message.EventId && m.Template == message.Template && m.RecipientRole == message.RecipientRole, ct);
+            m => m.EventId == message.EventId && m.Template == message.Template && m.RecipientRole == message.RecipientRole
+                && m.RecipientCode == message.RecipientCode, ct);
         if (!owed)
         {
             db.Messages.Add(message);
         }
     }
+
+    /// <summary>The messages of a template for one recipient of the case still waiting to be sent, tracked for change.</summary>
+    public Task<List<SentMessage>> WaitingAsync(Guid caseId, string template, string recipientCode, CancellationToken ct) => db.Messages
+        .Where(m => m.CaseId == caseId && m.Template == template && m.RecipientCode == recipientCode && m.Status == MessageStatus.Queued)
+        .ToListAsync(ct);
 
     /// <summary>
     /// Claims the next message due and begins its attempt, committed before anything is sent: the row is locked

@@ -31,6 +31,7 @@ public sealed class CorrespondenceGrpcService(ListMessagesHandler list) : Corres
             QueuedAt = m.QueuedAt.ToString("O", CultureInfo.InvariantCulture),
             SentAt = m.SentAt?.ToString("O", CultureInfo.InvariantCulture) ?? "",
             Reason = m.Reason ?? "",
+            RecipientCode = m.RecipientCode ?? "",
         }));
         return answer;
     }

@@ -23,4 +23,19 @@ public static class MessageTemplates
 
     /// <summary>To the complainant: the experience survey, with a link of their own (case's <c>CaseStageChanged</c> to Closed).</summary>
     public const string SurveyInvitation = "survey-invitation";
+
+    /// <summary>To an advocacy service: a complaint was referred to it (advocacy's <c>ReferralRequested</c>).</summary>
+    public const string AdvocacyReferral = "advocacy-referral";
+
+    /// <summary>To an advocacy service: a draft final response is shared for its review (case's <c>DraftShared</c>).</summary>
+    public const string DraftForAdvocateReview = "draft-for-advocate-review";
+
+    /// <summary>To an advocacy service: the review window of a draft it has not finished closes today (case's <c>DraftShared</c>, sent on that day).</summary>
+    public const string DraftReviewClosingToday = "draft-review-closing-today";
+
+    /// <summary>To an advocacy service its client's consent covers: the final response was sent (case's <c>FinalResponseSent</c>).</summary>
+    public const string FinalResponseIssued = "final-response-issued";
+
+    /// <summary>To a contributing organisation's complaints team: a joint complaint's draft asks for its part and review, Reg 9 (case's <c>DraftShared</c>).</summary>
+    public const string DraftForContributor = "draft-for-contributor";
 }

@@ -27,6 +27,18 @@ public enum RecipientRole
 
     /// <summary>The complainant, by the route they prefer, with the address intake holds read when it is sent.</summary>
     Complainant = 2,
+
+    /// <summary>
+    /// An independent NHS complaints advocacy service, at its service mailbox (never an advocate's own), named by
+    /// <see cref="SentMessage.RecipientCode"/>.
+    /// </summary>
+    AdvocacyService = 3,
+
+    /// <summary>
+    /// Another organisation's complaints team, contributing to a joint complaint's co-ordinated response (Reg 9), at
+    /// its team mailbox, named by <see cref="SentMessage.RecipientCode"/> (its ODS code).
+    /// </summary>
+    ContributingOrganisation = 4,
 }
 
 /// <summary>How a message went.</summary>
@@ -43,8 +55,8 @@ public enum MessageChannel
 }
 
 /// <summary>
-/// One message the platform owes someone because of one event. It is keyed on the event, the template and the
-/// recipient's role, so a redelivered event finds the message it already queued; it holds the event's identifiers,
+/// One message the platform owes someone because of one event. It is keyed on the event, the template, the
+/// recipient's role and which one of the role it is (<see cref="RecipientCode"/>), so a redelivered event finds the message it already queued; it holds the event's identifiers,
 /// codes and dates only, and the recipient's address is fetched when it is sent, never stored here.
 /// </summary>
 public sealed class SentMessage
@@ -69,6 +81,12 @@ public sealed class SentMessage
 
     /// <summary>Who it is for.</summary>
     public RecipientRole RecipientRole { get; private set; }
+
+    /// <summary>
+    /// Which one of the role, where a case has several: the advocacy service's code or the contributing
+    /// organisation's ODS code. Empty for the complaints team and the complainant, of whom a case has one.
+    /// </summary>
+    public string RecipientCode { get; private set; } = "";
 
     /// <summary>The case it is about.</summary>
     public Guid CaseId { get; private set; }
@@ -109,10 +127,20 @@ public sealed class SentMessage
     /// <summary>A message decided on because of an event, to be sent after the decision commits.</summary>
     public static SentMessage Queue(
         Guid eventId, string template, RecipientRole recipient, Guid caseId, Guid complaintId, string organisationCode,
-        IReadOnlyDictionary<string, string> facts, DateTimeOffset now)
+        IReadOnlyDictionary<string, string> facts, DateTimeOffset now) =>
+        Queue(eventId, template, recipient, "", caseId, complaintId, organisationCode, facts, now);
+
+    /// <summary>
+    /// A message for one of several recipients of a role (<paramref name="recipientCode"/>), keyed on it too, and not
+    /// sent before <paramref name="notBefore"/> when that is later than now (a reminder on a day still to come).
+    /// </summary>
+    public static SentMessage Queue(
+        Guid eventId, string template, RecipientRole recipient, string recipientCode, Guid caseId, Guid complaintId, string organisationCode,
+        IReadOnlyDictionary<string, string> facts, DateTimeOffset now, DateTimeOffset? notBefore = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(template);
         ArgumentException.ThrowIfNullOrWhiteSpace(organisationCode);
+        ArgumentNullException.ThrowIfNull(recipientCode);
         ArgumentNullException.ThrowIfNull(facts);
         var message = new SentMessage
         {
@@ -120,12 +148,13 @@ public sealed class SentMessage
             EventId = eventId,
             Template = template,
             RecipientRole = recipient,
+            RecipientCode = recipientCode,
             CaseId = caseId,
             ComplaintId = complaintId,
             OrganisationCode = organisationCode,
             Status = MessageStatus.Queued,
             QueuedAt = now,
-            NextAttemptAt = now,
+            NextAttemptAt = notBefore is { } later && later > now ? later : now,
         };
         foreach (var (name, value) in facts)
         {
@@ -176,6 +205,23 @@ public sealed class SentMessage
         EnsureSending();
         Status = MessageStatus.NotSent;
         Reason = reason;
+    }
+
+    /// <summary>
+    /// A message still waiting for its first or next attempt is no longer owed (the review it was to remind of has
+    /// closed): it is not sent, for the reason given. Returns <c>false</c>, changing nothing, once an attempt is under
+    /// way or the message's life has ended, since what has gone cannot be taken back.
+    /// </summary>
+    public bool Withdraw(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Status != MessageStatus.Queued)
+        {
+            return false;
+        }
+        Status = MessageStatus.NotSent;
+        Reason = reason;
+        return true;
     }
 
     /// <summary>The attempt failed: tried again after the schedule's wait, or failed for good when the schedule is spent.</summary>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace IcsComplaints.Correspondence.Api.Data.Configurations;
 
-/// <summary>Table <c>correspondence.messages</c>: one row per event, template and recipient role, which a redelivered event cannot add twice.</summary>
+/// <summary>Table <c>correspondence.messages</c>: one row per event, template and recipient, which a redelivered event cannot add twice.</summary>
 public sealed class SentMessageConfiguration : IEntityTypeConfiguration<SentMessage>
 {
     /// <inheritdoc />
@@ -16,6 +16,7 @@ public sealed class SentMessageConfiguration : IEntityTypeConfiguration<SentMess
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Template).HasMaxLength(60);
         builder.Property(m => m.RecipientRole).HasConversion<string>().HasMaxLength(30);
+        builder.Property(m => m.RecipientCode).HasMaxLength(20);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.OrganisationCode).HasMaxLength(9);
@@ -32,8 +33,8 @@ public sealed class SentMessageConfiguration : IEntityTypeConfiguration<SentMess
                     facts => facts.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
                     facts => new Dictionary<string, string>(facts, StringComparer.Ordinal)));
         // The one guarantee against a duplicate: whatever retries or redeliveries happen, one event owes each
-        // recipient role one message of each template.
-        builder.HasIndex(m => new { m.EventId, m.Template, m.RecipientRole }).IsUnique();
+        // recipient (a role, and which one of it where a case has several) one message of each template.
+        builder.HasIndex(m => new { m.EventId, m.Template, m.RecipientRole, m.RecipientCode }).IsUnique();
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.CaseId);
     }

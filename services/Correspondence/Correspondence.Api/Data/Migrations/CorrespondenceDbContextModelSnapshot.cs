@@ -56,6 +56,52 @@ namespace IcsComplaints.Correspondence.Api.Data.Migrations
                     b.ToTable("cases", "correspondence");
                 });
 
+            modelBuilder.Entity("IcsComplaints.Correspondence.Domain.Consents.AdvocacyConsent", b =>
+                {
+                    b.Property<Guid>("GrantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("grant_id");
+
+                    b.Property<string>("AdvocacyServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("advocacy_service_code");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<DateOnly?>("GrantedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("granted_on");
+
+                    b.Property<bool>("ReviewDrafts")
+                        .HasColumnType("boolean")
+                        .HasColumnName("review_drafts");
+
+                    b.Property<bool>("ViewCase")
+                        .HasColumnType("boolean")
+                        .HasColumnName("view_case");
+
+                    b.HasKey("GrantId")
+                        .HasName("pk_advocacy_consents");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_advocacy_consents_case_id");
+
+                    b.ToTable("advocacy_consents", "correspondence");
+                });
+
             modelBuilder.Entity("IcsComplaints.Correspondence.Domain.Messages.SentMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -108,6 +154,12 @@ namespace IcsComplaints.Correspondence.Api.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("reason");
 
+                    b.Property<string>("RecipientCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("recipient_code");
+
                     b.Property<string>("RecipientRole")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -144,9 +196,9 @@ namespace IcsComplaints.Correspondence.Api.Data.Migrations
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_messages_status_next_attempt_at");
 
-                    b.HasIndex("EventId", "Template", "RecipientRole")
+                    b.HasIndex("EventId", "Template", "RecipientRole", "RecipientCode")
                         .IsUnique()
-                        .HasDatabaseName("ix_messages_event_id_template_recipient_role");
+                        .HasDatabaseName("ix_messages_event_id_template_recipient_role_recipient_code");
 
                     b.ToTable("messages", "correspondence");
                 });

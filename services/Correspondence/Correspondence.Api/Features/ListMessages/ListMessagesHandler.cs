@@ -8,7 +8,7 @@ namespace IcsComplaints.Correspondence.Api.Features.ListMessages;
 /// <summary>A message as the case's staff see it: what, to whom (by role), how and where it stands; never the address.</summary>
 /// <param name="Id">The message.</param>
 /// <param name="Template">Which message (deadline-approaching, deadline-missed).</param>
-/// <param name="Recipient">Who it is for, by role: ComplaintsTeam.</param>
+/// <param name="Recipient">Who it is for, by role: ComplaintsTeam, Complainant, AdvocacyService or ContributingOrganisation.</param>
 /// <param name="Status">Queued, Sending, Sent, Failed or NotSent.</param>
 /// <param name="Channel">How it went (Email), once sent.</param>
 /// <param name="LargePrint">Whether the large-print letter was sent.</param>
@@ -16,9 +16,13 @@ namespace IcsComplaints.Correspondence.Api.Features.ListMessages;
 /// <param name="QueuedAt">When it was queued.</param>
 /// <param name="SentAt">When the channel accepted it.</param>
 /// <param name="Reason">Why it failed or was not sent.</param>
+/// <param name="RecipientCode">
+/// Which one of the role, where a case has several: the advocacy service's code (AdvocacyService) or the contributing
+/// organisation's ODS code (ContributingOrganisation); <c>null</c> otherwise. A code, never an address.
+/// </param>
 public sealed record MessageView(
     Guid Id, string Template, string Recipient, string Status, string? Channel, bool LargePrint, int Attempts,
-    DateTimeOffset QueuedAt, DateTimeOffset? SentAt, string? Reason);
+    DateTimeOffset QueuedAt, DateTimeOffset? SentAt, string? Reason, string? RecipientCode = null);
 
 /// <summary>What was sent about a case, for its staff; a case of another organisation, or one not known, is not found.</summary>
 public sealed class ListMessagesHandler(MessageStore store, MessageQueries queries)
@@ -35,6 +39,6 @@ public sealed class ListMessagesHandler(MessageStore store, MessageQueries queri
         var messages = await queries.ForCaseAsync(caseId, ct);
         return [.. messages.Select(m => new MessageView(
             m.Id, m.Template, m.RecipientRole.ToString(), m.Status.ToString(), m.Channel == MessageChannel.None ? null : m.Channel.ToString(),
-            m.LargePrint, m.Attempts, m.QueuedAt, m.SentAt, m.Reason))];
+            m.LargePrint, m.Attempts, m.QueuedAt, m.SentAt, m.Reason, m.RecipientCode.Length == 0 ? null : m.RecipientCode))];
     }
 }

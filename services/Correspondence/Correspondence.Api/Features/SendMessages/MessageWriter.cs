@@ -22,7 +22,8 @@ public sealed record WrittenMessage(OutgoingEmail? Mail, OutgoingLetter? Letter,
 /// Writes each queued message at the moment it is sent: the recipient's address is read then (for the complaints
 /// team, its mailbox from settings; for the complainant, from intake) and is never stored with the message.
 /// </summary>
-public sealed class MessageWriter(MessageStore store, ComplainantLetters complainantLetters, IOptions<CorrespondenceOptions> options)
+public sealed class MessageWriter(
+    MessageStore store, ComplainantLetters complainantLetters, IOptions<CorrespondenceOptions> options, ReviewerNotices reviewerNotices)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
@@ -33,6 +34,10 @@ public sealed class MessageWriter(MessageStore store, ComplainantLetters complai
         if (message.RecipientRole == RecipientRole.Complainant)
         {
             return await complainantLetters.WriteAsync(message, ct);
+        }
+        if (ReviewerNotices.Writes(message.Template))
+        {
+            return await reviewerNotices.WriteAsync(message, ct);
         }
         var reference = (await store.FindCaseAsync(message.CaseId, ct))?.Reference;
         var deadline = message.Fact(MessageFacts.Deadline);

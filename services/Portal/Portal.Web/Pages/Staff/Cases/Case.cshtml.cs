@@ -110,6 +110,10 @@ public sealed class CaseModel(CaseApis apis) : PageModel
             "deadline-approaching" => "Deadline warning",
             "deadline-missed" => "Missed deadline notice",
             "acknowledgement" => "Acknowledgement letter",
+            "advocacy-referral" => "Referral notice",
+            "draft-for-advocate-review" or "draft-for-contributor" => "Draft review request",
+            "draft-review-closing-today" => "Last-day review reminder",
+            "final-response-issued" => "Final response notice",
             _ => char.ToUpperInvariant(m.Template[0]) + m.Template[1..].Replace('-', ' '),
         };
         var status = m.Status switch
@@ -124,6 +128,8 @@ public sealed class CaseModel(CaseApis apis) : PageModel
             "ComplaintsTeam" => "the complaints team",
             "Complainant" => "the complainant",
             "Advocate" => "the advocate",
+            "AdvocacyService" => $"the advocacy service {m.RecipientCode}".TrimEnd(),
+            "ContributingOrganisation" => $"the complaints team of {m.RecipientCode ?? "a contributing organisation"}",
             _ => m.Recipient.ToLowerInvariant(),
         };
         var how = m.Channel switch
