@@ -131,6 +131,50 @@ public sealed partial class ComplainantLettersOverACaseTests(CorrespondenceSyste
         Assert.Contains("8 December 2026", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WhatWasSent_IsListedForWhoeverHoldsTheReferenceAndProgressCode_AndForNoOtherPair()
+    {
+        var email = LetterSteps.NewAddress();
+        using var anonymous = system.Intake.Http();
+        var submitted = await ApiCalls.PostAsync(anonymous, "/api/v1/complaints", new
+        {
+            organisationCode = "RJ1",
+            complainant = new { name = "Sam Sent", email, contactPreference = "Email" },
+            description = "Nobody told me my operation was cancelled.",
+        }, HttpStatusCode.Created);
+        var complaint = new RecordedComplaint(submitted.GetProperty("id").GetGuid(), submitted.GetProperty("reference").GetString()!);
+        var secret = submitted.GetProperty("statusSecret").GetString()!;
+        var caseId = await Letters.CaseOpenedAsync(complaint);
+        await OwnQueues.SendAsync(Bus, "correspondence", new CaseAcknowledged
+        {
+            CaseId = caseId, ComplaintId = complaint.Id, OrganisationCode = "RJ1", AcknowledgedOn = new DateOnly(2026, 12, 3),
+            DueBy = new DateOnly(2026, 12, 4), InTime = true,
+        });
+        await Letters.MailToAsync(email, expected: 1);
+
+        using var http = system.Http();
+        var (status, listed) = await SentToMeAsync(http, complaint.Reference, secret);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var letter = Assert.Single(listed!.Value.GetProperty("items").EnumerateArray());
+        Assert.Equal(("acknowledgement", "Acknowledgement of your complaint", "Email"),
+            (letter.GetProperty("template").GetString(), letter.GetProperty("title").GetString(), letter.GetProperty("channel").GetString()));
+        Assert.DoesNotContain(email, listed.Value.GetRawText(), StringComparison.OrdinalIgnoreCase);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await SentToMeAsync(http, complaint.Reference, secret[..^1] + (secret[^1] == 'A' ? 'B' : 'A'))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await SentToMeAsync(http, complaint.Reference, null)).Status);
+    }
+
+    private static async Task<(HttpStatusCode Status, System.Text.Json.JsonElement? Body)> SentToMeAsync(HttpClient http, string reference, string? secret)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/v1/correspondence/sent-to-me?reference={reference}", UriKind.Relative));
+        if (secret is not null)
+        {
+            request.Headers.Add("X-Complaint-Secret", secret);
+        }
+        using var response = await http.SendAsync(request);
+        return (response.StatusCode, response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>() : null);
+    }
+
     // A complaint recorded at intake, opened as a case, and taken to its final response by the case's own steps.
     private async Task<(Guid CaseId, string Reference)> ResponseSentAsync(string name, string email)
     {

@@ -10,7 +10,8 @@ namespace IcsComplaints.EndToEnd.Tests;
 public sealed class GatewayTests(IcsSystem system)
 {
     // The only routes a caller without a token may use: the portal's pages, sign-in and discovery, submitting (or
-    // checking) a complaint, checking its progress or asking for advocacy with the reference and status secret, and reading reference data (the
+    // checking) a complaint, checking its progress, what was sent to the complainant or asking for advocacy with the
+    // reference and status secret, answering a survey by its link, and reading reference data (the
     // organisation directory and the advocacy services).
     private static readonly Dictionary<string, (HttpMethod Method, string Path)> PublicRoutes = new(StringComparer.Ordinal)
     {
@@ -27,6 +28,7 @@ public sealed class GatewayTests(IcsSystem system)
         ["advocacy-self-referral"] = (HttpMethod.Post, "/api/v1/advocacy/self-referrals"),
         ["learning-public"] = (HttpMethod.Get, "/api/v1/you-said-we-did?organisation=RJ1"),
         ["survey-by-link"] = (HttpMethod.Get, "/api/v1/surveys/link"),
+        ["correspondence-sent-to-complainant"] = (HttpMethod.Get, "/api/v1/correspondence/sent-to-me?reference=AAAA-AAAA"),
         // The web portal's pages: each decides for itself who may see it (ADR 22).
         ["portal"] = (HttpMethod.Get, "/"),
     };

@@ -50,6 +50,7 @@ public static class CorrespondenceServiceCollectionExtensions
         builder.Services.AddScoped<RecordCaseHandler>();
         builder.Services.AddScoped<QueueMessagesHandler>();
         builder.Services.AddScoped<ListMessagesHandler>();
+        builder.Services.AddScoped<SentToComplainantHandler>();
         builder.Services.AddScoped<MessageWriter>();
         builder.Services.AddScoped<ComplainantLetters>();
         builder.Services.AddScoped<ConsentStore>();
@@ -79,6 +80,7 @@ public static class CorrespondenceServiceCollectionExtensions
         static Uri Intake(IServiceProvider services) => ServiceAddresses.GrpcOf(services.GetRequiredService<IConfiguration>(), "Intake");
         services.AddGrpcClient<ComplaintRecordsService.ComplaintRecordsServiceClient>((sp, o) => o.Address = Intake(sp));
         services.AddGrpcClient<OrganisationDirectoryService.OrganisationDirectoryServiceClient>((sp, o) => o.Address = Intake(sp));
+        services.AddGrpcClient<StatusSecretService.StatusSecretServiceClient>((sp, o) => o.Address = Intake(sp));
         services.AddGrpcClient<CaseCorrespondenceService.CaseCorrespondenceServiceClient>((sp, o) =>
             o.Address = ServiceAddresses.GrpcOf(sp.GetRequiredService<IConfiguration>(), "Case"));
         services.AddScoped<ComplainantContacts>();

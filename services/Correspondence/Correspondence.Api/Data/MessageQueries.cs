@@ -11,4 +11,10 @@ public sealed class MessageQueries(CorrespondenceDbContext db)
         .Where(m => m.CaseId == caseId)
         .OrderBy(m => m.QueuedAt).ThenBy(m => m.Id)
         .ToListAsync(ct);
+
+    /// <summary>What was sent to the complainant of the complaint, oldest first.</summary>
+    public Task<List<SentMessage>> SentToComplainantAsync(Guid complaintId, CancellationToken ct) => db.Messages.AsNoTracking()
+        .Where(m => m.ComplaintId == complaintId && m.RecipientRole == RecipientRole.Complainant && m.Status == MessageStatus.Sent)
+        .OrderBy(m => m.SentAt).ThenBy(m => m.Id)
+        .ToListAsync(ct);
 }

@@ -1,0 +1,16 @@
+namespace IcsComplaints.Correspondence.Domain.Messages;
+
+/// <summary>What each letter to the complainant is called where they see the list of what was sent to them.</summary>
+public static class ComplainantLetterTitles
+{
+    /// <summary>The letter's title, or a plain description for one without a title of its own.</summary>
+    public static string Of(string template) => template switch
+    {
+        MessageTemplates.Acknowledgement => "Acknowledgement of your complaint",
+        MessageTemplates.ResponseDateChanged => "A new date for our response",
+        MessageTemplates.ClockPaused => "We paused our work on your complaint",
+        MessageTemplates.FinalResponse => "Our final response",
+        MessageTemplates.SurveyInvitation => "Invitation to tell us how we handled your complaint",
+        _ => "A letter about your complaint",
+    };
+}
