@@ -10,16 +10,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IcsComplaints.EndToEnd.Tests;
 
 /// <summary>
-/// The correspondence service's own token (ADR 36) opens intake's GetComplainantContact and nothing else: every
-/// other endpoint of every service, read from their own route tables, refuses it before its handler runs, and real
-/// calls to case and intake with the token issued by the identity service are refused.
+/// The correspondence service's own token (ADR 36) opens intake's GetComplainantContact and, for the written record of
+/// an oral complaint, GetComplaintStatement (ADR 37), and nothing else: every other endpoint of every service, read
+/// from their own route tables, refuses it before its handler runs, and real calls to case and intake with the token
+/// issued by the identity service are refused.
 /// </summary>
 public sealed class ServiceIdentityBoundaryTests(IcsSystem system)
 {
     private const string ContactMethod = "/ics.intake.v1.ComplaintRecordsService/GetComplainantContact";
+    private const string StatementMethod = "/ics.intake.v1.ComplaintRecordsService/GetComplaintStatement";
 
     [Fact]
-    public async Task EveryEndpointOfEveryService_ButIntakesContactRead_RefusesTheCorrespondenceService()
+    public async Task EveryEndpointOfEveryService_ButIntakesContactAndStatementReads_RefusesTheCorrespondenceService()
     {
         var service = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(IcsClaims.Subject, "correspondence"), new Claim(IcsClaims.Role, Roles.CorrespondenceService)], "test", IcsClaims.Name, IcsClaims.Role));
@@ -43,7 +45,7 @@ public sealed class ServiceIdentityBoundaryTests(IcsSystem system)
             }
         }
 
-        Assert.Equal([$"intake {ContactMethod}"], admitted);
+        Assert.Equal([$"intake {ContactMethod}", $"intake {StatementMethod}"], admitted);
     }
 
     [Fact]
