@@ -31,6 +31,9 @@ public static class CorrespondenceServiceCollectionExtensions
             bus.AddConsumer<CaseDeadlineApproachingConsumer>();
             bus.AddConsumer<CaseDeadlineMissedConsumer>();
             bus.AddConsumer<CaseAcknowledgedConsumer>();
+            // Intake's events: the messages about a complaint before (or without) a case (ADR 37).
+            bus.AddConsumer<ComplaintSubmittedConsumer>();
+            bus.AddConsumer<ComplaintTransferredConsumer>();
         });
         builder.Services.AddAuditTrail<CorrespondenceDbContext>();
         builder.Services.Configure<CorrespondenceOptions>(builder.Configuration.GetSection(CorrespondenceOptions.SectionName));
@@ -43,6 +46,9 @@ public static class CorrespondenceServiceCollectionExtensions
         builder.Services.AddScoped<ComplainantLetters>();
         builder.Services.AddComplainantContacts();
         builder.Services.AddScoped<SendMessageHandler>();
+        builder.Services.AddScoped<ComplaintStore>();
+        builder.Services.AddScoped<QueueComplaintMessagesHandler>();
+        builder.Services.AddScoped<ComplaintLetters>();
         builder.Services.AddMailChannel(builder.Configuration);
         builder.Services.AddHostedService<MessageDispatcher>();
         builder.Services.AddServiceGrpc();
@@ -64,6 +70,7 @@ public static class CorrespondenceServiceCollectionExtensions
         services.AddGrpcClient<ComplaintRecordsService.ComplaintRecordsServiceClient>((sp, o) => o.Address = Intake(sp));
         services.AddGrpcClient<OrganisationDirectoryService.OrganisationDirectoryServiceClient>((sp, o) => o.Address = Intake(sp));
         services.AddScoped<ComplainantContacts>();
+        services.AddScoped<ComplaintStatements>();
         services.AddScoped<OrganisationNames>();
         return services;
     }

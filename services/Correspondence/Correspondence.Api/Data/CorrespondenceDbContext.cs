@@ -1,4 +1,5 @@
 using IcsComplaints.Correspondence.Domain.Cases;
+using IcsComplaints.Correspondence.Domain.Complaints;
 using IcsComplaints.Correspondence.Domain.Messages;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Audit;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace IcsComplaints.Correspondence.Api.Data;
 
-/// <summary>The correspondence database: cases known, messages owed and sent, outbox, inbox and audit trail.</summary>
+/// <summary>The correspondence database: cases and complaints known, messages owed and sent, outbox, inbox and audit trail.</summary>
 public sealed class CorrespondenceDbContext(DbContextOptions<CorrespondenceDbContext> options) : DbContext(options)
 {
     /// <summary>Schema of every table.</summary>
@@ -18,6 +19,9 @@ public sealed class CorrespondenceDbContext(DbContextOptions<CorrespondenceDbCon
 
     /// <summary>Messages queued, sent, failed or deliberately not sent.</summary>
     public DbSet<SentMessage> Messages => Set<SentMessage>();
+
+    /// <summary>Complaints, as intake announced them: what the messages owed before a case quote (ADR 37).</summary>
+    public DbSet<KnownComplaint> Complaints => Set<KnownComplaint>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -22,7 +22,7 @@ public sealed record WrittenMessage(OutgoingEmail? Mail, OutgoingLetter? Letter,
 /// Writes each queued message at the moment it is sent: the recipient's address is read then (for the complaints
 /// team, its mailbox from settings; for the complainant, from intake) and is never stored with the message.
 /// </summary>
-public sealed class MessageWriter(MessageStore store, ComplainantLetters complainantLetters, IOptions<CorrespondenceOptions> options)
+public sealed class MessageWriter(MessageStore store, ComplainantLetters complainantLetters, IOptions<CorrespondenceOptions> options, ComplaintLetters complaintLetters)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
@@ -33,6 +33,11 @@ public sealed class MessageWriter(MessageStore store, ComplainantLetters complai
         if (message.Template == MessageTemplates.Acknowledgement)
         {
             return await complainantLetters.AcknowledgementAsync(message, ct);
+        }
+        // Messages about a complaint before (or without) a case (ADR 37).
+        if (ComplaintLetters.Writes(message.Template))
+        {
+            return await complaintLetters.WriteAsync(message, ct);
         }
         var reference = (await store.FindCaseAsync(message.CaseId, ct))?.Reference;
         var deadline = message.Fact(MessageFacts.Deadline);

@@ -110,6 +110,10 @@ public sealed class CaseModel(CaseApis apis) : PageModel
             "deadline-approaching" => "Deadline warning",
             "deadline-missed" => "Missed deadline notice",
             "acknowledgement" => "Acknowledgement letter",
+            "oral-complaint-record" => "Written record of the oral complaint",
+            "consent-request" => "Request for consent to share",
+            "consent-awaited" => "Consent awaited notice",
+            "transfer-notice" => "Transfer notice",
             _ => char.ToUpperInvariant(m.Template[0]) + m.Template[1..].Replace('-', ' '),
         };
         var status = m.Status switch
