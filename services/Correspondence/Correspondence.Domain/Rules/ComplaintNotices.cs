@@ -1,3 +1,4 @@
+using System.Globalization;
 using IcsComplaints.Correspondence.Domain.Messages;
 
 namespace IcsComplaints.Correspondence.Domain.Rules;
@@ -76,7 +77,7 @@ public static class ComplaintNotices
     /// (Reg 13(2) asks for one copy), or <c>null</c> when it is still owed.
     /// </summary>
     public static string? WrittenRecordAlreadySent(DateOnly? sentByTeamOn) => sentByTeamOn is { } day
-        ? $"The complaints team recorded at intake that they sent the written record themselves on {day:yyyy-MM-dd} (Reg 13(2))."
+        ? string.Create(CultureInfo.InvariantCulture, $"The complaints team recorded at intake that they sent the written record themselves on {day:yyyy-MM-dd} (Reg 13(2)).")
         : null;
 
     /// <summary>Whole days a complaint has waited since it was received, never fewer than none.</summary>

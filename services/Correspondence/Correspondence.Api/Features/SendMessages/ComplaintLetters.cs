@@ -125,7 +125,7 @@ public sealed class ComplaintLetters(
             + $"which your organisation commissions. {waiting} for the complainant's consent to share it with them (Reg 7(3)); "
             + "nothing is shared until they give it.\n\n"
             + "The platform writes to the complainant to ask for their consent, where intake holds an address for them; "
-            + "whether it could is listed with the complaint's messages. When they answer, record it at intake: "
+            + "whether it could is shown with the messages of your case for the complaint. When they answer, record it at intake: "
             + "with consent, decide whether you handle the complaint or transfer it to the provider (Reg 7(4)-(5)); "
             + "without it, you handle it yourselves and the provider is not told who complained.\n\n"
             + "The complaints platform sent this to your organisation's complaints team.\n";
