@@ -229,13 +229,9 @@ public sealed class ComplaintMessagesTests(CorrespondenceSystem system)
     public async Task EachIntakeEventDeliveredAgain_EvenAfterItsInboxRowIsGone_SendsItsMessagesOnce()
     {
         var email = NewAddress();
-        // Consent given at intake: intake's own event owes nothing, so the events below are the only ones that do.
-        var complaint = await RecordAsync("handler.qkk", new
-        {
-            organisationCode = "QKK", aboutOrganisationCodes = new[] { "RJ1" }, channel = "Letter", receivedOn = Today,
-            shareWithProviderConsent = "GIVEN", complainant = new { name = "Uma Reid", email }, description = "My test results were lost.",
-        });
-        await KnownAsync(complaint.Id);
+        var complaint = await ToTheIcbAsync(email, receivedOn: Today);
+        // Intake's own event owes the request and the notice; the events below, each delivered three times, owe theirs.
+        await SentAsync(complaint.Id, count: 2);
         var submitted = Submitted(complaint.Id, complaint.Reference, "QKK", ComplaintChannel.Phone, ComplaintRoute.AwaitingConsent);
         var submittedId = NewId.NextGuid();
         var transferred = new ComplaintTransferred
@@ -247,7 +243,7 @@ public sealed class ComplaintMessagesTests(CorrespondenceSystem system)
 
         await OwnQueues.SendAsync(Bus, "correspondence", submitted, submittedId);
         await OwnQueues.SendAsync(Bus, "correspondence", transferred, transferredId);
-        await MailToAsync(email, expected: 3);
+        await SentAsync(complaint.Id, count: 6);
         await OwnQueues.SendAsync(Bus, "correspondence", submitted, submittedId);
         await OwnQueues.SendAsync(Bus, "correspondence", transferred, transferredId);
         // Inbox rows are kept 14 days: a redelivery after that finds none, and only each message's own key stops it.
@@ -258,13 +254,36 @@ public sealed class ComplaintMessagesTests(CorrespondenceSystem system)
         await ConsumedAsync(transferredId);
         await AfterTheQueueHasMovedOnAsync();
 
-        Assert.Equal(3, (await MailToAsync(email, expected: 3)).Count);
-        Assert.Single(await MailToAsync("complaints.qkk@nhs.example", expected: 1, about: complaint.Reference));
-        var stored = await SentAsync(complaint.Id, count: 4);
+        var stored = await SentAsync(complaint.Id, count: 6);
         Assert.Equal(
-            [MessageTemplates.ConsentAwaited, MessageTemplates.ConsentRequest, MessageTemplates.OralComplaintRecord, MessageTemplates.TransferNotice],
-            stored.Select(m => m.Template).Order(StringComparer.Ordinal));
-        Assert.All(stored, m => Assert.Equal((MessageStatus.Sent, 1), (m.Status, m.Attempts)));
+            [MessageTemplates.ConsentAwaited, MessageTemplates.ConsentRequest, MessageTemplates.OralComplaintRecord],
+            stored.Where(m => m.EventId == submittedId).Select(m => m.Template).Order(StringComparer.Ordinal));
+        Assert.Equal([MessageTemplates.TransferNotice], stored.Where(m => m.EventId == transferredId).Select(m => m.Template));
+        Assert.All(stored, m => Assert.Equal(1, m.Attempts));
+        // Two requests for consent (one per event that owed one), the written record and the transfer notice; two team notices.
+        Assert.Equal(4, (await MailToAsync(email, expected: 4)).Count);
+        Assert.Equal(2, (await MailToAsync("complaints.qkk@nhs.example", expected: 2, about: complaint.Reference)).Count);
+    }
+
+    [Fact]
+    public async Task AComplainantWhoseConsentWasRecordedBeforeTheRequestWent_IsNotAskedForIt()
+    {
+        var email = NewAddress();
+        // Consent given at intake: the complaint waits for the ICB's routing decision, not for consent.
+        var complaint = await RecordAsync("handler.qkk", new
+        {
+            organisationCode = "QKK", aboutOrganisationCodes = new[] { "RJ1" }, channel = "Letter", receivedOn = Today,
+            shareWithProviderConsent = "GIVEN", complainant = new { name = "Uma Reid", email }, description = "My test results were lost.",
+        });
+        await KnownAsync(complaint.Id);
+        Assert.Empty(await MessagesAboutAsync(complaint.Id));
+
+        // An announcement that it waits for consent, as if the answer had been recorded after it and before its letter went.
+        await OwnQueues.SendAsync(Bus, "correspondence", Submitted(complaint.Id, complaint.Reference, "QKK", ComplaintChannel.Letter, ComplaintRoute.AwaitingConsent));
+
+        var stored = await SettledAsync(complaint.Id, MessageTemplates.ConsentRequest, MessageStatus.NotSent);
+        Assert.Equal("The complaint no longer waits for consent to share at intake (AwaitingRoutingDecision): the complainant is not asked for it.", stored.Reason);
+        Assert.Empty(await MailToAsync(email, expected: 0));
     }
 
     [Fact]

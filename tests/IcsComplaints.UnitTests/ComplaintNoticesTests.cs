@@ -95,4 +95,23 @@ public sealed class ComplaintNoticesTests
         Assert.Equal(9, ComplaintNotices.DaysWaiting(new DateOnly(2026, 11, 28), new DateOnly(2026, 12, 7)));
         Assert.Equal(0, ComplaintNotices.DaysWaiting(new DateOnly(2026, 12, 8), new DateOnly(2026, 12, 7)));
     }
+
+    [Theory]
+    [InlineData("AwaitingConsent")]
+    [InlineData("")]
+    public void AComplaintStillWaitingForConsent_IsAskedForIt(string route)
+    {
+        Assert.Null(ComplaintNotices.ConsentNoLongerAwaited(route));
+    }
+
+    [Theory]
+    [InlineData("AwaitingRoutingDecision")]
+    [InlineData("HandledByCommissioner")]
+    [InlineData("Transferred")]
+    public void AComplaintWhoseAnswerWasRecordedBeforeTheLetterWent_IsNotAskedAgain(string route)
+    {
+        Assert.Equal(
+            $"The complaint no longer waits for consent to share at intake ({route}): the complainant is not asked for it.",
+            ComplaintNotices.ConsentNoLongerAwaited(route));
+    }
 }

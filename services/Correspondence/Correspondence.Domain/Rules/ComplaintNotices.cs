@@ -18,7 +18,8 @@ public sealed record OwedMessage(string Template, RecipientRole Recipient);
 /// <item>Reg 7(3): a complaint made to an ICB about a provider it commissions waits for the complainant's consent to
 /// share it with the provider. The complainant is asked for it, and told what happens if they agree (the ICB shares it
 /// and decides whether it or the provider looks into it, Reg 7(4)–(5)) and if they do not (the ICB looks into it itself
-/// and the provider is not told who complained); the ICB's complaints team is told that it waits, with no personal data.</item>
+/// and the provider is not told who complained); the ICB's complaints team is told that it waits, with no personal data.
+/// A complaint whose answer was recorded before the letter went is not asked again.</item>
 /// <item>Reg 6(6) and 7(5): a complaint transferred is treated as made to the organisation it went to on the day it was
 /// first received. The complainant is told which organisation handles it now, that the original day stands, and how to
 /// reach that organisation's complaints team.</item>
@@ -79,6 +80,16 @@ public static class ComplaintNotices
     public static string? WrittenRecordAlreadySent(DateOnly? sentByTeamOn) => sentByTeamOn is { } day
         ? string.Create(CultureInfo.InvariantCulture, $"The complaints team recorded at intake that they sent the written record themselves on {day:yyyy-MM-dd} (Reg 13(2)).")
         : null;
+
+    /// <summary>
+    /// Why the request for consent is not sent when the complaint no longer waits for it at intake (the team recorded
+    /// the complainant's answer, or routed it, before the letter went), or <c>null</c> while it still does (Reg 7(3)).
+    /// </summary>
+    /// <param name="route">The complaint's route at intake now, by name; empty when intake did not say.</param>
+    public static string? ConsentNoLongerAwaited(string route) =>
+        string.IsNullOrEmpty(route) || string.Equals(route, AwaitingConsentRoute, StringComparison.Ordinal)
+            ? null
+            : $"The complaint no longer waits for consent to share at intake ({route}): the complainant is not asked for it.";
 
     /// <summary>Whole days a complaint has waited since it was received, never fewer than none.</summary>
     public static int DaysWaiting(DateOnly receivedOn, DateOnly today) => Math.Max(0, today.DayNumber - receivedOn.DayNumber);

@@ -70,6 +70,7 @@ public sealed class ComplaintRecordsGrpcService(GetComplainantContactHandler con
             InterpreterLanguage = complaint.InterpreterLanguage ?? "",
             Postcode = person.Address?.Postcode ?? "",
             State = complaint.State.ToString(),
+            Route = complaint.Route.ToString(),
         };
         if (person.Address is { } address)
         {

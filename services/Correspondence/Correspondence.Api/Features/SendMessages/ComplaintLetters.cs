@@ -80,6 +80,10 @@ public sealed class ComplaintLetters(
         {
             return notSent;
         }
+        if (ComplaintNotices.ConsentNoLongerAwaited(to.Contact!.Route) is { } answered)
+        {
+            return WrittenMessage.NotSent(answered, to.LargePrint);
+        }
         var letter = new ConsentRequestLetterModel(
             await organisations.NameOfAsync(message.OrganisationCode, ct), known.Reference, known.ReceivedOn, LondonTime.Today(clock), to.Addressee,
             await ProviderNamesAsync(message, ct), options.Value.TeamMailboxOf(message.OrganisationCode));
