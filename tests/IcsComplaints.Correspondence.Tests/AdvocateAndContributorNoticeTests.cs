@@ -154,7 +154,9 @@ public sealed class AdvocateAndContributorNoticeTests(CorrespondenceSystem syste
             GrantId = grant, CaseId = caseId, AdvocacyServiceCode = "ADV03", EndedOn = Today, Reason = "Revoked",
         });
         await OwnQueues.SendAsync(Bus, "correspondence", Granted(caseId, grant, "ADV03"));
-        await Eventually.TrueAsync(() => system.InDb(db => db.AdvocacyConsents.AnyAsync(c => c.GrantId == grant && c.GrantedOn != null)), Patience, "the grant is recorded");
+        // The two events travel on queues of their own: the draft is shared once both have been heard.
+        await Eventually.TrueAsync(() => system.InDb(db => db.AdvocacyConsents.AnyAsync(c => c.GrantId == grant && c.GrantedOn != null && c.EndedOn != null)),
+            Patience, "the grant and its revocation are recorded");
 
         await OwnQueues.SendAsync(Bus, "correspondence", Shared(caseId, 3, ["ADV03"], [], Today, Today));
 

@@ -135,6 +135,8 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["intake POST /ics.intake.v1.OrganisationDirectoryService/GetOrganisation"] = new(AnyoneMay, GetOrganisationGrpcAsync),
         ["intake POST /ics.intake.v1.OrganisationDirectoryService/ListOrganisations"] = new(AnyoneMay, ListOrganisationsGrpcAsync),
         ["intake POST /ics.intake.v1.ComplaintRecordsService/GetComplainantContact"] = new(Readers(ComplaintReaders), ComplainantContactGrpcAsync),
+        // For the correspondence service's written record of an oral complaint only (ADR 37): every person is refused.
+        ["intake POST /ics.intake.v1.ComplaintRecordsService/GetComplaintStatement"] = new(SignedIn((_, _) => Access.Forbidden), ComplaintStatementGrpcAsync),
         ["intake ANY ics.intake.v1.ComplaintRecordsService/{unimplementedMethod:grpcunimplemented}"] = new(
             SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Intake, "/ics.intake.v1.ComplaintRecordsService/NoSuchMethod", c.Token)),
         // Another service asks whether a reference and status secret go together: holding them is the proof, as on the progress check.
@@ -1132,6 +1134,21 @@ public sealed class AccessMatrixTests(IcsSystem system)
             var contact = await new ComplaintRecordsService.ComplaintRecordsServiceClient(channel).GetComplainantContactAsync(
                 new GetComplainantContactRequest { ComplaintId = c.Target.ComplaintId.ToString() }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
             return contact.Name == "Matrix Person" ? Access.Allowed : throw new InvalidOperationException("another complainant's details");
+        }
+        catch (RpcException ex)
+        {
+            return FromGrpc(ex.StatusCode);
+        }
+    }
+
+    private async Task<Access> ComplaintStatementGrpcAsync(Context c)
+    {
+        using var channel = GrpcChannel.ForAddress(system.Intake.GrpcAddress);
+        try
+        {
+            await new ComplaintRecordsService.ComplaintRecordsServiceClient(channel).GetComplaintStatementAsync(
+                new GetComplaintStatementRequest { ComplaintId = c.Target.ComplaintId.ToString(), Purpose = "matrix" }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
+            return Access.Allowed;
         }
         catch (RpcException ex)
         {

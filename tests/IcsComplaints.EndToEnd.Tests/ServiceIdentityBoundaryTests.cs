@@ -10,16 +10,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IcsComplaints.EndToEnd.Tests;
 
 /// <summary>
-/// The correspondence service's own token (ADR 36) opens intake's GetComplainantContact and case's reads for the
-/// complainant's letters and nothing else: every other endpoint of every service, read from their own route tables,
-/// refuses it before its handler runs, and real calls to case and intake with the token issued by the identity
-/// service are refused. Those reads refuse anyone else.
+/// The correspondence service's own token (ADR 36) opens intake's GetComplainantContact, intake's GetComplaintStatement
+/// for the written record of an oral complaint (ADR 37), and case's reads for the complainant's letters, and nothing
+/// else: every other endpoint of every service, read from their own route tables, refuses it before its handler runs,
+/// and real calls to case and intake with the token issued by the identity service are refused. Those reads refuse
+/// anyone else.
 /// </summary>
 public sealed class ServiceIdentityBoundaryTests(IcsSystem system)
 {
     private const string ContactMethod = "/ics.intake.v1.ComplaintRecordsService/GetComplainantContact";
     private const string FinalResponseMethod = "/ics.case.v1.CaseCorrespondenceService/GetSentFinalResponse";
     private const string SurveyLinkMethod = "/ics.case.v1.CaseCorrespondenceService/IssueSurveyLink";
+    private const string StatementMethod = "/ics.intake.v1.ComplaintRecordsService/GetComplaintStatement";
 
     [Fact]
     public async Task EveryEndpointOfEveryService_ButTheReadsForLetters_RefusesTheCorrespondenceService()
@@ -46,7 +48,7 @@ public sealed class ServiceIdentityBoundaryTests(IcsSystem system)
             }
         }
 
-        Assert.Equal([$"case {FinalResponseMethod}", $"case {SurveyLinkMethod}", $"intake {ContactMethod}"], admitted.Order(StringComparer.Ordinal));
+        Assert.Equal([$"case {FinalResponseMethod}", $"case {SurveyLinkMethod}", $"intake {ContactMethod}", $"intake {StatementMethod}"], admitted.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -103,4 +103,18 @@ public sealed class SentMessageTests
         Assert.False(sending.Withdraw("Too late."));
         Assert.Equal((MessageStatus.Sending, (string?)null), (sending.Status, sending.Reason));
     }
+
+    [Fact]
+    public void AMessageAboutAComplaint_HasNoCase_AndIsKeyedLikeAnyOther()
+    {
+        var eventId = Guid.NewGuid();
+        var complaintId = Guid.NewGuid();
+
+        var message = SentMessage.QueueAboutComplaint(
+            eventId, MessageTemplates.OralComplaintRecord, RecipientRole.Complainant, complaintId, "RJ1",
+            new Dictionary<string, string> { ["channel"] = "Phone" }, Now);
+
+        Assert.Equal((eventId, MessageTemplates.OralComplaintRecord, RecipientRole.Complainant, (Guid?)null, complaintId, "RJ1", MessageStatus.Queued),
+            (message.EventId, message.Template, message.RecipientRole, message.CaseId, message.ComplaintId, message.OrganisationCode, message.Status));
+    }
 }

@@ -42,6 +42,9 @@ public static class CorrespondenceServiceCollectionExtensions
             bus.AddConsumer<DraftReviewClosedConsumer>();
             bus.AddConsumer<ConsentGrantedConsumer>();
             bus.AddConsumer<ConsentRevokedConsumer>();
+            // Intake's events: the messages about a complaint before (or without) a case (ADR 37).
+            bus.AddConsumer<ComplaintSubmittedConsumer>();
+            bus.AddConsumer<ComplaintTransferredConsumer>();
         });
         builder.Services.AddAuditTrail<CorrespondenceDbContext>();
         builder.Services.Configure<CorrespondenceOptions>(builder.Configuration.GetSection(CorrespondenceOptions.SectionName));
@@ -59,6 +62,9 @@ public static class CorrespondenceServiceCollectionExtensions
         builder.Services.AddScoped<ReviewerNotices>();
         builder.Services.AddComplainantContacts();
         builder.Services.AddScoped<SendMessageHandler>();
+        builder.Services.AddScoped<ComplaintStore>();
+        builder.Services.AddScoped<QueueComplaintMessagesHandler>();
+        builder.Services.AddScoped<ComplaintLetters>();
         builder.Services.AddMailChannel(builder.Configuration);
         builder.Services.AddHostedService<MessageDispatcher>();
         builder.Services.AddServiceGrpc();
@@ -85,6 +91,7 @@ public static class CorrespondenceServiceCollectionExtensions
             o.Address = ServiceAddresses.GrpcOf(sp.GetRequiredService<IConfiguration>(), "Case"));
         services.AddScoped<ComplainantContacts>();
         services.AddScoped<CaseLetterContent>();
+        services.AddScoped<ComplaintStatements>();
         services.AddScoped<OrganisationNames>();
         return services;
     }

@@ -12,6 +12,7 @@ using IcsComplaints.Intake.Api.Features.ExcludeComplaint;
 using IcsComplaints.Intake.Api.Features.FindPossibleDuplicates;
 using IcsComplaints.Intake.Api.Features.FollowCase;
 using IcsComplaints.Intake.Api.Features.GetComplainantContact;
+using IcsComplaints.Intake.Api.Features.GetComplaintStatement;
 using IcsComplaints.Intake.Api.Features.GetComplaint;
 using IcsComplaints.Intake.Api.Features.GetProgress;
 using IcsComplaints.Intake.Api.Features.VerifyStatusSecret;
@@ -72,6 +73,7 @@ public static class IntakeServiceCollectionExtensions
         builder.Services.AddScoped<IComplaintDecision<WithdrawalInput>, WithdrawComplaintHandler>();
         builder.Services.AddScoped<GetComplaintHandler>();
         builder.Services.AddScoped<GetComplainantContactHandler>();
+        builder.Services.AddScoped<GetComplaintStatementHandler>();
         // The advocacy-referral service holds the complainant's consent, asked when an advocate wants their contact details.
         builder.Services.AddScoped<AdvocateConsent>();
         builder.Services.AddGrpcClient<ConsentService.ConsentServiceClient>(

@@ -1,5 +1,6 @@
 using IcsComplaints.Correspondence.Domain.Cases;
 using IcsComplaints.Correspondence.Domain.Consents;
+using IcsComplaints.Correspondence.Domain.Complaints;
 using IcsComplaints.Correspondence.Domain.Messages;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Audit;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace IcsComplaints.Correspondence.Api.Data;
 
-/// <summary>The correspondence database: cases known, messages owed and sent, advocacy consents, outbox, inbox and audit trail.</summary>
+/// <summary>The correspondence database: cases and complaints known, messages owed and sent, advocacy consents, outbox, inbox and audit trail.</summary>
 public sealed class CorrespondenceDbContext(DbContextOptions<CorrespondenceDbContext> options) : DbContext(options)
 {
     /// <summary>Schema of every table.</summary>
@@ -22,6 +23,8 @@ public sealed class CorrespondenceDbContext(DbContextOptions<CorrespondenceDbCon
 
     /// <summary>Advocacy consents, as the advocacy-referral service announced them.</summary>
     public DbSet<AdvocacyConsent> AdvocacyConsents => Set<AdvocacyConsent>();
+    /// <summary>Complaints, as intake announced them: what the messages owed before a case quote (ADR 37).</summary>
+    public DbSet<KnownComplaint> Complaints => Set<KnownComplaint>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

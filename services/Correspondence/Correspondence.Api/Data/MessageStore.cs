@@ -10,6 +10,10 @@ public sealed class MessageStore(CorrespondenceDbContext db)
     /// <summary>The case, or <c>null</c> when the case service has not announced it.</summary>
     public Task<KnownCase?> FindCaseAsync(Guid caseId, CancellationToken ct) => db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.CaseId == caseId, ct);
 
+    /// <summary>The case a message is about, or <c>null</c> when it is about a complaint without a case (ADR 37) or the case is not announced yet.</summary>
+    public Task<KnownCase?> FindCaseAsync(Guid? caseId, CancellationToken ct) =>
+        caseId is { } id ? FindCaseAsync(id, ct) : Task.FromResult<KnownCase?>(null);
+
     /// <summary>Adds a case unless it is known already.</summary>
     public async Task AddCaseAsync(KnownCase opened, CancellationToken ct)
     {

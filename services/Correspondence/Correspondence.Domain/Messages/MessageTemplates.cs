@@ -38,4 +38,29 @@ public static class MessageTemplates
 
     /// <summary>To a contributing organisation's complaints team: a joint complaint's draft asks for its part and review, Reg 9 (case's <c>DraftShared</c>).</summary>
     public const string DraftForContributor = "draft-for-contributor";
+    // Messages about a complaint before (or without) a case, from intake's events (ADR 37; ComplaintNotices).
+
+    /// <summary>
+    /// To the complainant: the written record of a complaint made orally, with what they told us and how to correct
+    /// it, Reg 13(2) (intake's <c>ComplaintSubmitted</c> by telephone, in person or through PALS).
+    /// </summary>
+    public const string OralComplaintRecord = "oral-complaint-record";
+
+    /// <summary>
+    /// To the complainant: the ICB asks for consent to share the complaint with the provider it is about, and says what
+    /// happens either way, Reg 7(3) (intake's <c>ComplaintSubmitted</c> routed <c>AwaitingConsent</c>).
+    /// </summary>
+    public const string ConsentRequest = "consent-request";
+
+    /// <summary>
+    /// To the ICB's complaints team: a complaint waits for the complainant's consent to share, Reg 7(3) (intake's
+    /// <c>ComplaintSubmitted</c> routed <c>AwaitingConsent</c>); no personal data.
+    /// </summary>
+    public const string ConsentAwaited = "consent-awaited";
+
+    /// <summary>
+    /// To the complainant: the complaint now handled by another organisation, which treats it as received on the
+    /// original day, and how to reach it, Reg 6(6) and 7(5) (intake's <c>ComplaintTransferred</c>).
+    /// </summary>
+    public const string TransferNotice = "transfer-notice";
 }

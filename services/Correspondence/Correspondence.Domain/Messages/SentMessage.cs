@@ -88,13 +88,16 @@ public sealed class SentMessage
     /// </summary>
     public string RecipientCode { get; private set; } = "";
 
-    /// <summary>The case it is about.</summary>
-    public Guid CaseId { get; private set; }
+    /// <summary>
+    /// The case it is about, or <c>null</c> for a message about the complaint itself, owed before (or without) a case:
+    /// the written record of an oral complaint, the request for consent to share it, the notice of its transfer (ADR 37).
+    /// </summary>
+    public Guid? CaseId { get; private set; }
 
-    /// <summary>The complaint the case handles.</summary>
+    /// <summary>The complaint (the one the case handles, for a message about a case).</summary>
     public Guid ComplaintId { get; private set; }
 
-    /// <summary>ODS code of the organisation handling the case, on whose behalf it is sent.</summary>
+    /// <summary>ODS code of the organisation on whose behalf it is sent: the one handling the case, or for a message about the complaint, the one writing.</summary>
     public string OrganisationCode { get; private set; } = "";
 
     /// <summary>Where it is in its life.</summary>
@@ -160,6 +163,19 @@ public sealed class SentMessage
         {
             message._facts[name] = value;
         }
+        return message;
+    }
+
+    /// <summary>
+    /// A message about a complaint rather than a case (ADR 37), decided on because of an intake event, to be sent after
+    /// the decision commits; keyed like any other on the event, the template and the recipient's role.
+    /// </summary>
+    public static SentMessage QueueAboutComplaint(
+        Guid eventId, string template, RecipientRole recipient, Guid complaintId, string organisationCode,
+        IReadOnlyDictionary<string, string> facts, DateTimeOffset now)
+    {
+        var message = Queue(eventId, template, recipient, Guid.Empty, complaintId, organisationCode, facts, now);
+        message.CaseId = null;
         return message;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grpc.Core;
 using IcsComplaints.Intake.Api.Features.GetComplainantContact;
+using IcsComplaints.Intake.Api.Features.GetComplaintStatement;
 using SearchComplaintsHandler = IcsComplaints.Intake.Api.Features.SearchComplaints.SearchComplaintsHandler;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Platform.Security;
@@ -10,9 +11,11 @@ namespace IcsComplaints.Intake.Api.Grpc;
 /// <summary>
 /// Contact details of a complainant for another service acting for the user (the case service writing the final
 /// response, or showing an advocate their client): the user's token is forwarded, so the same read rules and audit
-/// apply as to the REST API.
+/// apply as to the REST API. The correspondence service reads contact details, and for the written record of an oral
+/// complaint what the complainant said, under its own identity with a purpose (ADR 36, 37).
 /// </summary>
-public sealed class ComplaintRecordsGrpcService(GetComplainantContactHandler contacts, SearchComplaintsHandler search) : ComplaintRecordsService.ComplaintRecordsServiceBase
+public sealed class ComplaintRecordsGrpcService(GetComplainantContactHandler contacts, SearchComplaintsHandler search, GetComplaintStatementHandler statements)
+    : ComplaintRecordsService.ComplaintRecordsServiceBase
 {
     /// <inheritdoc />
     public override async Task<SearchComplaintsResponse> SearchComplaints(SearchComplaintsRequest request, ServerCallContext context)
@@ -67,6 +70,7 @@ public sealed class ComplaintRecordsGrpcService(GetComplainantContactHandler con
             InterpreterLanguage = complaint.InterpreterLanguage ?? "",
             Postcode = person.Address?.Postcode ?? "",
             State = complaint.State.ToString(),
+            Route = complaint.Route.ToString(),
         };
         if (person.Address is { } address)
         {
@@ -74,5 +78,22 @@ public sealed class ComplaintRecordsGrpcService(GetComplainantContactHandler con
         }
         contact.Adjustments.AddRange(complaint.ReasonableAdjustments.Select(a => a.ToString()));
         return contact;
+    }
+
+    /// <inheritdoc />
+    [AdmitsService(Roles.CorrespondenceService)]
+    public override async Task<ComplaintStatement> GetComplaintStatement(GetComplaintStatementRequest request, ServerCallContext context)
+    {
+        var complaint = await statements.GetAsync(Caller.From(context.GetHttpContext().User), request.ComplaintId, request.Purpose, context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, "No such complaint."));
+        return new ComplaintStatement
+        {
+            Description = complaint.Description,
+            DesiredOutcome = complaint.DesiredOutcome ?? "",
+            Channel = complaint.Channel.ToString(),
+            ReceivedOn = complaint.ReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            WrittenRecordSentOn = complaint.WrittenRecordSentOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            State = complaint.State.ToString(),
+        };
     }
 }

@@ -37,5 +37,7 @@ public sealed class SentMessageConfiguration : IEntityTypeConfiguration<SentMess
         builder.HasIndex(m => new { m.EventId, m.Template, m.RecipientRole, m.RecipientCode }).IsUnique();
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.CaseId);
+        // Messages about a complaint before (or without) a case are found by the complaint (ADR 37).
+        builder.HasIndex(m => m.ComplaintId);
     }
 }

@@ -56,6 +56,41 @@ namespace IcsComplaints.Correspondence.Api.Data.Migrations
                     b.ToTable("cases", "correspondence");
                 });
 
+            modelBuilder.Entity("IcsComplaints.Correspondence.Domain.Complaints.KnownComplaint", b =>
+                {
+                    b.Property<Guid>("ComplaintId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<string>("HandlingOrganisationCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("handling_organisation_code");
+
+                    b.Property<string>("OrganisationCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("organisation_code");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("reference");
+
+                    b.HasKey("ComplaintId")
+                        .HasName("pk_complaints");
+
+                    b.ToTable("complaints", "correspondence");
+                });
+
             modelBuilder.Entity("IcsComplaints.Correspondence.Domain.Consents.AdvocacyConsent", b =>
                 {
                     b.Property<Guid>("GrantId")
@@ -113,7 +148,7 @@ namespace IcsComplaints.Correspondence.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
@@ -192,6 +227,9 @@ namespace IcsComplaints.Correspondence.Api.Data.Migrations
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_messages_case_id");
+
+                    b.HasIndex("ComplaintId")
+                        .HasDatabaseName("ix_messages_complaint_id");
 
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_messages_status_next_attempt_at");

@@ -7,7 +7,7 @@ namespace IcsComplaints.Correspondence.Api.Features.ListMessages;
 
 /// <summary>A message as the case's staff see it: what, to whom (by role), how and where it stands; never the address.</summary>
 /// <param name="Id">The message.</param>
-/// <param name="Template">Which message (deadline-approaching, deadline-missed).</param>
+/// <param name="Template">Which message (deadline-approaching, acknowledgement, oral-complaint-record, ...: <see cref="MessageTemplates"/>).</param>
 /// <param name="Recipient">Who it is for, by role: ComplaintsTeam, Complainant, AdvocacyService or ContributingOrganisation.</param>
 /// <param name="Status">Queued, Sending, Sent, Failed or NotSent.</param>
 /// <param name="Channel">How it went (Email), once sent.</param>
@@ -24,7 +24,10 @@ public sealed record MessageView(
     Guid Id, string Template, string Recipient, string Status, string? Channel, bool LargePrint, int Attempts,
     DateTimeOffset QueuedAt, DateTimeOffset? SentAt, string? Reason, string? RecipientCode = null);
 
-/// <summary>What was sent about a case, for its staff; a case of another organisation, or one not known, is not found.</summary>
+/// <summary>
+/// What was sent about a case, for its staff, with what its organisation sent about the complaint before the case
+/// opened (ADR 37); a case of another organisation, or one not known, is not found.
+/// </summary>
 public sealed class ListMessagesHandler(MessageStore store, MessageQueries queries)
 {
     /// <summary>The messages, oldest first.</summary>
@@ -36,7 +39,8 @@ public sealed class ListMessagesHandler(MessageStore store, MessageQueries queri
         {
             throw new RequestNotFoundException("No such case.");
         }
-        var messages = await queries.ForCaseAsync(caseId, ct);
+        // With the messages its own organisation sent about the complaint before the case opened (ADR 37).
+        var messages = await queries.ForCaseWithItsComplaintAsync(known, ct);
         return [.. messages.Select(m => new MessageView(
             m.Id, m.Template, m.RecipientRole.ToString(), m.Status.ToString(), m.Channel == MessageChannel.None ? null : m.Channel.ToString(),
             m.LargePrint, m.Attempts, m.QueuedAt, m.SentAt, m.Reason, m.RecipientCode.Length == 0 ? null : m.RecipientCode))];

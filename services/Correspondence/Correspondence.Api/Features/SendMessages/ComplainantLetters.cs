@@ -96,7 +96,7 @@ public sealed class ComplainantLetters(
     // The final response as it was signed and sent (Reg 14), which ends with how to go to the Ombudsman.
     private async Task<Letter?> FinalResponseAsync(SentMessage message, Recipient to, CancellationToken ct)
     {
-        if (await cases.FinalResponseAsync(message.CaseId, ct) is not { } sent)
+        if (await cases.FinalResponseAsync(CaseOf(message), ct) is not { } sent)
         {
             return null;
         }
@@ -124,7 +124,7 @@ public sealed class ComplainantLetters(
     // The survey link is made only now that the letter can reach the complainant, and is never stored here.
     private async Task<Letter?> SurveyInvitationAsync(SentMessage message, Recipient to, CancellationToken ct)
     {
-        if (await cases.SurveyLinkAsync(message.CaseId, ct) is not { } link)
+        if (await cases.SurveyLinkAsync(CaseOf(message), ct) is not { } link)
         {
             return null;
         }
@@ -135,6 +135,10 @@ public sealed class ComplainantLetters(
 
     private static Letter Progress(Recipient to, ProgressLetterModel letter) =>
         new(ProgressLetter.Subject(letter), ProgressLetter.Text(letter), ProgressLetter.Html(letter, to.Format), ProgressLetter.Pdf(letter, to.Format));
+
+    // The letters written here follow a case's steps; one about a complaint without a case is ComplaintLetters'.
+    private static Guid CaseOf(SentMessage message) =>
+        message.CaseId ?? throw new InvalidOperationException($"Message {message.Id} ({message.Template}) is about no case.");
 
     private static string? Given(string value) => value.Length == 0 ? null : value;
 

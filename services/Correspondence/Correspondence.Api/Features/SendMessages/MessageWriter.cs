@@ -23,7 +23,8 @@ public sealed record WrittenMessage(OutgoingEmail? Mail, OutgoingLetter? Letter,
 /// team, its mailbox from settings; for the complainant, from intake) and is never stored with the message.
 /// </summary>
 public sealed class MessageWriter(
-    MessageStore store, ComplainantLetters complainantLetters, IOptions<CorrespondenceOptions> options, ReviewerNotices reviewerNotices)
+    MessageStore store, ComplainantLetters complainantLetters, IOptions<CorrespondenceOptions> options, ReviewerNotices reviewerNotices,
+    ComplaintLetters complaintLetters)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
@@ -31,6 +32,11 @@ public sealed class MessageWriter(
     public async Task<WrittenMessage> WriteAsync(SentMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
+        // Messages about a complaint before (or without) a case (ADR 37), to the complainant or the ICB's team.
+        if (ComplaintLetters.Writes(message.Template))
+        {
+            return await complaintLetters.WriteAsync(message, ct);
+        }
         if (message.RecipientRole == RecipientRole.Complainant)
         {
             return await complainantLetters.WriteAsync(message, ct);

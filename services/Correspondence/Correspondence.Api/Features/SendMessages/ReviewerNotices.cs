@@ -142,7 +142,7 @@ public sealed class ReviewerNotices(
     }
 
     private async Task<string?> WhyNotAboutDraftsAsync(SentMessage message, CancellationToken ct) =>
-        AdvocateNotices.WhyNotAboutDrafts(await consents.ForServiceAsync(message.CaseId, message.RecipientCode, ct));
+        AdvocateNotices.WhyNotAboutDrafts(await consents.ForServiceAsync(message.CaseId ?? Guid.Empty, message.RecipientCode, ct));
 
     private async Task<(string? Reference, string Organisation)> CaseAsync(SentMessage message, CancellationToken ct)
     {

@@ -46,15 +46,30 @@ public sealed class GetComplainantContactHandler(ComplaintQueries queries, Advoc
     // purpose is what makes the read accountable, and is refused when missing rather than audited as unknown.
     private async Task<Complaint?> ForCorrespondenceAsync(Guid id, string? purpose, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(purpose) || purpose.Length > 50 || !purpose.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
-        {
-            throw new RequestValidationException("purpose", "Say why the details are read: 1 to 50 lower-case letters, digits and hyphens, such as \"acknowledgement\".");
-        }
+        ServiceReadPurpose.Check(purpose, "the details are");
         var complaint = await queries.FindAsync(id, ct);
         if (complaint is not null)
         {
             await audit.RecordReadAsync(AuditResources.Complaint, complaint.Id.ToString(), complaint.HandlingOrganisationCode, purpose, ct);
         }
         return complaint;
+    }
+}
+
+/// <summary>
+/// The purpose a service states when it reads personal data for itself (ADR 36, 37): what makes the read accountable in
+/// the audit trail, so it is refused as a field error when missing or malformed rather than audited as unknown.
+/// </summary>
+public static class ServiceReadPurpose
+{
+    /// <summary>Refuses a purpose that is not 1 to 50 lower-case letters, digits and hyphens.</summary>
+    /// <param name="purpose">The purpose given.</param>
+    /// <param name="what">What is read, for the message: "the details are", "the statement is".</param>
+    public static void Check([System.Diagnostics.CodeAnalysis.NotNull] string? purpose, string what)
+    {
+        if (string.IsNullOrEmpty(purpose) || purpose.Length > 50 || !purpose.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        {
+            throw new RequestValidationException("purpose", $"Say why {what} read: 1 to 50 lower-case letters, digits and hyphens, such as \"acknowledgement\".");
+        }
     }
 }

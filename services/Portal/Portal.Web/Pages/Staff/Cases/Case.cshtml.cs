@@ -114,6 +114,10 @@ public sealed class CaseModel(CaseApis apis) : PageModel
             "draft-for-advocate-review" or "draft-for-contributor" => "Draft review request",
             "draft-review-closing-today" => "Last-day review reminder",
             "final-response-issued" => "Final response notice",
+            "oral-complaint-record" => "Written record of the oral complaint",
+            "consent-request" => "Request for consent to share",
+            "consent-awaited" => "Consent awaited notice",
+            "transfer-notice" => "Transfer notice",
             _ => char.ToUpperInvariant(m.Template[0]) + m.Template[1..].Replace('-', ' '),
         };
         var status = m.Status switch
