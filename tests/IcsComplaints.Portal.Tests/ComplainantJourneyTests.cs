@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using IcsComplaints.TestKit;
 using Microsoft.Playwright;
 
 namespace IcsComplaints.Portal.Tests;
@@ -29,6 +30,37 @@ public sealed class ComplainantJourneyTests(PortalSystem system, Browser browser
         await journey.PressAsync("Check progress", "status-progress");
         await Assertions.Expect(journey.Page.Locator("h1")).ToContainTextAsync(reference);
         await Assertions.Expect(journey.Page.Locator("#progress")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(journey.Page.Locator("#sent-none")).ToBeVisibleAsync();
+        Assert.Empty(journey.Violations);
+    }
+
+    [Fact]
+    public async Task A_complainant_sees_on_the_progress_page_the_letters_sent_to_them_and_how()
+    {
+        var journey = new Journey(await browser.NewPageAsync(system.PublicAddress), "sent");
+        var (reference, secret) = await ComplainForSelfAsync(journey, "Nobody called me back about my test results.");
+        using var handler = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
+        var caseId = Guid.Empty;
+        await Eventually.TrueAsync(async () =>
+        {
+            var items = (await handler.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/cases?reference={reference}", UriKind.Relative))).GetProperty("items");
+            caseId = items.GetArrayLength() > 0 ? items[0].GetProperty("caseId").GetGuid() : Guid.Empty;
+            return caseId != Guid.Empty;
+        }, TimeSpan.FromSeconds(60), "the complaint's case opens");
+
+        await Personas.TakeStepAsync(system, "handler.rj1", caseId, "acknowledgement", new { channel = "Email", discussionOffered = true });
+        await Eventually.TrueAsync(async () => (await system.Mail.MessagesAsync()).Any(m => m.Subject == $"Your complaint {reference}: we have received it"),
+            TimeSpan.FromSeconds(60), "the acknowledgement is e-mailed");
+
+        await journey.OpenAsync("/status", "sent-status");
+        await journey.FillAsync("reference", reference);
+        await journey.FillAsync("secret", secret);
+        await journey.PressAsync("Check progress", "sent-progress");
+        var sent = journey.Page.Locator("#sent");
+        await Assertions.Expect(sent).ToContainTextAsync("Acknowledgement of your complaint");
+        // They asked for large print when they complained.
+        await Assertions.Expect(sent).ToContainTextAsync("By email, large print");
+        Assert.DoesNotContain("person@example.com", await sent.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(journey.Violations);
     }
 

@@ -29,6 +29,9 @@ public sealed record ComplaintProgress(
     string Reference, string OrganisationCode, DateOnly ReceivedOn, string Status, string Progress, DateOnly? AcknowledgedOn,
     DateOnly? ResponseDueBy, DateOnly? ResponseSentOn, DateOnly? ClosedOn, OmbudsmanSignpost? Ombudsman);
 
+/// <summary>A letter or e-mail sent to the complainant about their complaint.</summary>
+public sealed record SentLetter(string Template, string Title, string Channel, bool LargePrint, DateTimeOffset SentAt);
+
 /// <summary>One of a signed-in complainant's own complaints.</summary>
 public sealed record OwnComplaint(string Reference, string? OrganisationName, DateOnly ReceivedOn, string Progress);
 
@@ -89,6 +92,11 @@ public sealed class PublicApis(PlatformApi api)
     public Task<ApiResult<ComplaintProgress>> ProgressAsync(string reference, string secret, CancellationToken ct) =>
         api.GetAsync<ComplaintProgress>(
             "/api/v1/complaints/status" + QueryString.Create("reference", reference.Trim()), new Dictionary<string, string> { [SecretHeader] = secret.Trim() }, ct);
+
+    /// <summary>What was sent to the complainant, by the same reference and progress code (the code in a header).</summary>
+    public Task<ApiResult<ItemList<SentLetter>>> SentToComplainantAsync(string reference, string secret, CancellationToken ct) =>
+        api.GetAsync<ItemList<SentLetter>>(
+            "/api/v1/correspondence/sent-to-me" + QueryString.Create("reference", reference.Trim()), new Dictionary<string, string> { [SecretHeader] = secret.Trim() }, ct);
 
     /// <summary>
     /// Asks the advocacy service of the complainant's area to help with their complaint, on their own consent proven by

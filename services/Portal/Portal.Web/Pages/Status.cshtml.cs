@@ -21,6 +21,9 @@ public sealed class StatusModel(PublicApis apis) : PageModel
 
     public ComplaintProgress? Progress { get; private set; }
 
+    /// <summary>What was sent to the complainant, oldest first; <c>null</c> when it could not be read just now.</summary>
+    public IReadOnlyList<SentLetter>? Sent { get; private set; }
+
     public void OnGet()
     {
     }
@@ -43,6 +46,8 @@ public sealed class StatusModel(PublicApis apis) : PageModel
         if (found.Value is { } progress)
         {
             Progress = progress;
+            // The progress stands on its own: if the list of letters cannot be read now, the page says so rather than fail.
+            Sent = (await apis.SentToComplainantAsync(Reference!, Secret!, ct)).Value?.Items;
             return Page();
         }
         if (found.NotFound)
