@@ -15,6 +15,8 @@ using CaseDbContext = cases::IcsComplaints.Case.Api.Data.CaseDbContext;
 using CaseDeadlineMonitor = cases::IcsComplaints.Case.Api.Features.WatchDeadlines.CaseDeadlineMonitor;
 using DeadlineScanOptions = cases::IcsComplaints.Case.Api.Features.WatchDeadlines.DeadlineScanOptions;
 
+using static IcsComplaints.TestKit.CaseApiSteps;
+
 namespace IcsComplaints.Case.Tests;
 
 /// <summary>
@@ -218,29 +220,6 @@ public sealed class CaseProcedureTests(ComplaintHandlingSystem system)
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (body.GetProperty("id").GetGuid(), body.GetProperty("reference").GetString()!);
-    }
-
-    private static async Task<Guid> CaseIdAsync(HttpClient http, string reference)
-    {
-        Guid id = default;
-        await Eventually.TrueAsync(async () =>
-        {
-            var items = (await http.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/cases?reference={reference}", UriKind.Relative))).GetProperty("items");
-            if (items.GetArrayLength() == 0)
-            {
-                return false;
-            }
-            id = items[0].GetProperty("caseId").GetGuid();
-            return true;
-        }, Patience, "the case opens");
-        return id;
-    }
-
-    private static async Task<JsonElement> StepAsync(HttpClient http, Guid caseId, string step, object body, bool put = false)
-    {
-        using var response = put ? await http.PutAsJsonAsync(Path(caseId, step), body) : await http.PostAsJsonAsync(Path(caseId, step), body);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{step}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private static Task RefusedAsync(HttpClient http, Guid caseId, string step, object body, HttpStatusCode expected, params string[] fields) =>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
 using IcsComplaints.AdvocacyReferral.Contracts.Events;
 using IcsComplaints.Case.Contracts.Events;
 using IcsComplaints.Correspondence.Domain.Messages;
@@ -20,6 +18,8 @@ namespace IcsComplaints.Correspondence.Tests;
 /// </summary>
 public sealed class AdvocateAndContributorNoticeTests(CorrespondenceSystem system)
 {
+    private LetterSteps Letters { get; } = new(system);
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
@@ -35,7 +35,7 @@ public sealed class AdvocateAndContributorNoticeTests(CorrespondenceSystem syste
         await OwnQueues.SendAsync(Bus, "correspondence", Referral(caseId, "ADV01", "Complainant"));
         await OwnQueues.SendAsync(Bus, "correspondence", Referral(caseId, CorrespondenceSystem.AdvocacyServiceWithOwnMailbox, "Handler"));
 
-        var mails = await MailAboutAsync(reference, expected: 2);
+        var mails = await Letters.MailAboutAsync(reference, expected: 2);
         Assert.Equal(2, mails.Count);
         var adv01 = Assert.Single(mails, m => m.To.SequenceEqual(["advocacy.adv01@nhs.example"]));
         Assert.Equal($"Complaint {reference}: referred to your advocacy service", adv01.Subject);
@@ -56,7 +56,7 @@ public sealed class AdvocateAndContributorNoticeTests(CorrespondenceSystem syste
 
         await OwnQueues.SendAsync(Bus, "correspondence", Shared(caseId, 2, ["ADV01", "ADV02"], ["R1H"], lastDay.AddDays(-1), lastDay));
 
-        var mails = await MailAboutAsync(reference, expected: 5);
+        var mails = await Letters.MailAboutAsync(reference, expected: 5);
         Assert.Equal(5, mails.Count);
         var day = lastDay.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
         foreach (var service in new[] { "adv01", "adv02" })
@@ -78,7 +78,7 @@ public sealed class AdvocateAndContributorNoticeTests(CorrespondenceSystem syste
         Assert.Contains("(Regulation 9 of the Local Authority Social Services", contributorText, StringComparison.Ordinal);
         Assert.Contains($"https://complaints.example/staff/contributions/{caseId}", contributorText, StringComparison.Ordinal);
 
-        var listed = await ListAsync(await system.TokenAsync("handler.rj1"), caseId);
+        var listed = await Letters.ListAsync(await system.TokenAsync("handler.rj1"), caseId);
         Assert.Equal(
             ["AdvocacyService ADV01 draft-for-advocate-review", "AdvocacyService ADV01 draft-review-closing-today",
                 "AdvocacyService ADV02 draft-for-advocate-review", "AdvocacyService ADV02 draft-review-closing-today",
@@ -93,7 +93,7 @@ public sealed class AdvocateAndContributorNoticeTests(CorrespondenceSystem syste
     {
         var (caseId, reference) = await CaseAtAsync("RJ1");
         await OwnQueues.SendAsync(Bus, "correspondence", Shared(caseId, 1, ["ADV01", "ADV02"], [], Today, Today.AddDays(7)));
-        await MailAboutAsync(reference, expected: 2);
+        await Letters.MailAboutAsync(reference, expected: 2);
 
         await OwnQueues.SendAsync(Bus, "correspondence", new DraftReviewClosed
         {
@@ -109,7 +109,7 @@ public sealed class AdvocateAndContributorNoticeTests(CorrespondenceSystem syste
         Assert.Equal($"The review closed (Completed) on {Today:yyyy-MM-dd}, so no reminder is owed.", reminders[0].Reason);
         Assert.True(reminders[1].NextAttemptAt > DateTimeOffset.UtcNow.AddDays(5), "the other reminder waits for the last day");
         await AfterTheQueueHasMovedOnAsync();
-        Assert.Equal(2, (await MailAboutAsync(reference, expected: 2)).Count);
+        Assert.Equal(2, (await Letters.MailAboutAsync(reference, expected: 2)).Count);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class AdvocateAndContributorNoticeTests(CorrespondenceSystem syste
         var eventId = NewId.NextGuid();
         await OwnQueues.SendAsync(Bus, "correspondence", FinalResponse(caseId, new DateOnly(2026, 12, 4)), eventId);
 
-        var mail = Assert.Single(await MailAboutAsync(reference, expected: 1));
+        var mail = Assert.Single(await Letters.MailAboutAsync(reference, expected: 1));
         Assert.Equal(["advocacy.adv01@nhs.example"], mail.To);
         Assert.Equal($"Complaint {reference}: the final response has been sent", mail.Subject);
         var text = await system.Mail.PlainTextAsync(mail.Id);
@@ -140,7 +140,7 @@ public sealed class AdvocateAndContributorNoticeTests(CorrespondenceSystem syste
         // Delivered again, it sends nothing more.
         await OwnQueues.SendAsync(Bus, "correspondence", FinalResponse(caseId, new DateOnly(2026, 12, 4)), eventId);
         await AfterTheQueueHasMovedOnAsync();
-        Assert.Single(await MailAboutAsync(reference, expected: 1));
+        Assert.Single(await Letters.MailAboutAsync(reference, expected: 1));
         Assert.Equal(1, await system.InDb(db => db.Messages.CountAsync(m => m.CaseId == caseId && m.Template == MessageTemplates.FinalResponseIssued)));
     }
 
@@ -161,11 +161,11 @@ public sealed class AdvocateAndContributorNoticeTests(CorrespondenceSystem syste
         await OwnQueues.SendAsync(Bus, "correspondence", Shared(caseId, 3, ["ADV03"], [], Today, Today));
 
         var token = await system.TokenAsync("handler.rj1");
-        await Eventually.TrueAsync(async () => (await ListAsync(token, caseId)).Any(m => m.GetProperty("status").GetString() == "NotSent"), Patience, "the notice is not sent");
-        var listed = Assert.Single(await ListAsync(token, caseId));
+        await Eventually.TrueAsync(async () => (await Letters.ListAsync(token, caseId)).Any(m => m.GetProperty("status").GetString() == "NotSent"), Patience, "the notice is not sent");
+        var listed = Assert.Single(await Letters.ListAsync(token, caseId));
         Assert.Equal("The complainant's consent for the advocacy service ended before this was sent.", listed.GetProperty("reason").GetString());
         await AfterTheQueueHasMovedOnAsync();
-        Assert.Empty(await MailAboutAsync(reference, expected: 0));
+        Assert.Empty(await Letters.MailAboutAsync(reference, expected: 0));
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class AdvocateAndContributorNoticeTests(CorrespondenceSystem syste
         var eventId = NewId.NextGuid();
 
         await OwnQueues.SendAsync(Bus, "correspondence", shared, eventId);
-        await MailAboutAsync(reference, expected: 2);
+        await Letters.MailAboutAsync(reference, expected: 2);
         await system.InDb(db => db.Database.ExecuteSqlAsync($"DELETE FROM correspondence.inbox_messages WHERE message_id = {eventId}"));
         await OwnQueues.SendAsync(Bus, "correspondence", shared, eventId);
         await Eventually.TrueAsync(
@@ -184,7 +184,7 @@ public sealed class AdvocateAndContributorNoticeTests(CorrespondenceSystem syste
             Patience, "the redelivered event is consumed again");
         await AfterTheQueueHasMovedOnAsync();
 
-        Assert.Equal(2, (await MailAboutAsync(reference, expected: 2)).Count);
+        Assert.Equal(2, (await Letters.MailAboutAsync(reference, expected: 2)).Count);
         var stored = await system.InDb(db => db.Messages.AsNoTracking().Where(m => m.CaseId == caseId).ToListAsync());
         // The advocate's notice and reminder, and one for each contributor: RJZ has set no mailbox, so nothing goes to it.
         Assert.Equal(4, stored.Count);
@@ -233,18 +233,6 @@ public sealed class AdvocateAndContributorNoticeTests(CorrespondenceSystem syste
         UpdatesBeforeOutcome = 2, Findings = 3, FindingsUpheld = 1, Apology = true, Changes = 1, Remedy = false,
     };
 
-    /// <summary>The e-mails whose subject names the reference, once at least <paramref name="expected"/> have arrived.</summary>
-    private async Task<List<CaughtMail>> MailAboutAsync(string reference, int expected)
-    {
-        List<CaughtMail> found = [];
-        await Eventually.TrueAsync(async () =>
-        {
-            found = [.. (await system.Mail.MessagesAsync()).Where(m => m.Subject.Contains(reference, StringComparison.Ordinal))];
-            return found.Count >= expected;
-        }, Patience, $"{expected} e-mail(s) about {reference} arrive");
-        return found;
-    }
-
     /// <summary>
     /// Waits until a referral sent after everything so far has been consumed and its e-mail sent: whatever came before
     /// it has had its chance to send something.
@@ -253,13 +241,7 @@ public sealed class AdvocateAndContributorNoticeTests(CorrespondenceSystem syste
     {
         var (caseId, reference) = await CaseAtAsync("RJ1");
         await OwnQueues.SendAsync(Bus, "correspondence", Referral(caseId, "ADV01", "Handler"));
-        await MailAboutAsync(reference, expected: 1);
+        await Letters.MailAboutAsync(reference, expected: 1);
     }
 
-    private async Task<List<JsonElement>> ListAsync(string token, Guid caseId)
-    {
-        using var http = system.Http(token);
-        var page = await http.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/correspondence/cases/{caseId}/messages", UriKind.Relative));
-        return [.. page.GetProperty("items").EnumerateArray()];
-    }
 }

@@ -2,9 +2,6 @@
 // and read back, side by side so that what each event owes, and what it must not, can be compared.
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using IcsComplaints.Case.Contracts.Events;
 using IcsComplaints.Correspondence.Domain.Complaints;
 using IcsComplaints.Correspondence.Domain.Messages;
@@ -14,8 +11,6 @@ using IcsComplaints.TestKit;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
-using UglyToad.PdfPig;
 
 namespace IcsComplaints.Correspondence.Tests;
 
@@ -28,6 +23,8 @@ namespace IcsComplaints.Correspondence.Tests;
 /// </summary>
 public sealed class ComplaintMessagesTests(CorrespondenceSystem system)
 {
+    private LetterSteps Letters { get; } = new(system);
+
     private const string Provider = "Guy's and St Thomas' NHS Foundation Trust";
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -54,9 +51,9 @@ public sealed class ComplaintMessagesTests(CorrespondenceSystem system)
             description = said, desiredOutcome = "An apology.",
         });
 
-        var mail = Assert.Single(await MailToAsync(email, expected: 1));
+        var mail = Assert.Single(await Letters.MailToAsync(email, expected: 1));
         Assert.Equal($"Your complaint {complaint.Reference}: our written record of what you told us", mail.Subject);
-        using var pdf = await PdfOfAsync(mail);
+        using var pdf = await Letters.PdfOfAsync(mail);
         var letter = string.Join(' ', pdf.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text))));
         foreach (var expected in new[] { complaint.Reference, "Orla Byrne", "by telephone", Written(DaysAgo(1)), said, "An apology.", "complaints.rj1@nhs.example" })
         {
@@ -96,13 +93,13 @@ public sealed class ComplaintMessagesTests(CorrespondenceSystem system)
             description = "The reception desk turned me away.",
         });
 
-        var printed = Assert.Single(await MailToAsync(CorrespondenceSystem.PrintMailbox, expected: 1, about: complaint.Reference));
-        using var pdf = await PdfOfAsync(printed);
+        var printed = Assert.Single(await Letters.MailToAsync(CorrespondenceSystem.PrintMailbox, expected: 1, about: complaint.Reference));
+        using var pdf = await Letters.PdfOfAsync(printed);
         Assert.Contains("3 Quay Street", string.Join(' ', pdf.GetPages().Select(p => p.Text)), StringComparison.Ordinal);
         Assert.True(pdf.GetPages().SelectMany(p => p.Letters).Where(l => l.Value.Trim().Length > 0).Min(l => l.PointSize) >= 17.5, "large print");
         var stored = Assert.Single(await SentAsync(complaint.Id, count: 1));
         Assert.Equal((MessageChannel.Post, true), (stored.Channel, stored.LargePrint));
-        Assert.Empty(await MailToAsync(email, expected: 0));
+        Assert.Empty(await Letters.MailToAsync(email, expected: 0));
     }
 
     [Fact]
@@ -134,7 +131,7 @@ public sealed class ComplaintMessagesTests(CorrespondenceSystem system)
 
         var stored = await SettledAsync(complaint.Id, MessageTemplates.OralComplaintRecord, MessageStatus.NotSent);
         Assert.Equal($"The complaints team recorded at intake that they sent the written record themselves on {DaysAgo(1)} (Reg 13(2)).", stored.Reason);
-        Assert.Empty(await MailToAsync(email, expected: 0));
+        Assert.Empty(await Letters.MailToAsync(email, expected: 0));
     }
 
     [Fact]
@@ -175,9 +172,9 @@ public sealed class ComplaintMessagesTests(CorrespondenceSystem system)
         var email = NewAddress();
         var complaint = await ToTheIcbAsync(email, receivedOn: DaysAgo(3));
 
-        var asked = Assert.Single(await MailToAsync(email, expected: 1));
+        var asked = Assert.Single(await Letters.MailToAsync(email, expected: 1));
         Assert.Equal($"Your complaint {complaint.Reference}: may we share it with {Provider}?", asked.Subject);
-        using (var pdf = await PdfOfAsync(asked))
+        using (var pdf = await Letters.PdfOfAsync(asked))
         {
             var letter = string.Join(' ', pdf.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text))));
             foreach (var expected in new[] { "NHS South East London Integrated Care Board", complaint.Reference, "Tess Grant", "If you agree", "If you do not agree", "complaints.qkk@nhs.example" })
@@ -185,7 +182,7 @@ public sealed class ComplaintMessagesTests(CorrespondenceSystem system)
                 Assert.Contains(expected, letter, StringComparison.Ordinal);
             }
         }
-        var notice = Assert.Single(await MailToAsync("complaints.qkk@nhs.example", expected: 1, about: complaint.Reference));
+        var notice = Assert.Single(await Letters.MailToAsync("complaints.qkk@nhs.example", expected: 1, about: complaint.Reference));
         Assert.Equal($"Complaint {complaint.Reference}: waiting for the complainant's consent to share it", notice.Subject);
         var text = await system.Mail.PlainTextAsync(notice.Id);
         Assert.Contains($"is about {Provider}, which your organisation commissions. It has been waiting 3 days for the complainant's consent", text, StringComparison.Ordinal);
@@ -204,13 +201,13 @@ public sealed class ComplaintMessagesTests(CorrespondenceSystem system)
     {
         var email = NewAddress();
         var complaint = await ToTheIcbAsync(email, receivedOn: DaysAgo(6));
-        await MailToAsync(email, expected: 1);
+        await Letters.MailToAsync(email, expected: 1);
 
         await TransferToTheProviderAsync(complaint);
 
-        var mails = await MailToAsync(email, expected: 2);
+        var mails = await Letters.MailToAsync(email, expected: 2);
         var told = Assert.Single(mails, m => m.Subject == $"Your complaint {complaint.Reference} has been passed to {Provider}");
-        using var pdf = await PdfOfAsync(told);
+        using var pdf = await Letters.PdfOfAsync(told);
         var letter = string.Join(' ', pdf.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text))));
         Assert.Contains($"treat your complaint as received on {Written(DaysAgo(6))}, the day we first received it", letter, StringComparison.Ordinal);
         Assert.Contains($"Their complaints team: complaints.rj1@nhs.example. Please quote your reference {complaint.Reference}", letter, StringComparison.Ordinal);
@@ -261,8 +258,8 @@ public sealed class ComplaintMessagesTests(CorrespondenceSystem system)
         Assert.Equal([MessageTemplates.TransferNotice], stored.Where(m => m.EventId == transferredId).Select(m => m.Template));
         Assert.All(stored, m => Assert.Equal(1, m.Attempts));
         // Two requests for consent (one per event that owed one), the written record and the transfer notice; two team notices.
-        Assert.Equal(4, (await MailToAsync(email, expected: 4)).Count);
-        Assert.Equal(2, (await MailToAsync("complaints.qkk@nhs.example", expected: 2, about: complaint.Reference)).Count);
+        Assert.Equal(4, (await Letters.MailToAsync(email, expected: 4)).Count);
+        Assert.Equal(2, (await Letters.MailToAsync("complaints.qkk@nhs.example", expected: 2, about: complaint.Reference)).Count);
     }
 
     [Fact]
@@ -283,7 +280,7 @@ public sealed class ComplaintMessagesTests(CorrespondenceSystem system)
 
         var stored = await SettledAsync(complaint.Id, MessageTemplates.ConsentRequest, MessageStatus.NotSent);
         Assert.Equal("The complaint no longer waits for consent to share at intake (AwaitingRoutingDecision): the complainant is not asked for it.", stored.Reason);
-        Assert.Empty(await MailToAsync(email, expected: 0));
+        Assert.Empty(await Letters.MailToAsync(email, expected: 0));
     }
 
     [Fact]
@@ -291,22 +288,22 @@ public sealed class ComplaintMessagesTests(CorrespondenceSystem system)
     {
         var email = NewAddress();
         var complaint = await ToTheIcbAsync(email, receivedOn: DaysAgo(2));
-        await MailToAsync(email, expected: 1);
+        await Letters.MailToAsync(email, expected: 1);
         await TransferToTheProviderAsync(complaint);
-        await MailToAsync(email, expected: 2);
+        await Letters.MailToAsync(email, expected: 2);
         // The case service opened a case at the ICB as the complaint arrived, and one at the provider on the transfer.
         await SentAsync(complaint.Id, count: 3);
         var icbCase = await CaseOpenedAsync(complaint, "QKK");
         var providerCase = await CaseOpenedAsync(complaint, "RJ1");
 
-        var listed = await ListAsync(await system.TokenAsync("handler.qkk"), icbCase);
+        var listed = await Letters.ListAsync(await system.TokenAsync("handler.qkk"), icbCase);
         Assert.Equal(
             [("consent-awaited", "ComplaintsTeam"), ("consent-request", "Complainant"), ("transfer-notice", "Complainant")],
             listed.Select(m => (m.GetProperty("template").GetString()!, m.GetProperty("recipient").GetString()!)).Order());
         Assert.All(listed, m => Assert.Equal("Sent", m.GetProperty("status").GetString()));
         Assert.DoesNotContain("@", string.Join(' ', listed.Select(m => m.GetRawText())), StringComparison.Ordinal);
         // The provider never sees the ICB's letters, sent before it had the complaint.
-        Assert.Empty(await ListAsync(await system.TokenAsync("handler.rj1"), providerCase));
+        Assert.Empty(await Letters.ListAsync(await system.TokenAsync("handler.rj1"), providerCase));
         using var provider = system.Http(await system.TokenAsync("handler.rj1"));
         Assert.Equal(HttpStatusCode.NotFound, (await provider.GetAsync(new Uri($"/api/v1/correspondence/cases/{icbCase}/messages", UriKind.Relative))).StatusCode);
     }
@@ -323,7 +320,7 @@ public sealed class ComplaintMessagesTests(CorrespondenceSystem system)
         await SentAsync(complaint.Id, count: 1);
         var caseId = await CaseOpenedAsync(complaint, "RJ1");
 
-        var listed = Assert.Single(await ListAsync(await system.TokenAsync("handler.rj1"), caseId));
+        var listed = Assert.Single(await Letters.ListAsync(await system.TokenAsync("handler.rj1"), caseId));
         Assert.Equal(("oral-complaint-record", "Complainant", "Sent", "Email"),
             (listed.GetProperty("template").GetString(), listed.GetProperty("recipient").GetString(), listed.GetProperty("status").GetString(), listed.GetProperty("channel").GetString()));
     }
@@ -426,38 +423,7 @@ public sealed class ComplaintMessagesTests(CorrespondenceSystem system)
             organisationCode = "RJ1", channel = "Phone", receivedOn = Today,
             complainant = new { name = "Wyn Park", email }, description = "A marker complaint.",
         });
-        await MailToAsync(email, expected: 1);
+        await Letters.MailToAsync(email, expected: 1);
     }
 
-    /// <summary>The e-mails to the address (about the reference, when given), once at least <paramref name="expected"/> have arrived.</summary>
-    private async Task<List<CaughtMail>> MailToAsync(string address, int expected, string? about = null)
-    {
-        List<CaughtMail> found = [];
-        await Eventually.TrueAsync(async () =>
-        {
-            found = [.. (await system.Mail.MessagesAsync())
-                .Where(m => m.To.Contains(address, StringComparer.OrdinalIgnoreCase) && (about is null || m.Subject.Contains(about, StringComparison.Ordinal)))];
-            return found.Count >= expected;
-        }, Patience, $"{expected} e-mail(s) to the address arrive");
-        return found;
-    }
-
-    private async Task<PdfDocument> PdfOfAsync(CaughtMail mail)
-    {
-        Assert.Equal(1, mail.AttachmentCount);
-        using var raw = new MemoryStream(Encoding.UTF8.GetBytes(await system.Mail.RawAsync(mail.Id)));
-        var message = await MimeMessage.LoadAsync(raw);
-        var part = Assert.Single(message.Attachments.OfType<MimePart>());
-        Assert.Equal("application/pdf", part.ContentType.MimeType);
-        using var content = new MemoryStream();
-        await part.Content!.DecodeToAsync(content);
-        return PdfDocument.Open(content.ToArray());
-    }
-
-    private async Task<List<JsonElement>> ListAsync(string token, Guid caseId)
-    {
-        using var http = system.Http(token);
-        var page = await http.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/correspondence/cases/{caseId}/messages", UriKind.Relative));
-        return [.. page.GetProperty("items").EnumerateArray()];
-    }
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using IcsComplaints.Case.Contracts.Events;
 using IcsComplaints.TestKit;
 using MassTransit;
@@ -18,6 +16,8 @@ namespace IcsComplaints.Correspondence.Tests;
 /// </summary>
 public sealed class CorrespondenceTests(CorrespondenceSystem system)
 {
+    private LetterSteps Letters { get; } = new(system);
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private IBus Bus => system.Service.Services.GetRequiredService<IBus>();
@@ -29,7 +29,7 @@ public sealed class CorrespondenceTests(CorrespondenceSystem system)
 
         await OwnQueues.SendAsync(Bus, "correspondence", Approaching(caseId, "RJ1", "Response", new DateOnly(2026, 12, 18), 3));
 
-        var mail = Assert.Single(await MailAboutAsync(reference, expected: 1));
+        var mail = Assert.Single(await Letters.MailAboutAsync(reference, expected: 1));
         Assert.Equal(["complaints.rj1@nhs.example"], mail.To);
         Assert.Equal($"Complaint {reference}: the response deadline is Friday 18 December 2026", mail.Subject);
         var text = await system.Mail.PlainTextAsync(mail.Id);
@@ -47,7 +47,7 @@ public sealed class CorrespondenceTests(CorrespondenceSystem system)
 
         await OwnQueues.SendAsync(Bus, "correspondence", Missed(caseId, "RJ1", "Backstop", new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 1)));
 
-        var mail = Assert.Single(await MailAboutAsync(reference, expected: 1));
+        var mail = Assert.Single(await Letters.MailAboutAsync(reference, expected: 1));
         Assert.Equal(["complaints.rj1@nhs.example"], mail.To);
         Assert.Equal($"Complaint {reference}: the six-month backstop deadline was missed", mail.Subject);
         var text = await system.Mail.PlainTextAsync(mail.Id);
@@ -63,11 +63,11 @@ public sealed class CorrespondenceTests(CorrespondenceSystem system)
         var eventId = NewId.NextGuid();
 
         await OwnQueues.SendAsync(Bus, "correspondence", missed, eventId);
-        await MailAboutAsync(reference, expected: 1);
+        await Letters.MailAboutAsync(reference, expected: 1);
         await OwnQueues.SendAsync(Bus, "correspondence", missed, eventId);
         await AfterTheQueueHasMovedOnAsync();
 
-        Assert.Single(await MailAboutAsync(reference, expected: 1));
+        Assert.Single(await Letters.MailAboutAsync(reference, expected: 1));
         Assert.Equal(1, await system.InDb(db => db.Messages.CountAsync(m => m.CaseId == caseId)));
     }
 
@@ -78,7 +78,7 @@ public sealed class CorrespondenceTests(CorrespondenceSystem system)
         var near = Approaching(caseId, "RJ1", "Update", new DateOnly(2026, 12, 9), 2);
         var eventId = NewId.NextGuid();
         await OwnQueues.SendAsync(Bus, "correspondence", near, eventId);
-        await MailAboutAsync(reference, expected: 1);
+        await Letters.MailAboutAsync(reference, expected: 1);
 
         // Inbox rows are kept 14 days: a redelivery after that finds none, and only the message's own key stops it.
         await system.InDb(db => db.Database.ExecuteSqlAsync($"DELETE FROM correspondence.inbox_messages WHERE message_id = {eventId}"));
@@ -88,7 +88,7 @@ public sealed class CorrespondenceTests(CorrespondenceSystem system)
             Patience, "the redelivered event is consumed again");
         await AfterTheQueueHasMovedOnAsync();
 
-        Assert.Single(await MailAboutAsync(reference, expected: 1));
+        Assert.Single(await Letters.MailAboutAsync(reference, expected: 1));
         var stored = Assert.Single(await system.InDb(db => db.Messages.AsNoTracking().Where(m => m.CaseId == caseId).ToListAsync()));
         Assert.Equal((MessageStatus.Sent, 1), (stored.Status, stored.Attempts));
     }
@@ -101,12 +101,12 @@ public sealed class CorrespondenceTests(CorrespondenceSystem system)
         await OwnQueues.SendAsync(Bus, "correspondence", Missed(caseId, CorrespondenceSystem.WithoutMailbox, "Response", new DateOnly(2026, 12, 4), new DateOnly(2026, 12, 7)));
 
         await Eventually.TrueAsync(
-            async () => (await ListAsync(await system.TokenAsync("handler.rjz"), caseId)).Any(m => m.GetProperty("status").GetString() == "NotSent"),
+            async () => (await Letters.ListAsync(await system.TokenAsync("handler.rjz"), caseId)).Any(m => m.GetProperty("status").GetString() == "NotSent"),
             Patience, "the message is recorded as not sent");
-        var listed = Assert.Single(await ListAsync(await system.TokenAsync("handler.rjz"), caseId));
+        var listed = Assert.Single(await Letters.ListAsync(await system.TokenAsync("handler.rjz"), caseId));
         Assert.Equal("No complaints team mailbox is set for the organisation.", listed.GetProperty("reason").GetString());
         await AfterTheQueueHasMovedOnAsync();
-        Assert.Empty(await MailAboutAsync(reference, expected: 0));
+        Assert.Empty(await Letters.MailAboutAsync(reference, expected: 0));
     }
 
     [Fact]
@@ -114,9 +114,9 @@ public sealed class CorrespondenceTests(CorrespondenceSystem system)
     {
         var (caseId, reference) = await CaseAtAsync("RJ1");
         await OwnQueues.SendAsync(Bus, "correspondence", Approaching(caseId, "RJ1", "Acknowledgement", new DateOnly(2026, 12, 8), 1));
-        await MailAboutAsync(reference, expected: 1);
+        await Letters.MailAboutAsync(reference, expected: 1);
 
-        var listed = Assert.Single(await ListAsync(await system.TokenAsync("handler.rj1"), caseId));
+        var listed = Assert.Single(await Letters.ListAsync(await system.TokenAsync("handler.rj1"), caseId));
         Assert.Equal(
             ("deadline-approaching", "ComplaintsTeam", "Sent", "Email", 1),
             (listed.GetProperty("template").GetString(), listed.GetProperty("recipient").GetString(), listed.GetProperty("status").GetString(),
@@ -160,18 +160,6 @@ public sealed class CorrespondenceTests(CorrespondenceSystem system)
         CaseId = caseId, ComplaintId = Guid.NewGuid(), OrganisationCode = organisation, Deadline = deadline, DueOn = dueOn, DetectedOn = detectedOn,
     };
 
-    /// <summary>The e-mails whose subject names the reference, once at least <paramref name="expected"/> have arrived.</summary>
-    private async Task<List<CaughtMail>> MailAboutAsync(string reference, int expected)
-    {
-        List<CaughtMail> found = [];
-        await Eventually.TrueAsync(async () =>
-        {
-            found = [.. (await system.Mail.MessagesAsync()).Where(m => m.Subject.Contains(reference, StringComparison.Ordinal))];
-            return found.Count >= expected;
-        }, Patience, $"{expected} e-mail(s) about {reference} arrive");
-        return found;
-    }
-
     /// <summary>
     /// Waits until an event sent after everything so far has been consumed and its e-mail sent: whatever came before
     /// it has had its chance to send something.
@@ -180,13 +168,6 @@ public sealed class CorrespondenceTests(CorrespondenceSystem system)
     {
         var (caseId, reference) = await CaseAtAsync("RJ1");
         await OwnQueues.SendAsync(Bus, "correspondence", Approaching(caseId, "RJ1", "Update", new DateOnly(2026, 12, 31), 5));
-        await MailAboutAsync(reference, expected: 1);
-    }
-
-    private async Task<List<JsonElement>> ListAsync(string token, Guid caseId)
-    {
-        using var http = system.Http(token);
-        var page = await http.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/correspondence/cases/{caseId}/messages", UriKind.Relative));
-        return [.. page.GetProperty("items").EnumerateArray()];
+        await Letters.MailAboutAsync(reference, expected: 1);
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using IcsComplaints.Case.Contracts.Events;
 using IcsComplaints.TestKit;
 using MassTransit;
@@ -63,6 +65,26 @@ public sealed class LetterSteps(CorrespondenceSystem system)
             return found.Count >= expected;
         }, Patience, $"{expected} e-mail(s) to the address arrive");
         return found;
+    }
+
+    /// <summary>The e-mails whose subject names the reference, once at least <paramref name="expected"/> have arrived.</summary>
+    public async Task<List<CaughtMail>> MailAboutAsync(string reference, int expected)
+    {
+        List<CaughtMail> found = [];
+        await Eventually.TrueAsync(async () =>
+        {
+            found = [.. (await system.Mail.MessagesAsync()).Where(m => m.Subject.Contains(reference, StringComparison.Ordinal))];
+            return found.Count >= expected;
+        }, Patience, $"{expected} e-mail(s) about {reference} arrive");
+        return found;
+    }
+
+    /// <summary>The case's messages as its staff list them, with the token given.</summary>
+    public async Task<List<JsonElement>> ListAsync(string token, Guid caseId)
+    {
+        using var http = system.Http(token);
+        var page = await http.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/correspondence/cases/{caseId}/messages", UriKind.Relative));
+        return [.. page.GetProperty("items").EnumerateArray()];
     }
 
     /// <summary>The e-mail's one attachment, a PDF, opened.</summary>

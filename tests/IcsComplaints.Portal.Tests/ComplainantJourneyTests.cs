@@ -40,13 +40,7 @@ public sealed class ComplainantJourneyTests(PortalSystem system, Browser browser
         var journey = new Journey(await browser.NewPageAsync(system.PublicAddress), "sent");
         var (reference, secret) = await ComplainForSelfAsync(journey, "Nobody called me back about my test results.");
         using var handler = system.GatewayHttp(await system.TokenAsync("handler.rj1"));
-        var caseId = Guid.Empty;
-        await Eventually.TrueAsync(async () =>
-        {
-            var items = (await handler.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/cases?reference={reference}", UriKind.Relative))).GetProperty("items");
-            caseId = items.GetArrayLength() > 0 ? items[0].GetProperty("caseId").GetGuid() : Guid.Empty;
-            return caseId != Guid.Empty;
-        }, TimeSpan.FromSeconds(60), "the complaint's case opens");
+        var caseId = await CaseApiSteps.CaseIdAsync(handler, reference);
 
         await Personas.TakeStepAsync(system, "handler.rj1", caseId, "acknowledgement", new { channel = "Email", discussionOffered = true });
         await Eventually.TrueAsync(async () => (await system.Mail.MessagesAsync()).Any(m => m.Subject == $"Your complaint {reference}: we have received it"),

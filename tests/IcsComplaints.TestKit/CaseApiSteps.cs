@@ -26,7 +26,12 @@ public static class CaseApiSteps
             description = "My follow-up appointment was cancelled twice and nobody said why.",
         });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        var reference = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString()!;
+        return await CaseIdAsync(http, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString()!);
+    }
+
+    /// <summary>The case of the complaint with the reference, once it has opened.</summary>
+    public static async Task<Guid> CaseIdAsync(HttpClient http, string reference)
+    {
         Guid id = default;
         await Eventually.TrueAsync(async () =>
         {
