@@ -53,6 +53,9 @@ public sealed class CorrespondenceSystem : IAsyncLifetime
     /// <summary>Its mailbox.</summary>
     public const string AdvocacyServiceMailbox = "referrals@advocacy-nine.example";
 
+    /// <summary>The bearer token GOV.UK Notify is set to send with its delivery receipts (ADR 39).</summary>
+    public const string NotifyCallbackToken = "receipts-token-0f3c6a2e9b1d4c7a8e5f2b6d";
+
     /// <summary>The portal's address that survey links and notices point at.</summary>
     public const string PortalAddress = "https://complaints.example/";
 
@@ -74,6 +77,7 @@ public sealed class CorrespondenceSystem : IAsyncLifetime
                 ["Correspondence:PrintMailbox"] = PrintMailbox,
                 [$"Correspondence:AdvocacyMailboxes:{AdvocacyServiceWithOwnMailbox}"] = AdvocacyServiceMailbox,
                 ["Correspondence:PortalAddress"] = PortalAddress,
+                ["Correspondence:Notify:CallbackToken"] = NotifyCallbackToken,
                 // Reminders on a review's last day go at midnight, so one for a window that closes today is due at once.
                 ["Correspondence:ReviewReminderTime"] = "00:00:00",
                 ["Correspondence:ServiceIdentity:ClientSecret"] = _platform.Identity.CorrespondenceClientSecret,
