@@ -124,7 +124,7 @@ public static class CorrespondenceServiceCollectionExtensions
                     .ValidateOnStart();
                 // Receipts are how a failed delivery becomes known; a token too short to be a secret is a mistake, not a choice.
                 services.AddOptions<NotifyCallbackOptions>().Bind(configuration.GetSection(NotifyCallbackOptions.SectionName))
-                    .Validate(o => o.CallbackToken.Length is 0 or >= NotifyCallbackOptions.MinimumTokenLength,
+                    .Validate(o => (o.CallbackToken ?? "").Length is 0 or >= NotifyCallbackOptions.MinimumTokenLength,
                         $"Correspondence:Notify:CallbackToken must be at least {NotifyCallbackOptions.MinimumTokenLength} characters.")
                     .ValidateOnStart();
                 services.AddSingleton<IMailChannel, NotifyChannel>();

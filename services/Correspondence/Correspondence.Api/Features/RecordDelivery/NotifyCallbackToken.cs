@@ -31,7 +31,8 @@ public sealed class NotifyCallbackToken(IOptions<NotifyCallbackOptions> options)
     /// <summary>Whether the <c>Authorization</c> header carries the configured token.</summary>
     public bool Admits(string? authorization)
     {
-        var configured = options.Value.CallbackToken;
+        // A key set to nothing binds as null.
+        var configured = options.Value.CallbackToken ?? "";
         if (configured.Length < NotifyCallbackOptions.MinimumTokenLength
             || authorization is null || !authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
         {
