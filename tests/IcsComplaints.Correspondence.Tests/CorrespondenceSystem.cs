@@ -53,6 +53,9 @@ public sealed class CorrespondenceSystem : IAsyncLifetime
     /// <summary>Its mailbox.</summary>
     public const string AdvocacyServiceMailbox = "referrals@advocacy-nine.example";
 
+    /// <summary>The bearer token GOV.UK Notify is set to send with its delivery receipts (ADR 39).</summary>
+    public const string NotifyCallbackToken = "receipts-token-0f3c6a2e9b1d4c7a8e5f2b6d";
+
     /// <summary>The portal's address that survey links and notices point at.</summary>
     public const string PortalAddress = "https://complaints.example/";
 
@@ -74,6 +77,7 @@ public sealed class CorrespondenceSystem : IAsyncLifetime
                 ["Correspondence:PrintMailbox"] = PrintMailbox,
                 [$"Correspondence:AdvocacyMailboxes:{AdvocacyServiceWithOwnMailbox}"] = AdvocacyServiceMailbox,
                 ["Correspondence:PortalAddress"] = PortalAddress,
+                ["Correspondence:Notify:CallbackToken"] = NotifyCallbackToken,
                 // Reminders on a review's last day go at midnight, so one for a window that closes today is due at once.
                 ["Correspondence:ReviewReminderTime"] = "00:00:00",
                 ["Correspondence:ServiceIdentity:ClientSecret"] = _platform.Identity.CorrespondenceClientSecret,
@@ -82,6 +86,37 @@ public sealed class CorrespondenceSystem : IAsyncLifetime
             })).Start();
         await TestPlatform.ConnectedToBrokerAsync(Service);
     }
+
+    /// <summary>
+    /// A database of the correspondence service's own, apart from the one <see cref="Service"/> sends from, migrated:
+    /// for tests that run hosts of their own over it, dropped when the test disposes it.
+    /// </summary>
+    public async Task<TestServiceDatabase> SpareDatabaseAsync()
+    {
+        var database = await _platform.Infrastructure.CreateServiceDatabaseAsync("correspondence");
+        await IcsComplaints.ServiceDefaults.DatabaseExtensions.MigrateAsync<CorrespondenceDbContext>(
+            database.OwnerConnectionString, CorrespondenceDbContext.Schema, database.ConnectionString);
+        return database;
+    }
+
+    /// <summary>
+    /// A correspondence service over <paramref name="database"/>, sending by SMTP to <paramref name="smtpPort"/> and
+    /// counting an attempt lost after <paramref name="lease"/>; not started. It has no broker (its address answers
+    /// nothing), so it takes no event meant for <see cref="Service"/> and only sends what is already queued.
+    /// </summary>
+    public ServiceHost<CorrespondenceProgram> HostOver(TestServiceDatabase database, int smtpPort, TimeSpan lease) =>
+        _platform.CreateHost<CorrespondenceProgram>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:correspondencedb"] = database.ConnectionString,
+            ["ConnectionStrings:rabbitmq"] = $"amqp://nobody:nothing@127.0.0.1:{FreePort.Next()}/",
+            ["Correspondence:Smtp:Host"] = "127.0.0.1",
+            ["Correspondence:Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Correspondence:PollInterval"] = "00:00:00.100",
+            ["Correspondence:AttemptLease"] = lease.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+            ["Correspondence:ServiceIdentity:ClientSecret"] = _platform.Identity.CorrespondenceClientSecret,
+            ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
+            ["Services:Case:Grpc"] = Case.GrpcAddress.ToString(),
+        });
 
     /// <summary>An access token for a demo user (password grant).</summary>
     public Task<string> TokenAsync(string userName) => _platform.TokenAsync(userName);

@@ -11,6 +11,8 @@ using Microsoft.Extensions.Options;
 using CorrespondenceServices = correspondence::IcsComplaints.Correspondence.Api.CorrespondenceServiceCollectionExtensions;
 using IMailChannel = correspondence::IcsComplaints.Correspondence.Api.Features.SendMessages.IMailChannel;
 using MailAttachment = correspondence::IcsComplaints.Correspondence.Api.Features.SendMessages.MailAttachment;
+using NotifyCallbackOptions = correspondence::IcsComplaints.Correspondence.Api.Features.RecordDelivery.NotifyCallbackOptions;
+using NotifyCallbackToken = correspondence::IcsComplaints.Correspondence.Api.Features.RecordDelivery.NotifyCallbackToken;
 using NotifyChannel = correspondence::IcsComplaints.Correspondence.Api.Features.SendMessages.NotifyChannel;
 using NotifyOptions = correspondence::IcsComplaints.Correspondence.Api.Features.SendMessages.NotifyOptions;
 using OutgoingEmail = correspondence::IcsComplaints.Correspondence.Api.Features.SendMessages.OutgoingEmail;
@@ -109,6 +111,33 @@ public sealed class NotifyChannelTests : IAsyncLifetime
         var keyless = MailChannelFor(new() { ["Correspondence:Channel"] = "Notify", ["Correspondence:Notify:EmailTemplateId"] = TemplateId });
         Assert.Throws<OptionsValidationException>(() => keyless.GetRequiredService<IOptions<NotifyOptions>>().Value);
         Assert.Throws<InvalidOperationException>(() => MailChannelFor(new() { ["Correspondence:Channel"] = "Carrier pigeon" }));
+    }
+
+    [Fact]
+    public void NotifyWithACallbackTokenTooShortToBeASecret_IsRefused_ButWithNoneItStartsAndRefusesEveryReceipt()
+    {
+        Dictionary<string, string?> Notify(string? token) => new()
+        {
+            ["Correspondence:Channel"] = "Notify", ["Correspondence:Notify:ApiKey"] = ApiKey, ["Correspondence:Notify:EmailTemplateId"] = TemplateId,
+            ["Correspondence:Notify:CallbackToken"] = token,
+        };
+
+        Assert.Throws<OptionsValidationException>(() => MailChannelFor(Notify("short-token")).GetRequiredService<IOptions<NotifyCallbackOptions>>().Value);
+        Assert.Equal("", MailChannelFor(Notify(null)).GetRequiredService<IOptions<NotifyCallbackOptions>>().Value.CallbackToken ?? "");
+        Assert.Equal(new string('k', 32), MailChannelFor(Notify(new string('k', 32))).GetRequiredService<IOptions<NotifyCallbackOptions>>().Value.CallbackToken);
+    }
+
+    [Fact]
+    public void WithNoCallbackTokenSet_OrOneTooShort_EveryReceiptIsRefused_EvenOneThatPresentsIt()
+    {
+        static bool Admits(string? configured, string header) =>
+            new NotifyCallbackToken(Options.Create(new NotifyCallbackOptions { CallbackToken = configured! })).Admits(header);
+
+        Assert.False(Admits("", "Bearer "));
+        Assert.False(Admits(null, "Bearer "));
+        Assert.False(Admits("short-token", "Bearer short-token"));
+        Assert.True(Admits(new string('k', 32), "Bearer " + new string('k', 32)));
+        Assert.False(Admits(new string('k', 32), new string('k', 32)));
     }
 
     private NotifyChannel Channel(string apiKey) => new(Options.Create(new NotifyOptions

@@ -29,6 +29,8 @@ public sealed class GatewayTests(IcsSystem system)
         ["learning-public"] = (HttpMethod.Get, "/api/v1/you-said-we-did?organisation=RJ1"),
         ["survey-by-link"] = (HttpMethod.Get, "/api/v1/surveys/link"),
         ["correspondence-sent-to-complainant"] = (HttpMethod.Get, "/api/v1/correspondence/sent-to-me?reference=AAAA-AAAA"),
+        // Notify's receipts: anonymous at the gateway; the service itself checks Notify's bearer token (ADR 39).
+        ["correspondence-notify-receipts"] = (HttpMethod.Post, "/api/v1/correspondence/notify/receipts"),
         // The web portal's pages: each decides for itself who may see it (ADR 22).
         ["portal"] = (HttpMethod.Get, "/"),
     };

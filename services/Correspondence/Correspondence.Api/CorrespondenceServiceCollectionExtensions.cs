@@ -5,6 +5,7 @@ using IcsComplaints.Correspondence.Api.Features.ListMessages;
 using IcsComplaints.Correspondence.Api.Features.QueueMessages;
 using IcsComplaints.Correspondence.Api.Features.ReadContacts;
 using IcsComplaints.Correspondence.Api.Features.RecordConsent;
+using IcsComplaints.Correspondence.Api.Features.RecordDelivery;
 using IcsComplaints.Correspondence.Api.Features.RecordCase;
 using IcsComplaints.Correspondence.Api.Features.SendMessages;
 using IcsComplaints.Correspondence.Api.Grpc;
@@ -66,6 +67,11 @@ public static class CorrespondenceServiceCollectionExtensions
         builder.Services.AddScoped<QueueComplaintMessagesHandler>();
         builder.Services.AddScoped<ComplaintLetters>();
         builder.Services.AddMailChannel(builder.Configuration);
+        // Notify's delivery receipts (ADR 39): the endpoint is mapped whatever the channel, and refuses every callback
+        // until a token is set.
+        builder.Services.AddOptions<NotifyCallbackOptions>().BindConfiguration(NotifyCallbackOptions.SectionName);
+        builder.Services.AddSingleton<NotifyCallbackToken>();
+        builder.Services.AddScoped<RecordDeliveryHandler>();
         builder.Services.AddHostedService<MessageDispatcher>();
         builder.Services.AddServiceGrpc();
         return builder;
@@ -115,6 +121,11 @@ public static class CorrespondenceServiceCollectionExtensions
                 services.AddOptions<NotifyOptions>().Bind(configuration.GetSection(NotifyOptions.SectionName))
                     .Validate(o => o.ApiKey.Length >= 74, "Correspondence:Notify:ApiKey must be a Notify API key.")
                     .Validate(o => Guid.TryParse(o.EmailTemplateId, out _), "Correspondence:Notify:EmailTemplateId must be a template's id.")
+                    .ValidateOnStart();
+                // Receipts are how a failed delivery becomes known; a token too short to be a secret is a mistake, not a choice.
+                services.AddOptions<NotifyCallbackOptions>().Bind(configuration.GetSection(NotifyCallbackOptions.SectionName))
+                    .Validate(o => (o.CallbackToken ?? "").Length is 0 or >= NotifyCallbackOptions.MinimumTokenLength,
+                        $"Correspondence:Notify:CallbackToken must be at least {NotifyCallbackOptions.MinimumTokenLength} characters.")
                     .ValidateOnStart();
                 services.AddSingleton<IMailChannel, NotifyChannel>();
                 services.AddSingleton<IPostChannel, NotifyLetterChannel>();

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using IcsComplaints.Correspondence.Api.Features.ListMessages;
+using IcsComplaints.Correspondence.Api.Features.RecordDelivery;
+using IcsComplaints.Validation;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,6 +26,41 @@ public static class CorrespondenceEndpoints
             await sent.HandleAsync(reference, secret, ct) is { } letters ? TypedResults.Ok(new ItemList<SentLetterView>(letters)) : TypedResults.NotFound())
             .AllowAnonymous()
             .RejectUnknownQueryParameters();
+        // GOV.UK Notify's delivery receipts (ADR 39). Notify has no platform token, so the route is anonymous here and at
+        // the gateway, and admits only the bearer token set in Notify; that is checked before the body is read.
+        group.MapPost("/notify/receipts", async Task<Results<NoContent, UnauthorizedHttpResult>> (
+            HttpRequest request, NotifyCallbackToken token, RecordDeliveryHandler record,
+            Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
+        {
+            if (!token.Admits(request.Headers.Authorization.ToString()))
+            {
+                return TypedResults.Unauthorized();
+            }
+            await record.HandleAsync(await ReadReceiptAsync(request, json.Value.SerializerOptions, ct), ct);
+            // Recorded, already known or not ours: all answered 204, since a retry from Notify would change nothing.
+            return TypedResults.NoContent();
+        })
+            .AllowAnonymous()
+            .RejectUnknownQueryParameters();
+    }
+
+    // The body is read here rather than bound, so that an unauthenticated caller learns nothing from how it is parsed.
+    private static async Task<NotifyReceipt> ReadReceiptAsync(HttpRequest request, JsonSerializerOptions options, CancellationToken ct)
+    {
+        if (!request.HasJsonContentType())
+        {
+            throw new RequestValidationException("body", "The body must be a JSON delivery receipt.");
+        }
+        try
+        {
+            return await request.ReadFromJsonAsync<NotifyReceipt>(options, ct)
+                ?? throw new RequestValidationException("body", "The body must be a JSON delivery receipt.");
+        }
+        catch (JsonException ex)
+        {
+            var field = ex.Path is null or "$" ? "body" : ex.Path.TrimStart('$', '.');
+            throw new RequestValidationException(field, "This value has the wrong type or format.");
+        }
     }
 
     /// <summary>The header the complainant's progress code travels in, as on intake's progress check.</summary>

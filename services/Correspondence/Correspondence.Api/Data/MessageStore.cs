@@ -71,6 +71,32 @@ public sealed class MessageStore(CorrespondenceDbContext db)
         return due.Id;
     }
 
+    /// <summary>
+    /// Applies <paramref name="change"/> to a message with its row locked, and saves it when the change says it changed
+    /// anything: two receipts for one message arriving together are applied one after the other, so neither undoes the
+    /// other. Returns <c>null</c> when there is no such message, else whether it changed.
+    /// </summary>
+    public async Task<bool?> ChangeLockedAsync(Guid id, Func<SentMessage, bool> change, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var message = await db.Messages
+            .FromSql($"SELECT * FROM correspondence.messages WHERE id = {id} FOR UPDATE")
+            .FirstOrDefaultAsync(ct);
+        if (message is null)
+        {
+            return null;
+        }
+        var changed = change(message);
+        if (changed)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        return changed;
+    }
+
     /// <summary>The message to change.</summary>
     public Task<SentMessage> GetAsync(Guid id, CancellationToken ct) => db.Messages.FirstAsync(m => m.Id == id, ct);
 

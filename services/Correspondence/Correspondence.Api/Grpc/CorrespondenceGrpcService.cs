@@ -32,6 +32,9 @@ public sealed class CorrespondenceGrpcService(ListMessagesHandler list) : Corres
             SentAt = m.SentAt?.ToString("O", CultureInfo.InvariantCulture) ?? "",
             Reason = m.Reason ?? "",
             RecipientCode = m.RecipientCode ?? "",
+            Delivery = m.Delivery ?? "",
+            DeliveryAt = m.DeliveryAt?.ToString("O", CultureInfo.InvariantCulture) ?? "",
+            DeliveryFailed = m.DeliveryFailed,
         }));
         return answer;
     }

@@ -1,3 +1,5 @@
+using IcsComplaints.Correspondence.Domain.Rules;
+
 namespace IcsComplaints.Correspondence.Domain.Messages;
 
 /// <summary>Where a message is in its life.</summary>
@@ -126,6 +128,15 @@ public sealed class SentMessage
 
     /// <summary>What the template needs from the event: codes and dates as text, never personal data.</summary>
     public IReadOnlyDictionary<string, string> Facts => _facts;
+
+    /// <summary>What the channel last said happened to it after accepting it (GOV.UK Notify's receipts, ADR 39).</summary>
+    public DeliveryOutcome Delivery { get; private set; }
+
+    /// <summary>When that happened, as the channel says (Notify's <c>completed_at</c>, else when the receipt came).</summary>
+    public DateTimeOffset? DeliveryAt { get; private set; }
+
+    /// <summary>The channel's own id of the notification whose receipt set <see cref="Delivery"/>: for asking Notify about it.</summary>
+    public Guid? ChannelNotificationId { get; private set; }
 
     /// <summary>A message decided on because of an event, to be sent after the decision commits.</summary>
     public static SentMessage Queue(
@@ -256,6 +267,22 @@ public sealed class SentMessage
         {
             Status = MessageStatus.Failed;
         }
+    }
+
+    /// <summary>
+    /// Records a delivery receipt when <see cref="DeliveryProgress"/> lets its outcome follow the one recorded: returns
+    /// <c>false</c>, changing nothing, for a repeat, a late receipt of an earlier state, or any after a final outcome.
+    /// </summary>
+    public bool RecordDelivery(DeliveryOutcome outcome, DateTimeOffset at, Guid channelNotificationId)
+    {
+        if (!DeliveryProgress.MayFollow(Delivery, outcome))
+        {
+            return false;
+        }
+        Delivery = outcome;
+        DeliveryAt = at;
+        ChannelNotificationId = channelNotificationId;
+        return true;
     }
 
     private void EnsureSending()

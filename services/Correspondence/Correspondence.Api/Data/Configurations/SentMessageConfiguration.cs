@@ -21,6 +21,7 @@ public sealed class SentMessageConfiguration : IEntityTypeConfiguration<SentMess
         builder.Property(m => m.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.OrganisationCode).HasMaxLength(9);
         builder.Property(m => m.Reason).HasMaxLength(500);
+        builder.Property(m => m.Delivery).HasConversion<string>().HasMaxLength(30);
         builder.Ignore(m => m.Facts);
         builder.Property<Dictionary<string, string>>("_facts")
             .HasColumnName("facts")

@@ -158,9 +158,23 @@ namespace IcsComplaints.Correspondence.Api.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("channel");
 
+                    b.Property<Guid?>("ChannelNotificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("channel_notification_id");
+
                     b.Property<Guid>("ComplaintId")
                         .HasColumnType("uuid")
                         .HasColumnName("complaint_id");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("delivery");
+
+                    b.Property<DateTimeOffset?>("DeliveryAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivery_at");
 
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid")

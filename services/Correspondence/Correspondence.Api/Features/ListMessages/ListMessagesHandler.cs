@@ -1,5 +1,6 @@
 using IcsComplaints.Correspondence.Api.Data;
 using IcsComplaints.Correspondence.Domain.Messages;
+using IcsComplaints.Correspondence.Domain.Rules;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
 
@@ -20,9 +21,19 @@ namespace IcsComplaints.Correspondence.Api.Features.ListMessages;
 /// Which one of the role, where a case has several: the advocacy service's code (AdvocacyService) or the contributing
 /// organisation's ODS code (ContributingOrganisation); <c>null</c> otherwise. A code, never an address.
 /// </param>
+/// <param name="Delivery">
+/// What GOV.UK Notify's delivery receipt said after the channel accepted it (Delivered, PermanentFailure,
+/// TemporaryFailure, TechnicalFailure; for letters PendingVirusCheck, Accepted, Received, Cancelled, ValidationFailed,
+/// VirusScanFailed); <c>null</c> when no receipt came, as over SMTP (ADR 39).
+/// </param>
+/// <param name="DeliveryAt">When that happened.</param>
+/// <param name="DeliveryFailed">
+/// Whether the receipt says the person did not get it, though it was sent: the handler must reach them another way.
+/// </param>
 public sealed record MessageView(
     Guid Id, string Template, string Recipient, string Status, string? Channel, bool LargePrint, int Attempts,
-    DateTimeOffset QueuedAt, DateTimeOffset? SentAt, string? Reason, string? RecipientCode = null);
+    DateTimeOffset QueuedAt, DateTimeOffset? SentAt, string? Reason, string? RecipientCode = null,
+    string? Delivery = null, DateTimeOffset? DeliveryAt = null, bool DeliveryFailed = false);
 
 /// <summary>
 /// What was sent about a case, for its staff, with what its organisation sent about the complaint before the case
@@ -43,6 +54,7 @@ public sealed class ListMessagesHandler(MessageStore store, MessageQueries queri
         var messages = await queries.ForCaseWithItsComplaintAsync(known, ct);
         return [.. messages.Select(m => new MessageView(
             m.Id, m.Template, m.RecipientRole.ToString(), m.Status.ToString(), m.Channel == MessageChannel.None ? null : m.Channel.ToString(),
-            m.LargePrint, m.Attempts, m.QueuedAt, m.SentAt, m.Reason, m.RecipientCode.Length == 0 ? null : m.RecipientCode))];
+            m.LargePrint, m.Attempts, m.QueuedAt, m.SentAt, m.Reason, m.RecipientCode.Length == 0 ? null : m.RecipientCode,
+            m.Delivery == DeliveryOutcome.None ? null : m.Delivery.ToString(), m.DeliveryAt, DeliveryProgress.IsFailure(m.Delivery)))];
     }
 }
