@@ -56,6 +56,7 @@ public static class CorrespondenceServiceCollectionExtensions
         builder.Services.AddScoped<ListMessagesHandler>();
         builder.Services.AddScoped<SentToComplainantHandler>();
         builder.Services.AddScoped<MessageWriter>();
+        builder.Services.AddScoped<ComplainantRouting>();
         builder.Services.AddScoped<ComplainantLetters>();
         builder.Services.AddScoped<ConsentStore>();
         builder.Services.AddScoped<RecordConsentHandler>();

@@ -4,21 +4,18 @@ using IcsComplaints.Correspondence.Api.Features.QueueMessages;
 using IcsComplaints.Correspondence.Api.Features.ReadContacts;
 using IcsComplaints.Correspondence.Domain.Cases;
 using IcsComplaints.Correspondence.Domain.Messages;
-using IcsComplaints.Correspondence.Domain.Rules;
 using IcsComplaints.Letters;
 using Microsoft.Extensions.Options;
 
 namespace IcsComplaints.Correspondence.Api.Features.SendMessages;
 
 /// <summary>
-/// Letters to the complainant: their contact details are read from intake as the letter is written (audited there
-/// with the letter as the purpose), the route and format chosen by <see cref="ComplainantRoute"/>, what only the case
-/// knows (the final response, a survey link) read from case, and the letter rendered from the shared templates.
-/// Nothing read about the person is stored or logged.
+/// Letters to the complainant about their case: routed and handed over by <see cref="ComplainantRouting"/>, like every
+/// letter to a complainant, with what only the case knows (the final response, a survey link) read from case, and the
+/// letter rendered from the shared templates. Nothing read about the person is stored or logged.
 /// </summary>
 public sealed class ComplainantLetters(
-    MessageStore store, ComplainantContacts contacts, CaseLetterContent cases, OrganisationNames organisations, IMailChannel mail,
-    IPostChannel post, IOptions<CorrespondenceOptions> options)
+    MessageStore store, ComplainantRouting routing, CaseLetterContent cases, OrganisationNames organisations, IOptions<CorrespondenceOptions> options)
 {
     /// <summary>Writes the complainant's letter the message's template names.</summary>
     public Task<WrittenMessage> WriteAsync(SentMessage message, CancellationToken ct)
@@ -46,39 +43,16 @@ public sealed class ComplainantLetters(
         // The case's reference comes with CaseOpened; if that has not arrived yet, the attempt fails and is retried.
         var known = await store.FindCaseAsync(message.CaseId, ct)
             ?? throw new InvalidOperationException("The case has not been announced yet.");
-        var contact = await contacts.ReadAsync(message.ComplaintId, message.Template, ct);
-        if (contact is null)
+        var routed = await routing.RouteAsync(message, ct);
+        if (routed.NotSent is { } notSent)
         {
-            return WrittenMessage.NotSent("Intake holds no such complaint.");
+            return notSent;
         }
-        var decision = ComplainantRoute.Choose(
-            contact.State, contact.ContactPreference, !string.IsNullOrWhiteSpace(contact.Email), contact.AddressLines.Count > 0, contact.Adjustments);
-        if (decision.Route == LetterRoute.None)
-        {
-            return WrittenMessage.NotSent(decision.Reason!, decision.LargePrint);
-        }
-        if (decision.Route == LetterRoute.Post && !post.IsConfigured)
-        {
-            return WrittenMessage.NotSent("The complainant is written to by post and no print and post route is set.", decision.LargePrint);
-        }
-
         var to = new Recipient(
-            known, await organisations.NameOfAsync(message.OrganisationCode, ct), new LetterParty(contact.Name, [.. contact.AddressLines]),
-            options.Value.TeamMailboxOf(message.OrganisationCode), decision.LargePrint ? LetterFormat.LargePrint : LetterFormat.Standard);
-        if (await write(to) is not { } letter)
-        {
-            return WrittenMessage.NotSent(unavailable, decision.LargePrint);
-        }
-        if (decision.Route == LetterRoute.Post)
-        {
-            return new WrittenMessage(null, new OutgoingLetter(message.Id, known.Reference, letter.Pdf), decision.LargePrint, null);
-        }
-        // The letter is the e-mail's text too, so it reads without opening the file and where files cannot be sent.
-        var attachments = mail.CarriesAttachments
-            ? new[] { new MailAttachment($"{message.Template}-{known.Reference}.pdf", "application/pdf", letter.Pdf) }
-            : [];
-        return new WrittenMessage(
-            new OutgoingEmail(message.Id, contact.Email, letter.Subject, letter.Text, letter.Html, attachments), null, decision.LargePrint, null);
+            known, await organisations.NameOfAsync(message.OrganisationCode, ct), routed.Addressee, options.Value.TeamMailboxOf(message.OrganisationCode), routed.Format);
+        return await write(to) is { } letter
+            ? routing.Deliver(message, routed, known.Reference, letter.Subject, $"{message.Template}-{known.Reference}.pdf", letter.Text, letter.Html, letter.Pdf)
+            : WrittenMessage.NotSent(unavailable, routed.LargePrint);
     }
 
     // The acknowledgement (Reg 13): the offer to discuss the handling, the response date if agreed, the updates promised.

@@ -6,7 +6,6 @@ using IcsComplaints.Correspondence.Api.Features.ReadContacts;
 using IcsComplaints.Correspondence.Domain.Complaints;
 using IcsComplaints.Correspondence.Domain.Messages;
 using IcsComplaints.Correspondence.Domain.Rules;
-using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Letters;
 using Microsoft.Extensions.Options;
 
@@ -20,8 +19,8 @@ namespace IcsComplaints.Correspondence.Api.Features.SendMessages;
 /// complaint's reference and day received as intake announced them. Nothing read about the person is stored or logged.
 /// </summary>
 public sealed class ComplaintLetters(
-    ComplaintStore complaints, ComplainantContacts contacts, ComplaintStatements statements, OrganisationNames organisations,
-    IMailChannel mail, IPostChannel post, IOptions<CorrespondenceOptions> options, TimeProvider clock)
+    ComplaintStore complaints, ComplainantRouting routing, ComplaintStatements statements, OrganisationNames organisations,
+    IOptions<CorrespondenceOptions> options, TimeProvider clock)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
@@ -49,7 +48,7 @@ public sealed class ComplaintLetters(
     /// <summary>The written record of an oral complaint (Reg 13(2)): what intake holds of what they told us, and how to correct it.</summary>
     private async Task<WrittenMessage> OralComplaintRecordAsync(SentMessage message, KnownComplaint known, CancellationToken ct)
     {
-        var to = await RouteAsync(message, ct);
+        var to = await routing.RouteAsync(message, ct);
         if (to.NotSent is { } notSent)
         {
             return notSent;
@@ -67,7 +66,7 @@ public sealed class ComplaintLetters(
             await organisations.NameOfAsync(message.OrganisationCode, ct), known.Reference, known.ReceivedOn, LondonTime.Today(clock),
             to.Addressee, ComplaintNotices.HowMade(message.Fact(ComplaintFacts.Channel)), statement.Description,
             string.IsNullOrWhiteSpace(statement.DesiredOutcome) ? null : statement.DesiredOutcome, options.Value.TeamMailboxOf(message.OrganisationCode));
-        return Deliver(message, to, known.Reference, $"Your complaint {known.Reference}: our written record of what you told us",
+        return routing.Deliver(message, to, known.Reference, $"Your complaint {known.Reference}: our written record of what you told us",
             $"written-record-{known.Reference}.pdf", OralComplaintRecordLetter.Text(letter), OralComplaintRecordLetter.Html(letter, to.Format),
             OralComplaintRecordLetter.Pdf(letter, to.Format));
     }
@@ -75,7 +74,7 @@ public sealed class ComplaintLetters(
     /// <summary>The ICB asks for consent to share the complaint with the provider it is about, saying what happens either way (Reg 7(3)).</summary>
     private async Task<WrittenMessage> ConsentRequestAsync(SentMessage message, KnownComplaint known, CancellationToken ct)
     {
-        var to = await RouteAsync(message, ct);
+        var to = await routing.RouteAsync(message, ct);
         if (to.NotSent is { } notSent)
         {
             return notSent;
@@ -87,7 +86,7 @@ public sealed class ComplaintLetters(
         var letter = new ConsentRequestLetterModel(
             await organisations.NameOfAsync(message.OrganisationCode, ct), known.Reference, known.ReceivedOn, LondonTime.Today(clock), to.Addressee,
             await ProviderNamesAsync(message, ct), options.Value.TeamMailboxOf(message.OrganisationCode));
-        return Deliver(message, to, known.Reference, $"Your complaint {known.Reference}: may we share it with {ConsentRequestLetter.Providers(letter.ProviderNames)}?",
+        return routing.Deliver(message, to, known.Reference, $"Your complaint {known.Reference}: may we share it with {ConsentRequestLetter.Providers(letter.ProviderNames)}?",
             $"consent-request-{known.Reference}.pdf", ConsentRequestLetter.Text(letter), ConsentRequestLetter.Html(letter, to.Format),
             ConsentRequestLetter.Pdf(letter, to.Format));
     }
@@ -95,7 +94,7 @@ public sealed class ComplaintLetters(
     /// <summary>The organisation that had the complaint tells the complainant who handles it now, from its original day (Reg 6(6), 7(5)).</summary>
     private async Task<WrittenMessage> TransferNoticeAsync(SentMessage message, KnownComplaint known, CancellationToken ct)
     {
-        var to = await RouteAsync(message, ct);
+        var to = await routing.RouteAsync(message, ct);
         if (to.NotSent is { } notSent)
         {
             return notSent;
@@ -105,7 +104,7 @@ public sealed class ComplaintLetters(
         var letter = new TransferNoticeLetterModel(
             await organisations.NameOfAsync(message.OrganisationCode, ct), known.Reference, known.ReceivedOn, LondonTime.Today(clock), to.Addressee,
             handlerName, Day(message.Fact(ComplaintFacts.TransferredOn)), options.Value.TeamMailboxOf(handler), options.Value.TeamMailboxOf(message.OrganisationCode));
-        return Deliver(message, to, known.Reference, $"Your complaint {known.Reference} has been passed to {handlerName}",
+        return routing.Deliver(message, to, known.Reference, $"Your complaint {known.Reference} has been passed to {handlerName}",
             $"complaint-passed-on-{known.Reference}.pdf", TransferNoticeLetter.Text(letter), TransferNoticeLetter.Html(letter, to.Format),
             TransferNoticeLetter.Pdf(letter, to.Format));
     }
@@ -148,54 +147,7 @@ public sealed class ComplaintLetters(
         return names;
     }
 
-    /// <summary>
-    /// Reads the complainant's contact details and chooses the route: an address to write to and the format, or why
-    /// nothing is sent (no route, the complaint no longer open, no print route).
-    /// </summary>
-    private async Task<Recipient> RouteAsync(SentMessage message, CancellationToken ct)
-    {
-        var contact = await contacts.ReadAsync(message.ComplaintId, message.Template, ct);
-        if (contact is null)
-        {
-            return Recipient.None(WrittenMessage.NotSent("Intake holds no such complaint."));
-        }
-        var decision = ComplainantRoute.Choose(
-            contact.State, contact.ContactPreference, !string.IsNullOrWhiteSpace(contact.Email), contact.AddressLines.Count > 0, contact.Adjustments);
-        if (decision.Route == LetterRoute.None)
-        {
-            return Recipient.None(WrittenMessage.NotSent(decision.Reason!, decision.LargePrint));
-        }
-        if (decision.Route == LetterRoute.Post && !post.IsConfigured)
-        {
-            return Recipient.None(WrittenMessage.NotSent("The complainant is written to by post and no print and post route is set.", decision.LargePrint));
-        }
-        return new Recipient(contact, decision, null);
-    }
-
-    private WrittenMessage Deliver(SentMessage message, Recipient to, string reference, string subject, string fileName, string text, string html, byte[] pdf)
-    {
-        if (to.Decision!.Route == LetterRoute.Post)
-        {
-            return new WrittenMessage(null, new OutgoingLetter(message.Id, reference, pdf), to.LargePrint, null);
-        }
-        // The letter is the e-mail's text too, so it reads without opening the file and where files cannot be sent.
-        var attachments = mail.CarriesAttachments ? new[] { new MailAttachment(fileName, "application/pdf", pdf) } : [];
-        return new WrittenMessage(new OutgoingEmail(message.Id, to.Contact!.Email, subject, text, html, attachments), null, to.LargePrint, null);
-    }
-
     private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateOnly? OptionalDay(string iso) => string.IsNullOrEmpty(iso) ? null : Day(iso);
-
-    /// <summary>The complainant as a letter addresses them, the route and format chosen, or the message not sent.</summary>
-    private sealed record Recipient(ComplainantContact? Contact, RouteDecision? Decision, WrittenMessage? NotSent)
-    {
-        public static Recipient None(WrittenMessage notSent) => new(null, null, notSent);
-
-        public bool LargePrint => Decision?.LargePrint ?? false;
-
-        public LetterFormat Format => LargePrint ? LetterFormat.LargePrint : LetterFormat.Standard;
-
-        public LetterParty Addressee => new(Contact!.Name, [.. Contact.AddressLines]);
-    }
 }
