@@ -197,6 +197,39 @@ public sealed class CaseProcedureTests(ComplaintHandlingSystem system)
         Assert.Equal(Iso(received.AddMonths(6)), detail.GetProperty("backstop").GetString());
     }
 
+    [Fact]
+    public async Task UnderAFakeClock_AnUpdateNobodyGaveByItsDay_IsWrittenOnce_AndTheNextIsDueFromIt()
+    {
+        using var handler = system.Http(await system.TokenAsync("handler.rj1"));
+        // Received yesterday, so the update falls due after today and only the fake clock below reaches it.
+        var received = Today.AddDays(-1);
+        var (_, reference) = await SubmitAsync(handler, received, "Uma Updated");
+        var caseId = await CaseIdAsync(handler, reference);
+        await StepAsync(handler, caseId, "update-frequency", new { everyWorkingDays = 5, agreedOn = Iso(received) });
+        var due = Calendar.AddWorkingDays(received, 5);
+        var clock = new FakeTimeProvider(new DateTimeOffset(due.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+        var monitor = new CaseDeadlineMonitor(
+            system.Case.Services.GetRequiredService<IServiceScopeFactory>(), clock, Calendar, Options.Create(new DeadlineScanOptions()),
+            NullLogger<CaseDeadlineMonitor>.Instance);
+
+        await monitor.ScanAsync(CancellationToken.None);
+        await monitor.ScanAsync(CancellationToken.None);
+
+        var detail = await handler.GetFromJsonAsync<JsonElement>(Path(caseId, "detail"));
+        var written = Assert.Single(detail.GetProperty("contacts").EnumerateArray(), c => c.GetProperty("recordedBy").GetString() == "The complaints platform");
+        Assert.Equal((Iso(due), true, true), (written.GetProperty("on").GetString(), written.GetProperty("isUpdate").GetBoolean(), written.GetProperty("outgoing").GetBoolean()));
+        Assert.Equal(Iso(Calendar.AddWorkingDays(due, 5)), detail.GetProperty("nextUpdateDue").GetString());
+        await Outboxes.PublishedAsync<CaseDbContext>(system.Case.Services, "case has published the scans' events");
+        var announced = system.Capture.Messages.Where(m => m.Contains(caseId.ToString(), StringComparison.Ordinal) && m.Contains("\"NextUpdateBy\"", StringComparison.Ordinal)).ToList();
+        var update = Assert.Single(announced);
+        Assert.Contains($"\"NextUpdateBy\":\"{Iso(Calendar.AddWorkingDays(due, 5))}\"", update, StringComparison.Ordinal);
+        Assert.Contains("\"Stage\":\"Received\"", update, StringComparison.Ordinal);
+        Assert.DoesNotContain("Uma Updated", update, StringComparison.Ordinal);
+        // The team is not also told the update is due today: it has been written.
+        Assert.DoesNotContain(system.Capture.Messages, m => m.Contains(caseId.ToString(), StringComparison.Ordinal)
+            && m.Contains("\"Deadline\":\"Update\"", StringComparison.Ordinal) && m.Contains($"\"DueOn\":\"{Iso(due)}\"", StringComparison.Ordinal));
+    }
+
     private bool Published(Guid caseId, string fragment) =>
         system.Capture.Messages.Any(m => m.Contains(caseId.ToString(), StringComparison.Ordinal) && m.Contains(fragment, StringComparison.Ordinal));
 

@@ -132,6 +132,29 @@ public sealed partial class ComplainantLettersOverACaseTests(CorrespondenceSyste
     }
 
     [Fact]
+    public async Task AnUpdateOwedOnSchedule_TellsTheComplainantWhereTheCaseStandsAndWhenTheyWillHearNext()
+    {
+        var email = LetterSteps.NewAddress();
+        var complaint = await Letters.ComplaintAsync(new { name = "Ugo Update", email, contactPreference = "Email" });
+        var caseId = await Letters.CaseOpenedAsync(complaint);
+
+        await OwnQueues.SendAsync(Bus, "correspondence", new ScheduledUpdateDue
+        {
+            CaseId = caseId, ComplaintId = complaint.Id, OrganisationCode = "RJ1", On = new DateOnly(2026, 12, 9), Stage = "CloserLook", Paused = true,
+            ResponseDueBy = new DateOnly(2027, 1, 29), NextUpdateBy = new DateOnly(2026, 12, 16),
+        });
+
+        var mail = Assert.Single(await Letters.MailToAsync(email, expected: 1));
+        Assert.Equal($"Your complaint {complaint.Reference}: an update on our progress", mail.Subject);
+        var text = Regex.Replace(await system.Mail.PlainTextAsync(mail.Id), @"\s+", " ");
+        Assert.Contains("Dear Ugo Update,", text, StringComparison.Ordinal);
+        Assert.Contains("reading the records and talking to the people involved", text, StringComparison.Ordinal);
+        Assert.Contains("Our work is paused", text, StringComparison.Ordinal);
+        Assert.Contains("our response by 29 January 2027", text, StringComparison.Ordinal);
+        Assert.Contains("write to you again by 16 December 2026", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhatWasSent_IsListedForWhoeverHoldsTheReferenceAndProgressCode_AndForNoOtherPair()
     {
         var email = LetterSteps.NewAddress();

@@ -30,6 +30,7 @@ using IcsComplaints.Case.Api.Features.SignFinalResponse;
 using IcsComplaints.Case.Api.Features.StartCloserLook;
 using IcsComplaints.Case.Api.Features.StartEarlyResolution;
 using IcsComplaints.Case.Api.Features.InviteToSurvey;
+using IcsComplaints.Case.Api.Features.KeepInformed;
 using IcsComplaints.Case.Api.Features.SubmitSurvey;
 using IcsComplaints.Case.Api.Features.ViewCases;
 using IcsComplaints.Case.Api.Features.WriteToComplainant;
@@ -80,6 +81,7 @@ public static class CaseServiceCollectionExtensions
         builder.Services.AddScoped<CaseStore>();
         builder.Services.AddScoped<CaseReads>();
         builder.Services.AddScoped<DeadlineScanStore>();
+        builder.Services.AddScoped<ScheduledUpdates>();
         builder.Services.AddCaseFeatures();
         builder.Services.AddScoped<FinalResponseLetters>();
         builder.Services.Configure<DeadlineScanOptions>(builder.Configuration.GetSection(DeadlineScanOptions.SectionName));

@@ -37,6 +37,7 @@ public static class CorrespondenceServiceCollectionExtensions
             bus.AddConsumer<FinalResponseSentConsumer>();
             bus.AddConsumer<ResponseDateAgreedConsumer>();
             bus.AddConsumer<CaseClockPausedConsumer>();
+            bus.AddConsumer<ScheduledUpdateDueConsumer>();
             bus.AddConsumer<CaseClosedConsumer>();
             bus.AddConsumer<ReferralRequestedConsumer>();
             bus.AddConsumer<DraftSharedConsumer>();

@@ -13,6 +13,9 @@ public enum ProgressNotice
 
     /// <summary>After closure: the invitation to say how the complaint was handled (Complaint Standards, My Expectations).</summary>
     SurveyInvitation = 3,
+
+    /// <summary>An update at the agreed frequency (Reg 14; My Expectations, "updates before the outcome"): where the case stands and when they will hear next.</summary>
+    ScheduledUpdate = 4,
 }
 
 /// <summary>What a letter about a complaint's progress says.</summary>
@@ -27,10 +30,13 @@ public enum ProgressNotice
 /// <param name="PauseReason">For <see cref="ProgressNotice.ClockPaused"/>: AwaitingConsent, AwaitingComplainant or ParallelProcess.</param>
 /// <param name="SurveyAddress">For <see cref="ProgressNotice.SurveyInvitation"/>: the survey's address, holding its one-off code.</param>
 /// <param name="SurveyOpenUntil">For <see cref="ProgressNotice.SurveyInvitation"/>: the last day it can be answered.</param>
+/// <param name="Stage">For <see cref="ProgressNotice.ScheduledUpdate"/>: the case's stage, by its name in the case service.</param>
+/// <param name="Paused">For <see cref="ProgressNotice.ScheduledUpdate"/>: whether work is paused, as they were told.</param>
+/// <param name="NextUpdateBy">For <see cref="ProgressNotice.ScheduledUpdate"/>: when they will hear next.</param>
 public sealed record ProgressLetterModel(
     ProgressNotice Notice, string OrganisationName, string Reference, DateOnly LetterDate, LetterParty Addressee, string? TeamContact,
     DateOnly? ResponseDueBy = null, bool AgreedWithComplainant = true, string? PauseReason = null,
-    Uri? SurveyAddress = null, DateOnly? SurveyOpenUntil = null);
+    Uri? SurveyAddress = null, DateOnly? SurveyOpenUntil = null, string? Stage = null, bool Paused = false, DateOnly? NextUpdateBy = null);
 
 /// <summary>
 /// Renders the short letters that keep a complainant informed between the acknowledgement and the final response,
@@ -49,6 +55,7 @@ public static class ProgressLetter
             ProgressNotice.ResponseDateChanged => $"Your complaint {OneLine(letter.Reference)}: a new date for our response",
             ProgressNotice.ClockPaused => $"Your complaint {OneLine(letter.Reference)}: we have paused our work on it",
             ProgressNotice.SurveyInvitation => $"Your complaint {OneLine(letter.Reference)}: tell us how we handled it",
+            ProgressNotice.ScheduledUpdate => $"Your complaint {OneLine(letter.Reference)}: an update on our progress",
             _ => throw new ArgumentOutOfRangeException(nameof(letter), letter.Notice, "No such letter."),
         };
     }
@@ -82,6 +89,7 @@ public static class ProgressLetter
             ProgressNotice.ResponseDateChanged => ResponseDateChanged(letter),
             ProgressNotice.ClockPaused => ClockPaused(letter),
             ProgressNotice.SurveyInvitation => SurveyInvitation(letter),
+            ProgressNotice.ScheduledUpdate => ScheduledUpdate(letter),
             _ => throw new ArgumentOutOfRangeException(nameof(letter), letter.Notice, "No such letter."),
         });
         blocks.Add(new Paragraph(letter.TeamContact is null
@@ -126,6 +134,33 @@ public static class ProgressLetter
         }),
         new Paragraph("We will write to you again when we start again, with the date you can expect our response."),
     ];
+
+    private static List<Block> ScheduledUpdate(ProgressLetterModel letter)
+    {
+        var next = letter.NextUpdateBy ?? throw new ArgumentException("An update needs the day of the next one.", nameof(letter));
+        List<Block> blocks =
+        [
+            new MainHeading("An update on your complaint"),
+            new Paragraph($"Dear {OneLine(letter.Addressee.Name)},"),
+            new Paragraph("We agreed to keep you updated on your complaint regularly until we send you our response. This is our latest update."),
+            new Paragraph(letter.Stage switch
+            {
+                "Received" or "Acknowledged" => "We have your complaint and are deciding, with you, how best to look into it.",
+                "EarlyResolution" => "We are trying to put things right quickly, by talking with you and with the people involved.",
+                "ResponseDrafted" => "We have finished looking into your complaint and have written our response. It is being checked before it is signed and sent to you.",
+                _ => "We are looking into your complaint in detail: reading the records and talking to the people involved.",
+            }),
+        ];
+        if (letter.Paused)
+        {
+            blocks.Add(new Paragraph("Our work is paused for the reason we wrote to you about. The time it is paused does not count against the date for our response."));
+        }
+        blocks.Add(new Paragraph(letter.ResponseDueBy is { } due
+            ? $"We still expect to send you our response by {Date(due)}. If that changes, we will tell you why and agree a new date with you."
+            : "We will agree with you the date by which you can expect our response."));
+        blocks.Add(new Paragraph($"We will write to you again by {Date(next)}, unless we send you our response before then."));
+        return blocks;
+    }
 
     private static IEnumerable<Block> SurveyInvitation(ProgressLetterModel letter)
     {

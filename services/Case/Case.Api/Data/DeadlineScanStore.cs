@@ -19,6 +19,13 @@ public sealed class DeadlineScanStore(CaseDbContext db)
         .AsSplitQuery()
         .ToListAsync(ct);
 
+    /// <summary>Open cases with an agreed update frequency, tracked so that an update written on schedule is saved on them.</summary>
+    public Task<List<ComplaintCase>> PromisedUpdatesAsync(CancellationToken ct) => db.Cases
+        .Where(c => c.UpdateEveryWorkingDays != null && c.Stage != CaseStage.Closed && c.Stage != CaseStage.FinalResponseSent && c.Stage != CaseStage.ReferredToOmbudsman)
+        .Include(c => c.Agreements).Include(c => c.Pauses).Include(c => c.Contacts)
+        .AsSplitQuery()
+        .ToListAsync(ct);
+
     /// <summary>The alerts already raised for these cases, as (case, deadline, due on, level).</summary>
     public async Task<HashSet<(Guid CaseId, string Deadline, DateOnly DueOn, string Level)>> RaisedAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct)
     {

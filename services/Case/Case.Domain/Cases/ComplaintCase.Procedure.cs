@@ -105,6 +105,17 @@ public sealed partial class ComplaintCase
         return entry;
     }
 
+    /// <summary>Who is named as having recorded an update the platform wrote on the agreed schedule.</summary>
+    public const string ScheduledUpdateAuthor = "The complaints platform";
+
+    /// <summary>
+    /// Records the update written on the agreed schedule (<see cref="UpdateFrequency.ScheduledUpdateOwed"/>) as a
+    /// letter, the form every written update takes whether it travels by e-mail or post; the next is due from it.
+    /// </summary>
+    public ContactLogEntry RecordScheduledUpdate(DateOnly on) =>
+        LogContact(on, ContactChannel.Letter, outgoing: true, isUpdate: true,
+            "Update on progress written on the agreed schedule, because none had been given by its day.", ScheduledUpdateAuthor);
+
     /// <summary>Records how often the complainant will be updated, as agreed with them (<see cref="UpdateFrequency"/>).</summary>
     public void AgreeUpdateFrequency(int everyWorkingDays, DateOnly agreedOn)
     {

@@ -40,4 +40,11 @@ public static class UpdateFrequency
         var last = complaintCase.Contacts.Where(c => c.IsUpdate).Select(c => c.On).Append(agreedOn).Max();
         return calendar.AddWorkingDays(last, every);
     }
+
+    /// <summary>
+    /// The day of the update the complainant is owed and has not had, when one is owed on <paramref name="today"/>:
+    /// nobody gave one by its day, so the platform writes it, so that a busy week never breaks the promise.
+    /// </summary>
+    public static DateOnly? ScheduledUpdateOwed(ComplaintCase complaintCase, DateOnly today, WorkingDayCalendar calendar) =>
+        complaintCase is { IsOpen: true } && NextDue(complaintCase, calendar) is { } due && due <= today ? due : null;
 }

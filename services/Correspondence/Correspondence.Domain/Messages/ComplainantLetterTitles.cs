@@ -12,6 +12,7 @@ public static class ComplainantLetterTitles
         MessageTemplates.Acknowledgement => "Acknowledgement of your complaint",
         MessageTemplates.ResponseDateChanged => "A new date for our response",
         MessageTemplates.ClockPaused => "We paused our work on your complaint",
+        MessageTemplates.ScheduledUpdate => "An update on your complaint",
         MessageTemplates.FinalResponse => "Our final response",
         MessageTemplates.SurveyInvitation => "Invitation to tell us how we handled your complaint",
         _ => "A letter about your complaint",

@@ -21,6 +21,9 @@ public static class MessageTemplates
     /// <summary>To the complainant: work on the complaint is paused, and why (case's <c>CaseClockPaused</c>).</summary>
     public const string ClockPaused = "clock-paused";
 
+    /// <summary>To the complainant: an update at the agreed frequency that nobody gave by its day (case's <c>ScheduledUpdateDue</c>).</summary>
+    public const string ScheduledUpdate = "scheduled-update";
+
     /// <summary>To the complainant: the experience survey, with a link of their own (case's <c>CaseStageChanged</c> to Closed).</summary>
     public const string SurveyInvitation = "survey-invitation";
 

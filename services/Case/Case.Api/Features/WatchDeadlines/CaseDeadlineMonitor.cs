@@ -1,5 +1,6 @@
 using IcsComplaints.Calendar;
 using IcsComplaints.Case.Api.Data;
+using IcsComplaints.Case.Api.Features.KeepInformed;
 using IcsComplaints.Case.Api.Features.ShareDraft;
 using IcsComplaints.Case.Contracts.Events;
 using IcsComplaints.Case.Domain.Cases;
@@ -23,14 +24,15 @@ public sealed class DeadlineScanOptions
 /// <summary>
 /// Finds, on a schedule, the deadlines of open cases that are near or missed — acknowledgement (Reg 13(3)), early
 /// resolution, the agreed response date, updates, and the six-month backstop of Reg 14 — and announces each once
-/// with <see cref="CaseDeadlineApproaching"/> or <see cref="CaseDeadlineMissed"/>. Replicas may scan at the same
+/// with <see cref="CaseDeadlineApproaching"/> or <see cref="CaseDeadlineMissed"/>; an update owed today is written
+/// (<see cref="ScheduledUpdates"/>). Replicas may scan at the same
 /// time: the unique alert record makes each announcement happen once.
 /// </summary>
 public sealed partial class CaseDeadlineMonitor(
     IServiceScopeFactory scopes, TimeProvider time, WorkingDayCalendar calendar, Microsoft.Extensions.Options.IOptions<DeadlineScanOptions> options,
     ILogger<CaseDeadlineMonitor> logger) : BackgroundService
 {
-    /// <summary>Scans every open case once; returns how many alerts it raised.</summary>
+    /// <summary>Scans every open case once; returns how many alerts it raised and scheduled updates it wrote.</summary>
     public async Task<int> ScanAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -44,12 +46,15 @@ public sealed partial class CaseDeadlineMonitor(
         {
             sharing.Expire(outbox, c, today);
         }
+        // Updates owed today are written first; the cases below are read as saved, so those updates are not yet
+        // among them, and their update deadline is passed over rather than announced as if nobody had written.
+        var updated = await scope.ServiceProvider.GetRequiredService<ScheduledUpdates>().WriteOwedAsync(today, ct);
         var open = await store.AwaitingResponseAsync(ct);
         var known = await store.RaisedAsync([.. open.Select(c => c.Id)], ct);
-        var count = 0;
+        var count = updated.Count;
         foreach (var c in open)
         {
-            foreach (var deadline in CaseClock.Deadlines(c, today, calendar).Where(d => !d.Done))
+            foreach (var deadline in CaseClock.Deadlines(c, today, calendar).Where(d => !d.Done && !(d.Kind == DeadlineKind.Update && updated.Contains(c.Id))))
             {
                 var left = calendar.WorkingDaysBetween(today, deadline.DueOn);
                 var level = deadline.IsMissed(today) ? "Missed" : left <= options.Value.DueSoonWorkingDays ? "Approaching" : null;

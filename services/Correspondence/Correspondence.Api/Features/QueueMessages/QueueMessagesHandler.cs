@@ -80,6 +80,23 @@ public sealed class QueueMessagesHandler(MessageStore store, TimeProvider clock)
             [MessageFacts.PausedFrom] = Iso(from),
         }, ct);
 
+    /// <summary>The complainant is sent the update owed at the agreed frequency: where the case stands and the dates ahead.</summary>
+    public Task ScheduledUpdateAsync(CaseEvent raised, DateOnly on, string stage, bool paused, DateOnly? responseDueBy, DateOnly nextUpdateBy, CancellationToken ct)
+    {
+        var facts = new Dictionary<string, string>
+        {
+            [MessageFacts.WrittenOn] = Iso(on),
+            [MessageFacts.Stage] = stage,
+            [MessageFacts.Paused] = paused ? "true" : "false",
+            [MessageFacts.NextUpdateBy] = Iso(nextUpdateBy),
+        };
+        if (responseDueBy is { } due)
+        {
+            facts[MessageFacts.ResponseDueBy] = Iso(due);
+        }
+        return QueueAsync(raised, MessageTemplates.ScheduledUpdate, RecipientRole.Complainant, facts, ct);
+    }
+
     /// <summary>The complainant is invited to the experience survey once the case is closed; the link is made when it is sent.</summary>
     public Task SurveyInvitationAsync(CaseEvent raised, DateOnly closedOn, CancellationToken ct) =>
         QueueAsync(raised, MessageTemplates.SurveyInvitation, RecipientRole.Complainant, new Dictionary<string, string> { [MessageFacts.ClosedOn] = Iso(closedOn) }, ct);
@@ -129,6 +146,18 @@ public static class MessageFacts
 
     /// <summary>The first day paused.</summary>
     public const string PausedFrom = "pausedFrom";
+
+    /// <summary>The day a scheduled update was written: its letter's date.</summary>
+    public const string WrittenOn = "writtenOn";
+
+    /// <summary>The case's stage when an update was written.</summary>
+    public const string Stage = "stage";
+
+    /// <summary>"true" when the response clock was paused when an update was written.</summary>
+    public const string Paused = "paused";
+
+    /// <summary>When the next update is due.</summary>
+    public const string NextUpdateBy = "nextUpdateBy";
 
     /// <summary>The day the case was closed.</summary>
     public const string ClosedOn = "closedOn";

@@ -32,6 +32,11 @@ public sealed class ComplainantLetters(
             MessageTemplates.ClockPaused => WriteAsync(message, to => Task.FromResult<Letter?>(Progress(to, new ProgressLetterModel(
                 ProgressNotice.ClockPaused, to.OrganisationName, to.Case.Reference, Day(message.Fact(MessageFacts.PausedFrom)), to.Addressee, to.Team,
                 PauseReason: message.Fact(MessageFacts.PauseReason)))), "", ct),
+            MessageTemplates.ScheduledUpdate => WriteAsync(message, to => Task.FromResult<Letter?>(Progress(to, new ProgressLetterModel(
+                ProgressNotice.ScheduledUpdate, to.OrganisationName, to.Case.Reference, Day(message.Fact(MessageFacts.WrittenOn)), to.Addressee, to.Team,
+                ResponseDueBy: message.OptionalFact(MessageFacts.ResponseDueBy) is { } due ? Day(due) : null,
+                Stage: message.Fact(MessageFacts.Stage), Paused: message.Fact(MessageFacts.Paused) == "true",
+                NextUpdateBy: Day(message.Fact(MessageFacts.NextUpdateBy))))), "", ct),
             MessageTemplates.SurveyInvitation => WriteAsync(message, to => SurveyInvitationAsync(message, to, ct),
                 "The complainant's survey is not open: it was answered, or the case ended without a response.", ct),
             _ => throw new InvalidOperationException($"No letter to the complainant is called '{message.Template}'."),
