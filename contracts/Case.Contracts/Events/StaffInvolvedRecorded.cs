@@ -9,6 +9,9 @@ public sealed record StaffInvolvedRecorded
     /// <summary>Identifier of the case.</summary>
     public required Guid CaseId { get; init; }
 
+    /// <summary>The complaint; empty in events recorded before it was carried.</summary>
+    public Guid ComplaintId { get; init; }
+
     /// <summary>ODS code.</summary>
     public required string OrganisationCode { get; init; }
 
@@ -23,6 +26,12 @@ public sealed record StaffInvolvedRecorded
 
     /// <summary>They were shown the final response.</summary>
     public required bool SawFinalResponse { get; init; }
+
+    /// <summary>
+    /// A work e-mail address is recorded for them, so correspondence tells them of the complaint and sends them the
+    /// final response; the address itself is read from case when a message is sent.
+    /// </summary>
+    public bool HasWorkEmail { get; init; }
 
     /// <summary>The day recorded.</summary>
     public required DateOnly RecordedOn { get; init; }

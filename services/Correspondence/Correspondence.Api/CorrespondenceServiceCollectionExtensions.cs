@@ -38,6 +38,7 @@ public static class CorrespondenceServiceCollectionExtensions
             bus.AddConsumer<ResponseDateAgreedConsumer>();
             bus.AddConsumer<CaseClockPausedConsumer>();
             bus.AddConsumer<ScheduledUpdateDueConsumer>();
+            bus.AddConsumer<StaffInvolvedRecordedConsumer>();
             bus.AddConsumer<CaseClosedConsumer>();
             bus.AddConsumer<ReferralRequestedConsumer>();
             bus.AddConsumer<DraftSharedConsumer>();
@@ -63,6 +64,9 @@ public static class CorrespondenceServiceCollectionExtensions
         builder.Services.AddScoped<RecordConsentHandler>();
         builder.Services.AddScoped<QueueReviewerNoticesHandler>();
         builder.Services.AddScoped<ReviewerNotices>();
+        builder.Services.AddScoped<StaffStore>();
+        builder.Services.AddScoped<QueueStaffNoticesHandler>();
+        builder.Services.AddScoped<StaffNotices>();
         builder.Services.AddComplainantContacts();
         builder.Services.AddScoped<SendMessageHandler>();
         builder.Services.AddScoped<ComplaintStore>();

@@ -30,6 +30,26 @@ public sealed class FieldReader(ValidationErrors errors)
     public string? Line(string? value, string field, int maxLength, string? required = null) =>
         TextRules.Read(value, field, Errors, maxLength, required, singleLine: true);
 
+    /// <summary>An e-mail address (<see cref="EmailRules"/>), trimmed; <c>null</c> when absent or refused.</summary>
+    public string? Email(string? value, string field, string? required = null)
+    {
+        var email = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (email is null)
+        {
+            if (required is not null)
+            {
+                Errors.Add(field, required);
+            }
+            return null;
+        }
+        if (!EmailRules.IsValid(email))
+        {
+            Errors.Add(field, "Give an e-mail address such as name@example.org.");
+            return null;
+        }
+        return email;
+    }
+
     /// <summary>A date from <paramref name="earliest"/> to <paramref name="latest"/> (<see cref="DateRules"/>).</summary>
     public DateOnly? Date(string? value, string field, DateOnly earliest, DateOnly latest, string? required = null) =>
         DateRules.Read(value, field, Errors, earliest, latest, required);

@@ -74,7 +74,9 @@ public static class CaseRequests
     /// <param name="Comments">Their comments.</param>
     /// <param name="CommentsUse">How the comments were used in the response.</param>
     /// <param name="SawFinalResponseOn">When they saw the final response.</param>
-    public sealed record Staff(string? Name, string? Role, string? ToldOn, string? SupportOffered, string? Comments, string? CommentsUse, string? SawFinalResponseOn);
+    /// <param name="WorkEmail">Their work e-mail address, to tell them of the complaint and send them the final response.</param>
+    public sealed record Staff(
+        string? Name, string? Role, string? ToldOn, string? SupportOffered, string? Comments, string? CommentsUse, string? SawFinalResponseOn, string? WorkEmail = null);
 
     /// <summary>A finding.</summary>
     /// <param name="Issue">The point.</param>

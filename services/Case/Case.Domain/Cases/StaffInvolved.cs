@@ -29,6 +29,12 @@ public sealed class StaffInvolved
     /// <summary>Job role.</summary>
     public string Role { get; private set; } = "";
 
+    /// <summary>
+    /// Their work e-mail address, when given: the platform then tells them of the complaint and the support offered,
+    /// and sends them the final response (ADR 41).
+    /// </summary>
+    public string? WorkEmail { get; private set; }
+
     /// <summary>When they were told of the complaint.</summary>
     public DateOnly? ToldOn { get; private set; }
 
@@ -49,6 +55,7 @@ public sealed class StaffInvolved
     {
         Name = name ?? Name;
         Role = role ?? Role;
+        WorkEmail = details.WorkEmail ?? WorkEmail;
         ToldOn = details.ToldOn ?? ToldOn;
         SupportOffered = details.SupportOffered ?? SupportOffered;
         Comments = details.Comments ?? Comments;
@@ -63,4 +70,5 @@ public sealed class StaffInvolved
 /// <param name="Comments">Their comments.</param>
 /// <param name="CommentsUse">How their comments were used in the response.</param>
 /// <param name="SawFinalResponseOn">When they saw the final response.</param>
-public sealed record StaffDetails(DateOnly? ToldOn, string? SupportOffered, string? Comments, string? CommentsUse, DateOnly? SawFinalResponseOn);
+/// <param name="WorkEmail">Their work e-mail address.</param>
+public sealed record StaffDetails(DateOnly? ToldOn, string? SupportOffered, string? Comments, string? CommentsUse, DateOnly? SawFinalResponseOn, string? WorkEmail = null);

@@ -7,11 +7,12 @@ using MassTransit;
 namespace IcsComplaints.Correspondence.Api.Consumers;
 
 /// <summary>
-/// Sends the complainant the final response, and tells the advocacy services whose client's consent covers the case
-/// that it was sent: both queued in the one transaction, so a redelivery finds both.
+/// Sends the complainant the final response, tells the advocacy services whose client's consent covers the case
+/// that it was sent, and sends it to the staff complained about: all queued in the one transaction, so a redelivery
+/// finds all.
 /// </summary>
 public sealed class FinalResponseSentConsumer(
-    InboxServices<CorrespondenceDbContext> inbox, QueueMessagesHandler complainant, QueueReviewerNoticesHandler reviewers)
+    InboxServices<CorrespondenceDbContext> inbox, QueueMessagesHandler complainant, QueueReviewerNoticesHandler reviewers, QueueStaffNoticesHandler staff)
     : IdempotentConsumer<FinalResponseSent, CorrespondenceDbContext>(inbox)
 {
     /// <inheritdoc />
@@ -21,5 +22,6 @@ public sealed class FinalResponseSentConsumer(
         var raised = new CaseEvent(context.MessageId!.Value, sent.CaseId, sent.ComplaintId, sent.OrganisationCode);
         await complainant.FinalResponseAsync(raised, sent.SentOn, context.CancellationToken);
         await reviewers.FinalResponseSentAsync(raised, sent.SentOn, context.CancellationToken);
+        await staff.FinalResponseSentAsync(raised, sent.SentOn, context.CancellationToken);
     }
 }

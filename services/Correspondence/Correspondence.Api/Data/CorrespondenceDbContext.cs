@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace IcsComplaints.Correspondence.Api.Data;
 
-/// <summary>The correspondence database: cases and complaints known, messages owed and sent, advocacy consents, outbox, inbox and audit trail.</summary>
+/// <summary>The correspondence database: cases and complaints known, messages owed and sent, advocacy consents, staff to tell, outbox, inbox and audit trail.</summary>
 public sealed class CorrespondenceDbContext(DbContextOptions<CorrespondenceDbContext> options) : DbContext(options)
 {
     /// <summary>Schema of every table.</summary>
@@ -23,6 +23,9 @@ public sealed class CorrespondenceDbContext(DbContextOptions<CorrespondenceDbCon
 
     /// <summary>Advocacy consents, as the advocacy-referral service announced them.</summary>
     public DbSet<AdvocacyConsent> AdvocacyConsents => Set<AdvocacyConsent>();
+    /// <summary>Staff complained about, as the case service announced them: whom to tell, never their details.</summary>
+    public DbSet<StaffToTell> StaffToTell => Set<StaffToTell>();
+
     /// <summary>Complaints, as intake announced them: what the messages owed before a case quote (ADR 37).</summary>
     public DbSet<KnownComplaint> Complaints => Set<KnownComplaint>();
 

@@ -39,6 +39,15 @@ public static class MessageTemplates
     /// <summary>To an advocacy service its client's consent covers: the final response was sent (case's <c>FinalResponseSent</c>).</summary>
     public const string FinalResponseIssued = "final-response-issued";
 
+    /// <summary>
+    /// To a member of staff complained about: a complaint mentions them, the support offered, and what happens next
+    /// (Complaint Standards: staff told early and supported; case's <c>StaffInvolvedRecorded</c> with a work address).
+    /// </summary>
+    public const string StaffToldOfComplaint = "staff-told-of-complaint";
+
+    /// <summary>To each member of staff complained about with a work address: the final response as sent (case's <c>FinalResponseSent</c>).</summary>
+    public const string FinalResponseForStaff = "final-response-for-staff";
+
     /// <summary>To a contributing organisation's complaints team: a joint complaint's draft asks for its part and review, Reg 9 (case's <c>DraftShared</c>).</summary>
     public const string DraftForContributor = "draft-for-contributor";
     // Messages about a complaint before (or without) a case, from intake's events (ADR 37; ComplaintNotices).

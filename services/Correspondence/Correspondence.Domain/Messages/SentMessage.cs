@@ -41,6 +41,12 @@ public enum RecipientRole
     /// its team mailbox, named by <see cref="SentMessage.RecipientCode"/> (its ODS code).
     /// </summary>
     ContributingOrganisation = 4,
+
+    /// <summary>
+    /// A member of staff complained about, at the work address the case holds for them, read when it is sent; named by
+    /// <see cref="SentMessage.RecipientCode"/> (their record's id within the case).
+    /// </summary>
+    StaffComplainedAbout = 5,
 }
 
 /// <summary>How a message went.</summary>

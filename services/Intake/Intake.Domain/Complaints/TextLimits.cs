@@ -12,9 +12,6 @@ public static class TextLimits
     /// <summary>What the complainant would like to happen: as much room as the complaint itself.</summary>
     public const int DesiredOutcome = Description;
 
-    /// <summary>An e-mail address (the RFC 5321 path limit).</summary>
-    public const int Email = 254;
-
     /// <summary>Any other free text: reasons, a relationship, notes, a summary.</summary>
     public const int Note = 1_000;
 

@@ -45,7 +45,8 @@ public sealed record ContactLogEntry(long Id, DateOnly On, string Channel, bool 
 
 /// <summary>A member of staff complained about.</summary>
 public sealed record StaffInvolved(
-    long Id, string Name, string Role, DateOnly? ToldOn, string? SupportOffered, string? Comments, string? CommentsUse, DateOnly? SawFinalResponseOn);
+    long Id, string Name, string Role, DateOnly? ToldOn, string? SupportOffered, string? Comments, string? CommentsUse, DateOnly? SawFinalResponseOn,
+    string? WorkEmail = null);
 
 /// <summary>A finding of the draft response.</summary>
 public sealed record ResponseFinding(string Issue, string Conclusion, string Reasons, bool Upheld);

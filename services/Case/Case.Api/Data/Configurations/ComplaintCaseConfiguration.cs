@@ -113,6 +113,7 @@ public sealed class CaseRecordConfiguration :
         builder.ToTable("staff_involved");
         builder.Property(s => s.Name).HasMaxLength(200);
         builder.Property(s => s.Role).HasMaxLength(200);
+        builder.Property(s => s.WorkEmail).HasMaxLength(IcsComplaints.Validation.EmailRules.MaxLength);
         builder.Property(s => s.SupportOffered).HasMaxLength(2_000);
         builder.Property(s => s.Comments).HasMaxLength(10_000);
         builder.Property(s => s.CommentsUse).HasMaxLength(2_000);

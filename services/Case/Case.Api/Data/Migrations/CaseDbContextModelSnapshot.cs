@@ -652,6 +652,11 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("told_on");
 
+                    b.Property<string>("WorkEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("work_email");
+
                     b.HasKey("Id")
                         .HasName("pk_staff_involved");
 

@@ -18,10 +18,11 @@ public static class StaffInvolvedRecords
             reader.Text(input.SupportOffered, "supportOffered", 2_000),
             reader.Text(input.Comments, "comments", 10_000),
             reader.Text(input.CommentsUse, "commentsUse", 2_000),
-            reader.DateInCalendar(input.SawFinalResponseOn, "sawFinalResponseOn", today));
+            reader.DateInCalendar(input.SawFinalResponseOn, "sawFinalResponseOn", today),
+            reader.Email(input.WorkEmail, "workEmail"));
     }
 
-    /// <summary>Announces <see cref="StaffInvolvedRecorded"/>: identifiers, dates and yes/no only, never what staff said.</summary>
+    /// <summary>Announces <see cref="StaffInvolvedRecorded"/>: identifiers, dates and yes/no only, never what staff said nor their address.</summary>
     public static void Publish(IOutbox outbox, ComplaintCase c, StaffInvolved staff, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(outbox);
@@ -29,8 +30,8 @@ public static class StaffInvolvedRecords
         ArgumentNullException.ThrowIfNull(staff);
         outbox.Publish(new StaffInvolvedRecorded
         {
-            CaseId = c.Id, OrganisationCode = c.OrganisationCode, StaffId = staff.Id, ToldOn = staff.ToldOn, SupportOffered = staff.SupportOffered is not null,
-            SawFinalResponse = staff.SawFinalResponseOn is not null, RecordedOn = today,
+            CaseId = c.Id, ComplaintId = c.ComplaintId, OrganisationCode = c.OrganisationCode, StaffId = staff.Id, ToldOn = staff.ToldOn, SupportOffered = staff.SupportOffered is not null,
+            SawFinalResponse = staff.SawFinalResponseOn is not null, RecordedOn = today, HasWorkEmail = staff.WorkEmail is not null,
         });
     }
 }

@@ -12,7 +12,7 @@ namespace IcsComplaints.Case.Api.Features.WriteToComplainant;
 
 /// <summary>
 /// What the correspondence service reads from a case to write to the complainant (ADR 36): the final response as it
-/// was sent, and a survey link. Only the correspondence service's identity is served, whatever organisation the case
+/// was sent, and a survey link; and to write to the staff complained about, their work address. Only the correspondence service's identity is served, whatever organisation the case
 /// belongs to, because it writes on behalf of every organisation; each read is audited as a read of the case.
 /// </summary>
 public sealed class ComplainantCorrespondence(CaseQueries queries, CaseStore store, SurveyInvitations invitations, IAuditTrail audit)
@@ -52,6 +52,25 @@ public sealed class ComplainantCorrespondence(CaseQueries queries, CaseStore sto
     {
         EnsureCorrespondence(caller);
         return await invitations.IssueAsync(await store.FindWithSurveysAsync(caseId, ct) ?? throw new RequestNotFoundException(), ct);
+    }
+
+    /// <summary>
+    /// A member of staff complained about with a work e-mail address, for the platform to tell them of the complaint
+    /// and send them the final response; audited as a read of the case.
+    /// </summary>
+    public async Task<Proto.StaffMember> StaffMemberAsync(Caller caller, Guid caseId, long staffId, CancellationToken ct)
+    {
+        EnsureCorrespondence(caller);
+        var c = await queries.LoadAsync(caseId, ct) ?? throw new RequestNotFoundException();
+        if (c.Staff.FirstOrDefault(s => s.Id == staffId) is not { WorkEmail: { } email } staff)
+        {
+            throw new RequestNotFoundException();
+        }
+        await audit.RecordReadAsync(AuditResources.Case, c.Id.ToString(), c.OrganisationCode, ct);
+        return new Proto.StaffMember
+        {
+            Name = staff.Name, Role = staff.Role, WorkEmail = email, SupportOffered = staff.SupportOffered ?? "", HandlerName = c.Handler?.Name ?? "",
+        };
     }
 
     private static void EnsureCorrespondence(Caller caller)

@@ -56,6 +56,30 @@ namespace IcsComplaints.Correspondence.Api.Data.Migrations
                     b.ToTable("cases", "correspondence");
                 });
 
+            modelBuilder.Entity("IcsComplaints.Correspondence.Domain.Cases.StaffToTell", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<long>("StaffId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("staff_id");
+
+                    b.Property<bool>("HasWorkEmail")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_work_email");
+
+                    b.Property<bool>("Told")
+                        .HasColumnType("boolean")
+                        .HasColumnName("told");
+
+                    b.HasKey("CaseId", "StaffId")
+                        .HasName("pk_staff_to_tell");
+
+                    b.ToTable("staff_to_tell", "correspondence");
+                });
+
             modelBuilder.Entity("IcsComplaints.Correspondence.Domain.Complaints.KnownComplaint", b =>
                 {
                     b.Property<Guid>("ComplaintId")

@@ -5,7 +5,8 @@ namespace IcsComplaints.Correspondence.Api.Features.ReadContacts;
 
 /// <summary>
 /// Reads from the case service, under the service's own identity, what a letter to the complainant needs beyond their
-/// contact details: the final response as sent, or a new survey link. Case audits each read; nothing read is kept.
+/// contact details (the final response as sent, or a new survey link), and the work address of a member of staff
+/// complained about. Case audits each read; nothing read is kept.
 /// </summary>
 public sealed class CaseLetterContent(CaseCorrespondenceService.CaseCorrespondenceServiceClient cases, ServiceTokenSource tokens)
 {
@@ -32,6 +33,20 @@ public sealed class CaseLetterContent(CaseCorrespondenceService.CaseCorresponden
             return await cases.IssueSurveyLinkAsync(new IssueSurveyLinkRequest { CaseId = caseId.ToString() }, await HeadersAsync(ct), DateTime.UtcNow.Add(Deadline), ct);
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A member of staff complained about with a work address, or <c>null</c> when the case holds none for them (or no longer exists).</summary>
+    public async Task<StaffMember?> StaffMemberAsync(Guid caseId, long staffId, CancellationToken ct)
+    {
+        try
+        {
+            return await cases.GetStaffMemberAsync(
+                new GetStaffMemberRequest { CaseId = caseId.ToString(), StaffId = staffId }, await HeadersAsync(ct), DateTime.UtcNow.Add(Deadline), ct);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
         {
             return null;
         }

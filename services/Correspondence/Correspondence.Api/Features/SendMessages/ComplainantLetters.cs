@@ -24,7 +24,7 @@ public sealed class ComplainantLetters(
         return message.Template switch
         {
             MessageTemplates.Acknowledgement => WriteAsync(message, to => Task.FromResult<Letter?>(Acknowledgement(message, to)), "", ct),
-            MessageTemplates.FinalResponse => WriteAsync(message, to => FinalResponseAsync(message, to, ct),
+            MessageTemplates.FinalResponse => WriteAsync(message, to => FinalResponseAsync(to, ct),
                 "The case holds no final response as sent.", ct),
             MessageTemplates.ResponseDateChanged => WriteAsync(message, to => Task.FromResult<Letter?>(Progress(to, new ProgressLetterModel(
                 ProgressNotice.ResponseDateChanged, to.OrganisationName, to.Case.Reference, Day(message.Fact(MessageFacts.AgreedOn)), to.Addressee, to.Team,
@@ -73,9 +73,21 @@ public sealed class ComplainantLetters(
     }
 
     // The final response as it was signed and sent (Reg 14), which ends with how to go to the Ombudsman.
-    private async Task<Letter?> FinalResponseAsync(SentMessage message, Recipient to, CancellationToken ct)
+    private async Task<Letter?> FinalResponseAsync(Recipient to, CancellationToken ct)
     {
-        if (await cases.FinalResponseAsync(CaseOf(message), ct) is not { } sent)
+        if (await FinalResponseAsync(to.Case, to.OrganisationName, to.Addressee, ct) is not { } letter)
+        {
+            return null;
+        }
+        return new Letter($"Your complaint {to.Case.Reference}: our final response",
+            FinalResponseLetter.Text(letter), FinalResponseLetter.Html(letter, to.Format), FinalResponseLetter.Pdf(letter, to.Format));
+    }
+
+    /// <summary>The final response as it was signed and sent, addressed as given, or <c>null</c> when the case holds none as sent.</summary>
+    public async Task<FinalResponseLetterModel?> FinalResponseAsync(KnownCase known, string organisationName, LetterParty addressee, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        if (await cases.FinalResponseAsync(known.CaseId, ct) is not { } sent)
         {
             return null;
         }
@@ -84,8 +96,8 @@ public sealed class ComplainantLetters(
         {
             contributions.Add(new LetterContribution(await organisations.NameOfAsync(contribution.OrganisationCode, ct), contribution.Text));
         }
-        var letter = new FinalResponseLetterModel(
-            to.OrganisationName, to.Case.Reference, to.Case.ReceivedOn, Day(sent.SentOn), to.Addressee,
+        return new FinalResponseLetterModel(
+            organisationName, known.Reference, known.ReceivedOn, Day(sent.SentOn), addressee,
             sent.ComplaintSummary, sent.OutcomesSought, sent.Investigation,
             [.. sent.Findings.Select(f => new LetterFinding(f.Issue, f.Conclusion, f.Reasons, f.Upheld))],
             sent.Outcome switch
@@ -96,8 +108,6 @@ public sealed class ComplainantLetters(
             },
             Given(sent.Apology), [.. sent.Changes.Select(c => new LetterChange(c.Action, Day(c.By)))], Given(sent.Remedy), contributions,
             sent.SignatoryName, sent.SignatoryTitle, Given(sent.OnBehalfOf));
-        return new Letter($"Your complaint {to.Case.Reference}: our final response",
-            FinalResponseLetter.Text(letter), FinalResponseLetter.Html(letter, to.Format), FinalResponseLetter.Pdf(letter, to.Format));
     }
 
     // The survey link is made only now that the letter can reach the complainant, and is never stored here.

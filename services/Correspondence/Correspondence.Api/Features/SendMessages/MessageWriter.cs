@@ -24,7 +24,7 @@ public sealed record WrittenMessage(OutgoingEmail? Mail, OutgoingLetter? Letter,
 /// </summary>
 public sealed class MessageWriter(
     MessageStore store, ComplainantLetters complainantLetters, IOptions<CorrespondenceOptions> options, ReviewerNotices reviewerNotices,
-    ComplaintLetters complaintLetters)
+    ComplaintLetters complaintLetters, StaffNotices staffNotices)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
@@ -40,6 +40,10 @@ public sealed class MessageWriter(
         if (message.RecipientRole == RecipientRole.Complainant)
         {
             return await complainantLetters.WriteAsync(message, ct);
+        }
+        if (StaffNotices.Writes(message.Template))
+        {
+            return await staffNotices.WriteAsync(message, ct);
         }
         if (ReviewerNotices.Writes(message.Template))
         {

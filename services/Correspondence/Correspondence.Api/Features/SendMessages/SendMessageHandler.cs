@@ -63,8 +63,8 @@ public sealed partial class SendMessageHandler(
         SmtpCommandException smtp => $"The mail server refused it ({(int)smtp.StatusCode} {smtp.ErrorCode}).",
         SmtpProtocolException => "The mail server broke the protocol.",
         System.Net.Sockets.SocketException socket => $"The mail server could not be reached ({socket.SocketErrorCode}).",
-        ServiceIdentityMissingException => "The service has no identity of its own set, so it cannot read the complainant's contact details.",
-        global::Grpc.Core.RpcException rpc => $"Intake could not give the complainant's contact details ({rpc.StatusCode}).",
+        ServiceIdentityMissingException => "The service has no identity of its own set, so it cannot read what the message needs.",
+        global::Grpc.Core.RpcException rpc => $"Intake or case could not give what the message needs ({rpc.StatusCode}).",
         HttpRequestException http => $"The identity service gave no token ({(http.StatusCode is { } status ? ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture) : "unreachable")}).",
         _ => $"Sending failed ({ex.GetType().Name}).",
     };

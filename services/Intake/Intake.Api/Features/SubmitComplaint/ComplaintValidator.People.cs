@@ -26,7 +26,7 @@ public static partial class ComplaintValidator
         }
 
         var email = NullIfBlank(complainant?.Email);
-        if (email is not null && (email.Length > TextLimits.Email || !EmailPattern().IsMatch(email) || TextRules.Problem(email, TextLimits.Email, singleLine: true) is not null))
+        if (email is not null && !EmailRules.IsValid(email))
         {
             fields.Add("complainant.email", "Give an e-mail address such as name@example.org.");
         }
@@ -118,9 +118,6 @@ public static partial class ComplaintValidator
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    [GeneratedRegex(@"^[^@\s""<>(),;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")]
-    private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"[\s\-().]")]
     private static partial Regex PhoneSeparators();

@@ -128,6 +128,8 @@ public static class CaseSteps
     [
         Line("staff-name", "name", "Name"),
         Line("staff-role", "role", "Job role"),
+        Line("staff-work-email", "workEmail", "Their work email address",
+            "We will email them that a complaint mentions them, with the support offered, and send them the final response when it goes. Leave empty to tell them yourself."),
         Date("told-on", "toldOn", "When were they told about the complaint?", "For example, 15 3 2026."),
         Area("support-offered", "supportOffered", "Support offered to them", "For example occupational health, their union or a named colleague."),
         Area("staff-comments", "comments", "Their comments"),
@@ -188,7 +190,7 @@ public static class CaseSteps
             Prefill = (d, item) => d.Staff?.FirstOrDefault(s => s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == item) is { } s
                 ? new Dictionary<string, string[]>
                 {
-                    ["staff-name"] = [s.Name], ["staff-role"] = [s.Role], ["support-offered"] = [s.SupportOffered ?? ""], ["staff-comments"] = [s.Comments ?? ""],
+                    ["staff-name"] = [s.Name], ["staff-role"] = [s.Role], ["staff-work-email"] = [s.WorkEmail ?? ""], ["support-offered"] = [s.SupportOffered ?? ""], ["staff-comments"] = [s.Comments ?? ""],
                     ["comments-use"] = [s.CommentsUse ?? ""],
                 }
                 : new Dictionary<string, string[]>(),
