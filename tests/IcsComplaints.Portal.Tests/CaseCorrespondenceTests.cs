@@ -1,5 +1,8 @@
 extern alias cases;
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using IcsComplaints.Calendar;
 using IcsComplaints.TestKit;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +48,31 @@ public sealed class CaseCorrespondenceTests(PortalSystem system, Browser browser
         await Assertions.Expect(timeline).ToContainTextAsync("To the complaints team by e-mail.");
         Assert.DoesNotContain("nhs.example", await timeline.InnerTextAsync(), StringComparison.Ordinal);
         await Assertions.Expect(handler.Page.Locator("#messages-unavailable")).ToHaveCountAsync(0);
+        await Assertions.Expect(handler.Page.Locator("#undelivered")).ToHaveCountAsync(0);
+
+        // GOV.UK Notify reports that the mailbox refused it: the case page says so above everything else.
+        using (var api = await Personas.ApiAsync(system, "handler.rj1"))
+        {
+            var messages = await api.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/correspondence/cases/{caseId}/messages", UriKind.Relative));
+            var sent = messages.GetProperty("items").EnumerateArray().First(m => m.GetProperty("template").GetString() == "deadline-missed");
+            using var receipt = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/correspondence/notify/receipts", UriKind.Relative))
+            {
+                Content = JsonContent.Create(new Dictionary<string, string>
+                {
+                    ["id"] = Guid.NewGuid().ToString(), ["reference"] = sent.GetProperty("id").GetString()!, ["to"] = "complaints.rj1@nhs.example",
+                    ["status"] = "permanent-failure", ["created_at"] = "2026-12-07T09:30:00.000000Z", ["completed_at"] = "2026-12-07T09:31:00.000000Z",
+                    ["sent_at"] = "2026-12-07T09:30:01.000000Z", ["notification_type"] = "email",
+                }),
+            };
+            receipt.Headers.Authorization = new("Bearer", PortalSystem.NotifyCallbackToken);
+            using var answered = await system.GatewayHttp().SendAsync(receipt);
+            Assert.Equal(HttpStatusCode.NoContent, answered.StatusCode);
+        }
+        await handler.OpenAsync($"/staff/cases/{caseId}", "case-undelivered");
+        var undelivered = handler.Page.Locator("#undelivered");
+        await Assertions.Expect(undelivered).ToContainTextAsync("A message did not reach the person");
+        await Assertions.Expect(undelivered).ToContainTextAsync("Missed deadline notice sent but did not arrive");
+        await Assertions.Expect(undelivered).ToContainTextAsync("the address does not exist or refused it");
         Assert.Empty(handler.Violations);
     }
 }

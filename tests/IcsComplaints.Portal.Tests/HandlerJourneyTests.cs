@@ -167,6 +167,38 @@ public sealed class HandlerJourneyTests(PortalSystem system, Browser browser)
     }
 
     [Fact]
+    public async Task A_handler_records_a_member_of_staff_with_their_work_address_and_they_are_told_with_the_support_offered()
+    {
+        var (reference, caseId) = await RecordComplaintAsync("The nurse on the ward was rude to my mother.");
+        var page = await browser.NewPageAsync(system.PublicAddress);
+        var handler = new Journey(page, "staff-told");
+        await SignInAsync(handler, Handler);
+        await handler.OpenAsync($"/staff/cases/{caseId}/staff", "staff");
+        await handler.FillAsync("staff-name", "Wren Ward");
+        await handler.FillAsync("staff-role", "Ward sister");
+        await handler.FillAsync("staff-work-email", "not an address");
+        await handler.PressAsync("Save", "staff-errors");
+        await Assertions.Expect(page.Locator("#staff-work-email-error")).Not.ToBeEmptyAsync();
+        Assert.Equal(0, (await DetailAsync(caseId)).GetProperty("staff").GetArrayLength());
+
+        await handler.FillAsync("staff-work-email", "wren.ward@rj1.nhs.example");
+        await handler.FillAsync("support-offered", "Time with the matron, and occupational health.");
+        await handler.PressAsync("Save", "staff-saved");
+
+        CaughtMail? told = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            told = (await system.Mail.MessagesAsync()).FirstOrDefault(m => m.Subject == $"Complaint {reference}: a complaint mentions you");
+            return told is not null;
+        }, TimeSpan.FromSeconds(60), "the member of staff is e-mailed");
+        Assert.Equal(["wren.ward@rj1.nhs.example"], told!.To);
+        Assert.Contains("Time with the matron", await system.Mail.PlainTextAsync(told.Id), StringComparison.Ordinal);
+        await handler.OpenAsync($"/staff/cases/{caseId}", "staff-timeline");
+        await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("Notice that the complaint mentions them sent");
+        Assert.Empty(handler.Violations);
+    }
+
+    [Fact]
     public async Task The_work_queue_filters_and_sorts_in_the_address_and_searches_by_name_without_putting_it_there()
     {
         var (paused, pausedId) = await RecordComplaintAsync("The clinic lost my referral letter.", "Queue Pausedperson");

@@ -161,6 +161,7 @@ public sealed class PortalSystem : IAsyncLifetime
             ["Correspondence:Smtp:Host"] = "127.0.0.1",
             ["Correspondence:Smtp:Port"] = Mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Correspondence:PollInterval"] = "00:00:00.200",
+            ["Correspondence:Notify:CallbackToken"] = NotifyCallbackToken,
             // Its own identity, to read a complainant's contact from intake when a letter is due (ADR 36).
             ["Correspondence:ServiceIdentity:ClientSecret"] = _identity.CorrespondenceClientSecret,
             ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
@@ -209,6 +210,9 @@ public sealed class PortalSystem : IAsyncLifetime
     }
 
     /// <summary>An access token for a demo user (password grant), for checking what the portal recorded.</summary>
+    /// <summary>The bearer token GOV.UK Notify would present with its delivery receipts, as set for these tests.</summary>
+    public const string NotifyCallbackToken = "portal-tests-notify-callback-token-0123456789";
+
     public Task<string> TokenAsync(string userName) => _identity.TokenAsync(userName);
 
     /// <summary>A client for the gateway's REST port, with a bearer token when given.</summary>

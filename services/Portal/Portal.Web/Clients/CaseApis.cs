@@ -114,7 +114,7 @@ public sealed record ReviewComment(string Section, string Text, string? AuthorNa
 /// <summary>A message about a case as its staff see it: which, to whom by role, how and where it stands; never the address.</summary>
 public sealed record SentMessage(
     Guid Id, string Template, string Recipient, string Status, string? Channel, bool LargePrint, int Attempts,
-    DateTimeOffset QueuedAt, DateTimeOffset? SentAt, string? Reason, string? RecipientCode = null);
+    DateTimeOffset QueuedAt, DateTimeOffset? SentAt, string? Reason, string? RecipientCode = null, string? Delivery = null, bool DeliveryFailed = false);
 
 /// <summary>A review of a shared draft, as the advocacy service holds it; the advocate's verdict is Approved or ChangesAsked.</summary>
 public sealed record AdvocacyReview(

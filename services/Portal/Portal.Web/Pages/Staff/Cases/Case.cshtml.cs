@@ -32,6 +32,12 @@ public sealed class CaseModel(CaseApis apis) : PageModel
 
     public IReadOnlyList<CaseStep> Actions { get; private set; } = [];
 
+    /// <summary>
+    /// Messages that did not reach the person: every attempt failed, or the delivery receipt says it did not arrive.
+    /// Shown above everything else, since someone is waiting for a letter that will not come.
+    /// </summary>
+    public IReadOnlyList<TimelineEvent> Undelivered { get; private set; } = [];
+
     /// <summary>True when the correspondence service could not say what was sent: the timeline says so rather than look complete.</summary>
     public bool MessagesUnavailable { get; private set; }
 
@@ -59,6 +65,7 @@ public sealed class CaseModel(CaseApis apis) : PageModel
         var messages = await apis.MessagesAsync(CaseId, ct);
         MessagesUnavailable = messages.Problem is not null && !messages.NotFound;
         Timeline = [.. TimelineOf(found, AdvocacyReviews, messages.Value?.Items ?? [])];
+        Undelivered = [.. (messages.Value?.Items ?? []).Where(m => m.Status == "Failed" || m.DeliveryFailed).Select(MessageEvent)];
         return Page();
     }
 
@@ -118,10 +125,18 @@ public sealed class CaseModel(CaseApis apis) : PageModel
             "consent-request" => "Request for consent to share",
             "consent-awaited" => "Consent awaited notice",
             "transfer-notice" => "Transfer notice",
+            "final-response" => "Final response letter",
+            "response-date-changed" => "Letter about a new response date",
+            "clock-paused" => "Letter saying work is paused",
+            "scheduled-update" => "Update letter",
+            "survey-invitation" => "Survey invitation",
+            "staff-told-of-complaint" => "Notice that the complaint mentions them",
+            "final-response-for-staff" => "Copy of the final response",
             _ => char.ToUpperInvariant(m.Template[0]) + m.Template[1..].Replace('-', ' '),
         };
         var status = m.Status switch
         {
+            "Sent" when m.DeliveryFailed => "sent but did not arrive",
             "Sent" => "sent",
             "Failed" => "could not be sent",
             "NotSent" => "not sent",
@@ -134,12 +149,13 @@ public sealed class CaseModel(CaseApis apis) : PageModel
             "Advocate" => "the advocate",
             "AdvocacyService" => $"the advocacy service {m.RecipientCode}".TrimEnd(),
             "ContributingOrganisation" => $"the complaints team of {m.RecipientCode ?? "a contributing organisation"}",
+            "StaffComplainedAbout" => "a member of staff complained about, at their work address",
             _ => m.Recipient.ToLowerInvariant(),
         };
         var how = m.Channel switch
         {
             "Email" => " by e-mail",
-            "Letter" => " by post",
+            "Post" => " by post",
             "Sms" => " by text message",
             _ => "",
         };
@@ -147,11 +163,24 @@ public sealed class CaseModel(CaseApis apis) : PageModel
         {
             $"To {to}{how}{(m.LargePrint ? ", in large print" : "")}.",
             m.Reason,
+            m.DeliveryFailed ? $"The delivery receipt says {Undeliverable(m.Delivery)}." : null,
             m.Attempts > 1 ? $"{m.Attempts} attempts." : null,
         }.Where(x => !string.IsNullOrWhiteSpace(x)));
         var on = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(m.SentAt ?? m.QueuedAt, London).DateTime);
         return new TimelineEvent(on, $"{what} {status}", detail);
     }
+
+    // GOV.UK Notify's failure outcomes (ADR 39), as a handler would say them.
+    private static string Undeliverable(string? delivery) => delivery switch
+    {
+        "PermanentFailure" => "the address does not exist or refused it",
+        "TemporaryFailure" => "the inbox was full or could not take it for days",
+        "TechnicalFailure" => "a technical problem stopped it",
+        "ValidationFailed" => "the letter could not be printed as it was",
+        "VirusScanFailed" => "the letter's file failed the virus check",
+        "Cancelled" => "the letter was cancelled before it was posted",
+        _ => "it did not arrive",
+    };
 
     private static List<TimelineEvent> TimelineOf(CaseDetail d, IReadOnlyList<AdvocacyReview> advocacy, IReadOnlyList<SentMessage> messages)
     {
