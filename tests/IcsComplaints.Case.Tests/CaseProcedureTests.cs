@@ -167,6 +167,48 @@ public sealed class CaseProcedureTests(ComplaintHandlingSystem system)
     }
 
     [Fact]
+    public async Task AComplaintResolvedEarlyByConversation_IsAnsweredWithoutASignedResponse_CountsAsResolvedEarly_AndCloses()
+    {
+        using var handler = system.Http(await system.TokenAsync("handler.rj1"));
+        var received = Today.AddDays(-2);
+        var (_, reference) = await SubmitAsync(handler, received, "Elle Early");
+        var caseId = await CaseIdAsync(handler, reference);
+        await StepAsync(handler, caseId, "acknowledgement", new { acknowledgedOn = Iso(received), channel = "Phone", discussionOffered = true });
+        // Only a case being resolved early may be resolved early.
+        await RefusedAsync(handler, caseId, "early-resolution/resolution", new { channel = "Phone", discussed = "x", agreed = "y", outcome = "Upheld" }, HttpStatusCode.Conflict);
+        await StepAsync(handler, caseId, "early-resolution", new { startedOn = Iso(received) });
+
+        // What was discussed and agreed, how, and the outcome are each required; nothing is stored without them.
+        await RefusedAsync(handler, caseId, "early-resolution/resolution", new { resolvedOn = Iso(Today) }, HttpStatusCode.BadRequest,
+            "channel", "discussed", "agreed", "outcome");
+        var detail = await StepAsync(handler, caseId, "early-resolution/resolution", new
+        {
+            resolvedOn = Iso(Today), channel = "Phone", discussed = "Why the clinic letter did not arrive.",
+            agreed = "A new appointment on Friday, and we will check the address we hold.", outcome = "PartiallyUpheld",
+        });
+
+        Assert.Equal("FinalResponseSent", Stage(detail));
+        Assert.Equal(Iso(Today), detail.GetProperty("finalResponseSentOn").GetString());
+        Assert.Equal("A new appointment on Friday, and we will check the address we hold.", detail.GetProperty("earlyResolution").GetProperty("agreed").GetString());
+        Assert.False(detail.TryGetProperty("draft", out var draft) && draft.ValueKind != JsonValueKind.Null, "no draft was written");
+        var early = detail.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "EarlyResolution");
+        Assert.True(early.GetProperty("met").GetBoolean());
+        await StepAsync(handler, caseId, "coding", new
+        {
+            subjects = new[] { "Appointments" }, serviceArea = "Medical", professions = new[] { "Administrative and clerical" }, ageBand = "56-64", complainantStatus = "Patient",
+        }, put: true);
+        detail = await StepAsync(handler, caseId, "closure", new { });
+        Assert.Equal(("Closed", "Resolved"), (Stage(detail), detail.GetProperty("summary").GetProperty("closure").GetString()));
+
+        // Counted as answered and resolved early, with its outcome; the words stay in the case.
+        await Eventually.TrueAsync(() => Task.FromResult(Published(caseId, "\"ConfirmsEarlyResolution\":true")), Patience, "the early resolution is announced");
+        var announced = system.Capture.Messages.First(m => m.Contains(caseId.ToString(), StringComparison.Ordinal) && m.Contains("\"ConfirmsEarlyResolution\":true", StringComparison.Ordinal));
+        Assert.Contains("\"ResolvedEarly\":true", announced, StringComparison.Ordinal);
+        Assert.Contains("\"Outcome\":\"PartiallyUpheld\"", announced, StringComparison.Ordinal);
+        Assert.DoesNotContain("clinic letter", announced, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnderAFakeClock_AMissedAcknowledgementAndTheSixMonthBackstop_RaiseTheirEventsOnce()
     {
         using var handler = system.Http(await system.TokenAsync("handler.rjz"));

@@ -59,6 +59,38 @@ public sealed partial class ComplainantLettersOverACaseTests(CorrespondenceSyste
     }
 
     [Fact]
+    public async Task AComplaintResolvedEarly_IsConfirmedInWriting_WithWhatWasAgreed_TheOfferOfACloserLook_AndTheWayToTheOmbudsman()
+    {
+        var email = LetterSteps.NewAddress();
+        using var handler = system.HandlingHttp(await system.TokenAsync("handler.rj1"));
+        var received = Today.AddDays(-2);
+        var caseId = await OpenCaseAsync(handler, received, "Ezra Early", email);
+        await StepAsync(handler, caseId, "acknowledgement", new { acknowledgedOn = Iso(received), channel = "Phone", discussionOffered = true });
+        await StepAsync(handler, caseId, "early-resolution", new { startedOn = Iso(received) });
+        await StepAsync(handler, caseId, "early-resolution/resolution", new
+        {
+            resolvedOn = Iso(Today), channel = "Phone", discussed = "Why the clinic letter did not arrive.",
+            agreed = "A new appointment on Friday, and we will check the address we hold.", outcome = "Upheld",
+        });
+
+        var mail = Assert.Single(await Letters.MailToAsync(email, expected: 1, about: "what we agreed"));
+        using var pdf = await Letters.PdfOfAsync(mail);
+        var printed = Whitespace().Replace(LetterSteps.TextOf(pdf), "");
+        var written = Whitespace().Replace(await system.Mail.PlainTextAsync(mail.Id), " ");
+        foreach (var expected in new[]
+        {
+            "Dear Ezra Early,", "when we spoke on the telephone", "Why the clinic letter did not arrive.", "A new appointment on Friday, and we will check the address we hold.",
+            "your complaint is upheld", "we will then take a closer look", "Parliamentary and Health Service Ombudsman", "0345 015 4033",
+        })
+        {
+            Assert.Contains(Whitespace().Replace(expected, ""), printed, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains(expected, written, StringComparison.OrdinalIgnoreCase);
+        }
+        // It is the response: no letter of findings is owed beside it.
+        Assert.False(await system.InDb(db => db.Messages.AnyAsync(m => m.CaseId == caseId && m.Template == MessageTemplates.FinalResponse)));
+    }
+
+    [Fact]
     public async Task AClosedCase_InvitesTheComplainantToTheSurvey_WithALinkThatOpensItOnce()
     {
         var email = LetterSteps.NewAddress();

@@ -168,6 +168,8 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["case POST /ics.case.v1.CaseService/Assign"] = new(CaseTeam(Managers), c => CaseGrpcAsync(c, "Assign")),
         ["case POST /api/v1/cases/{caseId:guid}/early-resolution"] = new(CaseTeam(Managers), c => CaseCallAsync(c, HttpMethod.Post, "early-resolution", new { })),
         ["case POST /ics.case.v1.CaseService/StartEarlyResolution"] = new(CaseTeam(Managers), c => CaseGrpcAsync(c, "StartEarlyResolution")),
+        ["case POST /api/v1/cases/{caseId:guid}/early-resolution/resolution"] = new(CaseTeam(Managers), c => CaseCallAsync(c, HttpMethod.Post, "early-resolution/resolution", new { })),
+        ["case POST /ics.case.v1.CaseService/ResolveEarly"] = new(CaseTeam(Managers), c => CaseGrpcAsync(c, "ResolveEarly")),
         ["case POST /api/v1/cases/{caseId:guid}/closer-look"] = new(CaseTeam(Managers), c => CaseCallAsync(c, HttpMethod.Post, "closer-look", new { })),
         ["case POST /ics.case.v1.CaseService/StartCloserLook"] = new(CaseTeam(Managers), c => CaseGrpcAsync(c, "StartCloserLook")),
         ["case POST /api/v1/cases/{caseId:guid}/response-date"] = new(CaseTeam(Managers), c => CaseCallAsync(c, HttpMethod.Post, "response-date", new { })),
@@ -421,8 +423,10 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["case GET /admin/outbox/"] = new(AdminsOnly, c => GetAsync(system.Case, "/admin/outbox", c.Token)),
         ["case POST /admin/outbox/{messageId:guid}/requeue"] = new(AdminsOnly, c => RequeueAsync(system.Case, c.Token)),
         // What the correspondence service reads to write to a complainant: its own identity only (ADR 36), which no person holds.
-        ["case POST /ics.case.v1.CaseCorrespondenceService/GetSentFinalResponse"] = new(SignedIn((_, _) => Access.Forbidden), c => LetterReadGrpcAsync(c, survey: false)),
-        ["case POST /ics.case.v1.CaseCorrespondenceService/IssueSurveyLink"] = new(SignedIn((_, _) => Access.Forbidden), c => LetterReadGrpcAsync(c, survey: true)),
+        ["case POST /ics.case.v1.CaseCorrespondenceService/GetSentFinalResponse"] = new(SignedIn((_, _) => Access.Forbidden), c => LetterReadGrpcAsync(c, LetterRead.FinalResponse)),
+        ["case POST /ics.case.v1.CaseCorrespondenceService/IssueSurveyLink"] = new(SignedIn((_, _) => Access.Forbidden), c => LetterReadGrpcAsync(c, LetterRead.SurveyLink)),
+        ["case POST /ics.case.v1.CaseCorrespondenceService/GetStaffMember"] = new(SignedIn((_, _) => Access.Forbidden), c => LetterReadGrpcAsync(c, LetterRead.StaffMember)),
+        ["case POST /ics.case.v1.CaseCorrespondenceService/GetEarlyResolution"] = new(SignedIn((_, _) => Access.Forbidden), c => LetterReadGrpcAsync(c, LetterRead.EarlyResolution)),
         ["case ANY ics.case.v1.CaseCorrespondenceService/{unimplementedMethod:grpcunimplemented}"] = new(
             SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Case, "/ics.case.v1.CaseCorrespondenceService/NoSuchMethod", c.Token)),
         ["case ANY ics.case.v1.CaseService/{unimplementedMethod:grpcunimplemented}"] = new(
@@ -1108,16 +1112,29 @@ public sealed class AccessMatrixTests(IcsSystem system)
         }
     }
 
-    private async Task<Access> LetterReadGrpcAsync(Context c, bool survey)
+    private enum LetterRead
+    {
+        FinalResponse,
+        SurveyLink,
+        StaffMember,
+        EarlyResolution,
+    }
+
+    private async Task<Access> LetterReadGrpcAsync(Context c, LetterRead read)
     {
         using var channel = GrpcChannel.ForAddress(system.Case.GrpcAddress);
         var letters = new CaseCorrespondenceService.CaseCorrespondenceServiceClient(channel);
         var headers = c.Token is null ? [] : GrpcCalls.Bearer(c.Token);
+        var caseId = c.Target.CaseId.ToString();
         try
         {
-            _ = survey
-                ? (object)await letters.IssueSurveyLinkAsync(new IssueSurveyLinkRequest { CaseId = c.Target.CaseId.ToString() }, headers)
-                : await letters.GetSentFinalResponseAsync(new GetSentFinalResponseRequest { CaseId = c.Target.CaseId.ToString() }, headers);
+            _ = read switch
+            {
+                LetterRead.SurveyLink => (object)await letters.IssueSurveyLinkAsync(new IssueSurveyLinkRequest { CaseId = caseId }, headers),
+                LetterRead.StaffMember => await letters.GetStaffMemberAsync(new GetStaffMemberRequest { CaseId = caseId, StaffId = 1 }, headers),
+                LetterRead.EarlyResolution => await letters.GetEarlyResolutionAsync(new GetEarlyResolutionRequest { CaseId = caseId }, headers),
+                _ => await letters.GetSentFinalResponseAsync(new GetSentFinalResponseRequest { CaseId = caseId }, headers),
+            };
             return Access.Allowed;
         }
         catch (RpcException ex)

@@ -21,6 +21,8 @@ public sealed class ServiceIdentityBoundaryTests(IcsSystem system)
     private const string ContactMethod = "/ics.intake.v1.ComplaintRecordsService/GetComplainantContact";
     private const string FinalResponseMethod = "/ics.case.v1.CaseCorrespondenceService/GetSentFinalResponse";
     private const string SurveyLinkMethod = "/ics.case.v1.CaseCorrespondenceService/IssueSurveyLink";
+    private const string StaffMemberMethod = "/ics.case.v1.CaseCorrespondenceService/GetStaffMember";
+    private const string EarlyResolutionMethod = "/ics.case.v1.CaseCorrespondenceService/GetEarlyResolution";
     private const string StatementMethod = "/ics.intake.v1.ComplaintRecordsService/GetComplaintStatement";
 
     [Fact]
@@ -48,7 +50,9 @@ public sealed class ServiceIdentityBoundaryTests(IcsSystem system)
             }
         }
 
-        Assert.Equal([$"case {FinalResponseMethod}", $"case {SurveyLinkMethod}", $"intake {ContactMethod}", $"intake {StatementMethod}"], admitted.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [$"case {EarlyResolutionMethod}", $"case {FinalResponseMethod}", $"case {StaffMemberMethod}", $"case {SurveyLinkMethod}", $"intake {ContactMethod}", $"intake {StatementMethod}"],
+            admitted.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -61,8 +65,14 @@ public sealed class ServiceIdentityBoundaryTests(IcsSystem system)
             await letters.GetSentFinalResponseAsync(new GetSentFinalResponseRequest { CaseId = Guid.NewGuid().ToString() }, headers));
         var link = await Assert.ThrowsAsync<RpcException>(async () =>
             await letters.IssueSurveyLinkAsync(new IssueSurveyLinkRequest { CaseId = Guid.NewGuid().ToString() }, headers));
+        var staff = await Assert.ThrowsAsync<RpcException>(async () =>
+            await letters.GetStaffMemberAsync(new GetStaffMemberRequest { CaseId = Guid.NewGuid().ToString(), StaffId = 1 }, headers));
+        var early = await Assert.ThrowsAsync<RpcException>(async () =>
+            await letters.GetEarlyResolutionAsync(new GetEarlyResolutionRequest { CaseId = Guid.NewGuid().ToString() }, headers));
 
-        Assert.Equal((StatusCode.PermissionDenied, StatusCode.PermissionDenied), (read.StatusCode, link.StatusCode));
+        Assert.Equal(
+            (StatusCode.PermissionDenied, StatusCode.PermissionDenied, StatusCode.PermissionDenied, StatusCode.PermissionDenied),
+            (read.StatusCode, link.StatusCode, staff.StatusCode, early.StatusCode));
     }
 
     [Fact]

@@ -24,6 +24,12 @@ public sealed record FinalResponseSent
     /// <summary>Resolved at early resolution, without a closer look.</summary>
     public required bool ResolvedEarly { get; init; }
 
+    /// <summary>
+    /// The response is the written confirmation of an early resolution (what was discussed and agreed, with the offer
+    /// of a closer look), not a signed letter of findings: correspondence writes that letter instead.
+    /// </summary>
+    public bool ConfirmsEarlyResolution { get; init; }
+
     /// <summary>Working days from receipt, less working days paused.</summary>
     public required int WorkingDaysTaken { get; init; }
 

@@ -20,6 +20,7 @@ using IcsComplaints.Case.Api.Features.RecordDelayLetter;
 using IcsComplaints.Case.Api.Features.RecordOmbudsmanReferral;
 using IcsComplaints.Case.Api.Features.RecordStaffInvolved;
 using IcsComplaints.Case.Api.Features.ReopenCase;
+using IcsComplaints.Case.Api.Features.ResolveEarly;
 using IcsComplaints.Case.Api.Features.ResumeClock;
 using IcsComplaints.Case.Api.Features.ReviewDraftAsContributor;
 using IcsComplaints.Case.Api.Features.SaveResponseDraft;
@@ -109,6 +110,7 @@ public static class CaseServiceCollectionExtensions
         services.AddScoped<AcknowledgeComplaint>();
         services.AddScoped<AssignCase>();
         services.AddScoped<StartEarlyResolution>();
+        services.AddScoped<ResolveEarly>();
         services.AddScoped<StartCloserLook>();
         services.AddScoped<AgreeResponseDate>();
         services.AddScoped<PauseClock>();

@@ -87,10 +87,6 @@ public sealed record FinalResponseLetterModel(
 /// </summary>
 public static class FinalResponseLetter
 {
-    private const string OmbudsmanTelephone = "0345 015 4033";
-
-    private const string OmbudsmanWebsite = "www.ombudsman.org.uk";
-
     // Without it the Ombudsman may treat local resolution as unfinished and send the complainant back.
     private const string FinalResponseStatement = "This is our final response to your complaint.";
 
@@ -177,17 +173,7 @@ public static class FinalResponseLetter
         blocks.Add(new Paragraph(FinalResponseStatement, "final-response", Strong: true));
         blocks.Add(new Section(2, "If you are not satisfied",
         [
-            new Paragraph("If you are not satisfied with our response, you can ask the Parliamentary and Health Service "
-                + "Ombudsman to look at your complaint. The Ombudsman makes final decisions on complaints that have not "
-                + "been resolved by the NHS in England. Its service is free."),
-            new Paragraph("You should normally contact the Ombudsman within 12 months of when you first became aware "
-                + "of the problem. The Ombudsman can look at a complaint made later if there is a good reason why it "
-                + "was not made sooner."),
-            new ContactList(
-            [
-                new Contact("Telephone", OmbudsmanTelephone, "tel:+443450154033"),
-                new Contact("Website", OmbudsmanWebsite, "https://www.ombudsman.org.uk"),
-            ]),
+            .. Ombudsman("If you are not satisfied with our response, you can ask the Parliamentary and Health Service Ombudsman to look at your complaint."),
             Advocacy(letter.Advocacy, "take your complaint to the Ombudsman"),
         ]));
 

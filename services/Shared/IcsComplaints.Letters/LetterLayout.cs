@@ -91,6 +91,24 @@ internal static class LetterLayout
     }
 
     /// <summary>
+    /// How to go to the Parliamentary and Health Service Ombudsman, which every response must say (Reg 14(2)(d)),
+    /// after the letter's own opening sentence.
+    /// </summary>
+    /// <param name="opening">The letter's own first sentence, saying when to go to the Ombudsman.</param>
+    internal static IReadOnlyList<Block> Ombudsman(string opening) =>
+    [
+        new Paragraph(opening + " The Ombudsman makes final decisions on complaints that have not been resolved by the NHS in England. Its service is free."),
+        new Paragraph("You should normally contact the Ombudsman within 12 months of when you first became aware "
+            + "of the problem. The Ombudsman can look at a complaint made later if there is a good reason why it "
+            + "was not made sooner."),
+        new ContactList(
+        [
+            new Contact("Telephone", "0345 015 4033", "tel:+443450154033"),
+            new Contact("Website", "www.ombudsman.org.uk", "https://www.ombudsman.org.uk"),
+        ]),
+    ];
+
+    /// <summary>
     /// The paragraph about independent NHS complaints advocacy: the named service for the complainant's area when the
     /// organisation knows it, otherwise where to find it, because the local authority commissions it and providers differ.
     /// </summary>

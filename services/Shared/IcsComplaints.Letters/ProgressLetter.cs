@@ -16,6 +16,12 @@ public enum ProgressNotice
 
     /// <summary>An update at the agreed frequency (Reg 14; My Expectations, "updates before the outcome"): where the case stands and when they will hear next.</summary>
     ScheduledUpdate = 4,
+
+    /// <summary>
+    /// A complaint resolved early (MCHP): what was discussed and agreed, the offer of a closer look if they are not
+    /// satisfied, and the way to the Ombudsman (Reg 14(2)(d)); it is the response.
+    /// </summary>
+    EarlyResolutionConfirmed = 5,
 }
 
 /// <summary>What a letter about a complaint's progress says.</summary>
@@ -33,10 +39,20 @@ public enum ProgressNotice
 /// <param name="Stage">For <see cref="ProgressNotice.ScheduledUpdate"/>: the case's stage, by its name in the case service.</param>
 /// <param name="Paused">For <see cref="ProgressNotice.ScheduledUpdate"/>: whether work is paused, as they were told.</param>
 /// <param name="NextUpdateBy">For <see cref="ProgressNotice.ScheduledUpdate"/>: when they will hear next.</param>
+/// <param name="Resolution">For <see cref="ProgressNotice.EarlyResolutionConfirmed"/>: what was discussed and agreed.</param>
 public sealed record ProgressLetterModel(
     ProgressNotice Notice, string OrganisationName, string Reference, DateOnly LetterDate, LetterParty Addressee, string? TeamContact,
     DateOnly? ResponseDueBy = null, bool AgreedWithComplainant = true, string? PauseReason = null,
-    Uri? SurveyAddress = null, DateOnly? SurveyOpenUntil = null, string? Stage = null, bool Paused = false, DateOnly? NextUpdateBy = null);
+    Uri? SurveyAddress = null, DateOnly? SurveyOpenUntil = null, string? Stage = null, bool Paused = false, DateOnly? NextUpdateBy = null,
+    LetterEarlyResolution? Resolution = null);
+
+/// <summary>What was discussed and agreed when a complaint was resolved early.</summary>
+/// <param name="DiscussedOn">The day of the conversation.</param>
+/// <param name="How">How it was held: Phone, Meeting, Email, Letter or Text.</param>
+/// <param name="Discussed">What was discussed.</param>
+/// <param name="Agreed">What was agreed.</param>
+/// <param name="Outcome">Upheld, partly upheld or not upheld.</param>
+public sealed record LetterEarlyResolution(DateOnly DiscussedOn, string How, string Discussed, string Agreed, LetterOutcome Outcome);
 
 /// <summary>
 /// Renders the short letters that keep a complainant informed between the acknowledgement and the final response,
@@ -56,6 +72,7 @@ public static class ProgressLetter
             ProgressNotice.ClockPaused => $"Your complaint {OneLine(letter.Reference)}: we have paused our work on it",
             ProgressNotice.SurveyInvitation => $"Your complaint {OneLine(letter.Reference)}: tell us how we handled it",
             ProgressNotice.ScheduledUpdate => $"Your complaint {OneLine(letter.Reference)}: an update on our progress",
+            ProgressNotice.EarlyResolutionConfirmed => $"Your complaint {OneLine(letter.Reference)}: what we agreed",
             _ => throw new ArgumentOutOfRangeException(nameof(letter), letter.Notice, "No such letter."),
         };
     }
@@ -90,6 +107,7 @@ public static class ProgressLetter
             ProgressNotice.ClockPaused => ClockPaused(letter),
             ProgressNotice.SurveyInvitation => SurveyInvitation(letter),
             ProgressNotice.ScheduledUpdate => ScheduledUpdate(letter),
+            ProgressNotice.EarlyResolutionConfirmed => EarlyResolutionConfirmed(letter),
             _ => throw new ArgumentOutOfRangeException(nameof(letter), letter.Notice, "No such letter."),
         });
         blocks.Add(new Paragraph(letter.TeamContact is null
@@ -160,6 +178,41 @@ public static class ProgressLetter
             : "We will agree with you the date by which you can expect our response."));
         blocks.Add(new Paragraph($"We will write to you again by {Date(next)}, unless we send you our response before then."));
         return blocks;
+    }
+
+    private static List<Block> EarlyResolutionConfirmed(ProgressLetterModel letter)
+    {
+        var resolution = letter.Resolution ?? throw new ArgumentException("A confirmed early resolution needs what was discussed and agreed.", nameof(letter));
+        var talked = resolution.How switch
+        {
+            "Phone" => "when we spoke on the telephone",
+            "Meeting" => "when we met",
+            "Email" => "in our e-mails",
+            "Letter" => "in our letters",
+            "Text" => "in our text messages",
+            _ => "when we were in touch",
+        };
+        return
+        [
+            new MainHeading("What we agreed about your complaint"),
+            new Paragraph($"Dear {OneLine(letter.Addressee.Name)},"),
+            new Paragraph($"Thank you for talking with us about your complaint {talked} on {Date(resolution.DiscussedOn)}. "
+                + "This letter confirms what we discussed and what we agreed."),
+            new Section(2, "What we discussed", Paragraphs(resolution.Discussed)),
+            new Section(2, "What we agreed", Paragraphs(resolution.Agreed)),
+            new Paragraph(resolution.Outcome switch
+            {
+                LetterOutcome.Upheld => "We agreed that your complaint is upheld: things went wrong as you told us.",
+                LetterOutcome.PartlyUpheld => "We agreed that your complaint is partly upheld: some of what you told us went wrong.",
+                _ => "We explained why we do not think things went wrong as you described, so your complaint is not upheld.",
+            }),
+            new Section(2, "If you are not satisfied",
+            [
+                new Paragraph("If this is not what you understood we agreed, or you are not satisfied with it, please tell us. "
+                    + "We will then take a closer look at your complaint, and write to you with our findings."),
+                .. Ombudsman("If you are still not satisfied after that, you can ask the Parliamentary and Health Service Ombudsman to look at your complaint."),
+            ]),
+        ];
     }
 
     private static IEnumerable<Block> SurveyInvitation(ProgressLetterModel letter)

@@ -32,4 +32,25 @@ public sealed class UpdateFrequencyTests
 
         Assert.True(ex.Errors.ContainsKey("everyWorkingDays"));
     }
+
+    [Fact]
+    public void AScheduledUpdate_IsOwedFromItsDay_UntilOneIsGiven_AndNeverOnceTheResponseHasGone()
+    {
+        var c = NewCase();
+        c.AgreeUpdateFrequency(5, Received);
+        var due = new DateOnly(2026, 11, 9);
+
+        Assert.Null(UpdateFrequency.ScheduledUpdateOwed(c, due.AddDays(-1), EnglandAndWales));
+        Assert.Equal(due, UpdateFrequency.ScheduledUpdateOwed(c, due, EnglandAndWales));
+        Assert.Equal(due, UpdateFrequency.ScheduledUpdateOwed(c, due.AddDays(2), EnglandAndWales));
+
+        c.RecordScheduledUpdate(due);
+        Assert.Null(UpdateFrequency.ScheduledUpdateOwed(c, due, EnglandAndWales));
+        Assert.Equal(new DateOnly(2026, 11, 16), UpdateFrequency.NextDue(c, EnglandAndWales));
+
+        c.Acknowledge(Received, ContactChannel.Letter, true, null);
+        c.StartEarlyResolution(Received, 3, EnglandAndWales);
+        c.ResolveEarly(new EarlyResolutionRecord(new DateOnly(2026, 11, 10), ContactChannel.Phone, "The wait", "An apology"), CaseOutcome.Upheld);
+        Assert.Null(UpdateFrequency.ScheduledUpdateOwed(c, new DateOnly(2026, 12, 31), EnglandAndWales));
+    }
 }

@@ -23,6 +23,7 @@ using IcsComplaints.Case.Api.Features.SetSignatories;
 using IcsComplaints.Case.Api.Features.ShareDraft;
 using IcsComplaints.Case.Api.Features.SignFinalResponse;
 using IcsComplaints.Case.Api.Features.StartCloserLook;
+using IcsComplaints.Case.Api.Features.ResolveEarly;
 using IcsComplaints.Case.Api.Features.StartEarlyResolution;
 using IcsComplaints.Case.Api.Features.SubmitSurvey;
 using IcsComplaints.Case.Api.Features.ViewCases;
@@ -66,6 +67,7 @@ public static class CasesApi
         Step<AcknowledgeComplaint, CaseRequests.Acknowledge>(group, "acknowledgement", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
         Step<AssignCase, CaseRequests.Person>(group, "assignment", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
         Step<StartEarlyResolution, CaseRequests.EarlyResolution>(group, "early-resolution", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
+        Step<ResolveEarly, CaseRequests.EarlyResolutionOutcome>(group, "early-resolution/resolution", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
         Step<StartCloserLook, CaseRequests.CloserLook>(group, "closer-look", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
         Step<AgreeResponseDate, CaseRequests.ResponseDate>(group, "response-date", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));
         Step<PauseClock, CaseRequests.Pause>(group, "pause", (h, c, id, x, ct) => h.HandleAsync(c, id, x, ct));

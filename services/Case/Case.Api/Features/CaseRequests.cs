@@ -19,6 +19,14 @@ public static class CaseRequests
     /// <param name="StartedOn">When.</param>
     public sealed record EarlyResolution(string? StartedOn);
 
+    /// <summary>Record how a complaint was resolved early.</summary>
+    /// <param name="ResolvedOn">The day of the conversation that resolved it; empty means today.</param>
+    /// <param name="Channel">How it was held: Phone, Meeting, Email, Letter or Text.</param>
+    /// <param name="Discussed">What was discussed.</param>
+    /// <param name="Agreed">What was agreed.</param>
+    /// <param name="Outcome">Upheld, PartiallyUpheld or NotUpheld (KO41a).</param>
+    public sealed record EarlyResolutionOutcome(string? ResolvedOn, string? Channel, string? Discussed, string? Agreed, string? Outcome);
+
     /// <summary>Start a closer look.</summary>
     /// <param name="StartedOn">When.</param>
     /// <param name="Reason">Why, when escalating from early resolution or going back from a draft.</param>

@@ -27,6 +27,11 @@ public sealed class CaseCorrespondenceGrpcService(ComplainantCorrespondence corr
 
     /// <inheritdoc />
     [AdmitsService(Roles.CorrespondenceService)]
+    public override Task<EarlyResolution> GetEarlyResolution(GetEarlyResolutionRequest request, ServerCallContext context) =>
+        correspondence.EarlyResolutionAsync(CaseGrpcService.CallerOf(context), CaseGrpcService.ParseCaseId(request.CaseId), context.CancellationToken);
+
+    /// <inheritdoc />
+    [AdmitsService(Roles.CorrespondenceService)]
     public override Task<StaffMember> GetStaffMember(GetStaffMemberRequest request, ServerCallContext context) =>
         correspondence.StaffMemberAsync(CaseGrpcService.CallerOf(context), CaseGrpcService.ParseCaseId(request.CaseId), request.StaffId, context.CancellationToken);
 }

@@ -15,6 +15,7 @@ using IcsComplaints.Case.Api.Features.SetSignatories;
 using IcsComplaints.Case.Api.Features.ShareDraft;
 using IcsComplaints.Case.Api.Features.SignFinalResponse;
 using IcsComplaints.Case.Api.Features.StartCloserLook;
+using IcsComplaints.Case.Api.Features.ResolveEarly;
 using IcsComplaints.Case.Api.Features.StartEarlyResolution;
 using IcsComplaints.Case.Api.Features.ViewCases;
 using IcsComplaints.Case.Contracts.Grpc.V1;
@@ -78,6 +79,11 @@ public sealed class CaseGrpcService(CaseQueries queries) : CaseService.CaseServi
     public override Task<CaseDetailResponse> StartEarlyResolution(StartEarlyResolutionRequest request, ServerCallContext context) =>
         StepAsync<StartEarlyResolution>(request.CaseId, context, (step, caller, caseId, ct) =>
             step.HandleAsync(caller, caseId, new CaseRequests.EarlyResolution(Given(request.StartedOn)), ct));
+
+    /// <inheritdoc />
+    public override Task<CaseDetailResponse> ResolveEarly(ResolveEarlyRequest request, ServerCallContext context) =>
+        StepAsync<ResolveEarly>(request.CaseId, context, (step, caller, caseId, ct) => step.HandleAsync(caller, caseId, new CaseRequests.EarlyResolutionOutcome(
+            Given(request.ResolvedOn), Given(request.Channel), Given(request.Discussed), Given(request.Agreed), Given(request.Outcome)), ct));
 
     /// <inheritdoc />
     public override Task<CaseDetailResponse> StartCloserLook(StartCloserLookRequest request, ServerCallContext context) =>

@@ -166,6 +166,9 @@ internal static class CaseMessages
             ReopenCount = detail.ReopenCount,
             OmbudsmanReferralLearnedOn = Iso(detail.OmbudsmanReferralLearnedOn),
             SurveysAnswered = { detail.Surveys.Select(kind => kind.ToString()) },
+            EarlyResolution = detail.EarlyResolution is { } early
+                ? new Proto.EarlyResolutionRecord { ResolvedOn = Iso(early.ResolvedOn), Channel = early.Channel.ToString(), Discussed = early.Discussed, Agreed = early.Agreed }
+                : null,
         };
         if (detail.UpdateEveryWorkingDays is { } every)
         {

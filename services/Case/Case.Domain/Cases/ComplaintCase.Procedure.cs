@@ -199,6 +199,25 @@ public sealed partial class ComplaintCase
         return Outcome.Value;
     }
 
+    /// <summary>
+    /// Records how the complaint was resolved early and its outcome; the confirming letter is the response
+    /// (<see cref="EarlyResolutionConfirmation"/>), so the response clock stops on the day.
+    /// </summary>
+    public void ResolveEarly(EarlyResolutionRecord record, CaseOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        EnsureNotOnHold("record the early resolution");
+        EarlyResolutionConfirmation.EnsureResolvingEarly(this);
+        NotBefore(record.ResolvedOn, EarlyResolutionStartedOn ?? ReceivedOn, "resolvedOn", "early resolution started");
+        MoveTo(CaseStage.FinalResponseSent, "record the early resolution");
+        EarlyResolution = record;
+        FinalResponseSentOn = record.ResolvedOn;
+        // The confirmation goes in writing, whatever the conversation was held by.
+        FinalResponseChannel = ContactChannel.Letter;
+        Outcome = outcome;
+        EndOpenPause(record.ResolvedOn);
+    }
+
     /// <summary>Closes a case whose final response has gone; it must be coded for KO41 (<see cref="Ko41Coding"/>).</summary>
     public void CloseResolved(DateOnly on)
     {

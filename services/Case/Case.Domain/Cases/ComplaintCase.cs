@@ -136,6 +136,9 @@ public sealed partial class ComplaintCase
     /// <summary>How it went.</summary>
     public ContactChannel? FinalResponseChannel { get; private set; }
 
+    /// <summary>What was discussed and agreed, when the complaint was resolved early instead of by a signed response.</summary>
+    public EarlyResolutionRecord? EarlyResolution { get; private set; }
+
     /// <summary>The letter written when no response had gone by the Reg 14 backstop, explaining why.</summary>
     public DateOnly? DelayLetterSentOn { get; private set; }
 

@@ -14,7 +14,8 @@ public static class StageTransitions
     {
         [CaseStage.Received] = [CaseStage.Acknowledged],
         [CaseStage.Acknowledged] = [CaseStage.EarlyResolution, CaseStage.CloserLook],
-        [CaseStage.EarlyResolution] = [CaseStage.CloserLook, CaseStage.ResponseDrafted],
+        // Resolved early, the written confirmation is the response (EarlyResolutionConfirmation).
+        [CaseStage.EarlyResolution] = [CaseStage.CloserLook, CaseStage.ResponseDrafted, CaseStage.FinalResponseSent],
         [CaseStage.CloserLook] = [CaseStage.ResponseDrafted],
         [CaseStage.ResponseDrafted] = [CaseStage.CloserLook, CaseStage.FinalResponseSent],
         [CaseStage.FinalResponseSent] = [CaseStage.Closed, CaseStage.Reopened, CaseStage.ReferredToOmbudsman],

@@ -20,8 +20,12 @@ public sealed class FinalResponseSentConsumer(
     {
         var sent = context.Message;
         var raised = new CaseEvent(context.MessageId!.Value, sent.CaseId, sent.ComplaintId, sent.OrganisationCode);
-        await complainant.FinalResponseAsync(raised, sent.SentOn, context.CancellationToken);
+        await complainant.FinalResponseAsync(raised, sent.SentOn, sent.ConfirmsEarlyResolution, context.CancellationToken);
         await reviewers.FinalResponseSentAsync(raised, sent.SentOn, context.CancellationToken);
-        await staff.FinalResponseSentAsync(raised, sent.SentOn, context.CancellationToken);
+        // An early resolution has no signed letter of findings to show; staff hear of it from the team.
+        if (!sent.ConfirmsEarlyResolution)
+        {
+            await staff.FinalResponseSentAsync(raised, sent.SentOn, context.CancellationToken);
+        }
     }
 }

@@ -14,6 +14,7 @@ public static class ComplainantLetterTitles
         MessageTemplates.ClockPaused => "We paused our work on your complaint",
         MessageTemplates.ScheduledUpdate => "An update on your complaint",
         MessageTemplates.FinalResponse => "Our final response",
+        MessageTemplates.EarlyResolutionConfirmation => "What we agreed about your complaint",
         MessageTemplates.SurveyInvitation => "Invitation to tell us how we handled your complaint",
         _ => "A letter about your complaint",
     };

@@ -15,6 +15,13 @@ public static class MessageTemplates
     /// <summary>To the complainant: the final response letter, with how to go to the Ombudsman, Reg 14 (case's <c>FinalResponseSent</c>).</summary>
     public const string FinalResponse = "final-response";
 
+    /// <summary>
+    /// To the complainant, instead of the final response letter when the complaint was resolved early: what was
+    /// discussed and agreed, the offer of a closer look, the way to the Ombudsman (case's <c>FinalResponseSent</c>
+    /// confirming an early resolution).
+    /// </summary>
+    public const string EarlyResolutionConfirmation = "early-resolution-confirmation";
+
     /// <summary>To the complainant: the response date was changed, Reg 13(7)-(8) (case's <c>ResponseDateAgreed</c> after the first).</summary>
     public const string ResponseDateChanged = "response-date-changed";
 

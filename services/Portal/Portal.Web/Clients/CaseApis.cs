@@ -84,7 +84,10 @@ public sealed record CaseDetail(
     int? UpdateEveryWorkingDays, DateOnly? NextUpdateDue, IReadOnlyList<ContactLogEntry>? Contacts, IReadOnlyList<StaffInvolved>? Staff,
     ResponseDraft? Draft, IReadOnlyList<string>? MissingFromResponse, ResponseSignature? Signature, DateOnly? FinalResponseSentOn,
     DateOnly? DelayLetterSentOn, CaseCoding? Coding, IReadOnlyList<ContributionView>? Contributions, int ReopenCount,
-    DateOnly? OmbudsmanReferralLearnedOn, IReadOnlyList<CaseDraftReview>? Reviews);
+    DateOnly? OmbudsmanReferralLearnedOn, IReadOnlyList<CaseDraftReview>? Reviews, EarlyResolutionRecord? EarlyResolution = null);
+
+/// <summary>How a complaint was resolved early: what was discussed and agreed.</summary>
+public sealed record EarlyResolutionRecord(DateOnly ResolvedOn, string Channel, string Discussed, string Agreed);
 
 /// <summary>A complaint found by the intake search, with the case that handles it.</summary>
 public sealed record ComplaintMatch(

@@ -40,6 +40,7 @@ public sealed class ComplaintCaseConfiguration : IEntityTypeConfiguration<Compla
         builder.Property(c => c.Plan).AsJson();
         builder.Property(c => c.ConflictCheck).AsJson();
         builder.Property(c => c.Draft).AsJson();
+        builder.Property(c => c.EarlyResolution).AsJson();
         builder.Property(c => c.Signature).AsJson();
         builder.Property(c => c.Coding).AsJson();
         builder.Ignore(c => c.OnHold);

@@ -195,6 +195,10 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("draft_version");
 
+                    b.Property<string>("EarlyResolution")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("early_resolution");
+
                     b.Property<DateOnly?>("EarlyResolutionDueBy")
                         .HasColumnType("date")
                         .HasColumnName("early_resolution_due_by");

@@ -65,7 +65,8 @@ public sealed class CaseQueries(CaseReads reads, IAuditTrail audit, TimeProvider
             c.UpdateEveryWorkingDays, UpdateFrequency.NextDue(c, calendar), [.. c.Contacts.OrderBy(x => x.On).ThenBy(x => x.Id)], [.. c.Staff.OrderBy(s => s.Id)],
             DraftView.Of(c), c.Draft is null ? [] : [.. FinalResponseCompleteness.Check(c).Select(e => $"{e.Field}: {e.Message}")], c.Signature, c.FinalResponseSentOn,
             c.DelayLetterSentOn, c.Coding, [.. c.Contributions.OrderBy(x => x.OrganisationCode, StringComparer.Ordinal)], c.ReopenCount,
-            c.OmbudsmanReferralLearnedOn, [.. c.Surveys.Select(s => s.Kind)], [.. c.Reviews.OrderBy(r => r.Version).ThenBy(r => r.ReviewerCode, StringComparer.Ordinal)]);
+            c.OmbudsmanReferralLearnedOn, [.. c.Surveys.Select(s => s.Kind)], [.. c.Reviews.OrderBy(r => r.Version).ThenBy(r => r.ReviewerCode, StringComparer.Ordinal)],
+            c.EarlyResolution);
     }
 
     /// <summary>The work queue: cases the caller may see, filtered, most urgent first unless another order is asked for.</summary>

@@ -91,6 +91,7 @@ public sealed record DeadlineView(DeadlineKind Kind, DateOnly DueOn, int Working
 /// <param name="OmbudsmanReferralLearnedOn">When the organisation learnt of an Ombudsman referral.</param>
 /// <param name="Surveys">Surveys answered.</param>
 /// <param name="Reviews">Reviews of shared drafts (advocates' comments are read at the advocacy-referral service).</param>
+/// <param name="EarlyResolution">How it was resolved early, when it was.</param>
 public sealed record CaseDetail(
     CaseView Summary, DateOnly? AcknowledgedOn, bool DiscussionOffered, DateOnly? DiscussedOn, DateOnly? EarlyResolutionDueBy,
     DateOnly? CloserLookStartedOn, string? EscalationReason, InvestigationPlan? Plan, StaffRef? Investigator, ConflictCheck? ConflictCheck,
@@ -99,7 +100,7 @@ public sealed record CaseDetail(
     int? UpdateEveryWorkingDays, DateOnly? NextUpdateDue, IReadOnlyList<ContactLogEntry> Contacts, IReadOnlyList<StaffInvolved> Staff,
     DraftView? Draft, IReadOnlyList<string> MissingFromResponse, ResponseSignature? Signature, DateOnly? FinalResponseSentOn,
     DateOnly? DelayLetterSentOn, CaseCoding? Coding, IReadOnlyList<Contribution> Contributions, int ReopenCount,
-    DateOnly? OmbudsmanReferralLearnedOn, IReadOnlyList<SurveyKind> Surveys, IReadOnlyList<DraftReview> Reviews);
+    DateOnly? OmbudsmanReferralLearnedOn, IReadOnlyList<SurveyKind> Surveys, IReadOnlyList<DraftReview> Reviews, EarlyResolutionRecord? EarlyResolution);
 
 /// <summary>What a contributing organisation sees of a co-ordinated response it contributes to (Reg 9).</summary>
 /// <param name="CaseId">The lead organisation's case.</param>

@@ -54,6 +54,22 @@ public sealed class ComplainantCorrespondence(CaseQueries queries, CaseStore sto
         return await invitations.IssueAsync(await store.FindWithSurveysAsync(caseId, ct) ?? throw new RequestNotFoundException(), ct);
     }
 
+    /// <summary>How the complaint was resolved early, to be confirmed in writing; <see cref="RequestStateException"/> when it was not.</summary>
+    public async Task<Proto.EarlyResolution> EarlyResolutionAsync(Caller caller, Guid caseId, CancellationToken ct)
+    {
+        EnsureCorrespondence(caller);
+        var c = await queries.LoadAsync(caseId, ct) ?? throw new RequestNotFoundException();
+        if (c.EarlyResolution is not { } early || c.Outcome is not { } outcome)
+        {
+            throw new RequestStateException("The complaint was not resolved early.");
+        }
+        await audit.RecordReadAsync(AuditResources.Case, c.Id.ToString(), c.OrganisationCode, ct);
+        return new Proto.EarlyResolution
+        {
+            ResolvedOn = Iso(early.ResolvedOn), Channel = early.Channel.ToString(), Discussed = early.Discussed, Agreed = early.Agreed, Outcome = outcome.ToString(),
+        };
+    }
+
     /// <summary>
     /// A member of staff complained about with a work e-mail address, for the platform to tell them of the complaint
     /// and send them the final response; audited as a read of the case.

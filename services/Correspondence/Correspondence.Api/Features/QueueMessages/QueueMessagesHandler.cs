@@ -54,9 +54,13 @@ public sealed class QueueMessagesHandler(MessageStore store, TimeProvider clock)
         return QueueAsync(raised, MessageTemplates.Acknowledgement, RecipientRole.Complainant, facts, ct);
     }
 
-    /// <summary>The complainant is sent the final response as it was sent, with how to go to the Ombudsman (Reg 14).</summary>
-    public Task FinalResponseAsync(CaseEvent raised, DateOnly sentOn, CancellationToken ct) =>
-        QueueAsync(raised, MessageTemplates.FinalResponse, RecipientRole.Complainant, new Dictionary<string, string> { [MessageFacts.SentOn] = Iso(sentOn) }, ct);
+    /// <summary>
+    /// The complainant is sent the response with how to go to the Ombudsman (Reg 14): the final response as it was
+    /// signed and sent, or for a complaint resolved early the letter confirming what was agreed.
+    /// </summary>
+    public Task FinalResponseAsync(CaseEvent raised, DateOnly sentOn, bool confirmsEarlyResolution, CancellationToken ct) =>
+        QueueAsync(raised, confirmsEarlyResolution ? MessageTemplates.EarlyResolutionConfirmation : MessageTemplates.FinalResponse, RecipientRole.Complainant,
+            new Dictionary<string, string> { [MessageFacts.SentOn] = Iso(sentOn) }, ct);
 
     /// <summary>
     /// The complainant is told of a changed response date (Reg 13(7)-(8)); the first agreement is in the

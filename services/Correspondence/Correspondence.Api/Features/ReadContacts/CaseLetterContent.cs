@@ -38,6 +38,19 @@ public sealed class CaseLetterContent(CaseCorrespondenceService.CaseCorresponden
         }
     }
 
+    /// <summary>How the complaint was resolved early, or <c>null</c> when it was not (or the case no longer exists).</summary>
+    public async Task<EarlyResolution?> EarlyResolutionAsync(Guid caseId, CancellationToken ct)
+    {
+        try
+        {
+            return await cases.GetEarlyResolutionAsync(new GetEarlyResolutionRequest { CaseId = caseId.ToString() }, await HeadersAsync(ct), DateTime.UtcNow.Add(Deadline), ct);
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A member of staff complained about with a work address, or <c>null</c> when the case holds none for them (or no longer exists).</summary>
     public async Task<StaffMember?> StaffMemberAsync(Guid caseId, long staffId, CancellationToken ct)
     {

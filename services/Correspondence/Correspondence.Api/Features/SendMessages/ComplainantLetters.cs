@@ -26,6 +26,8 @@ public sealed class ComplainantLetters(
             MessageTemplates.Acknowledgement => WriteAsync(message, to => Task.FromResult<Letter?>(Acknowledgement(message, to)), "", ct),
             MessageTemplates.FinalResponse => WriteAsync(message, to => FinalResponseAsync(to, ct),
                 "The case holds no final response as sent.", ct),
+            MessageTemplates.EarlyResolutionConfirmation => WriteAsync(message, to => EarlyResolutionAsync(to, ct),
+                "The case holds no early resolution.", ct),
             MessageTemplates.ResponseDateChanged => WriteAsync(message, to => Task.FromResult<Letter?>(Progress(to, new ProgressLetterModel(
                 ProgressNotice.ResponseDateChanged, to.OrganisationName, to.Case.Reference, Day(message.Fact(MessageFacts.AgreedOn)), to.Addressee, to.Team,
                 ResponseDueBy: Day(message.Fact(MessageFacts.ResponseDueBy)), AgreedWithComplainant: message.Fact(MessageFacts.WithComplainant) == "true"))), "", ct),
@@ -100,14 +102,21 @@ public sealed class ComplainantLetters(
             organisationName, known.Reference, known.ReceivedOn, Day(sent.SentOn), addressee,
             sent.ComplaintSummary, sent.OutcomesSought, sent.Investigation,
             [.. sent.Findings.Select(f => new LetterFinding(f.Issue, f.Conclusion, f.Reasons, f.Upheld))],
-            sent.Outcome switch
-            {
-                "Upheld" => LetterOutcome.Upheld,
-                "PartiallyUpheld" => LetterOutcome.PartlyUpheld,
-                _ => LetterOutcome.NotUpheld,
-            },
+            OutcomeOf(sent.Outcome),
             Given(sent.Apology), [.. sent.Changes.Select(c => new LetterChange(c.Action, Day(c.By)))], Given(sent.Remedy), contributions,
             sent.SignatoryName, sent.SignatoryTitle, Given(sent.OnBehalfOf));
+    }
+
+    // An early resolution confirmed in writing: what was discussed and agreed, and the way on if not satisfied.
+    private async Task<Letter?> EarlyResolutionAsync(Recipient to, CancellationToken ct)
+    {
+        if (await cases.EarlyResolutionAsync(to.Case.CaseId, ct) is not { } early)
+        {
+            return null;
+        }
+        return Progress(to, new ProgressLetterModel(
+            ProgressNotice.EarlyResolutionConfirmed, to.OrganisationName, to.Case.Reference, Day(early.ResolvedOn), to.Addressee, to.Team,
+            Resolution: new LetterEarlyResolution(Day(early.ResolvedOn), early.Channel, early.Discussed, early.Agreed, OutcomeOf(early.Outcome))));
     }
 
     // The survey link is made only now that the letter can reach the complainant, and is never stored here.
@@ -128,6 +137,13 @@ public sealed class ComplainantLetters(
     // The letters written here follow a case's steps; one about a complaint without a case is ComplaintLetters'.
     private static Guid CaseOf(SentMessage message) =>
         message.CaseId ?? throw new InvalidOperationException($"Message {message.Id} ({message.Template}) is about no case.");
+
+    private static LetterOutcome OutcomeOf(string outcome) => outcome switch
+    {
+        "Upheld" => LetterOutcome.Upheld,
+        "PartiallyUpheld" => LetterOutcome.PartlyUpheld,
+        _ => LetterOutcome.NotUpheld,
+    };
 
     private static string? Given(string value) => value.Length == 0 ? null : value;
 

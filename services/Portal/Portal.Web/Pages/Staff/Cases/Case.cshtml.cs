@@ -126,6 +126,7 @@ public sealed class CaseModel(CaseApis apis) : PageModel
             "consent-awaited" => "Consent awaited notice",
             "transfer-notice" => "Transfer notice",
             "final-response" => "Final response letter",
+            "early-resolution-confirmation" => "Letter confirming the early resolution",
             "response-date-changed" => "Letter about a new response date",
             "clock-paused" => "Letter saying work is paused",
             "scheduled-update" => "Update letter",
@@ -242,7 +243,9 @@ public sealed class CaseModel(CaseApis apis) : PageModel
         }
         if (d.FinalResponseSentOn is { } sent)
         {
-            events.Add(new(sent, "Final response sent", null));
+            events.Add(d.EarlyResolution is { } early
+                ? new(sent, "Resolved early", $"What was discussed: {early.Discussed} What was agreed: {early.Agreed}")
+                : new(sent, "Final response sent", null));
         }
         if (d.Summary.ClosedOn is { } closedOn)
         {

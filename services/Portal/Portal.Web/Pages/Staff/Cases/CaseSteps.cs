@@ -147,6 +147,15 @@ public static class CaseSteps
         { Hint = "The acknowledgement is due by the third working day after the complaint was received.", Done = "Complaint acknowledged", Offered = d => In(d, "Received") },
         new("early-resolution", "Resolve it early", "POST", "/api/v1/cases/{caseId}/early-resolution", [Date("started-on", "startedOn", "When did early resolution start?")])
         { Hint = "For a complaint that can be put right quickly, at the first point of contact.", Done = "Early resolution started", Offered = d => In(d, "Acknowledged", "Reopened") },
+        new("resolve-early", "Record the early resolution", "POST", "/api/v1/cases/{caseId}/early-resolution/resolution",
+            [Date("resolved-on", "resolvedOn", "When was it resolved?"), Radios("resolution-channel", "channel", "How did you talk with them?", Channels),
+             Area("discussed", "discussed", "What did you discuss?"),
+             Area("agreed", "agreed", "What did you agree?", "The explanation you gave, any apology, and what will be done."),
+             Radios("outcome", "outcome", "What is the outcome?", new("Upheld", "Upheld"), new("PartiallyUpheld", "Partly upheld"), new("NotUpheld", "Not upheld"))])
+        {
+            Hint = "We will write to the complainant to confirm what you agreed, and offer a closer look if they are not satisfied.",
+            Done = "Early resolution recorded. A letter confirming it is being sent to the complainant.", Offered = d => In(d, "EarlyResolution"),
+        },
         new("closer-look", "Take a closer look", "POST", "/api/v1/cases/{caseId}/closer-look",
             [Date("started-on", "startedOn", "When did the closer look start?"), Area("reason", "reason", "Why a closer look?", "Needed when moving on from early resolution or going back from a draft."),
              Lines("issues", "issues", "The issues the response must answer"), Lines("outcomes", "outcomesSought", "What the complainant wants to achieve"),
