@@ -199,6 +199,39 @@ public sealed class HandlerJourneyTests(PortalSystem system, Browser browser)
     }
 
     [Fact]
+    public async Task A_handler_resolves_a_complaint_early_by_recording_what_was_discussed_and_agreed_and_the_complainant_is_written_to()
+    {
+        var (_, caseId) = await RecordComplaintAsync("My clinic letter never came.", "Ebo Early");
+        await TakeStepAsync(caseId, "acknowledgement", new { channel = "Phone", discussionOffered = true });
+        await TakeStepAsync(caseId, "early-resolution", new { });
+        var page = await browser.NewPageAsync(system.PublicAddress);
+        var handler = new Journey(page, "resolve-early", keyboardOnly: true);
+        await SignInAsync(handler, Handler);
+        await handler.OpenAsync($"/staff/cases/{caseId}/resolve-early", "resolve-early");
+        await handler.PressAsync("Save", "resolve-early-errors");
+        await Assertions.Expect(page.Locator(".nhsuk-error-summary").GetByRole(AriaRole.Link)).ToHaveCountAsync(4);
+        Assert.Equal("EarlyResolution", (await DetailAsync(caseId)).GetProperty("summary").GetProperty("stage").GetString());
+
+        await handler.ChooseAsync("Phone");
+        await handler.FillAsync("discussed", "Why the clinic letter did not arrive.");
+        await handler.FillAsync("agreed", "A new appointment on Friday, and a check of the address we hold.");
+        await handler.ChooseAsync("Partly upheld");
+        await handler.PressAsync("Save", "resolved-early");
+
+        await Assertions.Expect(page.Locator("#banner")).ToContainTextAsync("Early resolution recorded");
+        await Assertions.Expect(page.Locator("#stage")).ToContainTextAsync("Final response sent");
+        var timeline = page.Locator("#timeline");
+        await Assertions.Expect(timeline).ToContainTextAsync("Resolved early");
+        await Assertions.Expect(timeline).ToContainTextAsync("A new appointment on Friday");
+        await Eventually.TrueAsync(async () =>
+        {
+            await page.ReloadAsync();
+            return (await timeline.InnerTextAsync()).Contains("Letter confirming the early resolution", StringComparison.Ordinal);
+        }, TimeSpan.FromSeconds(60), "the confirming letter is on the timeline");
+        Assert.Empty(handler.Violations);
+    }
+
+    [Fact]
     public async Task The_work_queue_filters_and_sorts_in_the_address_and_searches_by_name_without_putting_it_there()
     {
         var (paused, pausedId) = await RecordComplaintAsync("The clinic lost my referral letter.", "Queue Pausedperson");
