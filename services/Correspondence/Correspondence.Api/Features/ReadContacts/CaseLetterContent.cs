@@ -17,7 +17,7 @@ public sealed class CaseLetterContent(CaseCorrespondenceService.CaseCorresponden
     {
         try
         {
-            return await cases.GetSentFinalResponseAsync(new GetSentFinalResponseRequest { CaseId = caseId.ToString() }, await HeadersAsync(ct), DateTime.UtcNow.Add(Deadline), ct);
+            return await cases.GetSentFinalResponseAsync(new GetSentFinalResponseRequest { CaseId = caseId.ToString() }, await tokens.HeadersAsync(ct), DateTime.UtcNow.Add(Deadline), ct);
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
         {
@@ -30,7 +30,7 @@ public sealed class CaseLetterContent(CaseCorrespondenceService.CaseCorresponden
     {
         try
         {
-            return await cases.IssueSurveyLinkAsync(new IssueSurveyLinkRequest { CaseId = caseId.ToString() }, await HeadersAsync(ct), DateTime.UtcNow.Add(Deadline), ct);
+            return await cases.IssueSurveyLinkAsync(new IssueSurveyLinkRequest { CaseId = caseId.ToString() }, await tokens.HeadersAsync(ct), DateTime.UtcNow.Add(Deadline), ct);
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
         {
@@ -43,7 +43,7 @@ public sealed class CaseLetterContent(CaseCorrespondenceService.CaseCorresponden
     {
         try
         {
-            return await cases.GetEarlyResolutionAsync(new GetEarlyResolutionRequest { CaseId = caseId.ToString() }, await HeadersAsync(ct), DateTime.UtcNow.Add(Deadline), ct);
+            return await cases.GetEarlyResolutionAsync(new GetEarlyResolutionRequest { CaseId = caseId.ToString() }, await tokens.HeadersAsync(ct), DateTime.UtcNow.Add(Deadline), ct);
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
         {
@@ -57,13 +57,11 @@ public sealed class CaseLetterContent(CaseCorrespondenceService.CaseCorresponden
         try
         {
             return await cases.GetStaffMemberAsync(
-                new GetStaffMemberRequest { CaseId = caseId.ToString(), StaffId = staffId }, await HeadersAsync(ct), DateTime.UtcNow.Add(Deadline), ct);
+                new GetStaffMemberRequest { CaseId = caseId.ToString(), StaffId = staffId }, await tokens.HeadersAsync(ct), DateTime.UtcNow.Add(Deadline), ct);
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
         {
             return null;
         }
     }
-
-    private async Task<Metadata> HeadersAsync(CancellationToken ct) => new() { { "authorization", "Bearer " + await tokens.TokenAsync(ct) } };
 }

@@ -14,7 +14,7 @@ public sealed class ComplainantContacts(ComplaintRecordsService.ComplaintRecords
     /// <summary>The details, or <c>null</c> when intake has no such complaint.</summary>
     public async Task<ComplainantContact?> ReadAsync(Guid complaintId, string purpose, CancellationToken ct)
     {
-        var headers = new Metadata { { "authorization", "Bearer " + await tokens.TokenAsync(ct) } };
+        var headers = await tokens.HeadersAsync(ct);
         try
         {
             return await intake.GetComplainantContactAsync(

@@ -15,7 +15,7 @@ public sealed class ComplaintStatements(ComplaintRecordsService.ComplaintRecords
     /// <summary>The statement, or <c>null</c> when intake has no such complaint.</summary>
     public async Task<ComplaintStatement?> ReadAsync(Guid complaintId, string purpose, CancellationToken ct)
     {
-        var headers = new Metadata { { "authorization", "Bearer " + await tokens.TokenAsync(ct) } };
+        var headers = await tokens.HeadersAsync(ct);
         try
         {
             return await intake.GetComplaintStatementAsync(

@@ -41,6 +41,9 @@ public sealed class ServiceTokenSource(HttpClient http, IOptions<ServiceIdentity
     private string? _token;
     private DateTimeOffset _refreshAt;
 
+    /// <summary>The gRPC headers that present the service's token, for a call to case or intake.</summary>
+    public async Task<global::Grpc.Core.Metadata> HeadersAsync(CancellationToken ct) => new() { { "authorization", "Bearer " + await TokenAsync(ct) } };
+
     /// <summary>A token valid for a while yet.</summary>
     public async Task<string> TokenAsync(CancellationToken ct)
     {
