@@ -123,6 +123,20 @@ public sealed partial class ApiDocumentTests(IcsSystem system)
     }
 
     [Fact]
+    public async Task Descriptions_ComeFromTheXmlCommentsOfTheHandlers_TheirParameters_AndTheRecordsFields()
+    {
+        var document = await FetchAsync(system.Intake.HttpAddress, "intake");
+
+        var list = ApiDocumentCheck.Operation(document, "/api/v1/organisations", "GET")!.Value;
+        Assert.Contains("The organisations that existed on the day", list.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var on = list.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "on");
+        Assert.Equal("The day, YYYY-MM-DD; today (Europe/London) by default.", on.GetProperty("description").GetString());
+        var submission = document.GetProperty("components").GetProperty("schemas").GetProperty("SubmitComplaintCommand");
+        Assert.Equal("ODS code of the organisation the complaint is made to.",
+            submission.GetProperty("properties").GetProperty("organisationCode").GetProperty("description").GetString());
+    }
+
+    [Fact]
     public async Task ReferencePage_IsServedByTheGateway_WithEveryScriptUnderThisResponsesNonce_AndNothingFromAnotherHost()
     {
         using var http = system.GatewayHttp();

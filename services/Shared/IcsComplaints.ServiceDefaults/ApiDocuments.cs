@@ -1,4 +1,6 @@
+using System.Reflection;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -77,9 +79,20 @@ public static class ApiDocuments
                 Describe(document, service, summary);
                 return Task.CompletedTask;
             });
+            // The comments first, so that what the access transformer adds to an operation's description comes before them.
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                DescribeFromComments(operation, context);
+                return Task.CompletedTask;
+            });
             options.AddOperationTransformer((operation, context, _) =>
             {
                 DescribeAccessAndProblems(operation, context);
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                DescribeFromComments(schema, context);
                 return Task.CompletedTask;
             });
         });
@@ -166,6 +179,41 @@ public static class ApiDocuments
             Description = withErrors ? "RFC 9457 problem details with the fields at fault." : "RFC 9457 problem details.",
             Properties = properties,
         };
+    }
+
+    // The handler's summary and what it says of each parameter (a lambda has no comments, and its operation none).
+    private static void DescribeFromComments(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<MethodInfo>().FirstOrDefault() is not { } handler)
+        {
+            return;
+        }
+        operation.Description ??= XmlComments.Of(handler);
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            // A header's name is not its parameter's (X-Complaint-Secret is secret).
+            var name = context.Description.ParameterDescriptions.FirstOrDefault(p => p.Name == parameter.Name)?.ParameterDescriptor?.Name ?? parameter.Name;
+            parameter.Description ??= name is null ? null : XmlComments.OfParameter(handler, name);
+        }
+    }
+
+    // A record's summary on its schema, and each member's on the member's schema. Members whose schema is shared (a
+    // record or an enumeration, written once under components) are left alone: a description set there would be
+    // every referring member's.
+    private static void DescribeFromComments(OpenApiSchema schema, OpenApiSchemaTransformerContext context)
+    {
+        var type = context.JsonTypeInfo.Type;
+        if (context.JsonPropertyInfo is { AttributeProvider: PropertyInfo property })
+        {
+            if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.None && !(Nullable.GetUnderlyingType(type) ?? type).IsEnum)
+            {
+                schema.Description ??= XmlComments.Of(property);
+            }
+        }
+        else if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object)
+        {
+            schema.Description ??= XmlComments.Of(type);
+        }
     }
 
     private static void DescribeAccessAndProblems(OpenApiOperation operation, OpenApiOperationTransformerContext context)
