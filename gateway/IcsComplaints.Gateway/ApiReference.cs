@@ -38,6 +38,10 @@ public static class ApiReference
         var documents = DocumentedServices(app.Configuration);
         app.Use(static (context, next) =>
         {
+            if (!context.Request.Path.StartsWithSegments(Path, StringComparison.Ordinal))
+            {
+                return next(context);
+            }
             context.Response.OnStarting(static state =>
             {
                 var context = (HttpContext)state;
