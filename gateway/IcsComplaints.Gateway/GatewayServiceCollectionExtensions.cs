@@ -34,6 +34,7 @@ public static class GatewayServiceCollectionExtensions
             return next(context);
         });
         app.UseRateLimiter();
+        app.MapApiReference();
         // What no service route claims must not fall through to the portal's catch-all route: each service's operator
         // endpoints (/admin/...) are for its own network only, and a gRPC method the gateway does not route is unknown
         // (a 404, which a gRPC client reads as UNIMPLEMENTED).

@@ -11,8 +11,8 @@ public sealed class GatewayTests(IcsSystem system)
 {
     // The only routes a caller without a token may use: the portal's pages, sign-in and discovery, submitting (or
     // checking) a complaint, checking its progress, what was sent to the complainant or asking for advocacy with the
-    // reference and status secret, answering a survey by its link, and reading reference data (the
-    // organisation directory and the advocacy services).
+    // reference and status secret, answering a survey by its link, reading reference data (the
+    // organisation directory and the advocacy services) and reading the API documents.
     private static readonly Dictionary<string, (HttpMethod Method, string Path)> PublicRoutes = new(StringComparer.Ordinal)
     {
         ["identity-connect"] = (HttpMethod.Post, "/connect/token"),
@@ -31,6 +31,14 @@ public sealed class GatewayTests(IcsSystem system)
         ["correspondence-sent-to-complainant"] = (HttpMethod.Get, "/api/v1/correspondence/sent-to-me?reference=AAAA-AAAA"),
         // Notify's receipts: anonymous at the gateway; the service itself checks Notify's bearer token (ADR 39).
         ["correspondence-notify-receipts"] = (HttpMethod.Post, "/api/v1/correspondence/notify/receipts"),
+        // Each service's OpenAPI document, read by the reference page at /api/docs (ADR 40).
+        ["docs-identity"] = (HttpMethod.Get, "/api/docs/identity/openapi.json"),
+        ["docs-intake"] = (HttpMethod.Get, "/api/docs/intake/openapi.json"),
+        ["docs-case"] = (HttpMethod.Get, "/api/docs/case/openapi.json"),
+        ["docs-advocacy-referral"] = (HttpMethod.Get, "/api/docs/advocacy-referral/openapi.json"),
+        ["docs-learning"] = (HttpMethod.Get, "/api/docs/learning/openapi.json"),
+        ["docs-reporting"] = (HttpMethod.Get, "/api/docs/reporting/openapi.json"),
+        ["docs-correspondence"] = (HttpMethod.Get, "/api/docs/correspondence/openapi.json"),
         // The web portal's pages: each decides for itself who may see it (ADR 22).
         ["portal"] = (HttpMethod.Get, "/"),
     };

@@ -81,6 +81,7 @@ public static class AdvocacyReferralServiceCollectionExtensions
         // Intake vouches for a complainant's reference and status secret when they ask for advocacy without an account.
         builder.Services.AddGrpcClient<StatusSecretService.StatusSecretServiceClient>((services, o) =>
             o.Address = ServiceAddresses.GrpcOf(services.GetRequiredService<IConfiguration>(), "Intake"));
+        builder.AddApiDocument(ServiceName, "Referrals to independent complaints advocacy, the advocacy services and the consent a complainant gives an advocate.");
         return builder;
     }
 
@@ -92,6 +93,7 @@ public static class AdvocacyReferralServiceCollectionExtensions
         app.MapGrpcService<ConsentGrpcService>();
         app.MapAuditApi<AdvocacyDbContext>(ServiceName);
         app.MapOutboxAdmin<AdvocacyDbContext>();
+        app.MapApiDocument();
         return app;
     }
 }

@@ -100,6 +100,7 @@ public static class CaseServiceCollectionExtensions
         builder.Services.AddGrpcClient<ConsentService.ConsentServiceClient>((services, o) => o.Address = Advocacy(services));
         builder.Services.AddGrpcClient<AdvocacyDirectoryService.AdvocacyDirectoryServiceClient>((services, o) => o.Address = Advocacy(services));
         builder.Services.AddServiceGrpc();
+        builder.AddApiDocument(ServiceName, "Cases: the investigation of a complaint, its steps, clock, response and the complainant's survey.");
         return builder;
     }
 
@@ -150,6 +151,7 @@ public static class CaseServiceCollectionExtensions
         app.MapGrpcService<CaseCorrespondenceGrpcService>();
         app.MapAuditApi<CaseDbContext>(ServiceName);
         app.MapOutboxAdmin<CaseDbContext>();
+        app.MapApiDocument();
         return app;
     }
 }

@@ -80,6 +80,7 @@ public static class CorrespondenceServiceCollectionExtensions
         builder.Services.AddScoped<RecordDeliveryHandler>();
         builder.Services.AddHostedService<MessageDispatcher>();
         builder.Services.AddServiceGrpc();
+        builder.AddApiDocument(ServiceName, "The letters and e-mails sent about a complaint, and GOV.UK Notify's delivery receipts.");
         return builder;
     }
 
@@ -149,6 +150,7 @@ public static class CorrespondenceServiceCollectionExtensions
         app.MapGrpcService<CorrespondenceGrpcService>();
         app.MapAuditApi<CorrespondenceDbContext>(ServiceName);
         app.MapOutboxAdmin<CorrespondenceDbContext>();
+        app.MapApiDocument();
         return app;
     }
 }

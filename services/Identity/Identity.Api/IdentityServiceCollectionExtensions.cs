@@ -109,6 +109,7 @@ public static class IdentityServiceCollectionExtensions
         builder.Services.AddSingleton<IDeploymentStep, ClientRegistration>();
         builder.Services.AddSingleton<IDeploymentStep, DemoData>();
         builder.Services.AddSingleton<IServiceCommand, CreateAdminCommand>();
+        builder.AddApiDocument("identity", "Administration of organisations, users and integrating clients, and the staff directory; tokens come from /connect/token.");
         return builder;
     }
 
@@ -144,6 +145,7 @@ public static class IdentityServiceCollectionExtensions
         app.MapAdministrationApi();
         app.MapStaffDirectoryApi();
         app.MapAuditApi<IdentityServiceDbContext>("identity");
+        app.MapApiDocument();
         return app;
     }
 }

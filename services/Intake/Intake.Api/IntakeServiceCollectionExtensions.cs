@@ -103,6 +103,7 @@ public static class IntakeServiceCollectionExtensions
         builder.Services.AddScoped<SubmitComplaintHandler>();
         builder.Services.AddHostedService<IdempotencyKeyRetention>();
         builder.Services.AddServiceGrpc();
+        builder.AddApiDocument(ServiceName, "Complaints and concerns as they arrive: submission, progress, the decisions before a case, imports and the organisation directory.");
         return builder;
     }
 
@@ -119,6 +120,7 @@ public static class IntakeServiceCollectionExtensions
         app.MapGrpcService<StatusSecretGrpcService>();
         app.MapAuditApi<IntakeDbContext>(ServiceName);
         app.MapOutboxAdmin<IntakeDbContext>();
+        app.MapApiDocument();
         return app;
     }
 }

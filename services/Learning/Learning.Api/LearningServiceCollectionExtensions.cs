@@ -77,6 +77,7 @@ public static class LearningServiceCollectionExtensions
         // Intake's organisation directory says which providers an ICB commissions, on the day.
         builder.Services.AddCommissioning();
         builder.Services.AddServiceGrpc();
+        builder.AddApiDocument(ServiceName, "What complaints teach: themes, learning actions and \"you said, we did\".");
         return builder;
     }
 
@@ -87,6 +88,7 @@ public static class LearningServiceCollectionExtensions
         app.MapGrpcService<LearningGrpcService>();
         app.MapAuditApi<LearningDbContext>(ServiceName);
         app.MapOutboxAdmin<LearningDbContext>();
+        app.MapApiDocument();
         return app;
     }
 }

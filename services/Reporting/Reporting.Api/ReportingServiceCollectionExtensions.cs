@@ -62,6 +62,7 @@ public static class ReportingServiceCollectionExtensions
         // Intake's organisation directory says which providers an ICB commissions, and each organisation's type.
         builder.Services.AddCommissioning();
         builder.Services.AddServiceGrpc();
+        builder.AddApiDocument(ServiceName, "Figures from every service's events: measures, KO41 returns, oversight and the annual report.");
         return builder;
     }
 
@@ -72,6 +73,7 @@ public static class ReportingServiceCollectionExtensions
         app.MapGrpcService<ReportingGrpcService>();
         app.MapAuditApi<ReportingDbContext>(ServiceName);
         app.MapOutboxAdmin<ReportingDbContext>();
+        app.MapApiDocument();
         return app;
     }
 }

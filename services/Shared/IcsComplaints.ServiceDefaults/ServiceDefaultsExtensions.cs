@@ -98,6 +98,7 @@ public static class ServiceDefaultsExtensions
             Predicate = check => check.Tags.Contains(LiveTag) || check.Tags.Contains(ReadyTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         }).AllowAnonymous();
+        app.MapGrpcReflectionInDevelopment();
         return app;
     }
 }

@@ -41,6 +41,8 @@ public static class CorrespondenceEndpoints
             return TypedResults.NoContent();
         })
             .AllowAnonymous()
+            // Read by hand after the token check, so its type is named here for the API document.
+            .Accepts<NotifyReceipt>("application/json")
             .RejectUnknownQueryParameters();
     }
 
