@@ -1,4 +1,5 @@
 using IcsComplaints.Calendar;
+using IcsComplaints.Case.Api.Features.SendFinalResponse;
 using IcsComplaints.Case.Contracts.Events;
 using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Case.Domain.Rules;
@@ -28,23 +29,6 @@ public sealed class ResolveEarly(CaseSteps steps, IOutbox outbox, WorkingDayCale
         var outcome = reader.Enum<CaseOutcome>(input.Outcome, "outcome", "Say whether the complaint is upheld, partly upheld or not upheld.");
         reader.ThrowIfAny();
         await steps.ApplyAsync(c, () => c.ResolveEarly(new EarlyResolutionRecord(on, channel!.Value, discussed!, agreed!), outcome!.Value), ct,
-            () => outbox.Publish(Resolved(c, on)));
-    }
-
-    private FinalResponseSent Resolved(ComplaintCase c, DateOnly on)
-    {
-        var due = CaseClock.ResponseDueBy(c, on, calendar);
-        return new FinalResponseSent
-        {
-            CaseId = c.Id, ComplaintId = c.ComplaintId, OrganisationCode = c.OrganisationCode, ReceivedOn = c.ReceivedOn, SentOn = on,
-            Outcome = c.Outcome!.Value.ToString(), ResolvedEarly = true, ConfirmsEarlyResolution = true,
-            WorkingDaysTaken = calendar.WorkingDaysBetween(c.ReceivedOn, on) - ClockPausing.PausedWorkingDays(c, on, calendar),
-            ByAgreedDate = due is null ? null : on <= due,
-            Renegotiations = ResponseDateRenegotiation.Renegotiations(c.Agreements.Count),
-            WithinBackstop = SixMonthBackstop.Met(on, SixMonthBackstop.For(c)),
-            UpdatesBeforeOutcome = c.Contacts.Count(x => x.IsUpdate),
-            // No findings, apology or changes are itemised: what was agreed is the complainant's to read, not a count.
-            Findings = 0, FindingsUpheld = 0, Apology = false, Changes = 0, Remedy = false,
-        };
+            () => outbox.Publish(FinalResponseAnnouncement.Of(c, on, calendar, confirmsEarlyResolution: true)));
     }
 }

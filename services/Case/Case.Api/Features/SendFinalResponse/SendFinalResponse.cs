@@ -40,29 +40,6 @@ public sealed class SendFinalResponse(CaseSteps steps, CaseStore store, IOutbox 
                 await store.SaveAsync(ct);
             }
         }
-        await steps.ApplyAsync(c, () => c.SendFinalResponse(sentOn, channel!.Value), ct, () => outbox.Publish(Sent(c, sentOn)));
-    }
-
-    private FinalResponseSent Sent(ComplaintCase c, DateOnly sentOn)
-    {
-        var due = CaseClock.ResponseDueBy(c, sentOn, calendar);
-        var draft = c.Draft!;
-        return new FinalResponseSent
-        {
-            CaseId = c.Id, ComplaintId = c.ComplaintId, OrganisationCode = c.OrganisationCode, ReceivedOn = c.ReceivedOn, SentOn = sentOn,
-            Outcome = c.Outcome!.Value.ToString(),
-            ResolvedEarly = c.CloserLookStartedOn is null,
-            WorkingDaysTaken = calendar.WorkingDaysBetween(c.ReceivedOn, sentOn) - ClockPausing.PausedWorkingDays(c, sentOn, calendar),
-            ByAgreedDate = due is null ? null : sentOn <= due,
-            Renegotiations = ResponseDateRenegotiation.Renegotiations(c.Agreements.Count),
-            WithinBackstop = SixMonthBackstop.Met(sentOn, SixMonthBackstop.For(c)),
-            UpdatesBeforeOutcome = c.Contacts.Count(x => x.IsUpdate),
-            Findings = draft.Findings.Count,
-            FindingsUpheld = draft.Findings.Count(f => f.Upheld),
-            Apology = !string.IsNullOrWhiteSpace(draft.Apology),
-            Changes = draft.Changes.Count,
-            Remedy = !string.IsNullOrWhiteSpace(draft.Remedy),
-            Contributors = [.. c.Contributions.Select(x => x.OrganisationCode)],
-        };
+        await steps.ApplyAsync(c, () => c.SendFinalResponse(sentOn, channel!.Value), ct, () => outbox.Publish(FinalResponseAnnouncement.Of(c, sentOn, calendar, confirmsEarlyResolution: false)));
     }
 }
