@@ -114,7 +114,7 @@ public sealed partial class ComplaintCase
     /// </summary>
     public ContactLogEntry RecordScheduledUpdate(DateOnly on) =>
         LogContact(on, ContactChannel.Letter, outgoing: true, isUpdate: true,
-            "Update on progress written on the agreed schedule, because none had been given by its day.", ScheduledUpdateAuthor);
+            "Update on progress written on the agreed schedule, because none had been given by its day. Whether it reached the complainant is shown with the letters sent about the case.", ScheduledUpdateAuthor);
 
     /// <summary>Records how often the complainant will be updated, as agreed with them (<see cref="UpdateFrequency"/>).</summary>
     public void AgreeUpdateFrequency(int everyWorkingDays, DateOnly agreedOn)
