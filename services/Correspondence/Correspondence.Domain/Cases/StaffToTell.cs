@@ -27,12 +27,13 @@ public sealed class StaffToTell
     public static StaffToTell Announced(Guid caseId, long staffId) => new() { CaseId = caseId, StaffId = staffId };
 
     /// <summary>
-    /// Records what the latest announcement says; true when they are now to be told of the complaint, which happens
-    /// the first time a work address is held for them and never again, however often their record changes.
+    /// Records what an announcement says; true when they are now to be told of the complaint, which happens the first
+    /// time a work address is held for them and never again, however often their record changes. Case keeps an
+    /// address once given, so an announcement without one, arriving late, does not take it away.
     /// </summary>
     public bool Recorded(bool hasWorkEmail)
     {
-        HasWorkEmail = hasWorkEmail;
+        HasWorkEmail |= hasWorkEmail;
         if (!hasWorkEmail || Told)
         {
             return false;

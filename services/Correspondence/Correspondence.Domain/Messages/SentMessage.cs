@@ -81,7 +81,10 @@ public sealed class SentMessage
     /// <summary>Identifier; also the message's own id at the channel (the e-mail's Message-Id).</summary>
     public Guid Id { get; private set; }
 
-    /// <summary>The message id of the event that made it due.</summary>
+    /// <summary>
+    /// The message id of the event that made it due; for the notice telling a member of staff of the complaint, the
+    /// case's id, since they are told once whichever announcement of their record comes first.
+    /// </summary>
     public Guid EventId { get; private set; }
 
     /// <summary>Which message it is: a name from <see cref="MessageTemplates"/>.</summary>

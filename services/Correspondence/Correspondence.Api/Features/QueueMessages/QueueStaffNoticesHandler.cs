@@ -24,7 +24,10 @@ public sealed class QueueStaffNoticesHandler(MessageStore store, StaffStore staf
         }
         if (known.Recorded(hasWorkEmail))
         {
-            await QueueAsync(raised, MessageTemplates.StaffToldOfComplaint, staffId, new Dictionary<string, string> { [StaffFacts.RecordedOn] = Iso(recordedOn) }, ct);
+            // Keyed on the case rather than the announcement: two announcements handled at the same moment, each
+            // finding them not yet told, queue the same message, and the second is refused by its unique key.
+            await QueueAsync(raised with { EventId = raised.CaseId }, MessageTemplates.StaffToldOfComplaint, staffId,
+                new Dictionary<string, string> { [StaffFacts.RecordedOn] = Iso(recordedOn) }, ct);
         }
     }
 
