@@ -58,10 +58,7 @@ public static class AcknowledgementLetter
 
         return
         [
-            new Paragraph(letter.OrganisationName, "letterhead", Strong: true),
-            new LineGroup("addressee", [letter.Addressee.Name, .. letter.Addressee.AddressLines]),
-            new Paragraph(Date(letter.LetterDate), "date"),
-            new Paragraph($"Our reference: {OneLine(letter.Reference)}", "reference"),
+            .. Opening(letter.OrganisationName, letter.Addressee, letter.LetterDate, letter.Reference),
             new MainHeading("Acknowledgement of your complaint"),
             new Paragraph($"Dear {OneLine(letter.Addressee.Name)},"),
             new Section(2, "We have received your complaint",
@@ -93,8 +90,7 @@ public static class AcknowledgementLetter
                 new Paragraph("Making a complaint will not affect your care. We keep information about your complaint "
                     + "separate from your health records.", Strong: true),
             ]),
-            new Paragraph("Yours sincerely", "sign-off"),
-            new LineGroup("signatory", [letter.HandlerName, $"Complaints team, {organisation}"]),
+            .. SignOff(letter.HandlerName, $"Complaints team, {organisation}"),
         ];
     }
 

@@ -60,10 +60,7 @@ public static class ConsentRequestLetter
             : $"contact our complaints team at {OneLine(letter.TeamContact)}, or reply to this letter, quoting your reference {reference}";
         return
         [
-            new Paragraph(letter.OrganisationName, "letterhead", Strong: true),
-            new LineGroup("addressee", [letter.Addressee.Name, .. letter.Addressee.AddressLines]),
-            new Paragraph(Date(letter.LetterDate), "date"),
-            new Paragraph($"Our reference: {reference}", "reference"),
+            .. Opening(letter.OrganisationName, letter.Addressee, letter.LetterDate, letter.Reference),
             new MainHeading("May we share your complaint?"),
             new Paragraph($"Dear {OneLine(letter.Addressee.Name)},"),
             new Section(2, "Your complaint",
@@ -103,8 +100,7 @@ public static class ConsentRequestLetter
                 new Paragraph("Making a complaint will not affect your care. We keep information about your complaint "
                     + "separate from your health records.", Strong: true),
             ]),
-            new Paragraph("Yours sincerely", "sign-off"),
-            new LineGroup("signatory", ["The complaints team", icb]),
+            .. SignOff("The complaints team", icb),
         ];
     }
 }

@@ -121,12 +121,8 @@ public static class FinalResponseLetter
         ArgumentNullException.ThrowIfNull(letter);
         var decision = Decision(letter);
 
-        var blocks = new List<Block>
+        var blocks = new List<Block>(Opening(letter.OrganisationName, letter.Addressee, letter.LetterDate, letter.Reference))
         {
-            new Paragraph(letter.OrganisationName, "letterhead", Strong: true),
-            new LineGroup("addressee", [letter.Addressee.Name, .. letter.Addressee.AddressLines]),
-            new Paragraph(Date(letter.LetterDate), "date"),
-            new Paragraph($"Our reference: {OneLine(letter.Reference)}", "reference"),
             new MainHeading("Final response to your complaint"),
             new Paragraph($"Dear {OneLine(letter.Addressee.Name)},"),
             new Section(2, "Your complaint",
@@ -178,8 +174,7 @@ public static class FinalResponseLetter
         ]));
 
         // Reg 14 requires the responsible person, or someone they delegate to, to sign the response.
-        blocks.Add(new Paragraph("Yours sincerely", "sign-off"));
-        blocks.Add(new LineGroup("signatory",
+        blocks.AddRange(SignOff(
         [
             letter.SignatoryName,
             letter.SignatoryTitle,

@@ -91,6 +91,30 @@ internal static class LetterLayout
     }
 
     /// <summary>
+    /// How every letter opens: the organisation as letterhead, the addressee's name and address, the date and the
+    /// reference, so that each letter is recognisably the same organisation's.
+    /// </summary>
+    /// <param name="organisationName">The writing organisation.</param>
+    /// <param name="addressee">Who the letter goes to.</param>
+    /// <param name="letterDate">The letter's date.</param>
+    /// <param name="reference">The complaint reference.</param>
+    internal static IReadOnlyList<Block> Opening(string organisationName, LetterParty addressee, DateOnly letterDate, string reference) =>
+    [
+        new Paragraph(organisationName, "letterhead", Strong: true),
+        new LineGroup("addressee", [addressee.Name, .. addressee.AddressLines]),
+        new Paragraph(Date(letterDate), "date"),
+        new Paragraph($"Our reference: {OneLine(reference)}", "reference"),
+    ];
+
+    /// <summary>How every letter ends: "Yours sincerely" and the signatory's lines.</summary>
+    /// <param name="signatory">Who signs, one line each (name, then title or team and organisation).</param>
+    internal static IReadOnlyList<Block> SignOff(params string[] signatory) =>
+    [
+        new Paragraph("Yours sincerely", "sign-off"),
+        new LineGroup("signatory", signatory),
+    ];
+
+    /// <summary>
     /// How to go to the Parliamentary and Health Service Ombudsman, which every response must say (Reg 14(2)(d)),
     /// after the letter's own opening sentence.
     /// </summary>

@@ -43,10 +43,7 @@ public static class OralComplaintRecordLetter
         var reference = OneLine(letter.Reference);
         List<Block> blocks =
         [
-            new Paragraph(letter.OrganisationName, "letterhead", Strong: true),
-            new LineGroup("addressee", [letter.Addressee.Name, .. letter.Addressee.AddressLines]),
-            new Paragraph(Date(letter.LetterDate), "date"),
-            new Paragraph($"Our reference: {reference}", "reference"),
+            .. Opening(letter.OrganisationName, letter.Addressee, letter.LetterDate, letter.Reference),
             new MainHeading("Our written record of your complaint"),
             new Paragraph($"Dear {OneLine(letter.Addressee.Name)},"),
             new Section(2, "Your complaint",
@@ -82,8 +79,7 @@ public static class OralComplaintRecordLetter
                 new Paragraph("Making a complaint will not affect your care. We keep information about your complaint "
                     + "separate from your health records.", Strong: true),
             ]),
-            new Paragraph("Yours sincerely", "sign-off"),
-            new LineGroup("signatory", ["The complaints team", OneLine(letter.OrganisationName)]),
+            .. SignOff("The complaints team", OneLine(letter.OrganisationName)),
         ]);
         return blocks;
     }

@@ -96,10 +96,7 @@ public static class ProgressLetter
         ArgumentNullException.ThrowIfNull(letter);
         List<Block> blocks =
         [
-            new Paragraph(letter.OrganisationName, "letterhead", Strong: true),
-            new LineGroup("addressee", [letter.Addressee.Name, .. letter.Addressee.AddressLines]),
-            new Paragraph(Date(letter.LetterDate), "date"),
-            new Paragraph($"Our reference: {OneLine(letter.Reference)}", "reference"),
+            .. Opening(letter.OrganisationName, letter.Addressee, letter.LetterDate, letter.Reference),
         ];
         blocks.AddRange(letter.Notice switch
         {
@@ -113,8 +110,7 @@ public static class ProgressLetter
         blocks.Add(new Paragraph(letter.TeamContact is null
             ? "If you have any questions, please reply to this letter."
             : $"If you have any questions, please contact us: {OneLine(letter.TeamContact)}."));
-        blocks.Add(new Paragraph("Yours sincerely", "sign-off"));
-        blocks.Add(new LineGroup("signatory", ["The complaints team", OneLine(letter.OrganisationName)]));
+        blocks.AddRange(SignOff("The complaints team", OneLine(letter.OrganisationName)));
         return blocks;
     }
 

@@ -45,10 +45,7 @@ public static class TransferNoticeLetter
         var handler = OneLine(letter.NewOrganisationName);
         return
         [
-            new Paragraph(letter.OrganisationName, "letterhead", Strong: true),
-            new LineGroup("addressee", [letter.Addressee.Name, .. letter.Addressee.AddressLines]),
-            new Paragraph(Date(letter.LetterDate), "date"),
-            new Paragraph($"Our reference: {reference}", "reference"),
+            .. Opening(letter.OrganisationName, letter.Addressee, letter.LetterDate, letter.Reference),
             new MainHeading($"Your complaint has been passed to {handler}"),
             new Paragraph($"Dear {OneLine(letter.Addressee.Name)},"),
             new Section(2, "Who is handling your complaint now",
@@ -78,8 +75,7 @@ public static class TransferNoticeLetter
                     : $"If you have questions about why we passed your complaint on, contact our complaints team at {OneLine(letter.TeamContact)}."),
                 new Paragraph("Making a complaint will not affect your care.", Strong: true),
             ]),
-            new Paragraph("Yours sincerely", "sign-off"),
-            new LineGroup("signatory", ["The complaints team", organisation]),
+            .. SignOff("The complaints team", organisation),
         ];
     }
 }
