@@ -61,7 +61,7 @@ public sealed class IcsScriptTests : IDisposable
     }
 
     [Fact]
-    public void WithAPortOffset_PostgresAndRabbitMqMoveToo_SoASecondInstallationRunsBesideTheFirst()
+    public void WithAPortOffset_PostgresRabbitMqAndClamdMoveToo_SoASecondInstallationRunsBesideTheFirst()
     {
         string Setting(string output, string name) => output.Split('\n').Single(l => l.StartsWith($"export {name}=", StringComparison.Ordinal));
         var (code, unmoved, errors) = Shell.Run(Environment(), "bash", Repository.PathOf("ics"), "env");
