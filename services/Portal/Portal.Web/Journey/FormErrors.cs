@@ -23,6 +23,43 @@ public sealed class FormErrors
     public void Add(string inputId, string message) => _errors.Add((inputId, message));
 
     /// <summary>
+    /// Asks for what a complainant without an account proves themselves with, on the pages that act on their complaint:
+    /// its reference and progress code (inputs <c>reference</c> and <c>secret</c>).
+    /// </summary>
+    public void RequireReferenceAndCode(string? reference, string? secret)
+    {
+        if (string.IsNullOrWhiteSpace(reference))
+        {
+            Add("reference", "Enter your complaint reference");
+        }
+        if (string.IsNullOrWhiteSpace(secret))
+        {
+            Add("secret", "Enter your progress code");
+        }
+    }
+
+    /// <summary>
+    /// Puts every message of the problem beside one input, as for a file the API refused (its messages may name the
+    /// file's part or the whole body); <paramref name="fallback"/> when the problem gives none.
+    /// </summary>
+    public void AddAllTo(string inputId, ApiProblem problem, string fallback)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var before = _errors.Count;
+        foreach (var message in problem.Errors.SelectMany(e => e.Value).Distinct())
+        {
+            Add(inputId, message);
+        }
+        if (_errors.Count == before)
+        {
+            Add(inputId, problem.Detail ?? problem.Title ?? fallback);
+        }
+    }
+
+    /// <summary>What a wrong reference and progress code is told: only that nothing matched, as the API answers.</summary>
+    public void NoComplaintMatches() => Add("reference", "No complaint matches this reference and progress code. Check both and try again.");
+
+    /// <summary>
     /// Adds the problem's messages for the fields this page asks about (API field name → input id), in the page's
     /// order; messages about questions on other pages wait for those pages.
     /// </summary>

@@ -38,14 +38,7 @@ public sealed class SendDocumentsModel(PublicApis apis) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Reference))
-        {
-            Errors.Add("reference", "Enter your complaint reference");
-        }
-        if (string.IsNullOrWhiteSpace(Secret))
-        {
-            Errors.Add("secret", "Enter your progress code");
-        }
+        Errors.RequireReferenceAndCode(Reference, Secret);
         if (Upload is null)
         {
             Errors.Add("file", "Choose the file to send");
@@ -64,11 +57,11 @@ public sealed class SendDocumentsModel(PublicApis apis) : PageModel
         }
         if (sent.NotFound)
         {
-            Errors.Add("reference", "No complaint matches this reference and progress code. Check both and try again.");
+            Errors.NoComplaintMatches();
         }
         else
         {
-            DocumentWords.Refused(Errors, sent.Problem!);
+            Errors.AddAllTo("file", sent.Problem!, "The file could not be sent. Try again.");
         }
         return Page();
     }

@@ -30,14 +30,7 @@ public sealed class StatusModel(PublicApis apis) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Reference))
-        {
-            Errors.Add("reference", "Enter your complaint reference");
-        }
-        if (string.IsNullOrWhiteSpace(Secret))
-        {
-            Errors.Add("secret", "Enter your progress code");
-        }
+        Errors.RequireReferenceAndCode(Reference, Secret);
         if (Errors.Any)
         {
             return Page();
@@ -52,7 +45,7 @@ public sealed class StatusModel(PublicApis apis) : PageModel
         }
         if (found.NotFound)
         {
-            Errors.Add("reference", "No complaint matches this reference and progress code. Check both and try again.");
+            Errors.NoComplaintMatches();
         }
         else
         {

@@ -33,14 +33,7 @@ public sealed class RequestModel(PublicApis apis) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Reference))
-        {
-            Errors.Add("reference", "Enter your complaint reference");
-        }
-        if (string.IsNullOrWhiteSpace(Secret))
-        {
-            Errors.Add("secret", "Enter your progress code");
-        }
+        Errors.RequireReferenceAndCode(Reference, Secret);
         if (Errors.Any)
         {
             return Page();
@@ -54,7 +47,7 @@ public sealed class RequestModel(PublicApis apis) : PageModel
         var problem = asked.Problem!;
         if (problem.Status == 404)
         {
-            Errors.Add("reference", "No complaint matches this reference and progress code. Check both and try again.");
+            Errors.NoComplaintMatches();
         }
         else
         {

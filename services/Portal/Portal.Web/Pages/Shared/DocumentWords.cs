@@ -1,10 +1,9 @@
 using System.Globalization;
 using IcsComplaints.Portal.Web.Clients;
-using IcsComplaints.Portal.Web.Journey;
 
 namespace IcsComplaints.Portal.Web.Pages.Shared;
 
-/// <summary>Files on a case in words people read: their size, where the virus check stands, and the API's refusal beside the file field.</summary>
+/// <summary>Files on a case in words people read: their size and where the virus check stands.</summary>
 public static class DocumentWords
 {
     /// <summary>What the uploader is told the platform takes.</summary>
@@ -28,20 +27,5 @@ public static class DocumentWords
             "Quarantined" => ("Virus found: not opened", "nhsuk-tag--red"),
             _ => null,
         };
-    }
-
-    /// <summary>The API's refusal of a file, beside the file field.</summary>
-    public static void Refused(FormErrors errors, ApiProblem problem)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        ArgumentNullException.ThrowIfNull(problem);
-        foreach (var message in problem.Errors.SelectMany(e => e.Value).Distinct())
-        {
-            errors.Add("file", message);
-        }
-        if (!errors.Any)
-        {
-            errors.Add("file", problem.Detail ?? problem.Title ?? "The file could not be sent. Try again.");
-        }
     }
 }

@@ -43,7 +43,7 @@ public sealed class AddDocumentModel(CaseApis apis) : PageModel
         {
             return NotFound();
         }
-        DocumentWords.Refused(Errors, added.Problem!);
+        Errors.AddAllTo("file", added.Problem!, "The file could not be sent. Try again.");
         return Page();
     }
 }

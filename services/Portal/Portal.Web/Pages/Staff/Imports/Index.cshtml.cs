@@ -38,15 +38,7 @@ public sealed class IndexModel(IntakeStaffApis apis) : PageModel
         {
             return Redirect($"/staff/imports/{import.Id}");
         }
-        var problem = started.Problem!;
-        foreach (var message in problem.Errors.SelectMany(e => e.Value).Distinct())
-        {
-            Errors.Add("file", message);
-        }
-        if (!Errors.Any)
-        {
-            Errors.Add("file", problem.Detail ?? problem.Title ?? "The file could not be imported. Try again.");
-        }
+        Errors.AddAllTo("file", started.Problem!, "The file could not be imported. Try again.");
         return Page();
     }
 }
