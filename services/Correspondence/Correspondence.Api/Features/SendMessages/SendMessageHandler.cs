@@ -1,6 +1,6 @@
 using IcsComplaints.Correspondence.Api.Data;
-using IcsComplaints.Correspondence.Api.Features.ReadContacts;
 using IcsComplaints.Correspondence.Domain.Messages;
+using IcsComplaints.ServiceDefaults;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 
