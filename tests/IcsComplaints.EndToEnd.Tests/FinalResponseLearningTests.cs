@@ -1,6 +1,8 @@
 using System.Text.Json;
 using IcsComplaints.Calendar;
+using IcsComplaints.Platform.Audit;
 using IcsComplaints.TestKit;
+using Microsoft.EntityFrameworkCore;
 
 using static IcsComplaints.TestKit.ApiCalls;
 using static IcsComplaints.TestKit.CaseApiSteps;
@@ -40,5 +42,10 @@ public sealed class FinalResponseLearningTests(IcsSystem system)
             [("Clinic cancellation letters give the reason.", Today.AddDays(45)), ("Reception phones patients whose clinic is cancelled.", Today.AddDays(75))],
             proposed.Select(a => (a.GetProperty("whatWillChange").GetString(), a.GetProperty("dueOn").Day())).OrderBy(a => a.Item2));
         Assert.All(proposed, a => Assert.Equal(("Proposed", ""), (a.GetProperty("status").GetString(), a.GetProperty("owner").GetString())));
+
+        // Case audits the read as the learning service's, of the case's organisation.
+        var read = await system.InCaseDb(db => db.Set<AuditEntry>().AsNoTracking()
+            .Where(e => e.ResourceId == caseId.ToString() && e.Action == AuditAction.Read && e.ActorId == "learning").ToListAsync());
+        Assert.Contains(read, e => e.ActorRoles == "learning-service" && e.ResourceOrganisation == "RJ1");
     }
 }
