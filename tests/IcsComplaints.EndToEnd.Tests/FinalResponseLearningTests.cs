@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Grpc.Core;
 using IcsComplaints.Calendar;
+using IcsComplaints.Case.Contracts.Grpc.V1;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.TestKit;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +30,12 @@ public sealed class FinalResponseLearningTests(IcsSystem system)
         using var lead = system.GatewayHttp(await system.TokenAsync("quality.rj1"));
         var received = Today.AddDays(-10);
         var caseId = await OpenCaseAsync(handler, received);
+
+        // Before its response is sent, case has no changes to give learning.
+        var changes = new CaseLearningService.CaseLearningServiceClient(system.Case.CreateGrpcChannel());
+        var unsent = await Assert.ThrowsAsync<RpcException>(async () => await changes.GetCommittedChangesAsync(
+            new GetCommittedChangesRequest { CaseId = caseId.ToString() }, new Metadata { { "authorization", "Bearer " + await system.LearningTokenAsync() } }));
+        Assert.Equal(StatusCode.NotFound, unsent.StatusCode);
 
         await SendEarlyResponseAsync(handler, responsible, caseId, received, Today,
             [("Clinic cancellation letters give the reason.", Today.AddDays(45)), ("Reception phones patients whose clinic is cancelled.", Today.AddDays(75))]);
