@@ -47,6 +47,8 @@ cmd_status() {
   if alive "$pid"; then printf '%-18s %-8s %s\n' postgres "$pid" "running 127.0.0.1:$PG_PORT"; else printf '%-18s %-8s %s\n' postgres - stopped; fi
   pid=$(pid_of "$STATE/rabbitmq/rabbit.pid")
   if alive "$pid"; then printf '%-18s %-8s %s\n' rabbitmq "$pid" "running 127.0.0.1:$RABBIT_PORT"; else printf '%-18s %-8s %s\n' rabbitmq - stopped; fi
+  pid=$(pid_of "$STATE/clamd.pid")
+  if alive "$pid"; then printf '%-18s %-8s %s\n' clamd "$pid" "running 127.0.0.1:$CLAMD_PORT"; else printf '%-18s %-8s %s\n' clamd - stopped; fi
   for svc in "${SERVICES[@]}"; do
     name=$(field "$svc" 0); pid=$(pid_of "$STATE/run/$name.pid")
     if alive "$pid"; then
@@ -67,6 +69,7 @@ ICS_TEST_POSTGRES=$PG_CS;Database=postgres
 ICS_TEST_RABBITMQ=$RABBIT_URI/
 ICS_TEST_RABBITMQ_MANAGEMENT=$RABBIT_MGMT
 ICS_TEST_SMTP4DEV=$SMTP4DEV
+ICS_TEST_CLAMD=127.0.0.1:$CLAMD_PORT
 EOF
 }
 
@@ -84,7 +87,9 @@ cmd_env() {
 
 STARTED_PG=0
 STARTED_RABBIT=0
+STARTED_CLAMD=0
 stop_what_test_started() {
+  [ "$STARTED_CLAMD" = 1 ] && stop_clamd
   [ "$STARTED_RABBIT" = 1 ] && stop_rabbitmq
   [ "$STARTED_PG" = 1 ] && stop_postgres
   return 0
@@ -95,10 +100,13 @@ cmd_test() {
   ensure_secrets
   [ -f "$STATE/pg/data/postmaster.pid" ] || STARTED_PG=1
   alive "$(pid_of "$STATE/rabbitmq/rabbit.pid")" || STARTED_RABBIT=1
+  alive "$(pid_of "$STATE/clamd.pid")" || STARTED_CLAMD=1
   # Stop afterwards only what this command started.
   trap stop_what_test_started EXIT
   start_postgres
   start_rabbitmq
+  # The document tests scan uploads with this clamd (ICS_TEST_CLAMD), whose database knows EICAR alone.
+  start_clamd
   # The tests start their own mail catchers from the installed tool, on ports of their own.
   ensure_smtp4dev
   build
@@ -137,7 +145,7 @@ summarise() {
 }
 
 cmd_logs() {
-  local name=${1:?name: identity, intake, case, advocacy-referral, learning, reporting, gateway, postgres or rabbitmq}
+  local name=${1:?name: identity, intake, case, advocacy-referral, learning, reporting, gateway, postgres, rabbitmq or clamd}
   case "$name" in
     postgres) tail -n 100 -f "$STATE/pg/server.log" ;;
     rabbitmq) tail -n 100 -f "$STATE/rabbitmq/log/"*.log ;;

@@ -21,6 +21,9 @@ ensure_packages() {
   # The portal's build brings in the NHS.UK design system with npm; its browser tests drive Debian's Chromium.
   command -v npm >/dev/null || need+=(npm)
   command -v chromium >/dev/null || need+=(chromium)
+  # Uploaded documents are scanned by clamd (deploy/local/scanner.sh), whose signature is made with sigtool (clamav).
+  command -v clamd >/dev/null || need+=(clamav-daemon)
+  command -v sigtool >/dev/null || need+=(clamav)
   command -v dotnet >/dev/null || die "The .NET 10 SDK is required: https://learn.microsoft.com/dotnet/core/install/linux-debian"
   [ ${#need[@]} -eq 0 ] && return 0
   [ "$(id -u)" = 0 ] || die "Missing packages (${need[*]}): run as root, or install them with apt-get first."

@@ -101,6 +101,8 @@ service_env() {
   fi
   # The demo's cases are recorded in a burst after the first scan; overdue and near deadlines show a minute later, not 15.
   [ "$name" = case ] && vars+=("Cases__Deadlines__Interval=00:01:00")
+  # Uploaded documents are scanned by the local clamd (deploy/local/scanner.sh), which knows the EICAR test file alone.
+  [ "$name" = case ] && vars+=("Documents__Scanner__Host=127.0.0.1" "Documents__Scanner__Port=$CLAMD_PORT")
   [ "$name" = gateway ] && vars+=("Gateway__TrustedProxies__0=127.0.0.1")
   # Every e-mail, and every letter for the post as a PDF to the print mailbox, goes to the local mail catcher
   # (deploy/local/mail.sh), whose page shows it. Its own client reads complainants' addresses from intake (ADR 36).

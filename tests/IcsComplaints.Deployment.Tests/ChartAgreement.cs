@@ -6,10 +6,17 @@ namespace IcsComplaints.Deployment.Tests;
 /// The Helm chart against deploy/services.tsv (ADR 19). Its values hold an entry per line under the line's key, with
 /// the line's name as image, its database and the keys of the services it calls; rendered, every Deployment is told
 /// where those services answer gRPC, the gateway where every cluster's service is, and each container listens on the
-/// ports of deploy/Dockerfile.
+/// ports of deploy/Dockerfile. Besides them the chart deploys only the infrastructure below.
 /// </summary>
 internal static class ChartAgreement
 {
+    /// <summary>What the chart deploys that is no service of the table: the clamd that scans documents (values documents.scanner).</summary>
+    public static readonly string[] Infrastructure = ["clamav"];
+
+    /// <summary>Whether a rendered object belongs to a service of the table rather than to the chart's infrastructure.</summary>
+    public static bool OfAService(Dictionary<object, object> document) =>
+        !Infrastructure.Contains(document.At("metadata", "labels").Map().GetValueOrDefault("app.kubernetes.io/name")?.ToString());
+
     /// <summary>What in values.yaml disagrees with the table, one sentence each.</summary>
     public static List<string> CheckValues(ServiceTable table, string valuesText)
     {
@@ -42,7 +49,7 @@ internal static class ChartAgreement
     {
         string Address(ServiceLine line, int port) => $"http://{release}-ics-complaints-{line.Key}:{port}";
         var problems = new List<string>();
-        var deployments = documents.Where(d => d.At("kind")?.ToString() == "Deployment")
+        var deployments = documents.Where(d => d.At("kind")?.ToString() == "Deployment" && OfAService(d))
             .ToDictionary(d => d.At("metadata", "labels").Map()["app.kubernetes.io/name"]!.ToString()!, d => d.At("spec", "template", "spec", "containers").List().Single());
         foreach (var line in table.Lines)
         {

@@ -4,12 +4,12 @@ namespace IcsComplaints.Deployment.Tests;
 /// docker-compose.yml against deploy/services.tsv (ADR 19): a container per service under its name, its image built
 /// once from deploy/Dockerfile with the line's project and assembly, its database's connection strings, the gRPC
 /// address of each service it calls and, for the gateway, every cluster's destination, all on the container ports of
-/// deploy/Dockerfile. Nothing runs that the table does not list, besides PostgreSQL, RabbitMQ, their init step and the
-/// mail catcher (smtp4dev) that ./ics runs beside them.
+/// deploy/Dockerfile. Nothing runs that the table does not list, besides PostgreSQL, RabbitMQ, their init step, and the
+/// mail catcher (smtp4dev) and virus scanner (clamav) that ./ics runs beside them.
 /// </summary>
 internal static class ComposeAgreement
 {
-    private static readonly string[] Infrastructure = ["postgres", "rabbitmq", "postgres-init", "smtp4dev"];
+    private static readonly string[] Infrastructure = ["postgres", "rabbitmq", "postgres-init", "smtp4dev", "clamav"];
 
     /// <summary>What disagrees with the table, one sentence each; empty when everything agrees.</summary>
     public static List<string> Check(ServiceTable table, string composeText, IReadOnlySet<string> gatewayClusters)

@@ -181,6 +181,25 @@ public sealed partial class ComposeTests
     }
 
     [Fact]
+    public void TheVirusScanner_IsTheClamAvImageThatUpdatesItsOwnSignatures_OnlyInsideTheNetwork_AndTheCaseServiceScansWithIt()
+    {
+        Assert.Equal("clamav/clamav:1.4", Compose["clamav"].At("image")?.ToString());
+        Assert.Null(Compose["clamav"].At("ports"));
+        Assert.Equal(["clamav-data:/var/lib/clamav"], Compose["clamav"].At("volumes").List().Select(v => v.ToString()));
+        foreach (var container in new[] { "case", "case-migrate" })
+        {
+            var env = Environment(container);
+            Assert.Equal("${ICS_SCANNER_HOST:-clamav}", env["Documents__Scanner__Host"]);
+            Assert.Equal("${ICS_SCANNER_PORT:-3310}", env["Documents__Scanner__Port"]);
+        }
+        Assert.Equal("service_started", Compose["case"].At("depends_on", "clamav", "condition"));
+        foreach (var other in Compose.Keys.Where(c => c is not "case" and not "case-migrate"))
+        {
+            Assert.DoesNotContain(Environment(other), e => e.Key.StartsWith("Documents__", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void ComposeEnv_PrintsEverySettingTheComposeFileRequires()
     {
         var required = RequiredSetting().Matches(ComposeText).Select(m => m.Groups[1].Value).ToHashSet();

@@ -6,7 +6,8 @@ namespace IcsComplaints.Deployment.Tests;
 
 /// <summary>
 /// The Helm chart lints, renders every workload as deploy/services.tsv describes it (ChartAgreement), runs it
-/// non-root on a read-only root filesystem, and its schema refuses misspelt values. Helm comes from
+/// non-root on a read-only root filesystem, deploys the clamd that scans documents unless given one, and its schema
+/// refuses misspelt values. Helm comes from
 /// <c>ICS_HELM</c> (set by <c>./ics test</c>) or the PATH; the values are checked against the table without it.
 /// </summary>
 public sealed partial class HelmChartTests
@@ -30,8 +31,9 @@ public sealed partial class HelmChartTests
 
         Assert.True(code == 0, output);
         var kinds = KindLine().Matches(output).Select(m => m.Groups[1].Value).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(9, kinds["Deployment"]);
-        Assert.Equal(18, kinds["Service"]);
+        // Every service's, and the chart's clamd (Deployment and Service).
+        Assert.Equal(9 + 1, kinds["Deployment"]);
+        Assert.Equal(18 + 1, kinds["Service"]);
         Assert.Equal(7, kinds["Job"]);
         Assert.Contains("helm.sh/hook: pre-install,pre-upgrade", output, StringComparison.Ordinal);
         Assert.Contains("args: [\"migrate\"]", output, StringComparison.Ordinal);
@@ -123,15 +125,18 @@ public sealed partial class HelmChartTests
     {
         var pods = Render().Where(d => d.At("kind")?.ToString() is "Deployment" or "Job").Select(d => d.At("spec", "template", "spec")).ToList();
 
-        Assert.Equal(ServiceTable.Repository.Lines.Count + ServiceTable.Repository.Lines.Count(l => l.Database is not null), pods.Count);
+        Assert.Equal(ServiceTable.Repository.Lines.Count + ServiceTable.Repository.Lines.Count(l => l.Database is not null) + ChartAgreement.Infrastructure.Length, pods.Count);
         foreach (var pod in pods)
         {
             Assert.Equal("true", pod.At("securityContext", "runAsNonRoot"));
             var container = pod.At("containers").List().Single();
-            Assert.Equal("true", container.At("securityContext", "readOnlyRootFilesystem"));
-            Assert.Equal("false", container.At("securityContext", "allowPrivilegeEscalation"));
-            Assert.Equal(["ALL"], container.At("securityContext", "capabilities", "drop").List().Select(c => c.ToString()));
             Assert.Contains(container.At("volumeMounts").List(), m => m.At("mountPath")?.ToString() == "/tmp");
+            foreach (var each in pod.At("initContainers").List().Append(container))
+            {
+                Assert.Equal("true", each.At("securityContext", "readOnlyRootFilesystem"));
+                Assert.Equal("false", each.At("securityContext", "allowPrivilegeEscalation"));
+                Assert.Equal(["ALL"], each.At("securityContext", "capabilities", "drop").List().Select(c => c.ToString()));
+            }
         }
     }
 
@@ -274,6 +279,78 @@ public sealed partial class HelmChartTests
     }
 
     [Fact]
+    public void Chart_DeploysClamd_AsTheImagesUnprivilegedUser_ProbedOnItsPort_AndPointsTheCaseServiceAtIt()
+    {
+        var documents = Render();
+        var clamd = documents.Single(d => d.At("kind")?.ToString() == "Deployment" && !ChartAgreement.OfAService(d));
+        var pod = clamd.At("spec", "template", "spec");
+        var container = pod.At("containers").List().Single();
+
+        Assert.Equal("clamav/clamav:1.4", container.At("image"));
+        Assert.Equal(["/init-unprivileged"], container.At("command").List().Select(c => c.ToString()));
+        Assert.Equal("100", pod.At("securityContext", "runAsUser"));
+        Assert.Equal("3310", container.At("ports").List().Single().At("containerPort"));
+        foreach (var probe in new[] { "startupProbe", "livenessProbe", "readinessProbe" })
+        {
+            Assert.Equal("clamd", container.At(probe, "tcpSocket", "port"));
+        }
+        Assert.NotNull(container.At("resources", "requests", "memory"));
+        Assert.NotNull(container.At("resources", "limits", "memory"));
+        // The signatures the image carries are copied into the writable volume clamd and freshclam use.
+        Assert.Contains(container.At("volumeMounts").List(), m => m.At("mountPath")?.ToString() == "/var/lib/clamav");
+        var service = documents.Single(d => d.At("kind")?.ToString() == "Service" && !ChartAgreement.OfAService(d));
+        Assert.Equal("rel-ics-complaints-clamav", service.At("metadata", "name"));
+        Assert.Equal("3310", service.At("spec", "ports").List().Single().At("port"));
+
+        foreach (var (_, name, env) in Workloads(documents))
+        {
+            string[] expected = name == "case" ? ["Documents__Scanner__Host=rel-ics-complaints-clamav", "Documents__Scanner__Port=3310", "Documents__Storage__Kind=Postgres"] : [];
+            Assert.Equal(expected, Settings(env, "Documents__"));
+        }
+    }
+
+    [Fact]
+    public void Chart_WithAClamdOfYourOwn_DeploysNone_AndRefusesToGoWithoutAny()
+    {
+        var documents = Render("--set", "documents.scanner.deploy=false", "--set", "documents.scanner.host=clamd.antivirus.svc", "--set", "documents.scanner.port=3311");
+        var (code, output) = Helm("template", "rel", Chart, "--set", "documents.scanner.deploy=false");
+
+        Assert.All(documents, d => Assert.True(ChartAgreement.OfAService(d)));
+        var @case = Workloads(documents).Single(w => w is { Kind: "Deployment", Service: "case" });
+        Assert.Equal(["Documents__Scanner__Host=clamd.antivirus.svc", "Documents__Scanner__Port=3311"], Settings(@case.Env, "Documents__Scanner__"));
+        Assert.NotEqual(0, code);
+        Assert.Contains("documents.scanner.host", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Chart_KeepsDocumentsInS3_WithItsCredentialsFromTheNamedSecret_GivenToTheCasePodsOnly()
+    {
+        var documents = Render("--set", "documents.storage.kind=S3", "--set", "documents.storage.s3.bucket=ics-documents",
+            "--set", "documents.storage.s3.serviceUrl=https://objects.example.org", "--set", "documents.storage.s3.region=eu-west-2",
+            "--set", "documents.storage.s3.forcePathStyle=true", "--set", "documents.storage.s3.existingSecret=ics-complaints-case-s3");
+        var (code, output) = Helm("template", "rel", Chart, "--set", "documents.storage.kind=S3");
+
+        foreach (var (kind, _, env) in Workloads(documents).Where(w => w.Service == "case"))
+        {
+            Assert.Equal(
+                [
+                    "Documents__Storage__Kind=S3", "Documents__Storage__S3__Bucket=ics-documents", "Documents__Storage__S3__ForcePathStyle=true",
+                    "Documents__Storage__S3__Region=eu-west-2", "Documents__Storage__S3__ServiceUrl=https://objects.example.org",
+                ],
+                Settings(env, "Documents__Storage__"));
+            var credentials = env.Where(e => e.At("name")?.ToString()?.StartsWith("AWS_", StringComparison.Ordinal) == true)
+                .Select(e => $"{e.At("name")}={e.At("valueFrom", "secretKeyRef", "name")}/{e.At("valueFrom", "secretKeyRef", "key")}").ToList();
+            // The migrate Job has no use for them.
+            string[] expected = kind == "Job" ? [] : ["AWS_ACCESS_KEY_ID=ics-complaints-case-s3/AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY=ics-complaints-case-s3/AWS_SECRET_ACCESS_KEY"];
+            Assert.Equal(expected, credentials);
+            Assert.DoesNotContain(env, e => e.At("name")?.ToString()?.StartsWith("AWS_", StringComparison.Ordinal) == true && e.At("value") is not null);
+        }
+        Assert.DoesNotContain(Workloads(documents).Where(w => w.Service != "case").SelectMany(w => w.Env), e => e.At("name")?.ToString()?.StartsWith("AWS_", StringComparison.Ordinal) == true);
+        Assert.NotEqual(0, code);
+        Assert.Contains("documents.storage.s3.bucket", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Chart_RefusesAMisspeltValue()
     {
         var (code, output) = Helm("template", "rel", Chart, "--set", "default.replcas=3");
@@ -299,13 +376,20 @@ public sealed partial class HelmChartTests
         return Yaml.Documents(output);
     }
 
-    // Every Deployment and migrate Job, with the service it belongs to and its container's environment.
+    // Every Deployment and migrate Job of a service, with the service it belongs to and its container's environment.
     private static List<(string Kind, string Service, List<object> Env)> Workloads(List<Dictionary<object, object>> documents) =>
     [
-        .. documents.Where(d => d.At("kind")?.ToString() is "Deployment" or "Job").Select(d => (
+        .. documents.Where(d => d.At("kind")?.ToString() is "Deployment" or "Job" && ChartAgreement.OfAService(d)).Select(d => (
             d.At("kind")!.ToString()!,
             d.At("metadata", "labels").Map()["app.kubernetes.io/name"]!.ToString()!,
             d.At("spec", "template", "spec", "containers").List().Single().At("env").List())),
+    ];
+
+    // A container's plain settings whose names start with a prefix, as NAME=value in order of name.
+    private static List<string> Settings(List<object> env, string prefix) =>
+    [
+        .. env.Where(e => e.At("name")?.ToString()?.StartsWith(prefix, StringComparison.Ordinal) == true && e.At("value") is not null)
+            .Select(e => $"{e.At("name")}={e.At("value")}").Order(StringComparer.Ordinal),
     ];
 
     private static (int Code, string Output) Helm(params string[] args)

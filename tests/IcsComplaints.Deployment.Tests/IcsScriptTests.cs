@@ -61,7 +61,7 @@ public sealed class IcsScriptTests : IDisposable
     }
 
     [Fact]
-    public void WithAPortOffset_PostgresAndRabbitMqMoveToo_SoASecondInstallationRunsBesideTheFirst()
+    public void WithAPortOffset_PostgresRabbitMqAndClamdMoveToo_SoASecondInstallationRunsBesideTheFirst()
     {
         string Setting(string output, string name) => output.Split('\n').Single(l => l.StartsWith($"export {name}=", StringComparison.Ordinal));
         var (code, unmoved, errors) = Shell.Run(Environment(), "bash", Repository.PathOf("ics"), "env");
@@ -71,7 +71,23 @@ public sealed class IcsScriptTests : IDisposable
         Assert.Equal(Setting(unmoved, "ICS_TEST_POSTGRES").Replace(";Port=55432;", ";Port=56432;", StringComparison.Ordinal), Setting(moved, "ICS_TEST_POSTGRES"));
         Assert.Equal(Setting(unmoved, "ICS_TEST_RABBITMQ").Replace(":55672/", ":56672/", StringComparison.Ordinal), Setting(moved, "ICS_TEST_RABBITMQ"));
         Assert.Equal(Setting(unmoved, "ICS_TEST_RABBITMQ_MANAGEMENT").Replace(":55673", ":56673", StringComparison.Ordinal), Setting(moved, "ICS_TEST_RABBITMQ_MANAGEMENT"));
+        Assert.Equal("export ICS_TEST_CLAMD='127.0.0.1:5172'", Setting(unmoved, "ICS_TEST_CLAMD"));
+        Assert.Equal("export ICS_TEST_CLAMD='127.0.0.1:6172'", Setting(moved, "ICS_TEST_CLAMD"));
         Assert.NotEqual(unmoved, moved);
+    }
+
+    [Fact]
+    public void TheCaseServiceAlone_ScansDocumentsWithTheLocalClamd_WhichMovesWithThePortOffset()
+    {
+        foreach (var line in Table.Lines)
+        {
+            var settings = Settings(Repository.Root, line.Name);
+            var moved = Settings(Repository.Root, line.Name, ("ICS_PORT_OFFSET", "1000"));
+            var documents = settings.Where(s => s.Key.StartsWith("Documents__", StringComparison.Ordinal)).OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}");
+            string[] expected = line.Name == "case" ? ["Documents__Scanner__Host=127.0.0.1", "Documents__Scanner__Port=5172"] : [];
+            Assert.Equal(expected, documents);
+            Assert.Equal(line.Name == "case" ? "6172" : null, moved.GetValueOrDefault("Documents__Scanner__Port"));
+        }
     }
 
     [Fact]

@@ -88,6 +88,9 @@ public sealed class TestPlatform(string name) : IAsyncDisposable
             ["Messaging:Relay:MaxBackoff"] = "00:00:01",
             ["Messaging:Relay:PublishTimeout"] = "00:00:05",
             ["Authentication:RequireHttpsMetadata"] = "false",
+            // Files are scanned by the clamd ./ics test starts (TestClamd).
+            ["Documents:Scanner:Host"] = TestClamd.Host,
+            ["Documents:Scanner:Port"] = TestClamd.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         if (_issuer is not null)
         {

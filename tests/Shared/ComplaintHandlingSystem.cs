@@ -89,6 +89,7 @@ public sealed class ComplaintHandlingSystem : IAsyncLifetime
         Routes = new ServiceRoutes()
             .Route("/api/v1/complaints", Intake.HttpAddress).Route("/api/v1/concerns", Intake.HttpAddress).Route("/api/v1/organisations", Intake.HttpAddress)
             .Route("/api/v1/cases", Case.HttpAddress).Route("/api/v1/case-settings", Case.HttpAddress).Route("/api/v1/surveys", Case.HttpAddress)
+            .Route("/api/v1/complaint-documents", Case.HttpAddress)
             .Route("/api/v1/advocacy", Advocacy.HttpAddress).Route("/api/v1/advocacy-services", Advocacy.HttpAddress);
         // The case service declares its queues when its bus starts: wait for that before a complaint is submitted.
         await TestPlatform.ConnectedToBrokerAsync(Case);

@@ -112,6 +112,9 @@ connection string. Every credential comes from the service's own Secret (ADR 17)
 - name: Learning__ServiceIdentity__ClientSecret
   valueFrom: { secretKeyRef: { name: {{ .svc.existingSecret }}, key: learning-client-secret } }
 {{- end }}
+{{- if .svc.documents }}
+{{- include "ics.documentsEnv" . }}
+{{- end }}
 {{- if .svc.portal }}
 - name: Portal__Gateway
   value: http://{{ include "ics.serviceName" (dict "root" .root "name" "gateway") }}:8080/
@@ -141,5 +144,45 @@ connection string. Every credential comes from the service's own Secret (ADR 17)
 {{- range $key, $value := (merge (dict) (.svc.env | default dict) .root.Values.default.env) }}
 - name: {{ $key }}
   value: {{ $value | quote }}
+{{- end }}
+{{- end -}}
+
+
+{{/*
+Where the case service keeps documents and which clamd scans them (values documents). The S3 credentials, when a
+Secret is named, go to the service's pods only, not its migrate Job.
+*/}}
+{{- define "ics.documentsEnv" -}}
+{{- $scanner := .root.Values.documents.scanner }}
+{{- $storage := .root.Values.documents.storage }}
+{{- if and (not $scanner.host) (not $scanner.deploy) }}
+{{- fail "documents.scanner.host is empty and documents.scanner.deploy is false: documents need a clamd" }}
+{{- end }}
+- name: Documents__Scanner__Host
+  value: {{ $scanner.host | default (include "ics.serviceName" (dict "root" .root "name" "clamav")) | quote }}
+- name: Documents__Scanner__Port
+  value: {{ $scanner.port | quote }}
+- name: Documents__Storage__Kind
+  value: {{ $storage.kind | quote }}
+{{- if eq $storage.kind "S3" }}
+{{- $s3 := $storage.s3 | default dict }}
+- name: Documents__Storage__S3__Bucket
+  value: {{ required "documents.storage.s3.bucket is needed when documents.storage.kind is S3" $s3.bucket | quote }}
+{{- with $s3.serviceUrl }}
+- name: Documents__Storage__S3__ServiceUrl
+  value: {{ . | quote }}
+{{- end }}
+{{- with $s3.region }}
+- name: Documents__Storage__S3__Region
+  value: {{ . | quote }}
+{{- end }}
+- name: Documents__Storage__S3__ForcePathStyle
+  value: {{ $s3.forcePathStyle | default false | quote }}
+{{- if and $s3.existingSecret (not .owner) }}
+- name: AWS_ACCESS_KEY_ID
+  valueFrom: { secretKeyRef: { name: {{ $s3.existingSecret }}, key: AWS_ACCESS_KEY_ID } }
+- name: AWS_SECRET_ACCESS_KEY
+  valueFrom: { secretKeyRef: { name: {{ $s3.existingSecret }}, key: AWS_SECRET_ACCESS_KEY } }
+{{- end }}
 {{- end }}
 {{- end -}}

@@ -21,6 +21,7 @@ using IcsComplaints.AdvocacyReferral.Api.Features.RevokeConsent;
 using IcsComplaints.AdvocacyReferral.Api.Features.WaiveReview;
 using IcsComplaints.AdvocacyReferral.Api.Grpc;
 using IcsComplaints.Calendar;
+using IcsComplaints.Intake.Contracts;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Messaging;
 using IcsComplaints.Messaging.Outbox;

@@ -9,6 +9,7 @@ using IcsComplaints.Case.Api.Features.AdvocateView;
 using IcsComplaints.Case.Api.Features.AgreeResponseDate;
 using IcsComplaints.Case.Api.Features.AgreeUpdateFrequency;
 using IcsComplaints.Case.Api.Features.AssignCase;
+using IcsComplaints.Case.Api.Features.CaseDocuments;
 using IcsComplaints.Case.Api.Features.CaseSettings;
 using IcsComplaints.Case.Api.Features.CloseCase;
 using IcsComplaints.Case.Api.Features.CodeCase;
@@ -39,6 +40,8 @@ using IcsComplaints.Case.Api.Features.WriteToComplainant;
 using IcsComplaints.Case.Api.Features.WatchDeadlines;
 using IcsComplaints.Case.Api.Features.WriteLetters;
 using IcsComplaints.Case.Api.Grpc;
+using IcsComplaints.Documents;
+using IcsComplaints.Intake.Contracts;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Messaging;
 using IcsComplaints.Messaging.Outbox;
@@ -89,12 +92,22 @@ public static class CaseServiceCollectionExtensions
         builder.Services.Configure<DeadlineScanOptions>(builder.Configuration.GetSection(DeadlineScanOptions.SectionName));
         builder.Services.AddSingleton<CaseDeadlineMonitor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CaseDeadlineMonitor>());
+        // Files on cases, scanned by ClamAV; those received while clamd was away are scanned when it is back (ADR 43).
+        builder.Services.AddDocuments<CaseDbContext>(builder.Configuration);
+        builder.Services.AddScoped<CaseDocuments>();
+        builder.Services.AddScoped<ComplainantDocuments>();
+        builder.Services.AddScoped<DocumentScanning>();
+        builder.Services.AddSingleton<DocumentScanWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DocumentScanWorker>());
         // Intake answers questions the case service asks for the user (the complainant's address for a letter).
         // The address is read when the client is made, after every configuration source is in.
         static Uri Intake(IServiceProvider services) =>
             ServiceAddresses.GrpcOf(services.GetRequiredService<IConfiguration>(), "Intake");
         builder.Services.AddGrpcClient<ComplaintRecordsService.ComplaintRecordsServiceClient>((services, o) => o.Address = Intake(services));
         builder.Services.AddGrpcClient<OrganisationDirectoryService.OrganisationDirectoryServiceClient>((services, o) => o.Address = Intake(services));
+        // Intake alone vouches for a complainant's reference and progress code, when they send a file without an account.
+        builder.Services.AddGrpcClient<StatusSecretService.StatusSecretServiceClient>((services, o) => o.Address = Intake(services));
+        builder.Services.AddScoped<StatusSecretCheck>();
         // The advocacy-referral service holds the complainant's consent, asked at each advocate's view, and the advocacy directory.
         static Uri Advocacy(IServiceProvider services) =>
             ServiceAddresses.GrpcOf(services.GetRequiredService<IConfiguration>(), "Advocacy");
@@ -149,6 +162,7 @@ public static class CaseServiceCollectionExtensions
     public static WebApplication MapCaseApi(this WebApplication app)
     {
         app.MapCasesApi();
+        app.MapDocumentsApi();
         app.MapGrpcService<CaseGrpcService>();
         app.MapGrpcService<CaseCorrespondenceGrpcService>();
         app.MapGrpcService<CaseLearningGrpcService>();

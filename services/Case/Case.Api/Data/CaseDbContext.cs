@@ -1,4 +1,6 @@
 using IcsComplaints.Case.Domain.Cases;
+using IcsComplaints.Case.Domain.Documents;
+using IcsComplaints.Documents.Storage;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace IcsComplaints.Case.Api.Data;
 
-/// <summary>The case database: cases and their records, organisation settings, deadline alerts, outbox, inbox and audit trail.</summary>
+/// <summary>The case database: cases and their records, files on cases, organisation settings, deadline alerts, outbox, inbox and audit trail.</summary>
 public sealed class CaseDbContext(DbContextOptions<CaseDbContext> options) : DbContext(options)
 {
     /// <summary>Schema of every case table.</summary>
@@ -24,6 +26,9 @@ public sealed class CaseDbContext(DbContextOptions<CaseDbContext> options) : DbC
     /// <summary>Links to the complainant's experience survey, by the hash of their code.</summary>
     public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
 
+    /// <summary>Files on cases; their bytes are in the content store (ADR 43).</summary>
+    public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
+
     /// <summary>Per-organisation settings of the procedure.</summary>
     public DbSet<OrganisationSettings> OrganisationSettings => Set<OrganisationSettings>();
 
@@ -34,6 +39,8 @@ public sealed class CaseDbContext(DbContextOptions<CaseDbContext> options) : DbC
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CaseDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditTrail();
+        // The bytes of files, when the service keeps them in its own database (the default).
+        modelBuilder.AddDocumentContents();
     }
 }
 

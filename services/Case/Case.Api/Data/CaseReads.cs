@@ -16,6 +16,14 @@ public sealed class CaseReads(CaseDbContext db)
         .AsSplitQuery()
         .FirstOrDefaultAsync(x => x.Id == caseId, ct);
 
+    /// <summary>The case without its records, for deciding who may reach what hangs from it; <c>null</c> when there is none.</summary>
+    public Task<ComplaintCase?> FindHeaderAsync(Guid caseId, CancellationToken ct) =>
+        db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct);
+
+    /// <summary>The case of a complaint opened last (after a transfer, the one at the organisation now handling it), without its records.</summary>
+    public Task<ComplaintCase?> FindLatestForComplaintAsync(Guid complaintId, CancellationToken ct) =>
+        db.Cases.AsNoTracking().Where(x => x.ComplaintId == complaintId).OrderByDescending(x => x.OpenedAt).FirstOrDefaultAsync(ct);
+
     /// <summary>The case with what an advocate sees of it: its clock and reviews.</summary>
     public Task<ComplaintCase?> FindForAdvocateAsync(Guid caseId, CancellationToken ct) => db.Cases.AsNoTracking()
         .Include(x => x.Agreements).Include(x => x.Pauses).Include(x => x.Reviews).AsSplitQuery()

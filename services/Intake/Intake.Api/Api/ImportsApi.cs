@@ -47,18 +47,7 @@ public static class ImportsApi
         Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
         {
             ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
-            ["multipart/form-data"] = new()
-            {
-                Schema = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Object,
-                    Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
-                    {
-                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
-                    },
-                    Required = new HashSet<string>(StringComparer.Ordinal) { "file" },
-                },
-            },
+            ["multipart/form-data"] = FileUploads.FormWithFile(),
         },
     };
 
@@ -72,53 +61,34 @@ public static class ImportsApi
 
     private static async Task<string> ReadFileAsync(HttpRequest request, CancellationToken ct)
     {
+        if (request.HasFormContentType)
+        {
+            var received = await FileUploads.ReadAsync(request, ComplaintImporter.MaxUploadBytes, ct);
+            if (received.TooLarge)
+            {
+                throw TooLarge();
+            }
+            return received.FileName is null
+                ? throw new RequestValidationException("file", "Attach the CSV file as the form part named file.")
+                : Decode(received.Content);
+        }
         // The service's usual body limit is far smaller than a file's: this endpoint alone takes up to the file limit.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = ComplaintImporter.MaxUploadBytes + MultipartAllowance;
+            limit.MaxRequestBodySize = ComplaintImporter.MaxUploadBytes + FileUploads.MultipartAllowance;
         }
-        if (request.ContentLength > ComplaintImporter.MaxUploadBytes + MultipartAllowance)
+        if (request.ContentLength > ComplaintImporter.MaxUploadBytes)
         {
             throw TooLarge();
-        }
-        if (request.HasFormContentType)
-        {
-            IFormCollection form;
-            try
-            {
-                form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = ComplaintImporter.MaxUploadBytes + MultipartAllowance }, ct);
-            }
-            catch (InvalidDataException)
-            {
-                throw TooLarge();
-            }
-            if (form.Files.GetFile("file") is not { } file)
-            {
-                throw new RequestValidationException("file", "Attach the CSV file as the form part named file.");
-            }
-            if (file.Length > ComplaintImporter.MaxUploadBytes)
-            {
-                throw TooLarge();
-            }
-            await using var stream = file.OpenReadStream();
-            return await ReadCappedAsync(stream, ct);
         }
         if (request.ContentType is not { } type || !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
         {
             throw new RequestValidationException("file", "Send the file as text/csv, or as multipart/form-data with a part named file.");
         }
-        return await ReadCappedAsync(request.Body, ct);
-    }
-
-    // The parts' headers and boundaries around a file of the largest size allowed.
-    private const int MultipartAllowance = 64 * 1024;
-
-    private static async Task<string> ReadCappedAsync(Stream body, CancellationToken ct)
-    {
         using var buffer = new MemoryStream();
         var chunk = new byte[81_920];
         int read;
-        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
         {
             if (buffer.Length + read > ComplaintImporter.MaxUploadBytes)
             {
@@ -126,9 +96,14 @@ public static class ImportsApi
             }
             buffer.Write(chunk, 0, read);
         }
+        return Decode(buffer.ToArray());
+    }
+
+    private static string Decode(byte[] bytes)
+    {
         try
         {
-            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
         }
         catch (DecoderFallbackException)
         {

@@ -187,6 +187,9 @@ public static class AuditResources
     /// <summary>A case (case).</summary>
     public const string Case = "case";
 
+    /// <summary>A file on a case, or the list of a case's files (case).</summary>
+    public const string CaseDocument = "case-document";
+
     /// <summary>An everyday conversation or resolved oral complaint (intake).</summary>
     public const string Concern = "concern";
 

@@ -1,7 +1,7 @@
 using Grpc.Core;
 using IcsComplaints.Intake.Contracts.Grpc.V1;
 
-namespace IcsComplaints.AdvocacyReferral.Api.Features.RequestSelfReferral;
+namespace IcsComplaints.Intake.Contracts;
 
 /// <summary>What intake vouches for when a reference and status secret go together.</summary>
 /// <param name="ComplaintId">The complaint.</param>
