@@ -232,6 +232,19 @@ public sealed class AccessMatrixTests(IcsSystem system)
         // Answered by whoever holds a link's code, signed in or not; a code that opens nothing tells anyone nothing.
         ["case GET /api/v1/surveys/link/"] = new((_, _) => Access.Hidden, c => SurveyByLinkAsync(c, HttpMethod.Get, "/api/v1/surveys/link", null)),
         ["case POST /api/v1/surveys/link/answers"] = new((_, _) => Access.Hidden, c => SurveyByLinkAsync(c, HttpMethod.Post, "/api/v1/surveys/link/answers", new { answers = new { takenSeriously = "Yes" } })),
+        // Files on a case (ADR 43): its organisation's staff and its own signed-in complainant; an empty form is 400.
+        ["case POST /api/v1/cases/{caseId:guid}/documents/"] = new(Readers(ComplaintReaders), c => DocumentUploadAsync(c, $"/api/v1/cases/{c.Target.CaseId}/documents", secret: null)),
+        ["case GET /api/v1/cases/{caseId:guid}/documents/"] = new(Readers(ComplaintReaders), c => CaseCallAsync(c, HttpMethod.Get, "documents", null)),
+        // No target holds a file, so everyone is told there is none; the readers' path is proven in CaseDocumentTests.
+        ["case GET /api/v1/cases/{caseId:guid}/documents/{documentId:guid}/content"] = new(
+            SignedIn((_, _) => Access.Hidden), c => CaseCallAsync(c, HttpMethod.Get, $"documents/{Guid.NewGuid()}/content", null)),
+        // On the complainant's own reference and progress code, signed in or not, as the progress check.
+        ["case POST /api/v1/complaint-documents/"] = new(
+            (_, own) => own ? Access.Allowed : Access.Hidden,
+            c => DocumentUploadAsync(c, $"/api/v1/complaint-documents?reference={c.Target.Reference}", c.All.Mine.StatusSecret)),
+        ["case GET /api/v1/complaint-documents/"] = new(
+            (_, own) => own ? Access.Allowed : Access.Hidden,
+            c => GetAsync(system.Case, $"/api/v1/complaint-documents?reference={c.Target.Reference}", c.Token, c.All.Mine.StatusSecret)),
         ["case PUT /api/v1/cases/{caseId:guid}/staff/{staffId:long}"] = new(CaseTeam(Workers), c => CaseCallAsync(c, HttpMethod.Put, "staff/1", new { toldOn = "not a date" })),
         ["case GET /api/v1/case-settings/"] = new(StaffOfAnyOrganisation(ComplaintReaders), c => GetAsync(system.Case, "/api/v1/case-settings", c.Token)),
         ["case PUT /api/v1/case-settings/"] = new(StaffOfAnyOrganisation(Roles.ResponsiblePerson, Roles.QualityLead), c => CaseSettingsAsync(c)),
@@ -664,7 +677,8 @@ public sealed class AccessMatrixTests(IcsSystem system)
 
     private static Target TargetFor(Persona persona, bool own, Targets t, string endpoint) =>
         endpoint.Contains("/complaints/status", StringComparison.Ordinal) || endpoint.Contains("/self-referrals", StringComparison.Ordinal)
-            || endpoint.Contains("/VerifyStatusSecret", StringComparison.Ordinal) ? (own ? t.Mine : t.Theirs)
+            || endpoint.Contains("/VerifyStatusSecret", StringComparison.Ordinal) || endpoint.Contains("/complaint-documents", StringComparison.Ordinal)
+            ? (own ? t.Mine : t.Theirs)
         : persona.Has(Roles.Complainant) ? (own ? t.Mine : t.Theirs)
         : persona.Org == "QKK" ? (own ? t.Qkk : t.Rj1)
         : own ? t.Rj1 : t.Rjz;
@@ -933,6 +947,22 @@ public sealed class AccessMatrixTests(IcsSystem system)
         if (body is not null)
         {
             request.Content = JsonContent.Create(body);
+        }
+        using var response = await http.SendAsync(request);
+        return response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict ? Access.Allowed : FromStatus(response.StatusCode);
+    }
+
+    // A form without a file: a caller who may add one is told to choose it (400), one who may not is refused first.
+    private async Task<Access> DocumentUploadAsync(Context c, string path, string? secret)
+    {
+        using var http = HttpClients.WithToken(system.Case.CreateHttpClient(), c.Token);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))
+        {
+            Content = new MultipartFormDataContent { { new StringContent("no file"), "note" } },
+        };
+        if (secret is not null)
+        {
+            request.Headers.Add("X-Complaint-Secret", secret);
         }
         using var response = await http.SendAsync(request);
         return response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict ? Access.Allowed : FromStatus(response.StatusCode);

@@ -28,6 +28,7 @@ public sealed class GatewayTests(IcsSystem system)
         ["advocacy-self-referral"] = (HttpMethod.Post, "/api/v1/advocacy/self-referrals"),
         ["learning-public"] = (HttpMethod.Get, "/api/v1/you-said-we-did?organisation=RJ1"),
         ["survey-by-link"] = (HttpMethod.Get, "/api/v1/surveys/link"),
+        ["complaint-documents"] = (HttpMethod.Get, "/api/v1/complaint-documents?reference=AAAA-AAAA"),
         ["correspondence-sent-to-complainant"] = (HttpMethod.Get, "/api/v1/correspondence/sent-to-me?reference=AAAA-AAAA"),
         // Notify's receipts: anonymous at the gateway; the service itself checks Notify's bearer token (ADR 39).
         ["correspondence-notify-receipts"] = (HttpMethod.Post, "/api/v1/correspondence/notify/receipts"),
@@ -41,6 +42,9 @@ public sealed class GatewayTests(IcsSystem system)
         ["docs-correspondence"] = (HttpMethod.Get, "/api/docs/correspondence/openapi.json"),
         // The web portal's pages: each decides for itself who may see it (ADR 22).
         ["portal"] = (HttpMethod.Get, "/"),
+        ["portal-import-upload"] = (HttpMethod.Post, "/staff/imports"),
+        ["portal-case-document-upload"] = (HttpMethod.Post, $"/staff/cases/{Guid.NewGuid()}/documents/add"),
+        ["portal-send-documents"] = (HttpMethod.Post, "/send-documents"),
     };
 
     private static readonly Dictionary<string, (HttpMethod Method, string Path)> ProtectedRoutes = new(StringComparer.Ordinal)
@@ -52,6 +56,7 @@ public sealed class GatewayTests(IcsSystem system)
         ["complaints-rest"] = (HttpMethod.Get, $"/api/v1/complaints/{Guid.NewGuid()}"),
         ["concerns-rest"] = (HttpMethod.Get, "/api/v1/concerns"),
         ["cases-rest"] = (HttpMethod.Get, "/api/v1/cases"),
+        ["case-documents-upload"] = (HttpMethod.Post, $"/api/v1/cases/{Guid.NewGuid()}/documents"),
         ["case-settings"] = (HttpMethod.Get, "/api/v1/case-settings"),
         ["intake-audit"] = (HttpMethod.Get, "/api/v1/audit/intake"),
         ["case-audit"] = (HttpMethod.Get, "/api/v1/audit/case"),

@@ -229,6 +229,22 @@ public sealed class PortalSystem : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<IntakeDbContext>());
     }
 
+    /// <summary>Runs a query against the case database.</summary>
+    public async Task<T> InCaseDb<T>(Func<CaseDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = Case.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<CaseDbContext>());
+    }
+
+    /// <summary>Runs a query against the correspondence database.</summary>
+    public async Task<T> InCorrespondenceDb<T>(Func<CorrespondenceDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = Correspondence.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<CorrespondenceDbContext>());
+    }
+
     private static Dictionary<string, string?> Quiet(Dictionary<string, string?> settings)
     {
         settings["Logging:Console:LogLevel:Default"] = "Warning";
@@ -240,6 +256,9 @@ public sealed class PortalSystem : IAsyncLifetime
         settings["Authentication:Authority"] = issuer;
         settings["Authentication:RequireHttpsMetadata"] = "false";
         settings["Messaging:Relay:PollInterval"] = "00:00:00.250";
+        // Files are scanned by the clamd ./ics test starts (TestClamd).
+        settings["Documents:Scanner:Host"] = TestClamd.Host;
+        settings["Documents:Scanner:Port"] = TestClamd.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Quiet(settings);
     }
 

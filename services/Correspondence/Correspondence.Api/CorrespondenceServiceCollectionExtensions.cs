@@ -1,6 +1,7 @@
 using IcsComplaints.Correspondence.Api.Api;
 using IcsComplaints.Correspondence.Api.Consumers;
 using IcsComplaints.Correspondence.Api.Data;
+using IcsComplaints.Documents;
 using IcsComplaints.Correspondence.Api.Features.ListMessages;
 using IcsComplaints.Correspondence.Api.Features.QueueMessages;
 using IcsComplaints.Correspondence.Api.Features.ReadContacts;
@@ -56,6 +57,8 @@ public static class CorrespondenceServiceCollectionExtensions
         builder.Services.AddScoped<RecordCaseHandler>();
         builder.Services.AddScoped<QueueMessagesHandler>();
         builder.Services.AddScoped<ListMessagesHandler>();
+        builder.Services.AddDocuments<CorrespondenceDbContext>(builder.Configuration);
+        builder.Services.AddScoped<LetterCopies>();
         builder.Services.AddScoped<SentToComplainantHandler>();
         builder.Services.AddScoped<MessageWriter>();
         builder.Services.AddScoped<ComplainantRouting>();

@@ -19,6 +19,16 @@ public static class CorrespondenceEndpoints
         group.MapGet("/cases/{caseId:guid}/messages", async Task<Ok<ItemList<MessageView>>> (Guid caseId, Caller caller, ListMessagesHandler list, CancellationToken ct) =>
             TypedResults.Ok(new ItemList<MessageView>(await list.HandleAsync(caller, caseId, ct))))
             .RejectUnknownQueryParameters();
+        group.MapGet("/cases/{caseId:guid}/messages/{messageId:guid}/copy", async Task<FileContentHttpResult> (
+            Guid caseId, Guid messageId, Caller caller, LetterCopies copies, HttpContext http, CancellationToken ct) =>
+        {
+            var (fileName, pdf) = await copies.GetAsync(caller, caseId, messageId, ct);
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers.CacheControl = "private, no-store";
+            return TypedResults.File(pdf, "application/pdf", fileName);
+        })
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .RejectUnknownQueryParameters();
         // The complainant's proof is their reference and progress code, as on intake's progress check; the code goes in
         // a header, never in an address.
         group.MapGet("/sent-to-me", async Task<Results<Ok<ItemList<SentLetterView>>, NotFound>> (

@@ -3,6 +3,7 @@ using IcsComplaints.Correspondence.Domain.Consents;
 using IcsComplaints.Correspondence.Domain.Complaints;
 using IcsComplaints.Correspondence.Domain.Messages;
 using IcsComplaints.Messaging.Outbox;
+using IcsComplaints.Documents.Storage;
 using IcsComplaints.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -36,6 +37,8 @@ public sealed class CorrespondenceDbContext(DbContextOptions<CorrespondenceDbCon
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CorrespondenceDbContext).Assembly);
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAuditTrail();
+        // Copies of the letters as sent, shown on the case as documents (ADR 43).
+        modelBuilder.AddDocumentContents();
     }
 }
 

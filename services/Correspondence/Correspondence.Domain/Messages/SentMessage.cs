@@ -223,10 +223,14 @@ public sealed class SentMessage
         NextAttemptAt = now + lease;
     }
 
-    /// <summary>The channel accepted it.</summary>
-    public void Sent(MessageChannel channel, bool largePrint, DateTimeOffset now)
+    /// <summary>A copy of the letter as sent (its PDF) is kept, and shown on the case as a document (ADR 43).</summary>
+    public bool CopyKept { get; private set; }
+
+    /// <summary>The channel accepted it; <paramref name="copyKept"/> when a copy of the letter as sent is kept, to be shown on the case.</summary>
+    public void Sent(MessageChannel channel, bool largePrint, DateTimeOffset now, bool copyKept = false)
     {
         EnsureSending();
+        CopyKept = copyKept;
         Status = MessageStatus.Sent;
         Channel = channel;
         LargePrint = largePrint;

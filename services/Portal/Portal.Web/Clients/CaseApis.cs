@@ -117,7 +117,11 @@ public sealed record ReviewComment(string Section, string Text, string? AuthorNa
 /// <summary>A message about a case as its staff see it: which, to whom by role, how and where it stands; never the address.</summary>
 public sealed record SentMessage(
     Guid Id, string Template, string Recipient, string Status, string? Channel, bool LargePrint, int Attempts,
-    DateTimeOffset QueuedAt, DateTimeOffset? SentAt, string? Reason, string? RecipientCode = null, string? Delivery = null, bool DeliveryFailed = false);
+    DateTimeOffset QueuedAt, DateTimeOffset? SentAt, string? Reason, string? RecipientCode = null, string? Delivery = null, bool DeliveryFailed = false,
+    bool CopyKept = false);
+
+/// <summary>A file on a case; Scan is Pending (being checked for viruses), Clean or Quarantined (a virus was found).</summary>
+public sealed record CaseDocument(Guid Id, string FileName, string Type, long SizeBytes, string AddedBy, DateTimeOffset AddedAt, string Scan, DateTimeOffset? ScannedAt);
 
 /// <summary>A review of a shared draft, as the advocacy service holds it; the advocate's verdict is Approved or ChangesAsked.</summary>
 public sealed record AdvocacyReview(
@@ -161,6 +165,22 @@ public sealed class CaseApis(PlatformApi api)
     /// <summary>The organisation's cases, filtered and sorted.</summary>
     public Task<ApiResult<ItemList<CaseView>>> ListCasesAsync(CaseQuery query, CancellationToken ct) =>
         api.GetAsync<ItemList<CaseView>>(Cases + (query ?? throw new ArgumentNullException(nameof(query))).ToQueryString(), null, ct);
+
+    /// <summary>The files on a case (an audited read).</summary>
+    public Task<ApiResult<ItemList<CaseDocument>>> DocumentsAsync(Guid caseId, CancellationToken ct) =>
+        api.GetAsync<ItemList<CaseDocument>>($"{Cases}/{caseId}/documents", null, ct);
+
+    /// <summary>Adds a file to a case; the case service decides what it is from its bytes and scans it.</summary>
+    public Task<ApiResult<CaseDocument>> AddDocumentAsync(Guid caseId, Stream file, string fileName, CancellationToken ct) =>
+        api.PostFileAsync<CaseDocument>($"{Cases}/{caseId}/documents", "file", file, fileName, "application/octet-stream", ct);
+
+    /// <summary>A clean file's bytes (an audited read); refused while it is being scanned, and ever when quarantined.</summary>
+    public Task<ApiResult<(byte[] Content, string ContentType, string? FileName)>> DocumentContentAsync(Guid caseId, Guid documentId, CancellationToken ct) =>
+        api.GetFileAsync($"{Cases}/{caseId}/documents/{documentId}/content", ct);
+
+    /// <summary>The PDF of a letter as it was sent about the case (an audited read).</summary>
+    public Task<ApiResult<(byte[] Content, string ContentType, string? FileName)>> LetterCopyAsync(Guid caseId, Guid messageId, CancellationToken ct) =>
+        api.GetFileAsync($"/api/v1/correspondence/cases/{caseId}/messages/{messageId}/copy", ct);
 
     /// <summary>Everything about one case (an audited read).</summary>
     public Task<ApiResult<CaseDetail>> DetailAsync(Guid caseId, CancellationToken ct) =>

@@ -59,6 +59,6 @@ public sealed class IntakeStaffApis(PlatformApi api)
         api.GetAsync<ComplaintImport>($"/api/v1/complaints/imports/{id}", null, ct);
 
     /// <summary>The rows the import refused, with the reason for each, as CSV.</summary>
-    public Task<ApiResult<(byte[] Content, string ContentType)>> RejectedRowsAsync(Guid id, CancellationToken ct) =>
+    public Task<ApiResult<(byte[] Content, string ContentType, string? FileName)>> RejectedRowsAsync(Guid id, CancellationToken ct) =>
         api.GetFileAsync($"/api/v1/complaints/imports/{id}/rejected", ct);
 }

@@ -69,19 +69,21 @@ public sealed class PlatformApi(HttpClient http)
     }
 
     /// <summary>POST a file as a multipart form, as a browser uploads one.</summary>
-    public async Task<ApiResult<T>> PostFileAsync<T>(string path, string field, Stream file, string fileName, string contentType, CancellationToken ct)
+    public async Task<ApiResult<T>> PostFileAsync<T>(
+        string path, string field, Stream file, string fileName, string contentType, CancellationToken ct, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var content = new MultipartFormDataContent();
         using var part = new StreamContent(file);
         part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
         content.Add(part, field, fileName);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = content };
+        AddHeaders(request, headers);
         using var response = await http.SendAsync(request, ct);
         return await ReadAsync<T>(response, ct);
     }
 
-    /// <summary>GET a file (a CSV, say) as it is, with its media type.</summary>
-    public async Task<ApiResult<(byte[] Content, string ContentType)>> GetFileAsync(string path, CancellationToken ct)
+    /// <summary>GET a file (a CSV, say) as it is, with its media type and the name the API offers it under.</summary>
+    public async Task<ApiResult<(byte[] Content, string ContentType, string? FileName)>> GetFileAsync(string path, CancellationToken ct)
     {
         using var response = await http.GetAsync(new Uri(path, UriKind.Relative), ct);
         if ((int)response.StatusCode >= 500)
@@ -93,7 +95,8 @@ public sealed class PlatformApi(HttpClient http)
             return new(default, ApiProblem.Read((int)response.StatusCode, await response.Content.ReadAsStringAsync(ct)));
         }
         var type = response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
-        return new((await response.Content.ReadAsByteArrayAsync(ct), type), null);
+        var name = response.Content.Headers.ContentDisposition is { } disposition ? disposition.FileNameStar ?? disposition.FileName?.Trim('"') : null;
+        return new((await response.Content.ReadAsByteArrayAsync(ct), type, name), null);
     }
 
     private static void AddHeaders(HttpRequestMessage request, IReadOnlyDictionary<string, string>? headers)

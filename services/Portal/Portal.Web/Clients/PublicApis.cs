@@ -113,6 +113,17 @@ public sealed class PublicApis(PlatformApi api)
     public Task<ApiResult<object>> AnswerSurveyAsync(string code, SurveyLinkAnswers answers, CancellationToken ct) =>
         api.PostAsync<object>("/api/v1/surveys/link/answers", answers, new Dictionary<string, string> { [SurveyCodeHeader] = code }, ct);
 
+    /// <summary>Sends a file to the complaint the reference and progress code prove (the code in a header).</summary>
+    public Task<ApiResult<CaseDocument>> SendDocumentAsync(string reference, string secret, Stream file, string fileName, CancellationToken ct) =>
+        api.PostFileAsync<CaseDocument>(
+            "/api/v1/complaint-documents" + QueryString.Create("reference", reference.Trim()), "file", file, fileName, "application/octet-stream", ct,
+            new Dictionary<string, string> { [SecretHeader] = secret.Trim() });
+
+    /// <summary>The files the complainant has sent, with what became of each.</summary>
+    public Task<ApiResult<ItemList<CaseDocument>>> SentDocumentsAsync(string reference, string secret, CancellationToken ct) =>
+        api.GetAsync<ItemList<CaseDocument>>(
+            "/api/v1/complaint-documents" + QueryString.Create("reference", reference.Trim()), new Dictionary<string, string> { [SecretHeader] = secret.Trim() }, ct);
+
     /// <summary>A signed-in complainant's own complaints.</summary>
     public Task<ApiResult<ItemList<OwnComplaint>>> OwnComplaintsAsync(CancellationToken ct) =>
         api.GetAsync<ItemList<OwnComplaint>>("/api/v1/complaints/mine", null, ct);

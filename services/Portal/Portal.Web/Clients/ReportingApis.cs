@@ -101,7 +101,7 @@ public sealed class ReportingApis(PlatformApi api)
         api.GetAsync<Ko41ReturnView>("/api/v1/reporting/ko41" + Return(organisation, year), null, ct);
 
     /// <summary>The same return as the CSV NHS England collects (refused while its checks fail).</summary>
-    public Task<ApiResult<(byte[] Content, string ContentType)>> Ko41CsvAsync(string organisation, string year, CancellationToken ct) =>
+    public Task<ApiResult<(byte[] Content, string ContentType, string? FileName)>> Ko41CsvAsync(string organisation, string year, CancellationToken ct) =>
         api.GetFileAsync("/api/v1/reporting/ko41.csv" + Return(organisation, year), ct);
 
     /// <summary>The Reg 18 annual report of the ICB or one of its providers for the financial year starting in <paramref name="year"/>.</summary>
@@ -109,7 +109,7 @@ public sealed class ReportingApis(PlatformApi api)
         api.GetAsync<AnnualReportView>("/api/v1/reporting/annual-report" + Return(organisation, year), null, ct);
 
     /// <summary>The same report as reporting draws it for a board (PDF).</summary>
-    public Task<ApiResult<(byte[] Content, string ContentType)>> AnnualReportPdfAsync(string organisation, string year, CancellationToken ct) =>
+    public Task<ApiResult<(byte[] Content, string ContentType, string? FileName)>> AnnualReportPdfAsync(string organisation, string year, CancellationToken ct) =>
         api.GetFileAsync("/api/v1/reporting/annual-report.pdf" + Return(organisation, year), ct);
 
     /// <summary>Complaints the ICB received and transferred: what waits for consent, the transfers of the months and whose time each took.</summary>

@@ -190,6 +190,9 @@ public static class AuditResources
     /// <summary>A file on a case, or the list of a case's files (case).</summary>
     public const string CaseDocument = "case-document";
 
+    /// <summary>A copy of a letter as sent (correspondence).</summary>
+    public const string LetterCopy = "letter-copy";
+
     /// <summary>An everyday conversation or resolved oral complaint (intake).</summary>
     public const string Concern = "concern";
 

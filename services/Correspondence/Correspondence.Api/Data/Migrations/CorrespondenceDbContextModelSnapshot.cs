@@ -190,6 +190,10 @@ namespace IcsComplaints.Correspondence.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("complaint_id");
 
+                    b.Property<bool>("CopyKept")
+                        .HasColumnType("boolean")
+                        .HasColumnName("copy_kept");
+
                     b.Property<string>("Delivery")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -277,6 +281,28 @@ namespace IcsComplaints.Correspondence.Api.Data.Migrations
                         .HasDatabaseName("ix_messages_event_id_template_recipient_role_recipient_code");
 
                     b.ToTable("messages", "correspondence");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Documents.Storage.StoredContent", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("bytes");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("Key")
+                        .HasName("pk_document_contents");
+
+                    b.ToTable("document_contents", "correspondence");
                 });
 
             modelBuilder.Entity("IcsComplaints.Messaging.Outbox.InboxMessage", b =>

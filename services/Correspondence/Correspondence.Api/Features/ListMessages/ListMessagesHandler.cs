@@ -27,13 +27,14 @@ namespace IcsComplaints.Correspondence.Api.Features.ListMessages;
 /// VirusScanFailed); <c>null</c> when no receipt came, as over SMTP (ADR 39).
 /// </param>
 /// <param name="DeliveryAt">When that happened.</param>
+/// <param name="CopyKept">A copy of the letter as sent is kept: <c>GET .../messages/{id}/copy</c> gives its PDF.</param>
 /// <param name="DeliveryFailed">
 /// Whether the receipt says the person did not get it, though it was sent: the handler must reach them another way.
 /// </param>
 public sealed record MessageView(
     Guid Id, string Template, string Recipient, string Status, string? Channel, bool LargePrint, int Attempts,
     DateTimeOffset QueuedAt, DateTimeOffset? SentAt, string? Reason, string? RecipientCode = null,
-    string? Delivery = null, DateTimeOffset? DeliveryAt = null, bool DeliveryFailed = false);
+    string? Delivery = null, DateTimeOffset? DeliveryAt = null, bool DeliveryFailed = false, bool CopyKept = false);
 
 /// <summary>
 /// What was sent about a case, for its staff, with what its organisation sent about the complaint before the case
@@ -55,6 +56,6 @@ public sealed class ListMessagesHandler(MessageStore store, MessageQueries queri
         return [.. messages.Select(m => new MessageView(
             m.Id, m.Template, m.RecipientRole.ToString(), m.Status.ToString(), m.Channel == MessageChannel.None ? null : m.Channel.ToString(),
             m.LargePrint, m.Attempts, m.QueuedAt, m.SentAt, m.Reason, m.RecipientCode.Length == 0 ? null : m.RecipientCode,
-            m.Delivery == DeliveryOutcome.None ? null : m.Delivery.ToString(), m.DeliveryAt, DeliveryProgress.IsFailure(m.Delivery)))];
+            m.Delivery == DeliveryOutcome.None ? null : m.Delivery.ToString(), m.DeliveryAt, DeliveryProgress.IsFailure(m.Delivery), m.CopyKept))];
     }
 }

@@ -61,10 +61,10 @@ public sealed class ComplainantRouting(ComplainantContacts contacts, IMailChanne
         ArgumentNullException.ThrowIfNull(to);
         if (to.Decision!.Route == LetterRoute.Post)
         {
-            return new WrittenMessage(null, new OutgoingLetter(message.Id, reference, pdf), to.LargePrint, null);
+            return new WrittenMessage(null, new OutgoingLetter(message.Id, reference, pdf), to.LargePrint, null, Copy: pdf);
         }
         // The letter is the e-mail's text too, so it reads without opening the file and where files cannot be sent.
         var attachments = mail.CarriesAttachments ? new[] { new MailAttachment(fileName, "application/pdf", pdf) } : [];
-        return new WrittenMessage(new OutgoingEmail(message.Id, to.Contact!.Email, subject, text, html, attachments), null, to.LargePrint, null);
+        return new WrittenMessage(new OutgoingEmail(message.Id, to.Contact!.Email, subject, text, html, attachments), null, to.LargePrint, null, Copy: pdf);
     }
 }

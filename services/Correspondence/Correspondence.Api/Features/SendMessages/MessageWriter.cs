@@ -12,7 +12,8 @@ namespace IcsComplaints.Correspondence.Api.Features.SendMessages;
 /// <param name="Letter">The printed letter, when it goes by post.</param>
 /// <param name="LargePrint">Whether it carries the large-print letter.</param>
 /// <param name="NotSentReason">Why nothing is sent, when neither is given.</param>
-public sealed record WrittenMessage(OutgoingEmail? Mail, OutgoingLetter? Letter, bool LargePrint, string? NotSentReason)
+/// <param name="Copy">The letter as a PDF, kept as a copy on the case; <c>null</c> for notices that are not letters to the complainant.</param>
+public sealed record WrittenMessage(OutgoingEmail? Mail, OutgoingLetter? Letter, bool LargePrint, string? NotSentReason, byte[]? Copy = null)
 {
     /// <summary>Nothing is sent, for the reason given.</summary>
     public static WrittenMessage NotSent(string reason, bool largePrint = false) => new(null, null, largePrint, reason);

@@ -1,5 +1,7 @@
 using IcsComplaints.Correspondence.Api.Data;
+using IcsComplaints.Correspondence.Api.Features.ListMessages;
 using IcsComplaints.Correspondence.Domain.Messages;
+using IcsComplaints.Documents.Storage;
 using IcsComplaints.ServiceDefaults;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
@@ -12,7 +14,7 @@ namespace IcsComplaints.Correspondence.Api.Features.SendMessages;
 /// retry on the schedule; when it is spent the message has failed and the case's staff see it.
 /// </summary>
 public sealed partial class SendMessageHandler(
-    MessageStore store, MessageWriter writer, IMailChannel channel, IPostChannel post, IOptions<CorrespondenceOptions> options, TimeProvider clock,
+    MessageStore store, MessageWriter writer, IMailChannel channel, IPostChannel post, IDocumentContentStore copies, IOptions<CorrespondenceOptions> options, TimeProvider clock,
     ILogger<SendMessageHandler> logger)
 {
     /// <summary>Sends one message if one is due; <c>false</c> when none was.</summary>
@@ -29,16 +31,22 @@ public sealed partial class SendMessageHandler(
         try
         {
             var written = await writer.WriteAsync(message, ct);
+            // The copy is kept before the letter goes: a send that fails is retried and keeps the same copy once, and
+            // one that succeeded is never sent again for want of its copy.
+            if (written.Copy is { } copy)
+            {
+                await copies.PutAsync(LetterCopies.Key(message.Id), copy, ct);
+            }
             if (written.Mail is { } mail)
             {
                 await channel.SendAsync(mail, ct);
-                message.Sent(MessageChannel.Email, written.LargePrint, clock.GetUtcNow());
+                message.Sent(MessageChannel.Email, written.LargePrint, clock.GetUtcNow(), copyKept: written.Copy is not null);
                 LogSent(logger, message.Id, message.Template, message.Attempts);
             }
             else if (written.Letter is { } letter)
             {
                 await post.SendAsync(letter, ct);
-                message.Sent(MessageChannel.Post, written.LargePrint, clock.GetUtcNow());
+                message.Sent(MessageChannel.Post, written.LargePrint, clock.GetUtcNow(), copyKept: written.Copy is not null);
                 LogSent(logger, message.Id, message.Template, message.Attempts);
             }
             else

@@ -23,7 +23,7 @@ public sealed class ReturnDownloadModel(ReportingApis apis) : PageModel
             // Refused (checks failing, or not the ICB's provider): the returns page says why.
             return Redirect("/oversight/returns" + QueryString.Create("organisation", organisation).Add("year", year));
         }
-        var (content, type) = file.Value;
+        var (content, type, _) = file.Value;
         return File(content, type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) ? type : "text/csv", $"KO41-{organisation.ToUpperInvariant()}-{year}.csv");
     }
 }

@@ -38,6 +38,12 @@ public sealed class CaseModel(CaseApis apis) : PageModel
     /// </summary>
     public IReadOnlyList<TimelineEvent> Undelivered { get; private set; } = [];
 
+    /// <summary>Files on the case, oldest first; <c>null</c> when they cannot be read just now.</summary>
+    public IReadOnlyList<CaseDocument>? Documents { get; private set; }
+
+    /// <summary>Letters sent about the case whose copy, as sent, is kept: documents on the case too.</summary>
+    public IReadOnlyList<SentMessage> LetterCopies { get; private set; } = [];
+
     /// <summary>True when the correspondence service could not say what was sent: the timeline says so rather than look complete.</summary>
     public bool MessagesUnavailable { get; private set; }
 
@@ -45,6 +51,9 @@ public sealed class CaseModel(CaseApis apis) : PageModel
     {
         "response-saved" => "Draft saved. It has not been shared.",
         "response-shared" => "Draft shared for review",
+        "document-added" => "Document added",
+        "document-waiting" => "Document added. It is being checked for viruses and can be opened once the check is done.",
+        "document-quarantined" => "The file was not added: the virus check found a virus in it. It is kept apart and nobody can open it.",
         _ => null,
     };
 
@@ -66,6 +75,8 @@ public sealed class CaseModel(CaseApis apis) : PageModel
         MessagesUnavailable = messages.Problem is not null && !messages.NotFound;
         Timeline = [.. TimelineOf(found, AdvocacyReviews, messages.Value?.Items ?? [])];
         Undelivered = [.. (messages.Value?.Items ?? []).Where(m => m.Status == "Failed" || m.DeliveryFailed).Select(MessageEvent)];
+        LetterCopies = [.. (messages.Value?.Items ?? []).Where(m => m.CopyKept)];
+        Documents = (await apis.DocumentsAsync(CaseId, ct)).Value?.Items;
         return Page();
     }
 
@@ -108,33 +119,36 @@ public sealed class CaseModel(CaseApis apis) : PageModel
         _ => name,
     };
 
+    /// <summary>What a message is, in words (the name of its template).</summary>
+    public static string MessageName(string template) => template switch
+    {
+        "deadline-approaching" => "Deadline warning",
+        "deadline-missed" => "Missed deadline notice",
+        "acknowledgement" => "Acknowledgement letter",
+        "advocacy-referral" => "Referral notice",
+        "draft-for-advocate-review" or "draft-for-contributor" => "Draft review request",
+        "draft-review-closing-today" => "Last-day review reminder",
+        "final-response-issued" => "Final response notice",
+        "oral-complaint-record" => "Written record of the oral complaint",
+        "consent-request" => "Request for consent to share",
+        "consent-awaited" => "Consent awaited notice",
+        "transfer-notice" => "Transfer notice",
+        "final-response" => "Final response letter",
+        "early-resolution-confirmation" => "Letter confirming the early resolution",
+        "response-date-changed" => "Letter about a new response date",
+        "clock-paused" => "Letter saying work is paused",
+        "scheduled-update" => "Update letter",
+        "survey-invitation" => "Survey invitation",
+        "staff-told-of-complaint" => "Notice that the complaint mentions them",
+        "final-response-for-staff" => "Copy of the final response",
+        _ => char.ToUpperInvariant(template[0]) + template[1..].Replace('-', ' '),
+    };
+
     /// <summary>A message about the case as a line of its timeline, on the day it went (or was queued, while it waits).</summary>
     public static TimelineEvent MessageEvent(SentMessage m)
     {
         ArgumentNullException.ThrowIfNull(m);
-        var what = m.Template switch
-        {
-            "deadline-approaching" => "Deadline warning",
-            "deadline-missed" => "Missed deadline notice",
-            "acknowledgement" => "Acknowledgement letter",
-            "advocacy-referral" => "Referral notice",
-            "draft-for-advocate-review" or "draft-for-contributor" => "Draft review request",
-            "draft-review-closing-today" => "Last-day review reminder",
-            "final-response-issued" => "Final response notice",
-            "oral-complaint-record" => "Written record of the oral complaint",
-            "consent-request" => "Request for consent to share",
-            "consent-awaited" => "Consent awaited notice",
-            "transfer-notice" => "Transfer notice",
-            "final-response" => "Final response letter",
-            "early-resolution-confirmation" => "Letter confirming the early resolution",
-            "response-date-changed" => "Letter about a new response date",
-            "clock-paused" => "Letter saying work is paused",
-            "scheduled-update" => "Update letter",
-            "survey-invitation" => "Survey invitation",
-            "staff-told-of-complaint" => "Notice that the complaint mentions them",
-            "final-response-for-staff" => "Copy of the final response",
-            _ => char.ToUpperInvariant(m.Template[0]) + m.Template[1..].Replace('-', ' '),
-        };
+        var what = MessageName(m.Template);
         var status = m.Status switch
         {
             "Sent" when m.DeliveryFailed => "sent but did not arrive",

@@ -14,7 +14,7 @@ public sealed class RejectedModel(IntakeStaffApis apis) : PageModel
         {
             return NotFound();
         }
-        var (content, type) = rows.Value;
+        var (content, type, _) = rows.Value;
         return File(content, type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) ? type : "text/csv", $"rejected-rows-{id:N}.csv");
     }
 }
