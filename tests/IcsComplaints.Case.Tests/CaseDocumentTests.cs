@@ -7,6 +7,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using IcsComplaints.Calendar;
+using IcsComplaints.Case.Contracts.Grpc.V1;
 using IcsComplaints.Case.Domain.Documents;
 using IcsComplaints.ComplaintHandling.Tests;
 using IcsComplaints.Documents.Storage;
@@ -192,7 +193,7 @@ public sealed class CaseDocumentTests(ComplaintHandlingSystem system, ITestOutpu
         using var handler = system.Http(await system.TokenAsync("handler.rj1"));
         var caseId = await OpenCaseAsync(handler, Today.AddDays(-3), "Wanda Waiting");
         var c = await system.InCaseDb(db => db.Cases.SingleAsync(x => x.Id == caseId));
-        var waiting = CaseDocument.Receive(caseId, c.OrganisationCode, "held.pdf", "PDF", "application/pdf", Pdf.Length, "00", DocumentSource.Staff, "handler.rj1", DateTimeOffset.UtcNow);
+        var waiting = IcsComplaints.Case.Domain.Documents.CaseDocument.Receive(caseId, c.OrganisationCode, "held.pdf", "PDF", "application/pdf", Pdf.Length, "00", DocumentSource.Staff, "handler.rj1", DateTimeOffset.UtcNow);
         await using (var scope = system.Case.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<IDocumentContentStore>().PutAsync(waiting.ContentKey, Pdf, CancellationToken.None);
@@ -209,6 +210,39 @@ public sealed class CaseDocumentTests(ComplaintHandlingSystem system, ITestOutpu
 
         using var later = await handler.GetAsync(new Uri($"/api/v1/cases/{caseId}/documents/{waiting.Id}/content", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+    }
+
+    [Fact]
+    public async Task AFileStreamedOverGrpc_IsKeptAndScannedAsOverRest_AndAnInfectedOneIsQuarantined()
+    {
+        var token = await system.TokenAsync("handler.rj1");
+        using var handler = system.Http(token);
+        var caseId = await OpenCaseAsync(handler, Today.AddDays(-3), "Greta Grpc");
+        using var channel = system.Case.CreateGrpcChannel();
+        var client = new CaseService.CaseServiceClient(channel);
+
+        async Task<IcsComplaints.Case.Contracts.Grpc.V1.CaseDocument> StreamAsync(string name, byte[] bytes)
+        {
+            using var call = client.AddDocument(GrpcCalls.Bearer(token));
+            await call.RequestStream.WriteAsync(new AddDocumentRequest { Header = new DocumentHeader { CaseId = caseId.ToString(), FileName = name } });
+            foreach (var chunk in bytes.Chunk(16))
+            {
+                await call.RequestStream.WriteAsync(new AddDocumentRequest { Chunk = Google.Protobuf.ByteString.CopyFrom(chunk) });
+            }
+            await call.RequestStream.CompleteAsync();
+            return await call;
+        }
+
+        var clean = await StreamAsync("scan of letter.pdf", Pdf);
+        Assert.Equal(("scan of letter.pdf", "PDF", "Clean", Pdf.Length), (clean.FileName, clean.Type, clean.Scan, (int)clean.SizeBytes));
+        Assert.Equal("Quarantined", (await StreamAsync("eicar.txt", TestClamd.Eicar)).Scan);
+        var empty = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => StreamAsync("nothing.pdf", []));
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, empty.StatusCode);
+
+        var listed = await client.ListDocumentsAsync(new ListDocumentsRequest { CaseId = caseId.ToString() }, GrpcCalls.Bearer(token));
+        Assert.Equal(["scan of letter.pdf Clean", "eicar.txt Quarantined"], listed.Documents.Select(d => $"{d.FileName} {d.Scan}"));
+        using var download = await handler.GetAsync(new Uri($"/api/v1/cases/{caseId}/documents/{clean.Id}/content", UriKind.Relative));
+        Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
     }
 
     private static Task<HttpResponseMessage> UploadAsync(HttpClient http, string path, string fileName, byte[] bytes, string contentType)

@@ -279,7 +279,7 @@ public sealed partial class HelmChartTests
     }
 
     [Fact]
-    public void Chart_DeploysClamd_AsTheImagesUnprivilegedUser_ProbedOnItsPort_AndPointsTheCaseServiceAtIt()
+    public void Chart_DeploysClamd_AsTheImagesUnprivilegedUser_ProbedOnItsPort_AndPointsTheServicesKeepingDocumentsAtIt()
     {
         var documents = Render();
         var clamd = documents.Single(d => d.At("kind")?.ToString() == "Deployment" && !ChartAgreement.OfAService(d));
@@ -304,7 +304,7 @@ public sealed partial class HelmChartTests
 
         foreach (var (_, name, env) in Workloads(documents))
         {
-            string[] expected = name == "case" ? ["Documents__Scanner__Host=rel-ics-complaints-clamav", "Documents__Scanner__Port=3310", "Documents__Storage__Kind=Postgres"] : [];
+            string[] expected = name is "case" or "correspondence" ? ["Documents__Scanner__Host=rel-ics-complaints-clamav", "Documents__Scanner__Port=3310", "Documents__Storage__Kind=Postgres"] : [];
             Assert.Equal(expected, Settings(env, "Documents__"));
         }
     }
@@ -323,14 +323,15 @@ public sealed partial class HelmChartTests
     }
 
     [Fact]
-    public void Chart_KeepsDocumentsInS3_WithItsCredentialsFromTheNamedSecret_GivenToTheCasePodsOnly()
+    public void Chart_KeepsDocumentsInS3_WithItsCredentialsFromTheNamedSecret_GivenOnlyToThePodsKeepingDocuments()
     {
         var documents = Render("--set", "documents.storage.kind=S3", "--set", "documents.storage.s3.bucket=ics-documents",
             "--set", "documents.storage.s3.serviceUrl=https://objects.example.org", "--set", "documents.storage.s3.region=eu-west-2",
             "--set", "documents.storage.s3.forcePathStyle=true", "--set", "documents.storage.s3.existingSecret=ics-complaints-case-s3");
         var (code, output) = Helm("template", "rel", Chart, "--set", "documents.storage.kind=S3");
 
-        foreach (var (kind, _, env) in Workloads(documents).Where(w => w.Service == "case"))
+        // Case keeps the files on cases, correspondence the copies of the letters it sends.
+        foreach (var (kind, _, env) in Workloads(documents).Where(w => w.Service is "case" or "correspondence"))
         {
             Assert.Equal(
                 [
@@ -345,7 +346,7 @@ public sealed partial class HelmChartTests
             Assert.Equal(expected, credentials);
             Assert.DoesNotContain(env, e => e.At("name")?.ToString()?.StartsWith("AWS_", StringComparison.Ordinal) == true && e.At("value") is not null);
         }
-        Assert.DoesNotContain(Workloads(documents).Where(w => w.Service != "case").SelectMany(w => w.Env), e => e.At("name")?.ToString()?.StartsWith("AWS_", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(Workloads(documents).Where(w => w.Service is not ("case" or "correspondence")).SelectMany(w => w.Env), e => e.At("name")?.ToString()?.StartsWith("AWS_", StringComparison.Ordinal) == true);
         Assert.NotEqual(0, code);
         Assert.Contains("documents.storage.s3.bucket", output, StringComparison.Ordinal);
     }

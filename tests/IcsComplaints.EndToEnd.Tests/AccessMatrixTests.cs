@@ -235,6 +235,8 @@ public sealed class AccessMatrixTests(IcsSystem system)
         // Files on a case (ADR 43): its organisation's staff and its own signed-in complainant; an empty form is 400.
         ["case POST /api/v1/cases/{caseId:guid}/documents/"] = new(Readers(ComplaintReaders), c => DocumentUploadAsync(c, $"/api/v1/cases/{c.Target.CaseId}/documents", secret: null)),
         ["case GET /api/v1/cases/{caseId:guid}/documents/"] = new(Readers(ComplaintReaders), c => CaseCallAsync(c, HttpMethod.Get, "documents", null)),
+        ["case POST /ics.case.v1.CaseService/AddDocument"] = new(Readers(ComplaintReaders), DocumentStreamAsync),
+        ["case POST /ics.case.v1.CaseService/ListDocuments"] = new(Readers(ComplaintReaders), c => CaseGrpcAsync(c, "ListDocuments")),
         // No target holds a file, so everyone is told there is none; the readers' path is proven in CaseDocumentTests.
         ["case GET /api/v1/cases/{caseId:guid}/documents/{documentId:guid}/content"] = new(
             SignedIn((_, _) => Access.Hidden), c => CaseCallAsync(c, HttpMethod.Get, $"documents/{Guid.NewGuid()}/content", null)),
@@ -1142,6 +1144,28 @@ public sealed class AccessMatrixTests(IcsSystem system)
         try
         {
             await channel.CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(c.Token is null ? [] : GrpcCalls.Bearer(c.Token)), request);
+            return Access.Allowed;
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.InvalidArgument or StatusCode.FailedPrecondition)
+        {
+            return Access.Allowed;
+        }
+        catch (RpcException ex)
+        {
+            return FromGrpc(ex.StatusCode);
+        }
+    }
+
+    // A streamed upload with the header and no bytes: a caller who may add a file is told it is empty (INVALID_ARGUMENT).
+    private async Task<Access> DocumentStreamAsync(Context c)
+    {
+        using var channel = GrpcChannel.ForAddress(system.Case.GrpcAddress);
+        try
+        {
+            using var call = new CaseService.CaseServiceClient(channel).AddDocument(c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
+            await call.RequestStream.WriteAsync(new AddDocumentRequest { Header = new DocumentHeader { CaseId = c.Target.CaseId.ToString(), FileName = "empty.pdf" } });
+            await call.RequestStream.CompleteAsync();
+            await call;
             return Access.Allowed;
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.InvalidArgument or StatusCode.FailedPrecondition)

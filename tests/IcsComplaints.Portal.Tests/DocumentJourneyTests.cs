@@ -65,6 +65,19 @@ public sealed class DocumentJourneyTests(PortalSystem system, Browser browser)
         Assert.StartsWith("acknowledgement-", letter.SuggestedFilename, StringComparison.Ordinal);
         Assert.StartsWith("%PDF-", Encoding.ASCII.GetString((await File.ReadAllBytesAsync(await letter.PathAsync()))[..5]), StringComparison.Ordinal);
         Assert.Empty(handler.Violations);
+
+        // Another organisation reaches neither the file nor the letter, through the gateway or the portal.
+        var messageId = await system.InCorrespondenceDb(db => db.Messages.Where(m => m.CaseId == caseId && m.Template == "acknowledgement").Select(m => m.Id).SingleAsync());
+        var documentId = await system.InCaseDb(db => db.CaseDocuments.Where(d => d.CaseId == caseId && d.FileName == "Meeting notes 3 March.pdf").Select(d => d.Id).SingleAsync());
+        using var otherTrust = await Personas.ApiAsync(system, "handler.rjz");
+        foreach (var path in new[] { $"/api/v1/cases/{caseId}/documents", $"/api/v1/cases/{caseId}/documents/{documentId}/content", $"/api/v1/correspondence/cases/{caseId}/messages/{messageId}/copy" })
+        {
+            using var refused = await otherTrust.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, refused.StatusCode);
+        }
+        var stranger = await Personas.SignInAsync(system, browser, "handler.rjz", "documents-other");
+        var page = await stranger.Page.GotoAsync($"{system.PublicAddress.ToString().TrimEnd('/')}/staff/cases/{caseId}/documents/{documentId}");
+        Assert.Equal(404, page!.Status);
     }
 
     [Fact]

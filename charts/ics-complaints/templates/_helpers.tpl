@@ -149,7 +149,8 @@ connection string. Every credential comes from the service's own Secret (ADR 17)
 
 
 {{/*
-Where the case service keeps documents and which clamd scans them (values documents). The S3 credentials, when a
+Where a service that keeps documents (case: files on cases; correspondence: letters as sent) keeps them and which clamd
+scans them (values documents). The S3 credentials, when a
 Secret is named, go to the service's pods only, not its migrate Job.
 */}}
 {{- define "ics.documentsEnv" -}}

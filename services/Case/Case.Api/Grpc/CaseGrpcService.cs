@@ -5,6 +5,7 @@ using IcsComplaints.Case.Api.Features.AdvocateView;
 using IcsComplaints.Case.Api.Features.AgreeResponseDate;
 using IcsComplaints.Case.Api.Features.AgreeUpdateFrequency;
 using IcsComplaints.Case.Api.Features.AssignCase;
+using IcsComplaints.Case.Api.Features.CaseDocuments;
 using IcsComplaints.Case.Api.Features.LogContact;
 using IcsComplaints.Case.Api.Features.PauseClock;
 using IcsComplaints.Case.Api.Features.RecordStaffInvolved;
@@ -21,7 +22,10 @@ using IcsComplaints.Case.Api.Features.ViewCases;
 using IcsComplaints.Case.Contracts.Grpc.V1;
 using IcsComplaints.Case.Domain.Cases;
 using IcsComplaints.Platform.Security;
+using IcsComplaints.Documents;
+using IcsComplaints.ServiceDefaults;
 using IcsComplaints.Validation;
+using Microsoft.Extensions.Options;
 using Proto = IcsComplaints.Case.Contracts.Grpc.V1;
 
 namespace IcsComplaints.Case.Api.Grpc;
@@ -225,6 +229,50 @@ public sealed class CaseGrpcService(CaseQueries queries) : CaseService.CaseServi
         var detail = await queries.GetDetailAsync(caller, caseId, ct) ?? throw new RequestNotFoundException();
         return new CaseDetailResponse { Detail = CaseMessages.ToMessage(detail) };
     }
+
+    /// <inheritdoc />
+    public override async Task<Proto.CaseDocument> AddDocument(IAsyncStreamReader<AddDocumentRequest> requestStream, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(requestStream);
+        var ct = context.CancellationToken;
+        if (!await requestStream.MoveNext(ct) || requestStream.Current.PartCase != AddDocumentRequest.PartOneofCase.Header)
+        {
+            throw new RequestValidationException("header", "Send the case and the file's name first, then the file's bytes.");
+        }
+        var header = requestStream.Current.Header;
+        var documents = context.GetHttpContext().RequestServices.GetRequiredService<CaseDocuments>();
+        // Who may add to the case is settled before the bytes are read.
+        var target = await documents.TargetAsync(CallerOf(context), ParseCaseId(header.CaseId), ct);
+        var max = context.GetHttpContext().RequestServices.GetRequiredService<IOptions<DocumentOptions>>().Value.MaxFileBytes;
+        using var buffer = new MemoryStream();
+        var tooLarge = false;
+        while (!tooLarge && await requestStream.MoveNext(ct))
+        {
+            var chunk = requestStream.Current.Chunk;
+            tooLarge = buffer.Length + chunk.Length > max;
+            if (!tooLarge)
+            {
+                chunk.WriteTo(buffer);
+            }
+        }
+        var added = await documents.AddAsync(target, new ReceivedFile(Given(header.FileName), tooLarge ? [] : buffer.ToArray(), tooLarge, FormCollection.Empty), ct);
+        return ToMessage(added);
+    }
+
+    /// <inheritdoc />
+    public override async Task<ListDocumentsResponse> ListDocuments(ListDocumentsRequest request, ServerCallContext context)
+    {
+        var documents = context.GetHttpContext().RequestServices.GetRequiredService<CaseDocuments>();
+        var response = new ListDocumentsResponse();
+        response.Documents.AddRange((await documents.ListAsync(CallerOf(context), ParseCaseId(request.CaseId), context.CancellationToken)).Select(ToMessage));
+        return response;
+    }
+
+    private static Proto.CaseDocument ToMessage(DocumentView d) => new()
+    {
+        Id = d.Id.ToString(), FileName = d.FileName, Type = d.Type, SizeBytes = d.SizeBytes, AddedBy = d.AddedBy,
+        AddedAt = d.AddedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), Scan = d.Scan,
+    };
 
     internal static Caller CallerOf(ServerCallContext context) => Caller.From(context.GetHttpContext().User);
 

@@ -14,12 +14,21 @@ namespace IcsComplaints.ServiceDefaults.Errors;
 public sealed class GrpcErrorInterceptor : Interceptor
 {
     /// <inheritdoc />
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation) =>
+        MappedAsync(() => continuation(request, context));
+
+    /// <inheritdoc />
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
+        MappedAsync(() => continuation(requestStream, context));
+
+    // A streamed upload fails in the same words as a unary step.
+    private static async Task<TResponse> MappedAsync<TResponse>(Func<Task<TResponse>> call)
     {
         try
         {
-            return await continuation(request, context);
+            return await call();
         }
         catch (RequestValidationException ex)
         {
