@@ -33,6 +33,8 @@ put ICS_IDENTITY_SIGNING_KEY "$(openssl genpkey -algorithm RSA -pkeyopt rsa_keyg
 put ICS_IDENTITY_ENCRYPTION_KEY "$(head -c 32 /dev/urandom | base64 -w0)"
 # The correspondence service's own client at the identity service (ADR 36): identity registers it, correspondence uses it.
 put ICS_CORRESPONDENCE_CLIENT_SECRET "$(fresh)"
+# The learning service's own client (ADR 44): identity registers it, learning reads committed changes from case with it.
+put ICS_LEARNING_CLIENT_SECRET "$(fresh)"
 if [ -z "$existing" ]; then
   echo "# Demo organisations and users (./ics credentials lists them). For a real deployment set"
   echo "# ICS_ENVIRONMENT=Production and ICS_DEMO_DATA=false, then create the first administrator with"

@@ -64,7 +64,7 @@ ensure_secrets() {
   umask 077
   touch "$STATE/secrets.env"
   local name
-  for name in ICS_PG_PASSWORD ICS_RABBIT_PASSWORD ICS_DEMO_PASSWORD ICS_DEMO_CLIENT_SECRET ICS_CORRESPONDENCE_CLIENT_SECRET; do
+  for name in ICS_PG_PASSWORD ICS_RABBIT_PASSWORD ICS_DEMO_PASSWORD ICS_DEMO_CLIENT_SECRET ICS_CORRESPONDENCE_CLIENT_SECRET ICS_LEARNING_CLIENT_SECRET; do
     grep -q "^$name=" "$STATE/secrets.env" || echo "$name=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" >>"$STATE/secrets.env"
   done
   grep -q "^ICS_IDENTITY_ENCRYPTION_KEY=" "$STATE/secrets.env" ||

@@ -90,7 +90,7 @@ service_env() {
     vars+=("Identity__Issuer=$GATEWAY_URL" "Identity__RequireHttps=false" "Identity__EnablePasswordGrant=true"
       "Identity__SigningKeyFile=$STATE/identity-signing-key.pem" "Identity__EncryptionKey=$ICS_IDENTITY_ENCRYPTION_KEY"
       "Identity__SeedDemoData=true" "Identity__DemoPassword=$ICS_DEMO_PASSWORD" "Identity__DemoClientSecret=$ICS_DEMO_CLIENT_SECRET"
-      "Identity__CorrespondenceClientSecret=$ICS_CORRESPONDENCE_CLIENT_SECRET"
+      "Identity__CorrespondenceClientSecret=$ICS_CORRESPONDENCE_CLIENT_SECRET" "Identity__LearningClientSecret=$ICS_LEARNING_CLIENT_SECRET"
       "Identity__WebRedirectUris__0=${GATEWAY_URL}signin-callback" "Identity__WebPostLogoutRedirectUris__0=${GATEWAY_URL}signout-callback")
   fi
   # The portal calls the APIs through the gateway and is reached through it; on loopback each trusts the other's
@@ -109,6 +109,8 @@ service_env() {
   # Survey links and notices to advocates and contributing organisations point at the portal, reached through the gateway.
   [ "$name" = correspondence ] && vars+=("Correspondence__Smtp__Host=127.0.0.1" "Correspondence__Smtp__Port=$SMTP_PORT"
     "Correspondence__ServiceIdentity__ClientSecret=$ICS_CORRESPONDENCE_CLIENT_SECRET" "Correspondence__PortalAddress=$GATEWAY_URL")
+  # Its own client reads the changes a sent final response committed to from case (ADR 44).
+  [ "$name" = learning ] && vars+=("Learning__ServiceIdentity__ClientSecret=$ICS_LEARNING_CLIENT_SECRET")
   printf '%s\n' "${vars[@]}"
 }
 

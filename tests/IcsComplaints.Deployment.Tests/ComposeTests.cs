@@ -141,7 +141,7 @@ public sealed partial class ComposeTests
 
     [Theory]
     [InlineData("a renamed database", "case has no ConnectionStrings__casedb2")]
-    [InlineData("a call compose does not make", "learning's Services__Case__Grpc is missing")]
+    [InlineData("a call compose does not make", "reporting's Services__Case__Grpc is missing")]
     [InlineData("another project", "case-migrate's build argument PROJECT is services/Case/Case.Api, deploy/services.tsv says services/Case/Case.Service")]
     [InlineData("a service compose lacks", "compose has no service notifier")]
     [InlineData("a line compose still runs", "compose runs reporting, which deploy/services.tsv does not list")]
@@ -153,7 +153,7 @@ public sealed partial class ComposeTests
         switch (mismatch)
         {
             case "a renamed database": table = table.With("case", l => l with { Database = "casedb2" }); break;
-            case "a call compose does not make": table = table.With("learning", l => l with { Calls = ["intake", "case"] }); break;
+            case "a call compose does not make": table = table.With("reporting", l => l with { Calls = ["intake", "case"] }); break;
             case "another project": table = table.With("case", l => l with { Project = "services/Case/Case.Service" }); break;
             case "a service compose lacks": table = table.Plus(new ServiceLine("notifier", "notifier/Notifier", "IcsComplaints.Notifier", 7001, null, null, "notifier", [])); break;
             case "a line compose still runs": table = table.Without("reporting"); break;

@@ -211,19 +211,19 @@ public sealed partial class HelmChartTests
         }
     }
 
-    [Fact]
-    public void Chart_GivesTheCorrespondenceClientSecret_ToIdentityAndCorrespondence_EachFromItsOwnSecret_AndToNoOtherService()
+    [Theory]
+    [InlineData("correspondence-client-secret", "Identity__CorrespondenceClientSecret", "correspondence", "Correspondence__ServiceIdentity__ClientSecret")]
+    [InlineData("learning-client-secret", "Identity__LearningClientSecret", "learning", "Learning__ServiceIdentity__ClientSecret")]
+    public void Chart_GivesAServicesClientSecret_ToIdentityAndThatService_EachFromItsOwnSecret_AndToNoOtherService(
+        string key, string identitySetting, string owner, string ownerSetting)
     {
         foreach (var (kind, service, env) in Workloads(Render()))
         {
-            var keyed = env.Where(e => e.At("valueFrom", "secretKeyRef", "key")?.ToString() == "correspondence-client-secret")
+            var keyed = env.Where(e => e.At("valueFrom", "secretKeyRef", "key")?.ToString() == key)
                 .Select(e => (Name: e.At("name")!.ToString()!, Secret: e.At("valueFrom", "secretKeyRef", "name")!.ToString()!)).ToList();
-            var expected = service switch
-            {
-                "identity" => [("Identity__CorrespondenceClientSecret", "ics-complaints-identity")],
-                "correspondence" => new[] { ("Correspondence__ServiceIdentity__ClientSecret", "ics-complaints-correspondence") },
-                _ => [],
-            };
+            var expected = service == "identity" ? [(identitySetting, "ics-complaints-identity")]
+                : service == owner ? new[] { (ownerSetting, $"ics-complaints-{owner}") }
+                : [];
             Assert.True(expected.SequenceEqual(keyed), $"{kind} of {service} is given {string.Join(", ", keyed)}");
         }
     }

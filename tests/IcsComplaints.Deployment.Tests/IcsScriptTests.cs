@@ -51,10 +51,10 @@ public sealed class IcsScriptTests : IDisposable
     public void WithADifferentTable_IcsRunsTheServicesAsThatTableSays()
     {
         var changed = Table.With("intake", l => l with { HttpPort = 7101, GrpcPort = 7102 })
-            .With("learning", l => l with { Calls = ["intake", "case"] });
+            .With("reporting", l => l with { Calls = ["intake", "case"] });
         CopyScripts(changed.ToText());
 
-        foreach (var name in new[] { "intake", "learning", "case", "gateway" })
+        foreach (var name in new[] { "intake", "reporting", "learning", "case", "gateway" })
         {
             AssertAddresses(changed, changed[name], Settings(_copy.FullName, name), offset: 0);
         }

@@ -334,6 +334,8 @@ public sealed class AccessMatrixTests(IcsSystem system)
             SignedIn((_, _) => Access.Hidden), c => LearningCallAsync(c, HttpMethod.Post, $"/api/v1/learning/actions/{Guid.NewGuid()}/completion", new { })),
         ["learning POST /ics.learning.v1.LearningService/CompleteLearningAction"] = new(
             SignedIn((_, _) => Access.Hidden), c => LearningGrpcAsync(client => client.CompleteLearningActionAsync(new() { ActionId = Guid.NewGuid().ToString() }, Headers(c)))),
+        ["learning POST /api/v1/learning/actions/{id:guid}/ownership"] = new(
+            SignedIn((_, _) => Access.Hidden), c => LearningCallAsync(c, HttpMethod.Post, $"/api/v1/learning/actions/{Guid.NewGuid()}/ownership", new { })),
         ["learning POST /api/v1/learning/actions/{id:guid}/cancellation"] = new(
             SignedIn((_, _) => Access.Hidden), c => LearningCallAsync(c, HttpMethod.Post, $"/api/v1/learning/actions/{Guid.NewGuid()}/cancellation", new { })),
         ["learning POST /ics.learning.v1.LearningService/CancelLearningAction"] = new(
@@ -449,6 +451,10 @@ public sealed class AccessMatrixTests(IcsSystem system)
         ["case POST /ics.case.v1.CaseCorrespondenceService/GetEarlyResolution"] = new(SignedIn((_, _) => Access.Forbidden), c => LetterReadGrpcAsync(c, LetterRead.EarlyResolution)),
         ["case ANY ics.case.v1.CaseCorrespondenceService/{unimplementedMethod:grpcunimplemented}"] = new(
             SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Case, "/ics.case.v1.CaseCorrespondenceService/NoSuchMethod", c.Token)),
+        // What the learning service reads to propose the changes a final response committed to: its own identity only (ADR 44).
+        ["case POST /ics.case.v1.CaseLearningService/GetCommittedChanges"] = new(SignedIn((_, _) => Access.Forbidden), CommittedChangesGrpcAsync),
+        ["case ANY ics.case.v1.CaseLearningService/{unimplementedMethod:grpcunimplemented}"] = new(
+            SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Case, "/ics.case.v1.CaseLearningService/NoSuchMethod", c.Token)),
         ["case ANY ics.case.v1.CaseService/{unimplementedMethod:grpcunimplemented}"] = new(
             SignedIn((_, _) => Access.Hidden), c => UnknownGrpcAsync(system.Case, "/ics.case.v1.CaseService/NoSuchMethod", c.Token)),
         ["case ANY {unimplementedService}/{unimplementedMethod:grpcunimplemented}"] = new(
@@ -1178,6 +1184,21 @@ public sealed class AccessMatrixTests(IcsSystem system)
         SurveyLink,
         StaffMember,
         EarlyResolution,
+    }
+
+    private async Task<Access> CommittedChangesGrpcAsync(Context c)
+    {
+        using var channel = GrpcChannel.ForAddress(system.Case.GrpcAddress);
+        var learning = new CaseLearningService.CaseLearningServiceClient(channel);
+        try
+        {
+            await learning.GetCommittedChangesAsync(new GetCommittedChangesRequest { CaseId = c.Target.CaseId.ToString() }, c.Token is null ? [] : GrpcCalls.Bearer(c.Token));
+            return Access.Allowed;
+        }
+        catch (RpcException ex)
+        {
+            return FromGrpc(ex.StatusCode);
+        }
     }
 
     private async Task<Access> LetterReadGrpcAsync(Context c, LetterRead read)

@@ -89,7 +89,12 @@ public sealed class IcsSystem : IAsyncLifetime
         // Learning reads case events and asks intake's directory which providers an ICB commissions; reporting reads
         // every service's events into its log and asks intake's directory about organisations.
         var directory = new Dictionary<string, string?> { ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString() };
-        Learning = (await _platform.CreateServiceAsync<LearningProgram, LearningDbContext>("learning", "learning", LearningDbContext.Schema, directory)).Start();
+        // Learning also reads, under its own identity, the changes a sent final response committed to from case (ADR 44).
+        Learning = (await _platform.CreateServiceAsync<LearningProgram, LearningDbContext>("learning", "learning", LearningDbContext.Schema, new Dictionary<string, string?>(directory)
+        {
+            ["Services:Case:Grpc"] = Case.GrpcAddress.ToString(),
+            ["Learning:ServiceIdentity:ClientSecret"] = _platform.Identity.LearningClientSecret,
+        })).Start();
         Reporting = (await _platform.CreateServiceAsync<ReportingProgram, ReportingDbContext>("reporting", "reporting", ReportingDbContext.Schema, directory)).Start();
         Gateway = _platform.CreateHost<GatewayProgram>(GatewaySettings(permitLimit: 100_000)).Start();
         LimitedGateway = _platform.CreateHost<GatewayProgram>(GatewaySettings(permitLimit: 3)).Start();
@@ -139,6 +144,9 @@ public sealed class IcsSystem : IAsyncLifetime
 
     /// <summary>An access token of the correspondence service's own client (ADR 36).</summary>
     public Task<string> CorrespondenceTokenAsync() => _platform.Identity.CorrespondenceTokenAsync();
+
+    /// <summary>An access token of the learning service's own client (ADR 44).</summary>
+    public Task<string> LearningTokenAsync() => _platform.Identity.LearningTokenAsync();
 
     /// <summary>A client for the gateway's REST port, with a bearer token when given.</summary>
     public HttpClient GatewayHttp(string? token = null) => Gateway.Http(token);

@@ -12,9 +12,9 @@ namespace IcsComplaints.EndToEnd.Tests;
 /// <summary>
 /// The correspondence service's own token (ADR 36) opens intake's GetComplainantContact, intake's GetComplaintStatement
 /// for the written record of an oral complaint (ADR 37), and case's reads for the complainant's letters, and nothing
-/// else: every other endpoint of every service, read from their own route tables, refuses it before its handler runs,
-/// and real calls to case and intake with the token issued by the identity service are refused. Those reads refuse
-/// anyone else.
+/// else; the learning service's (ADR 44) opens case's GetCommittedChanges alone: every other endpoint of every
+/// service, read from their own route tables, refuses each before its handler runs, and real calls to case and intake
+/// with the tokens issued by the identity service are refused. Those reads refuse anyone else.
 /// </summary>
 public sealed class ServiceIdentityBoundaryTests(IcsSystem system)
 {
@@ -24,12 +24,51 @@ public sealed class ServiceIdentityBoundaryTests(IcsSystem system)
     private const string StaffMemberMethod = "/ics.case.v1.CaseCorrespondenceService/GetStaffMember";
     private const string EarlyResolutionMethod = "/ics.case.v1.CaseCorrespondenceService/GetEarlyResolution";
     private const string StatementMethod = "/ics.intake.v1.ComplaintRecordsService/GetComplaintStatement";
+    private const string CommittedChangesMethod = "/ics.case.v1.CaseLearningService/GetCommittedChanges";
 
     [Fact]
-    public async Task EveryEndpointOfEveryService_ButTheReadsForLetters_RefusesTheCorrespondenceService()
+    public async Task EveryEndpointOfEveryService_ButTheReadsForLetters_RefusesTheCorrespondenceService() =>
+        Assert.Equal(
+            [$"case {EarlyResolutionMethod}", $"case {FinalResponseMethod}", $"case {StaffMemberMethod}", $"case {SurveyLinkMethod}", $"intake {ContactMethod}", $"intake {StatementMethod}"],
+            await AdmittedAsync("correspondence", Roles.CorrespondenceService));
+
+    [Fact]
+    public async Task EveryEndpointOfEveryService_ButTheReadOfCommittedChanges_RefusesTheLearningService() =>
+        Assert.Equal([$"case {CommittedChangesMethod}"], await AdmittedAsync("learning", Roles.LearningService));
+
+    [Fact]
+    public async Task TheReadOfCommittedChanges_RefusesAHandlerOfTheCasesOrganisation_AndTheCorrespondenceService()
+    {
+        var learning = new CaseLearningService.CaseLearningServiceClient(system.Case.CreateGrpcChannel());
+        var request = new GetCommittedChangesRequest { CaseId = Guid.NewGuid().ToString() };
+
+        var handler = await Assert.ThrowsAsync<RpcException>(async () =>
+            await learning.GetCommittedChangesAsync(request, new Metadata { { "authorization", "Bearer " + await system.TokenAsync("handler.rj1") } }));
+        var correspondence = await Assert.ThrowsAsync<RpcException>(async () =>
+            await learning.GetCommittedChangesAsync(request, new Metadata { { "authorization", "Bearer " + await system.CorrespondenceTokenAsync() } }));
+        var unknown = await Assert.ThrowsAsync<RpcException>(async () =>
+            await learning.GetCommittedChangesAsync(request, new Metadata { { "authorization", "Bearer " + await system.LearningTokenAsync() } }));
+
+        Assert.Equal((StatusCode.PermissionDenied, StatusCode.PermissionDenied, StatusCode.NotFound), (handler.StatusCode, correspondence.StatusCode, unknown.StatusCode));
+    }
+
+    [Fact]
+    public async Task TheLearningServicesToken_IsRefusedByCaseOverRest_AndByTheReadsForLetters()
+    {
+        var token = await system.LearningTokenAsync();
+
+        using var cases = system.Case.Http(token);
+        Assert.Equal(HttpStatusCode.Forbidden, (await cases.GetAsync(new Uri($"/api/v1/cases/{Guid.NewGuid()}", UriKind.Relative))).StatusCode);
+        var letters = new CaseCorrespondenceService.CaseCorrespondenceServiceClient(system.Case.CreateGrpcChannel());
+        var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+            await letters.GetSentFinalResponseAsync(new GetSentFinalResponseRequest { CaseId = Guid.NewGuid().ToString() }, new Metadata { { "authorization", "Bearer " + token } }));
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+    }
+
+    private async Task<List<string>> AdmittedAsync(string subject, string role)
     {
         var service = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(IcsClaims.Subject, "correspondence"), new Claim(IcsClaims.Role, Roles.CorrespondenceService)], "test", IcsClaims.Name, IcsClaims.Role));
+            [new Claim(IcsClaims.Subject, subject), new Claim(IcsClaims.Role, role)], "test", IcsClaims.Name, IcsClaims.Role));
         var admitted = new List<string>();
         foreach (var (name, services, _) in system.ServiceHosts())
         {
@@ -49,10 +88,7 @@ public sealed class ServiceIdentityBoundaryTests(IcsSystem system)
                 }
             }
         }
-
-        Assert.Equal(
-            [$"case {EarlyResolutionMethod}", $"case {FinalResponseMethod}", $"case {StaffMemberMethod}", $"case {SurveyLinkMethod}", $"intake {ContactMethod}", $"intake {StatementMethod}"],
-            admitted.Order(StringComparer.Ordinal));
+        return [.. admitted.Order(StringComparer.Ordinal)];
     }
 
     [Fact]

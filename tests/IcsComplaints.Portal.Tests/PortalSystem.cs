@@ -142,6 +142,9 @@ public sealed class PortalSystem : IAsyncLifetime
             ["ConnectionStrings:learningdb"] = learningDb.ConnectionString,
             ["ConnectionStrings:rabbitmq"] = learningBroker.AmqpUri.ToString(),
             ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
+            // Its own identity, to read the changes a sent final response committed to from case (ADR 44).
+            ["Learning:ServiceIdentity:ClientSecret"] = _identity.LearningClientSecret,
+            ["Services:Case:Grpc"] = Case.GrpcAddress.ToString(),
         }, issuer)).Start();
         await TestPlatform.ConnectedToBrokerAsync(Learning);
         // Reporting counts what the case service reports (the commissioner's oversight pages); likewise before a case opens.

@@ -7,7 +7,8 @@ namespace IcsComplaints.Portal.Tests;
 
 /// <summary>
 /// A quality lead draws an HCAT calibration sample, codes a complaint a second time without seeing the first coding,
-/// reads the agreement, and raises, completes and cancels learning actions with a "you said, we did" summary.
+/// reads the agreement, and raises, completes and cancels learning actions with a "you said, we did" summary; and takes
+/// on the change a final response committed to, which learning proposed.
 /// </summary>
 public sealed class QualityLeadTests(PortalSystem system, Browser browser)
 {
@@ -121,6 +122,39 @@ public sealed class QualityLeadTests(PortalSystem system, Browser browser)
         await lead.PressAsync("Cancel action", "cancelled");
         await Assertions.Expect(lead.Page.Locator("#closed-actions")).ToContainTextAsync(dropped);
         await Assertions.Expect(lead.Page.Locator("#open-actions, #no-open-actions")).Not.ToContainTextAsync(dropped);
+        Assert.Empty(lead.Violations);
+    }
+
+    [Fact]
+    public async Task A_quality_lead_sees_the_change_a_final_response_committed_to_as_proposed_and_takes_it_on()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var received = today.AddDays(-10);
+        var change = $"Clinic letters give the reason for a cancellation ({Guid.NewGuid():N})";
+        var (_, caseId) = await Personas.RecordComplaintAsync(system, "RJ1", "Pro Posed", new { receivedOn = CaseApiSteps.Iso(received) });
+        using (var handler = await Personas.ApiAsync(system, "handler.rj1"))
+        using (var responsible = await Personas.ApiAsync(system, "responsible.rj1"))
+        {
+            await CaseApiSteps.SendEarlyResponseAsync(handler, responsible, caseId, received, today, [(change, today.AddDays(40))]);
+            await Eventually.TrueAsync(async () =>
+            {
+                var listed = await handler.GetStringAsync(new Uri($"/api/v1/learning/actions?caseId={caseId}", UriKind.Relative));
+                return listed.Contains(change, StringComparison.Ordinal);
+            }, TimeSpan.FromSeconds(60), "learning proposes the change");
+        }
+
+        var lead = await Personas.SignInAsync(system, browser, "quality.rj1", "quality-proposed", keyboardOnly: true);
+        await lead.OpenAsync("/staff/quality/actions", "proposed-actions");
+        var row = lead.Page.Locator("#proposed-actions tr", new() { HasText = change });
+        await Assertions.Expect(row).ToContainTextAsync("Proposed");
+        await row.GetByRole(AriaRole.Link, new() { Name = "Take on" }).ClickAsync();
+        await lead.SeeAsync("take-on");
+        await lead.PressAsync("Take on action", "take-on-empty");
+        await Assertions.Expect(lead.Page.Locator("#owner-error")).ToBeVisibleAsync();
+        await lead.FillAsync("owner", "Outpatients manager");
+        await lead.PressAsync("Take on action", "taken-on");
+        await Assertions.Expect(lead.Page.Locator("#open-actions tr", new() { HasText = change })).ToContainTextAsync("Outpatients manager");
+        await Assertions.Expect(lead.Page.Locator("#proposed-actions, #no-proposed-actions")).Not.ToContainTextAsync(change);
         Assert.Empty(lead.Violations);
     }
 }

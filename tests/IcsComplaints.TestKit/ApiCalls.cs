@@ -35,4 +35,8 @@ public static class ApiCalls
         Assert.True(response.StatusCode == expected, $"{method} {path}: {(int)response.StatusCode} {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
+
+    /// <summary>A day as the APIs write it (<c>yyyy-MM-dd</c>).</summary>
+    public static DateOnly Day(this JsonElement day) =>
+        DateOnly.ParseExact(day.GetString() ?? throw new InvalidOperationException("No day given."), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -63,9 +63,14 @@ public static class CaseApiSteps
         Assert.Contains(field, JsonDocument.Parse(text).RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name));
     }
 
-    /// <summary>Takes a case resolved early from acknowledgement to its final response sent on <paramref name="sentOn"/>.</summary>
-    public static async Task SendEarlyResponseAsync(HttpClient handler, HttpClient responsible, Guid caseId, DateOnly received, DateOnly sentOn)
+    /// <summary>
+    /// Takes a case resolved early from acknowledgement to its final response sent on <paramref name="sentOn"/>,
+    /// committing to <paramref name="changes"/> (by default, one change due 30 days later).
+    /// </summary>
+    public static async Task SendEarlyResponseAsync(
+        HttpClient handler, HttpClient responsible, Guid caseId, DateOnly received, DateOnly sentOn, IReadOnlyList<(string Action, DateOnly By)>? changes = null)
     {
+        changes ??= [("Letters give the reason.", sentOn.AddDays(30))];
         await StepAsync(handler, caseId, "acknowledgement", new { acknowledgedOn = Iso(received.AddDays(1)), channel = "Letter", discussionOffered = true });
         await StepAsync(handler, caseId, "early-resolution", new { startedOn = Iso(received.AddDays(2)) });
         await StepAsync(handler, caseId, "response-draft", new
@@ -75,7 +80,7 @@ public static class CaseApiSteps
             investigation = "We read the booking records.",
             findings = new[] { new { issue = "Cancelled appointments", conclusion = "They were cancelled without a reason given.", reasons = "The booking records.", upheld = true } },
             apology = "We are sorry.",
-            changes = new[] { new { action = "Letters give the reason.", by = Iso(sentOn.AddDays(30)) } },
+            changes = changes.Select(c => new { action = c.Action, by = Iso(c.By) }).ToArray(),
         }, put: true);
         await StepAsync(responsible, caseId, "final-response/signature", new { name = "Rhys Responsible", title = "Chief Executive", signedOn = Iso(sentOn) });
         await StepAsync(handler, caseId, "final-response/sending", new { channel = "Letter", sentOn = Iso(sentOn) });

@@ -22,6 +22,9 @@ public sealed class DemoIdentity : IDisposable
     /// <summary>The correspondence service's own client secret for this run (ADR 36).</summary>
     public string CorrespondenceClientSecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
 
+    /// <summary>The learning service's own client secret for this run (ADR 44).</summary>
+    public string LearningClientSecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+
     /// <summary>The identity service's signing key, so token tests can forge tokens that differ in one respect only.</summary>
     public RSA SigningKey { get; } = RSA.Create(2048);
 
@@ -41,6 +44,7 @@ public sealed class DemoIdentity : IDisposable
             ["Identity:DemoPassword"] = DemoPassword,
             ["Identity:DemoClientSecret"] = DemoClientSecret,
             ["Identity:CorrespondenceClientSecret"] = CorrespondenceClientSecret,
+            ["Identity:LearningClientSecret"] = LearningClientSecret,
             ["Identity:WebRedirectUris:0"] = "http://127.0.0.1/signin-callback",
             ["Authentication:RequireHttpsMetadata"] = "false",
         };
@@ -80,6 +84,13 @@ public sealed class DemoIdentity : IDisposable
         _tokens.TryGetValue("service|correspondence", out var cached) ? cached : _tokens["service|correspondence"] = await RequestTokenAsync(new()
         {
             ["grant_type"] = "client_credentials", ["client_id"] = "correspondence", ["client_secret"] = CorrespondenceClientSecret, ["scope"] = "ics-api",
+        });
+
+    /// <summary>An access token for the learning service's own client (client credentials).</summary>
+    public async Task<string> LearningTokenAsync() =>
+        _tokens.TryGetValue("service|learning", out var cached) ? cached : _tokens["service|learning"] = await RequestTokenAsync(new()
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = "learning", ["client_secret"] = LearningClientSecret, ["scope"] = "ics-api",
         });
 
     private async Task<string> RequestTokenAsync(Dictionary<string, string> form)

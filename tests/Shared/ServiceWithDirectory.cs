@@ -4,6 +4,7 @@ extern alias identity;
 extern alias intake;
 using IcsComplaints.TestKit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using DirectorySeed = intake::IcsComplaints.Intake.Api.Data.DirectorySeed;
 using IdentityProgram = identity::Program;
 using IntakeDbContext = intake::IcsComplaints.Intake.Api.Data.IntakeDbContext;
@@ -37,11 +38,16 @@ public abstract class ServiceWithDirectory<TProgram, TDbContext>(string service,
         Service = (await _platform.CreateServiceAsync<TProgram, TDbContext>(service, database, schema, new Dictionary<string, string?>
         {
             ["Services:Intake:Grpc"] = Intake.GrpcAddress.ToString(),
-        })).Start();
+        }, ConfigureServices)).Start();
         Intake.Start();
         await TestPlatform.RunDeploymentStepAsync<DirectorySeed>(Intake.Services);
         // The service declares its queues when its bus starts: wait for that before an event is sent to them.
         await TestPlatform.ConnectedToBrokerAsync(Service);
+    }
+
+    /// <summary>Replaces what the service would ask of services other than intake, which the tests do not run.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>An access token for a demo user (password grant), optionally for one of their organisations.</summary>

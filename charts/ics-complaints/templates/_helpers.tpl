@@ -60,6 +60,8 @@ connection string. Every credential comes from the service's own Secret (ADR 17)
   valueFrom: { secretKeyRef: { name: {{ .svc.existingSecret }}, key: identity-encryption-key } }
 - name: Identity__CorrespondenceClientSecret
   valueFrom: { secretKeyRef: { name: {{ .svc.existingSecret }}, key: correspondence-client-secret } }
+- name: Identity__LearningClientSecret
+  valueFrom: { secretKeyRef: { name: {{ .svc.existingSecret }}, key: learning-client-secret } }
 - name: Identity__WebRedirectUris__0
   value: {{ printf "%ssignin-callback" .root.Values.publicUrl | quote }}
 - name: Identity__WebPostLogoutRedirectUris__0
@@ -105,6 +107,10 @@ connection string. Every credential comes from the service's own Secret (ADR 17)
 {{- /* The survey links it sends point at the portal, where people reach it. */}}
 - name: Correspondence__PortalAddress
   value: {{ .root.Values.publicUrl | quote }}
+{{- end }}
+{{- if .svc.learningIdentity }}
+- name: Learning__ServiceIdentity__ClientSecret
+  valueFrom: { secretKeyRef: { name: {{ .svc.existingSecret }}, key: learning-client-secret } }
 {{- end }}
 {{- if .svc.documents }}
 {{- include "ics.documentsEnv" . }}

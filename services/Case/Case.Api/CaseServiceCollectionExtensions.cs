@@ -26,6 +26,7 @@ using IcsComplaints.Case.Api.Features.ResumeClock;
 using IcsComplaints.Case.Api.Features.ReviewDraftAsContributor;
 using IcsComplaints.Case.Api.Features.SaveResponseDraft;
 using IcsComplaints.Case.Api.Features.SendFinalResponse;
+using IcsComplaints.Case.Api.Features.ShareLearning;
 using IcsComplaints.Case.Api.Features.SetSignatories;
 using IcsComplaints.Case.Api.Features.ShareDraft;
 using IcsComplaints.Case.Api.Features.SignFinalResponse;
@@ -152,6 +153,7 @@ public static class CaseServiceCollectionExtensions
         services.AddScoped<SubmitSurvey>();
         services.AddScoped<SurveyInvitations>();
         services.AddScoped<ComplainantCorrespondence>();
+        services.AddScoped<CommittedChangesRead>();
         services.AddScoped<ReadCaseSettings>();
         services.AddScoped<ChangeCaseSettings>();
     }
@@ -163,6 +165,7 @@ public static class CaseServiceCollectionExtensions
         app.MapDocumentsApi();
         app.MapGrpcService<CaseGrpcService>();
         app.MapGrpcService<CaseCorrespondenceGrpcService>();
+        app.MapGrpcService<CaseLearningGrpcService>();
         app.MapAuditApi<CaseDbContext>(ServiceName);
         app.MapOutboxAdmin<CaseDbContext>();
         app.MapApiDocument();

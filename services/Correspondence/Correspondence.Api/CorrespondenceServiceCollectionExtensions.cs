@@ -94,11 +94,7 @@ public static class CorrespondenceServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddComplainantContacts(this IServiceCollection services)
     {
-        services.AddOptions<ServiceIdentityOptions>().BindConfiguration(ServiceIdentityOptions.SectionName);
-        services.AddHttpClient(nameof(ServiceTokenSource));
-        // One token source per process, so that the token it keeps serves every send.
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ServiceTokenSource>(sp,
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ServiceTokenSource))));
+        services.AddServiceIdentity("Correspondence:ServiceIdentity", "correspondence");
         static Uri Intake(IServiceProvider services) => ServiceAddresses.GrpcOf(services.GetRequiredService<IConfiguration>(), "Intake");
         services.AddGrpcClient<ComplaintRecordsService.ComplaintRecordsServiceClient>((sp, o) => o.Address = Intake(sp));
         services.AddGrpcClient<OrganisationDirectoryService.OrganisationDirectoryServiceClient>((sp, o) => o.Address = Intake(sp));

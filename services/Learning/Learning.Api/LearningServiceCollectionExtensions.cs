@@ -1,3 +1,4 @@
+using IcsComplaints.Case.Contracts.Grpc.V1;
 using IcsComplaints.Directory;
 using IcsComplaints.Learning.Api.Api;
 using IcsComplaints.Learning.Api.Consumers;
@@ -13,11 +14,13 @@ using IcsComplaints.Learning.Api.Features.ListActions;
 using IcsComplaints.Learning.Api.Features.ListProviderAssessments;
 using IcsComplaints.Learning.Api.Features.ListPublishedSummaries;
 using IcsComplaints.Learning.Api.Features.ListThemes;
+using IcsComplaints.Learning.Api.Features.ProposeActions;
 using IcsComplaints.Learning.Api.Features.RaiseAction;
 using IcsComplaints.Learning.Api.Features.RateSelfAssessment;
 using IcsComplaints.Learning.Api.Features.ReportOverdueActions;
 using IcsComplaints.Learning.Api.Features.ShareTheme;
 using IcsComplaints.Learning.Api.Features.SubmitSelfAssessment;
+using IcsComplaints.Learning.Api.Features.TakeOnAction;
 using IcsComplaints.Learning.Api.Grpc;
 using IcsComplaints.Learning.Api.Hcat;
 using IcsComplaints.Messaging;
@@ -42,6 +45,7 @@ public static class LearningServiceCollectionExtensions
             bus.AddConsumer<CaseOpenedConsumer>();
             bus.AddConsumer<CaseCodedConsumer>();
             bus.AddConsumer<CaseClosedConsumer>();
+            bus.AddConsumer<FinalResponseSentConsumer>();
         });
         builder.Services.AddAuditTrail<LearningDbContext>();
         builder.Services.AddScoped<ActionStore>();
@@ -70,6 +74,12 @@ public static class LearningServiceCollectionExtensions
         builder.Services.AddScoped<ReportOverdueActionsHandler>();
         builder.Services.AddScoped<ShareThemeHandler>();
         builder.Services.AddScoped<SubmitSelfAssessmentHandler>();
+        builder.Services.AddScoped<TakeOnActionHandler>();
+        // The changes a final response committed to, read from case under the service's own identity (ADR 44).
+        builder.Services.AddServiceIdentity("Learning:ServiceIdentity", "learning");
+        builder.Services.AddGrpcClient<CaseLearningService.CaseLearningServiceClient>((sp, o) =>
+            o.Address = ServiceAddresses.GrpcOf(sp.GetRequiredService<IConfiguration>(), "Case"));
+        builder.Services.AddScoped<ICommittedChanges, CaseCommittedChanges>();
         builder.Services.AddSingleton<IServiceCommand, DemoHistoryCommand>();
         builder.Services.Configure<LearningScanOptions>(builder.Configuration.GetSection(LearningScanOptions.SectionName));
         builder.Services.AddSingleton<LearningScan>();

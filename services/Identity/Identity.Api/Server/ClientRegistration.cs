@@ -7,7 +7,7 @@ namespace IcsComplaints.Identity.Api.Server;
 
 /// <summary>
 /// Registers the platform's own clients during <c>migrate</c>: <c>ics-web</c> (the web interface: authorization
-/// code with PKCE), <c>correspondence</c> (the correspondence service's own identity, when its secret is set) and,
+/// code with PKCE), <c>correspondence</c> and <c>learning</c> (each service's own identity, when its secret is set) and,
 /// in the development profile with the password grant on, <c>ics-cli</c> (scripts and tests).
 /// </summary>
 public sealed class ClientRegistration(IOptions<IdentitySettings> settings, IHostEnvironment environment) : IDeploymentStep
@@ -21,10 +21,14 @@ public sealed class ClientRegistration(IOptions<IdentitySettings> settings, IHos
     /// <summary>Client id of the correspondence service (client credentials; role <see cref="IcsComplaints.Platform.Security.Roles.CorrespondenceService"/>).</summary>
     public const string CorrespondenceClientId = "correspondence";
 
+    /// <summary>Client id of the learning service (client credentials; role <see cref="IcsComplaints.Platform.Security.Roles.LearningService"/>).</summary>
+    public const string LearningClientId = "learning";
+
     /// <summary>The platform's own services, by client id, with the one role each is given: bound to no organisation.</summary>
     public static readonly IReadOnlyDictionary<string, string> ServiceClients = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [CorrespondenceClientId] = IcsComplaints.Platform.Security.Roles.CorrespondenceService,
+        [LearningClientId] = IcsComplaints.Platform.Security.Roles.LearningService,
     };
 
     /// <inheritdoc />
@@ -60,16 +64,23 @@ public sealed class ClientRegistration(IOptions<IdentitySettings> settings, IHos
         }
         await UpsertAsync(applications, web, cancellationToken);
 
-        if (!string.IsNullOrEmpty(settings.Value.CorrespondenceClientSecret))
+        foreach (var (clientId, secret, name) in new[]
         {
-            await UpsertAsync(applications, new OpenIddictApplicationDescriptor
+            (CorrespondenceClientId, settings.Value.CorrespondenceClientSecret, "IcsComplaints correspondence service"),
+            (LearningClientId, settings.Value.LearningClientSecret, "IcsComplaints learning service"),
+        })
+        {
+            if (!string.IsNullOrEmpty(secret))
             {
-                ClientId = CorrespondenceClientId,
-                ClientSecret = settings.Value.CorrespondenceClientSecret,
-                ClientType = ClientTypes.Confidential,
-                DisplayName = "IcsComplaints correspondence service",
-                Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Scope + TokenPrincipals.ApiScope },
-            }, cancellationToken);
+                await UpsertAsync(applications, new OpenIddictApplicationDescriptor
+                {
+                    ClientId = clientId,
+                    ClientSecret = secret,
+                    ClientType = ClientTypes.Confidential,
+                    DisplayName = name,
+                    Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Scope + TokenPrincipals.ApiScope },
+                }, cancellationToken);
+            }
         }
 
         if (settings.Value.EnablePasswordGrant && ServerCredentials.IsDevelopmentProfile(environment))

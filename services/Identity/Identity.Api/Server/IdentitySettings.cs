@@ -66,4 +66,11 @@ public sealed class IdentitySettings
     /// Unset: the client is not registered, and correspondence cannot read a complainant's address.
     /// </summary>
     public string? CorrespondenceClientSecret { get; set; }
+
+    /// <summary>
+    /// Secret of the learning service's own client (<c>learning</c>, client credentials, ADR 44), given by the
+    /// deployment like <see cref="CorrespondenceClientSecret"/>. Unset: the client is not registered, and learning
+    /// cannot read the changes a final response committed to.
+    /// </summary>
+    public string? LearningClientSecret { get; set; }
 }

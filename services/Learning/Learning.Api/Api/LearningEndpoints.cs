@@ -13,6 +13,7 @@ using IcsComplaints.Learning.Api.Features.RaiseAction;
 using IcsComplaints.Learning.Api.Features.RateSelfAssessment;
 using IcsComplaints.Learning.Api.Features.ShareTheme;
 using IcsComplaints.Learning.Api.Features.SubmitSelfAssessment;
+using IcsComplaints.Learning.Api.Features.TakeOnAction;
 using IcsComplaints.Learning.Api.Hcat;
 using IcsComplaints.Learning.Domain.Actions;
 using IcsComplaints.Learning.Domain.Rules;
@@ -75,6 +76,9 @@ public static class LearningEndpoints
         group.MapPost("/actions/{id:guid}/completion", async Task<Ok<ActionView>> (
             Guid id, [FromBody] CompleteActionRequest? input, Caller caller, CompleteActionHandler complete, CancellationToken ct) =>
             TypedResults.Ok(await complete.HandleAsync(caller, id, input, ct)));
+        group.MapPost("/actions/{id:guid}/ownership", async Task<Ok<ActionView>> (
+            Guid id, [FromBody] TakeOnActionRequest? input, Caller caller, TakeOnActionHandler takeOn, CancellationToken ct) =>
+            TypedResults.Ok(await takeOn.HandleAsync(caller, id, input, ct)));
         group.MapPost("/actions/{id:guid}/cancellation", async Task<Ok<ActionView>> (
             Guid id, [FromBody] CancelActionRequest? input, Caller caller, CancelActionHandler cancel, CancellationToken ct) =>
             TypedResults.Ok(await cancel.HandleAsync(caller, id, input, ct)));

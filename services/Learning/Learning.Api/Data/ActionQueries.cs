@@ -23,7 +23,7 @@ public sealed class ActionQueries(LearningDbContext db)
         }
         if (overdueOn is { } today)
         {
-            query = query.Where(a => a.Status == ActionStatus.Open && a.DueOn < today);
+            query = query.Where(a => (a.Status == ActionStatus.Open || a.Status == ActionStatus.Proposed) && a.DueOn < today);
         }
         if (caseId is { } c)
         {

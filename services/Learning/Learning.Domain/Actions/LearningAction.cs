@@ -13,6 +13,12 @@ public enum ActionStatus
 
     /// <summary>Dropped, with the reason.</summary>
     Cancelled = 3,
+
+    /// <summary>
+    /// Committed to in a sent final response and proposed to the organisation, owned by nobody yet: someone takes it on
+    /// (then it is <see cref="Open"/>) or it is cancelled with the reason.
+    /// </summary>
+    Proposed = 4,
 }
 
 /// <summary>
@@ -37,10 +43,16 @@ public sealed class LearningAction
     /// <summary>The theme it came from.</summary>
     public Guid? ThemeId { get; private set; }
 
+    /// <summary>
+    /// For an action proposed from the case's sent final response, the change's place in it (from 0): with
+    /// <see cref="CaseId"/>, unique, so one change is never proposed twice.
+    /// </summary>
+    public int? ChangeIndex { get; private set; }
+
     /// <summary>What will change.</summary>
     public string WhatWillChange { get; private set; } = "";
 
-    /// <summary>Who owns it: a role or a name.</summary>
+    /// <summary>Who owns it: a role or a name; empty while it is <see cref="ActionStatus.Proposed"/>.</summary>
     public string Owner { get; private set; } = "";
 
     /// <summary>Due date.</summary>
@@ -70,8 +82,14 @@ public sealed class LearningAction
     /// <summary>The day the overdue scan reported it, once.</summary>
     public DateOnly? OverdueReportedOn { get; private set; }
 
-    /// <summary>Open past its due date.</summary>
-    public bool IsOverdue(DateOnly today) => Status == ActionStatus.Open && DueOn < today;
+    /// <summary>Who raised it, when the learning service proposed it from a final response.</summary>
+    public const string FinalResponse = "final-response";
+
+    /// <summary>Not yet done: open, or proposed and waiting for someone to take it on.</summary>
+    public bool IsLive => Status is ActionStatus.Open or ActionStatus.Proposed;
+
+    /// <summary>Open or proposed past its due date: a change promised to a complainant that nobody owns is late all the same.</summary>
+    public bool IsOverdue(DateOnly today) => IsLive && DueOn < today;
 
     /// <summary>An action an organisation agrees to, from one of its cases or a theme, open until completed or cancelled.</summary>
     public static LearningAction Raise(
@@ -82,12 +100,41 @@ public sealed class LearningAction
     };
 
     /// <summary>
+    /// A change the case's sent final response committed to, proposed to its organisation with the response's date,
+    /// owned by nobody until someone takes it on (<see cref="TakeOn"/>).
+    /// </summary>
+    public static LearningAction Propose(string organisationCode, Guid caseId, int changeIndex, string whatWillChange, DateOnly dueOn, DateOnly raisedOn)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(changeIndex);
+        return new()
+        {
+            Id = Guid.CreateVersion7(), OrganisationCode = organisationCode, CaseId = caseId, ChangeIndex = changeIndex, WhatWillChange = whatWillChange, Owner = "",
+            DueOn = dueOn, Status = ActionStatus.Proposed, RaisedOn = raisedOn, RaisedBy = FinalResponse,
+        };
+    }
+
+    /// <summary>A proposed action taken on by an owner (a role or a name): open from now on, until completed or cancelled.</summary>
+    public void TakeOn(string owner)
+    {
+        if (Status != ActionStatus.Proposed)
+        {
+            throw new RequestStateException(Status == ActionStatus.Open ? "The action already has an owner." : $"The action is {Status}.");
+        }
+        Owner = owner;
+        Status = ActionStatus.Open;
+    }
+
+    /// <summary>
     /// Done, with the evidence that the change happened and, if given, the public "you said, we did" summary
     /// (empty parts are no summary).
     /// </summary>
     public void Complete(string evidence, string? youSaid, string? weDid, DateOnly on)
     {
-        EnsureOpen();
+        if (Status == ActionStatus.Proposed)
+        {
+            throw new RequestStateException("The action is proposed: someone takes it on before it is completed.");
+        }
+        EnsureLive();
         Status = ActionStatus.Completed;
         Evidence = evidence;
         ClosedOn = on;
@@ -95,10 +142,10 @@ public sealed class LearningAction
         WeDid = string.IsNullOrEmpty(weDid) ? null : weDid;
     }
 
-    /// <summary>Dropped, with the reason kept where the evidence would be.</summary>
+    /// <summary>Dropped, with the reason kept where the evidence would be; a proposed action too, if it will not be done.</summary>
     public void Cancel(string reason, DateOnly on)
     {
-        EnsureOpen();
+        EnsureLive();
         Status = ActionStatus.Cancelled;
         Evidence = reason;
         ClosedOn = on;
@@ -108,9 +155,9 @@ public sealed class LearningAction
     public void ReportOverdue(DateOnly on) => OverdueReportedOn = on;
 
     // A completed or cancelled action is a record of what happened: it is not closed a second time.
-    private void EnsureOpen()
+    private void EnsureLive()
     {
-        if (Status != ActionStatus.Open)
+        if (!IsLive)
         {
             throw new RequestStateException($"The action is {Status}.");
         }

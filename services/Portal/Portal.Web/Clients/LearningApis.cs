@@ -78,7 +78,11 @@ public sealed class LearningApis(PlatformApi api)
     public Task<ApiResult<LearningAction>> CompleteActionAsync(Guid id, string? evidence, string? youSaid, string? weDid, CancellationToken ct) =>
         api.PostAsync<LearningAction>($"/api/v1/learning/actions/{id}/completion", new { evidence, youSaid, weDid }, null, ct);
 
-    /// <summary>Cancels an action, with the reason.</summary>
+    /// <summary>Takes on a proposed action: gives it its owner, which opens it.</summary>
+    public Task<ApiResult<LearningAction>> TakeOnActionAsync(Guid id, string? owner, CancellationToken ct) =>
+        api.PostAsync<LearningAction>($"/api/v1/learning/actions/{id}/ownership", new { owner }, null, ct);
+
+    /// <summary>Cancels an open or proposed action.</summary>
     public Task<ApiResult<LearningAction>> CancelActionAsync(Guid id, string? reason, CancellationToken ct) =>
         api.PostAsync<LearningAction>($"/api/v1/learning/actions/{id}/cancellation", new { reason }, null, ct);
 

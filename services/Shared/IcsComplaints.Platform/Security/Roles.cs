@@ -46,14 +46,21 @@ public static class Roles
     /// </summary>
     public const string CorrespondenceService = "correspondence-service";
 
+    /// <summary>
+    /// The learning service itself (its own client credentials, ADR 44): reads the changes a sent final response
+    /// committed to, to propose them as learning actions, for any organisation, and may call nothing else
+    /// (<see cref="ServiceIdentityBoundary"/>).
+    /// </summary>
+    public const string LearningService = "learning-service";
+
     /// <summary>Roles of the platform's own services, each refused everywhere except where an endpoint admits it.</summary>
-    public static readonly IReadOnlyList<string> Services = [CorrespondenceService];
+    public static readonly IReadOnlyList<string> Services = [CorrespondenceService, LearningService];
 
     /// <summary>Every role.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         ComplaintsHandler, Investigator, ResponsiblePerson, IcbCommissioner, Advocate, QualityLead, PlatformAdmin, Complainant, IntegrationSystem,
-        CorrespondenceService,
+        CorrespondenceService, LearningService,
     ];
 
     /// <summary>Staff roles that work on an organisation's own complaints and cases.</summary>

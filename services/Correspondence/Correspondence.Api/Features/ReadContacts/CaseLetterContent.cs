@@ -1,5 +1,6 @@
 using Grpc.Core;
 using IcsComplaints.Case.Contracts.Grpc.V1;
+using IcsComplaints.ServiceDefaults;
 
 namespace IcsComplaints.Correspondence.Api.Features.ReadContacts;
 

@@ -1,8 +1,8 @@
 using IcsComplaints.Correspondence.Api.Data;
-using IcsComplaints.Correspondence.Api.Features.ReadContacts;
 using IcsComplaints.Correspondence.Api.Features.ListMessages;
 using IcsComplaints.Correspondence.Domain.Messages;
 using IcsComplaints.Documents.Storage;
+using IcsComplaints.ServiceDefaults;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 

@@ -21,5 +21,7 @@ public sealed class LearningActionConfiguration : IEntityTypeConfiguration<Learn
         builder.Property(a => a.YouSaid).HasMaxLength(1_000);
         builder.Property(a => a.WeDid).HasMaxLength(1_000);
         builder.HasIndex(a => new { a.OrganisationCode, a.Status, a.DueOn });
+        // One action per change of a final response, however often FinalResponseSent is delivered or by how many replicas.
+        builder.HasIndex(a => new { a.CaseId, a.ChangeIndex }).IsUnique().HasFilter("change_index IS NOT NULL");
     }
 }

@@ -24,7 +24,7 @@ namespace IcsComplaints.Learning.Api.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("IcsComplaints.Learning.Api.Actions.LearningAction", b =>
+            modelBuilder.Entity("IcsComplaints.Learning.Domain.Actions.LearningAction", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -34,6 +34,10 @@ namespace IcsComplaints.Learning.Api.Data.Migrations
                     b.Property<Guid?>("CaseId")
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
+
+                    b.Property<int?>("ChangeIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("change_index");
 
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date")
@@ -103,13 +107,18 @@ namespace IcsComplaints.Learning.Api.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_actions");
 
+                    b.HasIndex("CaseId", "ChangeIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_actions_case_id_change_index")
+                        .HasFilter("change_index IS NOT NULL");
+
                     b.HasIndex("OrganisationCode", "Status", "DueOn")
                         .HasDatabaseName("ix_actions_organisation_code_status_due_on");
 
                     b.ToTable("actions", "learning");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Learning.Api.Cases.LearningCase", b =>
+            modelBuilder.Entity("IcsComplaints.Learning.Domain.Cases.LearningCase", b =>
                 {
                     b.Property<Guid>("CaseId")
                         .ValueGeneratedOnAdd()
@@ -167,7 +176,7 @@ namespace IcsComplaints.Learning.Api.Data.Migrations
                     b.ToTable("cases", "learning");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Learning.Api.Hcat.HcatCoding", b =>
+            modelBuilder.Entity("IcsComplaints.Learning.Domain.Coding.HcatCoding", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -262,7 +271,7 @@ namespace IcsComplaints.Learning.Api.Data.Migrations
                     b.ToTable("hcat_codings", "learning");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Learning.Api.Standards.SelfAssessment", b =>
+            modelBuilder.Entity("IcsComplaints.Learning.Domain.SelfAssessments.SelfAssessment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -314,7 +323,7 @@ namespace IcsComplaints.Learning.Api.Data.Migrations
                     b.ToTable("self_assessments", "learning");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Learning.Api.Standards.SelfAssessmentRating", b =>
+            modelBuilder.Entity("IcsComplaints.Learning.Domain.SelfAssessments.SelfAssessmentRating", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -357,7 +366,7 @@ namespace IcsComplaints.Learning.Api.Data.Migrations
                     b.ToTable("self_assessment_ratings", "learning");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Learning.Api.Themes.Theme", b =>
+            modelBuilder.Entity("IcsComplaints.Learning.Domain.Themes.Theme", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -462,7 +471,7 @@ namespace IcsComplaints.Learning.Api.Data.Migrations
                     b.ToTable("themes", "learning");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Learning.Api.Themes.ThemeContribution", b =>
+            modelBuilder.Entity("IcsComplaints.Learning.Domain.Themes.ThemeContribution", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -669,9 +678,9 @@ namespace IcsComplaints.Learning.Api.Data.Migrations
                     b.ToTable("audit_entries", "learning");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Learning.Api.Standards.SelfAssessmentRating", b =>
+            modelBuilder.Entity("IcsComplaints.Learning.Domain.SelfAssessments.SelfAssessmentRating", b =>
                 {
-                    b.HasOne("IcsComplaints.Learning.Api.Standards.SelfAssessment", null)
+                    b.HasOne("IcsComplaints.Learning.Domain.SelfAssessments.SelfAssessment", null)
                         .WithMany("Ratings")
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -679,9 +688,9 @@ namespace IcsComplaints.Learning.Api.Data.Migrations
                         .HasConstraintName("fk_self_assessment_ratings_self_assessments_assessment_id");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Learning.Api.Themes.ThemeContribution", b =>
+            modelBuilder.Entity("IcsComplaints.Learning.Domain.Themes.ThemeContribution", b =>
                 {
-                    b.HasOne("IcsComplaints.Learning.Api.Themes.Theme", null)
+                    b.HasOne("IcsComplaints.Learning.Domain.Themes.Theme", null)
                         .WithMany("Contributions")
                         .HasForeignKey("ThemeId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -689,12 +698,12 @@ namespace IcsComplaints.Learning.Api.Data.Migrations
                         .HasConstraintName("fk_theme_contributions_themes_theme_id");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Learning.Api.Standards.SelfAssessment", b =>
+            modelBuilder.Entity("IcsComplaints.Learning.Domain.SelfAssessments.SelfAssessment", b =>
                 {
                     b.Navigation("Ratings");
                 });
 
-            modelBuilder.Entity("IcsComplaints.Learning.Api.Themes.Theme", b =>
+            modelBuilder.Entity("IcsComplaints.Learning.Domain.Themes.Theme", b =>
                 {
                     b.Navigation("Contributions");
                 });

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IcsComplaints.Portal.Web.Pages.Staff.Quality.Actions;
 
-/// <summary>Cancels an open action, with the reason.</summary>
+/// <summary>Cancels an open or proposed action, with the reason.</summary>
 public sealed class CancelModel(LearningApis apis) : PageModel
 {
     [BindProperty]
@@ -17,13 +17,13 @@ public sealed class CancelModel(LearningApis apis) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Action = await OpenAction.FindAsync(apis, id, ct);
+        Action = await OpenAction.FindAsync(apis, id, ct, "Open", "Proposed");
         return Action is null ? NotFound() : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        Action = await OpenAction.FindAsync(apis, id, ct);
+        Action = await OpenAction.FindAsync(apis, id, ct, "Open", "Proposed");
         if (Action is null)
         {
             return NotFound();

@@ -4,9 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IcsComplaints.Portal.Web.Pages.Staff.Quality.Actions;
 
-/// <summary>The organisation's learning actions: open ones to complete or cancel, and those already closed.</summary>
+/// <summary>
+/// The organisation's learning actions: those proposed from final responses, to take on or cancel; open ones to
+/// complete or cancel; and those already closed.
+/// </summary>
 public sealed class IndexModel(LearningApis apis) : PageModel
 {
+    public IReadOnlyList<LearningAction> Proposed { get; private set; } = [];
+
     public IReadOnlyList<LearningAction> Open { get; private set; } = [];
 
     public IReadOnlyList<LearningAction> Closed { get; private set; } = [];
@@ -19,8 +24,9 @@ public sealed class IndexModel(LearningApis apis) : PageModel
             return Forbid();
         }
         var all = listed.Value?.Items ?? [];
+        Proposed = [.. all.Where(a => a.Status == "Proposed").OrderBy(a => a.DueOn)];
         Open = [.. all.Where(a => a.Status == "Open").OrderBy(a => a.DueOn)];
-        Closed = [.. all.Where(a => a.Status != "Open").OrderByDescending(a => a.ClosedOn)];
+        Closed = [.. all.Where(a => a.Status is not ("Open" or "Proposed")).OrderByDescending(a => a.ClosedOn)];
         return Page();
     }
 }

@@ -1,19 +1,24 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace IcsComplaints.Correspondence.Api.Features.ReadContacts;
+namespace IcsComplaints.ServiceDefaults;
 
-/// <summary>The service's own client at the identity service (<c>Correspondence:ServiceIdentity</c>, ADR 36).</summary>
+/// <summary>
+/// A service's own client at the identity service (ADR 36, ADR 44), under <c>&lt;Service&gt;:ServiceIdentity</c>:
+/// the correspondence service's and the learning service's, each with its own client id and secret.
+/// </summary>
 public sealed class ServiceIdentityOptions
 {
-    /// <summary>Configuration section.</summary>
-    public const string SectionName = "Correspondence:ServiceIdentity";
+    /// <summary>The configuration section it was read from, named in errors.</summary>
+    public string SectionName { get; set; } = "";
 
     /// <summary>The client id the identity service registered for this service.</summary>
-    public string ClientId { get; set; } = "correspondence";
+    public string ClientId { get; set; } = "";
 
-    /// <summary>Its secret, given by the deployment (never committed); unset, no complainant can be written to.</summary>
+    /// <summary>Its secret, given by the deployment (never committed); unset, the service calls no other under its identity.</summary>
     public string ClientSecret { get; set; } = "";
 
     /// <summary>
@@ -26,13 +31,15 @@ public sealed class ServiceIdentityOptions
     public TimeSpan RefreshBefore { get; set; } = TimeSpan.FromMinutes(2);
 }
 
-/// <summary>The service has no identity of its own configured, so it cannot read a complainant's address.</summary>
-public sealed class ServiceIdentityMissingException()
-    : InvalidOperationException("Correspondence:ServiceIdentity:ClientSecret is not set: the service cannot read the complainant's contact details.");
+/// <summary>The service has no identity of its own configured, so it cannot call another service under it.</summary>
+/// <param name="sectionName">The section whose <c>ClientSecret</c> is missing.</param>
+public sealed class ServiceIdentityMissingException(string sectionName)
+    : InvalidOperationException($"{sectionName}:ClientSecret is not set: the service cannot read what it needs from another service under its own identity.");
 
 /// <summary>
-/// The correspondence service's access token (client credentials), kept until shortly before it expires and then
-/// asked for again, so each send does not cost a round trip to the identity service. One per process.
+/// A service's access token (client credentials), kept until shortly before it expires and then asked for again, so
+/// each call does not cost a round trip to the identity service. One per process, registered by
+/// <see cref="ServiceIdentityExtensions.AddServiceIdentity"/>.
 /// </summary>
 public sealed class ServiceTokenSource(HttpClient http, IOptions<ServiceIdentityOptions> options, IConfiguration configuration, TimeProvider clock)
     : IDisposable
@@ -41,7 +48,7 @@ public sealed class ServiceTokenSource(HttpClient http, IOptions<ServiceIdentity
     private string? _token;
     private DateTimeOffset _refreshAt;
 
-    /// <summary>The gRPC headers that present the service's token, for a call to case or intake.</summary>
+    /// <summary>The gRPC headers that present the service's token, for a call to another service.</summary>
     public async Task<global::Grpc.Core.Metadata> HeadersAsync(CancellationToken ct) => new() { { "authorization", "Bearer " + await TokenAsync(ct) } };
 
     /// <summary>A token valid for a while yet.</summary>
@@ -61,7 +68,7 @@ public sealed class ServiceTokenSource(HttpClient http, IOptions<ServiceIdentity
             var settings = options.Value;
             if (string.IsNullOrEmpty(settings.ClientSecret))
             {
-                throw new ServiceIdentityMissingException();
+                throw new ServiceIdentityMissingException(settings.SectionName);
             }
             using var request = new HttpRequestMessage(HttpMethod.Post, TokenEndpoint(settings))
             {
@@ -107,4 +114,23 @@ public sealed class ServiceTokenSource(HttpClient http, IOptions<ServiceIdentity
 
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
+}
+
+/// <summary>Registers a service's own identity at the identity service.</summary>
+public static class ServiceIdentityExtensions
+{
+    /// <summary>
+    /// The options bound from <paramref name="sectionName"/> (client id <paramref name="clientId"/> unless set there)
+    /// and one <see cref="ServiceTokenSource"/> per process, so that the token it keeps serves every call.
+    /// </summary>
+    public static IServiceCollection AddServiceIdentity(this IServiceCollection services, string sectionName, string clientId)
+    {
+        services.AddOptions<ServiceIdentityOptions>()
+            .Configure(o => (o.SectionName, o.ClientId) = (sectionName, clientId))
+            .BindConfiguration(sectionName);
+        services.AddHttpClient(nameof(ServiceTokenSource));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ServiceTokenSource>(sp,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ServiceTokenSource))));
+        return services;
+    }
 }
