@@ -94,6 +94,7 @@ public static class CaseServiceCollectionExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CaseDeadlineMonitor>());
         // Files on cases, scanned by ClamAV; those received while clamd was away are scanned when it is back (ADR 43).
         builder.Services.AddDocuments<CaseDbContext>(builder.Configuration);
+        builder.Services.AddScoped<DocumentStore>();
         builder.Services.AddScoped<CaseDocuments>();
         builder.Services.AddScoped<ComplainantDocuments>();
         builder.Services.AddScoped<DocumentScanning>();

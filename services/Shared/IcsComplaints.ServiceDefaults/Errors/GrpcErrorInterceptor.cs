@@ -50,10 +50,27 @@ public sealed class GrpcErrorInterceptor : Interceptor
         {
             throw new RpcException(new Grpc.Core.Status(StatusCode.FailedPrecondition, ex.Message));
         }
+        catch (Exception ex) when (Unreadable(ex))
+        {
+            // A streamed message that does not parse: in a unary call the request guard answers this before the method runs.
+            throw new RpcException(new Grpc.Core.Status(StatusCode.InvalidArgument, "A message of the stream could not be read: it is truncated, not valid UTF-8, or has a field of the wrong type."));
+        }
         catch (Exception ex) when (DependencyUnavailableExceptionHandler.IsDatabaseUnavailable(ex))
         {
             throw new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "The service is temporarily unavailable; nothing was stored."));
         }
+    }
+
+    private static bool Unreadable(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is Google.Protobuf.InvalidProtocolBufferException or DecoderFallbackException)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Builds the rich gRPC error for a validation failure.</summary>

@@ -14,12 +14,18 @@ namespace IcsComplaints.ServiceDefaults.GrpcProtocol;
 /// <c>UNKNOWN</c> or <c>INTERNAL</c> with the status a caller can act on: a message over the size limit is
 /// <c>RESOURCE_EXHAUSTED</c> (always, not only when the framework rather than the server's body limit notices first);
 /// a body that is not exactly one gRPC message, or a message that does not parse (truncated, invalid UTF-8, a wrong
-/// wire type) is <c>INVALID_ARGUMENT</c>. In the gateway, which knows no message types, it checks size and framing.
+/// wire type) is <c>INVALID_ARGUMENT</c>. In the gateway, which knows no message types, it checks size and framing
+/// of each message, and lets a body of several through: a client stream, such as a file sent in chunks (ADR 43).
+/// A service's own client-streaming methods take a body up to <see cref="MaxStreamBytes"/>, each message still limited
+/// by the framework to <see cref="MaxMessageBytes"/>.
 /// </summary>
 internal sealed class GrpcRequestGuard(RequestDelegate next)
 {
     /// <summary>Largest message accepted, in bytes: the same as REST bodies.</summary>
     public const int MaxMessageBytes = 256 * 1024;
+
+    /// <summary>Largest body of a client stream: a file of the largest size allowed, in chunks, with their framing.</summary>
+    public const int MaxStreamBytes = 11 * 1024 * 1024;
 
     private const int HeaderBytes = 5;
 
@@ -28,11 +34,21 @@ internal sealed class GrpcRequestGuard(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var method = context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method;
-        if (!GrpcStatusResponse.IsGrpc(context.Request) || method is { Type: not MethodType.Unary })
+        if (!GrpcStatusResponse.IsGrpc(context.Request))
         {
             await next(context);
             return;
         }
+        if (method is { Type: not MethodType.Unary })
+        {
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } streamLimit)
+            {
+                streamLimit.MaxRequestBodySize = MaxStreamBytes;
+            }
+            await next(context);
+            return;
+        }
+        var cap = method is null ? MaxStreamBytes : MaxMessageBytes + HeaderBytes;
         // This guard enforces the limit itself, so the server's generic body limit must not cut the message first.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
@@ -44,7 +60,7 @@ internal sealed class GrpcRequestGuard(RequestDelegate next)
         int read;
         while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
         {
-            if (body.Length + read > MaxMessageBytes + HeaderBytes)
+            if (body.Length + read > cap)
             {
                 await GrpcStatusResponse.WriteAsync(context, StatusCode.ResourceExhausted, $"The message is larger than {MaxMessageBytes / 1024} KiB.");
                 return;
@@ -74,6 +90,10 @@ internal sealed class GrpcRequestGuard(RequestDelegate next)
 
     private static (StatusCode Code, string Message)? Problem(ReadOnlySpan<byte> frame, IMethod? method)
     {
+        if (method is null)
+        {
+            return FramingProblem(frame);
+        }
         if (frame.Length < HeaderBytes || frame[0] > 1)
         {
             return (StatusCode.InvalidArgument, "The request is not a gRPC message.");
@@ -101,6 +121,33 @@ internal sealed class GrpcRequestGuard(RequestDelegate next)
         {
             return (StatusCode.InvalidArgument, "The request message could not be read: it is truncated, not valid UTF-8, or has a field of the wrong type.");
         }
+    }
+
+    // In the gateway: one or more complete messages, each within the size limit; the service parses them.
+    private static (StatusCode Code, string Message)? FramingProblem(ReadOnlySpan<byte> body)
+    {
+        if (body.Length < HeaderBytes)
+        {
+            return (StatusCode.InvalidArgument, "The request is not a gRPC message.");
+        }
+        while (body.Length > 0)
+        {
+            if (body.Length < HeaderBytes || body[0] > 1)
+            {
+                return (StatusCode.InvalidArgument, "The request is not a sequence of complete gRPC messages.");
+            }
+            var length = BinaryPrimitives.ReadUInt32BigEndian(body[1..]);
+            if (length > MaxMessageBytes)
+            {
+                return (StatusCode.ResourceExhausted, $"The message is larger than {MaxMessageBytes / 1024} KiB.");
+            }
+            if (length > body.Length - HeaderBytes)
+            {
+                return (StatusCode.InvalidArgument, "The request must be complete gRPC messages.");
+            }
+            body = body[(HeaderBytes + (int)length)..];
+        }
+        return null;
     }
 
     // Generated messages expose their parser statically; the request type is the first argument of Method<TRequest, TResponse>.

@@ -10,7 +10,6 @@ using IcsComplaints.Platform.Audit;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.ServiceDefaults;
 using IcsComplaints.Validation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace IcsComplaints.Case.Api.Features.CaseDocuments;
@@ -47,7 +46,7 @@ public sealed record DocumentContent(string FileName, string MediaType, byte[] B
 /// the caller may not see does not exist for them. Every list and every download is audited as a personal-data read.
 /// </summary>
 public sealed class CaseDocuments(
-    CaseReads reads, CaseDbContext db, IDocumentContentStore contents, DocumentScanning scanning, IOptions<DocumentOptions> options,
+    CaseReads reads, DocumentStore store, IDocumentContentStore contents, DocumentScanning scanning, IOptions<DocumentOptions> options,
     IAuditTrail audit, TimeProvider time)
 {
     /// <summary>Where the caller may add a file: a case of their organisation, as staff, or their own, as its signed-in complainant; 404 otherwise.</summary>
@@ -72,7 +71,7 @@ public sealed class CaseDocuments(
     public async Task<DocumentContent> ContentAsync(Caller caller, Guid caseId, Guid documentId, CancellationToken ct)
     {
         var (c, source) = await ReadableAsync(caller, caseId, ct);
-        var document = await db.CaseDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.CaseId == c.Id, ct);
+        var document = await store.FindAsync(c.Id, documentId, ct);
         if (document is null || (source == DocumentSource.Complainant && document.Source != DocumentSource.Complainant))
         {
             throw new RequestNotFoundException("No such file.");
@@ -101,10 +100,9 @@ public sealed class CaseDocuments(
         {
             throw new RequestValidationException("file", "Choose a file to send.");
         }
-        var held = await db.CaseDocuments.Where(d => d.CaseId == c.Id).GroupBy(d => d.CaseId)
-            .Select(g => new { Files = g.Count(), Bytes = g.Sum(d => d.SizeBytes) }).SingleOrDefaultAsync(ct);
+        var (files, bytes) = await store.HeldAsync(c.Id, ct);
         var size = upload.TooLarge ? settings.MaxFileBytes + 1 : upload.Content.Length;
-        if (CaseDocumentLimits.Check(size, held?.Files ?? 0, held?.Bytes ?? 0, settings.MaxFileBytes, settings.MaxFilesPerCase, settings.MaxCaseBytes) is { } tooMuch)
+        if (CaseDocumentLimits.Check(size, files, bytes, settings.MaxFileBytes, settings.MaxFilesPerCase, settings.MaxCaseBytes) is { } tooMuch)
         {
             throw new RequestValidationException("file", tooMuch);
         }
@@ -117,20 +115,15 @@ public sealed class CaseDocuments(
         await contents.PutAsync(document.ContentKey, upload.Content, ct);
         // Scanned now when clamd answers, so the sender hears at once; otherwise the scan worker tries again.
         await scanning.TryScanAsync(document, upload.Content, ct);
-        db.CaseDocuments.Add(document);
+        store.Add(document);
         audit.Record(AuditAction.Create, AuditResources.CaseDocument, document.Id.ToString(), c.OrganisationCode);
-        await db.SaveChangesAsync(ct);
+        await store.SaveAsync(ct);
         return DocumentView.Of(document);
     }
 
     private async Task<IReadOnlyList<DocumentView>> ListAsync(ComplaintCase c, DocumentSource? only, CancellationToken ct)
     {
-        var query = db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == c.Id);
-        if (only is { } source)
-        {
-            query = query.Where(d => d.Source == source);
-        }
-        var documents = await query.OrderBy(d => d.AddedAt).ToListAsync(ct);
+        var documents = await store.ListAsync(c.Id, only, ct);
         await audit.RecordReadAsync(AuditResources.CaseDocument, $"case:{c.Id}", c.OrganisationCode, ct);
         return [.. documents.Select(DocumentView.Of)];
     }

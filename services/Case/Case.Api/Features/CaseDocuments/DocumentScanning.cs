@@ -2,7 +2,6 @@ using IcsComplaints.Case.Api.Data;
 using IcsComplaints.Case.Domain.Documents;
 using IcsComplaints.Documents;
 using IcsComplaints.Documents.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Case.Api.Features.CaseDocuments;
 
@@ -55,10 +54,10 @@ public sealed partial class DocumentScanWorker(IServiceScopeFactory scopes, Time
     public async Task<int> ScanWaitingAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CaseDbContext>();
+        var store = scope.ServiceProvider.GetRequiredService<DocumentStore>();
         var contents = scope.ServiceProvider.GetRequiredService<IDocumentContentStore>();
         var scanning = scope.ServiceProvider.GetRequiredService<DocumentScanning>();
-        var waiting = await db.CaseDocuments.Where(d => d.Scan == DocumentScan.Pending).OrderBy(d => d.AddedAt).Take(Batch).ToListAsync(ct);
+        var waiting = await store.WaitingAsync(Batch, ct);
         var scanned = 0;
         foreach (var document in waiting)
         {
@@ -70,7 +69,7 @@ public sealed partial class DocumentScanWorker(IServiceScopeFactory scopes, Time
             }
             scanned++;
         }
-        await db.SaveChangesAsync(ct);
+        await store.SaveAsync(ct);
         return scanned;
     }
 
