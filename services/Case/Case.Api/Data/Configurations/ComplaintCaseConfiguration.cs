@@ -16,6 +16,10 @@ public sealed class ComplaintCaseConfiguration : IEntityTypeConfiguration<Compla
         builder.HasKey(c => c.Id);
         // One open case per complaint; a transfer closes one and opens another.
         builder.HasIndex(c => c.ComplaintId).IsUnique().HasFilter("stage <> 'Closed'");
+        // Every case of a complaint, closed ones included: the partial index above cannot serve "is there any case of
+        // this complaint", which each submission and each intake decision asks, so without this one PostgreSQL read
+        // the whole table for every complaint, slower as the table grew.
+        builder.HasIndex(c => c.ComplaintId, "ix_cases_complaint_id_all").HasDatabaseName("ix_cases_complaint_id_all");
         builder.Property(c => c.Reference).HasMaxLength(9);
         builder.HasIndex(c => c.Reference);
         builder.Property(c => c.OrganisationCode).HasMaxLength(9);

@@ -331,6 +331,9 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                     b.HasIndex("OrganisationCode", "ReceivedOn")
                         .HasDatabaseName("ix_cases_organisation_code_received_on");
 
+                    b.HasIndex(new[] { "ComplaintId" }, "ix_cases_complaint_id_all")
+                        .HasDatabaseName("ix_cases_complaint_id_all");
+
                     b.ToTable("cases", "case");
                 });
 
