@@ -39,6 +39,10 @@ public static class DraftStore
         session.SetString(SubmittedKey, JsonSerializer.Serialize(submitted));
     }
 
+    /// <summary>True when the answers were sent and their confirmation has not been shown yet.</summary>
+    public static bool AwaitsConfirmation(ISession session) =>
+        session?.GetString(Key) is null && session?.GetString(SubmittedKey) is not null;
+
     /// <summary>The submission to confirm, removed as it is read so the secret is shown once.</summary>
     public static Clients.SubmittedComplaint? TakeSubmitted(ISession session)
     {

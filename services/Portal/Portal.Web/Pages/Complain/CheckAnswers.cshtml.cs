@@ -50,6 +50,12 @@ public sealed class CheckAnswersModel(PublicApis apis) : QuestionPage(apis)
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // The second press of a double click, read after the first had sent the answers and dropped them: it lands on
+        // the same confirmation instead of finding the answers gone.
+        if (DraftStore.AwaitsConfirmation(HttpContext.Session))
+        {
+            return RedirectToPage("/Complain/Confirmation");
+        }
         var submitted = await Apis.SubmitComplaintAsync(Draft.ToRequest(), Draft.IdempotencyKey, ct);
         if (submitted.Value is { } complaint)
         {
