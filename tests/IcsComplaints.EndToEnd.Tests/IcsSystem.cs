@@ -48,6 +48,9 @@ public sealed class IcsSystem : IAsyncLifetime
 
     public Capture Capture => _platform.Capture;
 
+    /// <summary>Every host looked up or requested by anything in the process since the system was created.</summary>
+    public OutboundCalls OutboundCalls { get; } = new();
+
     public TcpProxy IntakeBrokerLink { get; private set; } = null!;
 
     public CrashSwitch IntakeRelayCrash { get; } = new();
@@ -192,6 +195,7 @@ public sealed class IcsSystem : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await _platform.DisposeAsync();
+        OutboundCalls.Dispose();
         if (IntakeBrokerLink is not null)
         {
             await IntakeBrokerLink.DisposeAsync();

@@ -46,6 +46,10 @@ public static class MessagingExtensions
         services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            // MassTransit reports how it is used to its authors' servers by default; a service here calls only the
+            // hosts its configuration names (docs/security.md). MASSTRANSIT_USAGE_TELEMETRY=true would be an
+            // operator's explicit choice and still override this.
+            bus.DisableUsageTelemetry();
             configureConsumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
