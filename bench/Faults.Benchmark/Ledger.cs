@@ -54,13 +54,23 @@ public sealed class Ledger(StackSettings stack, string marker)
     /// <summary>Accepted complaints not yet everywhere they should be.</summary>
     public async Task<int> MissingAsync(IReadOnlyCollection<SubmittedComplaint> complaints)
     {
+        var (withoutCase, notReported, notWritten) = await MissingWhereAsync(complaints);
+        return withoutCase.Count + notReported.Count(id => !withoutCase.Contains(id)) + notWritten;
+    }
+
+    /// <summary>
+    /// Accepted complaints without a case, those without reporting's case facts, and oral complaints whose written
+    /// record correspondence has not queued.
+    /// </summary>
+    public async Task<(HashSet<Guid> WithoutCase, HashSet<Guid> NotReported, int NotWritten)> MissingWhereAsync(IReadOnlyCollection<SubmittedComplaint> complaints)
+    {
         var ids = Accepted(complaints).Select(c => c.ComplaintId!.Value).ToArray();
         var cases = await CountPerComplaintAsync("casedb", """SELECT complaint_id, count(*) FROM "case".cases WHERE complaint_id = ANY(@ids) GROUP BY 1""", ids);
         var reported = await CountPerComplaintAsync("reportingdb", "SELECT complaint_id, count(*) FROM reporting.case_facts WHERE complaint_id = ANY(@ids) GROUP BY 1", ids);
         var oral = Accepted(complaints).Where(c => c.Planned.Oral).Select(c => c.ComplaintId!.Value).ToArray();
         var written = await CountPerComplaintAsync(
             "correspondencedb", $"SELECT complaint_id, count(*) FROM correspondence.messages WHERE complaint_id = ANY(@ids) AND template = '{OralComplaintRecord}' GROUP BY 1", oral);
-        return ids.Count(id => !cases.ContainsKey(id) || !reported.ContainsKey(id)) + oral.Count(id => !written.ContainsKey(id));
+        return (ids.Where(id => !cases.ContainsKey(id)).ToHashSet(), ids.Where(id => !reported.ContainsKey(id)).ToHashSet(), oral.Count(id => !written.ContainsKey(id)));
     }
 
     /// <summary>Counts each phase's complaints in every database.</summary>
