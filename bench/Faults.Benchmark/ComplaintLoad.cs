@@ -58,7 +58,7 @@ public sealed class SubmittedComplaint(PlannedComplaint planned, string phase)
 /// <summary>
 /// A steady, open stream of complaints through the gateway (a new one every 1/rate seconds however the earlier ones
 /// fare), each sent by a well-behaved client: with its Idempotency-Key, again with the same key and body after a 5xx,
-/// a dropped connection or a timeout, waiting as Retry-After says (or backing off), until it has an answer or three
+/// a 429, a dropped connection or a timeout, waiting as Retry-After says (or backing off), until it has an answer or three
 /// minutes have passed.
 /// </summary>
 public sealed class ComplaintLoad(HttpClient gateway, DemoTokens tokens, VariedComplaints complaints, double perSecond) : IDisposable
@@ -141,7 +141,7 @@ public sealed class ComplaintLoad(HttpClient gateway, DemoTokens tokens, VariedC
                 {
                     tokens.Forget(complaint.Planned.User);
                 }
-                else if (status < 500)
+                else if (status < 500 && response.StatusCode != HttpStatusCode.TooManyRequests)
                 {
                     // A refusal of the complaint itself: retrying the same body would be refused again.
                     complaint.Ended(status.ToString(CultureInfo.InvariantCulture));

@@ -48,7 +48,7 @@ try
 }
 finally
 {
-    // Whatever failed, leave the stack whole for whoever uses it next.
+    // Whatever failed, leave the stack whole for whoever uses it next: starting one service starts every one not running.
     await control.StartAsync("postgres");
     await control.StartAsync("rabbitmq");
     await control.StartAsync("gateway");
