@@ -168,9 +168,11 @@ cmd_bench() {
     # Faults over the running stack (started here when it is not): broker and database outages, services killed
     # (docs/reliability.md). It stops and starts parts of this installation through ./ics itself.
     faults)
-      services_running || cmd_up
+      local built=()
+      # ./ics up builds the whole solution, this project with it.
+      services_running || { cmd_up; built=(--no-build); }
       mapfile -t -O ${#envs[@]} envs < <(faults_env)
-      env "${envs[@]}" dotnet run --project "$ROOT/bench/Faults.Benchmark" -c Release -- "$@" ;;
+      env "${envs[@]}" dotnet run --project "$ROOT/bench/Faults.Benchmark" -c Release "${built[@]}" -- "$@" ;;
     *) die "unknown benchmark: $name" ;;
   esac
 }
