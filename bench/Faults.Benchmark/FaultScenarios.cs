@@ -25,14 +25,17 @@ public sealed class FaultScenarios(
         load.Phase = "broker";
         load.Start();
         await Task.Delay(TimeSpan.FromSeconds(plan.IsShort ? 5 : 10));
+        var stopping = DateTimeOffset.UtcNow;
         await control.StopAsync("rabbitmq");
         var down = DateTimeOffset.UtcNow;
         await Task.Delay(plan.BrokerOutage);
         var restarting = DateTimeOffset.UtcNow;
         await control.StartAsync("rabbitmq");
         var back = DateTimeOffset.UtcNow;
-        // The backlog: everything accepted before the broker took connections again.
+        // Everything accepted before the broker took connections again must reach case and reporting; the backlog
+        // proper is what was accepted from the moment it was being stopped.
         var backlog = load.Submitted.Where(c => c.AcceptedAt < back).ToList();
+        var acceptedMeanwhile = backlog.Count(c => c.AcceptedAt >= stopping);
         var (inCase, inReporting) = await DrainAsync(backlog);
         TimeSpan? drained = inCase is { } c && inReporting is { } r ? (c > r ? c : r) : null;
         await Task.Delay(TimeSpan.FromSeconds(plan.IsShort ? 3 : 10));
@@ -41,9 +44,9 @@ public sealed class FaultScenarios(
         var account = (await ledger.CountAsync(load.Submitted))["broker"];
         var serverErrors = load.Attempts.Count(a => a.Outcome.StartsWith('5') || a.Outcome is "connection failed" or "timed out");
         var drainedInTime = drained is { } d && d <= FaultPlan.DrainTarget;
-        Console.WriteLine("| submitted | accepted | lost | duplicated | unanswered | 5xx or no answer | answers seen | backlog when the broker was back | drained after | verdict |");
+        Console.WriteLine("| submitted | accepted | lost | duplicated | unanswered | 5xx or no answer | answers seen | accepted while the broker was stopped or starting | drained after | verdict |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---|---:|---:|---|");
-        Console.WriteLine(Invariant($"| {account.Submitted} | {account.Accepted} | {account.Lost} | {account.Duplicated} | {account.Unanswered} | {serverErrors} | {Outcomes(load.Attempts)} | {backlog.Count} | {Seconds(drained)} | {verdicts.Add("broker outage: nothing lost or duplicated, no 5xx", account.Clean && serverErrors == 0)} |"));
+        Console.WriteLine(Invariant($"| {account.Submitted} | {account.Accepted} | {account.Lost} | {account.Duplicated} | {account.Unanswered} | {serverErrors} | {Outcomes(load.Attempts)} | {acceptedMeanwhile} | {Seconds(drained)} | {verdicts.Add("broker outage: nothing lost or duplicated, no 5xx", account.Clean && serverErrors == 0)} |"));
         Console.WriteLine();
         Console.WriteLine(Invariant($"Backlog drained (every complaint accepted before the broker was back visible as a case and in reporting) {Seconds(drained)} after ./ics start rabbitmq returned (all in case after {Seconds(inCase)}, all in reporting after {Seconds(inReporting)}) (the broker took {(back - restarting).TotalSeconds:0.0} s to start); target {FaultPlan.DrainTarget.TotalSeconds:0} s: {verdicts.Add("broker outage: backlog drained within target", drainedInTime)}."));
         Console.WriteLine();
