@@ -165,7 +165,49 @@ cmd_bench() {
     # The fuzz suite of ./ics test at length: 20,000 requests over every write route (docs/security.md).
     fuzz) env "${envs[@]}" ICS_FUZZ_REST="${ICS_FUZZ_REST:-10000}" ICS_FUZZ_GRPC="${ICS_FUZZ_GRPC:-5000}" ICS_FUZZ_EXAMPLES="${ICS_FUZZ_EXAMPLES:-5000}" \
       dotnet test --project "$ROOT/tests/IcsComplaints.EndToEnd.Tests" -c Release --filter-class '*InputFuzzTests' --output Detailed "$@" ;;
+    # Faults over the running stack (started here when it is not): broker and database outages, services killed
+    # (docs/reliability.md). It stops and starts parts of this installation through ./ics itself.
+    faults)
+      local built=()
+      # ./ics up builds the whole solution, this project with it.
+      services_running || { cmd_up; built=(--no-build); }
+      mapfile -t -O ${#envs[@]} envs < <(faults_env)
+      env "${envs[@]}" dotnet run --project "$ROOT/bench/Faults.Benchmark" -c Release "${built[@]}" -- "$@" ;;
     *) die "unknown benchmark: $name" ;;
+  esac
+}
+
+# What the fault suite needs of this installation: how to call ./ics on it, the gateway, each service's HTTP address
+# (its health), the demo users' password, and the runtime connection strings of the databases it counts in.
+faults_env() {
+  local svc name flags addresses=()
+  ensure_service_secrets
+  echo "ICS_STATE_DIR=$STATE"
+  echo "ICS_PORT_OFFSET=$PORT_OFFSET"
+  echo "ICS_FAULTS_ICS=$ROOT/ics"
+  echo "ICS_FAULTS_GATEWAY=$GATEWAY_URL"
+  echo "ICS_DEMO_PASSWORD=$ICS_DEMO_PASSWORD"
+  for svc in "${SERVICES[@]}"; do
+    name=$(field "$svc" 0)
+    # name=address, and |db, |broker when it has a database or a broker user: what its readiness should say under each fault.
+    flags=""
+    [ -z "$(field "$svc" 5)" ] || flags+="|db"
+    if broker_users | grep -qx "$name"; then flags+="|broker"; fi
+    addresses+=("$name=http://127.0.0.1:$(field "$svc" 3)/$flags")
+    service_env "$svc" | grep -E '^ConnectionStrings__(intake|case|reporting|correspondence)db=' || true
+  done
+  echo "ICS_FAULTS_SERVICES=$(IFS=,; echo "${addresses[*]}")"
+}
+
+# One part of an installation started again after ./ics down <what> or a crash: postgres, rabbitmq or a service (any
+# service not running is started, and every one waited for until ready).
+cmd_start() {
+  local what=${1:?what to start: postgres, rabbitmq or a service}
+  ensure_secrets
+  case "$what" in
+    postgres) start_postgres ;;
+    rabbitmq) start_rabbitmq; wait_rabbitmq ;;
+    *) service_named "$what" >/dev/null; start_services ;;
   esac
 }
 

@@ -125,7 +125,8 @@ pg_dir() {
   if [ -L "$want" ] || [ -d "$want" ]; then echo "$want"; return; fi
   if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$STATE" 2>/dev/null; then
     local alt
-    alt="/var/tmp/ics-complaints-$(echo -n "$ROOT" | sha1sum | cut -c1-10)/pg"
+    # Named after the state directory, not the checkout: two installations of one checkout (ICS_STATE_DIR) keep apart.
+    alt="/var/tmp/ics-complaints-$(echo -n "$STATE" | sha1sum | cut -c1-10)/pg"
     mkdir -p "$alt" && chown postgres:postgres "$alt" && chmod 700 "$alt"
     chmod 755 "$(dirname "$alt")"
     ln -sfn "$alt" "$want"

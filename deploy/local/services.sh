@@ -35,6 +35,8 @@ service_named() {
 }
 
 build() {
+  # ICS_BUILD=0: use what is built (CI starts the fault suite's stack right after ./ics test built everything).
+  if [ "${ICS_BUILD:-1}" = 0 ]; then say "not building (ICS_BUILD=0)"; return; fi
   say "building ($CONFIGURATION)"
   dotnet build "$ROOT/IcsComplaints.sln" -c "$CONFIGURATION" -nologo -clp:NoSummary -v:q -warnaserror
 }
@@ -198,6 +200,8 @@ stop_services() {
 # ---------------------------------------------------------------------------------------------------------------
 # Demo data, through the platform's own commands and API
 seed_learning_history() {
+  # ICS_DEMO=0: a stack without the demo's history and complaints (the fault suite's own, in CI), quicker to start.
+  [ "${ICS_DEMO:-1}" = 0 ] && return 0
   # A year of synthetic HCAT-coded complaints at RJ1 and RJZ (added once), so theme detection has a baseline; the
   # learning service's scan at start-up finds last month's rise in communication problems at RJ1.
   run_service_command "$(service_named learning)" demo-history RJ1 RJZ >"$STATE/logs/demo-history.log" 2>&1 ||
@@ -210,6 +214,10 @@ seed_demo() {
   # once the year is in, a marker beside the database's files says so: it goes with them when the database is wiped.
   local tool="$ROOT/tools/DemoSeed/bin/$CONFIGURATION/net10.0/IcsComplaints.DemoSeed.dll" log="$STATE/logs/demo-seed.log"
   local marker="$STATE/pg/demo-seeded"
+  if [ "${ICS_DEMO:-1}" = 0 ]; then
+    say "demo complaints not recorded (ICS_DEMO=0)"
+    return
+  fi
   if [ -f "$marker" ]; then
     say "demo data already recorded on $(cat "$marker"); nothing added"
     return

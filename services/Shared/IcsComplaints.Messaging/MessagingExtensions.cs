@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace IcsComplaints.Messaging;
@@ -76,6 +77,8 @@ public static class MessagingExtensions
                     host.PublisherConfirmation = true;
                     host.Heartbeat(TimeSpan.FromSeconds(10));
                 });
+                // Back within seconds of the broker, not MassTransit's 30 s (ADR 47).
+                BrokerReconnection.RetrySooner(rabbit, context.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BrokerReconnection)));
                 rabbit.DeployTopologyOnly = context.GetRequiredService<BrokerTopologyDeployment>().Deploying;
                 rabbit.ConfigureEndpoints(context);
             });

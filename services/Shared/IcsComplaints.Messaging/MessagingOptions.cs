@@ -51,6 +51,12 @@ public sealed class OutboxRelayOptions
     /// <summary>Failed attempts after which a row is parked and left for an operator.</summary>
     public int MaxAttempts { get; set; } = 10;
 
-    /// <summary>Longest backoff after a broker outage or a failing row.</summary>
+    /// <summary>Longest backoff before a failing row is tried again.</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Longest wait between passes while the broker or the database is away. Short, because a pass that finds either
+    /// still away costs one refused connection, and the backlog should move within seconds of their return (ADR 47).
+    /// </summary>
+    public TimeSpan MaxOutageBackoff { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -100,7 +100,7 @@ public sealed partial class OutboxRelay<TDbContext> : BackgroundService
     }
 
     private TimeSpan NextBackoff(TimeSpan current) =>
-        TimeSpan.FromMilliseconds(Math.Min(_options.MaxBackoff.TotalMilliseconds, Math.Max(250, current.TotalMilliseconds * 2)));
+        TimeSpan.FromMilliseconds(Math.Min(_options.MaxOutageBackoff.TotalMilliseconds, Math.Max(250, current.TotalMilliseconds * 2)));
 
     private void Wake()
     {

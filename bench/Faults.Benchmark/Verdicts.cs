@@ -1,0 +1,20 @@
+namespace IcsComplaints.Bench.Faults;
+
+/// <summary>Each guarantee the suite checked, passed or broken; the run fails if any is broken.</summary>
+public sealed class Verdicts
+{
+    private readonly List<(string Name, bool Passed)> _verdicts = [];
+
+    public int Passed => _verdicts.Count(v => v.Passed);
+
+    public int Failed => _verdicts.Count(v => !v.Passed);
+
+    /// <summary>Records a verdict and returns the word for the tables.</summary>
+    public string Add(string name, bool passed)
+    {
+        _verdicts.Add((name, passed));
+        return passed ? "pass" : "**FAIL**";
+    }
+
+    public IEnumerable<string> Broken => _verdicts.Where(v => !v.Passed).Select(v => v.Name);
+}
