@@ -43,12 +43,12 @@ public sealed class FaultScenarios(
         await ledger.SettleAsync(load.Submitted, SettleLimit);
         var account = (await ledger.CountAsync(load.Submitted))["broker"];
         var serverErrors = load.Attempts.Count(a => a.Outcome.StartsWith('5') || a.Outcome is "connection failed" or "timed out");
-        var drainedInTime = drained is { } d && d <= FaultPlan.DrainTarget;
+        var drainedInTime = drained is { } d && d <= plan.DrainLimit;
         Console.WriteLine("| submitted | accepted | lost | duplicated | unanswered | 5xx or no answer | answers seen | accepted while the broker was stopped or starting | drained after | verdict |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---|---:|---:|---|");
         Console.WriteLine(Invariant($"| {account.Submitted} | {account.Accepted} | {account.Lost} | {account.Duplicated} | {account.Unanswered} | {serverErrors} | {Outcomes(load.Attempts)} | {acceptedMeanwhile} | {Seconds(drained)} | {verdicts.Add("broker outage: nothing lost or duplicated, no 5xx", account.Clean && serverErrors == 0)} |"));
         Console.WriteLine();
-        Console.WriteLine(Invariant($"Backlog drained (every complaint accepted before the broker was back visible as a case and in reporting) {Seconds(drained)} after ./ics start rabbitmq returned (all in case after {Seconds(inCase)}, all in reporting after {Seconds(inReporting)}) (the broker took {(back - restarting).TotalSeconds:0.0} s to start); target {FaultPlan.DrainTarget.TotalSeconds:0} s: {verdicts.Add("broker outage: backlog drained within target", drainedInTime)}."));
+        Console.WriteLine(Invariant($"Backlog drained (every complaint accepted before the broker was back visible as a case and in reporting) {Seconds(drained)} after ./ics start rabbitmq returned (all in case after {Seconds(inCase)}, all in reporting after {Seconds(inReporting)}) (the broker took {(back - restarting).TotalSeconds:0.0} s to start); target {FaultPlan.DrainTarget.TotalSeconds:0} s, limit of this run {plan.DrainLimit.TotalSeconds:0} s: {verdicts.Add("broker outage: backlog drained within the limit", drainedInTime)}."));
         Console.WriteLine();
         foreach (var service in stack.Services)
         {
@@ -153,7 +153,7 @@ public sealed class FaultScenarios(
     public void HealthTable()
     {
         Heading("4. Readiness (/health/ready) under each fault");
-        Console.WriteLine($"Read every 500 ms; \"back\" is how long after the fault ended (./ics start returned) the service reported what it did before the faults and kept to it; target {FaultPlan.HealthTarget.TotalSeconds:0} s.");
+        Console.WriteLine($"Read every 500 ms; \"back\" is how long after the fault ended (./ics start returned) the service reported what it did before the faults and kept to it; target {FaultPlan.HealthTarget.TotalSeconds:0} s, limit of this run {plan.HealthLimit.TotalSeconds:0} s.");
         Console.WriteLine();
         Console.WriteLine("| fault | service | expected | reported | back to normal after | verdict |");
         Console.WriteLine("|---|---|---|---|---:|---|");
@@ -174,7 +174,7 @@ public sealed class FaultScenarios(
     private async Task JudgeHealthRowsAsync()
     {
         // A service that is slow to recover is seen to be, rather than cut off by the end of the readings.
-        var wait = _lastFaultEnded + FaultPlan.HealthTarget + TimeSpan.FromSeconds(1) - DateTimeOffset.UtcNow;
+        var wait = _lastFaultEnded + plan.HealthLimit + TimeSpan.FromSeconds(1) - DateTimeOffset.UtcNow;
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait);
@@ -188,7 +188,7 @@ public sealed class FaultScenarios(
         var seen = health.Between(service.Name, from, to);
         var normalAgain = health.BackToNormalFrom(service.Name, normal[service.Name], ended);
         var recovered = normalAgain is { } at ? at - ended : (TimeSpan?)null;
-        var ok = seen.Count > 0 && seen.All(s => s == expected) && recovered <= FaultPlan.HealthTarget;
+        var ok = seen.Count > 0 && seen.All(s => s == expected) && recovered <= plan.HealthLimit;
         var reported = string.Join(", ", seen.GroupBy(s => s).Select(g => $"{g.Key} ×{g.Count()}"));
         return Invariant($"| {fault} | {service.Name} | {expected} | {reported} | {Seconds(recovered < TimeSpan.Zero ? TimeSpan.Zero : recovered)} | {verdicts.Add($"health: {fault}, {service.Name}", ok)} |");
     }
