@@ -27,6 +27,7 @@ internal sealed class IntakeTarget : IDisposable
     private readonly IReadOnlyDictionary<string, string> _tokens;
     private readonly ConcurrentQueue<Accepted> _accepted;
     private readonly ConcurrentDictionary<int, string> _firstErrorByStatus = new();
+    private int _unanswered;
 
     public IntakeTarget(string name, Uri address, IReadOnlyDictionary<string, string> tokens, ConcurrentQueue<Accepted> accepted)
     {
@@ -38,11 +39,14 @@ internal sealed class IntakeTarget : IDisposable
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = int.MaxValue })
         {
             BaseAddress = address,
-            Timeout = TimeSpan.FromSeconds(30),
+            Timeout = TimeSpan.FromSeconds(15),
         };
     }
 
     public string Name { get; }
+
+    /// <summary>Requests that timed out or lost their connection: intake may still have recorded them.</summary>
+    public int Unanswered => _unanswered;
 
     /// <summary>The first answer of each failing status, to say why requests failed.</summary>
     public IReadOnlyDictionary<int, string> FirstErrorByStatus => _firstErrorByStatus;
@@ -74,6 +78,7 @@ internal sealed class IntakeTarget : IDisposable
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
+            Interlocked.Increment(ref _unanswered);
             _firstErrorByStatus.TryAdd(0, e.GetType().Name + ": " + e.Message);
             return new Outcome(0, Stopwatch.GetElapsedTime(since).TotalMilliseconds);
         }
