@@ -76,6 +76,7 @@ async Task IntakeAsync()
 
     var cpuBefore = StackProcesses.Measure(parts, memory: false);
     var statementsBefore = await StatementProfile.SnapshotAsync(infrastructure.PostgresAdmin);
+    var commitsBefore = await StatementProfile.CommitsAsync(infrastructure.PostgresAdmin);
     var measured = new List<Accepted>();
     var results = new List<(LoadResult Result, TimeSpan? CaughtUp)>();
     async Task RunAsync(Func<Task<LoadResult>> run)
@@ -97,6 +98,7 @@ async Task IntakeAsync()
     var caughtUp = await downstream.WaitUntilCaughtUpAsync(measured, drainLimit);
     var cpuAfter = StackProcesses.Measure(parts, memory: false);
     var statementsAfter = await StatementProfile.SnapshotAsync(infrastructure.PostgresAdmin);
+    var commitsAfter = await StatementProfile.CommitsAsync(infrastructure.PostgresAdmin);
 
     Console.WriteLine("| target | load | sent | accepted | errors | achieved /s | p50 ms | p95 ms | p99 ms | max ms | downstream caught up after |");
     Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -159,6 +161,10 @@ async Task IntakeAsync()
         Console.WriteLine(Invariant($"| {name} | {used:0.0} | {1000 * used / Math.Max(1, perComplaint):0.00} | {100 * used / Math.Max(0.001, total):0}% |"));
     }
     Console.WriteLine(Invariant($"| whole stack | {total:0.0} | {1000 * total / Math.Max(1, perComplaint):0.00} | 100% |"));
+    Console.WriteLine();
+
+    var commits = commitsAfter.Select(c => (Database: c.Key, Count: c.Value - commitsBefore.GetValueOrDefault(c.Key))).Where(c => c.Count > 0).OrderByDescending(c => c.Count).ToList();
+    Console.WriteLine(Invariant($"Transactions committed a complaint, read-only ones included (pg_stat_database): {(double)commits.Sum(c => c.Count) / Math.Max(1, perComplaint):0.0} ({string.Join(", ", commits.Select(c => $"{c.Database} {(double)c.Count / Math.Max(1, perComplaint):0.0}"))})."));
     Console.WriteLine();
 
     if (statementsBefore is null || statementsAfter is null)

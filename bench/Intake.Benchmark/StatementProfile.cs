@@ -41,6 +41,24 @@ internal static partial class StatementProfile
         }
     }
 
+    /// <summary>
+    /// Transactions committed so far, per database (pg_stat_database), read-only ones included: each that wrote
+    /// waited for its WAL to reach the disk.
+    /// </summary>
+    public static async Task<Dictionary<string, long>> CommitsAsync(string adminConnectionString)
+    {
+        await using var connection = new NpgsqlConnection(adminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT datname, xact_commit FROM pg_stat_database WHERE datname IS NOT NULL", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var commits = new Dictionary<string, long>();
+        while (await reader.ReadAsync())
+        {
+            commits[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        return commits;
+    }
+
     /// <summary>The statements' cost between two snapshots, per database (the busiest first), the costliest first.</summary>
     public static List<(string Database, double TotalMilliseconds, List<StatementCost> Top)> Between(
         Dictionary<(string, long, long, bool), StatementCost> before, Dictionary<(string, long, long, bool), StatementCost> after, int top) =>
