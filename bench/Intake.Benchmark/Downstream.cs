@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IcsComplaints.TestKit;
 using Npgsql;
 
 namespace IcsComplaints.Bench.Intake;
@@ -18,9 +21,10 @@ internal sealed record Accounting(long Stored, long StoredSinceStart, long InRep
 
 /// <summary>
 /// Reads intakedb, casedb and reportingdb for the complaints a run had accepted, each as its service's runtime role
-/// (the administrator may not connect to a service's database, ADR 17): connection strings by database name.
+/// (the administrator may not connect to a service's database, ADR 17): connection strings by database name; and the
+/// platform's RabbitMQ virtual host through the management API.
 /// </summary>
-internal sealed class Downstream(IReadOnlyDictionary<string, string> connectionStrings)
+internal sealed class Downstream(IReadOnlyDictionary<string, string> connectionStrings, TestInfrastructure infrastructure, string virtualHost)
 {
     public async Task<Accounting> CountAsync(IReadOnlyCollection<Accepted> accepted, DateTimeOffset runStart)
     {
@@ -61,8 +65,10 @@ internal sealed class Downstream(IReadOnlyDictionary<string, string> connectionS
     }
 
     /// <summary>
-    /// Waits until reporting has a fact and the case service a case for every accepted complaint, or until
-    /// <paramref name="limit"/>; returns how long it took (null if not reached).
+    /// Waits until reporting has a fact and the case service a case for every accepted complaint, intake has recorded
+    /// each case opened, and no message waits in any queue of the platform's virtual host (so the work a run caused
+    /// has been done, and its processor time counted), or until <paramref name="limit"/>; returns how long it took
+    /// (null if not reached).
     /// </summary>
     public async Task<TimeSpan?> WaitUntilCaughtUpAsync(IReadOnlyCollection<Accepted> accepted, TimeSpan limit)
     {
@@ -71,13 +77,23 @@ internal sealed class Downstream(IReadOnlyDictionary<string, string> connectionS
         while (watch.Elapsed < limit)
         {
             if (await ReportedAsync(ids) >= ids.Length &&
-                await ScalarAsync("casedb", "SELECT count(DISTINCT complaint_id) FROM \"case\".cases WHERE complaint_id = ANY($1)", ids) >= ids.Length)
+                await ScalarAsync("casedb", "SELECT count(DISTINCT complaint_id) FROM \"case\".cases WHERE complaint_id = ANY($1)", ids) >= ids.Length &&
+                await ScalarAsync("intakedb", "SELECT count(*) FROM intake.complaints WHERE id = ANY($1) AND case_id IS NOT NULL", ids) >= ids.Length &&
+                await QueuedMessagesAsync() == 0)
             {
                 return watch.Elapsed;
             }
             await Task.Delay(500);
         }
         return null;
+    }
+
+    // Ready and unacknowledged messages in every queue of the virtual host, as the management API last sampled them.
+    private async Task<long> QueuedMessagesAsync()
+    {
+        using var management = infrastructure.ManagementClient();
+        var queues = await management.GetFromJsonAsync<JsonElement>(new Uri($"api/queues/{Uri.EscapeDataString(virtualHost)}?columns=name,messages", UriKind.Relative));
+        return queues.EnumerateArray().Sum(q => q.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Number ? messages.GetInt64() : 0);
     }
 
     private Task<long> ReportedAsync(Guid[] ids) =>

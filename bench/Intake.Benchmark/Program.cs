@@ -32,7 +32,9 @@ await infrastructure.InitializeAsync();
 string[] readDatabases = ["intakedb", "casedb", "reportingdb"];
 var downstream = new Downstream(readDatabases.ToDictionary(
     database => database,
-    database => Environment.GetEnvironmentVariable("ConnectionStrings__" + database) ?? throw new InvalidOperationException($"ConnectionStrings__{database} is not set")));
+    database => Environment.GetEnvironmentVariable("ConnectionStrings__" + database) ?? throw new InvalidOperationException($"ConnectionStrings__{database} is not set")),
+    infrastructure,
+    new Uri(Environment.GetEnvironmentVariable("ConnectionStrings__rabbitmq") ?? throw new InvalidOperationException("ConnectionStrings__rabbitmq is not set")).AbsolutePath.Trim('/'));
 var parts = StackProcesses.Find(state);
 if (!parts.Any(p => p.Name == "intake") || !parts.Any(p => p.Name == "gateway"))
 {

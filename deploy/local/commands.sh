@@ -201,9 +201,11 @@ bench_stack() {
   fi
   mapfile -t envs < <(test_env)
   # What intake, case and reporting stored is read as their runtime roles: the administrator may not connect (ADR 17).
+  # Intake's broker address names the virtual host whose queues must be empty before the work of a run is counted.
   for name in intake case reporting; do
     mapfile -t -O ${#envs[@]} envs < <(service_env "$(service_named "$name")" | grep '^ConnectionStrings__[a-z]*db=')
   done
+  mapfile -t -O ${#envs[@]} envs < <(service_env "$(service_named intake)" | grep '^ConnectionStrings__rabbitmq=')
   # The demo's password and client secret through the environment, not the command line, where other users could read them.
   env "${envs[@]}" ICS_DEMO_PASSWORD="$ICS_DEMO_PASSWORD" ICS_DEMO_CLIENT_SECRET="$ICS_DEMO_CLIENT_SECRET" \
     dotnet run --project "$ROOT/bench/Intake.Benchmark" -c Release -- "$what" --state "$STATE" \
