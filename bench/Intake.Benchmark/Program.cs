@@ -2,15 +2,16 @@
 //
 // intake: how many complaints a second intake records, straight to its port and through the gateway, against what
 // the same PostgreSQL does with durable 1 KB inserts and nothing in front; the latency at fixed offered rates; whether
-// every accepted complaint was stored once, reached reporting and opened a case where its route says so; and the
-// processor time the whole stack spent per complaint, by process, with the statements PostgreSQL spent it on.
+// every accepted complaint was stored once, reached reporting and opened a case; and the processor time the whole
+// stack spent per complaint, by process, with the transactions and statements PostgreSQL spent it on.
 //
 // memory: resident and proportional set size of every process of the stack, idle and after a short load, and how
 // long each service took from its start to answering /health/ready (timed by ./ics, which restarts the services).
 //
 // ./ics bench passes the state directory (PID files), intake's and the gateway's addresses, and through the
-// environment the administrator's connection string, intake's, case's and reporting's (as their runtime roles, to
-// read what they stored) and the demo password and client secret.
+// environment the administrator's connection strings (PostgreSQL, RabbitMQ's management API), intake's, case's and
+// reporting's (as their runtime roles, to read what they stored), intake's broker address (its virtual host) and the
+// demo password and client secret.
 using System.Collections.Concurrent;
 using System.Globalization;
 using IcsComplaints.Bench.Intake;
