@@ -155,6 +155,7 @@ cmd_logs() {
 
 cmd_bench() {
   local name=${1:?benchmark name: relay}; shift || true
+  case "$name" in intake | memory) bench_stack "$name" "$@"; return ;; esac
   start_infra
   wait_rabbitmq
   mapfile -t envs < <(test_env)
@@ -209,6 +210,48 @@ cmd_start() {
     rabbitmq) start_rabbitmq; wait_rabbitmq ;;
     *) service_named "$what" >/dev/null; start_services ;;
   esac
+}
+
+# ./ics bench intake and ./ics bench memory measure the running stack (bench/Intake.Benchmark), which they start as
+# ./ics up does when it is not running. The gateway runs with the benchmark's rate limits while they do and with its
+# own again afterwards. memory restarts the services one at a time, in the table's order, to time each one's start.
+bench_stack() {
+  local what=$1 svc name pid readiness="$STATE/logs/bench-readiness.tsv"; shift
+  ensure_secrets
+  services_running || cmd_up
+  export ICS_BENCH_RATE_LIMIT=1000000
+  trap 'unset ICS_BENCH_RATE_LIMIT; stop_service gateway; start_services >/dev/null' EXIT
+  if [ "$what" = memory ]; then
+    stop_services
+    : >"$readiness"
+    for svc in "${SERVICES[@]}"; do
+      name=$(field "$svc" 0)
+      launch_service "$svc"
+      # From just after the process was forked, so the time is the service's own, not this script's.
+      local started
+      started=$(date +%s%3N)
+      wait_ready "$svc"
+      printf '%s\t%s\n' "$name" "$(($(date +%s%3N) - started))" >>"$readiness"
+    done
+    set -- --readiness "$readiness" "$@"
+  else
+    pid=$(pid_of "$STATE/run/gateway.pid")
+    if ! tr '\0' '\n' <"/proc/$pid/environ" | grep -qx "RateLimits__PerSubject__PermitLimit=$ICS_BENCH_RATE_LIMIT"; then
+      stop_service gateway
+      start_services
+    fi
+  fi
+  mapfile -t envs < <(test_env)
+  # What intake, case and reporting stored is read as their runtime roles: the administrator may not connect (ADR 17).
+  # Intake's broker address names the virtual host whose queues must be empty before the work of a run is counted.
+  for name in intake case reporting; do
+    mapfile -t -O ${#envs[@]} envs < <(service_env "$(service_named "$name")" | grep '^ConnectionStrings__[a-z]*db=')
+  done
+  mapfile -t -O ${#envs[@]} envs < <(service_env "$(service_named intake)" | grep '^ConnectionStrings__rabbitmq=')
+  # The demo's password and client secret through the environment, not the command line, where other users could read them.
+  env "${envs[@]}" ICS_DEMO_PASSWORD="$ICS_DEMO_PASSWORD" ICS_DEMO_CLIENT_SECRET="$ICS_DEMO_CLIENT_SECRET" \
+    dotnet run --project "$ROOT/bench/Intake.Benchmark" -c Release -- "$what" --state "$STATE" \
+    --intake "http://127.0.0.1:$(field "$(service_named intake)" 3)/" --gateway "$GATEWAY_URL" "$@"
 }
 
 cmd_import() {

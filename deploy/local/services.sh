@@ -106,6 +106,11 @@ service_env() {
   # Uploaded documents are scanned by the local clamd (deploy/local/scanner.sh), which knows the EICAR test file alone.
   [ "$name" = case ] && vars+=("Documents__Scanner__Host=127.0.0.1" "Documents__Scanner__Port=$CLAMD_PORT")
   [ "$name" = gateway ] && vars+=("Gateway__TrustedProxies__0=127.0.0.1")
+  # ./ics bench intake and memory send hundreds of complaints a second with a few demo tokens: while they run, the
+  # gateway lets each subject make ICS_BENCH_RATE_LIMIT requests a minute instead of a person's allowance (the
+  # limiter still runs on every request, so its cost is measured).
+  [ "$name" = gateway ] && [ -n "${ICS_BENCH_RATE_LIMIT:-}" ] &&
+    vars+=("RateLimits__PerSubject__PermitLimit=$ICS_BENCH_RATE_LIMIT" "RateLimits__Authenticated__PermitLimit=$ICS_BENCH_RATE_LIMIT")
   # Every e-mail, and every letter for the post as a PDF to the print mailbox, goes to the local mail catcher
   # (deploy/local/mail.sh), whose page shows it. Its own client reads complainants' addresses from intake (ADR 36).
   # Survey links and notices to advocates and contributing organisations point at the portal, reached through the gateway.
@@ -148,31 +153,38 @@ migrate() {
 }
 
 start_services() {
-  local svc name assembly pid
+  local svc
   mkdir -p "$STATE/run" "$STATE/logs"
-  for svc in "${SERVICES[@]}"; do
-    name=$(field "$svc" 0); assembly=$(field "$svc" 2)
-    if alive "$(pid_of "$STATE/run/$name.pid")"; then continue; fi
-    (
-      cd "$STATE/app/$name"
-      mapfile -t envs < <(service_env "$svc")
-      env "${envs[@]}" setsid dotnet "$assembly.dll" >>"$STATE/logs/$name.log" 2>&1 </dev/null &
-      echo $! >"$STATE/run/$name.pid"
-    )
-    say "started $name (pid $(cat "$STATE/run/$name.pid"))"
-  done
-  for svc in "${SERVICES[@]}"; do
-    name=$(field "$svc" 0)
-    local port ok=0
-    port=$(field "$svc" 3)
-    for _ in $(seq 1 300); do
-      alive "$(pid_of "$STATE/run/$name.pid")" || { tail -n 40 "$STATE/logs/$name.log"; die "$name exited during start-up"; }
-      if curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null; then ok=1; break; fi
-      sleep 0.2
-    done
-    [ $ok = 1 ] || { tail -n 40 "$STATE/logs/$name.log"; die "$name did not become ready"; }
-  done
+  for svc in "${SERVICES[@]}"; do launch_service "$svc"; done
+  for svc in "${SERVICES[@]}"; do wait_ready "$svc"; done
   say "all services ready"
+}
+
+# Starts a service in the background unless it runs already.
+launch_service() {
+  local svc=$1 name assembly
+  name=$(field "$svc" 0); assembly=$(field "$svc" 2)
+  alive "$(pid_of "$STATE/run/$name.pid")" && return 0
+  mkdir -p "$STATE/run" "$STATE/logs"
+  (
+    cd "$STATE/app/$name"
+    mapfile -t envs < <(service_env "$svc")
+    env "${envs[@]}" setsid dotnet "$assembly.dll" >>"$STATE/logs/$name.log" 2>&1 </dev/null &
+    echo $! >"$STATE/run/$name.pid"
+  )
+  say "started $name (pid $(cat "$STATE/run/$name.pid"))"
+}
+
+# Waits (up to a minute) for a service to answer /health/ready.
+wait_ready() {
+  local svc=$1 name port
+  name=$(field "$svc" 0); port=$(field "$svc" 3)
+  for _ in $(seq 1 1200); do
+    alive "$(pid_of "$STATE/run/$name.pid")" || { tail -n 40 "$STATE/logs/$name.log"; die "$name exited during start-up"; }
+    curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null && return 0
+    sleep 0.05
+  done
+  tail -n 40 "$STATE/logs/$name.log"; die "$name did not become ready"
 }
 
 services_running() {

@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace IcsComplaints.Bench.Intake;
+
+/// <summary>One statement's cost over the run, in one database.</summary>
+internal sealed record StatementCost(string Database, string Query, long Calls, double TotalMilliseconds, long Rows);
+
+/// <summary>
+/// Where PostgreSQL's time went during the run: pg_stat_statements (loaded by ./ics's PostgreSQL) read before and after,
+/// the difference taken per statement, so what ran before the run (migrations, the demo data) does not count and
+/// nothing has to be reset.
+/// </summary>
+internal static partial class StatementProfile
+{
+    private const string Query = """
+        SELECT d.datname, s.userid, s.queryid, s.toplevel, s.query, s.calls, s.total_exec_time, s.rows
+        FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+        """;
+
+    /// <summary>The statements so far, or null when the extension is not there (a PostgreSQL started without it).</summary>
+    public static async Task<Dictionary<(string, long, long, bool), StatementCost>?> SnapshotAsync(string adminConnectionString)
+    {
+        await using var connection = new NpgsqlConnection(adminConnectionString);
+        await connection.OpenAsync();
+        try
+        {
+            await using var command = new NpgsqlCommand(Query, connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            var statements = new Dictionary<(string, long, long, bool), StatementCost>();
+            while (await reader.ReadAsync())
+            {
+                var key = (reader.GetString(0), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture), reader.IsDBNull(2) ? 0 : reader.GetInt64(2), reader.GetBoolean(3));
+                statements[key] = new StatementCost(key.Item1, reader.IsDBNull(4) ? "" : reader.GetString(4), reader.GetInt64(5), reader.GetDouble(6), reader.GetInt64(7));
+            }
+            return statements;
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.ObjectNotInPrerequisiteState)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Transactions committed so far, per database (pg_stat_database), read-only ones included: each that wrote
+    /// waited for its WAL to reach the disk.
+    /// </summary>
+    public static async Task<Dictionary<string, long>> CommitsAsync(string adminConnectionString)
+    {
+        await using var connection = new NpgsqlConnection(adminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT datname, xact_commit FROM pg_stat_database WHERE datname IS NOT NULL", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var commits = new Dictionary<string, long>();
+        while (await reader.ReadAsync())
+        {
+            commits[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        return commits;
+    }
+
+    /// <summary>The statements' cost between two snapshots, per database (the busiest first), the costliest first.</summary>
+    public static List<(string Database, double TotalMilliseconds, List<StatementCost> Top)> Between(
+        Dictionary<(string, long, long, bool), StatementCost> before, Dictionary<(string, long, long, bool), StatementCost> after, int top) =>
+        [.. after
+            .Select(entry => before.TryGetValue(entry.Key, out var earlier)
+                ? entry.Value with
+                {
+                    Calls = entry.Value.Calls - earlier.Calls,
+                    TotalMilliseconds = entry.Value.TotalMilliseconds - earlier.TotalMilliseconds,
+                    Rows = entry.Value.Rows - earlier.Rows,
+                }
+                : entry.Value)
+            .Where(cost => cost.Calls > 0)
+            .GroupBy(cost => cost.Database)
+            .Select(g => (g.Key, g.Sum(cost => cost.TotalMilliseconds), g.OrderByDescending(cost => cost.TotalMilliseconds).Take(top).ToList()))
+            .OrderByDescending(g => g.Item2)];
+
+    /// <summary>A statement on one line, shortened.</summary>
+    public static string OneLine(string query, int length)
+    {
+        var line = Whitespace().Replace(query, " ").Trim();
+        return line.Length <= length ? line : line[..(length - 1)] + "…";
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
