@@ -25,6 +25,12 @@ public sealed partial class SentSql : IObserver<DiagnosticListener>, IDisposable
 
     private SentSql() => _listeners = DiagnosticListener.AllListeners.Subscribe(this);
 
+    /// <summary>
+    /// True within a test's own query of a service's database (<see cref="ServiceHost{TEntryPoint}.QueryAsync"/>):
+    /// what the test asks is not what the service sends, and is not recorded.
+    /// </summary>
+    internal static AsyncLocal<bool> TestsOwnQuery { get; } = new();
+
     /// <summary>Starts recording; disposing stops it.</summary>
     public static SentSql Record() => new();
 
@@ -53,7 +59,7 @@ public sealed partial class SentSql : IObserver<DiagnosticListener>, IDisposable
 
     private void Add(CommandEventData data)
     {
-        if (_stopped || data.Context is not { } context || data.Command is not NpgsqlCommand command)
+        if (_stopped || TestsOwnQuery.Value || data.Context is not { } context || data.Command is not NpgsqlCommand command)
         {
             return;
         }
