@@ -13,7 +13,7 @@ namespace IcsComplaints.Case.Tests;
 
 /// <summary>
 /// What the case service asks its database costs the same with ten cases or ten million: each statement it really
-/// sends while complaints open cases, intake's decisions (transfer, exclusion, link) close them, handlers take steps
+/// sends while complaints open cases, intake's decisions (exclusion, withdrawal, time limit, link, transfer) close them, handlers take steps
 /// and read their work queue is planned with its own values, and no table that grows with complaints is read in full.
 /// </summary>
 public sealed class CaseQueryPlanTests(ComplaintHandlingSystem system)
@@ -50,10 +50,17 @@ public sealed class CaseQueryPlanTests(ComplaintHandlingSystem system)
             await ApiCalls.GetAsync(handler, "/api/v1/cases" + query);
         }
 
-        // Intake's decisions close cases: an exclusion, a link of the same person's second complaint, a transfer.
+        // Intake's decisions close cases: an exclusion, a withdrawal, a complaint declined as out of time, a link of the
+        // same person's second complaint, a transfer.
         var excluded = await SubmitAsync(handler, new { organisationCode = "RJ1", channel = "Letter", complainant = new { name = $"Bo {person}" }, description = "A request for my records." });
         await CaseOfComplaintAsync(excluded);
         await DecideAsync(handler, excluded, "exclusion", new { ground = "FreedomOfInformation", reasons = "A Freedom of Information matter.", letterSentOn = Iso(Today) });
+        var withdrawn = await SubmitAsync(handler, new { organisationCode = "RJ1", channel = "Letter", complainant = new { name = $"Ed {person}" }, description = "Rude at reception." });
+        await CaseOfComplaintAsync(withdrawn);
+        await DecideAsync(handler, withdrawn, "withdrawal", new { });
+        var late = await SubmitAsync(handler, new { organisationCode = "RJ1", channel = "Letter", complainant = new { name = $"Flo {person}" }, eventDate = Iso(Today.AddYears(-2)), description = "An appointment long ago." });
+        await CaseOfComplaintAsync(late);
+        await DecideAsync(handler, late, "time-limit-decision", new { decision = "Declined", letterSentOn = Iso(Today) });
         var first = await SubmitAsync(handler, new { organisationCode = "RJ1", channel = "Letter", complainant = new { name = $"Cy {person}", phone = "020 7946 0555" }, description = "Cancelled surgery." });
         var second = await SubmitAsync(handler, new { organisationCode = "RJ1", channel = "Letter", complainant = new { name = $"Cy {person}", phone = "020 7946 0555" }, description = "Cancelled surgery, again." });
         await CaseOfComplaintAsync(second);
@@ -63,8 +70,8 @@ public sealed class CaseQueryPlanTests(ComplaintHandlingSystem system)
         await DecideAsync(icb, toIcb, "consent", new { given = true, recordedOn = Iso(Today) });
         await DecideAsync(icb, toIcb, "routing", new { decision = "Transfer", toOrganisationCode = "RJ1" });
         await Eventually.TrueAsync(
-            async () => await system.InCaseDb(db => db.Cases.CountAsync(c => (c.ComplaintId == excluded || c.ComplaintId == second || c.ComplaintId == toIcb) && c.Closure != null)) == 3,
-            Patience, "the excluded, linked and transferred complaints' cases close");
+            async () => await system.InCaseDb(db => db.Cases.CountAsync(c => new[] { excluded, withdrawn, late, second, toIcb }.Contains(c.ComplaintId) && c.Closure != null)) == 5,
+            Patience, "the excluded, withdrawn, declined, linked and transferred complaints' cases close");
         await Eventually.TrueAsync(
             async () => await system.InCaseDb(db => db.Cases.AnyAsync(c => c.ComplaintId == toIcb && c.Closure == null)),
             Patience, "the provider's case of the transferred complaint opens");
