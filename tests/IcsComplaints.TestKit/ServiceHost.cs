@@ -110,6 +110,8 @@ public sealed class ServiceHost<TEntryPoint> : WebApplicationFactory<TEntryPoint
         where TDbContext : notnull
     {
         ArgumentNullException.ThrowIfNull(query);
+        // Set for this call only: an async method's changes to an AsyncLocal do not flow back to its caller.
+        SentSql.TestsOwnQuery.Value = true;
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<TDbContext>());
     }

@@ -1,5 +1,6 @@
 using IcsComplaints.Intake.Api.Features.SearchComplaints;
 using IcsComplaints.Intake.Domain.Complaints;
+using IcsComplaints.Intake.Domain.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace IcsComplaints.Intake.Api.Data;
@@ -100,13 +101,19 @@ public sealed class ComplaintQueries(IntakeDbContext db)
 
     /// <summary>The complaints with these identifiers.</summary>
     public async Task<IReadOnlyList<Complaint>> FindAllAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
-        await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        ids.Count == 0 ? [] : await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
 
     /// <summary>
-    /// Complaints received since <paramref name="since"/> that may be from the same person as <paramref name="complaint"/>
-    /// (same patient NHS number, complainant e-mail, telephone, or name and postcode), newest first, at most 50.
+    /// Complaints received since <paramref name="since"/> that may be from the same person as <paramref name="complaint"/>:
+    /// for each way of knowing the person (same patient NHS number, complainant e-mail, telephone, or name and postcode),
+    /// at most <paramref name="mostPerWay"/>, open ones first (<see cref="EitherOr.IsOpen"/>), then the most recent.
     /// </summary>
-    public async Task<IReadOnlyList<Complaint>> FromSamePersonAsync(Complaint complaint, DateOnly since, CancellationToken ct)
+    /// <remarks>
+    /// Each way is one LIMITed branch of a UNION ALL, read backwards along its own index (the identifier, whether the
+    /// complaint is open, the day received), so the rows read stay within the limit however many complaints the person
+    /// made; the complaints are then read by their keys.
+    /// </remarks>
+    public async Task<IReadOnlyList<Complaint>> FromSamePersonAsync(Complaint complaint, DateOnly since, int mostPerWay, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(complaint);
         var nhs = complaint.PatientNhsNumber;
@@ -114,22 +121,42 @@ public sealed class ComplaintQueries(IntakeDbContext db)
         var phone = complaint.Complainant.Phone;
         var postcode = complaint.Complainant.Postcode;
         var name = complaint.Complainant.Name.ToLowerInvariant();
-        if (nhs is null && email is null && phone is null && postcode is null)
+        var earlier = db.Complaints.AsNoTracking().Where(c => c.Id != complaint.Id && c.ReceivedOn >= since);
+        // ToLower() becomes SQL lower(), which the expression indexes on lower(complainant_email) and
+        // lower(complainant_name) serve; the culture-aware and string.Equals forms the analysers prefer do not translate to SQL.
+#pragma warning disable CA1304, CA1311, CA1862
+        var ways = new List<IQueryable<Guid>>();
+        if (nhs is not null)
+        {
+            ways.Add(OpenFirstThenRecent(earlier.Where(c => c.PatientNhsNumber == nhs), mostPerWay));
+        }
+        if (email is not null)
+        {
+            ways.Add(OpenFirstThenRecent(earlier.Where(c => c.Complainant.Email!.ToLower() == email), mostPerWay));
+        }
+        if (phone is not null)
+        {
+            ways.Add(OpenFirstThenRecent(earlier.Where(c => c.Complainant.Phone == phone), mostPerWay));
+        }
+        if (postcode is not null)
+        {
+            ways.Add(OpenFirstThenRecent(earlier.Where(c => c.Complainant.Postcode == postcode && c.Complainant.Name.ToLower() == name), mostPerWay));
+        }
+#pragma warning restore CA1304, CA1311, CA1862
+        if (ways.Count == 0)
         {
             return [];
         }
-        // ToLower() becomes SQL lower(), which the expression index on lower(complainant_email) serves; the culture-aware
-        // and string.Equals forms the analysers prefer do not translate to SQL.
-#pragma warning disable CA1304, CA1311, CA1862
-        return await db.Complaints.AsNoTracking()
-            .Where(c => c.Id != complaint.Id && c.ReceivedOn >= since && (
-                (nhs != null && c.PatientNhsNumber == nhs) ||
-                (email != null && c.Complainant.Email!.ToLower() == email) ||
-                (phone != null && c.Complainant.Phone == phone) ||
-                (postcode != null && c.Complainant.Postcode == postcode && c.Complainant.Name.ToLower() == name)))
-            .OrderByDescending(c => c.ReceivedOn)
-            .Take(50)
-            .ToListAsync(ct);
-#pragma warning restore CA1304, CA1311, CA1862
+        var ids = await ways.Aggregate((all, way) => all.Concat(way)).ToListAsync(ct);
+        return await FindAllAsync([.. ids.Distinct()], ct);
     }
+
+    // The order of EitherOr.IsOpen then ReceivedOn, written as the indexes of migration BoundDuplicateDetection are
+    // built, so that each branch is read from its index in order and stops at the limit.
+    private static IQueryable<Guid> OpenFirstThenRecent(IQueryable<Complaint> complaints, int most) =>
+        complaints
+            .OrderByDescending(c => c.State == ComplaintState.Open && c.Status != ComplaintStatus.Closed)
+            .ThenByDescending(c => c.ReceivedOn)
+            .Take(most)
+            .Select(c => c.Id);
 }

@@ -20,6 +20,8 @@ public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>, 
         builder.Property(r => r.AdvocateName).HasMaxLength(200);
         builder.HasIndex(r => r.CaseId);
         builder.HasIndex(r => r.AdvocacyServiceCode);
+        // Revoking a grant ends the referral made under it, found by the grant.
+        builder.HasIndex(r => r.GrantId).HasDatabaseName("ix_referrals_grant_id");
     }
 
     /// <inheritdoc />
@@ -35,5 +37,8 @@ public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>, 
         builder.Ignore(g => g.IsActive);
         // At most one grant in force per case and service.
         builder.HasIndex(g => new { g.CaseId, g.AdvocacyServiceCode }).IsUnique().HasFilter("ended_on IS NULL");
+        // Every grant of a case and service, ended ones included: the partial index above cannot serve the lookups
+        // that also find a grant which has ended (to say when access ended).
+        builder.HasIndex(g => new { g.CaseId, g.AdvocacyServiceCode }, "ix_consent_grants_case_id_service_all").HasDatabaseName("ix_consent_grants_case_id_service_all");
     }
 }

@@ -199,6 +199,9 @@ namespace IcsComplaints.AdvocacyReferral.Api.Data.Migrations
                         .HasDatabaseName("ix_consent_grants_case_id_advocacy_service_code")
                         .HasFilter("ended_on IS NULL");
 
+                    b.HasIndex(new[] { "CaseId", "AdvocacyServiceCode" }, "ix_consent_grants_case_id_service_all")
+                        .HasDatabaseName("ix_consent_grants_case_id_service_all");
+
                     b.ToTable("consent_grants", "advocacy");
                 });
 
@@ -272,6 +275,9 @@ namespace IcsComplaints.AdvocacyReferral.Api.Data.Migrations
 
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_referrals_case_id");
+
+                    b.HasIndex("GrantId")
+                        .HasDatabaseName("ix_referrals_grant_id");
 
                     b.ToTable("referrals", "advocacy");
                 });

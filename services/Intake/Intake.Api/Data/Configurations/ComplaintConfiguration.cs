@@ -20,6 +20,9 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.Property(c => c.OrganisationCode).HasMaxLength(9);
         builder.Property(c => c.HandlingOrganisationCode).HasMaxLength(9);
         builder.HasIndex(c => new { c.HandlingOrganisationCode, c.ReceivedOn });
+        // An organisation's lists also hold the complaints made to it that another handles (transferred, or with a
+        // lead elsewhere): the other half of "handled by or made to", which without it reads every complaint.
+        builder.HasIndex(c => new { c.OrganisationCode, c.ReceivedOn }).HasDatabaseName("ix_complaints_organisation_code_received_on");
         builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Description).HasMaxLength(20_000);
         builder.Property(c => c.DesiredOutcome).HasMaxLength(20_000);

@@ -539,6 +539,9 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasDatabaseName("ix_complaints_import_source_import_external_id")
                         .HasFilter("import_source IS NOT NULL");
 
+                    b.HasIndex("OrganisationCode", "ReceivedOn")
+                        .HasDatabaseName("ix_complaints_organisation_code_received_on");
+
                     b.ToTable("complaints", "intake");
                 });
 

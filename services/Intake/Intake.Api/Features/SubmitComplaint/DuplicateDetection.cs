@@ -6,8 +6,9 @@ using IcsComplaints.Intake.Domain.Rules;
 namespace IcsComplaints.Intake.Api.Features.SubmitComplaint;
 
 /// <summary>
-/// Finds the earlier complaints a new one may repeat (<see cref="EitherOr"/>) and records each pair, in the same
-/// unit of work, to be offered to a handler to link.
+/// Finds the earlier complaints a new one may repeat (<see cref="EitherOr.MayRepeat"/>: at most
+/// <see cref="EitherOr.MostOffered"/>, open ones first, then the most recent) and records each pair, in the same unit
+/// of work, to be offered to a handler to link.
 /// </summary>
 public sealed class DuplicateDetection(ComplaintQueries queries, ComplaintStore store)
 {
@@ -15,13 +16,10 @@ public sealed class DuplicateDetection(ComplaintQueries queries, ComplaintStore 
     public async Task RecordCandidatesAsync(Complaint complaint, DirectorySnapshot directory, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(complaint);
-        var earlier = await queries.FromSamePersonAsync(complaint, EitherOr.ComparedSince(complaint.ReceivedOn), ct);
-        foreach (var other in earlier.Where(other => EitherOr.SameMatter(complaint, other, directory)))
+        var earlier = await queries.FromSamePersonAsync(complaint, EitherOr.ComparedSince(complaint.ReceivedOn), EitherOr.MostCompared, ct);
+        foreach (var (other, matchedOn) in EitherOr.MayRepeat(complaint, earlier, directory))
         {
-            if (EitherOr.MatchedOn(complaint, other) is { } matchedOn)
-            {
-                store.Add(new DuplicateCandidate(complaint.Id, other.Id, matchedOn, complaint.SubmittedAt));
-            }
+            store.Add(new DuplicateCandidate(complaint.Id, other.Id, matchedOn, complaint.SubmittedAt));
         }
     }
 }
