@@ -24,8 +24,6 @@ public sealed class AdvocacyQueryPlanTests(ComplaintHandlingSystem system)
     private static readonly IReadOnlyDictionary<string, string> SmallTables = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["advocacy_services"] = "the independent advocacy services, one per area, seeded as a directory",
-        ["data_protection_keys"] = "the service's own few encryption keys, read whole by ASP.NET Core data protection",
-        ["__ef_migrations_history"] = "one row per migration",
     };
 
     [Fact]

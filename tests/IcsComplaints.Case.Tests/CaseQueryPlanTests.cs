@@ -24,8 +24,6 @@ public sealed class CaseQueryPlanTests(ComplaintHandlingSystem system)
     private static readonly IReadOnlyDictionary<string, string> SmallTables = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["organisation_settings"] = "one row per organisation that changed its settings",
-        ["data_protection_keys"] = "the service's own few encryption keys, read whole by ASP.NET Core data protection",
-        ["__ef_migrations_history"] = "one row per migration",
     };
 
     private static DateOnly Today => LondonTime.Today(TimeProvider.System);

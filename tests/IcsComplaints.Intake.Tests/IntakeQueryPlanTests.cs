@@ -22,8 +22,6 @@ public sealed class IntakeQueryPlanTests(ComplaintHandlingSystem system)
         ["organisations"] = "the organisation directory: a few thousand NHS organisations, loaded whole into the directory snapshot",
         ["commissioning_relationships"] = "who commissions whom: one row per provider and commissioner, loaded with the directory",
         ["complaint_import_jobs"] = "one row per uploaded file of historical complaints, a few per organisation, polled for those not finished",
-        ["data_protection_keys"] = "the service's own few encryption keys, read whole by ASP.NET Core data protection",
-        ["__ef_migrations_history"] = "one row per migration",
     };
 
     [Fact]
