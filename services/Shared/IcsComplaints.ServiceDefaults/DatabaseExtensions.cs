@@ -46,7 +46,7 @@ public static class DatabaseExtensions
     /// A pooled connection is otherwise reset with <c>DISCARD ALL</c> each time a unit of work hands it back, a round
     /// trip to PostgreSQL several times per complaint, and the reset would also drop what the connection prepared.
     /// Nothing a context does outlives its transaction (locks are transaction-scoped, settings <c>SET LOCAL</c>, no
-    /// temporary tables or session variables: ADR 48), so there is nothing to discard, and the statements a service
+    /// temporary tables or session variables: ADR 45), so there is nothing to discard, and the statements a service
     /// sends again and again are prepared once per connection rather than parsed and planned every time.
     /// </summary>
     private static string ForPooledUnitsOfWork(string connectionString) =>
