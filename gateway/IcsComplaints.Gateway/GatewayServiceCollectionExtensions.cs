@@ -6,16 +6,17 @@ namespace IcsComplaints.Gateway;
 /// The only public entry: REST and gRPC routes to the services (routes and clusters live in configuration,
 /// section <c>ReverseProxy</c>), token validation on every route that is not public, rate limits (per client
 /// address on the public routes, per signed-in subject on every other), request size limits, security headers and
-/// correlation ids. Tokens pass on to the services, which
+/// correlation ids, and a bound on the requests in progress behind it. Tokens pass on to the services, which
 /// validate them again and decide by role and organisation.
 /// </summary>
 public static class GatewayServiceCollectionExtensions
 {
-    /// <summary>Adds the reverse proxy from configuration and the rate limits.</summary>
+    /// <summary>Adds the reverse proxy from configuration, the rate limits and the bound on requests in progress.</summary>
     public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
         builder.AddGatewayRateLimits();
+        builder.AddGatewayLoadShedding();
         builder.AddClientAddresses("Gateway");
         return builder;
     }
@@ -40,7 +41,15 @@ public static class GatewayServiceCollectionExtensions
         // (a 404, which a gRPC client reads as UNIMPLEMENTED).
         app.Map("/admin/{**rest}", () => Results.NotFound()).AllowAnonymous();
         app.Map("/ics.{service}/{**method}", () => Results.NotFound()).AllowAnonymous();
-        app.MapReverseProxy();
+        app.MapReverseProxy(proxy =>
+        {
+            // After authorisation and rate limits (which refuse without costing a service anything), before the
+            // steps of YARP's own pipeline, which this list then has to name.
+            proxy.Use(GatewayLoadShedding.LimitAsync);
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
         return app;
     }
 }

@@ -113,6 +113,10 @@ public sealed class IcsSystem : IAsyncLifetime
         return new UriBuilder(broker) { Port = IntakeBrokerLink.Port }.Uri;
     }
 
+    /// <summary>A gateway of its own in front of the same services, with settings of its own over the usual ones; the caller disposes it.</summary>
+    public ServiceHost<GatewayProgram> StartGateway(IReadOnlyDictionary<string, string?> settings) =>
+        _platform.CreateHost<GatewayProgram>(GatewaySettings(permitLimit: 100_000).Concat(settings).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value)).Start();
+
     private Dictionary<string, string?> GatewaySettings(int permitLimit) => new Dictionary<string, string?>
     {
         ["ReverseProxy:Clusters:identity-http:Destinations:identity:Address"] = Identity.HttpAddress.ToString(),
