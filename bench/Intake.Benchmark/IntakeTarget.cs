@@ -11,10 +11,11 @@ namespace IcsComplaints.Bench.Intake;
 /// <param name="Milliseconds">From when it was meant to be sent (open loop) or was sent (closed loop) to the answer.</param>
 internal readonly record struct Outcome(int Status, double Milliseconds);
 
-/// <summary>A complaint intake accepted: the identifier and reference it answered with.</summary>
+/// <summary>A complaint intake accepted: the identifier and reference it answered with, and when the answer came.</summary>
 /// <param name="Id">The complaint's identifier.</param>
 /// <param name="Reference">Its reference.</param>
-internal readonly record struct Accepted(Guid Id, string Reference);
+/// <param name="AnsweredAt">Stopwatch timestamp of the 2xx answer: where the lag downstream is counted from.</param>
+internal readonly record struct Accepted(Guid Id, string Reference, long AnsweredAt);
 
 /// <summary>
 /// POST /api/v1/complaints at one address (intake's own port, or the gateway's), each request with a fresh
@@ -64,11 +65,12 @@ internal sealed class IntakeTarget : IDisposable
         {
             using var response = await _http.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
-            var milliseconds = Stopwatch.GetElapsedTime(since).TotalMilliseconds;
+            var answeredAt = Stopwatch.GetTimestamp();
+            var milliseconds = Stopwatch.GetElapsedTime(since, answeredAt).TotalMilliseconds;
             if (response.IsSuccessStatusCode)
             {
                 using var json = JsonDocument.Parse(text);
-                _accepted.Enqueue(new Accepted(json.RootElement.GetProperty("id").GetGuid(), json.RootElement.GetProperty("reference").GetString()!));
+                _accepted.Enqueue(new Accepted(json.RootElement.GetProperty("id").GetGuid(), json.RootElement.GetProperty("reference").GetString()!, answeredAt));
             }
             else
             {

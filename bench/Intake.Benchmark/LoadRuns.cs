@@ -15,8 +15,14 @@ internal sealed record LoadResult(string Target, string Load, int? Offered, int 
 {
     public double Achieved => Succeeded / Seconds;
 
-    public double Percentile(double q) =>
-        Latencies.Length == 0 ? double.NaN : Latencies[Math.Min(Latencies.Length - 1, Math.Max(0, (int)Math.Ceiling(q * Latencies.Length) - 1))];
+    public double Percentile(double q) => Percentiles.Of(Latencies, q);
+}
+
+/// <summary>The nearest-rank percentile of sorted values (NaN when there are none).</summary>
+internal static class Percentiles
+{
+    public static double Of(double[] sorted, double q) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, Math.Max(0, (int)Math.Ceiling(q * sorted.Length) - 1))];
 }
 
 /// <summary>The two ways of driving intake.</summary>

@@ -5,6 +5,9 @@
 // every accepted complaint was stored once, reached reporting and opened a case; and the processor time the whole
 // stack spent per complaint, by process, with the transactions and statements PostgreSQL spent it on.
 //
+// lag: how long after its answer an accepted complaint is visible as a case and counted by reporting, at fixed
+// offered rates through the gateway.
+//
 // memory: resident and proportional set size of every process of the stack, idle and after a short load, and how
 // long each service took from its start to answering /health/ready (timed by ./ics, which restarts the services).
 //
@@ -17,7 +20,7 @@ using System.Globalization;
 using IcsComplaints.Bench.Intake;
 using IcsComplaints.TestKit;
 
-var memoryRun = args.Length > 0 && args[0] == "memory";
+var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "intake";
 var state = Text(args, "--state") ?? throw new ArgumentException("--state <the ./ics state directory> is required");
 var intakeAddress = new Uri(Text(args, "--intake") ?? throw new ArgumentException("--intake <intake's address> is required"));
 var gatewayAddress = new Uri(Text(args, "--gateway") ?? throw new ArgumentException("--gateway <the gateway's address> is required"));
@@ -33,7 +36,7 @@ await infrastructure.InitializeAsync();
 string[] readDatabases = ["intakedb", "casedb", "reportingdb"];
 var downstream = new Downstream(readDatabases.ToDictionary(
     database => database,
-    database => Environment.GetEnvironmentVariable("ConnectionStrings__" + database) ?? throw new InvalidOperationException($"ConnectionStrings__{database} is not set")),
+    ConnectionString),
     infrastructure,
     new Uri(Environment.GetEnvironmentVariable("ConnectionStrings__rabbitmq") ?? throw new InvalidOperationException("ConnectionStrings__rabbitmq is not set")).AbsolutePath.Trim('/'));
 var parts = StackProcesses.Find(state);
@@ -50,14 +53,13 @@ var accepted = new ConcurrentQueue<Accepted>();
 using var direct = new IntakeTarget("direct", intakeAddress, tokens, accepted);
 using var gateway = new IntakeTarget("gateway", gatewayAddress, tokens, accepted);
 
-if (memoryRun)
+await (mode switch
 {
-    await MemoryAsync();
-}
-else
-{
-    await IntakeAsync();
-}
+    "memory" => MemoryAsync(),
+    "lag" => LagAsync(),
+    "intake" => IntakeAsync(),
+    _ => throw new ArgumentException($"Unknown benchmark {mode}: intake, lag or memory."),
+});
 
 async Task IntakeAsync()
 {
@@ -230,6 +232,34 @@ async Task MemoryAsync()
     Console.WriteLine(Invariant(
         $"| whole stack | {idle.Sum(p => p.Processes)} | {idle.Sum(p => p.RssKb) / 1024.0:0} | {idle.Sum(p => p.PssKb) / 1024.0:0} | {loaded.Sum(p => p.RssKb) / 1024.0:0} | {loaded.Sum(p => p.PssKb) / 1024.0:0} |"));
 }
+
+async Task LagAsync()
+{
+    var lagRates = (Text(args, "--rates") ?? "50,200").Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray();
+    var lagSeconds = Number(args, "--open-seconds", 20);
+    Console.WriteLine(Invariant($"# Lag benchmark ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, stack under {state})"));
+    Console.WriteLine();
+    // Warm-up, not counted, and then an idle stack: each rate starts with nothing waiting downstream.
+    await LoadRuns.ClosedLoopAsync(gateway, bodies, 8, TimeSpan.FromSeconds(10));
+    await downstream.WaitUntilCaughtUpAsync(Drain(), drainLimit);
+    Console.WriteLine("| offered /s | accepted | errors | achieved /s | answer p50 ms | answer p95 ms | case visible p50 ms | p95 | p99 | counted by reporting p50 ms | p95 | p99 | never seen |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var rate in lagRates)
+    {
+        var run = LoadRuns.OpenLoopAsync(gateway, bodies, rate, TimeSpan.FromSeconds(lagSeconds));
+        var watch = new LagWatch(ConnectionString("casedb"), ConnectionString("reportingdb"));
+        var lags = await watch.WatchAsync(accepted, run, drainLimit);
+        var result = await run;
+        var cases = lags.Select(l => l.CaseVisible).Order().ToArray();
+        var reported = lags.Select(l => l.Reported).Order().ToArray();
+        Console.WriteLine(Invariant(
+            $"| {rate} | {result.Succeeded:N0} | {result.Errors:N0} | {result.Achieved:N0} | {result.Percentile(0.5):0} | {result.Percentile(0.95):0} | {Percentiles.Of(cases, 0.5):0} | {Percentiles.Of(cases, 0.95):0} | {Percentiles.Of(cases, 0.99):0} | {Percentiles.Of(reported, 0.5):0} | {Percentiles.Of(reported, 0.95):0} | {Percentiles.Of(reported, 0.99):0} | {watch.NeverSeen:N0} |"));
+        await downstream.WaitUntilCaughtUpAsync([], drainLimit);
+    }
+}
+
+static string ConnectionString(string database) =>
+    Environment.GetEnvironmentVariable("ConnectionStrings__" + database) ?? throw new InvalidOperationException($"ConnectionStrings__{database} is not set");
 
 void Row(string check, long expected, long found) =>
     Console.WriteLine(Invariant($"| {check} | {expected:N0} | {found:N0} | {(expected == found ? "ok" : "MISMATCH")} |"));

@@ -155,7 +155,7 @@ cmd_logs() {
 
 cmd_bench() {
   local name=${1:?benchmark name: relay}; shift || true
-  case "$name" in intake | memory) bench_stack "$name" "$@"; return ;; esac
+  case "$name" in intake | lag | memory) bench_stack "$name" "$@"; return ;; esac
   start_infra
   wait_rabbitmq
   mapfile -t envs < <(test_env)
