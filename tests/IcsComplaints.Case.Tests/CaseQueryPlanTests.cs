@@ -6,8 +6,10 @@ using IcsComplaints.Calendar;
 using IcsComplaints.ComplaintHandling.Tests;
 using IcsComplaints.TestKit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static IcsComplaints.TestKit.CaseApiSteps;
 using CaseDbContext = cases::IcsComplaints.Case.Api.Data.CaseDbContext;
+using CaseDeadlineMonitor = cases::IcsComplaints.Case.Api.Features.WatchDeadlines.CaseDeadlineMonitor;
 
 namespace IcsComplaints.Case.Tests;
 
@@ -15,6 +17,7 @@ namespace IcsComplaints.Case.Tests;
 /// What the case service asks its database costs the same with ten cases or ten million: each statement it really
 /// sends while complaints open cases, intake's decisions (exclusion, withdrawal, time limit, link, transfer) close them, handlers take steps
 /// and read their work queue is planned with its own values, and no table that grows with complaints is read in full.
+/// The deadline scan reads open cases a page at a time from an index that holds only them.
 /// </summary>
 public sealed class CaseQueryPlanTests(ComplaintHandlingSystem system)
 {
@@ -74,9 +77,20 @@ public sealed class CaseQueryPlanTests(ComplaintHandlingSystem system)
             async () => await system.InCaseDb(db => db.Cases.AnyAsync(c => c.ComplaintId == toIcb && c.Closure == null)),
             Patience, "the provider's case of the transferred complaint opens");
 
+        await system.Case.Services.GetRequiredService<CaseDeadlineMonitor>().ScanAsync(CancellationToken.None);
+
         var statements = sent.Of<CaseDbContext>();
         Assert.Contains(statements, s => s.Sql.Contains("complaint_id", StringComparison.Ordinal) && s.FindsRows);
         await QueryPlans.AssertNoneReadInFullAsync(statements, SmallTables);
+        // A page of the scan, and the pages of its cases' records, are read from the open cases' index: an index scan
+        // of the whole table in identifier order would not be a sequential scan, yet would read every closed case.
+        var pages = statements.Where(s => s.Sql.Contains("stage NOT IN ('Closed', 'FinalResponseSent', 'ReferredToOmbudsman')", StringComparison.Ordinal) && s.Sql.Contains("LIMIT", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(pages);
+        foreach (var page in pages)
+        {
+            var plan = await QueryPlans.PlanAsync(page);
+            Assert.True(plan.Any(scan => scan.Index?.Split(" + ").Contains("ix_cases_awaiting_response") == true), $"{page.Sql}\n  plan: {string.Join("; ", plan)}");
+        }
     }
 
     private static async Task<Guid> SubmitAsync(HttpClient http, object body)

@@ -196,7 +196,7 @@ public static class QueryPlans
         string? Text(string property) => node.TryGetProperty(property, out var value) ? value.GetString() : null;
         if (Text("Relation Name") is { } table)
         {
-            scans.Add(new Scan(Text("Node Type")!, table, Text("Index Name"), Text("Index Cond"), Text("Filter")));
+            scans.Add(new Scan(Text("Node Type")!, table, Text("Index Name") ?? BitmapIndexes(node), Text("Index Cond"), Text("Filter")));
         }
         if (node.TryGetProperty("Plans", out var children))
         {
@@ -207,10 +207,34 @@ public static class QueryPlans
         }
     }
 
+    // A bitmap heap scan names no index of its own: the bitmap index scans beneath it (under BitmapAnd or BitmapOr when
+    // it combines several) do.
+    private static string? BitmapIndexes(System.Text.Json.JsonElement node)
+    {
+        var names = new List<string>();
+        void Collect(System.Text.Json.JsonElement at)
+        {
+            if (!at.TryGetProperty("Plans", out var children))
+            {
+                return;
+            }
+            foreach (var child in children.EnumerateArray())
+            {
+                if (child.TryGetProperty("Index Name", out var name) && !child.TryGetProperty("Relation Name", out _))
+                {
+                    names.Add(name.GetString()!);
+                }
+                Collect(child);
+            }
+        }
+        Collect(node);
+        return names.Count == 0 ? null : string.Join(" + ", names);
+    }
+
     /// <summary>One table read by a plan, and how.</summary>
     /// <param name="Kind">The plan node: <c>Seq Scan</c>, <c>Index Scan</c>, <c>Bitmap Heap Scan</c>, …</param>
     /// <param name="Table">The table read.</param>
-    /// <param name="Index">The index read, if any.</param>
+    /// <param name="Index">The index read, if any; a bitmap heap scan's indexes joined by " + ".</param>
     /// <param name="IndexCondition">What finds the rows in the index, if anything.</param>
     /// <param name="Filter">What drops rows once read, if anything.</param>
     public sealed record Scan(string Kind, string Table, string? Index, string? IndexCondition, string? Filter)

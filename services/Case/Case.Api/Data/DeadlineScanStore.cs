@@ -12,9 +12,17 @@ public sealed class DeadlineScanStore(CaseDbContext db)
         .Where(c => c.Stage == CaseStage.ResponseDrafted && c.Reviews.Any(r => r.Status == DraftReviewStatus.Open && r.WindowEndsOn < today))
         .ToListAsync(ct);
 
-    /// <summary>Cases still awaiting their final response, with what their deadlines are computed from.</summary>
-    public Task<List<ComplaintCase>> AwaitingResponseAsync(CancellationToken ct) => db.Cases.AsNoTracking()
+    /// <summary>
+    /// The next <paramref name="count"/> cases still awaiting their final response after <paramref name="after"/> in
+    /// identifier order, with what their deadlines are computed from. Read a page at a time so that the scan holds a
+    /// page in memory, not every open case; the partial index <c>ix_cases_awaiting_response</c> holds only these
+    /// cases, so a page costs the same however many closed cases the table has.
+    /// </summary>
+    public Task<List<ComplaintCase>> AwaitingResponseAsync(Guid after, int count, CancellationToken ct) => db.Cases.AsNoTracking()
         .Where(c => c.Stage != CaseStage.Closed && c.Stage != CaseStage.FinalResponseSent && c.Stage != CaseStage.ReferredToOmbudsman)
+        .Where(c => c.Id.CompareTo(after) > 0)
+        .OrderBy(c => c.Id)
+        .Take(count)
         .Include(c => c.Agreements).Include(c => c.Pauses).Include(c => c.Contacts)
         .AsSplitQuery()
         .ToListAsync(ct);

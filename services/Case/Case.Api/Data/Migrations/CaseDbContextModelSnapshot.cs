@@ -331,6 +331,10 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                     b.HasIndex("OrganisationCode", "ReceivedOn")
                         .HasDatabaseName("ix_cases_organisation_code_received_on");
 
+                    b.HasIndex(new[] { "Id" }, "ix_cases_awaiting_response")
+                        .HasDatabaseName("ix_cases_awaiting_response")
+                        .HasFilter("stage NOT IN ('Closed', 'FinalResponseSent', 'ReferredToOmbudsman')");
+
                     b.HasIndex(new[] { "ComplaintId" }, "ix_cases_complaint_id_all")
                         .HasDatabaseName("ix_cases_complaint_id_all");
 

@@ -19,6 +19,9 @@ public sealed class DeadlineScanOptions
 
     /// <summary>A deadline this many working days away, or fewer, is announced as approaching.</summary>
     public int DueSoonWorkingDays { get; set; } = 2;
+
+    /// <summary>Open cases read and checked together, in one unit of work.</summary>
+    public int PageSize { get; set; } = 500;
 }
 
 /// <summary>
@@ -35,24 +38,62 @@ public sealed partial class CaseDeadlineMonitor(
     /// <summary>Scans every open case once; returns how many alerts it raised and scheduled updates it wrote.</summary>
     public async Task<int> ScanAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<DeadlineScanStore>();
-        var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
         var today = LondonTime.Today(time);
-        // Review windows that have passed no longer hold a response back.
-        var sharing = scope.ServiceProvider.GetRequiredService<DraftSharing>();
-        var reviewing = await store.ReviewsPastTheirWindowAsync(today, ct);
-        foreach (var c in reviewing)
+        HashSet<Guid> updated;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            sharing.Expire(outbox, c, today);
+            // Review windows that have passed no longer hold a response back.
+            var store = scope.ServiceProvider.GetRequiredService<DeadlineScanStore>();
+            var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
+            var sharing = scope.ServiceProvider.GetRequiredService<DraftSharing>();
+            foreach (var c in await store.ReviewsPastTheirWindowAsync(today, ct))
+            {
+                sharing.Expire(outbox, c, today);
+            }
+            // Updates owed today are written first, and their update deadline is passed over below rather than
+            // announced as if nobody had written.
+            updated = await scope.ServiceProvider.GetRequiredService<ScheduledUpdates>().WriteOwedAsync(today, ct);
+            if (!await store.TrySaveAsync(ct))
+            {
+                // Another replica is scanning at the same moment: it writes these and raises the alerts, once.
+                return 0;
+            }
         }
-        // Updates owed today are written first; the cases below are read as saved, so those updates are not yet
-        // among them, and their update deadline is passed over rather than announced as if nobody had written.
-        var updated = await scope.ServiceProvider.GetRequiredService<ScheduledUpdates>().WriteOwedAsync(today, ct);
-        var open = await store.AwaitingResponseAsync(ct);
-        var known = await store.RaisedAsync([.. open.Select(c => c.Id)], ct);
         var count = updated.Count;
-        foreach (var c in open)
+        // A page of open cases at a time, each with its alerts saved in a unit of work of its own: the scan's memory is
+        // one page's, whatever the number of open cases.
+        var after = Guid.Empty;
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var store = scope.ServiceProvider.GetRequiredService<DeadlineScanStore>();
+            var page = await store.AwaitingResponseAsync(after, options.Value.PageSize, ct);
+            if (page.Count == 0)
+            {
+                break;
+            }
+            after = page[^1].Id;
+            var raised = RaiseDue(page, today, updated, store, scope.ServiceProvider.GetRequiredService<IOutbox>(), await store.RaisedAsync([.. page.Select(c => c.Id)], ct));
+            // Another replica raising the same alerts at the same moment announces them once, by itself.
+            if (await store.TrySaveAsync(ct))
+            {
+                count += raised;
+            }
+        }
+        if (count > 0)
+        {
+            LogRaised(logger, count);
+        }
+        return count;
+    }
+
+    // The alerts due for a page of cases that were not raised before, recorded and announced in the page's unit of work.
+    private int RaiseDue(
+        List<ComplaintCase> page, DateOnly today, HashSet<Guid> updated, DeadlineScanStore store, IOutbox outbox,
+        HashSet<(Guid CaseId, string Deadline, DateOnly DueOn, string Level)> known)
+    {
+        var count = 0;
+        foreach (var c in page)
         {
             foreach (var deadline in CaseClock.Deadlines(c, today, calendar).Where(d => !d.Done && !(d.Kind == DeadlineKind.Update && updated.Contains(c.Id))))
             {
@@ -81,15 +122,6 @@ public sealed partial class CaseDeadlineMonitor(
                 }
                 count++;
             }
-        }
-        if (!await store.TrySaveAsync(ct))
-        {
-            // Another replica raised the same alerts at the same moment: they are announced once, by it.
-            return 0;
-        }
-        if (count > 0)
-        {
-            LogRaised(logger, count);
         }
         return count;
     }
