@@ -44,9 +44,11 @@ public sealed partial class ManifestValidationTests
     [Fact]
     public void TheValidator_RejectsAMisspeltReplicas_InEveryDeployment()
     {
-        var (_, manifests) = HelmTool.Template("values-small-ics.yaml");
+        // Without autoscalers, so every Deployment sets its replicas.
+        var (_, manifests) = HelmTool.Template("values-development.yaml");
         var deployments = Regex.Count(manifests, "^kind: Deployment$", RegexOptions.Multiline);
         var misspelt = ReplicasLine().Replace(manifests, "  replcas: $1");
+        Assert.Equal(deployments, Regex.Count(misspelt, "^  replcas: ", RegexOptions.Multiline));
 
         var (code, output) = Validators.Kubernetes(misspelt);
 
