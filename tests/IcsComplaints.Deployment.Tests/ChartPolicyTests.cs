@@ -7,7 +7,8 @@ namespace IcsComplaints.Deployment.Tests;
 /// What every values file keeps of the chart's promises, over everything it renders: each long-running container is
 /// probed for liveness and readiness; each container requests processor and memory and is limited in memory; each pod
 /// runs as non-root with every container on a read-only root filesystem, unprivileged; credentials come only from each
-/// service's own Secret, and no values file holds one.
+/// service's own Secret, and no values file holds one; each service requests at least the memory it was measured to
+/// hold (docs/benchmarks.md).
 /// </summary>
 public sealed partial class ChartPolicyTests
 {
@@ -99,6 +100,23 @@ public sealed partial class ChartPolicyTests
 
     [Theory]
     [MemberData(nameof(ValuesFiles))]
+    public void EveryService_RequestsAtLeastTheMemoryItWasMeasuredToHold(string valuesFile)
+    {
+        var measured = MeasuredResidentMegabytes();
+        var deployments = Of(HelmTool.Render(valuesFile), "Deployment").ToDictionary(d => d.Name, d => d.Pod);
+
+        Assert.Equal(ServiceTable.Repository.Lines.Count, measured.Count);
+        foreach (var line in ServiceTable.Repository.Lines)
+        {
+            var container = deployments[$"Deployment/rel-ics-complaints-{line.Key}"].At("containers").List().Single();
+            var request = container.At("resources", "requests", "memory")!.ToString()!;
+            Assert.True(Bytes(request) >= measured[line.Name] * 1024 * 1024,
+                $"{line.Name} requests {request}; docs/benchmarks.md measured it at {measured[line.Name]} MB");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ValuesFiles))]
     public void NoValuesFile_HoldsACredential(string valuesFile)
     {
         Assert.Empty(CredentialScan.Problems(File.ReadAllText(Path.Combine(HelmTool.Chart, valuesFile))));
@@ -123,6 +141,25 @@ public sealed partial class ChartPolicyTests
         Assert.Empty(CredentialScan.Problems(values));
     }
 
+    // The largest resident set docs/benchmarks.md measured of each service and the gateway, idle or after load, in MB:
+    // the rows of its "Memory and start-up" table (| name | processes | idle RSS (second run) | idle PSS | RSS | PSS |).
+    private static Dictionary<string, int> MeasuredResidentMegabytes()
+    {
+        var text = File.ReadAllText(TestKit.Repository.PathOf("docs", "benchmarks.md"));
+        var section = text[text.IndexOf("## Memory and start-up", StringComparison.Ordinal)..];
+        var names = ServiceTable.Repository.Lines.Select(l => l.Name).ToHashSet();
+        var measured = new Dictionary<string, int>();
+        foreach (Match row in MemoryRow().Matches(section))
+        {
+            if (names.Contains(row.Groups[1].Value) && !measured.ContainsKey(row.Groups[1].Value))
+            {
+                measured[row.Groups[1].Value] = new[] { row.Groups[2].Value, row.Groups[3].Value }
+                    .SelectMany(cell => Number().Matches(cell).Select(n => int.Parse(n.Value, CultureInfo.InvariantCulture))).Max();
+            }
+        }
+        return measured;
+    }
+
     // Each pod template of the kinds, by kind/name.
     private static List<(string Name, object? Pod)> Of(List<Dictionary<object, object>> documents, params string[] kinds) =>
     [
@@ -143,6 +180,12 @@ public sealed partial class ChartPolicyTests
         };
         return decimal.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) * factor;
     }
+
+    [GeneratedRegex(@"^\| ([a-z-]+) \| 1 \| ([0-9 ()]+) \| [0-9 ()]+ \| ([0-9 ()]+) \|", RegexOptions.Multiline)]
+    private static partial Regex MemoryRow();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Number();
 
     [GeneratedRegex(@"^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?$")]
     private static partial Regex Quantity();
