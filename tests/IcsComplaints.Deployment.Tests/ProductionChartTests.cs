@@ -163,6 +163,29 @@ public sealed class ProductionChartTests
         Assert.Contains("networkPolicy.postgres.to", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void WithExternalSignInProviders_TheIdentityServiceMustBeAllowedToReachThem()
+    {
+        const string providers = """externalProviders={"Cis2":{"displayName":"CIS2","authority":"https://cis2.example.nhs.uk/","clientId":"ics","audience":"Staff","secretKey":"k"}}""";
+        const string egress = """networkPolicy.egress.identity=[{"to":[{"ipBlock":{"cidr":"203.0.113.0/24"}}],"ports":[{"port":443,"protocol":"TCP"}]}]""";
+
+        var (refused, why) = HelmTool.Template("values-production.yaml", "--set-json", providers);
+        var identity = Named(HelmTool.Render("values-production.yaml", "--set-json", providers, "--set-json", egress), "NetworkPolicy")[Prefix + "identity"];
+
+        Assert.NotEqual(0, refused);
+        Assert.Contains("networkPolicy.egress.identity", why, StringComparison.Ordinal);
+        Assert.Contains(identity.At("spec", "egress").List(), r => r.At("to").List().Single().At("ipBlock", "cidr")?.ToString() == "203.0.113.0/24");
+    }
+
+    [Fact]
+    public void Production_KeepsOneOfItsTwoVirusScanners_ThroughADrain()
+    {
+        var budget = Named(HelmTool.Render("values-production.yaml"), "PodDisruptionBudget")[Prefix + "clamav"];
+
+        Assert.Equal("1", budget.At("spec", "minAvailable"));
+        Assert.Equal("clamav", budget.At("spec", "selector", "matchLabels", "app.kubernetes.io/name"));
+    }
+
     private static Dictionary<string, Dictionary<object, object>> Named(List<Dictionary<object, object>> documents, string kind) =>
         documents.Where(d => d.At("kind")?.ToString() == kind).ToDictionary(d => d.At("metadata", "name")!.ToString()!);
 
