@@ -241,6 +241,38 @@ public sealed partial class ComposeTests
         Assert.Contains("ICS_BROKER_CASE_PASSWORD", complaint, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TheComposeFile_IsValidAgainstTheComposeSpecification()
+    {
+        var (code, output) = Validators.Compose(Repository.PathOf("docker-compose.yml"));
+
+        Assert.True(code == 0, output);
+    }
+
+    [Theory]
+    [InlineData("restart: unless-stopped", "restrat: unless-stopped", "instancePath=\"/services/postgres\"")]
+    [InlineData("condition: service_completed_successfully", "condition: service_completed_sucessfully", "/depends_on")]
+    [InlineData("\nname: ics-complaints", "\nnmae: ics-complaints", "instancePath=\"\"")]
+    public void TheComposeCheck_FailsOnAFieldTheSpecificationDoesNotAllow(string field, string wrong, string where)
+    {
+        Assert.Contains(field, ComposeText, StringComparison.Ordinal);
+        var file = Path.Combine(Directory.CreateTempSubdirectory("compose").FullName, "docker-compose.yml");
+        try
+        {
+            File.WriteAllText(file, ComposeText.Replace(field, wrong, StringComparison.Ordinal));
+
+            var (code, output) = Validators.Compose(file);
+
+            Assert.Equal(1, code);
+            Assert.Contains("invalid-schema", output, StringComparison.Ordinal);
+            Assert.Contains(where, output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+        }
+    }
+
     private static string Key(string name) => name.ToUpperInvariant().Replace('-', '_');
 
     // A container's environment as compose passes it (merge keys applied, variables not yet substituted).

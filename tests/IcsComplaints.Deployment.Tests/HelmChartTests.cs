@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using IcsComplaints.TestKit;
 
@@ -12,7 +11,7 @@ namespace IcsComplaints.Deployment.Tests;
 /// </summary>
 public sealed partial class HelmChartTests
 {
-    private static readonly string Chart = Repository.PathOf("charts", "ics-complaints");
+    private static readonly string Chart = HelmTool.Chart;
 
     private static readonly string ValuesText = File.ReadAllText(Path.Combine(Chart, "values.yaml"));
 
@@ -393,30 +392,7 @@ public sealed partial class HelmChartTests
             .Select(e => $"{e.At("name")}={e.At("value")}").Order(StringComparer.Ordinal),
     ];
 
-    private static (int Code, string Output) Helm(params string[] args)
-    {
-        var helm = Environment.GetEnvironmentVariable("ICS_HELM");
-        if (string.IsNullOrEmpty(helm))
-        {
-            helm = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(p => Path.Combine(p, "helm")).FirstOrDefault(File.Exists);
-        }
-        if (helm is null)
-        {
-            Assert.Skip("Helm is not available: run the tests with ./ics test, which fetches it, or put helm on the PATH.");
-        }
-        var temp = Directory.CreateTempSubdirectory("helm-home");
-        var start = new ProcessStartInfo(helm!, args) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var variable in new[] { "HELM_CACHE_HOME", "HELM_CONFIG_HOME", "HELM_DATA_HOME" })
-        {
-            start.Environment[variable] = temp.FullName;
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        temp.Delete(recursive: true);
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
+    private static (int Code, string Output) Helm(params string[] args) => HelmTool.Run(args);
 
     [GeneratedRegex("^kind: (\\w+)$", RegexOptions.Multiline)]
     private static partial Regex KindLine();

@@ -21,6 +21,26 @@ app.kubernetes.io/name: {{ .name }}
 app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- end -}}
 
+{{/*
+A pod's spread over the cluster's failure domains (values topologySpread): one constraint per entry, over the
+pods of the same workload and revision (pod-template-hash), so a rollout's new pods are spread among themselves.
+*/}}
+{{- define "ics.topologySpread" -}}
+{{- $spread := .root.Values.topologySpread | default list }}
+{{- if $spread }}
+topologySpreadConstraints:
+{{- range $spread }}
+  - maxSkew: {{ .maxSkew | default 1 }}
+    topologyKey: {{ .topologyKey }}
+    whenUnsatisfiable: {{ .whenUnsatisfiable }}
+    labelSelector:
+      matchLabels:
+        {{- include "ics.selector" $ | nindent 8 }}
+    matchLabelKeys: [pod-template-hash]
+{{- end }}
+{{- end }}
+{{- end -}}
+
 {{- define "ics.image" -}}
 {{- printf "%s/%s:%s" .root.Values.image.registry .svc.image (default .root.Chart.AppVersion .root.Values.image.tag) -}}
 {{- end -}}
