@@ -128,7 +128,15 @@ stage() {
     name=$(field "$svc" 0); project=$(field "$svc" 1); assembly=$(field "$svc" 2)
     out="$ROOT/$project/bin/$CONFIGURATION/net10.0"
     [ -f "$out/$assembly.dll" ] || die "$out/$assembly.dll is missing: the build failed?"
-    rm -rf "$STATE/app/$name.new" && mkdir -p "$STATE/app" && cp -a "$out" "$STATE/app/$name.new"
+    rm -rf "$STATE/app/$name.new" && mkdir -p "$STATE/app" "$STATE/logs"
+    if [ "${ICS_READY_TO_RUN:-0}" = 1 ]; then
+      # Compiled ahead of time, as the images are (deploy/Dockerfile): start-up and memory as a deployment has them.
+      dotnet publish "$ROOT/$project" -c "$CONFIGURATION" -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+        -p:UseAppHost=false -o "$STATE/app/$name.new" >"$STATE/logs/publish-$name.log" 2>&1 ||
+        die "publishing $name failed: $STATE/logs/publish-$name.log"
+    else
+      cp -a "$out" "$STATE/app/$name.new"
+    fi
     rm -rf "$STATE/app/$name" && mv "$STATE/app/$name.new" "$STATE/app/$name"
   done
 }
