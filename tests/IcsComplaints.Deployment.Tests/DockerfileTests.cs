@@ -43,6 +43,17 @@ public sealed partial class DockerfileTests : IDisposable
     }
 
     [Fact]
+    public void TheImage_AndReadyToRunUnderIcs_CompileTheServicesAheadOfTime_ForTheSamePlatform()
+    {
+        var staging = File.ReadAllText(Repository.PathOf("deploy", "local", "services.sh"));
+
+        // What ./ics bench memory measures under ICS_READY_TO_RUN=1 is what the image runs (ADR 49).
+        Assert.Matches(@"RUN dotnet publish ""\$PROJECT"" [^\n]*-r ""\$\(cat /tmp/rid\)"" --self-contained false -p:PublishReadyToRun=true", Dockerfile);
+        Assert.Matches(@"RUN dotnet restore ""\$PROJECT"" -r ""\$\(cat /tmp/rid\)""", Dockerfile);
+        Assert.Matches(@"dotnet publish [^\n]*-r linux-x64 --self-contained false -p:PublishReadyToRun=true", staging);
+    }
+
+    [Fact]
     public void TheImage_CopiesTheSourceOfEveryProjectOfTheTable()
     {
         var copied = CopiedDirectory().Matches(Dockerfile).Select(m => m.Groups[1].Value + "/").ToList();
