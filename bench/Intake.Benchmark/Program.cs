@@ -116,13 +116,8 @@ async Task IntakeAsync()
         Console.WriteLine(Invariant(
             $"| {r.Target} | {r.Load} | {r.Sent:N0} | {r.Succeeded:N0} | {r.Errors:N0} | {r.Achieved:N0} | {r.Percentile(0.5):0.0} | {r.Percentile(0.95):0.0} | {r.Percentile(0.99):0.0} | {r.Percentile(1):0} | {(lag is { } l ? $"{l.TotalSeconds:0.0} s" : "not within the limit")} | {cpu:0.0} |"));
     }
-    foreach (var target in new[] { direct, gateway })
-    {
-        foreach (var (status, text) in target.FirstErrorByStatus)
-        {
-            Console.WriteLine(Invariant($"First {(status == 0 ? "failure" : status.ToString(CultureInfo.InvariantCulture))} ({target.Name}): {text}"));
-        }
-    }
+    PrintFirstErrors(direct);
+    PrintFirstErrors(gateway);
     Console.WriteLine();
 
     var closedDirect = results.First(r => r.Result.Target == "direct" && r.Result.Offered is null).Result.Achieved;
@@ -255,6 +250,15 @@ async Task LagAsync()
         Console.WriteLine(Invariant(
             $"| {rate} | {result.Succeeded:N0} | {result.Errors:N0} | {result.Achieved:N0} | {result.Percentile(0.5):0} | {result.Percentile(0.95):0} | {Percentiles.Of(cases, 0.5):0} | {Percentiles.Of(cases, 0.95):0} | {Percentiles.Of(cases, 0.99):0} | {Percentiles.Of(reported, 0.5):0} | {Percentiles.Of(reported, 0.95):0} | {Percentiles.Of(reported, 0.99):0} | {watch.NeverSeen:N0} |"));
         await downstream.WaitUntilCaughtUpAsync([], drainLimit);
+    }
+    PrintFirstErrors(gateway);
+}
+
+void PrintFirstErrors(IntakeTarget target)
+{
+    foreach (var (status, text) in target.FirstErrorByStatus)
+    {
+        Console.WriteLine(Invariant($"First {(status == 0 ? "failure" : status.ToString(CultureInfo.InvariantCulture))} ({target.Name}): {text}"));
     }
 }
 
