@@ -17,6 +17,14 @@ using System.Globalization;
 using IcsComplaints.Bench.Intake;
 using IcsComplaints.TestKit;
 
+// Over complaints already stored (StoreRun, GrowthRun, LifecycleRun): each reads its own arguments.
+switch (args.FirstOrDefault())
+{
+    case "store":
+        await StoreRun.RunAsync(new StackSettings(args));
+        return;
+}
+
 var memoryRun = args.Length > 0 && args[0] == "memory";
 var state = Text(args, "--state") ?? throw new ArgumentException("--state <the ./ics state directory> is required");
 var intakeAddress = new Uri(Text(args, "--intake") ?? throw new ArgumentException("--intake <intake's address> is required"));
