@@ -23,6 +23,9 @@ switch (args.FirstOrDefault())
     case "store":
         await StoreRun.RunAsync(new StackSettings(args));
         return;
+    case "growth":
+        await GrowthRun.RunAsync(new StackSettings(args));
+        return;
 }
 
 var memoryRun = args.Length > 0 && args[0] == "memory";
