@@ -26,6 +26,9 @@ switch (args.FirstOrDefault())
     case "growth":
         await GrowthRun.RunAsync(new StackSettings(args));
         return;
+    case "lifecycle":
+        await LifecycleRun.RunAsync(new StackSettings(args));
+        return;
 }
 
 var memoryRun = args.Length > 0 && args[0] == "memory";
