@@ -1,4 +1,5 @@
 using System.Globalization;
+using IcsComplaints.Nhs;
 
 namespace IcsComplaints.Bench.Common;
 
@@ -70,7 +71,10 @@ public static class People
     private static readonly char[] InwardLetters = [.. "ABDEFGHJLNPQRSTUWXYZ"];
 }
 
-/// <summary>NHS numbers: nine digits and their Modulus 11 check digit (NHS Data Dictionary, "NHS Number").</summary>
+/// <summary>
+/// NHS numbers: nine digits and their Modulus 11 check digit, found by the platform's own rule (<see cref="NhsNumber"/>)
+/// rather than a second copy of it.
+/// </summary>
 public static class NhsNumbers
 {
     /// <summary>A valid number drawn from <paramref name="random"/>, starting 4 to 9 as issued numbers do.</summary>
@@ -79,31 +83,22 @@ public static class NhsNumbers
         ArgumentNullException.ThrowIfNull(random);
         while (true)
         {
-            var nine = random.Next(400_000_000, 1_000_000_000);
-            if (CheckDigit(nine) is { } check)
+            // One nine digits in eleven has no valid check digit: those are drawn again.
+            var nine = random.Next(400_000_000, 1_000_000_000).ToString(CultureInfo.InvariantCulture);
+            for (var check = '0'; check <= '9'; check++)
             {
-                return string.Create(CultureInfo.InvariantCulture, $"{nine}{check}");
+                if (NhsNumber.Normalise(nine + check) is { } valid)
+                {
+                    return valid;
+                }
             }
         }
     }
 
-    /// <summary>A number with a check digit the rule refuses: the wrong digit in place of the right one.</summary>
+    /// <summary>A number the rule refuses: a valid one with its check digit changed.</summary>
     public static string Invalid(Random random)
     {
         var valid = Draw(random);
         return string.Concat(valid.AsSpan(0, 9), ((valid[9] - '0' + 1) % 10).ToString(CultureInfo.InvariantCulture));
-    }
-
-    // Digits 1–9 weighted 10 down to 2; the check digit is 11 minus the remainder by 11, where 11 becomes 0 and 10
-    // means no number with these nine digits is valid.
-    private static int? CheckDigit(int nine)
-    {
-        var sum = 0;
-        for (var weight = 2; weight <= 10; weight++, nine /= 10)
-        {
-            sum += nine % 10 * weight;
-        }
-        var check = 11 - (sum % 11);
-        return check switch { 11 => 0, 10 => null, _ => check };
     }
 }

@@ -28,7 +28,7 @@ internal static class GrowthRun
         await infrastructure.InitializeAsync();
         var downstream = new Downstream(settings.Runtime, infrastructure, settings.RabbitVirtualHost);
         var parts = StackProcesses.Find(settings.State);
-        var tokens = await DemoTokens.FetchAsync(settings.Gateway, settings.DemoPassword, settings.DemoClientSecret);
+        using var tokens = await ComplaintBodies.SignInAsync(settings.Gateway, settings.DemoPassword, settings.DemoClientSecret);
         var bodies = new ComplaintBodies(seed: Environment.TickCount);
         var accepted = new ConcurrentQueue<Accepted>();
         using var gateway = new IntakeTarget("gateway", settings.Gateway, tokens, accepted);

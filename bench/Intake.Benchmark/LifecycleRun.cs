@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using IcsComplaints.Bench.Common;
 using IcsComplaints.TestKit;
 
 namespace IcsComplaints.Bench.Intake;
@@ -32,7 +33,7 @@ internal static class LifecycleRun
             BaseAddress = settings.Gateway,
             Timeout = TimeSpan.FromSeconds(30),
         };
-        using var tokens = new Common.DemoTokens(gateway, settings.DemoPassword);
+        using var tokens = new DemoTokens(gateway, settings.DemoPassword);
         var lifecycles = new Lifecycles(gateway, tokens, settings.Runtime["reportingdb"]);
 
         // Warm-up, not counted: one lifecycle per provider, one after another, which also checks every step answers.
@@ -72,7 +73,7 @@ internal static class LifecycleRun
     }
 
     // As the ICB's commissioner reads them, through the gateway: random periods over the ten years stored.
-    private static async Task DashboardsAsync(HttpClient gateway, Common.DemoTokens tokens, int runs)
+    private static async Task DashboardsAsync(HttpClient gateway, DemoTokens tokens, int runs)
     {
         var random = new Random(7);
         var thisYear = DateTime.UtcNow.Year;

@@ -24,7 +24,7 @@ internal readonly record struct StepTime(string Step, double Milliseconds, int R
 /// advocacy service learning of the case, the case service learning of the consent or of the completed review) is
 /// tried again every 200 ms, as a person would press again; its time includes that wait.
 /// </summary>
-internal sealed class Lifecycles(HttpClient gateway, Common.DemoTokens tokens, string reportingdb)
+internal sealed class Lifecycles(HttpClient gateway, DemoTokens tokens, string reportingdb)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
     private static readonly WorkingDayCalendar Calendar = new(BankHolidays.Embedded());

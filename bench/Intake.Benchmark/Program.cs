@@ -55,7 +55,7 @@ if (!parts.Any(p => p.Name == "intake") || !parts.Any(p => p.Name == "gateway"))
 {
     throw new InvalidOperationException($"No running stack under {state}: start it with ./ics up.");
 }
-var tokens = await DemoTokens.FetchAsync(
+using var tokens = await ComplaintBodies.SignInAsync(
     gatewayAddress,
     Environment.GetEnvironmentVariable("ICS_DEMO_PASSWORD") ?? throw new InvalidOperationException("ICS_DEMO_PASSWORD is not set"),
     Environment.GetEnvironmentVariable("ICS_DEMO_CLIENT_SECRET") ?? throw new InvalidOperationException("ICS_DEMO_CLIENT_SECRET is not set"));
