@@ -62,13 +62,15 @@ internal sealed class StoredComplaints(string intakeOwner, string caseOwner, str
         await using var reporting = await OpenAsync(reportingOwner);
         var before = await ScalarAsync(intake, "SELECT count(*) FROM intake.complaints");
         // Stored complaints are numbered from 0 with no gaps in each database (batches commit in order), so how far
-        // each got is found by looking up identifiers; complaints submitted through the API are the rest.
+        // each got is found by looking up identifiers; complaints submitted through the API are the rest. A batch
+        // starts where the database that got least far stopped, and each database skips what it already holds.
         var inIntake = await StoredSoFarAsync(intake, "intake.complaints", "id", ComplaintId);
         var inReporting = await StoredSoFarAsync(reporting, "reporting.case_facts", "case_id", CaseId);
+        var inCase = await StoredSoFarAsync(cases, "\"case\".cases", "id", CaseId);
         var upTo = Math.Max(inIntake, target - (before - inIntake));
         long added = 0;
         var today = LondonTime.Today(TimeProvider.System);
-        for (var from = Math.Min(inIntake, inReporting); from < upTo; from += Batch)
+        for (var from = Math.Min(inIntake, Math.Min(inReporting, inCase)); from < upTo; from += Batch)
         {
             var batch = new List<Stored>();
             for (var n = from; n < Math.Min(upTo, from + Batch); n++)
@@ -84,8 +86,10 @@ internal sealed class StoredComplaints(string intakeOwner, string caseOwner, str
             // already drawn is left out everywhere.
             var held = await PresentAsync(intake, "intake.complaints", "id", batch.Select(s => s.ComplaintId));
             var kept = batch.Where(s => held.Contains(s.ComplaintId)).ToList();
-            await WriteCasesAsync(cases, kept);
+            // Reporting's facts before the cases: once a case is in casedb its deadline scan may announce a missed
+            // date, and reporting, given an event for a case it has no fact for, starts one of its own.
             await WriteFactsAsync(reporting, kept);
+            await WriteCasesAsync(cases, kept);
             Console.Error.WriteLine(Invariant($"  stored {from + batch.Count:N0} of {upTo:N0} numbered complaints ({added / watch.Elapsed.TotalSeconds:N0} a second)"));
         }
         Console.Error.WriteLine("  ANALYZE");
