@@ -9,6 +9,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using IcsComplaints.Bench.Common;
 using IcsComplaints.Intake.Api;
 using IcsComplaints.Intake.Api.Data;
 using IcsComplaints.Intake.Api.Features.ImportComplaints;
@@ -83,12 +84,9 @@ static int Argument(string[] args, string name, int fallback)
 /// <summary>Writes a file of historical complaints in the import format.</summary>
 internal static class ImportFile
 {
-    private static readonly string[] Given = ["Olivia", "Amelia", "Isla", "Ava", "Mohammed", "Noah", "Oliver", "George", "Leo", "Priya", "Chen", "Fatima", "Kwame", "Siobhan", "Aleksander"];
-    private static readonly string[] Family = ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Khan", "Patel", "Okafor", "Nowak", "Murphy", "Evans", "Ahmed", "Lewis", "Wright"];
     private static readonly string[] Providers = ["RJ1", "RJZ", "RJ2", "RPG", "Y99901", "Z99902", "RJ1ZZ"];
     private static readonly string[] Channels = ["Letter", "Email", "Phone", "InPerson", "Pals", "Online"];
     private static readonly string[] Outcomes = ["Upheld", "PartiallyUpheld", "NotUpheld"];
-    private static readonly string[] Postcodes = ["SE1 7EH", "SE5 9RS", "SE13 6LH", "BR1 3JD", "DA6 8DG", "SE18 4QH", "SW9 8UE"];
     private static readonly string[] Descriptions =
     [
         "My appointment was cancelled three times without explanation.",
@@ -112,7 +110,7 @@ internal static class ImportFile
             var received = start.AddDays(random.Next(0, 1_000));
             var toIcb = random.Next(10) == 0;
             var provider = Providers[random.Next(Providers.Length)];
-            var name = $"{Given[random.Next(Given.Length)]} {Family[random.Next(Family.Length)]}";
+            var person = People.Draw(random, i);
             var closed = random.Next(3) == 0 ? received.AddDays(random.Next(5, 120)) : (DateOnly?)null;
             var cells = new Dictionary<string, string>
             {
@@ -122,15 +120,15 @@ internal static class ImportFile
                 ["received_on"] = Date(received),
                 ["channel"] = Channels[random.Next(Channels.Length)],
                 ["complainant_type"] = "Patient",
-                ["complainant_name"] = name,
-                ["complainant_email"] = random.Next(2) == 0 ? $"{name.Replace(' ', '.').ToLowerInvariant()}{i}@example.org" : "",
-                ["complainant_phone"] = random.Next(2) == 0 ? $"020 7946 {random.Next(0, 10_000):D4}" : "",
-                ["address_line1"] = $"{random.Next(1, 200)} Demo Street",
-                ["town"] = "London",
-                ["postcode"] = Postcodes[random.Next(Postcodes.Length)],
-                ["patient_name"] = name,
-                ["patient_nhs_number"] = NhsNumber(random),
-                ["patient_date_of_birth"] = Date(new DateOnly(1930, 1, 1).AddDays(random.Next(0, 30_000))),
+                ["complainant_name"] = person.Name,
+                ["complainant_email"] = random.Next(2) == 0 ? person.Email : "",
+                ["complainant_phone"] = random.Next(2) == 0 ? person.Phone : "",
+                ["address_line1"] = person.Street,
+                ["town"] = person.Town,
+                ["postcode"] = person.Postcode,
+                ["patient_name"] = person.Name,
+                ["patient_nhs_number"] = person.NhsNumber,
+                ["patient_date_of_birth"] = Date(person.DateOfBirth),
                 ["event_date"] = Date(received.AddDays(-random.Next(0, 200))),
                 ["description"] = Descriptions[random.Next(Descriptions.Length)],
                 ["closed_on"] = closed is { } c ? Date(c) : "",
@@ -141,7 +139,7 @@ internal static class ImportFile
                 bad++;
                 switch (random.Next(4))
                 {
-                    case 0: cells["patient_nhs_number"] = "9876544321"; break;
+                    case 0: cells["patient_nhs_number"] = NhsNumbers.Invalid(random); break;
                     case 1: cells["organisation_code"] = "XYZ99"; break;
                     case 2: cells["received_on"] = "2023-02-30"; break;
                     default: cells["complainant_email"] = "not-an-email"; break;
@@ -155,25 +153,4 @@ internal static class ImportFile
     private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Csv(string value) => value.Contains(',', StringComparison.Ordinal) ? $"\"{value}\"" : value;
-
-    // Ten digits whose last is the Modulus 11 check digit of the first nine (never 10).
-    private static string NhsNumber(Random random)
-    {
-        while (true)
-        {
-            var digits = new int[9];
-            var sum = 0;
-            for (var i = 0; i < 9; i++)
-            {
-                digits[i] = i == 0 ? random.Next(1, 10) : random.Next(10);
-                sum += digits[i] * (10 - i);
-            }
-            var check = 11 - (sum % 11);
-            if (check == 10)
-            {
-                continue;
-            }
-            return string.Concat(digits) + (check == 11 ? 0 : check);
-        }
-    }
 }

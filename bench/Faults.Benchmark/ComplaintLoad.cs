@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using IcsComplaints.Bench.Common;
 
 namespace IcsComplaints.Bench.Faults;
 

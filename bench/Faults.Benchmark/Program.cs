@@ -7,6 +7,7 @@
 // missing and none doubled. Every service's readiness is read throughout and held against what it should say.
 // Prints a table per fault and exits 1 if any guarantee is broken; the last line is "N passed, N failed".
 using System.Globalization;
+using IcsComplaints.Bench.Common;
 using IcsComplaints.Bench.Faults;
 
 var plan = FaultPlan.FromArguments(args);

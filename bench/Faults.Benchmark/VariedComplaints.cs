@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using IcsComplaints.Nhs;
+using IcsComplaints.Bench.Common;
 
 namespace IcsComplaints.Bench.Faults;
 
@@ -21,8 +21,6 @@ public sealed class VariedComplaints(string runId)
 {
     // The demo providers with a handler of their own (./ics credentials): two trusts, a GP practice, a third trust.
     private static readonly string[] Providers = ["RJ1", "RJZ", "Y99901", "R0A"];
-    private static readonly string[] GivenNames = ["Amara", "Ben", "Chloe", "Dev", "Ewa", "Farid", "Grace", "Hamish", "Ines", "Jonah", "Kiri", "Leah"];
-    private static readonly string[] FamilyNames = ["Okafor", "Price", "Nowak", "Patel", "Hughes", "Rahman", "Byrne", "Campbell", "Silva", "Moore"];
     private static readonly string[] Matters =
     [
         "The follow-up appointment was cancelled twice without explanation.",
@@ -44,43 +42,26 @@ public sealed class VariedComplaints(string runId)
         var number = Interlocked.Increment(ref _next);
         var random = Random.Shared;
         var provider = Providers[number % Providers.Length];
-        var name = $"{GivenNames[random.Next(GivenNames.Length)]} {FamilyNames[random.Next(FamilyNames.Length)]}";
+        var person = People.Draw(random, number);
         var oral = random.Next(3) == 0;
-        var born = new DateOnly(1940, 1, 1).AddDays(random.Next(365 * 80));
         var body = new Dictionary<string, object?>
         {
             ["organisationCode"] = provider,
             ["channel"] = oral ? "Phone" : "Letter",
             ["complainant"] = new Dictionary<string, object?>
             {
-                ["name"] = name,
-                ["email"] = $"{name.Replace(' ', '.').ToLowerInvariant()}.{number}@example.org",
-                ["phone"] = "020 7946 " + random.Next(10_000).ToString("0000", CultureInfo.InvariantCulture),
+                ["name"] = person.Name,
+                ["email"] = person.Email,
+                ["phone"] = person.Phone,
             },
             ["patient"] = new Dictionary<string, object?>
             {
-                ["name"] = name,
-                ["nhsNumber"] = ValidNhsNumber(random),
-                ["dateOfBirth"] = born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["name"] = person.Name,
+                ["nhsNumber"] = person.NhsNumber,
+                ["dateOfBirth"] = person.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             },
             ["description"] = $"{Matters[random.Next(Matters.Length)]} ({Marker}, complaint {number}.)",
         };
         return new PlannedComplaint(number, $"faults-{runId}-{number}", "handler." + provider.ToLowerInvariant(), oral, JsonSerializer.Serialize(body));
-    }
-
-    // Nine random digits and their Modulus 11 check digit; a draw with no valid check digit is drawn again.
-    private static string ValidNhsNumber(Random random)
-    {
-        while (true)
-        {
-            var digits = string.Concat(Enumerable.Range(0, 9).Select(_ => random.Next(10).ToString(CultureInfo.InvariantCulture)));
-            for (var check = 0; check <= 9; check++)
-            {
-                if (NhsNumber.Normalise(digits + check.ToString(CultureInfo.InvariantCulture)) is { } valid)
-                {
-                    return valid;
-                }
-            }
-        }
     }
 }

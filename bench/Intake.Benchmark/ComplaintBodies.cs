@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using IcsComplaints.Bench.Common;
 
 namespace IcsComplaints.Bench.Intake;
 
@@ -29,6 +30,11 @@ internal sealed class ComplaintBodies(int seed)
         new("handler.r0a", "R0A", ClientCredentials: false, []),
         new("handler.qkk", "QKK", ClientCredentials: false, ["RJ1", "RJZ", "Y99901"]),
     ];
+
+    /// <summary>Signs in every submitter through the gateway (client credentials for the PALS systems, the password grant for handlers).</summary>
+    public static Task<DemoTokens> SignInAsync(Uri gateway, string demoPassword, string clientSecret) =>
+        DemoTokens.SignInAsync(
+            gateway, demoPassword, clientSecret, [.. Submitters.Where(s => s.ClientCredentials).Select(s => s.Name)], Submitters.Select(s => s.Name));
 
     private readonly Random _random = new(seed);
     private readonly List<Person> _complainedBefore = [];
@@ -119,66 +125,12 @@ internal sealed class ComplaintBodies(int seed)
         return text.Append(Pick(Closings)).ToString();
     }
 
-    private Person NewPerson()
-    {
-        var number = Interlocked.Increment(ref _people);
-        var first = Pick(FirstNames);
-        var last = Pick(LastNames);
-        var born = new DateOnly(1930, 1, 1).AddDays(_random.Next(0, 365 * 75));
-        var (town, district) = Pick(Towns);
-        return new Person(
-            $"{first} {last}",
-            NhsNumber(),
-            born,
-            string.Create(CultureInfo.InvariantCulture, $"{first}.{last}.{number}@example.org").ToLowerInvariant(),
-            string.Create(CultureInfo.InvariantCulture, $"07700 9{_random.Next(0, 100_000):00000}"),
-            string.Create(CultureInfo.InvariantCulture, $"{_random.Next(1, 200)} {Pick(Streets)}"),
-            town,
-            string.Create(CultureInfo.InvariantCulture, $"{district}{_random.Next(1, 10)} {_random.Next(1, 10)}{Pick(InwardLetters)}{Pick(InwardLetters)}"));
-    }
-
-    // Ten digits whose last is the Modulus 11 check digit of the first nine; a draw whose check would be 10 is redrawn.
-    private string NhsNumber()
-    {
-        while (true)
-        {
-            var digits = new int[9];
-            var sum = 0;
-            for (var i = 0; i < 9; i++)
-            {
-                digits[i] = i == 0 ? _random.Next(4, 10) : _random.Next(10);
-                sum += digits[i] * (10 - i);
-            }
-            var check = 11 - (sum % 11);
-            if (check != 10)
-            {
-                return string.Concat(digits) + (check == 11 ? 0 : check).ToString(CultureInfo.InvariantCulture);
-            }
-        }
-    }
+    private Person NewPerson() => People.Draw(_random, Interlocked.Increment(ref _people));
 
     private T Pick<T>(params T[] items) => items[_random.Next(items.Length)];
 
     private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private sealed record Person(string Name, string NhsNumber, DateOnly DateOfBirth, string Email, string Phone, string Street, string Town, string Postcode);
-
-    private static readonly string[] FirstNames =
-        ["Olivia", "Amelia", "Isla", "Ava", "Mohammed", "Noah", "Oliver", "George", "Margaret", "Patricia", "Susan", "David", "John", "Peter",
-         "Aisha", "Priya", "Wei", "Grace", "Siobhan", "Kwame", "Tomasz", "Fatima", "Harriet", "Arthur"];
-
-    private static readonly string[] LastNames =
-        ["Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Patel", "Khan", "Ahmed", "Okafor", "Nowak",
-         "O'Brien", "Thompson", "Wright", "Walker", "Robinson", "Chen", "Hughes", "Edwards", "Green", "Hall", "Lewis"];
-
-    private static readonly string[] Streets =
-        ["High Street", "Station Road", "Church Lane", "Victoria Road", "Mill Lane", "Park Avenue", "Queens Road", "The Crescent", "Green Lane"];
-
-    private static readonly (string Town, string District)[] Towns =
-        [("London", "SE"), ("London", "SW"), ("Croydon", "CR"), ("Bromley", "BR"), ("Manchester", "M"), ("Bolton", "BL"), ("Leeds", "LS")];
-
-    // The letters a postcode's inward code may end with (never C, I, K, M, O or V).
-    private static readonly char[] InwardLetters = [.. "ABDEFGHJLNPQRSTUWXYZ"];
 
     private static readonly string[] Openings =
     [

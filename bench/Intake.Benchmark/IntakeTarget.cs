@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using IcsComplaints.Bench.Common;
 
 namespace IcsComplaints.Bench.Intake;
 
@@ -25,12 +25,12 @@ internal readonly record struct Accepted(Guid Id, string Reference, long Answere
 internal sealed class IntakeTarget : IDisposable
 {
     private readonly HttpClient _http;
-    private readonly IReadOnlyDictionary<string, string> _tokens;
+    private readonly DemoTokens _tokens;
     private readonly ConcurrentQueue<Accepted> _accepted;
     private readonly ConcurrentDictionary<int, string> _firstErrorByStatus = new();
     private int _unanswered;
 
-    public IntakeTarget(string name, Uri address, IReadOnlyDictionary<string, string> tokens, ConcurrentQueue<Accepted> accepted)
+    public IntakeTarget(string name, Uri address, DemoTokens tokens, ConcurrentQueue<Accepted> accepted)
     {
         Name = name;
         _tokens = tokens;
@@ -59,7 +59,7 @@ internal sealed class IntakeTarget : IDisposable
         {
             Content = new StringContent(complaint.Json, Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[complaint.Submitter.Name]);
+        request.Headers.Authorization = await _tokens.ForAsync(complaint.Submitter.Name, CancellationToken.None);
         request.Headers.Add("Idempotency-Key", "bench-" + Guid.NewGuid().ToString("N"));
         try
         {

@@ -20,6 +20,20 @@ using System.Globalization;
 using IcsComplaints.Bench.Intake;
 using IcsComplaints.TestKit;
 
+// Over complaints already stored (StoreRun, GrowthRun, LifecycleRun): each reads its own arguments.
+switch (args.FirstOrDefault())
+{
+    case "store":
+        await StoreRun.RunAsync(new StackSettings(args));
+        return;
+    case "growth":
+        await GrowthRun.RunAsync(new StackSettings(args));
+        return;
+    case "lifecycle":
+        await LifecycleRun.RunAsync(new StackSettings(args));
+        return;
+}
+
 var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "intake";
 var state = Text(args, "--state") ?? throw new ArgumentException("--state <the ./ics state directory> is required");
 var intakeAddress = new Uri(Text(args, "--intake") ?? throw new ArgumentException("--intake <intake's address> is required"));
@@ -44,7 +58,7 @@ if (!parts.Any(p => p.Name == "intake") || !parts.Any(p => p.Name == "gateway"))
 {
     throw new InvalidOperationException($"No running stack under {state}: start it with ./ics up.");
 }
-var tokens = await DemoTokens.FetchAsync(
+using var tokens = await ComplaintBodies.SignInAsync(
     gatewayAddress,
     Environment.GetEnvironmentVariable("ICS_DEMO_PASSWORD") ?? throw new InvalidOperationException("ICS_DEMO_PASSWORD is not set"),
     Environment.GetEnvironmentVariable("ICS_DEMO_CLIENT_SECRET") ?? throw new InvalidOperationException("ICS_DEMO_CLIENT_SECRET is not set"));

@@ -76,6 +76,30 @@ internal static partial class StatementProfile
             .Select(g => (g.Key, g.Sum(cost => cost.TotalMilliseconds), g.OrderByDescending(cost => cost.TotalMilliseconds).Take(top).ToList()))
             .OrderByDescending(g => g.Item2)];
 
+    /// <summary>Prints the <paramref name="top"/> costliest statements of each database between two snapshots as Markdown tables.</summary>
+    public static void Print(
+        Dictionary<(string, long, long, bool), StatementCost>? before, Dictionary<(string, long, long, bool), StatementCost>? after, int top)
+    {
+        if (before is null || after is null)
+        {
+            Console.WriteLine("pg_stat_statements is not loaded by this PostgreSQL (restart it with ./ics down postgres; ./ics up): no statement profile.");
+            return;
+        }
+        foreach (var (database, totalMilliseconds, costs) in Between(before, after, top))
+        {
+            Console.WriteLine();
+            Console.WriteLine(FormattableString.Invariant($"{database}: {totalMilliseconds / 1000:0.0} s in statements"));
+            Console.WriteLine();
+            Console.WriteLine("| total ms | calls | ms a call | rows | statement |");
+            Console.WriteLine("|---:|---:|---:|---:|---|");
+            foreach (var cost in costs)
+            {
+                Console.WriteLine(FormattableString.Invariant(
+                    $"| {cost.TotalMilliseconds:N0} | {cost.Calls:N0} | {cost.TotalMilliseconds / cost.Calls:0.000} | {cost.Rows:N0} | `{OneLine(cost.Query, 160).Replace("|", "\\|", StringComparison.Ordinal)}` |"));
+            }
+        }
+    }
+
     /// <summary>A statement on one line, shortened.</summary>
     public static string OneLine(string query, int length)
     {
