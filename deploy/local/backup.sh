@@ -26,6 +26,8 @@ cmd_backup() {
   ensure_secrets
   start_postgres
   [ ! -e "$dir/$BACKUP_MANIFEST" ] || die "$dir already holds a backup: give another directory"
+  services_running &&
+    say "warning: services are running: each database is backed up consistent in itself, not with the others (./ics down services first)"
   # The archives hold personal data: readable by this user alone.
   umask 077
   mkdir -p "$dir"
@@ -37,8 +39,8 @@ cmd_backup() {
     key=$(db_key "$db")
     archive="$dir/$db.dump"
     taken=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-    # One consistent snapshot per database; each service's database is its own unit of consistency (ADR 2: what
-    # crosses between them goes through outboxes and inboxes, which restoring both sides from their archives replays).
+    # One consistent snapshot per database. Across databases the set is consistent only with the services stopped:
+    # an event relayed between two snapshots would be in neither (docs/deploy.md).
     as_superuser pg_dump --format=custom --no-password -d "$db" -f "$archive" ||
       die "pg_dump of $db failed"
     bytes=$(stat -c %s "$archive")
