@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using IcsComplaints.TestKit;
 using Npgsql;
 
@@ -13,7 +14,8 @@ namespace IcsComplaints.Deployment.Tests;
 /// its services turn into cases, reporting facts, advocacy, learning and correspondence records and audit entries;
 /// with its services stopped it is backed up, and the backup restored into a PostgreSQL initialised for the purpose.
 /// Every table of every service's database then holds the same rows (count and checksum of its rows in order), under
-/// the same owner and grants, with the same sequences and indexes. A backup whose archive was altered is refused.
+/// the same owner and grants, with the same sequences and indexes, and each service's runtime role reads its database
+/// with the new installation's password. A backup whose archive was altered is refused.
 /// It uses what the build made (ICS_BUILD=0) and runs in about two minutes.
 /// </summary>
 public sealed class BackupRestoreTests : IDisposable
@@ -67,9 +69,20 @@ public sealed class BackupRestoreTests : IDisposable
             Assert.True(content == after[item], $"{item}: {content} before, {after[item]} restored");
         }
         // What was compared is the platform's work, not empty tables.
-        Assert.StartsWith($"{imported} ", before["casedb case.cases"], StringComparison.Ordinal);
-        Assert.StartsWith($"{imported} ", before["reportingdb reporting.complaint_facts"], StringComparison.Ordinal);
-        Assert.DoesNotMatch("^0 ", before["intakedb intake.audit_entries"]);
+        Assert.StartsWith($"{imported} ", before["casedb table case.cases"], StringComparison.Ordinal);
+        Assert.StartsWith($"{imported} ", before["reportingdb table reporting.complaint_facts"], StringComparison.Ordinal);
+        Assert.DoesNotMatch("^0 ", before["intakedb table intake.audit_entries"]);
+        // Each service's runtime role, with the new installation's password, reads every table it was granted.
+        foreach (var line in ServiceTable.Repository.Lines.Where(l => l.Database is not null))
+        {
+            var (tables, rows) = await _target.ReadAsRuntimeRoleAsync(line.Database!, line.DatabaseKey!);
+            // The tables (not sequences) whose grants give the runtime role SELECT (r in its privileges).
+            var granted = before.Where(c => c.Key.StartsWith($"{line.Database} table ", StringComparison.Ordinal)
+                && Regex.IsMatch(c.Value, $@"grants (.*,)?ics_{line.DatabaseKey}=[a-zA-Z*]*r[a-zA-Z*]*/")).ToList();
+            Assert.True(tables > 0, $"ics_{line.DatabaseKey} may read no table of {line.Database}");
+            Assert.Equal(granted.Count, tables);
+            Assert.Equal(granted.Sum(c => long.Parse(c.Value.Split(' ')[0], CultureInfo.InvariantCulture)), rows);
+        }
 
         // An archive altered after the backup is refused before any database is touched.
         var archive = Path.Combine(backup, "casedb.dump");
@@ -210,7 +223,7 @@ public sealed class BackupRestoreTests : IDisposable
                     await using var command = new NpgsqlCommand(rows, connection);
                     await using var reader = await command.ExecuteReaderAsync();
                     await reader.ReadAsync();
-                    contents[$"{database} {relation.Name}"] =
+                    contents[$"{database} {(relation.Kind == 'S' ? "sequence" : "table")} {relation.Name}"] =
                         $"{reader.GetInt64(0)} {reader.GetString(1)} owner {relation.Owner} grants {relation.Grants}";
                 }
                 // A partial index's condition is compared by its presence only: PostgreSQL prints a condition it parsed
@@ -238,6 +251,47 @@ public sealed class BackupRestoreTests : IDisposable
             await using var connection = await OpenAsync(database);
             await using var command = new NpgsqlCommand(count, connection);
             return (long)(await command.ExecuteScalarAsync())!;
+        }
+
+        /// <summary>
+        /// The tables the database's runtime role may read and their rows, read over TCP as that role with the password
+        /// ./ics generated for it.
+        /// </summary>
+        public async Task<(int Tables, long Rows)> ReadAsRuntimeRoleAsync(string database, string key)
+        {
+            var name = $"ICS_PG_{key.ToUpperInvariant().Replace('-', '_')}_PASSWORD=";
+            var password = File.ReadAllLines(Path.Combine(state, "secrets.env")).Single(l => l.StartsWith(name, StringComparison.Ordinal))[name.Length..];
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder
+            {
+                Host = "127.0.0.1",
+                Port = 55432 + offset,
+                Username = $"ics_{key}",
+                Password = password,
+                Database = database,
+                Pooling = false,
+            }.ConnectionString);
+            await connection.OpenAsync();
+            var readable = new List<string>();
+            await using (var list = new NpgsqlCommand(
+                """
+                SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+                  AND n.nspname NOT LIKE 'pg\_%' AND has_table_privilege(c.oid, 'SELECT')
+                """, connection))
+            await using (var reader = await list.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    readable.Add(reader.GetString(0));
+                }
+            }
+            long rows = 0;
+            foreach (var table in readable)
+            {
+                await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
+                rows += (long)(await command.ExecuteScalarAsync())!;
+            }
+            return (readable.Count, rows);
         }
 
         /// <summary>Waits up to a minute for a count to reach what is expected.</summary>
