@@ -7,9 +7,11 @@
 //   node kubernetes.mjs <file.yaml|-> ...   one or more (multi-document) streams; "-" reads standard input
 //
 // Prints one line per object ("ok", or "FAIL" and why) and "<n> valid, <n> invalid"; exits 1 when any object is
-// invalid, including one of an API version or kind no installed model describes: nothing passes unchecked.
+// invalid, including one of an API version or kind no installed model, nor a schema of operators/ (operators.mjs),
+// describes: nothing passes unchecked.
 import fs from "node:fs";
 import * as yaml from "js-yaml";
+import { operatorValidator } from "./operators.mjs";
 
 // The model of an apiVersion and kind: kubernetes-models has one for every built-in API group. Custom resources (an
 // operator's) have none until their model package is added to package.json and looked up here.
@@ -81,6 +83,18 @@ for (const source of sources) {
     const Model = typeof document.apiVersion === "string" && typeof document.kind === "string"
       ? await modelOf(document.apiVersion, document.kind)
       : undefined;
+    const operator = Model ? undefined : operatorValidator(document.apiVersion, document.kind);
+    if (operator) {
+      const errors = operator(document);
+      if (errors.length > 0) {
+        invalid++;
+        console.log(`FAIL ${name}: ${errors.slice(0, 4).join(" | ")}`);
+      } else {
+        valid++;
+        console.log(`ok   ${name}`);
+      }
+      continue;
+    }
     if (!Model) {
       invalid++;
       console.log(`FAIL ${name}: no schema for ${document.apiVersion} ${document.kind}`);

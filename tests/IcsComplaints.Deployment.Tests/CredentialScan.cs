@@ -5,11 +5,11 @@ namespace IcsComplaints.Deployment.Tests;
 /// <summary>
 /// Finds credentials written into a values file: a value under a key that names a credential (password, secret, token,
 /// private key) and any value that carries one (a connection string's password, a URI's user:password@, a PEM key).
-/// The keys that name a Secret or a key in it (existingSecret, tlsSecret, secretKey) are references, not credentials.
+/// The keys that name a Secret or a key in it (existingSecret, tlsSecret, secretKey, credentialsSecret) are references, not credentials.
 /// </summary>
 internal static partial class CredentialScan
 {
-    private static readonly HashSet<string> References = new(["existingSecret", "tlsSecret", "secretKey", "privateKeyId"], StringComparer.Ordinal);
+    private static readonly HashSet<string> References = new(["existingSecret", "tlsSecret", "secretKey", "privateKeyId", "credentialsSecret"], StringComparer.Ordinal);
 
     public static List<string> Problems(string valuesText)
     {

@@ -60,7 +60,9 @@ connection string. Every credential comes from the service's own Secret (ADR 17)
 {{- end }}
 - name: Authentication__Authority
   value: {{ .root.Values.publicUrl | quote }}
-{{- if .svc.broker }}
+{{- if and .svc.broker .root.Values.rabbitmqCluster.enabled }}
+{{- include "ics.brokerClusterEnv" . }}
+{{- else if .svc.broker }}
 - name: ConnectionStrings__rabbitmq
   valueFrom: { secretKeyRef: { name: {{ required "a service with broker needs existingSecret" .svc.existingSecret }}, key: rabbitmq } }
 {{- end }}
@@ -143,12 +145,16 @@ connection string. Every credential comes from the service's own Secret (ADR 17)
 - name: Portal__PublicAddress
   value: {{ .root.Values.publicUrl | quote }}
 {{- end }}
+{{- if and .svc.database .root.Values.postgresqlCluster.enabled }}
+{{- include "ics.databaseClusterEnv" . }}
+{{- else }}
 {{- with .svc.database }}
 - name: ConnectionStrings__{{ . }}
   valueFrom: { secretKeyRef: { name: {{ required "a service with a database needs existingSecret" $.svc.existingSecret }}, key: {{ . }} } }
 {{- if $.owner }}
 - name: ConnectionStrings__{{ . }}Owner
   valueFrom: { secretKeyRef: { name: {{ $.svc.existingSecret }}, key: {{ . }}-owner } }
+{{- end }}
 {{- end }}
 {{- end }}
 {{- if .svc.gateway }}
