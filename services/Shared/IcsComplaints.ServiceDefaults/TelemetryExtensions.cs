@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenTelemetry;
@@ -58,6 +59,13 @@ public static class TelemetryExtensions
     {
         var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
 
+        // Outside development, the console writes one JSON object a line with the trace and span ids, for the cluster's
+        // log collector; a developer's terminal keeps the readable lines.
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddConsole(options => options.FormatterName = JsonLogFormatter.FormatterName)
+                .AddConsoleFormatter<JsonLogFormatter, ConsoleFormatterOptions>();
+        }
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
