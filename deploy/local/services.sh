@@ -79,6 +79,7 @@ service_env() {
     "Authentication__Authority=$GATEWAY_URL"
     "Authentication__RequireHttpsMetadata=false")
   mapfile -t -O ${#vars[@]} vars < <(service_addresses "$1")
+  mapfile -t -O ${#vars[@]} vars < <(telemetry_env)
   if broker_users | grep -qx "$name"; then
     vars+=("ConnectionStrings__rabbitmq=amqp://$name:$(secret "ICS_RABBIT_$(var_key "$name")_PASSWORD")@127.0.0.1:$RABBIT_PORT/ics")
   fi
@@ -267,6 +268,7 @@ print_urls() {
   done
   cat <<EOF
   Mail (smtp4dev)     http://127.0.0.1:$SMTP_WEB_PORT  (every e-mail the demo sends, none of it leaving this machine)
+$(telemetry_on && echo "  Telemetry (Aspire)  http://127.0.0.1:$TELEMETRY_PORT  (traces, metrics and logs of every service; ICS_TELEMETRY=0 leaves it out)")
   RabbitMQ management http://127.0.0.1:$RABBIT_MGMT_PORT  (user ics: ./ics credentials)
   PostgreSQL          127.0.0.1:$PG_PORT  (each service's own roles: ./ics credentials)
   Logs                $STATE/logs/

@@ -14,16 +14,23 @@ import * as yaml from "js-yaml";
 import { operatorValidator } from "./operators.mjs";
 
 // The model of an apiVersion and kind: kubernetes-models has one for every built-in API group. Custom resources (an
-// operator's) have none until their model package is added to package.json and looked up here.
+// operator's) have none until their model package is added to package.json and looked up here, after the built-in
+// groups: the Prometheus Operator's (monitoring.coreos.com: ServiceMonitor, PrometheusRule).
+const customResourceModels = ["@kubernetes-models/prometheus-operator"];
+
 async function modelOf(apiVersion, kind) {
   const [group, version] = apiVersion.includes("/") ? apiVersion.split("/") : ["", apiVersion];
-  try {
-    const module = await import(group ? `kubernetes-models/${group}/${version}` : `kubernetes-models/${version}`);
-    return module[kind];
-  } catch (error) {
-    if (error.code === "ERR_MODULE_NOT_FOUND" || error.code === "ERR_PACKAGE_PATH_NOT_EXPORTED") return undefined;
-    throw error;
+  const candidates = [group ? `kubernetes-models/${group}/${version}` : `kubernetes-models/${version}`];
+  if (group) candidates.push(...customResourceModels.map((model) => `${model}/${group}/${version}`));
+  for (const candidate of candidates) {
+    try {
+      const module = await import(candidate);
+      if (module[kind]) return module[kind];
+    } catch (error) {
+      if (error.code !== "ERR_MODULE_NOT_FOUND" && error.code !== "ERR_PACKAGE_PATH_NOT_EXPORTED") throw error;
+    }
   }
+  return undefined;
 }
 
 // Runs the model's compiled validator over a proxy of the document that records, for every object, each property the

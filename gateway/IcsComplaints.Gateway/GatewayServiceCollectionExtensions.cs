@@ -40,6 +40,8 @@ public static class GatewayServiceCollectionExtensions
         // endpoints (/admin/...) are for its own network only, and a gRPC method the gateway does not route is unknown
         // (a 404, which a gRPC client reads as UNIMPLEMENTED).
         app.Map("/admin/{**rest}", () => Results.NotFound()).AllowAnonymous();
+        // The same for the services' (and the portal's) metrics, which are for Prometheus inside the cluster.
+        app.Map(MetricsSettings.Path + "/{**rest}", () => Results.NotFound()).AllowAnonymous();
         app.Map("/ics.{service}/{**method}", () => Results.NotFound()).AllowAnonymous();
         app.MapReverseProxy(proxy =>
         {

@@ -15,6 +15,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using CaseDeadlineMonitor = cases::IcsComplaints.Case.Api.Features.WatchDeadlines.CaseDeadlineMonitor;
+using DeadlineMetrics = cases::IcsComplaints.Case.Api.Features.WatchDeadlines.DeadlineMetrics;
 using DeadlineScanOptions = cases::IcsComplaints.Case.Api.Features.WatchDeadlines.DeadlineScanOptions;
 using DraftReviewStatus = IcsComplaints.Case.Domain.Cases.DraftReviewStatus;
 using DraftReviewVerdict = IcsComplaints.Case.Domain.Cases.DraftReviewVerdict;
@@ -197,7 +198,7 @@ public sealed class AdvocacyTests(ComplaintHandlingSystem system)
         var clock = new FakeTimeProvider(new DateTimeOffset(windowEnds.AddDays(1).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
         await new CaseDeadlineMonitor(
             system.Case.Services.GetRequiredService<IServiceScopeFactory>(), clock, new WorkingDayCalendar(BankHolidays.Embedded()),
-            Options.Create(new DeadlineScanOptions()), NullLogger<CaseDeadlineMonitor>.Instance).ScanAsync(CancellationToken.None);
+            Options.Create(new DeadlineScanOptions()), system.Case.Services.GetRequiredService<DeadlineMetrics>(), NullLogger<CaseDeadlineMonitor>.Instance).ScanAsync(CancellationToken.None);
 
         var expired = await StepAsync(handler, caseId, "detail", null, get: true);
         Assert.Equal("Expired", expired.GetProperty("reviews")[0].GetProperty("status").GetString());

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using CaseDbContext = cases::IcsComplaints.Case.Api.Data.CaseDbContext;
 using CaseDeadlineMonitor = cases::IcsComplaints.Case.Api.Features.WatchDeadlines.CaseDeadlineMonitor;
+using DeadlineMetrics = cases::IcsComplaints.Case.Api.Features.WatchDeadlines.DeadlineMetrics;
 using DeadlineScanOptions = cases::IcsComplaints.Case.Api.Features.WatchDeadlines.DeadlineScanOptions;
 
 using static IcsComplaints.TestKit.CaseApiSteps;
@@ -217,7 +218,7 @@ public sealed class CaseProcedureTests(ComplaintHandlingSystem system)
         var caseId = await CaseIdAsync(handler, reference);
         var clock = new FakeTimeProvider(new DateTimeOffset(received.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
         var monitor = new CaseDeadlineMonitor(
-            system.Case.Services.GetRequiredService<IServiceScopeFactory>(), clock, Calendar, Options.Create(new DeadlineScanOptions()),
+            system.Case.Services.GetRequiredService<IServiceScopeFactory>(), clock, Calendar, Options.Create(new DeadlineScanOptions()), system.Case.Services.GetRequiredService<DeadlineMetrics>(),
             NullLogger<CaseDeadlineMonitor>.Instance);
 
         // Two working days before the acknowledgement is due: approaching.
@@ -251,7 +252,7 @@ public sealed class CaseProcedureTests(ComplaintHandlingSystem system)
         var due = Calendar.AddWorkingDays(received, 5);
         var clock = new FakeTimeProvider(new DateTimeOffset(due.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
         var monitor = new CaseDeadlineMonitor(
-            system.Case.Services.GetRequiredService<IServiceScopeFactory>(), clock, Calendar, Options.Create(new DeadlineScanOptions()),
+            system.Case.Services.GetRequiredService<IServiceScopeFactory>(), clock, Calendar, Options.Create(new DeadlineScanOptions()), system.Case.Services.GetRequiredService<DeadlineMetrics>(),
             NullLogger<CaseDeadlineMonitor>.Instance);
 
         await monitor.ScanAsync(CancellationToken.None);

@@ -63,12 +63,13 @@ public sealed class ProductionChartTests
         Assert.Equal(["Ingress", "Egress"], deny.At("spec", "policyTypes").List().Select(t => t.ToString()));
         Assert.Null(deny.At("spec", "ingress"));
         Assert.Null(deny.At("spec", "egress"));
-        // One per service and the gateway, one for the chart's clamd, and the default deny.
-        Assert.Equal(ServiceTable.Repository.Lines.Count + 1 + 1, policies.Count);
+        // One per service and the gateway, one for the chart's clamd, the default deny, and Prometheus's scrape (both
+        // cluster values files turn monitoring on), which only adds an ingress rule (MonitoringChartTests).
+        Assert.Equal(ServiceTable.Repository.Lines.Count + 1 + 1 + 1, policies.Count);
         foreach (var pod in documents.Where(d => d.At("kind")?.ToString() is "Deployment" or "Job"))
         {
             var labels = pod.At("spec", "template", "metadata", "labels").Map();
-            var selecting = policies.Where(p => p.Key != Prefix + "default-deny"
+            var selecting = policies.Where(p => p.Key is not (Prefix + "default-deny" or Prefix + "prometheus-scrape")
                 && p.Value.At("spec", "podSelector", "matchLabels").Map().All(l => labels.TryGetValue(l.Key, out var v) && Equals(v, l.Value))).ToList();
             var own = Assert.Single(selecting);
             Assert.Equal(Prefix + labels["app.kubernetes.io/name"], own.Key);

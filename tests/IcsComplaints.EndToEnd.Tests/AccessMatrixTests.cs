@@ -90,6 +90,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         // intake
         ["intake ANY /health/live"] = new(AnyoneMay, c => GetAsync(system.Intake, "/health/live", c.Token)),
         ["intake ANY /health/ready"] = new(AnyoneMay, c => GetAsync(system.Intake, "/health/ready", c.Token)),
+        ["intake ANY /metrics"] = new(AnyoneMay, c => GetAsync(system.Intake, "/metrics", c.Token)),
         ["intake GET /api/docs/intake/openapi.json"] = new(AnyoneMay, c => GetAsync(system.Intake, "/api/docs/intake/openapi.json", c.Token)),
         ["intake POST /api/v1/complaints/"] = new(
             (p, own) => p.IsAnonymous || p.Has(Roles.Complainant) ? Access.Allowed : p.Has(Recorders) && own ? Access.Allowed : Access.Forbidden,
@@ -159,6 +160,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         // case
         ["case ANY /health/live"] = new(AnyoneMay, c => GetAsync(system.Case, "/health/live", c.Token)),
         ["case ANY /health/ready"] = new(AnyoneMay, c => GetAsync(system.Case, "/health/ready", c.Token)),
+        ["case ANY /metrics"] = new(AnyoneMay, c => GetAsync(system.Case, "/metrics", c.Token)),
         ["case GET /api/docs/case/openapi.json"] = new(AnyoneMay, c => GetAsync(system.Case, "/api/docs/case/openapi.json", c.Token)),
         ["case GET /api/v1/cases/"] = new(Readers(CaseReaders), ListCasesRestAsync),
         ["case GET /api/v1/cases/{caseId:guid}"] = new(Readers(CaseReaders), c => GetAsync(system.Case, $"/api/v1/cases/{c.Target.CaseId}", c.Token)),
@@ -261,6 +263,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         // complainant and the advocacy service named (items on a referral or review that does not exist are hidden).
         ["advocacy-referral ANY /health/live"] = new(AnyoneMay, c => GetAsync(system.Advocacy, "/health/live", c.Token)),
         ["advocacy-referral ANY /health/ready"] = new(AnyoneMay, c => GetAsync(system.Advocacy, "/health/ready", c.Token)),
+        ["advocacy-referral ANY /metrics"] = new(AnyoneMay, c => GetAsync(system.Advocacy, "/metrics", c.Token)),
         ["advocacy-referral GET /api/docs/advocacy-referral/openapi.json"] = new(AnyoneMay, c => GetAsync(system.Advocacy, "/api/docs/advocacy-referral/openapi.json", c.Token)),
         ["advocacy-referral GET /api/v1/advocacy-services/"] = new(AnyoneMay, c => GetAsync(system.Advocacy, "/api/v1/advocacy-services?postcode=SE1%207EH", c.Token)),
         ["advocacy-referral GET /api/v1/advocacy-services/{code}"] = new(AnyoneMay, c => GetAsync(system.Advocacy, "/api/v1/advocacy-services/ADV01", c.Token)),
@@ -300,6 +303,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         // quality leads see its providers' aggregates (the targets of QKK's personas for "another" are RJ1's).
         ["learning ANY /health/live"] = new(AnyoneMay, c => GetAsync(system.Learning, "/health/live", c.Token)),
         ["learning ANY /health/ready"] = new(AnyoneMay, c => GetAsync(system.Learning, "/health/ready", c.Token)),
+        ["learning ANY /metrics"] = new(AnyoneMay, c => GetAsync(system.Learning, "/metrics", c.Token)),
         ["learning GET /api/docs/learning/openapi.json"] = new(AnyoneMay, c => GetAsync(system.Learning, "/api/docs/learning/openapi.json", c.Token)),
         ["learning GET /api/v1/you-said-we-did"] = new(AnyoneMay, c => GetAsync(system.Learning, "/api/v1/you-said-we-did?organisation=RJ1", c.Token)),
         ["learning GET /api/v1/learning/hcat/scheme"] = new(SignedIn((_, _) => Access.Allowed), c => GetAsync(system.Learning, "/api/v1/learning/hcat/scheme", c.Token)),
@@ -388,6 +392,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         // reporting: figures of one's own organisation, or of an ICB's providers (with small numbers withheld).
         ["reporting ANY /health/live"] = new(AnyoneMay, c => GetAsync(system.Reporting, "/health/live", c.Token)),
         ["reporting ANY /health/ready"] = new(AnyoneMay, c => GetAsync(system.Reporting, "/health/ready", c.Token)),
+        ["reporting ANY /metrics"] = new(AnyoneMay, c => GetAsync(system.Reporting, "/metrics", c.Token)),
         ["reporting GET /api/docs/reporting/openapi.json"] = new(AnyoneMay, c => GetAsync(system.Reporting, "/api/docs/reporting/openapi.json", c.Token)),
         ["reporting GET /api/v1/reporting/definitions"] = new(SignedIn((_, _) => Access.Allowed), c => GetAsync(system.Reporting, "/api/v1/reporting/definitions", c.Token)),
         ["reporting GET /api/v1/reporting/measures"] = new(
@@ -463,6 +468,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         // identity: the sign-in and token endpoints are public by nature; what they hand out is tested in IdentityTests.
         ["identity ANY /health/live"] = new(AnyoneMay, c => GetAsync(system.Identity, "/health/live", c.Token)),
         ["identity ANY /health/ready"] = new(AnyoneMay, c => GetAsync(system.Identity, "/health/ready", c.Token)),
+        ["identity ANY /metrics"] = new(AnyoneMay, c => GetAsync(system.Identity, "/metrics", c.Token)),
         ["identity GET /api/docs/identity/openapi.json"] = new(AnyoneMay, c => GetAsync(system.Identity, "/api/docs/identity/openapi.json", c.Token)),
         ["identity GET /account/login"] = new(AnyoneMay, c => ReachedAsync(system.Identity, HttpMethod.Get, "/account/login", c.Token)),
         ["identity POST /account/login"] = new(AnyoneMay, c => ReachedAsync(system.Identity, HttpMethod.Post, "/account/login", c.Token)),

@@ -115,6 +115,26 @@ public sealed class GatewayTests(IcsSystem system)
     }
 
     [Fact]
+    public async Task Metrics_AreServedOnEachServicesOwnPort_AndNotThroughTheGateway()
+    {
+        // Before the gateway's own answer is judged: the services behind it do serve /metrics, so a 404 at the gateway
+        // is the gateway refusing, not the path being unknown everywhere.
+        using var intake = system.Intake.CreateHttpClient();
+        Assert.Contains(await Scrape.MetricsAsync(intake), s => s.Name == "http_server_request_duration_seconds_count");
+        using var anonymous = system.GatewayHttp();
+        using var admin = system.GatewayHttp(await system.TokenAsync("admin"));
+        foreach (var http in new[] { anonymous, admin })
+        {
+            foreach (var path in new[] { "/metrics", "/metrics/", "/METRICS", "/metrics?format=openmetrics" })
+            {
+                using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+                Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path}: {response.StatusCode}");
+                Assert.DoesNotContain("ics_", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public async Task PublicSubmission_IsRateLimitedPerClientAddress_ButSignedInStaffAreNot()
     {
         using var anonymous = system.LimitedGateway.CreateHttpClient();

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 using CaseDeadlineMonitor = cases::IcsComplaints.Case.Api.Features.WatchDeadlines.CaseDeadlineMonitor;
+using DeadlineMetrics = cases::IcsComplaints.Case.Api.Features.WatchDeadlines.DeadlineMetrics;
 using DeadlineScanOptions = cases::IcsComplaints.Case.Api.Features.WatchDeadlines.DeadlineScanOptions;
 
 namespace IcsComplaints.Portal.Tests;
@@ -29,7 +30,7 @@ public sealed class CaseCorrespondenceTests(PortalSystem system, Browser browser
         var (reference, caseId) = await Personas.RecordComplaintAsync(system, "RJ1", "Tom Timeline", new { receivedOn = received.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         var monitor = new CaseDeadlineMonitor(
             system.Case.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, system.Case.Services.GetRequiredService<WorkingDayCalendar>(),
-            Options.Create(new DeadlineScanOptions()), NullLogger<CaseDeadlineMonitor>.Instance);
+            Options.Create(new DeadlineScanOptions()), system.Case.Services.GetRequiredService<DeadlineMetrics>(), NullLogger<CaseDeadlineMonitor>.Instance);
 
         await monitor.ScanAsync(CancellationToken.None);
 

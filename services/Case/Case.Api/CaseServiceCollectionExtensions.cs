@@ -90,6 +90,7 @@ public static class CaseServiceCollectionExtensions
         builder.Services.AddCaseFeatures();
         builder.Services.AddScoped<FinalResponseLetters>();
         builder.Services.Configure<DeadlineScanOptions>(builder.Configuration.GetSection(DeadlineScanOptions.SectionName));
+        builder.Services.AddSingleton<DeadlineMetrics>();
         builder.Services.AddSingleton<CaseDeadlineMonitor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CaseDeadlineMonitor>());
         // Files on cases, scanned by ClamAV; those received while clamd was away are scanned when it is back (ADR 43).

@@ -69,7 +69,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// Adds the shared middleware (exception handling, problem details for empty error responses, correlation ids,
     /// refusal of non-UTF-8 bodies, authentication, authorisation and the checks of gRPC messages) and maps
-    /// <c>/health/live</c> and <c>/health/ready</c>, in every environment.
+    /// <c>/health/live</c>, <c>/health/ready</c> and <c>/metrics</c>, in every environment.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
@@ -98,6 +98,7 @@ public static class ServiceDefaultsExtensions
             Predicate = check => check.Tags.Contains(LiveTag) || check.Tags.Contains(ReadyTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         }).AllowAnonymous();
+        app.MapMetrics();
         app.MapGrpcReflectionInDevelopment();
         return app;
     }

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -25,7 +28,26 @@ public static class IcsTelemetry
     public static readonly Meter Meter = new(Name);
 }
 
-/// <summary>OpenTelemetry logs, metrics and traces, exported over OTLP when an endpoint is configured.</summary>
+/// <summary>Whether the service answers Prometheus at <c>/metrics</c> (configuration section <c>Metrics</c>).</summary>
+public sealed class MetricsSettings
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Metrics";
+
+    /// <summary>The path Prometheus scrapes.</summary>
+    public const string Path = "/metrics";
+
+    /// <summary>
+    /// On by default: the figures are counts and durations labelled by route, consumer and organisation code, never
+    /// by a person. Off on the gateway, whose port is public; its traffic is counted by the services behind it.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+}
+
+/// <summary>
+/// OpenTelemetry logs, metrics and traces, exported over OTLP when an endpoint is configured, and metrics also
+/// served for Prometheus at <c>/metrics</c>.
+/// </summary>
 public static class TelemetryExtensions
 {
     /// <summary>
@@ -37,6 +59,13 @@ public static class TelemetryExtensions
     {
         var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
 
+        // Outside development, the console writes one JSON object a line with the trace and span ids, for the cluster's
+        // log collector; a developer's terminal keeps the readable lines.
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddConsole(options => options.FormatterName = JsonLogFormatter.FormatterName)
+                .AddConsoleFormatter<JsonLogFormatter, ConsoleFormatterOptions>();
+        }
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -51,7 +80,8 @@ public static class TelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
                 .AddMeter("MassTransit")
-                .AddMeter(IcsTelemetry.Name))
+                .AddMeter(IcsTelemetry.Name)
+                .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(IcsTelemetry.Name)
                 .AddSource("MassTransit")
@@ -69,6 +99,7 @@ public static class TelemetryExtensions
                 })
                 .AddNpgsql());
 
+        builder.Services.Configure<MetricsSettings>(builder.Configuration.GetSection(MetricsSettings.SectionName));
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             otel.UseOtlpExporter();
@@ -76,6 +107,19 @@ public static class TelemetryExtensions
         return builder;
     }
 
+    /// <summary>Serves the metrics for Prometheus at <c>/metrics</c>, without a token, unless <c>Metrics:Enabled</c> is false.</summary>
+    public static WebApplication MapMetrics(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<IOptions<MetricsSettings>>().Value.Enabled)
+        {
+            app.MapPrometheusScrapingEndpoint(MetricsSettings.Path).AllowAnonymous();
+        }
+        return app;
+    }
+
+    // Probes and scrapes every few seconds would be most of the traces and say nothing about a complaint.
     private static bool IsNotHealthProbe(HttpContext context) =>
-        !context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
+        !context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
+        && !context.Request.Path.StartsWithSegments(MetricsSettings.Path, StringComparison.OrdinalIgnoreCase);
 }

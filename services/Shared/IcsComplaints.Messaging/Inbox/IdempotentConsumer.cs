@@ -61,6 +61,8 @@ public abstract partial class IdempotentConsumer<TMessage, TDbContext>(InboxServ
 
         var db = Db;
         db.ChangeTracker.Clear();
+        var consumer = new KeyValuePair<string, object?>(MessagingMetrics.ConsumerTag, GetType().Name);
+        services.Metrics.InProgress.Add(1, consumer);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
@@ -73,6 +75,11 @@ public abstract partial class IdempotentConsumer<TMessage, TDbContext>(InboxServ
             await HandleAsync(context);
             await db.SaveChangesAsync(context.CancellationToken);
             await transaction.CommitAsync(context.CancellationToken);
+            services.Metrics.Consumed.Add(1, consumer);
+            if (context.SentTime is { } sent)
+            {
+                services.Metrics.ConsumeLag.Record(Math.Max(0, (DateTime.UtcNow - sent).TotalSeconds), consumer);
+            }
         }
         catch (Exception ex) when (ShouldRedeliver(context, ex, out var redelivery))
         {
@@ -84,6 +91,10 @@ public abstract partial class IdempotentConsumer<TMessage, TDbContext>(InboxServ
         {
             db.ChangeTracker.Clear();
             throw;
+        }
+        finally
+        {
+            services.Metrics.InProgress.Add(-1, consumer);
         }
     }
 

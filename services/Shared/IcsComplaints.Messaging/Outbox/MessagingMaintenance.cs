@@ -29,6 +29,14 @@ public sealed partial class MessagingMaintenance<TDbContext>(
                 var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
                 metrics.Pending = await db.Set<OutboxMessage>().LongCountAsync(m => m.ParkedAt == null, stoppingToken);
                 metrics.Parked = await db.Set<OutboxMessage>().LongCountAsync(m => m.ParkedAt != null, stoppingToken);
+                // The first row due in publishing order, found by the key's index. A row scheduled for later (a
+                // redelivery's delay) is not late until its time comes; one backing off after failures is late all along.
+                var now = DateTimeOffset.UtcNow;
+                metrics.OldestPendingSince = await db.Set<OutboxMessage>()
+                    .Where(m => m.ParkedAt == null && (m.AvailableAt == null || m.AvailableAt <= now || m.Attempts > 0))
+                    .OrderBy(m => m.Sequence)
+                    .Select(m => (DateTimeOffset?)m.CreatedAt)
+                    .FirstOrDefaultAsync(stoppingToken);
                 if (DateTimeOffset.UtcNow >= nextClean)
                 {
                     var before = DateTimeOffset.UtcNow - options.Value.InboxRetention;

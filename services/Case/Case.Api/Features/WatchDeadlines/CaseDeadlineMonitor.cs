@@ -33,7 +33,7 @@ public sealed class DeadlineScanOptions
 /// </summary>
 public sealed partial class CaseDeadlineMonitor(
     IServiceScopeFactory scopes, TimeProvider time, WorkingDayCalendar calendar, Microsoft.Extensions.Options.IOptions<DeadlineScanOptions> options,
-    ILogger<CaseDeadlineMonitor> logger) : BackgroundService
+    DeadlineMetrics metrics, ILogger<CaseDeadlineMonitor> logger) : BackgroundService
 {
     /// <summary>Scans every open case once; returns how many alerts it raised and scheduled updates it wrote.</summary>
     public async Task<int> ScanAsync(CancellationToken ct)
@@ -63,6 +63,7 @@ public sealed partial class CaseDeadlineMonitor(
         // A page of open cases at a time, each with its alerts saved in a unit of work of its own: the scan's memory is
         // one page's, whatever the number of open cases.
         var after = Guid.Empty;
+        var tally = new Dictionary<(string Organisation, string State), long>();
         while (true)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -73,13 +74,15 @@ public sealed partial class CaseDeadlineMonitor(
                 break;
             }
             after = page[^1].Id;
-            var raised = RaiseDue(page, today, updated, store, scope.ServiceProvider.GetRequiredService<IOutbox>(), await store.RaisedAsync([.. page.Select(c => c.Id)], ct));
+            var raised = RaiseDue(page, today, updated, store, scope.ServiceProvider.GetRequiredService<IOutbox>(), await store.RaisedAsync([.. page.Select(c => c.Id)], ct), tally);
             // Another replica raising the same alerts at the same moment announces them once, by itself.
             if (await store.TrySaveAsync(ct))
             {
                 count += raised;
             }
         }
+        // Only a complete scan's figures: a page short would read as deadlines met.
+        metrics.Replace(tally);
         if (count > 0)
         {
             LogRaised(logger, count);
@@ -87,10 +90,11 @@ public sealed partial class CaseDeadlineMonitor(
         return count;
     }
 
-    // The alerts due for a page of cases that were not raised before, recorded and announced in the page's unit of work.
+    // The alerts due for a page of cases that were not raised before, recorded and announced in the page's unit of work;
+    // every deadline due soon or missed, raised before or not, is counted in the tally for its organisation.
     private int RaiseDue(
         List<ComplaintCase> page, DateOnly today, HashSet<Guid> updated, DeadlineScanStore store, IOutbox outbox,
-        HashSet<(Guid CaseId, string Deadline, DateOnly DueOn, string Level)> known)
+        HashSet<(Guid CaseId, string Deadline, DateOnly DueOn, string Level)> known, Dictionary<(string Organisation, string State), long> tally)
     {
         var count = 0;
         foreach (var c in page)
@@ -99,6 +103,11 @@ public sealed partial class CaseDeadlineMonitor(
             {
                 var left = calendar.WorkingDaysBetween(today, deadline.DueOn);
                 var level = deadline.IsMissed(today) ? "Missed" : left <= options.Value.DueSoonWorkingDays ? "Approaching" : null;
+                if (level is not null)
+                {
+                    var key = (c.OrganisationCode, level == "Missed" ? DeadlineMetrics.Missed : DeadlineMetrics.DueSoon);
+                    tally[key] = tally.GetValueOrDefault(key) + 1;
+                }
                 if (level is null || !known.Add((c.Id, deadline.Kind.ToString(), deadline.DueOn, level)))
                 {
                     continue;
