@@ -175,6 +175,8 @@ public sealed class BackupRestoreTests : IDisposable
             // The demo's complaints would double the start-up; the build is the one the tests run from.
             ["ICS_DEMO"] = "0",
             ["ICS_BUILD"] = "0",
+            // No telemetry viewer: nothing here reads it, and it would be one more process on a busy machine.
+            ["ICS_TELEMETRY"] = "0",
         };
 
         public void Ics(params string[] args)
