@@ -112,17 +112,19 @@ internal sealed class ComplaintBodies(int seed)
         return body;
     }
 
-    // Five to nine sentences, about 600 to 1,100 characters: what a written complaint usually runs to.
-    private string Description()
+    private string Description() => Description(_random);
+
+    /// <summary>Five to nine sentences, about 600 to 1,100 characters: what a written complaint usually runs to.</summary>
+    internal static string Description(Random random)
     {
         var text = new StringBuilder();
-        text.Append(Pick(Openings)).Append(' ');
-        var sentences = _random.Next(4, 8);
+        text.Append(Openings[random.Next(Openings.Length)]).Append(' ');
+        var sentences = random.Next(4, 8);
         for (var i = 0; i < sentences; i++)
         {
-            text.Append(Pick(Middles)).Append(' ');
+            text.Append(Middles[random.Next(Middles.Length)]).Append(' ');
         }
-        return text.Append(Pick(Closings)).ToString();
+        return text.Append(Closings[random.Next(Closings.Length)]).ToString();
     }
 
     private Person NewPerson() => People.Draw(_random, Interlocked.Increment(ref _people));

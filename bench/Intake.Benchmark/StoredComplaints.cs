@@ -180,7 +180,7 @@ internal sealed class StoredComplaints(string intakeOwner, string caseOwner, str
             Patient = patient,
             Representative = representative,
             Relationship = representative is null ? null : Relationships[random.Next(Relationships.Length)],
-            Description = Description(random),
+            Description = ComplaintBodies.Description(random),
             DesiredOutcome = DesiredOutcomes[random.Next(DesiredOutcomes.Length)],
             ContactPreference = channel == "Phone" ? "Phone" : random.Next(2) == 0 ? "Email" : "Letter",
             EventDate = received.AddDays(-random.Next(3, 200)),
@@ -579,17 +579,6 @@ internal sealed class StoredComplaints(string intakeOwner, string caseOwner, str
             onBehalf ? "On behalf of the patient" : "Patient");
     }
 
-    private static string Description(Random random)
-    {
-        var text = new StringBuilder(Openings[random.Next(Openings.Length)]);
-        var sentences = random.Next(4, 8);
-        for (var i = 0; i < sentences; i++)
-        {
-            text.Append(' ').Append(Middles[random.Next(Middles.Length)]);
-        }
-        return text.Append(' ').Append(Closings[random.Next(Closings.Length)]).ToString();
-    }
-
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
     // The demo directory (./ics credentials): four providers, and the ICBs QKK (commissioning RJ1, RJZ and Y99901)
@@ -620,40 +609,6 @@ internal sealed class StoredComplaints(string intakeOwner, string caseOwner, str
     private static readonly string[] ServiceAreas = ["A&E", "Medical", "Surgical", "Paediatrics", "Obstetrics and gynaecology", "Mental health", "Community", "Primary care", "Radiology"];
     private static readonly string[] Professions = ["Medical", "Nursing, midwifery and health visiting", "Administrative and clerical", "Scientific, therapeutic and technical", "Other"];
     private static readonly string[] SubCategories = ["Diagnosis", "Surgery", "Medication", "Care plan", "Aftercare"];
-
-    private static readonly string[] Openings =
-    [
-        "I am writing to complain about the care my mother received on the ward after her hip operation.",
-        "I would like to make a formal complaint about how my appointment was handled at the outpatient clinic.",
-        "I am complaining about the way I was treated when I attended the emergency department with chest pain.",
-        "I want to raise a complaint about the delay in getting a referral from my practice to the hospital.",
-        "This complaint is about my father's discharge from hospital and what happened in the days after.",
-        "I am writing about the repeated cancellation of my son's operation and the lack of any explanation.",
-    ];
-
-    private static readonly string[] Middles =
-    [
-        "Nobody explained what was happening or when we could expect to hear anything, and the phone was not answered for days.",
-        "When I asked the nurse in charge about the medication, I was told it was not her job and to ask someone else.",
-        "The letter with the appointment arrived two days after the appointment itself, so it was recorded that I did not attend.",
-        "We waited more than six hours in the corridor, and at no point did anyone check on her or offer her a drink.",
-        "The discharge summary listed the wrong medication, which the pharmacy noticed only when we collected the prescription.",
-        "I was told three different things by three different members of staff about whether the scan had been booked.",
-        "My concerns about his confusion were dismissed, and I was made to feel that I was wasting everyone's time.",
-        "The test results were not passed on to my GP, so the follow-up that was needed did not happen for several weeks.",
-        "Staff were kind when they had time, but it was clear the ward was short of people and nobody was in charge.",
-        "I have kept a diary of the calls I made and the answers I was given, and can share it if that would help.",
-        "Her hearing aids went missing during the stay, which made it very hard for her to understand what she was told.",
-        "The consultant was courteous, but the plan he described was not what was written in the notes afterwards.",
-    ];
-
-    private static readonly string[] Closings =
-    [
-        "I would like an explanation of what went wrong and what will be done so that it does not happen to someone else.",
-        "Please look into this and tell me what you find; I am happy to meet to discuss it.",
-        "I hope this complaint leads to changes, and I would like to know what they are.",
-        "I would like an apology and a clear account of the decisions that were made about her care.",
-    ];
 
     private static readonly string[] DesiredOutcomes =
     [
