@@ -8,7 +8,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IcsComplaints.Messaging.Tests;
 
+/// <summary>
+/// Runs alone: OpenTelemetry's exporter serves every instrument of the project's meter in the process, so the outbox
+/// gauges of other tests' hosts, alive at the same time, would be served beside this one's under the same names.
+/// </summary>
+[CollectionDefinition(nameof(OutboxMetricsTests), DisableParallelization = true)]
+public sealed class OutboxMetricsAlone;
+
 /// <summary>The outbox's backlog and the age of its oldest row, as Prometheus reads them at /metrics, over real PostgreSQL.</summary>
+[Collection(nameof(OutboxMetricsTests))]
 public sealed class OutboxMetricsTests(TestInfrastructure infrastructure) : IAsyncLifetime
 {
     // The maintenance loop counts every 15 s; two counts and a scrape fit well inside this.
