@@ -247,6 +247,8 @@ public class DeliveredContextProxy<T> : DispatchProxy
         "get_Message" => Message,
         "get_MessageId" => (Guid?)MessageId,
         "get_CancellationToken" => CancellationToken.None,
+        // Unknown, as for a message whose sender set no time: the inbox then records no lag.
+        "get_SentTime" => (DateTime?)null,
         "get_Headers" => NoHeaders.Instance,
         "TryGetPayload" => false,
         _ => throw new NotSupportedException($"The test's consume context does not offer {targetMethod?.Name}."),
