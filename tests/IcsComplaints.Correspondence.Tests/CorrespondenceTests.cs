@@ -115,6 +115,10 @@ public sealed class CorrespondenceTests(CorrespondenceSystem system)
         var (caseId, reference) = await CaseAtAsync("RJ1");
         await OwnQueues.SendAsync(Bus, "correspondence", Approaching(caseId, "RJ1", "Acknowledgement", new DateOnly(2026, 12, 8), 1));
         await Letters.MailAboutAsync(reference, expected: 1);
+        // The mail can reach the catcher a moment before the message's row records it as sent.
+        await Eventually.TrueAsync(
+            async () => (await Letters.ListAsync(await system.TokenAsync("handler.rj1"), caseId)).Any(m => m.GetProperty("status").GetString() == "Sent"),
+            Patience, "the message is recorded as sent");
 
         var listed = Assert.Single(await Letters.ListAsync(await system.TokenAsync("handler.rj1"), caseId));
         Assert.Equal(
