@@ -36,6 +36,9 @@ public static class OutboxModel
             b.Property(m => m.ParkedAt).HasColumnName("parked_at");
             // The relay's claim query reads only live rows in insertion order.
             b.HasIndex(m => m.Sequence).HasDatabaseName("ix_outbox_messages_live").HasFilter("parked_at IS NULL");
+            // Parked rows are few and wait for an operator: the health count and the admin list read only them, however
+            // long the outbox grows while the broker is down.
+            b.HasIndex(m => m.Sequence, "ix_outbox_messages_parked").HasDatabaseName("ix_outbox_messages_parked").HasFilter("parked_at IS NOT NULL");
         });
         modelBuilder.Entity<InboxMessage>(b =>
         {

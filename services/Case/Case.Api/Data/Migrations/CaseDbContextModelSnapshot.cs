@@ -966,6 +966,10 @@ namespace IcsComplaints.Case.Api.Data.Migrations
                         .HasDatabaseName("ix_outbox_messages_live")
                         .HasFilter("parked_at IS NULL");
 
+                    b.HasIndex(new[] { "Sequence" }, "ix_outbox_messages_parked")
+                        .HasDatabaseName("ix_outbox_messages_parked")
+                        .HasFilter("parked_at IS NOT NULL");
+
                     b.ToTable("outbox_messages", "case");
                 });
 
