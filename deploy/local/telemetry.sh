@@ -69,8 +69,13 @@ stop_telemetry() {
   rm -f "$STATE/aspire-dashboard.pid"
 }
 
-# The services' OTLP setting: to the viewer when it runs, else none (they then send nothing anywhere).
+# The services' OTLP setting: to the viewer when it runs, else none (they then send nothing anywhere). The exporters'
+# default queue (2,048 spans, sent every 5 s) overflows while the demo's complaints are loaded and drops the consumers'
+# spans, so a complaint's trace would lack case and reporting: locally the queue is larger and sent every second.
 telemetry_env() {
-  telemetry_on && echo "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$TELEMETRY_OTLP_PORT"
-  return 0
+  telemetry_on || return 0
+  echo "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$TELEMETRY_OTLP_PORT"
+  echo "OTEL_BSP_SCHEDULE_DELAY=1000"
+  echo "OTEL_BSP_MAX_QUEUE_SIZE=65536"
+  echo "OTEL_BSP_MAX_EXPORT_BATCH_SIZE=4096"
 }
