@@ -70,7 +70,7 @@ stop_telemetry() {
 }
 
 # The services' OTLP setting: to the viewer when it runs, else none (they then send nothing anywhere). The exporters'
-# default queue (2,048 spans, sent every 5 s) overflows while the demo's complaints are loaded and drops the consumers'
+# default queue (2,048 spans, sent every 5 s) can overflow while the demo's complaints are loaded, dropping the consumers'
 # spans, so a complaint's trace would lack case and reporting: locally the queue is larger and sent every second.
 telemetry_env() {
   telemetry_on || return 0

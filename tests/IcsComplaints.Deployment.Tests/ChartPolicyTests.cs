@@ -73,6 +73,29 @@ public sealed partial class ChartPolicyTests
 
     [Theory]
     [MemberData(nameof(ValuesFiles))]
+    public void TrafficDisruptionBudgetsAndScrapes_SelectTheServingPods_NeverAMigrateJobsPod(string valuesFile)
+    {
+        var documents = HelmTool.Render(valuesFile);
+        var podLabels = documents.Where(d => d.At("kind")?.ToString() is "Deployment" or "Job")
+            .Select(d => (Kind: d.At("kind")!.ToString()!, Name: d.At("metadata", "name")!.ToString()!,
+                Labels: d.At("spec", "template", "metadata", "labels").Map().ToDictionary(l => l.Key, l => l.Value?.ToString())))
+            .ToList();
+        var selectors = documents.Where(d => d.At("kind")?.ToString() is "Service" or "PodDisruptionBudget" or "PodMonitor")
+            .Select(d => (Name: $"{d.At("kind")}/{d.At("metadata", "name")}",
+                Selector: (d.At("kind")?.ToString() == "Service" ? d.At("spec", "selector") : d.At("spec", "selector", "matchLabels")).Map()))
+            .ToList();
+
+        Assert.Contains(podLabels, p => p.Kind == "Job");
+        foreach (var (name, selector) in selectors)
+        {
+            var selected = podLabels.Where(p => selector.All(l => p.Labels.GetValueOrDefault(l.Key) == l.Value?.ToString())).ToList();
+            Assert.True(selected.Any(p => p.Kind == "Deployment"), $"{name} selects no Deployment's pods");
+            Assert.True(!selected.Any(p => p.Kind == "Job"), $"{name} selects the pods of {string.Join(", ", selected.Where(p => p.Kind == "Job").Select(p => p.Name))}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ValuesFiles))]
     public void EveryCredential_ComesFromTheSecretOfItsOwnService(string valuesFile)
     {
         foreach (var (name, pod) in Of(HelmTool.Render(valuesFile), "Deployment", "Job"))

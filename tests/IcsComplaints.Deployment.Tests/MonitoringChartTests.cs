@@ -27,7 +27,10 @@ public sealed class MonitoringChartTests
         Assert.Equal(Scraped.Select(s => Prefix + s), monitors.Keys.Order(StringComparer.Ordinal));
         foreach (var (name, monitor) in monitors)
         {
-            Assert.Equal(deployments[name].At("spec", "selector", "matchLabels").Map(), monitor.At("spec", "selector", "matchLabels").Map());
+            var podLabels = deployments[name].At("spec", "template", "metadata", "labels").Map();
+            var selector = monitor.At("spec", "selector", "matchLabels").Map();
+            Assert.All(deployments[name].At("spec", "selector", "matchLabels").Map(), l => Assert.Equal(l.Value, selector.GetValueOrDefault(l.Key)));
+            Assert.All(selector, l => Assert.Equal(l.Value, podLabels.GetValueOrDefault(l.Key)));
             var endpoint = Assert.Single(monitor.At("spec", "podMetricsEndpoints").List());
             Assert.Equal(("http", "/metrics"), (endpoint.At("port"), endpoint.At("path")));
             Assert.Equal("kube-prometheus-stack", monitor.At("metadata", "labels", "release"));

@@ -22,6 +22,16 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- end -}}
 
 {{/*
+The pods that serve requests, apart from the same service's migrate Job: both carry ics.selector, so the network
+policies give the Job the same database and broker flows, but a Service, PodDisruptionBudget or PodMonitor that
+selected the Job's pod would send it traffic, count it or scrape it while it migrates.
+*/}}
+{{- define "ics.serving" -}}
+{{ include "ics.selector" . }}
+app.kubernetes.io/component: server
+{{- end -}}
+
+{{/*
 A pod's spread over the cluster's failure domains (values topologySpread): one constraint per entry, over the
 pods of the same workload and revision (pod-template-hash), so a rollout's new pods are spread among themselves.
 */}}
