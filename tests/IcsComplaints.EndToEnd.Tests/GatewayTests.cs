@@ -119,15 +119,10 @@ public sealed class GatewayTests(IcsSystem system)
     {
         // Before the gateway's own answer is judged: the services behind it do serve /metrics, so a 404 at the gateway
         // is the gateway refusing, not the path being unknown everywhere.
+        // Which series a scrape holds depends on what the shared test process did before (the request durations of a
+        // service restarted by another test may not have one yet); that it answers with series at all is the point here.
         using var intake = system.Intake.CreateHttpClient();
-        // A request intake has answered, for its request durations to have a series; the exporter also keeps a scrape
-        // for a moment, so the series may show in a later one.
-        using (await intake.GetAsync(new Uri("/api/v1/organisations/QKK", UriKind.Relative)))
-        {
-        }
-        await Eventually.TrueAsync(
-            async () => (await Scrape.MetricsAsync(intake)).Any(s => s.Name == "http_server_request_duration_seconds_count"),
-            TimeSpan.FromSeconds(10), "intake serves its request durations at /metrics");
+        Assert.NotEmpty(await Scrape.MetricsAsync(intake));
         using var anonymous = system.GatewayHttp();
         using var admin = system.GatewayHttp(await system.TokenAsync("admin"));
         foreach (var http in new[] { anonymous, admin })
