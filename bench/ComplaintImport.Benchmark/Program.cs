@@ -66,6 +66,10 @@ await using (var vhost = await infrastructure.CreateVirtualHostAsync("import"))
     Console.WriteLine();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"Stored {stored:N0} complaints and {events:N0} outbox events; {rejectedRows:N0} rows rejected ({expectedBad:N0} generated bad)."));
+    Console.WriteLine();
+    var targets = new TargetTable();
+    targets.Add(IssueTargets.RowsPerSecond, first.Read / first.Elapsed.TotalSeconds, of: string.Create(CultureInfo.InvariantCulture, $"{first.Read:N0} rows, first run"));
+    targets.Write(Console.Out);
     if (stored != first.Imported || events != first.Imported || rejectedRows != expectedBad || second.Imported != 0)
     {
         Console.WriteLine("MISMATCH: the figures above do not add up.");
@@ -79,6 +83,12 @@ static int Argument(string[] args, string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+/// <summary>The target of issue 21 for this benchmark, printed beside the figure at its end.</summary>
+internal static class IssueTargets
+{
+    public static readonly Target RowsPerSecond = Target.AtLeast("rows imported a second", 5_000, "", "N0");
 }
 
 /// <summary>Writes a file of historical complaints in the import format.</summary>

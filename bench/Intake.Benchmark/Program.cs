@@ -11,12 +11,15 @@
 // memory: resident and proportional set size of every process of the stack, idle and after a short load, and how
 // long each service took from its start to answering /health/ready (timed by ./ics, which restarts the services).
 //
+// Each ends with its figures beside the issue's targets (IssueTargets), met or short.
+//
 // ./ics bench passes the state directory (PID files), intake's and the gateway's addresses, and through the
 // environment the administrator's connection strings (PostgreSQL, RabbitMQ's management API), intake's, case's and
 // reporting's (as their runtime roles, to read what they stored), intake's broker address (its virtual host) and the
 // demo password and client secret.
 using System.Collections.Concurrent;
 using System.Globalization;
+using IcsComplaints.Bench.Common;
 using IcsComplaints.Bench.Intake;
 using IcsComplaints.TestKit;
 
@@ -188,22 +191,39 @@ async Task IntakeAsync()
     if (statementsBefore is null || statementsAfter is null)
     {
         Console.WriteLine("pg_stat_statements is not loaded by this PostgreSQL (restart it with ./ics down postgres; ./ics up): no statement profile.");
-        return;
     }
-    Console.WriteLine("Top statements by total time during the measured runs (pg_stat_statements), per database:");
-    foreach (var (database, totalMilliseconds, top) in StatementProfile.Between(statementsBefore, statementsAfter, 10))
+    else
     {
-        Console.WriteLine();
-        Console.WriteLine(Invariant($"{database}: {totalMilliseconds / 1000:0.0} s in statements"));
-        Console.WriteLine();
-        Console.WriteLine("| total ms | calls | ms a call | rows | statement |");
-        Console.WriteLine("|---:|---:|---:|---:|---|");
-        foreach (var cost in top)
+        Console.WriteLine("Top statements by total time during the measured runs (pg_stat_statements), per database:");
+        foreach (var (database, totalMilliseconds, top) in StatementProfile.Between(statementsBefore, statementsAfter, 10))
         {
-            Console.WriteLine(Invariant(
-                $"| {cost.TotalMilliseconds:N0} | {cost.Calls:N0} | {cost.TotalMilliseconds / cost.Calls:0.000} | {cost.Rows:N0} | `{StatementProfile.OneLine(cost.Query, 160).Replace("|", "\\|", StringComparison.Ordinal)}` |"));
+            Console.WriteLine();
+            Console.WriteLine(Invariant($"{database}: {totalMilliseconds / 1000:0.0} s in statements"));
+            Console.WriteLine();
+            Console.WriteLine("| total ms | calls | ms a call | rows | statement |");
+            Console.WriteLine("|---:|---:|---:|---:|---|");
+            foreach (var cost in top)
+            {
+                Console.WriteLine(Invariant(
+                    $"| {cost.TotalMilliseconds:N0} | {cost.Calls:N0} | {cost.TotalMilliseconds / cost.Calls:0.000} | {cost.Rows:N0} | `{StatementProfile.OneLine(cost.Query, 160).Replace("|", "\\|", StringComparison.Ordinal)}` |"));
+            }
         }
     }
+    Console.WriteLine();
+
+    var targets = new TargetTable();
+    targets.Add(IssueTargets.Intake.GatewayToBaseline, closedGateway / baseline);
+    targets.Add(IssueTargets.Intake.GatewayToDirect, closedGateway / closedDirect);
+    targets.Add(IssueTargets.Intake.ProcessorTimePerComplaint, perComplaint == 0 ? double.NaN : 1000 * total / perComplaint);
+    if (results.FirstOrDefault(r => r.Result.Target == "gateway" && r.Result.Offered == IssueTargets.Intake.OfferedRate).Result is { } atRate)
+    {
+        targets.Add(IssueTargets.Intake.P99AtOfferedRate, atRate.Percentile(0.99));
+    }
+    else
+    {
+        targets.NotMeasured(IssueTargets.Intake.P99AtOfferedRate, Invariant($"{IssueTargets.Intake.OfferedRate}/s not among --rates"));
+    }
+    targets.Write(Console.Out);
 }
 
 async Task MemoryAsync()
@@ -211,6 +231,7 @@ async Task MemoryAsync()
     Console.WriteLine(Invariant($"# Memory and start-up benchmark ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, stack under {state})"));
     Console.WriteLine();
     var readinessFile = Text(args, "--readiness");
+    var readiness = new List<(string Service, double Seconds)>();
     if (readinessFile is not null && File.Exists(readinessFile))
     {
         Console.WriteLine("| service | from start to /health/ready |");
@@ -218,7 +239,9 @@ async Task MemoryAsync()
         foreach (var line in File.ReadLines(readinessFile))
         {
             var fields = line.Split('\t');
-            Console.WriteLine(Invariant($"| {fields[0]} | {int.Parse(fields[1], CultureInfo.InvariantCulture) / 1000.0:0.00} s |"));
+            var ready = int.Parse(fields[1], CultureInfo.InvariantCulture) / 1000.0;
+            readiness.Add((fields[0], ready));
+            Console.WriteLine(Invariant($"| {fields[0]} | {ready:0.00} s |"));
         }
         Console.WriteLine();
     }
@@ -240,6 +263,29 @@ async Task MemoryAsync()
     }
     Console.WriteLine(Invariant(
         $"| whole stack | {idle.Sum(p => p.Processes)} | {idle.Sum(p => p.RssKb) / 1024.0:0} | {idle.Sum(p => p.PssKb) / 1024.0:0} | {loaded.Sum(p => p.RssKb) / 1024.0:0} | {loaded.Sum(p => p.PssKb) / 1024.0:0} |"));
+    Console.WriteLine();
+
+    var targets = new TargetTable();
+    targets.Add(IssueTargets.Memory.WholeStackIdle, idle.Sum(p => p.PssKb) / 1024.0);
+    var developmentOnly = IssueTargets.Memory.DevelopmentOnly;
+    targets.Add(
+        IssueTargets.Memory.WholeStackIdle,
+        idle.Where(p => !developmentOnly.Contains(p.Name)).Sum(p => p.PssKb) / 1024.0,
+        of: $"without {string.Join(" and ", developmentOnly.Order(StringComparer.Ordinal))}");
+    var services = parts.Where(p => p.IsService).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+    foreach (var service in idle.Where(p => services.Contains(p.Name)))
+    {
+        targets.Add(IssueTargets.Memory.ServiceIdle, service.RssKb / 1024.0, of: service.Name);
+    }
+    if (readiness.Count == 0)
+    {
+        targets.NotMeasured(IssueTargets.Memory.Ready, "no readiness times (--readiness, which ./ics bench memory writes)");
+    }
+    foreach (var (service, ready) in readiness)
+    {
+        targets.Add(IssueTargets.Memory.Ready, ready, of: service);
+    }
+    targets.Write(Console.Out);
 }
 
 async Task LagAsync()
@@ -253,6 +299,11 @@ async Task LagAsync()
     await downstream.WaitUntilCaughtUpAsync(Drain(), drainLimit);
     Console.WriteLine("| offered /s | accepted | errors | achieved /s | answer p50 ms | answer p95 ms | case visible p50 ms | p95 | p99 | counted by reporting p50 ms | p95 | p99 | never seen |");
     Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    var targets = new TargetTable();
+    if (!lagRates.Contains(IssueTargets.Lag.OfferedRate))
+    {
+        targets.NotMeasured(IssueTargets.Lag.CountedByReportingP95, Invariant($"{IssueTargets.Lag.OfferedRate}/s not among --rates"));
+    }
     foreach (var rate in lagRates)
     {
         var run = LoadRuns.OpenLoopAsync(gateway, bodies, rate, TimeSpan.FromSeconds(lagSeconds));
@@ -263,9 +314,15 @@ async Task LagAsync()
         var reported = lags.Select(l => l.Reported).Order().ToArray();
         Console.WriteLine(Invariant(
             $"| {rate} | {result.Succeeded:N0} | {result.Errors:N0} | {result.Achieved:N0} | {result.Percentile(0.5):0} | {result.Percentile(0.95):0} | {Percentiles.Of(cases, 0.5):0} | {Percentiles.Of(cases, 0.95):0} | {Percentiles.Of(cases, 0.99):0} | {Percentiles.Of(reported, 0.5):0} | {Percentiles.Of(reported, 0.95):0} | {Percentiles.Of(reported, 0.99):0} | {watch.NeverSeen:N0} |"));
+        if (rate == IssueTargets.Lag.OfferedRate)
+        {
+            targets.Add(IssueTargets.Lag.CountedByReportingP95, Percentiles.Of(reported, 0.95));
+        }
         await downstream.WaitUntilCaughtUpAsync([], drainLimit);
     }
     PrintFirstErrors(gateway);
+    Console.WriteLine();
+    targets.Write(Console.Out);
 }
 
 void PrintFirstErrors(IntakeTarget target)

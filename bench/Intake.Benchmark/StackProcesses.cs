@@ -5,7 +5,8 @@ namespace IcsComplaints.Bench.Intake;
 /// <summary>One part of the stack: a named process and every process under it.</summary>
 /// <param name="Name">postgres, rabbitmq, clamd, smtp4dev or the service's name.</param>
 /// <param name="Pid">The process ./ics started (its PID file).</param>
-internal sealed record StackPart(string Name, int Pid);
+/// <param name="IsService">One of the platform's .NET services or the gateway (./ics's run directory), not infrastructure.</param>
+internal sealed record StackPart(string Name, int Pid, bool IsService);
 
 /// <summary>Processor time (seconds) and memory (kB) of one part at one moment.</summary>
 internal sealed record PartUsage(string Name, double CpuSeconds, long RssKb, long PssKb, int Processes);
@@ -26,13 +27,13 @@ internal static class StackProcesses
     public static List<StackPart> Find(string stateDirectory)
     {
         var parts = new List<StackPart>();
-        void Add(string name, string pidFile)
+        void Add(string name, string pidFile, bool isService = false)
         {
             var path = Path.Combine(stateDirectory, pidFile);
             if (File.Exists(path) && int.TryParse(File.ReadLines(path).FirstOrDefault()?.Trim(), CultureInfo.InvariantCulture, out var pid) &&
                 Directory.Exists($"/proc/{pid}"))
             {
-                parts.Add(new StackPart(name, pid));
+                parts.Add(new StackPart(name, pid, isService));
             }
         }
         Add("postgres", "pg/data/postmaster.pid");
@@ -44,7 +45,7 @@ internal static class StackProcesses
         {
             foreach (var file in Directory.GetFiles(run, "*.pid").Order(StringComparer.Ordinal))
             {
-                Add(Path.GetFileNameWithoutExtension(file), Path.Combine("run", Path.GetFileName(file)));
+                Add(Path.GetFileNameWithoutExtension(file), Path.Combine("run", Path.GetFileName(file)), isService: true);
             }
         }
         return parts;
