@@ -74,6 +74,20 @@ public sealed class PortalSystem : IAsyncLifetime
     /// <summary>The address people use: the gateway.</summary>
     public Uri PublicAddress => Gateway.HttpAddress;
 
+    /// <summary>Every host looked up, requested or connected to by anything in the process since the system was created.</summary>
+    public OutboundCalls OutboundCalls { get; } = new();
+
+    /// <summary>The hosts the settings name: loopback, where everything here listens, and the servers.</summary>
+    public IReadOnlyList<string> ConfiguredHosts => NoCallsHome.ConfiguredHosts(_infrastructure);
+
+    /// <summary>Each service, the portal and the gateway: its name and its services.</summary>
+    public IReadOnlyList<(string Name, IServiceProvider Services)> Hosts() =>
+    [
+        ("identity", Identity.Services), ("intake", Intake.Services), ("advocacy-referral", Advocacy.Services), ("case", Case.Services),
+        ("learning", Learning.Services), ("reporting", Reporting.Services), ("correspondence", Correspondence.Services),
+        ("portal", Portal.Services), ("gateway", Gateway.Services),
+    ];
+
     public async ValueTask InitializeAsync()
     {
         await _infrastructure.InitializeAsync();
@@ -289,5 +303,6 @@ public sealed class PortalSystem : IAsyncLifetime
             await Mail.DisposeAsync();
         }
         _identity.Dispose();
+        OutboundCalls.Dispose();
     }
 }
