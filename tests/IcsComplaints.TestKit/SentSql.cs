@@ -196,7 +196,7 @@ public static class QueryPlans
         string? Text(string property) => node.TryGetProperty(property, out var value) ? value.GetString() : null;
         if (Text("Relation Name") is { } table)
         {
-            scans.Add(new Scan(Text("Node Type")!, table, Text("Index Name") ?? BitmapIndexes(node), Text("Index Cond"), Text("Filter")));
+            scans.Add(new Scan(Text("Node Type")!, table, Text("Index Name") ?? BitmapIndexes(node), Text("Index Cond") ?? Text("Recheck Cond"), Text("Filter")));
         }
         if (node.TryGetProperty("Plans", out var children))
         {
@@ -235,7 +235,7 @@ public static class QueryPlans
     /// <param name="Kind">The plan node: <c>Seq Scan</c>, <c>Index Scan</c>, <c>Bitmap Heap Scan</c>, …</param>
     /// <param name="Table">The table read.</param>
     /// <param name="Index">The index read, if any; a bitmap heap scan's indexes joined by " + ".</param>
-    /// <param name="IndexCondition">What finds the rows in the index, if anything.</param>
+    /// <param name="IndexCondition">What finds the rows in the index, if anything; for a bitmap heap scan, what its indexes were searched for.</param>
     /// <param name="Filter">What drops rows once read, if anything.</param>
     public sealed record Scan(string Kind, string Table, string? Index, string? IndexCondition, string? Filter)
     {
