@@ -132,6 +132,14 @@ public sealed class AccessMatrixTests(IcsSystem system)
             Deciders(complainantMay: true), c => DecideAsync(c, "withdrawal", new { withdrawnOn = "not a date" })),
         ["intake POST /api/v1/concerns/"] = new(StaffOfAnyOrganisation(Roles.ComplaintsHandler), c => DecideAsync(c, null, new { })),
         ["intake GET /api/v1/concerns/"] = new(StaffOfAnyOrganisation(ComplaintReaders), c => GetAsync(system.Intake, "/api/v1/concerns", c.Token)),
+        // One concern is its organisation's staff's to read and its complaints team's to resolve; another's is as if
+        // it did not exist. The probe's date is not one, so no concern is resolved by it.
+        ["intake GET /api/v1/concerns/{id:guid}"] = new(
+            SignedIn((p, own) => !p.Has(ComplaintReaders) ? Access.Forbidden : own ? Access.Allowed : Access.Hidden),
+            async c => await GetAsync(system.Intake, $"/api/v1/concerns/{await ConcernOfAsync(c.Target.Org)}", c.Token)),
+        ["intake POST /api/v1/concerns/{id:guid}/resolution"] = new(
+            SignedIn((p, own) => !p.Has(Roles.ComplaintsHandler) ? Access.Forbidden : own ? Access.Allowed : Access.Hidden),
+            ResolveConcernAsync),
         ["intake GET /api/v1/organisations/"] = new(AnyoneMay, c => GetAsync(system.Intake, "/api/v1/organisations?type=icb", c.Token)),
         ["intake GET /api/v1/organisations/{odsCode}"] = new(AnyoneMay, c => GetAsync(system.Intake, "/api/v1/organisations/QKK", c.Token)),
         ["intake POST /ics.intake.v1.OrganisationDirectoryService/GetOrganisation"] = new(AnyoneMay, GetOrganisationGrpcAsync),
@@ -512,6 +520,36 @@ public sealed class AccessMatrixTests(IcsSystem system)
     // An import is its organisation's: other roles are refused outright, other organisations' importers do not see it.
     private static Access ImportTeam(Persona p, bool own) =>
         SignedIn((p, own) => !p.Has(Importers) ? Access.Forbidden : own ? Access.Allowed : Access.Hidden)(p, own);
+
+    private static readonly Lock ConcernsGate = new();
+    private static readonly Dictionary<string, Task<Guid>> ConcernsByOrganisation = [];
+
+    // One open concern per organisation, recorded by its complaints handler the first time a probe needs it.
+    private Task<Guid> ConcernOfAsync(string org)
+    {
+        lock (ConcernsGate)
+        {
+            if (!ConcernsByOrganisation.TryGetValue(org, out var concern))
+            {
+                ConcernsByOrganisation[org] = concern = RecordConcernAsync(org);
+            }
+            return concern;
+        }
+    }
+
+    private async Task<Guid> RecordConcernAsync(string org)
+    {
+        using var http = HttpClients.WithToken(system.Intake.CreateHttpClient(), await system.TokenAsync($"handler.{org.ToLowerInvariant()}"));
+        using var response = await http.PostAsJsonAsync(new Uri("/api/v1/concerns", UriKind.Relative), new
+        {
+            kind = "EverydayConversation",
+            channel = "Phone",
+            followUpOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            summary = "Access matrix probe.",
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
 
     private static readonly Lock ImportsGate = new();
     private static readonly Dictionary<string, Task<Guid>> ImportsByOrganisation = [];
@@ -928,6 +966,14 @@ public sealed class AccessMatrixTests(IcsSystem system)
         var path = decision is null ? "/api/v1/concerns" : $"/api/v1/complaints/{c.Target.ComplaintId}/{decision}";
         using var response = await http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
         return response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict ? Access.Allowed : FromStatus(response.StatusCode);
+    }
+
+    private async Task<Access> ResolveConcernAsync(Context c)
+    {
+        using var http = HttpClients.WithToken(system.Intake.CreateHttpClient(), c.Token);
+        using var response = await http.PostAsJsonAsync(
+            new Uri($"/api/v1/concerns/{await ConcernOfAsync(c.Target.Org)}/resolution", UriKind.Relative), new { resolvedOn = "not a date" });
+        return response.StatusCode is HttpStatusCode.BadRequest ? Access.Allowed : FromStatus(response.StatusCode);
     }
 
     private async Task<Access> GetOrganisationGrpcAsync(Context c)

@@ -149,9 +149,31 @@ public sealed record InformalConcernRecorded
     /// <summary>The day it was raised.</summary>
     public required DateOnly ReceivedOn { get; init; }
 
-    /// <summary>The day it was resolved.</summary>
-    public required DateOnly ResolvedOn { get; init; }
+    /// <summary>The day it was resolved; none when it was recorded open, to be followed up.</summary>
+    public DateOnly? ResolvedOn { get; init; }
 
     /// <summary>The HCAT domain of the problem raised, when coded: Clinical, Management or Relationships.</summary>
     public string? Domain { get; init; }
+}
+
+/// <summary>
+/// An open concern became a complaint that keeps its date and channel: from now on it is counted as that complaint
+/// only, never also as a concern.
+/// </summary>
+public sealed record ConcernBecameComplaint
+{
+    /// <summary>The concern.</summary>
+    public required Guid ConcernId { get; init; }
+
+    /// <summary>The complaint it became.</summary>
+    public required Guid ComplaintId { get; init; }
+
+    /// <summary>ODS code of the organisation.</summary>
+    public required string OrganisationCode { get; init; }
+
+    /// <summary>The day the concern was raised, which the complaint keeps.</summary>
+    public required DateOnly ReceivedOn { get; init; }
+
+    /// <summary>How it was raised, which the complaint keeps.</summary>
+    public required ComplaintChannel Channel { get; init; }
 }

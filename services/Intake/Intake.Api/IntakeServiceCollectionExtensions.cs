@@ -24,6 +24,7 @@ using IcsComplaints.Intake.Api.Features.ListConcerns;
 using IcsComplaints.Intake.Api.Features.ListMyComplaints;
 using IcsComplaints.Intake.Api.Features.ListOrganisations;
 using IcsComplaints.Intake.Api.Features.RecordConcern;
+using IcsComplaints.Intake.Api.Features.ResolveConcern;
 using IcsComplaints.Intake.Api.Features.RecordConsent;
 using IcsComplaints.Intake.Api.Features.SetParties;
 using IcsComplaints.Intake.Api.Features.SubmitComplaint;
@@ -87,8 +88,10 @@ public static class IntakeServiceCollectionExtensions
         builder.Services.AddScoped<GetProgressHandler>();
         builder.Services.AddScoped<FollowCaseHandler>();
         builder.Services.AddScoped<DuplicateDetection>();
+        builder.Services.AddScoped<ConcernEscalation>();
         builder.Services.AddScoped<RecordConcernHandler>();
         builder.Services.AddScoped<ListConcernsHandler>();
+        builder.Services.AddScoped<ResolveConcernHandler>();
         builder.Services.AddScoped<DirectoryQueries>();
         builder.Services.AddSingleton<OrganisationDirectory>();
         builder.Services.AddSingleton<IDeploymentStep, DirectorySeed>();

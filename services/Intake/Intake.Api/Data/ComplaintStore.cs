@@ -20,6 +20,9 @@ public sealed class ComplaintStore(IntakeDbContext db)
     /// <summary>The key of the first answers to keyed requests, which refuses a key used twice.</summary>
     public const string IdempotencyKeyConstraint = "pk_idempotency_records";
 
+    /// <summary>The unique index that makes a concern one complaint at most.</summary>
+    public const string FromConcernConstraint = "ix_complaints_from_concern_id";
+
     /// <summary>A complaint to change, or <c>null</c>.</summary>
     public Task<Complaint?> FindAsync(Guid id, CancellationToken ct) => db.Complaints.FirstOrDefaultAsync(c => c.Id == id, ct);
 

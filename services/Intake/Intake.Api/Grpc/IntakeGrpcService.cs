@@ -46,5 +46,6 @@ public sealed class IntakeGrpcService(SubmitComplaintHandler handler) : IntakeSe
         ShareWithProviderConsent = request.ShareWithProviderConsent,
         Description = request.Description,
         DesiredOutcome = request.DesiredOutcome,
+        FromConcernId = request.FromConcernId,
     };
 }

@@ -61,6 +61,7 @@ public sealed partial class Complaint
             ShareConsentRecordedOn = submission.ShareConsentGiven is null ? null : submission.ReceivedOn,
             ReceivedOn = submission.ReceivedOn,
             Channel = submission.Channel,
+            FromConcernId = submission.FromConcernId,
             Complainant = new Complainant(submission.Name, submission.Email, submission.Phone, submission.Address),
             ContactPreference = submission.ContactPreference,
             ComplainantType = submission.ComplainantType,

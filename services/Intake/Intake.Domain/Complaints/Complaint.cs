@@ -218,6 +218,9 @@ public sealed partial class Complaint
     /// <summary>The system an imported complaint came from.</summary>
     public string? ImportSource { get; private set; }
 
+    /// <summary>The concern it was first raised as, when an open concern became this complaint.</summary>
+    public Guid? FromConcernId { get; private set; }
+
     /// <summary>Its identifier there; with the source, it makes re-running an import harmless.</summary>
     public string? ImportExternalId { get; private set; }
 

@@ -20,6 +20,9 @@ public sealed record ComplaintSubmission
     /// <summary>Channel.</summary>
     public ComplaintChannel Channel { get; init; }
 
+    /// <summary>The open concern it was first raised as, whose date and channel it keeps (<see cref="Rules.ConcernBecomingComplaint"/>).</summary>
+    public Guid? FromConcernId { get; init; }
+
     /// <summary>Complainant's name.</summary>
     public required string Name { get; init; }
 

@@ -5,7 +5,9 @@ namespace IcsComplaints.Intake.Domain.Concerns;
 /// <summary>
 /// An everyday conversation, or an oral complaint resolved to the complainant's satisfaction by the next working
 /// day (Reg 8(1)(c), see <see cref="Rules.OralComplaintResolvedNextWorkingDay"/>). It has no case lifecycle, but
-/// it is counted for learning and reporting.
+/// it is counted for learning and reporting. An everyday conversation not put right at once stays open until a
+/// follow-up date (<see cref="Rules.OpenConcernFollowUp"/>); one the person is not satisfied with becomes a complaint
+/// that keeps its date and channel, and is then counted as that complaint only.
 /// </summary>
 public sealed class InformalConcern
 {
@@ -40,8 +42,22 @@ public sealed class InformalConcern
     /// <summary>The day it was raised.</summary>
     public DateOnly ReceivedOn { get; private set; }
 
-    /// <summary>The day it was resolved.</summary>
-    public DateOnly ResolvedOn { get; private set; }
+    /// <summary>The day it was resolved; none while it is open.</summary>
+    public DateOnly? ResolvedOn { get; private set; }
+
+    /// <summary>How an open concern was put right, when it was resolved later; may hold personal data.</summary>
+    public string? Resolution { get; private set; }
+
+    /// <summary>While it is open: the day the team comes back to it.</summary>
+    public DateOnly? FollowUpOn { get; private set; }
+
+    /// <summary>The complaint it became, when the person was not satisfied.</summary>
+    public Guid? ComplaintId { get; private set; }
+
+    /// <summary>Open, resolved, or made a complaint.</summary>
+    public ConcernStatus Status => ComplaintId is not null ? ConcernStatus.BecameComplaint
+        : ResolvedOn is not null ? ConcernStatus.Resolved
+        : ConcernStatus.Open;
 
     /// <summary>HCAT domain of the problem raised, when coded (<see cref="HcatDomains"/>).</summary>
     public string? Domain { get; private set; }
@@ -55,19 +71,59 @@ public sealed class InformalConcern
     /// <summary>When it was recorded.</summary>
     public DateTimeOffset RecordedAt { get; private set; }
 
-    /// <summary>A concern recorded now by a member of the organisation's complaints team, from input already checked.</summary>
+    /// <summary>
+    /// A concern recorded now by a member of the organisation's complaints team, from input already checked: resolved
+    /// on <paramref name="resolvedOn"/>, or open until <paramref name="followUpOn"/>.
+    /// </summary>
     public static InformalConcern Record(
-        string organisationCode, InformalConcernKind kind, ComplaintChannel channel, DateOnly receivedOn, DateOnly resolvedOn, string? domain,
-        string summary, string recordedBy, DateTimeOffset recordedAt) =>
+        string organisationCode, InformalConcernKind kind, ComplaintChannel channel, DateOnly receivedOn, DateOnly? resolvedOn,
+        DateOnly? followUpOn, string? domain, string summary, string recordedBy, DateTimeOffset recordedAt) =>
         new(Guid.CreateVersion7(recordedAt), organisationCode, summary, recordedBy)
         {
             Kind = kind,
             Channel = channel,
             ReceivedOn = receivedOn,
             ResolvedOn = resolvedOn,
+            FollowUpOn = resolvedOn is null ? followUpOn : null,
             Domain = domain,
             RecordedAt = recordedAt,
         };
+
+    /// <summary>Puts an open concern right, checked by <see cref="Rules.OpenConcernFollowUp.CheckResolution"/>.</summary>
+    public void Resolve(DateOnly resolvedOn, string? howResolved)
+    {
+        if (Status != ConcernStatus.Open)
+        {
+            throw new InvalidOperationException($"Concern {Id} is {Status}, not open.");
+        }
+        ResolvedOn = resolvedOn;
+        FollowUpOn = null;
+        Resolution = howResolved;
+    }
+
+    /// <summary>Records the complaint the concern became; from then on it is counted as that complaint only.</summary>
+    public void BecomeComplaint(Guid complaintId)
+    {
+        if (ComplaintId is not null)
+        {
+            throw new InvalidOperationException($"Concern {Id} is already complaint {ComplaintId}.");
+        }
+        ComplaintId = complaintId;
+        FollowUpOn = null;
+    }
+}
+
+/// <summary>Where a concern stands.</summary>
+public enum ConcernStatus
+{
+    /// <summary>Not yet put right: the team follows it up.</summary>
+    Open = 1,
+
+    /// <summary>Put right outside the complaint procedure.</summary>
+    Resolved = 2,
+
+    /// <summary>The person was not satisfied and it became a complaint.</summary>
+    BecameComplaint = 3,
 }
 
 /// <summary>Matters recorded outside the complaint procedure but counted for learning and reporting.</summary>

@@ -15,6 +15,7 @@ public sealed class ComplaintTransferredConsumer(InboxServices<ReportingDbContex
 public sealed class ComplaintWithdrawnConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<ComplaintWithdrawn>(i, t);
 public sealed class ComplaintExcludedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<ComplaintExcluded>(i, t);
 public sealed class InformalConcernRecordedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<InformalConcernRecorded>(i, t);
+public sealed class ConcernBecameComplaintConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<ConcernBecameComplaint>(i, t);
 public sealed class CaseOpenedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<CaseOpened>(i, t);
 public sealed class CaseAcknowledgedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<CaseAcknowledged>(i, t);
 public sealed class CaseStageChangedConsumer(InboxServices<ReportingDbContext> i, TimeProvider t) : LoggedConsumer<CaseStageChanged>(i, t);

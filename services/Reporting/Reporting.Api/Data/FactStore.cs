@@ -101,6 +101,9 @@ public sealed class FactStore(ReportingDbContext db)
     /// <summary>Adds an everyday concern.</summary>
     public void Add(ConcernFact concern) => db.Concerns.Add(concern);
 
+    /// <summary>The concern intake reported with this identifier, if its report has been recorded.</summary>
+    public Task<ConcernFact?> ConcernAsync(Guid concernId, CancellationToken ct) => db.Concerns.SingleOrDefaultAsync(c => c.ConcernId == concernId, ct);
+
     /// <summary>Adds a survey answer.</summary>
     public void Add(SurveyAnswer answer) => db.SurveyAnswers.Add(answer);
 
@@ -108,9 +111,14 @@ public sealed class FactStore(ReportingDbContext db)
     /// Makes a second event about the same complaint wait until this unit of work commits, and then see what it
     /// wrote: a transaction-scoped advisory lock keyed on the complaint.
     /// </summary>
-    public async Task LockComplaintAsync(Guid complaintId, CancellationToken ct)
+    public Task LockComplaintAsync(Guid complaintId, CancellationToken ct) => LockAsync(complaintId, ct);
+
+    /// <summary>The same for the two events about a concern: its recording, and its becoming a complaint.</summary>
+    public Task LockConcernAsync(Guid concernId, CancellationToken ct) => LockAsync(concernId, ct);
+
+    private async Task LockAsync(Guid id, CancellationToken ct)
     {
-        var key = BitConverter.ToInt64(complaintId.ToByteArray(), 8);
+        var key = BitConverter.ToInt64(id.ToByteArray(), 8);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
     }
 

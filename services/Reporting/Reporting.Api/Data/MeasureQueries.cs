@@ -45,8 +45,9 @@ public sealed class MeasureQueries(ReportingDbContext db, TimeProvider time)
         var themes = await db.Themes.AsNoTracking()
             .Where(t => (orgs.Contains(t.OrganisationCode) || (together != null && t.IcbCode == together && t.OrganisationCode == "")) && t.Month >= firstMonth && t.Month <= period.To)
             .Select(t => t.OrganisationCode).ToListAsync(ct);
+        // A concern that became a complaint is counted as that complaint only.
         var concerns = await db.Concerns.AsNoTracking()
-            .Where(c => orgs.Contains(c.OrganisationCode) && c.ReceivedOn >= period.From && c.ReceivedOn <= period.To)
+            .Where(c => orgs.Contains(c.OrganisationCode) && c.ReceivedOn >= period.From && c.ReceivedOn <= period.To && !c.BecameComplaint)
             .Select(c => c.OrganisationCode).ToListAsync(ct);
         return new MeasureInputs(received, responded, backstops, ombudsman, staff, survey, themes, concerns);
     }

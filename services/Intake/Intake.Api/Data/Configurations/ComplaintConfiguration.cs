@@ -60,6 +60,8 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.Property(c => c.ImportExternalId).HasMaxLength(100);
         // Re-running an import finds the rows it already loaded by their identifier in the source system.
         builder.HasIndex(c => new { c.ImportSource, c.ImportExternalId }).IsUnique().HasFilter("import_source IS NOT NULL");
+        // A concern becomes one complaint, even when two members of staff make it one at once.
+        builder.HasIndex(c => c.FromConcernId).IsUnique().HasFilter("from_concern_id IS NOT NULL");
         builder.ComplexProperty(c => c.Complainant, complainant =>
         {
             complainant.Property(p => p.Name).HasMaxLength(200);

@@ -54,6 +54,10 @@ public sealed class InformalConcernConfiguration : IEntityTypeConfiguration<Info
         builder.Property(c => c.Domain).HasMaxLength(20);
         builder.Property(c => c.Summary).HasMaxLength(1_000);
         builder.Property(c => c.RecordedBy).HasMaxLength(200);
+        builder.Property(c => c.Resolution).HasMaxLength(1_000);
+        builder.Ignore(c => c.Status);
         builder.HasIndex(c => new { c.OrganisationCode, c.ReceivedOn });
+        // The open concerns' list: only an open concern has a follow-up day.
+        builder.HasIndex(c => new { c.OrganisationCode, c.FollowUpOn }).HasFilter("follow_up_on IS NOT NULL");
     }
 }

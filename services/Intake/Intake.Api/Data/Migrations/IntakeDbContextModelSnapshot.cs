@@ -304,6 +304,10 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("exclusion_reasons");
 
+                    b.Property<Guid?>("FromConcernId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_concern_id");
+
                     b.Property<string>("HandlingOrganisationCode")
                         .IsRequired()
                         .HasMaxLength(9)
@@ -521,6 +525,11 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_complaints_case_id");
 
+                    b.HasIndex("FromConcernId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_complaints_from_concern_id")
+                        .HasFilter("from_concern_id IS NOT NULL");
+
                     b.HasIndex("PatientDateOfBirth")
                         .HasDatabaseName("ix_complaints_patient_date_of_birth");
 
@@ -658,10 +667,18 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("channel");
 
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
                     b.Property<string>("Domain")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("domain");
+
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("date")
+                        .HasColumnName("follow_up_on");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -689,7 +706,12 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("recorded_by");
 
-                    b.Property<DateOnly>("ResolvedOn")
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateOnly?>("ResolvedOn")
                         .HasColumnType("date")
                         .HasColumnName("resolved_on");
 
@@ -701,6 +723,10 @@ namespace IcsComplaints.Intake.Api.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_informal_concerns");
+
+                    b.HasIndex("OrganisationCode", "FollowUpOn")
+                        .HasDatabaseName("ix_informal_concerns_organisation_code_follow_up_on")
+                        .HasFilter("follow_up_on IS NOT NULL");
 
                     b.HasIndex("OrganisationCode", "ReceivedOn")
                         .HasDatabaseName("ix_informal_concerns_organisation_code_received_on");

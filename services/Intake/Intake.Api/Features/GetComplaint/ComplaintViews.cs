@@ -29,7 +29,11 @@ public sealed record ComplaintDetail(
     Guid Id, string Reference, string OrganisationCode, DateOnly ReceivedOn, ComplaintChannel Channel, DateTimeOffset SubmittedAt,
     ComplaintStatus Status, ComplaintState State, ComplainantView Complainant, RepresentationView? Representation, AdjustmentsInput? Adjustments,
     string Description, string? DesiredOutcome, PatientInput? Patient, TimeLimitView TimeLimit, DateOnly? WrittenRecordSentOn, RoutingView Routing,
-    ExclusionView? Exclusion, DateOnly? WithdrawnOn, IReadOnlyList<string> Pending, IReadOnlyList<NotificationView> Notifications);
+    ExclusionView? Exclusion, DateOnly? WithdrawnOn, IReadOnlyList<string> Pending, IReadOnlyList<NotificationView> Notifications)
+{
+    /// <summary>The concern it was first raised as (<c>GET /api/v1/concerns/{id}</c>), when an open concern became this complaint.</summary>
+    public Guid? FromConcernId { get; init; }
+}
 
 /// <summary>The complainant.</summary>
 /// <param name="Type">Patient, AffectedPerson or Representative.</param>

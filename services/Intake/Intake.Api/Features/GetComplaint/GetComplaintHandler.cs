@@ -57,6 +57,9 @@ public sealed class GetComplaintHandler(ComplaintQueries queries, IAuditTrail au
             c.ExclusionGround is { } ground ? new ExclusionView(ground, c.ExcludedOn, c.ExclusionReasons, c.ExclusionLetterSentOn) : null,
             c.WithdrawnOn,
             c.PendingDecisions(),
-            notifications);
+            notifications)
+        {
+            FromConcernId = c.FromConcernId,
+        };
     }
 }

@@ -12,16 +12,34 @@ public sealed class ListConcernsHandler(ConcernStore store, IAuditTrail audit)
     /// <summary>Most concerns one list returns.</summary>
     public const int PageSize = 500;
 
-    /// <summary>The concerns raised in a period, newest first.</summary>
-    public async Task<IReadOnlyList<ConcernView>> ListAsync(Caller caller, DateOnly? from, DateOnly? to, CancellationToken ct)
+    /// <summary>The concerns raised in a period, newest first; with <paramref name="open"/>, the open ones, the soonest follow-up first.</summary>
+    public async Task<IReadOnlyList<ConcernView>> ListAsync(Caller caller, DateOnly? from, DateOnly? to, bool open, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.HasAny(ComplaintAccess.ReaderRoles) || caller.OrganisationCode is not { } organisation)
-        {
-            throw new RequestForbiddenException("Only staff of an organisation read its concerns.");
-        }
-        var concerns = await store.ListAsync(organisation, from, to, PageSize, ct);
+        var organisation = OrganisationOf(caller);
+        var concerns = open ? await store.ListOpenAsync(organisation, PageSize, ct) : await store.ListAsync(organisation, from, to, PageSize, ct);
         await audit.RecordReadAsync(AuditResources.Concern, $"list:{concerns.Count}", organisation, ct);
         return [.. concerns.Select(ConcernView.Of)];
+    }
+
+    /// <summary>One of the organisation's concerns; another organisation's is not found.</summary>
+    public async Task<ConcernView?> GetAsync(Caller caller, Guid id, CancellationToken ct)
+    {
+        var organisation = OrganisationOf(caller);
+        if (await store.FindAsync(organisation, id, ct) is not { } concern)
+        {
+            return null;
+        }
+        await audit.RecordReadAsync(AuditResources.Concern, concern.Id.ToString(), organisation, ct);
+        return ConcernView.Of(concern);
+    }
+
+    /// <summary>Checks that the caller is staff of an organisation, and answers which.</summary>
+    public static string OrganisationOf(Caller caller)
+
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return caller.HasAny(ComplaintAccess.ReaderRoles) && caller.OrganisationCode is { } organisation
+            ? organisation
+            : throw new RequestForbiddenException("Only staff of an organisation read its concerns.");
     }
 }

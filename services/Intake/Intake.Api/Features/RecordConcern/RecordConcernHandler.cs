@@ -15,32 +15,43 @@ namespace IcsComplaints.Intake.Api.Features.RecordConcern;
 /// <param name="Kind">EverydayConversation or OralComplaintResolved.</param>
 /// <param name="Channel">Phone, InPerson, Pals, Email, Letter or Online.</param>
 /// <param name="ReceivedOn">The day it was raised, <c>YYYY-MM-DD</c>; today by default.</param>
-/// <param name="ResolvedOn">The day it was resolved; today by default.</param>
+/// <param name="ResolvedOn">The day it was resolved; left out while it is open.</param>
 /// <param name="Domain">HCAT domain: Clinical, Management or Relationships.</param>
 /// <param name="Summary">What was raised and how it was put right.</param>
-public sealed record RecordConcernRequest(string? Kind, string? Channel, string? ReceivedOn, string? ResolvedOn, string? Domain, string? Summary);
+public sealed record RecordConcernRequest(string? Kind, string? Channel, string? ReceivedOn, string? ResolvedOn, string? Domain, string? Summary)
+{
+    /// <summary>While it is open (no <see cref="ResolvedOn"/>): the day the team will follow it up, <c>YYYY-MM-DD</c>.</summary>
+    public string? FollowUpOn { get; init; }
+}
 
 /// <summary>A recorded concern.</summary>
 /// <param name="Id">Identifier.</param>
 /// <param name="Kind">Kind.</param>
 /// <param name="Channel">Channel.</param>
 /// <param name="ReceivedOn">Raised.</param>
-/// <param name="ResolvedOn">Resolved.</param>
+/// <param name="ResolvedOn">Resolved; none while open.</param>
 /// <param name="Domain">HCAT domain.</param>
 /// <param name="Summary">Note.</param>
-public sealed record ConcernView(Guid Id, InformalConcernKind Kind, ComplaintChannel Channel, DateOnly ReceivedOn, DateOnly ResolvedOn, string? Domain, string Summary)
+/// <param name="Status">Open, Resolved or BecameComplaint.</param>
+/// <param name="FollowUpOn">While open: the day it is followed up.</param>
+/// <param name="Resolution">How an open concern was later put right.</param>
+/// <param name="ComplaintId">The complaint it became.</param>
+public sealed record ConcernView(
+    Guid Id, InformalConcernKind Kind, ComplaintChannel Channel, DateOnly ReceivedOn, DateOnly? ResolvedOn, string? Domain, string Summary,
+    ConcernStatus Status, DateOnly? FollowUpOn, string? Resolution, Guid? ComplaintId)
 {
     /// <summary>The view of a concern.</summary>
     public static ConcernView Of(InformalConcern c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        return new(c.Id, c.Kind, c.Channel, c.ReceivedOn, c.ResolvedOn, c.Domain, c.Summary);
+        return new(c.Id, c.Kind, c.Channel, c.ReceivedOn, c.ResolvedOn, c.Domain, c.Summary, c.Status, c.FollowUpOn, c.Resolution, c.ComplaintId);
     }
 }
 
 /// <summary>
-/// Records a concern for the caller's own organisation; an oral complaint counts here only if it was resolved by the
-/// next working day (<see cref="OralComplaintResolvedNextWorkingDay"/>).
+/// Records a concern for the caller's own organisation, resolved or open until a follow-up day
+/// (<see cref="OpenConcernFollowUp"/>); an oral complaint counts here only if it was resolved by the next working day
+/// (<see cref="OralComplaintResolvedNextWorkingDay"/>).
 /// </summary>
 public sealed class RecordConcernHandler(ConcernStore store, IOutbox outbox, IAuditTrail audit, TimeProvider time, WorkingDayCalendar calendar)
 {
@@ -66,22 +77,23 @@ public sealed class RecordConcernHandler(ConcernStore store, IOutbox outbox, IAu
         // Today when not given; a date that breaks the rule is reported and today used, so the rules that follow (which
         // count working days on the calendar) never see a date outside it.
         var receivedOn = fields.DateInCalendar(request?.ReceivedOn, "receivedOn", today) ?? today;
-        var resolvedOn = fields.DateInCalendar(request?.ResolvedOn, "resolvedOn", today) ?? today;
-        if (resolvedOn < receivedOn)
+        var resolvedOn = fields.DateInCalendar(request?.ResolvedOn, "resolvedOn", today);
+        var followUpOn = fields.DateInCalendar(request?.FollowUpOn, "followUpOn", today, allowFuture: true);
+        OpenConcernFollowUp.CheckRecording(fields, kind, receivedOn, resolvedOn, followUpOn, today);
+        if (resolvedOn is { } resolved)
         {
-            fields.Add("resolvedOn", "A concern is resolved on or after the day it was raised.");
+            OralComplaintResolvedNextWorkingDay.Check(fields, kind, channel, receivedOn, resolved, calendar);
         }
-        OralComplaintResolvedNextWorkingDay.Check(fields, kind, channel, receivedOn, resolvedOn, calendar);
         string? domain = null;
         if (!string.IsNullOrWhiteSpace(request?.Domain) && (domain = HcatDomains.Find(request.Domain.Trim())) is null)
         {
             fields.Add("domain", "The HCAT domain is Clinical, Management or Relationships.");
         }
-        var summary = fields.Text(request?.Summary, "summary", TextLimits.Note, "Say what was raised and how it was put right.") ?? "";
+        var summary = fields.Text(request?.Summary, "summary", TextLimits.Note, "Say what was raised and, if it was, how it was put right.") ?? "";
         fields.ThrowIfAny();
 
         var concern = InformalConcern.Record(
-            caller.OrganisationCode, kind!.Value, channel!.Value, receivedOn, resolvedOn, domain, summary, caller.SubjectId, time.GetUtcNow());
+            caller.OrganisationCode, kind!.Value, channel!.Value, receivedOn, resolvedOn, followUpOn, domain, summary, caller.SubjectId, time.GetUtcNow());
         store.Add(concern);
         audit.Record(AuditAction.Create, AuditResources.Concern, concern.Id.ToString(), concern.OrganisationCode);
         outbox.Publish(new Events.InformalConcernRecorded

@@ -75,6 +75,8 @@ public static partial class ComplaintValidator
             AboutOrganisationCodes = about,
             ReceivedOn = receivedOn,
             Channel = channel,
+            // Checked, and the date and channel taken from it, by ConcernEscalation before validation.
+            FromConcernId = Guid.TryParse(command.FromConcernId, out var fromConcern) ? fromConcern : null,
             Name = complainant.Name,
             Email = complainant.Email,
             Phone = complainant.Phone,

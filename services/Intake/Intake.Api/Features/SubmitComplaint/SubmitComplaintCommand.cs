@@ -12,6 +12,12 @@ public sealed record SubmitComplaintCommand
     /// <summary>ODS codes of the providers it is about, when not (only) the organisation it is made to.</summary>
     public IReadOnlyList<string>? AboutOrganisationCodes { get; init; }
 
+    /// <summary>
+    /// Staff only: the identifier of an open concern of the organisation that becomes this complaint, keeping the
+    /// concern's date received and channel.
+    /// </summary>
+    public string? FromConcernId { get; init; }
+
     /// <summary>Date received; staff only, empty for today.</summary>
     public string? ReceivedOn { get; init; }
 

@@ -5,6 +5,7 @@ using IcsComplaints.Calendar;
 using IcsComplaints.Intake.Api.Data;
 using IcsComplaints.Intake.Contracts;
 using IcsComplaints.Intake.Domain.Complaints;
+using IcsComplaints.Intake.Domain.Rules;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
@@ -26,7 +27,7 @@ public sealed record SubmittedComplaint(Guid ComplaintId, string Reference, bool
 /// </summary>
 public sealed class SubmitComplaintHandler(
     ComplaintStore store, ComplaintEventPublisher events, IAuditTrail audit, TimeProvider time, WorkingDayCalendar calendar,
-    OrganisationDirectory directory, DuplicateDetection duplicates, IDataProtectionProvider dataProtection)
+    OrganisationDirectory directory, DuplicateDetection duplicates, ConcernEscalation concerns, IDataProtectionProvider dataProtection)
 {
     private readonly IDataProtector _secrets = dataProtection.CreateProtector("IcsComplaints.Intake.IdempotencyRecord.StatusSecret");
 
@@ -35,6 +36,7 @@ public sealed class SubmitComplaintHandler(
         SubmitComplaintCommand command, Caller caller, string? idempotencyKey, ComplaintChannel defaultChannel, CancellationToken ct)
     {
         var submitter = SubmissionRules.Classify(caller, command.OrganisationCode);
+        command = await concerns.CarryAsync(command, submitter, caller, ct);
         var snapshot = await directory.GetAsync(ct);
         var valid = ComplaintValidator.Validate(
             command, idempotencyKey, defaultChannel, LondonTime.Today(time), new DateOnly(calendar.BankHolidays.FirstYear, 1, 1), submitter, snapshot);
@@ -67,9 +69,11 @@ public sealed class SubmitComplaintHandler(
             }
             audit.Record(AuditAction.Create, AuditResources.Complaint, complaint.Id.ToString(), complaint.OrganisationCode);
             events.Publish(complaint);
+            await concerns.BecomeAsync(complaint, ct);
             await duplicates.RecordCandidatesAsync(complaint, snapshot, ct);
 
-            switch (await store.SaveUnlessRefusedAsync([ComplaintStore.IdempotencyKeyConstraint, ComplaintStore.ReferenceConstraint], ct))
+            switch (await store.SaveUnlessRefusedAsync(
+                [ComplaintStore.IdempotencyKeyConstraint, ComplaintStore.ReferenceConstraint, ComplaintStore.FromConcernConstraint], ct))
             {
                 case null:
                     return new SubmittedComplaint(complaint.Id, complaint.Reference, Replayed: false, statusSecret);
@@ -77,6 +81,9 @@ public sealed class SubmitComplaintHandler(
                     // The same key arrived twice at once and the other request won: answer as it did.
                     return await ReplayAsync(scopedKey!, requestHash, ct)
                         ?? throw new InvalidOperationException("The competing request's record vanished.");
+                case ComplaintStore.FromConcernConstraint:
+                    // Another member of staff made the concern a complaint a moment before.
+                    throw new RequestValidationException(ConcernBecomingComplaint.Field, "This concern has already become a complaint.");
                 case ComplaintStore.ReferenceConstraint when attempt < 5:
                     // A reference collision (about one in 10^10 per pair): draw another.
                     continue;

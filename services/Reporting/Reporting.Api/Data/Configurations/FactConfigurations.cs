@@ -124,6 +124,7 @@ public sealed class ConcernFactConfiguration : IEntityTypeConfiguration<ConcernF
         builder.Property(c => c.OrganisationCode).HasMaxLength(9);
         builder.Property(c => c.Channel).HasMaxLength(20);
         builder.HasIndex(c => new { c.OrganisationCode, c.ReceivedOn });
+        builder.HasIndex(c => c.ConcernId).IsUnique().HasFilter("concern_id IS NOT NULL");
     }
 }
 

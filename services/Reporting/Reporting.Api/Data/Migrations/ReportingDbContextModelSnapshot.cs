@@ -461,11 +461,19 @@ namespace IcsComplaints.Reporting.Api.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("BecameComplaint")
+                        .HasColumnType("boolean")
+                        .HasColumnName("became_complaint");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("channel");
+
+                    b.Property<Guid?>("ConcernId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("concern_id");
 
                     b.Property<string>("OrganisationCode")
                         .IsRequired()
@@ -479,6 +487,11 @@ namespace IcsComplaints.Reporting.Api.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_concern_facts");
+
+                    b.HasIndex("ConcernId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_concern_facts_concern_id")
+                        .HasFilter("concern_id IS NOT NULL");
 
                     b.HasIndex("OrganisationCode", "ReceivedOn")
                         .HasDatabaseName("ix_concern_facts_organisation_code_received_on");

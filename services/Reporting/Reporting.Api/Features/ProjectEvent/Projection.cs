@@ -24,7 +24,7 @@ public static class Projection
     /// <summary>Every event type reporting consumes, by its full name (the log's <c>type</c>).</summary>
     public static readonly IReadOnlyDictionary<string, Type> EventTypes = new[]
     {
-        typeof(ComplaintSubmitted), typeof(InformalConcernRecorded),
+        typeof(ComplaintSubmitted), typeof(InformalConcernRecorded), typeof(ConcernBecameComplaint),
         typeof(ConsentRecorded), typeof(ComplaintTransferred), typeof(ComplaintWithdrawn), typeof(ComplaintExcluded),
         typeof(CaseOpened), typeof(CaseAcknowledged), typeof(CaseStageChanged), typeof(ResponseDateAgreed), typeof(FinalResponseSent),
         typeof(CaseClosed), typeof(CaseReopened), typeof(CaseReferredToOmbudsman), typeof(CaseCoded), typeof(CaseDeadlineMissed),
@@ -78,8 +78,25 @@ public static class Projection
                 (await facts.TransferAsync(e.ComplaintId, ct)).End(e.ExcludedOn);
                 break;
             case InformalConcernRecorded e:
-                facts.Add(new ConcernFact(e.OrganisationCode, e.ReceivedOn, e.Channel.ToString()));
+                // Its becoming a complaint may have been reported first, and recorded the concern already.
+                await facts.LockConcernAsync(e.ConcernId, ct);
+                if (await facts.ConcernAsync(e.ConcernId, ct) is null)
+                {
+                    facts.Add(new ConcernFact(e.ConcernId, e.OrganisationCode, e.ReceivedOn, e.Channel.ToString()));
+                }
                 break;
+            case ConcernBecameComplaint e:
+                {
+                    await facts.LockConcernAsync(e.ConcernId, ct);
+                    var concern = await facts.ConcernAsync(e.ConcernId, ct);
+                    if (concern is null)
+                    {
+                        concern = new ConcernFact(e.ConcernId, e.OrganisationCode, e.ReceivedOn, e.Channel.ToString());
+                        facts.Add(concern);
+                    }
+                    concern.BecomeComplaint();
+                    break;
+                }
             case CaseOpened e:
                 {
                     await facts.LockComplaintAsync(e.ComplaintId, ct);
