@@ -521,21 +521,24 @@ public sealed class AccessMatrixTests(IcsSystem system)
     private static Access ImportTeam(Persona p, bool own) =>
         SignedIn((p, own) => !p.Has(Importers) ? Access.Forbidden : own ? Access.Allowed : Access.Hidden)(p, own);
 
-    private static readonly Lock ConcernsGate = new();
-    private static readonly Dictionary<string, Task<Guid>> ConcernsByOrganisation = [];
+    private static readonly Lock ProbeRecordsGate = new();
+    private static readonly Dictionary<(string Kind, string Org), Task<Guid>> ProbeRecords = [];
 
-    // One open concern per organisation, recorded by its complaints handler the first time a probe needs it.
-    private Task<Guid> ConcernOfAsync(string org)
+    // A record of an organisation's (an import, a concern) made once, by its complaints handler, the first time a
+    // probe needs it.
+    private static Task<Guid> OnceFor(string kind, string org, Func<string, Task<Guid>> make)
     {
-        lock (ConcernsGate)
+        lock (ProbeRecordsGate)
         {
-            if (!ConcernsByOrganisation.TryGetValue(org, out var concern))
+            if (!ProbeRecords.TryGetValue((kind, org), out var record))
             {
-                ConcernsByOrganisation[org] = concern = RecordConcernAsync(org);
+                ProbeRecords[(kind, org)] = record = make(org);
             }
-            return concern;
+            return record;
         }
     }
+
+    private Task<Guid> ConcernOfAsync(string org) => OnceFor("concern", org, RecordConcernAsync);
 
     private async Task<Guid> RecordConcernAsync(string org)
     {
@@ -551,21 +554,7 @@ public sealed class AccessMatrixTests(IcsSystem system)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    private static readonly Lock ImportsGate = new();
-    private static readonly Dictionary<string, Task<Guid>> ImportsByOrganisation = [];
-
-    // One small import per organisation, uploaded by its complaints handler the first time a probe needs it.
-    private Task<Guid> ImportOfAsync(string org)
-    {
-        lock (ImportsGate)
-        {
-            if (!ImportsByOrganisation.TryGetValue(org, out var import))
-            {
-                ImportsByOrganisation[org] = import = UploadImportAsync(org);
-            }
-            return import;
-        }
-    }
+    private Task<Guid> ImportOfAsync(string org) => OnceFor("import", org, UploadImportAsync);
 
     private async Task<Guid> UploadImportAsync(string org)
     {
