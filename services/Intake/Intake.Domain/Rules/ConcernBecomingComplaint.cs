@@ -27,11 +27,11 @@ public static class ConcernBecomingComplaint
             fields.Add(Field, "No concern of your organisation has this identifier.");
             return default;
         }
-        if (concern.Status != ConcernStatus.Open)
+        // One that already became a complaint is not refused here: a retry of the request that made it one is answered
+        // from its Idempotency-Key as the first was, and any other is refused by the unique index when it is saved.
+        if (concern.Status == ConcernStatus.Resolved)
         {
-            fields.Add(Field, concern.Status == ConcernStatus.BecameComplaint
-                ? "This concern has already become a complaint."
-                : $"This concern was resolved on {concern.ResolvedOn:yyyy-MM-dd}: record a new complaint, received on the day it is made.");
+            fields.Add(Field, $"This concern was resolved on {concern.ResolvedOn:yyyy-MM-dd}: record a new complaint, received on the day it is made.");
         }
         if (!string.IsNullOrWhiteSpace(receivedOn) && receivedOn.Trim() != concern.ReceivedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
         {

@@ -62,6 +62,11 @@ public sealed class ConcernEscalation(ConcernStore concerns, IOutbox outbox, IAu
         }
         var concern = await concerns.FindAsync(complaint.OrganisationCode, concernId, ct)
             ?? throw new InvalidOperationException($"Concern {concernId} vanished while it became a complaint.");
+        if (concern.ComplaintId is not null)
+        {
+            // Another complaint was made from it: the unique index refuses this one when it is saved.
+            return;
+        }
         concern.BecomeComplaint(complaint.Id);
         audit.Record(AuditAction.Update, AuditResources.Concern, concern.Id.ToString(), concern.OrganisationCode);
         outbox.Publish(new Events.ConcernBecameComplaint
