@@ -83,6 +83,7 @@ public static class PortalServiceCollectionExtensions
         builder.Services.AddTransient<AdvocacyApis>();
         builder.Services.AddTransient<LearningApis>();
         builder.Services.AddTransient<IntakeStaffApis>();
+        builder.Services.AddTransient<ConcernApis>();
         builder.Services.AddTransient<ContributionApis>();
         builder.Services.AddTransient<ReportingApis>();
         builder.Services.AddTransient<LearningOversightApis>();

@@ -21,6 +21,9 @@ public sealed record StaffComplaintRequest
     public string? AwareDate { get; init; }
     public string? Description { get; init; }
     public string? DesiredOutcome { get; init; }
+
+    /// <summary>The open concern this complaint is made from; intake keeps the concern's date received and channel.</summary>
+    public string? FromConcernId { get; init; }
 }
 
 /// <summary>An import of a CSV file as it goes: how many rows were read, recorded and refused.</summary>

@@ -53,6 +53,11 @@ public static class PortalUser
             items.Add(("/staff/record", "Record a complaint"));
             items.Add(("/staff/imports", "Import complaints"));
         }
+        // The complaints and PALS team records everyday concerns (intake lets only the complaints handler).
+        if (roles.Contains(Roles.ComplaintsHandler))
+        {
+            items.Add(("/staff/concerns", "Concerns"));
+        }
         // Calibration and agreement are governance (the quality lead and the responsible person); learning decides.
         if (roles.Any(r => r is Roles.QualityLead or Roles.ResponsiblePerson))
         {

@@ -13,14 +13,7 @@ public sealed class CheckModel(IntakeStaffApis apis) : RecordPage(apis)
     private const string RecordedKey = "staff-record-recorded";
 
     /// <summary>The channel in words.</summary>
-    public string? ChannelName => Draft.Channel switch
-    {
-        "Phone" => "By phone",
-        "Letter" => "By letter",
-        "Email" => "By email",
-        "InPerson" => "In person",
-        var other => other,
-    };
+    public string ChannelName => ConcernWords.Channel(Draft.Channel);
 
     public void OnGet()
     {

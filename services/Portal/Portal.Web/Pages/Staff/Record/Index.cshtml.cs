@@ -25,9 +25,14 @@ public sealed class IndexModel(IntakeStaffApis apis) : RecordPage(apis)
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        Draft.WrittenRecordSentOn = WrittenRecordSentOn;
+        if (Draft.FromConcernId is not null)
+        {
+            // A complaint made from a concern keeps the concern's channel and day; only the written record is asked.
+            return SaveAndContinueAsync([("writtenRecordSentOn", "written-record"), ("channel", "written-record"), ("receivedOn", "written-record")], "/staff/record/complainant", ct);
+        }
         Draft.Channel = Channel;
         Draft.ReceivedOn = ReceivedOn;
-        Draft.WrittenRecordSentOn = WrittenRecordSentOn;
         if (Channel is null)
         {
             // Intake takes a missing channel as the caller's default, so the choice is checked here.
@@ -35,5 +40,12 @@ public sealed class IndexModel(IntakeStaffApis apis) : RecordPage(apis)
             return Task.FromResult<IActionResult>(Page());
         }
         return SaveAndContinueAsync([("channel", "channel"), ("receivedOn", "received-on"), ("writtenRecordSentOn", "written-record")], "/staff/record/complainant", ct);
+    }
+
+    /// <summary>Leaves the complaint being made from a concern (the concern stays open) and starts a new one.</summary>
+    public IActionResult OnPostStartAgain()
+    {
+        RecordDraft.Clear(HttpContext.Session);
+        return Redirect("/staff/record");
     }
 }

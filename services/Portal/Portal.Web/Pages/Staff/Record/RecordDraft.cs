@@ -36,6 +36,12 @@ public sealed class RecordDraft
     public DateParts AwareDate { get; set; } = new();
     public string? DesiredOutcome { get; set; }
 
+    /// <summary>
+    /// The open concern the complaint is made from, if it is: its channel and day raised are then the complaint's, shown
+    /// but not asked, and intake checks them against the concern.
+    /// </summary>
+    public Guid? FromConcernId { get; set; }
+
     /// <summary>The key that makes a repeated "Record complaint" record one complaint.</summary>
     public string IdempotencyKey { get; set; } = Guid.NewGuid().ToString("N");
 
@@ -61,7 +67,25 @@ public sealed class RecordDraft
         EventDate = EventDate.ToIso(),
         AwareDate = AwareDate.ToIso(),
         DesiredOutcome = Blank(DesiredOutcome),
+        FromConcernId = FromConcernId?.ToString(),
     };
+
+    /// <summary>A new draft of a complaint made from an open concern, with the concern's channel and day raised.</summary>
+    public static RecordDraft FromConcern(Concern concern)
+    {
+        ArgumentNullException.ThrowIfNull(concern);
+        return new RecordDraft
+        {
+            FromConcernId = concern.Id,
+            Channel = concern.Channel,
+            ReceivedOn = new DateParts
+            {
+                Day = concern.ReceivedOn.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Month = concern.ReceivedOn.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Year = concern.ReceivedOn.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+        };
+    }
 
     public static RecordDraft Load(ISession session)
     {
