@@ -55,6 +55,11 @@ public sealed class ConcernJourneyTests(PortalSystem system, Browser browser)
         await handler.Page.RunAndWaitForNavigationAsync(() => row.GetByRole(AriaRole.Link).ClickAsync());
         await handler.SeeAsync("concern");
         await handler.PressAsync("Make it a complaint", "complainant");
+        // Going back shows the concern's channel and day, fixed: they are not asked again.
+        await handler.OpenAsync("/staff/record", "record-from-concern");
+        await Assertions.Expect(handler.Page.Locator("#from-concern")).ToContainTextAsync("By phone");
+        await Assertions.Expect(handler.Page.Locator("input[name=Channel]")).ToHaveCountAsync(0);
+        await handler.PressAsync("Continue", "complainant");
         await handler.ChooseAsync("The patient");
         await handler.FillAsync("name", "Cora Concern");
         await handler.ChooseAsync("Email");
@@ -112,6 +117,31 @@ public sealed class ConcernJourneyTests(PortalSystem system, Browser browser)
         await handler.OpenAsync("/staff/concerns", "open-after");
         await Assertions.Expect(handler.Page.Locator($"#concern-{concernId}")).ToHaveCountAsync(0);
         Assert.Empty(handler.Violations);
+    }
+
+    [Fact]
+    public async Task Another_organisation_s_handler_cannot_see_or_resolve_a_concern()
+    {
+        var summary = $"Ward phone rang unanswered all evening ({Guid.NewGuid():N}).";
+        var handler = await Personas.SignInAsync(system, browser, "handler.rj1", "concern-owner");
+        await handler.OpenAsync("/staff/concerns/record", "record");
+        await handler.ChooseAsync("An everyday concern");
+        await handler.ChooseAsync("By phone");
+        await FillDateAsync(handler, "follow-up-on", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1));
+        await handler.FillAsync("summary", summary);
+        await handler.PressAsync("Record concern", "recorded");
+        var concernId = Guid.Parse(handler.Page.Url.Split('/').Last());
+
+        var other = await Personas.SignInAsync(system, browser, "handler.rjz", "concern-other");
+        foreach (var path in new[] { $"/staff/concerns/{concernId}", $"/staff/concerns/{concernId}/resolution" })
+        {
+            var response = await other.Page.GotoAsync(path);
+            Assert.True(response!.Status == 404, $"{path}: {response.Status}");
+            Assert.DoesNotContain(summary, await other.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        }
+        await other.OpenAsync("/staff/concerns", "open");
+        Assert.DoesNotContain(summary, await other.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(other.Violations);
     }
 
     private static async Task FillDateAsync(Journey journey, string id, DateOnly date)
