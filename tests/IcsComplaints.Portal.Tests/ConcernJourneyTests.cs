@@ -120,7 +120,7 @@ public sealed class ConcernJourneyTests(PortalSystem system, Browser browser)
     }
 
     [Fact]
-    public async Task Another_organisation_s_handler_cannot_see_or_resolve_a_concern()
+    public async Task A_handler_can_turn_back_from_making_a_concern_a_complaint_and_another_organisation_cannot_see_the_concern()
     {
         var summary = $"Ward phone rang unanswered all evening ({Guid.NewGuid():N}).";
         var handler = await Personas.SignInAsync(system, browser, "handler.rj1", "concern-owner");
@@ -131,6 +131,16 @@ public sealed class ConcernJourneyTests(PortalSystem system, Browser browser)
         await handler.FillAsync("summary", summary);
         await handler.PressAsync("Record concern", "recorded");
         var concernId = Guid.Parse(handler.Page.Url.Split('/').Last());
+
+        // The handler starts to make it a complaint, then records a different one instead: the concern stays open.
+        await handler.PressAsync("Make it a complaint", "complainant");
+        await handler.OpenAsync("/staff/record", "record-from-concern");
+        await handler.PressAsync("Record a different complaint instead", "record-afresh");
+        await Assertions.Expect(handler.Page.Locator("input[name=Channel]")).ToHaveCountAsync(4);
+        await Assertions.Expect(handler.Page.Locator("#from-concern")).ToHaveCountAsync(0);
+        await handler.OpenAsync($"/staff/concerns/{concernId}", "still-open");
+        await Assertions.Expect(handler.Page.Locator("#status")).ToHaveTextAsync("Open");
+        Assert.Empty(handler.Violations);
 
         var other = await Personas.SignInAsync(system, browser, "handler.rjz", "concern-other");
         foreach (var path in new[] { $"/staff/concerns/{concernId}", $"/staff/concerns/{concernId}/resolution" })
