@@ -1,18 +1,13 @@
-using IcsComplaints.Intake.Domain.Complaints;
 using IcsComplaints.Intake.Domain.Concerns;
 using IcsComplaints.Intake.Domain.Rules;
 using IcsComplaints.Validation;
+using static IcsComplaints.UnitTests.IntakeRules.ConcernExamples;
 
 namespace IcsComplaints.UnitTests.IntakeRules;
 
-/// <summary>
-/// A concern is resolved or open until a follow-up day (<see cref="OpenConcernFollowUp"/>), and an open one becomes a
-/// complaint keeping the day and channel it was raised with (<see cref="ConcernBecomingComplaint"/>).
-/// </summary>
-public sealed class ConcernRulesTests
+/// <summary>A concern is resolved, or open until a follow-up day (<see cref="OpenConcernFollowUp"/>).</summary>
+public sealed class OpenConcernFollowUpTests
 {
-    private static readonly DateOnly Today = new(2026, 12, 7);
-
     [Fact]
     public void AConcern_IsEitherResolved_OrAnOpenEverydayConversationWithAFollowUpDayFromToday()
     {
@@ -39,30 +34,6 @@ public sealed class ConcernRulesTests
         Assert.Equal(["resolvedOn"], Resolution(concern, Today));
     }
 
-    [Fact]
-    public void AnOpenConcern_BecomesAComplaint_WithItsOwnDayAndChannel_ButAResolvedOneDoesNot()
-    {
-        var concern = Open(Today.AddDays(-10));
-
-        var fields = new FieldReader();
-        Assert.Equal((Today.AddDays(-10), ComplaintChannel.Phone), ConcernBecomingComplaint.Carry(fields, concern, receivedOn: null, channel: " phone "));
-        Assert.True(fields.Errors.IsEmpty);
-        Assert.Equal(["channel", "receivedOn"], Carrying(concern, receivedOn: "2026-12-07", channel: "Letter"));
-        Assert.Equal(["fromConcernId"], Carrying(null, receivedOn: null, channel: null));
-
-        concern.BecomeComplaint(Guid.NewGuid());
-        Assert.Equal((ConcernStatus.BecameComplaint, null), (concern.Status, concern.FollowUpOn));
-        Assert.Throws<InvalidOperationException>(() => concern.BecomeComplaint(Guid.NewGuid()));
-
-        var resolved = Open(Today.AddDays(-2));
-        resolved.Resolve(Today, null);
-        Assert.Equal(["fromConcernId"], Carrying(resolved, receivedOn: null, channel: null));
-    }
-
-    private static InformalConcern Open(DateOnly raisedOn) => InformalConcern.Record(
-        "RJ1", InformalConcernKind.EverydayConversation, ComplaintChannel.Phone, raisedOn, resolvedOn: null, followUpOn: Today.AddDays(2),
-        domain: null, "Waiting for a call back.", "handler", DateTimeOffset.UnixEpoch);
-
     private static string[] Recording(InformalConcernKind kind, DateOnly receivedOn, DateOnly? resolvedOn, DateOnly? followUpOn)
     {
         var fields = new FieldReader();
@@ -76,15 +47,4 @@ public sealed class ConcernRulesTests
         OpenConcernFollowUp.CheckResolution(fields, concern, resolvedOn);
         return Fields(fields);
     }
-
-    private static string[] Carrying(InformalConcern? concern, string? receivedOn, string? channel)
-    {
-        var fields = new FieldReader();
-        ConcernBecomingComplaint.Carry(fields, concern, receivedOn, channel);
-        return Fields(fields);
-    }
-
-    private static string[] Fields(FieldReader fields) => fields.Errors.IsEmpty
-        ? []
-        : [.. Assert.Throws<RequestValidationException>(fields.ThrowIfAny).Errors.Keys.Order(StringComparer.Ordinal)];
 }
