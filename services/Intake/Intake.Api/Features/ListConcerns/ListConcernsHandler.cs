@@ -33,9 +33,8 @@ public sealed class ListConcernsHandler(ConcernStore store, IAuditTrail audit)
         return ConcernView.Of(concern);
     }
 
-    /// <summary>Checks that the caller is staff of an organisation, and answers which.</summary>
-    public static string OrganisationOf(Caller caller)
-
+    // Checks that the caller is staff of an organisation, and answers which.
+    private static string OrganisationOf(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
         return caller.HasAny(ComplaintAccess.ReaderRoles) && caller.OrganisationCode is { } organisation
