@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using IcsComplaints.TestKit;
@@ -17,11 +18,23 @@ public sealed class OtherOrganisationTests(PortalSystem system, Browser browser)
         Guid referralId;
         using (var handler = await Personas.ApiAsync(system, "handler.rj1"))
         {
-            using var referred = await handler.PostAsJsonAsync(new Uri("/api/v1/advocacy/referrals", UriKind.Relative), new
+            // The advocacy service learns of the case from the case service's event, a moment after the case opens: until
+            // then the referral is refused, so it is asked again.
+            JsonElement referral = default;
+            await Eventually.TrueAsync(async () =>
             {
-                caseId, postcode = "SE1 7EH", consent = new { viewCase = true, reviewDrafts = true, evidence = "Written" },
-            });
-            referralId = (await referred.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0].GetProperty("id").GetGuid();
+                using var referred = await handler.PostAsJsonAsync(new Uri("/api/v1/advocacy/referrals", UriKind.Relative), new
+                {
+                    caseId, postcode = "SE1 7EH", consent = new { viewCase = true, reviewDrafts = true, evidence = "Written" },
+                });
+                if (referred.StatusCode != HttpStatusCode.Created)
+                {
+                    return false;
+                }
+                referral = (await referred.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0];
+                return true;
+            }, TimeSpan.FromSeconds(30), "the advocacy service accepts the referral");
+            referralId = referral.GetProperty("id").GetGuid();
         }
         // The contributor and the advocacy service can see it (so a 404 for others is not merely a missing record).
         using (var practice = await Personas.ApiAsync(system, "handler.y99901"))
