@@ -1,3 +1,4 @@
+using IcsComplaints.Calendar;
 using IcsComplaints.Portal.Web.Clients;
 using IcsComplaints.Portal.Web.Pages.Staff.Record;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +29,7 @@ public sealed class ConcernModel(ConcernApis apis, TimeProvider time) : PageMode
             return NotFound();
         }
         Concern = found.Value;
-        Today = ConcernDays.Today(time);
+        Today = LondonTime.Today(time);
         return Page();
     }
 

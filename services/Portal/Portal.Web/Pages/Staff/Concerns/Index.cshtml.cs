@@ -1,3 +1,4 @@
+using IcsComplaints.Calendar;
 using IcsComplaints.Portal.Web.Clients;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +21,7 @@ public sealed class IndexModel(ConcernApis apis, TimeProvider time) : PageModel
             return Forbid();
         }
         Open = listed.Value?.Items ?? [];
-        Today = ConcernDays.Today(time);
+        Today = LondonTime.Today(time);
         return Page();
     }
 }
