@@ -80,16 +80,9 @@ public sealed class AdvocateCasesTests(PortalSystem system, Browser browser)
         Assert.Empty(advocate.Violations);
     }
 
-    // The handler refers the case to the advocacy service of the complainant's area (SE1: ADV01), with their written consent.
     private async Task<(Guid ReferralId, Guid GrantId)> ReferAsync(Guid caseId)
     {
-        using var handler = await Personas.ApiAsync(system, "handler.rj1");
-        using var referred = await handler.PostAsJsonAsync(new Uri("/api/v1/advocacy/referrals", UriKind.Relative), new
-        {
-            caseId, postcode = "SE1 7EH", consent = new { viewCase = true, reviewDrafts = true, evidence = "Written" },
-        });
-        Assert.True(referred.StatusCode == HttpStatusCode.Created, $"referral: {(int)referred.StatusCode} {await referred.Content.ReadAsStringAsync()}");
-        var referral = (await referred.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0];
+        var referral = await Personas.ReferAsync(system, caseId);
         return (referral.GetProperty("id").GetGuid(), referral.GetProperty("grant").GetProperty("id").GetGuid());
     }
 }

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using IcsComplaints.TestKit;
 
 namespace IcsComplaints.Portal.Tests;
@@ -15,27 +12,7 @@ public sealed class OtherOrganisationTests(PortalSystem system, Browser browser)
     public async Task Every_staff_and_advocate_page_of_a_case_is_not_found_for_another_organisation_and_no_list_shows_it()
     {
         var (reference, caseId) = await Personas.RecordComplaintAsync(system, "RJ1", "Otto Therorg", new { aboutOrganisationCodes = new[] { "Y99901" } });
-        Guid referralId;
-        using (var handler = await Personas.ApiAsync(system, "handler.rj1"))
-        {
-            // The advocacy service learns of the case from the case service's event, a moment after the case opens: until
-            // then the referral is refused, so it is asked again.
-            JsonElement referral = default;
-            await Eventually.TrueAsync(async () =>
-            {
-                using var referred = await handler.PostAsJsonAsync(new Uri("/api/v1/advocacy/referrals", UriKind.Relative), new
-                {
-                    caseId, postcode = "SE1 7EH", consent = new { viewCase = true, reviewDrafts = true, evidence = "Written" },
-                });
-                if (referred.StatusCode != HttpStatusCode.Created)
-                {
-                    return false;
-                }
-                referral = (await referred.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0];
-                return true;
-            }, TimeSpan.FromSeconds(30), "the advocacy service accepts the referral");
-            referralId = referral.GetProperty("id").GetGuid();
-        }
+        var referralId = (await Personas.ReferAsync(system, caseId)).GetProperty("id").GetGuid();
         // The contributor and the advocacy service can see it (so a 404 for others is not merely a missing record).
         using (var practice = await Personas.ApiAsync(system, "handler.y99901"))
         {

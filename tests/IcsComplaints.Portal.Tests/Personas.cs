@@ -59,6 +59,31 @@ internal static class Personas
         return (reference, caseId);
     }
 
+    /// <summary>
+    /// The RJ1 handler refers the case to the advocacy service of the complainant's area (SE1: ADV01), with their written
+    /// consent; the referral as the API answers it. The advocacy service learns of the case from the case service's
+    /// event a moment after it opens, and refuses a referral until then, so it is asked again.
+    /// </summary>
+    public static async Task<JsonElement> ReferAsync(PortalSystem system, Guid caseId)
+    {
+        using var handler = await ApiAsync(system, "handler.rj1");
+        JsonElement referral = default;
+        await Eventually.TrueAsync(async () =>
+        {
+            using var referred = await handler.PostAsJsonAsync(new Uri("/api/v1/advocacy/referrals", UriKind.Relative), new
+            {
+                caseId, postcode = "SE1 7EH", consent = new { viewCase = true, reviewDrafts = true, evidence = "Written" },
+            });
+            if (referred.StatusCode != System.Net.HttpStatusCode.Created)
+            {
+                return false;
+            }
+            referral = (await referred.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0];
+            return true;
+        }, TimeSpan.FromSeconds(30), "the advocacy service accepts the referral");
+        return referral;
+    }
+
     /// <summary>A step on a case taken over the API by a demo user, which must succeed.</summary>
     public static async Task TakeStepAsync(PortalSystem system, string userName, Guid caseId, string step, object body, bool put = false)
     {
