@@ -29,8 +29,13 @@ public sealed class MeasureQueries(ReportingDbContext db, TimeProvider time)
             .Where(c => orgs.Contains(c.OrganisationCode) && c.ResponseSentOn >= period.From && c.ResponseSentOn <= period.To)
             .Select(c => new RespondedCase(c.OrganisationCode, c.ResolvedEarly == true, c.WorkingDaysTaken, c.ByAgreedDate, c.Renegotiations, c.Outcome, c.Reopened, c.DraftReviews))
             .ToListAsync(ct);
+        // By the backstop's own last day, not the day the scan found it passed: a complaint stalled in June is June's,
+        // even when the scan first ran later (after an outage, or on history loaded at once). A response case recorded
+        // as within the backstop, or a closure by then, outweighs a finding the scan made before either was recorded
+        // (steps entered after the day they happened, ADR 30).
         var backstops = await db.MissedDeadlines.AsNoTracking()
-            .Where(m => orgs.Contains(m.OrganisationCode) && m.Deadline == MissedDeadline.Backstop && m.DetectedOn >= period.From && m.DetectedOn <= period.To)
+            .Where(m => orgs.Contains(m.OrganisationCode) && m.Deadline == MissedDeadline.Backstop && m.DueOn >= period.From && m.DueOn <= period.To
+                && !db.Cases.Any(c => c.CaseId == m.CaseId && (c.WithinBackstop == true || c.ClosedOn <= m.DueOn)))
             .Select(m => m.OrganisationCode).ToListAsync(ct);
         var ombudsman = await db.Cases.AsNoTracking()
             .Where(c => orgs.Contains(c.OrganisationCode) && c.OmbudsmanOn >= period.From && c.OmbudsmanOn <= period.To)

@@ -34,7 +34,7 @@ public static class MeasureDefinitions
         new("medianWorkingDaysCloserLook", "Median working days from receipt to the final response, for responses sent in the period after a closer look."),
         new("byAgreedDate", "Of the final responses sent in the period with a response date agreed with the complainant: those sent by the date in force (the last agreed, moved on by pauses)."),
         new("renegotiated", "Of the final responses sent in the period: those whose response date was renegotiated at least once."),
-        new("backstopBreaches", "Complaints whose six-month backstop (Reg 14) the deadline scan found missed, with the detection in the period."),
+        new("backstopBreaches", "Complaints whose six-month backstop (Reg 14) the deadline scan found missed, counted in the period that holds the backstop's last day, unless the response was sent within it or the complaint closed by then."),
         new("outcomes", "Final responses sent in the period (first responses only), by KO41a outcome: Upheld, PartiallyUpheld, NotUpheld."),
         new("upheldOrPartly", "Of the final responses sent in the period: upheld or partially upheld (Reg 18(2)(b): well-founded)."),
         new("reopened", "Of the final responses sent in the period: those whose case was reopened afterwards."),
