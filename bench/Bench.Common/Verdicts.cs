@@ -1,6 +1,9 @@
-namespace IcsComplaints.Bench.Faults;
+namespace IcsComplaints.Bench.Common;
 
-/// <summary>Each guarantee the suite checked, passed or broken; the run fails if any is broken.</summary>
+/// <summary>
+/// Each guarantee a benchmark checked, kept or broken. A benchmark that CI runs ends with
+/// <see cref="Summary"/>, which .ci/run counts beside the tests, and fails if any is broken.
+/// </summary>
 public sealed class Verdicts
 {
     private readonly List<(string Name, bool Passed)> _verdicts = [];
@@ -17,4 +20,7 @@ public sealed class Verdicts
     }
 
     public IEnumerable<string> Broken => _verdicts.Where(v => !v.Passed).Select(v => v.Name);
+
+    /// <summary>The last line a run prints, as the tests' is: "N passed, N failed".</summary>
+    public string Summary => $"{Passed} passed, {Failed} failed";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using IcsComplaints.Bench.Common;
 
 namespace IcsComplaints.Bench.Faults;
 

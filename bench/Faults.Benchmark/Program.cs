@@ -61,7 +61,7 @@ foreach (var broken in verdicts.Broken)
 {
     Console.WriteLine($"broken: {broken}");
 }
-Console.WriteLine($"{verdicts.Passed} passed, {verdicts.Failed} failed");
+Console.WriteLine(verdicts.Summary);
 return verdicts.Failed == 0 ? 0 : 1;
 
 static async Task<Dictionary<string, string>> NormalHealthAsync(HealthWatch health, StackSettings stack)

@@ -30,7 +30,7 @@ switch (args.FirstOrDefault())
         await StoreRun.RunAsync(new StackSettings(args));
         return;
     case "growth":
-        await GrowthRun.RunAsync(new StackSettings(args));
+        Environment.ExitCode = await GrowthRun.RunAsync(new StackSettings(args));
         return;
     case "lifecycle":
         await LifecycleRun.RunAsync(new StackSettings(args));

@@ -32,6 +32,9 @@ internal sealed class StackSettings(string[] args)
 
     public string? Text(string name) => Text(args, name);
 
+    /// <summary>Whether the flag <paramref name="name"/> was given.</summary>
+    public bool Has(string name) => args.Contains(name, StringComparer.Ordinal);
+
     public int Number(string name, int fallback) =>
         Text(args, name) is { } value ? int.Parse(value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture) : fallback;
 

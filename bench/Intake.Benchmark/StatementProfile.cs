@@ -4,7 +4,13 @@ using Npgsql;
 namespace IcsComplaints.Bench.Intake;
 
 /// <summary>One statement's cost over the run, in one database.</summary>
-internal sealed record StatementCost(string Database, string Query, long Calls, double TotalMilliseconds, long Rows);
+/// <param name="Database">The database it ran in.</param>
+/// <param name="Query">Its text, with constants replaced by placeholders.</param>
+/// <param name="Calls">How often it ran.</param>
+/// <param name="TotalMilliseconds">The time it took, all calls together.</param>
+/// <param name="Rows">The rows it returned or changed.</param>
+/// <param name="Pages">Pages of tables and indexes it touched, found in PostgreSQL's buffers or read into them: a measure of work that, unlike time, does not depend on what else the machine was doing.</param>
+internal sealed record StatementCost(string Database, string Query, long Calls, double TotalMilliseconds, long Rows, long Pages);
 
 /// <summary>
 /// Where PostgreSQL's time went during the run: pg_stat_statements (loaded by ./ics's PostgreSQL) read before and after,
@@ -14,7 +20,7 @@ internal sealed record StatementCost(string Database, string Query, long Calls, 
 internal static partial class StatementProfile
 {
     private const string Query = """
-        SELECT d.datname, s.userid, s.queryid, s.toplevel, s.query, s.calls, s.total_exec_time, s.rows
+        SELECT d.datname, s.userid, s.queryid, s.toplevel, s.query, s.calls, s.total_exec_time, s.rows, s.shared_blks_hit + s.shared_blks_read
         FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
         """;
 
@@ -31,7 +37,7 @@ internal static partial class StatementProfile
             while (await reader.ReadAsync())
             {
                 var key = (reader.GetString(0), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture), reader.IsDBNull(2) ? 0 : reader.GetInt64(2), reader.GetBoolean(3));
-                statements[key] = new StatementCost(key.Item1, reader.IsDBNull(4) ? "" : reader.GetString(4), reader.GetInt64(5), reader.GetDouble(6), reader.GetInt64(7));
+                statements[key] = new StatementCost(key.Item1, reader.IsDBNull(4) ? "" : reader.GetString(4), reader.GetInt64(5), reader.GetDouble(6), reader.GetInt64(7), reader.GetInt64(8));
             }
             return statements;
         }
@@ -62,19 +68,26 @@ internal static partial class StatementProfile
     /// <summary>The statements' cost between two snapshots, per database (the busiest first), the costliest first.</summary>
     public static List<(string Database, double TotalMilliseconds, List<StatementCost> Top)> Between(
         Dictionary<(string, long, long, bool), StatementCost> before, Dictionary<(string, long, long, bool), StatementCost> after, int top) =>
-        [.. after
-            .Select(entry => before.TryGetValue(entry.Key, out var earlier)
+        [.. Each(before, after).Values
+            .GroupBy(cost => cost.Database)
+            .Select(g => (g.Key, g.Sum(cost => cost.TotalMilliseconds), g.OrderByDescending(cost => cost.TotalMilliseconds).Take(top).ToList()))
+            .OrderByDescending(g => g.Item2)];
+
+    /// <summary>Each statement's cost between two snapshots, by its key, for those called in between.</summary>
+    public static Dictionary<(string, long, long, bool), StatementCost> Each(
+        Dictionary<(string, long, long, bool), StatementCost> before, Dictionary<(string, long, long, bool), StatementCost> after) =>
+        after
+            .Select(entry => (entry.Key, Cost: before.TryGetValue(entry.Key, out var earlier)
                 ? entry.Value with
                 {
                     Calls = entry.Value.Calls - earlier.Calls,
                     TotalMilliseconds = entry.Value.TotalMilliseconds - earlier.TotalMilliseconds,
                     Rows = entry.Value.Rows - earlier.Rows,
+                    Pages = entry.Value.Pages - earlier.Pages,
                 }
-                : entry.Value)
-            .Where(cost => cost.Calls > 0)
-            .GroupBy(cost => cost.Database)
-            .Select(g => (g.Key, g.Sum(cost => cost.TotalMilliseconds), g.OrderByDescending(cost => cost.TotalMilliseconds).Take(top).ToList()))
-            .OrderByDescending(g => g.Item2)];
+                : entry.Value))
+            .Where(each => each.Cost.Calls > 0)
+            .ToDictionary(each => each.Key, each => each.Cost);
 
     /// <summary>Prints the <paramref name="top"/> costliest statements of each database between two snapshots as Markdown tables.</summary>
     public static void Print(
