@@ -388,6 +388,20 @@ public sealed class AccessMatrixTests(IcsSystem system)
             StaffOfAnyOrganisation(Roles.QualityLead, Roles.ResponsiblePerson), c => LearningGrpcAsync(client => client.SubmitSelfAssessmentAsync(new() { Year = 2020 }, Headers(c)))),
         ["learning GET /api/v1/learning/self-assessments/{year:int}/providers"] = new(
             IcbOversight, c => GetAsync(system.Learning, "/api/v1/learning/self-assessments/2020/providers", c.Token)),
+        // The training register names staff: its own quality lead and responsible person only; coverage is counts.
+        ["learning GET /api/v1/learning/training/courses"] = new(SignedIn((_, _) => Access.Allowed), c => GetAsync(system.Learning, "/api/v1/learning/training/courses", c.Token)),
+        ["learning GET /api/v1/learning/training/staff"] = new(
+            StaffOfAnyOrganisation(Roles.QualityLead, Roles.ResponsiblePerson), c => GetAsync(system.Learning, "/api/v1/learning/training/staff", c.Token)),
+        ["learning POST /api/v1/learning/training/staff"] = new(
+            StaffOfAnyOrganisation(Roles.QualityLead, Roles.ResponsiblePerson), c => LearningCallAsync(c, HttpMethod.Post, "/api/v1/learning/training/staff", new { })),
+        ["learning POST /api/v1/learning/training/staff/{id:guid}/completions"] = new(
+            StaffOfAnyOrganisation(Roles.QualityLead, Roles.ResponsiblePerson), c => LearningCallAsync(c, HttpMethod.Post, $"/api/v1/learning/training/staff/{Guid.NewGuid()}/completions", new { })),
+        ["learning POST /api/v1/learning/training/staff/{id:guid}/departure"] = new(
+            StaffOfAnyOrganisation(Roles.QualityLead, Roles.ResponsiblePerson), c => LearningCallAsync(c, HttpMethod.Post, $"/api/v1/learning/training/staff/{Guid.NewGuid()}/departure", new { leftOn = "not a day" })),
+        ["learning GET /api/v1/learning/training/coverage"] = new(
+            OwnOrProviderOfIcb(OrganisationReaders), c => GetAsync(system.Learning, $"/api/v1/learning/training/coverage?organisation={c.Target.Org}", c.Token)),
+        ["learning GET /api/v1/learning/training/coverage/providers"] = new(
+            IcbOversight, c => GetAsync(system.Learning, "/api/v1/learning/training/coverage/providers", c.Token)),
         ["learning GET /api/v1/audit/learning"] = new(
             SignedIn((p, _) => p.Has(Roles.PlatformAdmin, Roles.QualityLead) ? Access.Allowed : Access.Forbidden),
             c => GetAsync(system.Learning, "/api/v1/audit/learning", c.Token)),

@@ -33,4 +33,10 @@ public static class LearningResources
 
     /// <summary>A self-assessment.</summary>
     public const string SelfAssessment = "self-assessment";
+
+    /// <summary>A member of staff on the training register, with their training.</summary>
+    public const string StaffTraining = "staff-training";
+
+    /// <summary>An organisation's training register: its staff by name.</summary>
+    public const string TrainingRegister = "training-register";
 }

@@ -21,6 +21,7 @@ using IcsComplaints.Learning.Api.Features.ReportOverdueActions;
 using IcsComplaints.Learning.Api.Features.ShareTheme;
 using IcsComplaints.Learning.Api.Features.SubmitSelfAssessment;
 using IcsComplaints.Learning.Api.Features.TakeOnAction;
+using IcsComplaints.Learning.Api.Features.Training;
 using IcsComplaints.Learning.Api.Grpc;
 using IcsComplaints.Learning.Api.Hcat;
 using IcsComplaints.Messaging;
@@ -57,6 +58,8 @@ public static class LearningServiceCollectionExtensions
         builder.Services.AddScoped<SelfAssessmentStore>();
         builder.Services.AddScoped<ThemeQueries>();
         builder.Services.AddScoped<ThemeStore>();
+        builder.Services.AddScoped<TrainingQueries>();
+        builder.Services.AddScoped<TrainingStore>();
         builder.Services.AddScoped<CodingActions>();
         builder.Services.AddScoped<Calibration>();
         builder.Services.AddScoped<CancelActionHandler>();
@@ -70,6 +73,9 @@ public static class LearningServiceCollectionExtensions
         builder.Services.AddScoped<ListPublishedSummariesHandler>();
         builder.Services.AddScoped<ListThemesHandler>();
         builder.Services.AddScoped<RaiseActionHandler>();
+        builder.Services.AddScoped<AddToTrainingRegisterHandler>();
+        builder.Services.AddScoped<ReadTrainingHandler>();
+        builder.Services.AddScoped<RecordTrainingHandler>();
         builder.Services.AddScoped<RateSelfAssessmentHandler>();
         builder.Services.AddScoped<ReportOverdueActionsHandler>();
         builder.Services.AddScoped<ShareThemeHandler>();

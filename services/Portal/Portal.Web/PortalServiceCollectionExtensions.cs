@@ -84,6 +84,7 @@ public static class PortalServiceCollectionExtensions
         builder.Services.AddTransient<LearningApis>();
         builder.Services.AddTransient<IntakeStaffApis>();
         builder.Services.AddTransient<ConcernApis>();
+        builder.Services.AddTransient<TrainingApis>();
         builder.Services.AddTransient<ContributionApis>();
         builder.Services.AddTransient<ReportingApis>();
         builder.Services.AddTransient<LearningOversightApis>();

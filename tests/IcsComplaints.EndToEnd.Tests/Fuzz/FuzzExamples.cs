@@ -71,6 +71,7 @@ public static class FuzzExamples
         new("POST", "/api/v1/learning/actions/{action}/completion", "quality.rj1", """{"evidence":"An audit of March shows hourly checks.","youSaid":"Nobody checked on your father.","weDid":"Nurses now check every hour."}"""),
         new("POST", "/api/v1/learning/actions/{action}/cancellation", "quality.rj1", """{"reason":"Replaced by a wider action."}"""),
         new("PUT", "/api/v1/learning/self-assessments/2019", "quality.rj1", """{"ratings":[{"expectationId":"1.1","level":2,"evidence":"Board minutes.","improvementActions":"Train staff."}]}"""),
+        new("POST", "/api/v1/learning/training/staff", "quality.rj1", """{"name":"Dee Marsh","jobTitle":"PALS officer","role":"FrontLine"}"""),
     ];
 
     /// <summary>The example with its placeholders filled in.</summary>

@@ -14,6 +14,7 @@ using IcsComplaints.Learning.Api.Features.RateSelfAssessment;
 using IcsComplaints.Learning.Api.Features.ShareTheme;
 using IcsComplaints.Learning.Api.Features.SubmitSelfAssessment;
 using IcsComplaints.Learning.Api.Features.TakeOnAction;
+using IcsComplaints.Learning.Api.Features.Training;
 using IcsComplaints.Learning.Api.Hcat;
 using IcsComplaints.Learning.Domain.Actions;
 using IcsComplaints.Learning.Domain.Rules;
@@ -110,5 +111,25 @@ public static class LearningEndpoints
             TypedResults.Ok(await compare.HandleAsync(caller, year, organisation, ct)));
         group.MapGet("/self-assessments/{year:int}/providers", async Task<Ok<ItemList<ProviderAssessment>>> (int year, Caller caller, ListProviderAssessmentsHandler providers, CancellationToken ct) =>
             TypedResults.Ok(new ItemList<ProviderAssessment>(await providers.HandleAsync(caller, year, ct))));
+
+        // The training register names staff only to their own organisation's quality lead; coverage names no one.
+        group.MapGet("/training/courses", Ok<ItemList<TrainingCourse>> (Caller caller) => TypedResults.Ok(new ItemList<TrainingCourse>(TrainingCoverage.Courses)));
+        group.MapGet("/training/staff", async Task<Ok<ItemList<StaffTrainingView>>> (Caller caller, ReadTrainingHandler read, CancellationToken ct) =>
+            TypedResults.Ok(new ItemList<StaffTrainingView>(await read.RegisterAsync(caller, ct))));
+        group.MapPost("/training/staff", async Task<Created<StaffTrainingView>> ([FromBody] AddToTrainingRegisterRequest? input, Caller caller, AddToTrainingRegisterHandler add, CancellationToken ct) =>
+        {
+            var added = await add.HandleAsync(caller, input, ct);
+            return TypedResults.Created("/api/v1/learning/training/staff", added);
+        });
+        group.MapPost("/training/staff/{id:guid}/completions", async Task<Ok<StaffTrainingView>> (
+            Guid id, [FromBody] RecordTrainingRequest? input, Caller caller, RecordTrainingHandler record, CancellationToken ct) =>
+            TypedResults.Ok(await record.CompleteAsync(caller, id, input, ct)));
+        group.MapPost("/training/staff/{id:guid}/departure", async Task<Ok<StaffTrainingView>> (
+            Guid id, [FromBody] LeaveTrainingRegisterRequest? input, Caller caller, RecordTrainingHandler record, CancellationToken ct) =>
+            TypedResults.Ok(await record.LeaveAsync(caller, id, input, ct)));
+        group.MapGet("/training/coverage", async Task<Ok<CoverageView>> (string? organisation, Caller caller, ReadTrainingHandler read, CancellationToken ct) =>
+            TypedResults.Ok(await read.CoverageAsync(caller, organisation, ct)));
+        group.MapGet("/training/coverage/providers", async Task<Ok<ItemList<CoverageView>>> (Caller caller, ReadTrainingHandler read, CancellationToken ct) =>
+            TypedResults.Ok(new ItemList<CoverageView>(await read.ProvidersAsync(caller, ct))));
     }
 }

@@ -2,6 +2,7 @@ using IcsComplaints.Learning.Domain.Actions;
 using IcsComplaints.Learning.Domain.Cases;
 using IcsComplaints.Learning.Domain.Coding;
 using IcsComplaints.Learning.Domain.SelfAssessments;
+using IcsComplaints.Learning.Domain.Training;
 using IcsComplaints.Learning.Domain.Themes;
 using IcsComplaints.Messaging.Outbox;
 using IcsComplaints.Platform.Audit;
@@ -30,6 +31,9 @@ public sealed class LearningDbContext(DbContextOptions<LearningDbContext> option
 
     /// <summary>Self-assessments.</summary>
     public DbSet<SelfAssessment> SelfAssessments => Set<SelfAssessment>();
+
+    /// <summary>Staff on the organisations' training registers, with the courses they completed.</summary>
+    public DbSet<StaffTraining> StaffTraining => Set<StaffTraining>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

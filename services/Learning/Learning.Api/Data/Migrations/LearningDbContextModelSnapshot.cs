@@ -507,6 +507,83 @@ namespace IcsComplaints.Learning.Api.Data.Migrations
                     b.ToTable("theme_contributions", "learning");
                 });
 
+            modelBuilder.Entity("IcsComplaints.Learning.Domain.Training.StaffTraining", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AddedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("added_on");
+
+                    b.Property<string>("JobTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("job_title");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("left_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OrganisationCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("organisation_code");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_training");
+
+                    b.HasIndex("OrganisationCode")
+                        .HasDatabaseName("ix_staff_training_organisation_code");
+
+                    b.ToTable("staff_training", "learning");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Learning.Domain.Training.TrainingCompletion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("course");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_completions");
+
+                    b.HasIndex("StaffId", "Course", "CompletedOn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_completions_staff_id_course_completed_on");
+
+                    b.ToTable("training_completions", "learning");
+                });
+
             modelBuilder.Entity("IcsComplaints.Messaging.Outbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -702,6 +779,16 @@ namespace IcsComplaints.Learning.Api.Data.Migrations
                         .HasConstraintName("fk_theme_contributions_themes_theme_id");
                 });
 
+            modelBuilder.Entity("IcsComplaints.Learning.Domain.Training.TrainingCompletion", b =>
+                {
+                    b.HasOne("IcsComplaints.Learning.Domain.Training.StaffTraining", null)
+                        .WithMany("Completions")
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_completions_staff_training_staff_id");
+                });
+
             modelBuilder.Entity("IcsComplaints.Learning.Domain.SelfAssessments.SelfAssessment", b =>
                 {
                     b.Navigation("Ratings");
@@ -710,6 +797,11 @@ namespace IcsComplaints.Learning.Api.Data.Migrations
             modelBuilder.Entity("IcsComplaints.Learning.Domain.Themes.Theme", b =>
                 {
                     b.Navigation("Contributions");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Learning.Domain.Training.StaffTraining", b =>
+                {
+                    b.Navigation("Completions");
                 });
 #pragma warning restore 612, 618
         }
