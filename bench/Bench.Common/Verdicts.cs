@@ -1,8 +1,8 @@
 namespace IcsComplaints.Bench.Common;
 
 /// <summary>
-/// Each guarantee a benchmark checked, kept or broken. A benchmark that CI runs ends with
-/// <see cref="Summary"/>, which .ci/run counts beside the tests, and fails if any is broken.
+/// Each guarantee a benchmark checked, kept or broken. A benchmark that CI runs ends with what <see cref="Write"/>
+/// writes, whose last line .ci/run counts beside the tests, and fails if any is broken.
 /// </summary>
 public sealed class Verdicts
 {
@@ -19,8 +19,16 @@ public sealed class Verdicts
         return passed ? "pass" : "**FAIL**";
     }
 
-    public IEnumerable<string> Broken => _verdicts.Where(v => !v.Passed).Select(v => v.Name);
+    private IEnumerable<string> Broken => _verdicts.Where(v => !v.Passed).Select(v => v.Name);
 
-    /// <summary>The last line a run prints, as the tests' is: "N passed, N failed".</summary>
-    public string Summary => $"{Passed} passed, {Failed} failed";
+    /// <summary>Writes each broken guarantee, then the last line, as the tests' is: "N passed, N failed".</summary>
+    public void Write(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        foreach (var broken in Broken)
+        {
+            output.WriteLine($"broken: {broken}");
+        }
+        output.WriteLine($"{Passed} passed, {Failed} failed");
+    }
 }

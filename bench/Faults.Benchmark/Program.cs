@@ -57,11 +57,7 @@ finally
 }
 scenarios.HealthTable();
 
-foreach (var broken in verdicts.Broken)
-{
-    Console.WriteLine($"broken: {broken}");
-}
-Console.WriteLine(verdicts.Summary);
+verdicts.Write(Console.Out);
 return verdicts.Failed == 0 ? 0 : 1;
 
 static async Task<Dictionary<string, string>> NormalHealthAsync(HealthWatch health, StackSettings stack)

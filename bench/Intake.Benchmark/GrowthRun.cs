@@ -133,11 +133,7 @@ internal static class GrowthRun
             Console.WriteLine("pg_stat_statements is not loaded by this PostgreSQL: the statements' pages could not be compared.");
         }
         Console.WriteLine();
-        foreach (var broken in verdicts.Broken)
-        {
-            Console.WriteLine($"broken: {broken}");
-        }
-        Console.WriteLine(verdicts.Summary);
+        verdicts.Write(Console.Out);
         return verdicts.Failed == 0 ? 0 : 1;
     }
 

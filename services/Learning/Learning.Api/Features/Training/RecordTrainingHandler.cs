@@ -1,6 +1,7 @@
 using IcsComplaints.Calendar;
 using IcsComplaints.Learning.Api.Data;
 using IcsComplaints.Learning.Domain.Rules;
+using IcsComplaints.Learning.Domain.Training;
 using IcsComplaints.Platform.Audit;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
@@ -38,11 +39,7 @@ public sealed class RecordTrainingHandler(TrainingStore register, IAuditTrail au
         }
         var completedOn = reader.Date(input?.CompletedOn, "completedOn", Earliest, today) ?? today;
         reader.ThrowIfAny();
-        var person = await register.FindAsync(organisation, id, ct) ?? throw new RequestNotFoundException("No one with that identifier is on your organisation's training register.");
-        person.Complete(input!.Course!, completedOn, today);
-        audit.Record(AuditAction.Update, LearningResources.StaffTraining, person.Id.ToString(), organisation);
-        await register.SaveAsync(ct);
-        return TrainingSupport.View(person, today);
+        return await ChangeAsync(organisation, id, today, person => person.Complete(input!.Course!, completedOn, today), ct);
     }
 
     /// <summary>Takes a member of staff off the register from a day.</summary>
@@ -53,8 +50,14 @@ public sealed class RecordTrainingHandler(TrainingStore register, IAuditTrail au
         var reader = new FieldReader();
         var leftOn = reader.Date(input?.LeftOn, "leftOn", Earliest, today) ?? today;
         reader.ThrowIfAny();
+        return await ChangeAsync(organisation, id, today, person => person.Leave(leftOn, today), ct);
+    }
+
+    // Someone on another organisation's register is not found, as if they did not exist.
+    private async Task<StaffTrainingView> ChangeAsync(string organisation, Guid id, DateOnly today, Action<StaffTraining> change, CancellationToken ct)
+    {
         var person = await register.FindAsync(organisation, id, ct) ?? throw new RequestNotFoundException("No one with that identifier is on your organisation's training register.");
-        person.Leave(leftOn, today);
+        change(person);
         audit.Record(AuditAction.Update, LearningResources.StaffTraining, person.Id.ToString(), organisation);
         await register.SaveAsync(ct);
         return TrainingSupport.View(person, today);
