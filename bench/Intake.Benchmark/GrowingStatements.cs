@@ -18,6 +18,10 @@ internal static class GrowingStatements
     // Fewer calls than this in either run, and a statement's pages a call say more about one call than about the table.
     private const int FewestCalls = 20;
 
+    // An update that is no longer heap-only (HOT) writes every index of its table: tens of pages more a call, whatever
+    // the table's size. A table of 100,000 complaints read in full is thousands of pages more.
+    private const int SlackPages = 100;
+
     /// <summary>
     /// Prints, for each database, the statements compared whose pages a call grew most, and adds a verdict for each
     /// database: every statement keeps to <see cref="IssueTargets.Growth.PagesPerCall"/>, and at least one was compared.
@@ -38,7 +42,7 @@ internal static class GrowingStatements
                 .Select(pair => new Compared(pair.Small, pair.Large!))
                 .OrderByDescending(c => c.Growth)
                 .ToList();
-            var grown = compared.Where(c => !IssueTargets.Growth.PagesPerCall.IsMetBy(c.Growth)).ToList();
+            var grown = compared.Where(c => !IssueTargets.Growth.PagesPerCall.IsMetBy(c.Growth) && c.Large.PagesPerCall() - c.Small.PagesPerCall() > SlackPages).ToList();
             Console.WriteLine();
             Console.WriteLine(Invariant($"{database}: {compared.Count} statements compared, the most grown first"));
             Console.WriteLine();
@@ -50,7 +54,7 @@ internal static class GrowingStatements
                     $"| {c.Small.PagesPerCall():0.0} | {c.Large.PagesPerCall():0.0} | {c.Growth:0.00} | {c.Small.Calls:N0}, {c.Large.Calls:N0} | `{StatementProfile.OneLine(c.Small.Query, 140).Replace("|", "\\|", StringComparison.Ordinal)}` |"));
             }
             var verdict = verdicts.Add(
-                Invariant($"{database}: every statement's {IssueTargets.Growth.PagesPerCall.Measure} {IssueTargets.Growth.PagesPerCall.Text}, with {sizeRatio:0.#} times the complaints stored"),
+                Invariant($"{database}: every statement's {IssueTargets.Growth.PagesPerCall.Measure} {IssueTargets.Growth.PagesPerCall.Text} or at most {SlackPages} pages more, with {sizeRatio:0.#} times the complaints stored"),
                 compared.Count > 0 && grown.Count == 0);
             Console.WriteLine();
             Console.WriteLine(compared.Count == 0

@@ -14,8 +14,8 @@ namespace IcsComplaints.Learning.Tests;
 /// <summary>
 /// What learning's consumers ask its database for every case costs the same with ten cases or ten million: each
 /// statement they really send while a case is opened, coded, answered with changes (proposed as actions) and closed,
-/// and while a quality lead lists and takes on the actions, is planned with its own values, and no table that grows
-/// with complaints is read in full.
+/// and while a quality lead lists and takes on the actions and keeps the training register, is planned with its own
+/// values, and no table that grows with complaints or staff is read in full.
 /// </summary>
 public sealed class LearningQueryPlanTests(LearningSystem system)
 {
@@ -61,8 +61,16 @@ public sealed class LearningQueryPlanTests(LearningSystem system)
         await GetAsync(lead, "/api/v1/learning/actions?organisation=RJ1");
         await PostAsync(lead, $"/api/v1/learning/actions/{action}/ownership", new { owner = "Outpatients manager" });
 
+        // The training register: someone added and trained, the register and coverage read by the lead and the ICB.
+        var person = (await PostAsync(lead, "/api/v1/learning/training/staff", new { name = "Pat Plan", role = "FrontLine" }, System.Net.HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await PostAsync(lead, $"/api/v1/learning/training/staff/{person}/completions", new { course = "early-resolution" });
+        await GetAsync(lead, "/api/v1/learning/training/staff");
+        await GetAsync(lead, "/api/v1/learning/training/coverage");
+        await GetAsync(system.Http(await system.TokenAsync("commissioner.qkk")), "/api/v1/learning/training/coverage/providers");
+
         var statements = sent.Of<LearningDbContext>();
         Assert.Contains(statements, s => s.Sql.Contains("learning.cases", StringComparison.Ordinal) && s.FindsRows);
+        Assert.Contains(statements, s => s.Sql.Contains("learning.staff_training", StringComparison.Ordinal) && s.FindsRows);
         await QueryPlans.AssertNoneReadInFullAsync(statements);
     }
 }

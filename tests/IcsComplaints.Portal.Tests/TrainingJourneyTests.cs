@@ -9,7 +9,8 @@ namespace IcsComplaints.Portal.Tests;
 /// <summary>
 /// A provider's quality lead puts a member of staff on the complaints training register and records a course, with
 /// the learning service's messages beside the fields when something is wrong; the ICB's commissioner then sees the
-/// provider's coverage in counts, never the name. Every page reached passes axe.
+/// provider's coverage in counts, never the name; the member of staff then leaves the register. Every page reached
+/// passes axe.
 /// </summary>
 public sealed class TrainingJourneyTests(PortalSystem system, Browser browser)
 {
@@ -81,5 +82,18 @@ public sealed class TrainingJourneyTests(PortalSystem system, Browser browser)
         var response = await otherLead.Page.GotoAsync(personPath);
         Assert.Equal(404, response!.Status);
         Assert.Empty(otherIcb.Violations);
+
+        // Erin leaves: listed apart, no longer counted, and nothing more can be recorded for her.
+        await lead.OpenAsync(personPath, "person-again");
+        await lead.Page.RunAndWaitForNavigationAsync(() => lead.Page.GetByRole(AriaRole.Button, new() { Name = "Take off the register" }).ClickAsync());
+        await lead.SeeAsync("leave");
+        await lead.PressAsync("Take off the register", "register-after-leaving");
+        await Assertions.Expect(lead.Page.Locator("#left")).ToContainTextAsync(name);
+        await Assertions.Expect(lead.Page.Locator("#register")).ToHaveCountAsync(0);
+        await Assertions.Expect(lead.Page.Locator("#coverage [data-course='all']")).ToHaveTextAsync("no one on the register");
+        await lead.OpenAsync(personPath, "person-left");
+        await Assertions.Expect(lead.Page.Locator("#left")).ToContainTextAsync("Left the register");
+        await Assertions.Expect(lead.Page.GetByRole(AriaRole.Button, new() { Name = "Record a course completed" })).ToHaveCountAsync(0);
+        Assert.Empty(lead.Violations);
     }
 }

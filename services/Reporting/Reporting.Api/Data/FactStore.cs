@@ -102,7 +102,10 @@ public sealed class FactStore(ReportingDbContext db)
     public void Add(ConcernFact concern) => db.Concerns.Add(concern);
 
     /// <summary>The concern intake reported with this identifier, if its report has been recorded.</summary>
-    public Task<ConcernFact?> ConcernAsync(Guid concernId, CancellationToken ct) => db.Concerns.SingleOrDefaultAsync(c => c.ConcernId == concernId, ct);
+    public async Task<ConcernFact?> ConcernAsync(Guid concernId, CancellationToken ct) =>
+        // A rebuild replays many events in one unit of work: a concern recorded earlier in the batch is added but not
+        // yet in the table, and its becoming a complaint must find it there rather than add it twice.
+        db.Concerns.Local.FirstOrDefault(c => c.ConcernId == concernId) ?? await db.Concerns.SingleOrDefaultAsync(c => c.ConcernId == concernId, ct);
 
     /// <summary>Adds a survey answer.</summary>
     public void Add(SurveyAnswer answer) => db.SurveyAnswers.Add(answer);
