@@ -1,5 +1,6 @@
 using IcsComplaints.Directory;
 using IcsComplaints.Platform.Security;
+using IcsComplaints.Validation;
 
 namespace IcsComplaints.Learning.Api;
 
@@ -17,6 +18,19 @@ public static class LearningAccess
 
     /// <summary>Draw calibration samples, read agreement and complete the self-assessment (governance).</summary>
     public static readonly string[] Governance = [Roles.QualityLead, Roles.ResponsiblePerson];
+
+    /// <summary>
+    /// The caller's own organisation, when the caller governs it (<see cref="Governance"/>); otherwise refused with
+    /// <paramref name="refusal"/>, which says what governance the caller lacks.
+    /// </summary>
+    public static string GovernedOrganisation(Caller caller, string refusal)
+    {
+        if (caller.OrganisationCode is not { } organisation || !caller.ActsFor(organisation, Governance))
+        {
+            throw new RequestForbiddenException(refusal);
+        }
+        return organisation;
+    }
 
     /// <summary>True when the caller oversees an ICB's providers: detects and shares themes, compares their self-assessments and agreement.</summary>
     public static bool IsIcbOverseer(Caller caller) => Commissioning.IsIcbOverseer(caller);

@@ -46,14 +46,8 @@ public static class SelfAssessmentSupport
         PeerSelfAssessments.SectionMeans(Levels(a)));
 
     /// <summary>The caller's organisation, when the caller completes its self-assessment.</summary>
-    public static string Own(Caller caller)
-    {
-        if (caller.OrganisationCode is not { } organisation || !caller.ActsFor(organisation, LearningAccess.Governance))
-        {
-            throw new RequestForbiddenException("The quality lead or responsible person completes the organisation's self-assessment.");
-        }
-        return organisation;
-    }
+    public static string Own(Caller caller) =>
+        LearningAccess.GovernedOrganisation(caller, "The quality lead or responsible person completes the organisation's self-assessment.");
 
     /// <summary>A financial year from 2020-21 to the current one, by its first calendar year.</summary>
     public static void CheckYear(int year, TimeProvider time)

@@ -1,7 +1,6 @@
 using IcsComplaints.Learning.Domain.Rules;
 using IcsComplaints.Learning.Domain.Training;
 using IcsComplaints.Platform.Security;
-using IcsComplaints.Validation;
 
 namespace IcsComplaints.Learning.Api.Features.Training;
 
@@ -35,14 +34,8 @@ public sealed record CoverageView(string OrganisationCode, DateOnly On, int Curr
 public static class TrainingSupport
 {
     /// <summary>The caller's organisation, when the caller keeps its training register (its quality lead or responsible person).</summary>
-    public static string Own(Caller caller)
-    {
-        if (caller.OrganisationCode is not { } organisation || !caller.ActsFor(organisation, LearningAccess.Governance))
-        {
-            throw new RequestForbiddenException("The quality lead or responsible person keeps the organisation's training register.");
-        }
-        return organisation;
-    }
+    public static string Own(Caller caller) =>
+        LearningAccess.GovernedOrganisation(caller, "The quality lead or responsible person keeps the organisation's training register.");
 
     /// <summary>A member of staff as shown on <paramref name="today"/>.</summary>
     public static StaffTrainingView View(StaffTraining person, DateOnly today) => new(
