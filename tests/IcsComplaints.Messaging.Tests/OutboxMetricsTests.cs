@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IcsComplaints.Messaging.Tests;
 
 /// <summary>
-/// Runs alone: OpenTelemetry's exporter serves every instrument of the project's meter in the process, so the outbox
-/// gauges of other tests' hosts, alive at the same time, would be served beside this one's under the same names.
+/// Runs alone: the statements it records are every statement sent in the process, so other tests' hosts, alive at the
+/// same time, would add theirs, to databases dropped by the time their plans are asked.
 /// </summary>
 [CollectionDefinition(nameof(OutboxMetricsTests), DisableParallelization = true)]
 public sealed class OutboxMetricsAlone;

@@ -99,6 +99,8 @@ public static class TelemetryExtensions
                 })
                 .AddNpgsql());
 
+        builder.Services.ConfigureOpenTelemetryMeterProvider((services, metrics) => metrics.AddView(OwnMetersOnly(services)));
+
         builder.Services.Configure<MetricsSettings>(builder.Configuration.GetSection(MetricsSettings.SectionName));
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
@@ -116,6 +118,16 @@ public static class TelemetryExtensions
             app.MapPrometheusScrapingEndpoint(MetricsSettings.Path).AllowAnonymous();
         }
         return app;
+    }
+
+    // Instruments of meters made by another host's meter factory, where several hosts share a process (the test suite
+    // runs every service in one), are dropped. Name alone would let this host's provider merge their instruments with
+    // its own into one stream, and the SDK drops a stream when any of its instruments is disposed: the first host to
+    // stop would take the others' request durations with it (ADR 61). Static meters (a null scope) are kept.
+    private static Func<Instrument, MetricStreamConfiguration?> OwnMetersOnly(IServiceProvider services)
+    {
+        var own = services.GetRequiredService<IMeterFactory>();
+        return instrument => instrument.Meter.Scope is null || ReferenceEquals(instrument.Meter.Scope, own) ? null : MetricStreamConfiguration.Drop;
     }
 
     // Probes and scrapes every few seconds would be most of the traces and say nothing about a complaint.
