@@ -402,6 +402,22 @@ public sealed class AccessMatrixTests(IcsSystem system)
             OwnOrProviderOfIcb(OrganisationReaders), c => GetAsync(system.Learning, $"/api/v1/learning/training/coverage?organisation={c.Target.Org}", c.Token)),
         ["learning GET /api/v1/learning/training/coverage/providers"] = new(
             IcbOversight, c => GetAsync(system.Learning, "/api/v1/learning/training/coverage/providers", c.Token)),
+        // Sampled letters, their ratings and comments: the organisation's own quality lead and responsible person; results are counts.
+        ["learning GET /api/v1/learning/response-reviews/criteria"] = new(SignedIn((_, _) => Access.Allowed), c => GetAsync(system.Learning, "/api/v1/learning/response-reviews/criteria", c.Token)),
+        ["learning POST /api/v1/learning/response-reviews/samples"] = new(
+            StaffOfAnyOrganisation(Roles.QualityLead, Roles.ResponsiblePerson), c => LearningCallAsync(c, HttpMethod.Post, "/api/v1/learning/response-reviews/samples", new { })),
+        ["learning GET /api/v1/learning/response-reviews"] = new(
+            StaffOfAnyOrganisation(Roles.QualityLead, Roles.ResponsiblePerson), c => GetAsync(system.Learning, "/api/v1/learning/response-reviews", c.Token)),
+        ["learning GET /api/v1/learning/response-reviews/{id:guid}"] = new(
+            // Another organisation's review is as unknown as one never drawn (ResponseReviewTests): here, one never drawn.
+            SignedIn((p, _) => p.Has(Roles.QualityLead, Roles.ResponsiblePerson) ? Access.Hidden : Access.Forbidden),
+            c => GetAsync(system.Learning, $"/api/v1/learning/response-reviews/{Guid.NewGuid()}", c.Token)),
+        ["learning PUT /api/v1/learning/response-reviews/{id:guid}/rating"] = new(
+            StaffOfAnyOrganisation(Roles.QualityLead, Roles.ResponsiblePerson), c => LearningCallAsync(c, HttpMethod.Put, $"/api/v1/learning/response-reviews/{Guid.NewGuid()}/rating", new { })),
+        ["learning GET /api/v1/learning/response-reviews/quality"] = new(
+            OwnOrProviderOfIcb(OrganisationReaders), c => GetAsync(system.Learning, $"/api/v1/learning/response-reviews/quality?organisation={c.Target.Org}", c.Token)),
+        ["learning GET /api/v1/learning/response-reviews/quality/providers"] = new(
+            IcbOversight, c => GetAsync(system.Learning, "/api/v1/learning/response-reviews/quality/providers", c.Token)),
         ["learning GET /api/v1/audit/learning"] = new(
             SignedIn((p, _) => p.Has(Roles.PlatformAdmin, Roles.QualityLead) ? Access.Allowed : Access.Forbidden),
             c => GetAsync(system.Learning, "/api/v1/audit/learning", c.Token)),

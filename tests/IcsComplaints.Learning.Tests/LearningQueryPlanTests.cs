@@ -14,8 +14,8 @@ namespace IcsComplaints.Learning.Tests;
 /// <summary>
 /// What learning's consumers ask its database for every case costs the same with ten cases or ten million: each
 /// statement they really send while a case is opened, coded, answered with changes (proposed as actions) and closed,
-/// and while a quality lead lists and takes on the actions and keeps the training register, is planned with its own
-/// values, and no table that grows with complaints or staff is read in full.
+/// and while a quality lead lists and takes on the actions, keeps the training register and samples and rates the
+/// letters sent, is planned with its own values, and no table that grows with complaints or staff is read in full.
 /// </summary>
 public sealed class LearningQueryPlanTests(LearningSystem system)
 {
@@ -68,9 +68,22 @@ public sealed class LearningQueryPlanTests(LearningSystem system)
         await GetAsync(lead, "/api/v1/learning/training/coverage");
         await GetAsync(system.Http(await system.TokenAsync("commissioner.qkk")), "/api/v1/learning/training/coverage/providers");
 
+        // The letter sent today drawn into a sample, rated, and its results read by the lead and the ICB.
+        var day = Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var review = (await PostAsync(lead, "/api/v1/learning/response-reviews/samples", new { from = day, to = day, size = 50 })).GetProperty("items").EnumerateArray()
+            .Single(r => r.GetProperty("caseId").GetGuid() == caseId).GetProperty("id").GetGuid();
+        var ratings = (await GetAsync(lead, "/api/v1/learning/response-reviews/criteria")).GetProperty("items").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("key").GetString()!, _ => "Met");
+        await PutAsync(lead, $"/api/v1/learning/response-reviews/{review}/rating", new { ratings });
+        await GetAsync(lead, "/api/v1/learning/response-reviews");
+        await GetAsync(lead, $"/api/v1/learning/response-reviews/{review}");
+        await GetAsync(lead, "/api/v1/learning/response-reviews/quality");
+        await GetAsync(system.Http(await system.TokenAsync("commissioner.qkk")), "/api/v1/learning/response-reviews/quality/providers");
+
         var statements = sent.Of<LearningDbContext>();
         Assert.Contains(statements, s => s.Sql.Contains("learning.cases", StringComparison.Ordinal) && s.FindsRows);
         Assert.Contains(statements, s => s.Sql.Contains("learning.staff_training", StringComparison.Ordinal) && s.FindsRows);
+        Assert.Contains(statements, s => s.Sql.Contains("learning.response_reviews", StringComparison.Ordinal) && s.FindsRows);
         await QueryPlans.AssertNoneReadInFullAsync(statements);
     }
 }

@@ -53,4 +53,7 @@ public static class LearningResources
 
     /// <summary>An organisation's training register: its staff by name.</summary>
     public const string TrainingRegister = "training-register";
+
+    /// <summary>A final response drawn into a quality sample, with its rating.</summary>
+    public const string ResponseReview = "response-review";
 }

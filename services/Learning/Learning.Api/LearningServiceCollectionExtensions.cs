@@ -18,6 +18,7 @@ using IcsComplaints.Learning.Api.Features.ProposeActions;
 using IcsComplaints.Learning.Api.Features.RaiseAction;
 using IcsComplaints.Learning.Api.Features.RateSelfAssessment;
 using IcsComplaints.Learning.Api.Features.ReportOverdueActions;
+using IcsComplaints.Learning.Api.Features.ResponseReviews;
 using IcsComplaints.Learning.Api.Features.ShareTheme;
 using IcsComplaints.Learning.Api.Features.SubmitSelfAssessment;
 using IcsComplaints.Learning.Api.Features.TakeOnAction;
@@ -60,6 +61,8 @@ public static class LearningServiceCollectionExtensions
         builder.Services.AddScoped<ThemeStore>();
         builder.Services.AddScoped<TrainingQueries>();
         builder.Services.AddScoped<TrainingStore>();
+        builder.Services.AddScoped<ResponseReviewQueries>();
+        builder.Services.AddScoped<ResponseReviewStore>();
         builder.Services.AddScoped<CodingActions>();
         builder.Services.AddScoped<Calibration>();
         builder.Services.AddScoped<CancelActionHandler>();
@@ -76,6 +79,9 @@ public static class LearningServiceCollectionExtensions
         builder.Services.AddScoped<AddToTrainingRegisterHandler>();
         builder.Services.AddScoped<ReadTrainingHandler>();
         builder.Services.AddScoped<RecordTrainingHandler>();
+        builder.Services.AddScoped<DrawResponseSampleHandler>();
+        builder.Services.AddScoped<RateResponseHandler>();
+        builder.Services.AddScoped<ReadResponseReviewsHandler>();
         builder.Services.AddScoped<RateSelfAssessmentHandler>();
         builder.Services.AddScoped<ReportOverdueActionsHandler>();
         builder.Services.AddScoped<ShareThemeHandler>();

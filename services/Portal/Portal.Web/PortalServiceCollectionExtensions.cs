@@ -85,6 +85,7 @@ public static class PortalServiceCollectionExtensions
         builder.Services.AddTransient<IntakeStaffApis>();
         builder.Services.AddTransient<ConcernApis>();
         builder.Services.AddTransient<TrainingApis>();
+        builder.Services.AddTransient<ResponseReviewApis>();
         builder.Services.AddTransient<ContributionApis>();
         builder.Services.AddTransient<ReportingApis>();
         builder.Services.AddTransient<LearningOversightApis>();

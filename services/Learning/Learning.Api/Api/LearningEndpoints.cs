@@ -11,6 +11,7 @@ using IcsComplaints.Learning.Api.Features.ListPublishedSummaries;
 using IcsComplaints.Learning.Api.Features.ListThemes;
 using IcsComplaints.Learning.Api.Features.RaiseAction;
 using IcsComplaints.Learning.Api.Features.RateSelfAssessment;
+using IcsComplaints.Learning.Api.Features.ResponseReviews;
 using IcsComplaints.Learning.Api.Features.ShareTheme;
 using IcsComplaints.Learning.Api.Features.SubmitSelfAssessment;
 using IcsComplaints.Learning.Api.Features.TakeOnAction;
@@ -131,5 +132,24 @@ public static class LearningEndpoints
             TypedResults.Ok(await read.CoverageAsync(caller, organisation, ct)));
         group.MapGet("/training/coverage/providers", async Task<Ok<ItemList<CoverageView>>> (Caller caller, ReadTrainingHandler read, CancellationToken ct) =>
             TypedResults.Ok(new ItemList<CoverageView>(await read.ProvidersAsync(caller, ct))));
+
+        // Sampled final responses, their ratings and comments are the organisation's own; their results name no one.
+        group.MapGet("/response-reviews/criteria", Ok<ItemList<ResponseCriterion>> (Caller caller) => TypedResults.Ok(new ItemList<ResponseCriterion>(ResponseQuality.Criteria)));
+        group.MapPost("/response-reviews/samples", async Task<Ok<ItemList<ResponseReviewView>>> (
+            [FromBody] DrawResponseSampleRequest? input, Caller caller, DrawResponseSampleHandler draw, CancellationToken ct) =>
+            TypedResults.Ok(new ItemList<ResponseReviewView>(await draw.HandleAsync(caller, input, ct))));
+        group.MapGet("/response-reviews", async Task<Ok<ItemList<ResponseReviewView>>> (string? from, string? to, Caller caller, ReadResponseReviewsHandler read, CancellationToken ct) =>
+            TypedResults.Ok(new ItemList<ResponseReviewView>(await read.ListAsync(caller, from, to, ct))));
+        group.MapGet("/response-reviews/{id:guid}", async Task<Ok<ResponseReviewView>> (Guid id, Caller caller, ReadResponseReviewsHandler read, CancellationToken ct) =>
+            TypedResults.Ok(await read.GetAsync(caller, id, ct)));
+        group.MapPut("/response-reviews/{id:guid}/rating", async Task<Ok<ResponseReviewView>> (
+            Guid id, [FromBody] RateResponseRequest? input, Caller caller, RateResponseHandler rate, CancellationToken ct) =>
+            TypedResults.Ok(await rate.HandleAsync(caller, id, input, ct)));
+        group.MapGet("/response-reviews/quality", async Task<Ok<ResponseQualityView>> (
+            string? organisation, string? from, string? to, Caller caller, ReadResponseReviewsHandler read, CancellationToken ct) =>
+            TypedResults.Ok(await read.QualityAsync(caller, organisation, from, to, ct)));
+        group.MapGet("/response-reviews/quality/providers", async Task<Ok<ItemList<ResponseQualityView>>> (
+            string? from, string? to, Caller caller, ReadResponseReviewsHandler read, CancellationToken ct) =>
+            TypedResults.Ok(new ItemList<ResponseQualityView>(await read.ProvidersAsync(caller, from, to, ct))));
     }
 }

@@ -11,9 +11,10 @@ using MassTransit;
 namespace IcsComplaints.Learning.Api.Consumers;
 
 /// <summary>
-/// Proposes, as learning actions of the case's organisation, the changes a sent final response committed to (ADR 44):
-/// one per change, due on the response's date, owned by nobody until someone takes it on. The wording is read from
-/// case, never carried by the event; if case cannot be reached the message fails and is tried again.
+/// Notes on the case that its signed letter was sent, for the quality lead's sample (ADR 62), and proposes, as learning
+/// actions of the case's organisation, the changes a sent final response committed to (ADR 44): one per change, due on
+/// the response's date, owned by nobody until someone takes it on. The wording is read from case, never carried by the
+/// event; if case cannot be reached the message fails and is tried again.
 /// </summary>
 public sealed class FinalResponseSentConsumer(InboxServices<LearningDbContext> inbox, ICommittedChanges changes, TimeProvider time)
     : IdempotentConsumer<FinalResponseSent, LearningDbContext>(inbox)
@@ -22,11 +23,16 @@ public sealed class FinalResponseSentConsumer(InboxServices<LearningDbContext> i
     protected override async Task HandleAsync(ConsumeContext<FinalResponseSent> context)
     {
         var sent = context.Message;
+        var ct = context.CancellationToken;
+        // A signed letter of findings, not the confirmation of an early resolution, is what a quality lead samples.
+        if (!sent.ConfirmsEarlyResolution && await new LearningCaseStore(Db).FindAsync(sent.CaseId, ct) is { } known)
+        {
+            known.FinalResponseSent(sent.SentOn);
+        }
         if (!ActionProposal.Expected(sent.Changes, sent.ConfirmsEarlyResolution))
         {
             return;
         }
-        var ct = context.CancellationToken;
         var committed = await changes.OfAsync(sent.CaseId, ct);
         if (committed is null)
         {

@@ -1,6 +1,7 @@
 using IcsComplaints.Learning.Domain.Actions;
 using IcsComplaints.Learning.Domain.Cases;
 using IcsComplaints.Learning.Domain.Coding;
+using IcsComplaints.Learning.Domain.ResponseReviews;
 using IcsComplaints.Learning.Domain.SelfAssessments;
 using IcsComplaints.Learning.Domain.Training;
 using IcsComplaints.Learning.Domain.Themes;
@@ -34,6 +35,9 @@ public sealed class LearningDbContext(DbContextOptions<LearningDbContext> option
 
     /// <summary>Staff on the organisations' training registers, with the courses they completed.</summary>
     public DbSet<StaffTraining> StaffTraining => Set<StaffTraining>();
+
+    /// <summary>Final responses drawn into quality samples, and their ratings.</summary>
+    public DbSet<ResponseReview> ResponseReviews => Set<ResponseReview>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

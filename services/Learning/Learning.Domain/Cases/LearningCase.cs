@@ -34,6 +34,9 @@ public sealed class LearningCase
     /// <summary>Outcome at closure (KO41a), if any.</summary>
     public string? Outcome { get; private set; }
 
+    /// <summary>When its signed final response letter was sent (not the confirmation of an early resolution).</summary>
+    public DateOnly? FinalResponseSentOn { get; private set; }
+
     /// <summary>When a quality lead put it in a calibration sample, to be coded by a second person.</summary>
     public DateOnly? SecondCodingRequestedOn { get; private set; }
 
@@ -59,6 +62,9 @@ public sealed class LearningCase
 
     /// <summary>The case service closed it, with its outcome if it has one.</summary>
     public void Closed(DateOnly closedOn, string? outcome) => (ClosedOn, Outcome) = (closedOn, outcome);
+
+    /// <summary>The case service sent its signed final response letter: one a quality lead may draw into a sample to read.</summary>
+    public void FinalResponseSent(DateOnly sentOn) => FinalResponseSentOn = sentOn;
 
     /// <summary>A quality lead put it in a calibration sample: a second person may now code the complaint independently.</summary>
     public void RequestSecondCoding(DateOnly on) => SecondCodingRequestedOn = on;

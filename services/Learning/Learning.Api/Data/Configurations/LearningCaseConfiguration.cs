@@ -17,5 +17,7 @@ public sealed class LearningCaseConfiguration : IEntityTypeConfiguration<Learnin
         builder.Property(c => c.Outcome).HasMaxLength(40);
         builder.PrimitiveCollection(c => c.SubjectAreas);
         builder.HasIndex(c => new { c.OrganisationCode, c.ReceivedOn });
+        // The letters an organisation sent in a period, for its quality lead's sample.
+        builder.HasIndex(c => new { c.OrganisationCode, c.FinalResponseSentOn });
     }
 }

@@ -133,6 +133,10 @@ namespace IcsComplaints.Learning.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("complaint_id");
 
+                    b.Property<DateOnly?>("FinalResponseSentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("final_response_sent_on");
+
                     b.Property<string>("OrganisationCode")
                         .IsRequired()
                         .HasMaxLength(9)
@@ -169,6 +173,9 @@ namespace IcsComplaints.Learning.Api.Data.Migrations
 
                     b.HasKey("CaseId")
                         .HasName("pk_cases");
+
+                    b.HasIndex("OrganisationCode", "FinalResponseSentOn")
+                        .HasDatabaseName("ix_cases_organisation_code_final_response_sent_on");
 
                     b.HasIndex("OrganisationCode", "ReceivedOn")
                         .HasDatabaseName("ix_cases_organisation_code_received_on");
@@ -269,6 +276,96 @@ namespace IcsComplaints.Learning.Api.Data.Migrations
                         .HasDatabaseName("ix_hcat_codings_case_id_subject_independent");
 
                     b.ToTable("hcat_codings", "learning");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Learning.Domain.ResponseReviews.ResponseReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("comments");
+
+                    b.Property<string>("OrganisationCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("organisation_code");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<DateOnly?>("ReviewedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reviewed_on");
+
+                    b.Property<DateOnly>("SampledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("sampled_on");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("sent_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_response_reviews");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_response_reviews_case_id");
+
+                    b.HasIndex("OrganisationCode", "SentOn")
+                        .HasDatabaseName("ix_response_reviews_organisation_code_sent_on");
+
+                    b.ToTable("response_reviews", "learning");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Learning.Domain.ResponseReviews.ResponseReviewRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("criterion");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("rating");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_response_review_ratings");
+
+                    b.HasIndex("ReviewId", "Criterion")
+                        .IsUnique()
+                        .HasDatabaseName("ix_response_review_ratings_review_id_criterion");
+
+                    b.ToTable("response_review_ratings", "learning");
                 });
 
             modelBuilder.Entity("IcsComplaints.Learning.Domain.SelfAssessments.SelfAssessment", b =>
@@ -759,6 +856,16 @@ namespace IcsComplaints.Learning.Api.Data.Migrations
                     b.ToTable("audit_entries", "learning");
                 });
 
+            modelBuilder.Entity("IcsComplaints.Learning.Domain.ResponseReviews.ResponseReviewRating", b =>
+                {
+                    b.HasOne("IcsComplaints.Learning.Domain.ResponseReviews.ResponseReview", null)
+                        .WithMany("Ratings")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_response_review_ratings_response_reviews_review_id");
+                });
+
             modelBuilder.Entity("IcsComplaints.Learning.Domain.SelfAssessments.SelfAssessmentRating", b =>
                 {
                     b.HasOne("IcsComplaints.Learning.Domain.SelfAssessments.SelfAssessment", null)
@@ -787,6 +894,11 @@ namespace IcsComplaints.Learning.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_training_completions_staff_training_staff_id");
+                });
+
+            modelBuilder.Entity("IcsComplaints.Learning.Domain.ResponseReviews.ResponseReview", b =>
+                {
+                    b.Navigation("Ratings");
                 });
 
             modelBuilder.Entity("IcsComplaints.Learning.Domain.SelfAssessments.SelfAssessment", b =>
