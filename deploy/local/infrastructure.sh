@@ -138,7 +138,19 @@ pg_dir() {
 
 as_postgres() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 
+# PostgreSQL's and RabbitMQ's ports lie in Linux's ephemeral range (32768-60999). While one is down, a client retrying
+# a connection to it on loopback can be given that same port as its own and connect to itself (a TCP self-connect),
+# and the server, restarted, then cannot listen: "eaddrinuse". Where the machine lets us (root), the ports are
+# reserved, so the kernel never hands them out to clients; the reservation adds to any already there.
+reserve_ports() {
+  local file=/proc/sys/net/ipv4/ip_local_reserved_ports current
+  [ -w "$file" ] || return 0
+  current=$(cat "$file")
+  echo "${current:+$current,}$(IFS=,; echo "$*")" >"$file" 2>/dev/null || true
+}
+
 start_postgres() {
+  reserve_ports "$PG_PORT"
   local dir bin
   # The real path: user postgres may not be able to pass through .ics to follow the link.
   dir=$(readlink -f "$(pg_dir)"); bin=$(pg_bin)
@@ -222,6 +234,7 @@ rabbit_env() {
 }
 
 start_rabbitmq() {
+  reserve_ports "$RABBIT_PORT" "$RABBIT_MGMT_PORT" "$RABBIT_DIST_PORT" "$EPMD_PORT"
   local base="$STATE/rabbitmq"
   if alive "$(pid_of "$base/rabbit.pid")"; then say "rabbitmq already running on 127.0.0.1:$RABBIT_PORT"; return; fi
   mkdir -p "$base"/{home,mnesia,log}; chmod 700 "$base/home"
