@@ -447,6 +447,11 @@ public sealed class AccessMatrixTests(IcsSystem system)
             OwnOrProviderOfIcb(OrganisationReaders), c => ReportingCallAsync(c, $"/api/v1/reporting/annual-report?organisation={c.Target.Org}&year=2026")),
         ["reporting GET /api/v1/reporting/annual-report.pdf"] = new(
             OwnOrProviderOfIcb(OrganisationReaders), c => ReportingCallAsync(c, $"/api/v1/reporting/annual-report.pdf?organisation={c.Target.Org}&year=2026")),
+        // The whole ICS (scope=ics) is its ICB's overseers' only: BoardReportTests.
+        ["reporting GET /api/v1/reporting/board-report"] = new(
+            OwnOrProviderOfIcb(OrganisationReaders), c => ReportingCallAsync(c, $"/api/v1/reporting/board-report?organisation={c.Target.Org}&period=2026-Q3")),
+        ["reporting GET /api/v1/reporting/board-report.pdf"] = new(
+            OwnOrProviderOfIcb(OrganisationReaders), c => ReportingCallAsync(c, $"/api/v1/reporting/board-report.pdf?organisation={c.Target.Org}&period=2026-Q3")),
         ["reporting GET /api/v1/reporting/peers"] = new(
             StaffOfAnyOrganisation(OrganisationReaders), c => ReportingCallAsync(c, "/api/v1/reporting/peers?period=2026")),
         ["reporting GET /api/v1/reporting/oversight"] = new(IcbOversight, c => ReportingCallAsync(c, "/api/v1/reporting/oversight?period=2026")),

@@ -9,6 +9,7 @@ using IcsComplaints.Reporting.Api.Data;
 using IcsComplaints.Reporting.Api.Features;
 using IcsComplaints.Reporting.Api.Features.GetAnnualReport;
 using IcsComplaints.Reporting.Api.Features.GetAnnualReportPdf;
+using IcsComplaints.Reporting.Api.Features.GetBoardReport;
 using IcsComplaints.Reporting.Api.Features.GetFunnel;
 using IcsComplaints.Reporting.Api.Features.GetKo41Return;
 using IcsComplaints.Reporting.Api.Features.GetMeasures;
@@ -55,6 +56,9 @@ public static class ReportingServiceCollectionExtensions
         builder.Services.AddScoped<GetKo41ReturnHandler>();
         builder.Services.AddScoped<GetAnnualReportHandler>();
         builder.Services.AddScoped<GetAnnualReportPdfHandler>();
+        builder.Services.AddScoped<GetBoardReportHandler>();
+        builder.Services.AddScoped<GetBoardReportPdfHandler>();
+        builder.Services.AddScoped<OrganisationNames>();
         builder.Services.AddScoped<GetTransfersHandler>();
         // The ICB's and the provider's days of a transfer are counted as the case service counts every deadline.
         builder.Services.AddWorkingDayCalendar();

@@ -60,6 +60,21 @@ public sealed record AnnualMeasuresView(
     IReadOnlyDictionary<string, int?> ReceivedByChannel, RateView AcknowledgedInTime, RateView ResolvedEarly, RateView ByAgreedDate, RateView Renegotiated,
     IReadOnlyDictionary<string, int?> Outcomes, RateView Reopened, RateView WithAdvocacy, int? BackstopBreaches);
 
+/// <summary>One line of a board report's figures, as written.</summary>
+public sealed record BoardRowView(string Label, string Current, string Previous);
+
+/// <summary>One part of a board report.</summary>
+public sealed record BoardSectionView(string Key, string Heading, IReadOnlyList<string> Narrative, IReadOnlyList<BoardRowView> Rows);
+
+/// <summary>A quarterly or annual board report on complaints, as published.</summary>
+public sealed record BoardReportView(
+    string Scope, bool WholeSystem, string Period, string Covers, DateOnly From, DateOnly To, string PreviousPeriod, bool Suppressed,
+    IReadOnlyList<BoardSectionView> Sections)
+{
+    /// <summary>What the portal asks for, in place of an organisation, for an ICB with every provider it commissions.</summary>
+    public const string IcsScope = "ics";
+}
+
 /// <summary>An organisation's Reg 18 annual report, as published: a withheld count is null.</summary>
 public sealed record AnnualReportView(
     string OrganisationCode, string Period, int? Received, int? DecidedWellFounded, int? ReferredToOmbudsman, IReadOnlyDictionary<string, int?> SubjectMatter,
@@ -112,6 +127,14 @@ public sealed class ReportingApis(PlatformApi api)
     public Task<ApiResult<(byte[] Content, string ContentType, string? FileName)>> AnnualReportPdfAsync(string organisation, string year, CancellationToken ct) =>
         api.GetFileAsync("/api/v1/reporting/annual-report.pdf" + Return(organisation, year), ct);
 
+    /// <summary>The board report of an organisation the caller may see, or (<paramref name="organisation"/> <c>ics</c>) of the caller's ICB with its providers.</summary>
+    public Task<ApiResult<BoardReportView>> BoardReportAsync(string? organisation, string period, CancellationToken ct) =>
+        api.GetAsync<BoardReportView>("/api/v1/reporting/board-report" + Board(organisation, period), null, ct);
+
+    /// <summary>The same report as reporting draws it for the board's papers (PDF).</summary>
+    public Task<ApiResult<(byte[] Content, string ContentType, string? FileName)>> BoardReportPdfAsync(string? organisation, string period, CancellationToken ct) =>
+        api.GetFileAsync("/api/v1/reporting/board-report.pdf" + Board(organisation, period), ct);
+
     /// <summary>Complaints the ICB received and transferred: what waits for consent, the transfers of the months and whose time each took.</summary>
     public Task<ApiResult<TransfersView>> TransfersAsync(string from, string to, CancellationToken ct) =>
         api.GetAsync<TransfersView>("/api/v1/reporting/oversight/transfers" + Months(from, to), null, ct);
@@ -120,6 +143,14 @@ public sealed class ReportingApis(PlatformApi api)
 
     private static QueryString Trend(string measure, string? organisation) =>
         string.IsNullOrEmpty(organisation) ? QueryString.Create("measure", measure) : QueryString.Create("measure", measure).Add("organisation", organisation);
+
+    // "ics" stands for the caller's ICB with every provider it commissions; nothing for the caller's own organisation.
+    private static QueryString Board(string? organisation, string period) => organisation switch
+    {
+        null or "" => QueryString.Create("period", period),
+        BoardReportView.IcsScope => QueryString.Create("scope", BoardReportView.IcsScope).Add("period", period),
+        _ => QueryString.Create("organisation", organisation).Add("period", period),
+    };
 
     private static QueryString Return(string organisation, string year) => QueryString.Create("organisation", organisation).Add("year", year);
 }

@@ -2,6 +2,7 @@ using IcsComplaints.Directory;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Reporting.Api.Features.GetAnnualReport;
 using IcsComplaints.Reporting.Api.Features.GetAnnualReportPdf;
+using IcsComplaints.Reporting.Api.Features.GetBoardReport;
 using IcsComplaints.Reporting.Api.Features.GetFunnel;
 using IcsComplaints.Reporting.Api.Features.GetKo41Return;
 using IcsComplaints.Reporting.Api.Features.GetMeasures;
@@ -85,6 +86,18 @@ public static class ReportingEndpoints
             string? organisation, string? year, Caller caller, GetAnnualReportPdfHandler documents, CancellationToken ct) =>
         {
             var file = await documents.HandleAsync(caller, organisation, year, ct);
+            return TypedResults.File(file.Content, "application/pdf", file.FileName);
+        })
+            .RejectUnknownQueryParameters();
+        // A quarter's or a year's report for a board's papers, of one organisation or of an ICB's whole system; published, so small numbers are withheld.
+        group.MapGet("/board-report", async Task<Ok<BoardReport>> (
+            string? organisation, string? scope, string? period, Caller caller, GetBoardReportHandler reports, CancellationToken ct) =>
+            TypedResults.Ok(await reports.HandleAsync(caller, organisation, scope, period, ct)))
+            .RejectUnknownQueryParameters();
+        group.MapGet("/board-report.pdf", async Task<FileContentHttpResult> (
+            string? organisation, string? scope, string? period, Caller caller, GetBoardReportPdfHandler documents, CancellationToken ct) =>
+        {
+            var file = await documents.HandleAsync(caller, organisation, scope, period, ct);
             return TypedResults.File(file.Content, "application/pdf", file.FileName);
         })
             .RejectUnknownQueryParameters();

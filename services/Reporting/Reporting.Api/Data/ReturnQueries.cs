@@ -22,26 +22,26 @@ public sealed class ReturnQueries(ReportingDbContext db)
                 c.Subjects, c.Professions, c.ClinicalSubCategories))
             .ToListAsync(ct);
 
-    /// <summary>The subject areas of each countable complaint an organisation received in the year.</summary>
-    public async Task<IReadOnlyList<IReadOnlyList<string>>> SubjectsAsync(string organisationCode, ReportingPeriod year, CancellationToken ct) =>
+    /// <summary>The subject areas of each countable complaint the organisations received in the period.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<string>>> SubjectsAsync(IReadOnlyCollection<string> organisationCodes, ReportingPeriod period, CancellationToken ct) =>
     [
         .. await db.Cases.AsNoTracking()
-            .Where(c => c.OrganisationCode == organisationCode && c.ReceivedOn >= year.From && c.ReceivedOn <= year.To
+            .Where(c => organisationCodes.Contains(c.OrganisationCode) && c.ReceivedOn >= period.From && c.ReceivedOn <= period.To
                 && (c.Closure == null || !Ko41Counting.NotCounted.Contains(c.Closure)))
             .Select(c => c.Subjects).ToListAsync(ct),
     ];
 
-    /// <summary>The themes detected for an organisation in the year's months, in month order.</summary>
-    public async Task<IReadOnlyList<ReportedTheme>> ThemesAsync(string organisationCode, ReportingPeriod year, CancellationToken ct)
+    /// <summary>The themes detected for the organisations in the period's months, in month order.</summary>
+    public async Task<IReadOnlyList<ReportedTheme>> ThemesAsync(IReadOnlyCollection<string> organisationCodes, ReportingPeriod period, CancellationToken ct)
     {
-        var firstMonth = year.FirstMonth;
+        var firstMonth = period.FirstMonth;
         return await db.Themes.AsNoTracking()
-            .Where(t => t.OrganisationCode == organisationCode && t.Month >= firstMonth && t.Month <= year.To)
+            .Where(t => organisationCodes.Contains(t.OrganisationCode) && t.Month >= firstMonth && t.Month <= period.To)
             .OrderBy(t => t.Month).Select(t => new ReportedTheme(t.Month, t.Dimension, t.Code, t.Shared)).ToListAsync(ct);
     }
 
-    /// <summary>An organisation's learning actions.</summary>
-    public async Task<IReadOnlyList<ReportedAction>> ActionsAsync(string organisationCode, CancellationToken ct) =>
-        await db.Actions.AsNoTracking().Where(a => a.OrganisationCode == organisationCode)
+    /// <summary>The organisations' learning actions.</summary>
+    public async Task<IReadOnlyList<ReportedAction>> ActionsAsync(IReadOnlyCollection<string> organisationCodes, CancellationToken ct) =>
+        await db.Actions.AsNoTracking().Where(a => organisationCodes.Contains(a.OrganisationCode))
             .Select(a => new ReportedAction(a.RaisedOn, a.CompletedOn, a.Published)).ToListAsync(ct);
 }

@@ -15,7 +15,7 @@ public sealed class GetAnnualReportHandler(ReportingAccess access, MeasureQuerie
         var financialYear = ReportingPeriods.FinancialYear(year);
         var set = (await measures.ComputeAsync([code], financialYear, null, ct)).Single();
         return AnnualReportContent.Of(
-            code, financialYear, set, await returns.SubjectsAsync(code, financialYear, ct), await returns.ThemesAsync(code, financialYear, ct),
-            await returns.ActionsAsync(code, ct));
+            code, financialYear, set, await returns.SubjectsAsync([code], financialYear, ct), await returns.ThemesAsync([code], financialYear, ct),
+            await returns.ActionsAsync([code], ct));
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Grpc.Core;
-using IcsComplaints.Intake.Contracts.Grpc.V1;
 using IcsComplaints.Nhs;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Reporting.Api.Features.GetAnnualReport;
@@ -9,21 +7,14 @@ using IcsComplaints.Validation;
 
 namespace IcsComplaints.Reporting.Api.Features.GetAnnualReportPdf;
 
-/// <summary>A document to download.</summary>
-/// <param name="Content">Its bytes.</param>
-/// <param name="FileName">The name to save it under.</param>
-public sealed record AnnualReportFile(byte[] Content, string FileName);
-
 /// <summary>
 /// The Reg 18 annual report as a PDF for a board: the same report, with the same access and refusals, as
 /// <see cref="GetAnnualReportHandler"/> gives as data, named as intake's organisation directory names the organisation.
 /// </summary>
-public sealed class GetAnnualReportPdfHandler(GetAnnualReportHandler reports, OrganisationDirectoryService.OrganisationDirectoryServiceClient directory)
+public sealed class GetAnnualReportPdfHandler(GetAnnualReportHandler reports, OrganisationNames names)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
-
     /// <summary>The document for the financial year starting in <paramref name="year"/> (2025 for 2025/26).</summary>
-    public async Task<AnnualReportFile> HandleAsync(Caller caller, string? organisation, string? year, CancellationToken ct)
+    public async Task<ReportFile> HandleAsync(Caller caller, string? organisation, string? year, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(organisation) && !OdsCode.IsValid(organisation))
         {
@@ -33,21 +24,7 @@ public sealed class GetAnnualReportPdfHandler(GetAnnualReportHandler reports, Or
         var first = int.TryParse(year?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : (int?)null;
         var period = ReportingPeriods.FinancialYear(first);
         var report = await reports.HandleAsync(caller, organisation, first, ct);
-        var pdf = AnnualReportPdf.Render(report, await NameOfAsync(report.OrganisationCode, ct));
-        return new AnnualReportFile(pdf, $"annual-complaints-report-{report.OrganisationCode}-{period.Label.Replace('/', '-')}.pdf");
-    }
-
-    // An organisation the directory no longer lists is still reported on, by its code alone.
-    private async Task<string?> NameOfAsync(string code, CancellationToken ct)
-    {
-        try
-        {
-            var found = await directory.GetOrganisationAsync(new GetOrganisationRequest { OdsCode = code }, deadline: DateTime.UtcNow.Add(Deadline), cancellationToken: ct);
-            return string.IsNullOrWhiteSpace(found.Organisation?.Name) ? null : found.Organisation.Name;
-        }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
-        {
-            return null;
-        }
+        var pdf = AnnualReportPdf.Render(report, await names.NameOfAsync(report.OrganisationCode, ct));
+        return new ReportFile(pdf, $"annual-complaints-report-{report.OrganisationCode}-{period.Label.Replace('/', '-')}.pdf");
     }
 }
