@@ -88,7 +88,7 @@ public sealed class CaseQueryPlanTests(ComplaintHandlingSystem system)
         Assert.NotEmpty(pages);
         foreach (var page in pages)
         {
-            var plan = await QueryPlans.PlanAsync(page);
+            var plan = await QueryPlans.PlanAsync(page, walkingAnIndex: true);
             Assert.True(plan.Any(scan => scan.Index?.Split(" + ").Contains("ix_cases_awaiting_response") == true), $"{page.Sql}\n  plan: {string.Join("; ", plan)}");
         }
     }

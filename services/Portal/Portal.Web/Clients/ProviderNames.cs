@@ -16,6 +16,21 @@ public sealed class ProviderNames(PublicApis apis)
         return _names.TryGetValue(code, out var name) ? $"{name} ({code})" : code;
     }
 
+    /// <summary>
+    /// What an ICB's reports can be of, as (ODS code, "Name (CODE)"): the ICB itself, then the providers it commissions
+    /// by name. A trust's sites report within the trust, as reporting counts them, so they are not offered.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Code, string Label)>> ReportableAsync(string icbCode, CancellationToken ct)
+    {
+        var own = await apis.OrganisationAsync(icbCode, ct);
+        var providers = await apis.ProvidersCommissionedByAsync(icbCode, ct);
+        return
+        [
+            (icbCode, own.Value is { } o ? $"{o.Name} ({icbCode})" : icbCode),
+            .. (providers.Value?.Items ?? []).Where(p => p.Type != "trust-site").OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Select(p => (p.OdsCode, $"{p.Name} ({p.OdsCode})")),
+        ];
+    }
+
     private async Task<IReadOnlyDictionary<string, string>> LoadAsync(string? icbCode, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(icbCode))

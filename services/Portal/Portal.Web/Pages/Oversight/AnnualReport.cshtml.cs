@@ -12,7 +12,7 @@ namespace IcsComplaints.Portal.Web.Pages.Oversight;
 /// financial year, then the report as reporting publishes it (small numbers withheld), with the same report as a PDF
 /// for the board.
 /// </summary>
-public sealed class AnnualReportModel(ReportingApis apis, PublicApis directory, TimeProvider time) : PageModel
+public sealed class AnnualReportModel(ReportingApis apis, ProviderNames names, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Organisation { get; set; }
@@ -39,14 +39,7 @@ public sealed class AnnualReportModel(ReportingApis apis, PublicApis directory, 
         {
             return Forbid();
         }
-        var own = await directory.OrganisationAsync(icb, ct);
-        var providers = await directory.ProvidersCommissionedByAsync(icb, ct);
-        Organisations =
-        [
-            (icb, own.Value is { } o ? $"{o.Name} ({icb})" : icb),
-            // A trust's sites report within the trust, as reporting counts them.
-            .. (providers.Value?.Items ?? []).Where(p => p.Type != "trust-site").OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Select(p => (p.OdsCode, $"{p.Name} ({p.OdsCode})")),
-        ];
+        Organisations = await names.ReportableAsync(icb, ct);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var current = today.Month >= 4 ? today.Year : today.Year - 1;
         Years = [.. Enumerable.Range(0, 6).Select(i => current - i)];

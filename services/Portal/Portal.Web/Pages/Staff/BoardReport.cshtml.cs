@@ -12,7 +12,7 @@ namespace IcsComplaints.Portal.Web.Pages.Staff;
 /// the whole ICS, the ICB itself or a provider it commissions), then the report as reporting publishes it, part by
 /// part against the period before, with the same report as a PDF for the board's papers.
 /// </summary>
-public sealed class BoardReportModel(ReportingApis apis, PublicApis directory, TimeProvider time) : PageModel
+public sealed class BoardReportModel(ReportingApis apis, PublicApis directory, ProviderNames names, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Organisation { get; set; }
@@ -45,18 +45,16 @@ public sealed class BoardReportModel(ReportingApis apis, PublicApis directory, T
             return Forbid();
         }
         Periods = Offered(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        var ownName = (await directory.OrganisationAsync(own, ct)).Value?.Name;
-        var ownLabel = ownName is null ? own : $"{ownName} ({own})";
+        string ownLabel;
         if (PortalUser.IsIcbOverseer(User))
         {
-            var providers = await directory.ProvidersCommissionedByAsync(own, ct);
-            Organisations =
-            [
-                (BoardReportView.IcsScope, $"The whole ICS: {ownLabel} and every provider it commissions"),
-                (own, ownLabel),
-                // A trust's sites report within the trust, as reporting counts them.
-                .. (providers.Value?.Items ?? []).Where(p => p.Type != "trust-site").OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Select(p => (p.OdsCode, $"{p.Name} ({p.OdsCode})")),
-            ];
+            var reportable = await names.ReportableAsync(own, ct);
+            ownLabel = reportable[0].Label;
+            Organisations = [(BoardReportView.IcsScope, $"The whole ICS: {ownLabel} and every provider it commissions"), .. reportable];
+        }
+        else
+        {
+            ownLabel = (await directory.OrganisationAsync(own, ct)).Value is { } o ? $"{o.Name} ({own})" : own;
         }
         if (Period is null)
         {
