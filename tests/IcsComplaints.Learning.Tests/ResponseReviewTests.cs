@@ -93,6 +93,12 @@ public sealed class ResponseReviewTests(LearningSystem system)
 
         Assert.Equal(2, await system.InLearningDb(db => db.Set<AuditEntry>().CountAsync(a =>
             a.Action == AuditAction.Update && a.ResourceType == "response-review" && a.ResourceId == id.ToString() && a.ActorOrganisation == "RJZ")));
+        // Reading the comments, one review or the organisation's list, is audited.
+        Assert.True(await system.InLearningDb(db => db.Set<AuditEntry>().AnyAsync(a =>
+            a.Action == AuditAction.Read && a.ResourceType == "response-review" && a.ResourceId == id.ToString() && a.ActorOrganisation == "RJZ")));
+        await GetAsync(quality, "/api/v1/learning/response-reviews");
+        Assert.True(await system.InLearningDb(db => db.Set<AuditEntry>().AnyAsync(a =>
+            a.Action == AuditAction.Read && a.ResourceType == "response-reviews" && a.ResourceId == "RJZ" && a.ActorOrganisation == "RJZ")));
     }
 
     [Fact]

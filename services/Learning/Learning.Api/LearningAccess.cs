@@ -56,4 +56,7 @@ public static class LearningResources
 
     /// <summary>A final response drawn into a quality sample, with its rating.</summary>
     public const string ResponseReview = "response-review";
+
+    /// <summary>An organisation's sampled final responses, with their ratings and comments.</summary>
+    public const string ResponseReviews = "response-reviews";
 }

@@ -1,6 +1,7 @@
 using IcsComplaints.Calendar;
 using IcsComplaints.Directory;
 using IcsComplaints.Learning.Api.Data;
+using IcsComplaints.Platform.Audit;
 using IcsComplaints.Platform.Security;
 using IcsComplaints.Validation;
 
@@ -10,14 +11,17 @@ namespace IcsComplaints.Learning.Api.Features.ResponseReviews;
 /// The sample with its ratings and comments (for the organisation's own quality lead and responsible person), and how
 /// its letters did (counts only: for the organisation's staff, and for the ICB that commissions it).
 /// </summary>
-public sealed class ReadResponseReviewsHandler(ResponseReviewQueries queries, Commissioning commissioning, TimeProvider time)
+public sealed class ReadResponseReviewsHandler(ResponseReviewQueries queries, Commissioning commissioning, IAuditTrail audit, TimeProvider time)
 {
     /// <summary>The caller's organisation's reviews of letters sent in the period (by default the last twelve months), the latest sent first.</summary>
     public async Task<IReadOnlyList<ResponseReviewView>> ListAsync(Caller caller, string? from, string? to, CancellationToken ct)
     {
         var organisation = ResponseReviewSupport.Own(caller);
         var (start, end) = Period(from, to);
-        return [.. (await queries.OfAsync([organisation], start, end, ct)).Select(ResponseReviewSupport.View)];
+        var reviews = await queries.OfAsync([organisation], start, end, ct);
+        // The reviewers' comments are free text about real complaints: reading them is audited, as the organisation's.
+        await audit.RecordReadAsync(LearningResources.ResponseReviews, organisation, organisation, ct);
+        return [.. reviews.Select(ResponseReviewSupport.View)];
     }
 
     /// <summary>One review of the caller's organisation; another organisation's is not found.</summary>
@@ -26,6 +30,7 @@ public sealed class ReadResponseReviewsHandler(ResponseReviewQueries queries, Co
         var organisation = ResponseReviewSupport.Own(caller);
         var review = await queries.ReadAsync(organisation, id, ct)
             ?? throw new RequestNotFoundException("No final response with that identifier is in your organisation's sample.");
+        await audit.RecordReadAsync(LearningResources.ResponseReview, review.Id.ToString(), organisation, ct);
         return ResponseReviewSupport.View(review);
     }
 
